@@ -124,6 +124,9 @@ func EffectiveValues(oy *OrganYear) Values {
 		if a.Table == TableS3 && r.Mode3 != Typed || a.Table == TableS4 && r.Mode4 != Typed {
 			continue
 		}
+		if r.Art20Mode == FromLog && IsArt20Cell(f, a) {
+			continue
+		}
 		v[a] = x
 	}
 	if r.Mode3 != Typed {
@@ -133,6 +136,11 @@ func EffectiveValues(oy *OrganYear) Values {
 	}
 	if r.Mode4 != Typed {
 		for a, x := range ComputeS4(f, r.Year, oy.Cases) {
+			v[a] = x
+		}
+	}
+	if r.Art20Mode == FromLog {
+		for a, x := range Art20FromItems(f, r.Year, oy.Items) {
 			v[a] = x
 		}
 	}

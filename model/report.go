@@ -162,6 +162,9 @@ type Report struct {
 	Values Values
 	Mode3  TableMode
 	Mode4  TableMode
+	// Art20Mode is FromLog when 二（一）'s issued/repealed cells are computed
+	// from flagged disclosure items (Art20FromItems); "" or Typed keeps them typed.
+	Art20Mode TableMode
 	// Fees is the typed fee summary; when the log holds fee data the
 	// computed one is preferred by the callers that have the log.
 	Fees FeeSummary
