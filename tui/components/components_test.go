@@ -1,0 +1,164 @@
+package components
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func typeText(s string) tea.KeyPressMsg {
+	return tea.KeyPressMsg{Text: s, Code: []rune(s)[0]}
+}
+
+func key(code rune, mod ...tea.KeyMod) tea.KeyPressMsg {
+	k := tea.KeyPressMsg{Code: code}
+	for _, m := range mod {
+		k.Mod |= m
+	}
+	return k
+}
+
+func TestInputCursorUsesDisplayWidth(t *testing.T) {
+	in := NewInput()
+	in.Focus()
+	in.Update(typeText("政府信息公开"))
+	v := in.View(30)
+	if got := ansi.StringWidth(v); got != 30 {
+		t.Fatalf("view width %d, want 30", got)
+	}
+	if got := in.CursorX(); got != 12 {
+		t.Fatalf("cursor after 政府信息公开 at column %d, want 12 (display width, not 6 runes)", got)
+	}
+	in.Update(key(tea.KeyLeft))
+	in.Update(key(tea.KeyLeft))
+	if got := in.CursorX(); got != 8 {
+		t.Fatalf("cursor after two lefts at %d, want 8", got)
+	}
+	in.Update(typeText("ab"))
+	if in.Value() != "政府信息ab公开" {
+		t.Fatalf("insert in the middle gave %q", in.Value())
+	}
+	if got := in.CursorX(); got != 10 {
+		t.Fatalf("cursor at %d, want 10", got)
+	}
+}
+
+func TestInputScrollsLongChineseText(t *testing.T) {
+	in := NewInput()
+	in.SetValue(strings.Repeat("公开", 20)) // 80 cells
+	v := in.View(21)
+	if w := ansi.StringWidth(v); w != 21 {
+		t.Fatalf("view width %d, want 21", w)
+	}
+	x := in.CursorX()
+	if x < 19 || x > 20 {
+		t.Fatalf("cursor at end should be at the right edge, got %d", x)
+	}
+	in.Update(key(tea.KeyHome))
+	in.View(21)
+	if in.CursorX() != 0 {
+		t.Fatalf("home: cursor %d", in.CursorX())
+	}
+}
+
+func TestInputPasteIsOneLine(t *testing.T) {
+	in := NewInput()
+	in.Update(tea.PasteMsg{Content: "第一行\r\n第二行"})
+	if in.Value() != "第一行 第二行" {
+		t.Fatalf("paste gave %q", in.Value())
+	}
+	in.Update(key(tea.KeyBackspace))
+	if in.Value() != "第一行 第二" {
+		t.Fatalf("backspace gave %q", in.Value())
+	}
+}
+
+func TestEditorWrapsByDisplayWidth(t *testing.T) {
+	e := NewEditor()
+	e.SetValue("")
+	e.View(11, 5)
+	e.Update(typeText("政府信息公开工作"))
+	out := e.View(11, 5)
+	lines := strings.Split(out, "\n")
+	if len(lines) != 5 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != 11 {
+			t.Fatalf("line %d width %d", i, w)
+		}
+	}
+	// 10 usable cells a line (one kept for the cursor): 5 characters.
+	if strings.TrimSpace(lines[0]) != "政府信息公" || strings.TrimSpace(lines[1]) != "开工作" {
+		t.Fatalf("wrap: %q", lines[:2])
+	}
+	x, y := e.CursorXY()
+	if x != 6 || y != 1 {
+		t.Fatalf("cursor at %d,%d, want 6,1", x, y)
+	}
+	e.Update(key(tea.KeyUp))
+	e.View(11, 5)
+	x, y = e.CursorXY()
+	if x != 6 || y != 0 {
+		t.Fatalf("after up cursor at %d,%d, want 6,0", x, y)
+	}
+	e.Update(key(tea.KeyEnter))
+	if e.Value() != "政府信\n息公开工作" {
+		t.Fatalf("enter gave %q", e.Value())
+	}
+	if e.Len() != 8 {
+		t.Fatalf("len %d", e.Len())
+	}
+}
+
+func TestFormRefusesInvalidAndReportsChange(t *testing.T) {
+	name := TextField("name", "单位全称", "")
+	name.Validate = func(s string) error {
+		if s == "" {
+			return errEmpty
+		}
+		return nil
+	}
+	lvl := ChoiceField("level", "层级", []string{"乡镇", "县级"}, 0)
+	f := NewForm(FormStyles{}, name, lvl)
+	ev := f.Update(key(tea.KeyTab))
+	if !ev.Refused || f.Focus != 0 || name.Err == "" {
+		t.Fatalf("empty name should be refused in place: %+v focus %d", ev, f.Focus)
+	}
+	f.Update(typeText("大雁镇人民政府"))
+	ev = f.Update(key(tea.KeyEnter))
+	if ev.Changed != name || f.Focus != 1 {
+		t.Fatalf("leaving a changed field should report it: %+v", ev)
+	}
+	ev = f.Update(key(tea.KeyRight))
+	if ev.Changed != lvl || lvl.Value() != "县级" {
+		t.Fatalf("choice change: %+v %q", ev, lvl.Value())
+	}
+	out := f.View(40, 4)
+	if !strings.Contains(out, "大雁镇人民政府") || !strings.Contains(out, "◉ 县级") {
+		t.Fatalf("view:\n%s", out)
+	}
+}
+
+type constErr string
+
+func (e constErr) Error() string { return string(e) }
+
+const errEmpty = constErr("不能为空")
+
+func TestListRendersOnlyVisibleRange(t *testing.T) {
+	l := List{}
+	l.SetLen(50000)
+	l.HandleKey("end", 10)
+	from, to := l.Visible(10)
+	if from != 49990 || to != 50000 || l.Cursor != 49999 {
+		t.Fatalf("end: %d..%d cursor %d", from, to, l.Cursor)
+	}
+	l.HandleKey("home", 10)
+	from, to = l.Visible(10)
+	if from != 0 || to != 10 {
+		t.Fatalf("home: %d..%d", from, to)
+	}
+}

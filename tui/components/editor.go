@@ -1,0 +1,236 @@
+package components
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Editor is a multi-line text editor that wraps by display width and places
+// the cursor at the real insertion point, so a Chinese input method opens its
+// candidate window where the clerk types.
+type Editor struct {
+	text []rune
+	pos  int // cursor as a rune index into text
+	top  int // first visible visual line
+	// goal is the display column up/down try to keep.
+	goal int
+	// Clean, when set, filters typed and pasted text (model.CleanText).
+	Clean func(string) string
+	// lastWidth is the width of the last View, used by up/down.
+	lastWidth int
+	curX      int
+	curY      int
+}
+
+// NewEditor returns an empty editor.
+func NewEditor() *Editor { return &Editor{lastWidth: 40} }
+
+// SetValue replaces the text and puts the cursor at its end.
+func (e *Editor) SetValue(s string) {
+	e.text = []rune(s)
+	e.pos = len(e.text)
+	e.top = 0
+	e.goal = -1
+}
+
+// Value returns the text.
+func (e *Editor) Value() string { return string(e.text) }
+
+// Len is the number of characters, not counting line breaks.
+func (e *Editor) Len() int {
+	n := 0
+	for _, r := range e.text {
+		if r != '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// Position is the cursor as a rune index.
+func (e *Editor) Position() int { return e.pos }
+
+// SetPosition moves the cursor.
+func (e *Editor) SetPosition(p int) { e.pos = max(0, min(p, len(e.text))) }
+
+// Insert puts text at the cursor.
+func (e *Editor) Insert(s string) {
+	if e.Clean != nil {
+		s = e.Clean(s)
+	}
+	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", "  ").Replace(s)
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return
+	}
+	v := make([]rune, 0, len(e.text)+len(rs))
+	v = append(v, e.text[:e.pos]...)
+	v = append(v, rs...)
+	v = append(v, e.text[e.pos:]...)
+	e.text = v
+	e.pos += len(rs)
+	e.goal = -1
+}
+
+// vline is one visual line: text[start:end].
+type vline struct{ start, end int }
+
+// layout wraps the text into visual lines of at most width cells.
+func (e *Editor) layout(width int) []vline {
+	if width < 2 {
+		width = 2
+	}
+	var ls []vline
+	start, w := 0, 0
+	for i, r := range e.text {
+		if r == '\n' {
+			ls = append(ls, vline{start, i})
+			start, w = i+1, 0
+			continue
+		}
+		rw := RuneWidth(r)
+		// Leave one cell for the cursor at the end of a full line.
+		if w+rw > width-1 && i > start {
+			ls = append(ls, vline{start, i})
+			start, w = i, 0
+		}
+		w += rw
+	}
+	ls = append(ls, vline{start, len(e.text)})
+	return ls
+}
+
+// locate finds the visual line and display column of rune index p.
+func (e *Editor) locate(ls []vline, p int) (row, col int) {
+	for i, l := range ls {
+		last := i == len(ls)-1
+		if p >= l.start && (p < l.end || p == l.end && (last || ls[i+1].start > l.end)) {
+			return i, widthOf(e.text[l.start:p])
+		}
+	}
+	return len(ls) - 1, widthOf(e.text[ls[len(ls)-1].start:min(p, len(e.text))])
+}
+
+// atColumn is the rune index in line l nearest display column col.
+func (e *Editor) atColumn(l vline, col int) int {
+	w := 0
+	for i := l.start; i < l.end; i++ {
+		rw := RuneWidth(e.text[i])
+		if w+rw > col {
+			return i
+		}
+		w += rw
+	}
+	return l.end
+}
+
+// Update handles editing keys and pastes and reports whether the message was
+// consumed. Enter inserts a line break; tab, esc and other chords are left to
+// the caller.
+func (e *Editor) Update(msg tea.Msg) bool {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		e.Insert(msg.Content)
+		return true
+	case tea.KeyPressMsg:
+		ls := e.layout(e.lastWidth)
+		row, col := e.locate(ls, e.pos)
+		keepGoal := false
+		switch msg.String() {
+		case "left", "ctrl+b":
+			if e.pos > 0 {
+				e.pos--
+			}
+		case "right", "ctrl+f":
+			if e.pos < len(e.text) {
+				e.pos++
+			}
+		case "up", "down":
+			if e.goal < 0 {
+				e.goal = col
+			}
+			keepGoal = true
+			if msg.String() == "up" && row > 0 {
+				e.pos = e.atColumn(ls[row-1], e.goal)
+			} else if msg.String() == "down" && row < len(ls)-1 {
+				e.pos = e.atColumn(ls[row+1], e.goal)
+			} else if msg.String() == "up" {
+				e.pos = 0
+			} else {
+				e.pos = len(e.text)
+			}
+		case "home", "ctrl+a":
+			e.pos = ls[row].start
+		case "end", "ctrl+e":
+			e.pos = ls[row].end
+		case "enter":
+			e.Insert("\n")
+		case "backspace", "ctrl+h":
+			if e.pos > 0 {
+				e.text = append(e.text[:e.pos-1], e.text[e.pos:]...)
+				e.pos--
+			}
+		case "delete", "ctrl+d":
+			if e.pos < len(e.text) {
+				e.text = append(e.text[:e.pos], e.text[e.pos+1:]...)
+			}
+		case "ctrl+k":
+			end := e.pos
+			for end < len(e.text) && e.text[end] != '\n' {
+				end++
+			}
+			if end == e.pos && end < len(e.text) {
+				end++
+			}
+			e.text = append(e.text[:e.pos], e.text[end:]...)
+		default:
+			if IsText(msg) {
+				e.Insert(msg.Text)
+				return true
+			}
+			return false
+		}
+		if !keepGoal {
+			e.goal = -1
+		}
+		return true
+	}
+	return false
+}
+
+// View draws the text into exactly width×height cells, scrolled so the
+// cursor line is visible.
+func (e *Editor) View(width, height int) string {
+	if height < 1 {
+		height = 1
+	}
+	e.lastWidth = width
+	ls := e.layout(width)
+	row, col := e.locate(ls, e.pos)
+	if row < e.top {
+		e.top = row
+	}
+	if row >= e.top+height {
+		e.top = row - height + 1
+	}
+	if e.top > max(0, len(ls)-1) {
+		e.top = max(0, len(ls)-1)
+	}
+	e.curX, e.curY = col, row-e.top
+	out := make([]string, height)
+	for i := range height {
+		li := e.top + i
+		if li >= len(ls) {
+			out[i] = strings.Repeat(" ", width)
+			continue
+		}
+		s := string(e.text[ls[li].start:ls[li].end])
+		out[i] = s + strings.Repeat(" ", max(0, width-widthOf(e.text[ls[li].start:ls[li].end])))
+	}
+	return strings.Join(out, "\n")
+}
+
+// CursorXY is the cursor cell relative to the editor's top-left, as drawn
+// by the last View.
+func (e *Editor) CursorXY() (x, y int) { return e.curX, e.curY }

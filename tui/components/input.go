@@ -1,0 +1,195 @@
+// Package components holds the widgets the workstation screens share: a
+// single-line input and a multi-line editor that place the real cursor by
+// display width, a form of labelled fields, a confirm dialog and a list that
+// draws only its visible rows.
+package components
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Input is a one-line text input that measures by display width: a Chinese
+// character takes two cells, so the cursor after 「政府信息公开」 sits at
+// column 12, not 6. (bubbles' textinput counts runes; see bubbles #906.)
+type Input struct {
+	value  []rune
+	pos    int // cursor as a rune index into value
+	offset int // first visible rune
+	// CharLimit, when > 0, caps the number of runes.
+	CharLimit int
+	// Placeholder is shown, muted, when the input is empty.
+	Placeholder string
+	// Clean, when set, filters typed and pasted text (model.CleanLine).
+	Clean   func(string) string
+	focused bool
+}
+
+// NewInput returns an empty input.
+func NewInput() *Input { return &Input{} }
+
+// SetValue replaces the text and puts the cursor at its end.
+func (in *Input) SetValue(s string) {
+	s = strings.ReplaceAll(s, "\n", " ")
+	in.value = []rune(s)
+	in.pos = len(in.value)
+	in.offset = 0
+}
+
+// Value returns the text.
+func (in *Input) Value() string { return string(in.value) }
+
+// Focus and Blur switch the input's cursor on and off.
+func (in *Input) Focus()        { in.focused = true }
+func (in *Input) Blur()         { in.focused = false }
+func (in *Input) Focused() bool { return in.focused }
+func (in *Input) Position() int { return in.pos }
+func (in *Input) SetPosition(p int) {
+	in.pos = max(0, min(p, len(in.value)))
+}
+
+// Insert puts text at the cursor.
+func (in *Input) Insert(s string) {
+	if in.Clean != nil {
+		s = in.Clean(s)
+	}
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+	rs := []rune(s)
+	if in.CharLimit > 0 && len(in.value)+len(rs) > in.CharLimit {
+		rs = rs[:max(0, in.CharLimit-len(in.value))]
+	}
+	if len(rs) == 0 {
+		return
+	}
+	v := make([]rune, 0, len(in.value)+len(rs))
+	v = append(v, in.value[:in.pos]...)
+	v = append(v, rs...)
+	v = append(v, in.value[in.pos:]...)
+	in.value = v
+	in.pos += len(rs)
+}
+
+// Update handles editing keys and pastes. It reports whether the message
+// was consumed; keys it does not know (tab, enter, esc, arrows up/down) are
+// left to the caller.
+func (in *Input) Update(msg tea.Msg) bool {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		in.Insert(msg.Content)
+		return true
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "left", "ctrl+b":
+			if in.pos > 0 {
+				in.pos--
+			}
+		case "right", "ctrl+f":
+			if in.pos < len(in.value) {
+				in.pos++
+			}
+		case "home", "ctrl+a":
+			in.pos = 0
+		case "end", "ctrl+e":
+			in.pos = len(in.value)
+		case "backspace", "ctrl+h":
+			if in.pos > 0 {
+				in.value = append(in.value[:in.pos-1], in.value[in.pos:]...)
+				in.pos--
+			}
+		case "delete", "ctrl+d":
+			if in.pos < len(in.value) {
+				in.value = append(in.value[:in.pos], in.value[in.pos+1:]...)
+			}
+		case "ctrl+k":
+			in.value = in.value[:in.pos]
+		case "ctrl+u":
+			in.value = in.value[in.pos:]
+			in.pos = 0
+		case "ctrl+w":
+			start := in.pos
+			for start > 0 && in.value[start-1] == ' ' {
+				start--
+			}
+			for start > 0 && in.value[start-1] != ' ' {
+				start--
+			}
+			in.value = append(in.value[:start], in.value[in.pos:]...)
+			in.pos = start
+		default:
+			if IsText(msg) {
+				in.Insert(msg.Text)
+				return true
+			}
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// IsText reports whether a key press types text (not a control or alt chord).
+func IsText(k tea.KeyPressMsg) bool {
+	return k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper|tea.ModHyper|tea.ModMeta) == 0
+}
+
+// RuneWidth is the display width of one rune (CJK = 2).
+func RuneWidth(r rune) int { return ansi.StringWidth(string(r)) }
+
+func widthOf(rs []rune) int {
+	w := 0
+	for _, r := range rs {
+		w += RuneWidth(r)
+	}
+	return w
+}
+
+// scroll keeps the cursor inside a window of width cells.
+func (in *Input) scroll(width int) {
+	if width < 2 {
+		width = 2
+	}
+	if in.offset > in.pos {
+		in.offset = in.pos
+	}
+	// The cursor needs one free cell after the text before it.
+	for in.offset < in.pos && widthOf(in.value[in.offset:in.pos])+1 > width {
+		in.offset++
+	}
+	if in.offset > len(in.value) {
+		in.offset = len(in.value)
+	}
+}
+
+// View draws the input into exactly width cells. Call it before CursorX.
+func (in *Input) View(width int) string {
+	in.scroll(width)
+	if len(in.value) == 0 && in.Placeholder != "" {
+		p := ansi.Truncate(in.Placeholder, width, "")
+		return faint(p) + strings.Repeat(" ", width-ansi.StringWidth(p))
+	}
+	var b strings.Builder
+	w := 0
+	for _, r := range in.value[in.offset:] {
+		rw := RuneWidth(r)
+		if w+rw > width {
+			break
+		}
+		b.WriteRune(r)
+		w += rw
+	}
+	b.WriteString(strings.Repeat(" ", width-w))
+	return b.String()
+}
+
+// CursorX is the cursor's column, in cells, from the input's left edge, as
+// drawn by the last View.
+func (in *Input) CursorX() int {
+	if in.offset > in.pos {
+		return 0
+	}
+	return widthOf(in.value[in.offset:in.pos])
+}
+
+func faint(s string) string { return "\x1b[2m" + s + "\x1b[22m" }

@@ -1,0 +1,64 @@
+package components
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Fit pads or cuts s (which may hold styles) to exactly width cells.
+func Fit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	w := ansi.StringWidth(s)
+	if w > width {
+		s = ansi.Truncate(s, width, "…")
+		w = ansi.StringWidth(s)
+	}
+	return s + strings.Repeat(" ", max(0, width-w))
+}
+
+// FitRight right-aligns s in width cells.
+func FitRight(s string, width int) string {
+	w := ansi.StringWidth(s)
+	if w > width {
+		return ansi.Truncate(s, width, "…")
+	}
+	return strings.Repeat(" ", width-w) + s
+}
+
+// Block fits every line of s to width and pads or cuts to height lines, so
+// a screen's View is exactly width×height.
+func Block(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i := range lines {
+		lines[i] = Fit(lines[i], width)
+	}
+	for len(lines) < height {
+		lines = append(lines, strings.Repeat(" ", width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Wrap breaks plain text into lines of at most width cells.
+func Wrap(s string, width int) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line, w := []rune{}, 0
+		for _, r := range para {
+			rw := RuneWidth(r)
+			if w+rw > width && len(line) > 0 {
+				out = append(out, string(line))
+				line, w = line[:0:0], 0
+			}
+			line = append(line, r)
+			w += rw
+		}
+		out = append(out, string(line))
+	}
+	return out
+}
