@@ -61,7 +61,7 @@ func NewYearWithSummary(prev *OrganYear, year int) (*OrganYear, NewYearSummary) 
 	nf := r.Format()
 	sum.FormatChanged = pf != nil && nf != nil && pf.ID != nf.ID
 
-	r.Mode3, r.Mode4 = pr.Mode3, pr.Mode4
+	r.Mode3, r.Mode4, r.Art20Mode = pr.Mode3, pr.Mode4, pr.Art20Mode
 	r.Preamble = Preamble{Basis: pr.Preamble.Basis, Where: pr.Preamble.Where}
 
 	if len(pr.Blocks) > 0 {

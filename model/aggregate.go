@@ -1,0 +1,176 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// AggregateStatus is where one organ stands in a county's aggregation.
+type AggregateStatus string
+
+const (
+	AggOK       AggregateStatus = "ok"       // 无错误
+	AggErrors   AggregateStatus = "errors"   // 有错误
+	AggMissing  AggregateStatus = "missing"  // 未报送
+	AggExcluded AggregateStatus = "excluded" // 未计入 (another year or format, or a duplicate)
+)
+
+// Label returns the Chinese name.
+func (s AggregateStatus) Label() string {
+	switch s {
+	case AggOK:
+		return "无错误"
+	case AggErrors:
+		return "有错误"
+	case AggMissing:
+		return "未报送"
+	case AggExcluded:
+		return "未计入"
+	}
+	return string(s)
+}
+
+// AggregateInput is one organ-year handed to an aggregation, with what is
+// known about its submission.
+type AggregateInput struct {
+	OY *OrganYear
+	// Submitted is the day the report was handed in (a bundle's creation
+	// date); zero means unknown, and the report's own date is used.
+	Submitted Date
+	// Findings are the organ-year's check results; nil means none.
+	Findings []Finding
+	// Source names where it came from (a bundle file), for the organ list.
+	Source string
+}
+
+// AggregateOrgan is one organ's line in an aggregation.
+type AggregateOrgan struct {
+	Name     string
+	Organ    Organ
+	Status   AggregateStatus
+	Errors   int
+	Warnings int
+	// Values are the organ's effective table values (nil when missing or
+	// excluded).
+	Values    Values
+	Submitted Date
+	Due       Date
+	// OnTime is set when Submitted is known and not after Due.
+	OnTime bool
+	Source string
+	// Note explains an exclusion or a missing organ, in Chinese.
+	Note string
+}
+
+// DueLabel says in Chinese whether the due date was met.
+func (o AggregateOrgan) DueLabel() string {
+	switch {
+	case o.Status == AggMissing:
+		return "未报送"
+	case o.Submitted.IsZero():
+		return "报送日期不明"
+	case o.OnTime:
+		return "按时"
+	}
+	return fmt.Sprintf("逾期%d天", int(o.Submitted.Time().Sub(o.Due.Time()).Hours()/24))
+}
+
+// AggregateResult is a county's combined figures for one year.
+type AggregateResult struct {
+	Year   int
+	Format *Format
+	// Organs lists every organ handed in, in input order, then the expected
+	// ones that are missing, in the expected order.
+	Organs []AggregateOrgan
+	// Totals is the sum of every counted organ's effective values, for every
+	// cell of the format (zero cells included).
+	Totals Values
+	// Counted is how many organs the totals add up.
+	Counted int
+}
+
+// AggregateEntries sums the effective table values of the entries for year,
+// in the year's format. Entries of another year or format, and a second
+// entry of an organ already counted, are listed as 未计入 with the reason.
+// Organs named in expected with no entry are listed as 未报送. Names are
+// matched after trimming spaces.
+func AggregateEntries(year int, in []AggregateInput, expected []string) AggregateResult {
+	res := AggregateResult{Year: year, Format: FormatForYear(year), Totals: Values{}}
+	if res.Format != nil {
+		for _, t := range res.Format.Tables {
+			for _, a := range t.Cells() {
+				res.Totals[a] = 0
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, e := range in {
+		if e.OY == nil || e.OY.Report == nil {
+			continue
+		}
+		oy := e.OY
+		name := strings.TrimSpace(oy.Organ.Name)
+		o := AggregateOrgan{Name: name, Organ: oy.Organ, Source: e.Source, Due: oy.Organ.DueDate(year)}
+		o.Submitted = e.Submitted
+		if o.Submitted.IsZero() {
+			o.Submitted = oy.Report.Date
+		}
+		o.OnTime = !o.Submitted.IsZero() && o.Submitted <= o.Due
+		for _, f := range e.Findings {
+			if f.Severity == Error {
+				o.Errors++
+			} else if !f.Acked {
+				o.Warnings++
+			}
+		}
+		f := oy.Report.Format()
+		switch {
+		case oy.Report.Year != year:
+			o.Status = AggExcluded
+			o.Note = fmt.Sprintf("这是%d年的报告，不计入%d年汇总", oy.Report.Year, year)
+		case res.Format == nil || f == nil || f.ID != res.Format.ID:
+			o.Status = AggExcluded
+			o.Note = "报告的表格格式与汇总年度不符，未计入"
+		case seen[name]:
+			o.Status = AggExcluded
+			o.Note = "同一单位的报告重复，已按前一份计入，本份未计入"
+		default:
+			seen[name] = true
+			o.Values = EffectiveValues(oy)
+			for a, x := range o.Values {
+				if _, _, _, ok := res.Format.Cell(a); ok {
+					res.Totals[a] += x
+				}
+			}
+			res.Counted++
+			o.Status = AggOK
+			if o.Errors > 0 {
+				o.Status = AggErrors
+			}
+		}
+		res.Organs = append(res.Organs, o)
+	}
+	for _, n := range expected {
+		n = strings.TrimSpace(n)
+		if n == "" || seen[n] {
+			continue
+		}
+		seen[n] = true
+		res.Organs = append(res.Organs, AggregateOrgan{Name: n, Status: AggMissing, Due: Organ{}.DueDate(year), Note: "未收到该单位的报送包"})
+	}
+	return res
+}
+
+// CountedOrgans returns the organs whose figures the totals add up, sorted by
+// name for a stable column order.
+func (r AggregateResult) CountedOrgans() []AggregateOrgan {
+	var out []AggregateOrgan
+	for _, o := range r.Organs {
+		if o.Values != nil {
+			out = append(out, o)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

@@ -1,0 +1,85 @@
+package model
+
+import "testing"
+
+func aggOrganYear(name string, year int, newNP, newBiz int64, licensing int64) *OrganYear {
+	r := NewReport(0, year)
+	r.Values[Addr(TableS2Item5, RowLicensing, "decisions")] = licensing
+	oy := &OrganYear{Organ: Organ{Name: name, Level: LevelTownship}, Report: r}
+	serial := 0
+	add := func(n int64, a ApplicantType) {
+		for i := int64(0); i < n; i++ {
+			serial++
+			oy.Requests = append(oy.Requests, Request{Year: year, Serial: serial, Received: NewDate(year, 3, 1), Applicant: a,
+				Outcome: RowDisclosed, Answered: NewDate(year, 3, 10)})
+		}
+	}
+	add(newNP, NaturalPerson)
+	add(newBiz, Business)
+	return oy
+}
+
+func TestAggregateEntriesSumsAndStatuses(t *testing.T) {
+	a := aggOrganYear("甲镇人民政府", 2021, 3, 1, 10)
+	b := aggOrganYear("乙镇人民政府", 2021, 2, 0, 5)
+	b.Organ.DueMonth, b.Organ.DueDay = 1, 20
+	dup := aggOrganYear("甲镇人民政府", 2021, 9, 9, 9)
+	other := aggOrganYear("丙镇人民政府", 2020, 1, 0, 1)
+	res := AggregateEntries(2021, []AggregateInput{
+		{OY: a, Submitted: NewDate(2022, 1, 25), Source: "a.json"},
+		{OY: b, Submitted: NewDate(2022, 1, 25), Findings: []Finding{{Rule: "O1", Severity: Error}, {Rule: "Y1", Severity: Warning}}},
+		{OY: dup, Submitted: NewDate(2022, 1, 26)},
+		{OY: other},
+	}, []string{"甲镇人民政府", " 丁镇人民政府 "})
+
+	if res.Format == nil || res.Format.ID != "2021" || res.Counted != 2 {
+		t.Fatalf("format %v counted %d", res.Format, res.Counted)
+	}
+	if got := res.Totals.Get(Addr(TableS3, RowNew, ColTotal)); got != 6 {
+		t.Errorf("一、本年新收 总计 = %d, want 6", got)
+	}
+	if got := res.Totals.Get(Addr(TableS3, RowNew, string(NaturalPerson))); got != 5 {
+		t.Errorf("一、本年新收 自然人 = %d, want 5", got)
+	}
+	if got := res.Totals.Get(Addr(TableS2Item5, RowLicensing, "decisions")); got != 15 {
+		t.Errorf("行政许可 = %d, want 15", got)
+	}
+	n := 0
+	for _, tb := range res.Format.Tables {
+		n += len(tb.Cells())
+	}
+	if len(res.Totals) != n {
+		t.Errorf("totals hold %d cells, want every cell of the format (%d)", len(res.Totals), n)
+	}
+
+	want := []struct {
+		name   string
+		status AggregateStatus
+		due    string
+	}{
+		{"甲镇人民政府", AggOK, "按时"},
+		{"乙镇人民政府", AggErrors, "逾期5天"},
+		{"甲镇人民政府", AggExcluded, "按时"},
+		{"丙镇人民政府", AggExcluded, "报送日期不明"},
+		{"丁镇人民政府", AggMissing, "未报送"},
+	}
+	if len(res.Organs) != len(want) {
+		t.Fatalf("organs = %+v", res.Organs)
+	}
+	for i, w := range want {
+		o := res.Organs[i]
+		if o.Name != w.name || o.Status != w.status || o.DueLabel() != w.due {
+			t.Errorf("organ %d = %s %s %s, want %s %s %s", i, o.Name, o.Status.Label(), o.DueLabel(), w.name, w.status.Label(), w.due)
+		}
+	}
+	if res.Organs[1].Errors != 1 || res.Organs[1].Warnings != 1 {
+		t.Errorf("乙镇 errors/warnings = %d/%d", res.Organs[1].Errors, res.Organs[1].Warnings)
+	}
+	if res.Organs[3].Note == "" || res.Organs[2].Note == "" {
+		t.Errorf("excluded organs need a reason")
+	}
+	c := res.CountedOrgans()
+	if len(c) != 2 || c[0].Values.Get(Addr(TableS3, RowNew, ColTotal))+c[1].Values.Get(Addr(TableS3, RowNew, ColTotal)) != 6 {
+		t.Errorf("counted organs = %+v", c)
+	}
+}
