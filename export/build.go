@@ -1,0 +1,321 @@
+package export
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"nianbao/model"
+)
+
+// BuildOptions tunes Build.
+type BuildOptions struct {
+	// Draft marks every page of the output as 草稿.
+	Draft bool
+	// Today is the export date, printed when the report has no date of its own.
+	Today model.Date
+}
+
+// DraftNote is printed under the title of a draft.
+const DraftNote = "（草稿：本稿尚未通过检查，不得作为正式报告公开）"
+
+// Build turns an organ-year into the one neutral Document every renderer
+// reads. It reads only public fields: the organ profile, the report, the
+// tables computed by model.EffectiveValues, the measures and, for the fee
+// sentence, the fee fields of the request log. Applicant personal data is
+// never read.
+func Build(oy *model.OrganYear, opt BuildOptions) *Document {
+	r := oy.Report
+	f := r.Format()
+	v := model.EffectiveValues(oy)
+	d := &Document{
+		Title: model.Title(oy.Organ.Name, r.Year),
+		Draft: opt.Draft,
+		Organ: oy.Organ.Name,
+		Year:  r.Year,
+	}
+	if opt.Draft {
+		d.DraftNote = DraftNote
+	}
+	for _, p := range splitParagraphs(model.PreambleText(oy)) {
+		d.Body = append(d.Body, Block{Kind: KindParagraph, Text: p})
+	}
+	for s := 1; s <= 6; s++ {
+		d.Body = append(d.Body, Block{Kind: KindHeading, Level: 0, Text: model.SectionTitles[s]})
+		d.Body = append(d.Body, narrative(r.SectionBlocks(s))...)
+		switch s {
+		case 2:
+			if t := section2Table(f, v); t != nil {
+				d.Body = append(d.Body, Block{Kind: KindTable, Table: t})
+			}
+		case 3, 4:
+			for _, mt := range f.SectionTables(s) {
+				d.Body = append(d.Body, Block{Kind: KindTable, Table: convertTable(mt, v, 0)})
+			}
+		case 5:
+			d.Body = append(d.Body, measureBlocks(r.Year, oy.Measures)...)
+		case 6:
+			if f.ID != "2019" {
+				d.Body = append(d.Body, Block{Kind: KindParagraph, Text: FeeSentence(Fees(oy))})
+			}
+		}
+	}
+	d.Signature = []string{oy.Organ.Name, model.ReportDate(r, opt.Today).Chinese()}
+	return d
+}
+
+// splitParagraphs splits text typed with line breaks into paragraphs,
+// dropping empty lines.
+func splitParagraphs(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var out []string
+	for _, p := range strings.Split(s, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var (
+	level1Prefix = regexp.MustCompile(`^\s*[（(][一二三四五六七八九十百〇零]+[）)]`)
+	level2Prefix = regexp.MustCompile(`^\s*[0-9０-９]+\s*[.．、]`)
+)
+
+// narrative turns a section's blocks into document blocks, numbering the
+// headings by position: level 1 （一）（二）…, level 2 1. 2. … restarting
+// under each level 1 heading. A heading the clerk already numbered is
+// printed as typed. Empty blocks are left out.
+func narrative(blocks []model.Block) []Block {
+	var out []Block
+	n1, n2 := 0, 0
+	for _, b := range blocks {
+		text := strings.TrimSpace(b.Text)
+		if text == "" {
+			continue
+		}
+		if b.Kind == model.BlockHeading {
+			level := b.Level
+			if level < 1 {
+				level = 1
+			}
+			if level > 2 {
+				level = 2
+			}
+			if level == 1 {
+				n1++
+				n2 = 0
+				if !level1Prefix.MatchString(text) {
+					text = "（" + ChineseNumber(n1) + "）" + text
+				}
+			} else {
+				n2++
+				if !level2Prefix.MatchString(text) {
+					text = strconv.Itoa(n2) + "." + text
+				}
+			}
+			out = append(out, Block{Kind: KindHeading, Level: level, Text: text})
+			continue
+		}
+		for _, p := range splitParagraphs(text) {
+			out = append(out, Block{Kind: KindParagraph, Text: p})
+		}
+	}
+	return out
+}
+
+// ChineseNumber writes 1…99 as 一…九十九.
+func ChineseNumber(n int) string {
+	digits := []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0:
+		return digits[0]
+	case n < 10:
+		return digits[n]
+	case n < 100:
+		s := ""
+		if n/10 > 1 {
+			s = digits[n/10]
+		}
+		s += "十"
+		if n%10 != 0 {
+			s += digits[n%10]
+		}
+		return s
+	}
+	return strconv.Itoa(n)
+}
+
+// section2Table prints every section 二 table of the format as one grid with
+// a merged caption row before each part, the common practice. A part with
+// fewer columns than the widest widens its last column to the grid's width.
+func section2Table(f *model.Format, v model.Values) *Table {
+	ts := f.SectionTables(2)
+	if len(ts) == 0 {
+		return nil
+	}
+	width := 0
+	for _, mt := range ts {
+		if w := mt.StubWidth + len(mt.Columns); w > width {
+			width = w
+		}
+	}
+	out := &Table{}
+	for _, mt := range ts {
+		out.Rows = append(out.Rows, []Cell{{Text: mt.Caption, ColSpan: width, Header: true, Align: AlignCenter}})
+		part := convertTable(mt, v, width)
+		out.Rows = append(out.Rows, part.Rows...)
+	}
+	return out
+}
+
+// convertTable prints one format table: its header in HTML semantics, then
+// each row with its stub (group labels merged down consecutive rows, the row
+// label spanning the stub columns its path leaves free) and every data cell
+// filled, 0 included. A width larger than the table's own widens the cells
+// on its right edge.
+func convertTable(mt *model.Table, v model.Values, width int) *Table {
+	t := &Table{Caption: mt.Caption, HeaderRows: len(mt.Header)}
+	if width > 0 {
+		// Part of a combined grid: its caption is a row of that grid.
+		t.Caption = ""
+	}
+	for _, hr := range mt.Header {
+		var row []Cell
+		for _, h := range hr {
+			row = append(row, Cell{Text: h.Label, RowSpan: h.RowSpan, ColSpan: h.ColSpan, Header: true, Align: AlignCenter})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	for i, r := range mt.Rows {
+		var row []Cell
+		if mt.StubWidth > 0 {
+			for depth := range r.Path {
+				if i > 0 && samePrefix(mt.Rows[i-1].Path, r.Path, depth+1) {
+					continue // covered by the merged cell above
+				}
+				span := 1
+				for j := i + 1; j < len(mt.Rows) && samePrefix(mt.Rows[j].Path, r.Path, depth+1); j++ {
+					span++
+				}
+				row = append(row, Cell{Text: r.Path[depth], RowSpan: span, ColSpan: 1, Header: true, Align: AlignCenter})
+			}
+			span := mt.StubWidth - len(r.Path)
+			if span < 1 {
+				span = 1
+			}
+			row = append(row, Cell{Text: r.Label, RowSpan: 1, ColSpan: span, Header: true, Align: AlignLeft})
+		}
+		for _, c := range mt.Columns {
+			row = append(row, Cell{Text: model.FormatCell(c, v.Get(model.Addr(mt.ID, r.ID, c.ID))), RowSpan: 1, ColSpan: 1, Align: AlignCenter})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if own := mt.StubWidth + len(mt.Columns); width > own {
+		widen(t, own, width)
+	}
+	return t
+}
+
+func samePrefix(a, b []string, n int) bool {
+	if len(a) < n || len(b) < n {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// widen stretches every cell that ends on the right edge (own) of t to width.
+func widen(t *Table, own, width int) {
+	g := t.Layout()
+	k := 0
+	for r := range t.Rows {
+		for c := range t.Rows[r] {
+			p := g.Cells[k]
+			k++
+			if p.Col+p.Cols == own {
+				t.Rows[r][c].ColSpan = p.Cols + width - own
+			}
+		}
+	}
+}
+
+// measureBlocks lists the improvement measures of the year as numbered
+// paragraphs after section 五's narrative.
+func measureBlocks(year int, ms []model.Measure) []Block {
+	var out []Block
+	n := 0
+	for _, m := range ms {
+		if m.Year != 0 && m.Year != year {
+			continue
+		}
+		problem := strings.TrimRight(strings.TrimSpace(m.Problem), "。；;，,")
+		measure := strings.TrimRight(strings.TrimSpace(m.Measure), "。；;，,")
+		if problem == "" && measure == "" {
+			continue
+		}
+		n++
+		var b strings.Builder
+		b.WriteString(strconv.Itoa(n) + ".")
+		if problem != "" {
+			b.WriteString("问题：" + problem + "。")
+		}
+		if measure != "" {
+			b.WriteString("改进措施：" + measure + "。")
+		}
+		var extra []string
+		if s := strings.TrimSpace(m.Responsible); s != "" {
+			extra = append(extra, "责任部门："+s)
+		}
+		if !m.Due.IsZero() {
+			extra = append(extra, "完成时限："+m.Due.Chinese())
+		}
+		if m.Status != "" {
+			extra = append(extra, "进展："+m.Status.Label())
+		}
+		if len(extra) > 0 {
+			b.WriteString(strings.Join(extra, "；") + "。")
+		}
+		out = append(out, Block{Kind: KindParagraph, Text: b.String()})
+	}
+	return out
+}
+
+// Fees returns the year's 信息处理费 summary: computed from the fee fields of
+// the request log when any request carries a fee notice or payment dated in
+// the year, otherwise the summary typed on the report.
+func Fees(oy *model.OrganYear) model.FeeSummary {
+	r := oy.Report
+	start, end := model.YearStart(r.Year), model.YearEnd(r.Year)
+	in := func(d model.Date) bool { return !d.IsZero() && d >= start && d <= end }
+	var s model.FeeSummary
+	fromLog := false
+	for i := range oy.Requests {
+		q := &oy.Requests[i]
+		if in(q.FeeNotice) {
+			s.Notices++
+			fromLog = true
+		}
+		if in(q.FeePaid) {
+			s.Collected += q.Fee
+			fromLog = true
+		}
+	}
+	if !fromLog {
+		return r.Fees
+	}
+	return s
+}
+
+// FeeSentence reports the fee summary in one sentence for section 六.
+func FeeSentence(s model.FeeSummary) string {
+	if s.Notices == 0 && s.Collected == 0 {
+		return "本年度未发出信息处理费收费通知，未收取信息处理费。"
+	}
+	return "本年度共发出信息处理费收费通知" + strconv.Itoa(s.Notices) + "件，收取信息处理费" +
+		model.FormatMoney(s.Collected, "元") + "元。"
+}

@@ -1,0 +1,365 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Page geometry of GB/T 9704-2012 in twentieths of a point (twips).
+const (
+	pageWidth     = 11906 // A4 210 mm
+	pageHeight    = 16838 // A4 297 mm
+	marginTop     = 2098  // 37 mm
+	marginBottom  = 1984  // 35 mm
+	marginLeft    = 1587  // 28 mm
+	marginRight   = 1474  // 26 mm
+	footerDist    = 1304  // 23 mm: the page number sits about 7 mm under the text block
+	textWidthTwip = pageWidth - marginLeft - marginRight
+	bodyLine      = 578 // exact 28.9 pt: 22 lines a page
+	bodyIndent    = 640 // two 16 pt characters
+)
+
+// Fonts of the official layout and the faces offices without them fall back to.
+const (
+	fontTitle    = "方正小标宋简体"
+	fontBody     = "仿宋_GB2312"
+	fontHeading1 = "黑体"
+	fontHeading2 = "楷体_GB2312"
+	fontPageNum  = "宋体"
+	fontLatin    = "Times New Roman"
+)
+
+// docxTime is the fixed timestamp of every zip entry, so equal documents
+// give equal bytes.
+var docxTime = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// RenderDocx renders the document as WordprocessingML (.docx) following the
+// GB/T 9704 layout: A4 with official margins, 22 pt title, 16 pt body at an
+// exact 28.9 pt line, headings in 黑体/楷体, tables at 10.5 pt with borders,
+// merged cells and repeated header rows, and 「— N —」 page numbers on the
+// right of odd pages and the left of even ones. Equal documents give equal
+// bytes.
+func RenderDocx(d *Document) ([]byte, error) {
+	parts := []struct{ name, body string }{
+		{"[Content_Types].xml", docxContentTypes},
+		{"_rels/.rels", docxRootRels},
+		{"docProps/core.xml", docxCore(d)},
+		{"docProps/app.xml", docxApp},
+		{"word/document.xml", DocxDocumentXML(d)},
+		{"word/styles.xml", docxStyles},
+		{"word/settings.xml", docxSettings},
+		{"word/fontTable.xml", docxFontTable},
+		{"word/footer1.xml", docxFooter("right")},
+		{"word/footer2.xml", docxFooter("left")},
+		{"word/_rels/document.xml.rels", docxDocRels},
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: docxTime})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write([]byte(p.body)); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func esc(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// run writes one text run with optional run properties.
+func run(rpr, text string) string {
+	if rpr != "" {
+		rpr = "<w:rPr>" + rpr + "</w:rPr>"
+	}
+	return `<w:r>` + rpr + `<w:t xml:space="preserve">` + esc(text) + `</w:t></w:r>`
+}
+
+func jcOf(a Align) string {
+	switch a {
+	case AlignLeft:
+		return "left"
+	case AlignCenter:
+		return "center"
+	case AlignRight:
+		return "right"
+	}
+	return "both"
+}
+
+// DocxDocumentXML is word/document.xml of the rendered document.
+func DocxDocumentXML(d *Document) string {
+	var b strings.Builder
+	b.WriteString(xml.Header)
+	b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>`)
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="ReportTitle"/></w:pPr>` + run("", d.Title) + `</w:p>`)
+	if d.Draft {
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="DraftNote"/></w:pPr>` + run("", d.DraftNote) + `</w:p>`)
+	}
+	for _, blk := range d.Body {
+		switch blk.Kind {
+		case KindHeading:
+			b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading` + itoa(blk.Level+1) + `"/></w:pPr>` + run("", blk.Text) + `</w:p>`)
+		case KindParagraph:
+			ppr := ""
+			if blk.Align != AlignJustify {
+				ppr = `<w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="` + jcOf(blk.Align) + `"/></w:pPr>`
+			}
+			b.WriteString(`<w:p>` + ppr + run("", blk.Text) + `</w:p>`)
+		case KindTable:
+			docxTable(&b, blk.Table)
+		}
+	}
+	// Two empty lines, then the signature right-aligned with four
+	// characters of space on its right.
+	b.WriteString(`<w:p/><w:p/>`)
+	for _, s := range d.Signature {
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Signature"/></w:pPr>` + run("", s) + `</w:p>`)
+	}
+	b.WriteString(`<w:sectPr>` +
+		`<w:footerReference w:type="default" r:id="rIdFooterOdd"/>` +
+		`<w:footerReference w:type="even" r:id="rIdFooterEven"/>` +
+		`<w:pgSz w:w="` + itoa(pageWidth) + `" w:h="` + itoa(pageHeight) + `"/>` +
+		`<w:pgMar w:top="` + itoa(marginTop) + `" w:right="` + itoa(marginRight) + `" w:bottom="` + itoa(marginBottom) +
+		`" w:left="` + itoa(marginLeft) + `" w:header="851" w:footer="` + itoa(footerDist) + `" w:gutter="0"/>` +
+		`<w:pgNumType w:start="1"/><w:cols w:space="425"/>` +
+		`</w:sectPr>`)
+	b.WriteString(`</w:body></w:document>`)
+	return b.String()
+}
+
+// docxColumnWidths shares the text width among the grid columns in
+// proportion to the widest single-column text in each.
+func docxColumnWidths(g *Grid) []int {
+	weights := make([]int, g.Width)
+	for i := range weights {
+		weights[i] = 4
+	}
+	for _, p := range g.Cells {
+		if p.Cols != 1 {
+			continue
+		}
+		w := textWidth(p.Text)
+		if w > 16 {
+			w = 16
+		}
+		if w > weights[p.Col] {
+			weights[p.Col] = w
+		}
+	}
+	total := 0
+	for _, w := range weights {
+		total += w
+	}
+	widths := make([]int, g.Width)
+	used := 0
+	for i, w := range weights {
+		widths[i] = textWidthTwip * w / total
+		used += widths[i]
+	}
+	widths[g.Width-1] += textWidthTwip - used
+	return widths
+}
+
+func docxTable(b *strings.Builder, t *Table) {
+	g := t.Layout()
+	if g.Width == 0 {
+		return
+	}
+	if t.Caption != "" {
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableCaption"/></w:pPr>` + run("", t.Caption) + `</w:p>`)
+	}
+	widths := docxColumnWidths(g)
+	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + itoa(textWidthTwip) + `" w:type="dxa"/><w:jc w:val="center"/>` +
+		`<w:tblBorders>` +
+		`<w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`<w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`<w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`<w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`<w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`<w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`</w:tblBorders><w:tblLayout w:type="fixed"/>` +
+		`<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>` +
+		`<w:tblLook w:val="0000"/>` +
+		`</w:tblPr><w:tblGrid>`)
+	for _, w := range widths {
+		b.WriteString(`<w:gridCol w:w="` + itoa(w) + `"/>`)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	for r := 0; r < g.Height; r++ {
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="397"/>`)
+		if r < t.HeaderRows {
+			b.WriteString(`<w:tblHeader/>`)
+		}
+		b.WriteString(`</w:trPr>`)
+		for c := 0; c < g.Width; {
+			p, origin, ok := g.At(r, c)
+			if !ok {
+				c++
+				continue
+			}
+			if c != p.Col {
+				c++
+				continue
+			}
+			width := 0
+			for i := p.Col; i < p.Col+p.Cols; i++ {
+				width += widths[i]
+			}
+			b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + itoa(width) + `" w:type="dxa"/>`)
+			if p.Cols > 1 {
+				b.WriteString(`<w:gridSpan w:val="` + itoa(p.Cols) + `"/>`)
+			}
+			if p.Rows > 1 {
+				if origin {
+					b.WriteString(`<w:vMerge w:val="restart"/>`)
+				} else {
+					b.WriteString(`<w:vMerge/>`)
+				}
+			}
+			b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
+			b.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/><w:jc w:val="` + jcOf(p.Align) + `"/></w:pPr>`)
+			if origin {
+				b.WriteString(run("", p.Text))
+			}
+			b.WriteString(`</w:p></w:tc>`)
+			c += p.Cols
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	b.WriteString(`</w:tbl>`)
+	// Word needs a paragraph between two tables and after the last one.
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr></w:p>`)
+}
+
+func docxFooter(side string) string {
+	ind := `<w:ind w:right="280"/>`
+	if side == "left" {
+		ind = `<w:ind w:left="280"/>`
+	}
+	return xml.Header + `<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+		`<w:p><w:pPr><w:pStyle w:val="Footer"/>` + ind + `<w:jc w:val="` + side + `"/></w:pPr>` +
+		run("", "— ") +
+		`<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>` +
+		run("", " —") +
+		`</w:p></w:ftr>`
+}
+
+func docxCore(d *Document) string {
+	return xml.Header + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+		`<dc:title>` + esc(d.Title) + `</dc:title><dc:creator>` + esc(d.Organ) + `</dc:creator><dc:language>zh-CN</dc:language>` +
+		`</cp:coreProperties>`
+}
+
+const docxApp = xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>nianbao</Application></Properties>`
+
+const docxContentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+	`<Default Extension="xml" ContentType="application/xml"/>` +
+	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+	`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>` +
+	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
+	`</Types>`
+
+const docxRootRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
+	`</Relationships>`
+
+const docxDocRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+	`<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
+	`<Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>` +
+	`<Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
+	`<Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>` +
+	`</Relationships>`
+
+const docxSettings = xml.Header + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+	`<w:zoom w:percent="100"/>` +
+	`<w:defaultTabStop w:val="420"/>` +
+	`<w:evenAndOddHeaders/>` +
+	`<w:characterSpacingControl w:val="compressPunctuation"/>` +
+	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+	`</w:settings>`
+
+// fontsOf writes w:rFonts with an East Asian face and a Latin one.
+func fontsOf(eastAsia, latin string) string {
+	return `<w:rFonts w:ascii="` + latin + `" w:hAnsi="` + latin + `" w:eastAsia="` + eastAsia + `" w:cs="` + latin + `"/>`
+}
+
+var docxStyles = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+	`<w:docDefaults><w:rPrDefault><w:rPr>` + fontsOf(fontBody, fontLatin) +
+	`<w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
+	`<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="` + itoa(bodyLine) + `" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+	`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="` + itoa(bodyLine) + `" w:lineRule="exact"/>` +
+	`<w:ind w:firstLineChars="200" w:firstLine="` + itoa(bodyIndent) + `"/><w:jc w:val="both"/></w:pPr>` +
+	`<w:rPr>` + fontsOf(fontBody, fontLatin) + `<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="ReportTitle"><w:name w:val="Report Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:spacing w:before="0" w:after="` + itoa(bodyLine) + `" w:line="720" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr>` +
+	`<w:rPr>` + fontsOf(fontTitle, fontTitle) + `<w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="DraftNote"><w:name w:val="Draft Note"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>` +
+	`<w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>` +
+	`<w:rPr>` + fontsOf(fontHeading2, fontLatin) + `<w:color w:val="C00000"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr>` + fontsOf(fontHeading1, fontHeading1) + `</w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:keepNext/><w:outlineLvl w:val="2"/></w:pPr><w:rPr>` + fontsOf(fontHeading2, fontLatin) + `</w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:keepNext/><w:outlineLvl w:val="3"/></w:pPr><w:rPr>` + fontsOf(fontBody, fontLatin) + `</w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>` +
+	`<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>` +
+	`<w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableCaption"><w:name w:val="Table Caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>` +
+	`<w:pPr><w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="Signature"><w:name w:val="Report Signature"/><w:basedOn w:val="Normal"/>` +
+	`<w:pPr><w:keepLines/><w:ind w:right="1280" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>` +
+	`<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr>` +
+	`<w:rPr>` + fontsOf(fontPageNum, fontPageNum) + `<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
+	`</w:styles>`
+
+// docxFont names one face in the font table with the face to use where it
+// is missing.
+func docxFont(name, alt, charset, family, pitch string) string {
+	a := ""
+	if alt != "" {
+		a = `<w:altName w:val="` + alt + `"/>`
+	}
+	return `<w:font w:name="` + name + `">` + a + `<w:charset w:val="` + charset + `"/><w:family w:val="` + family + `"/><w:pitch w:val="` + pitch + `"/></w:font>`
+}
+
+// The font table names each official face with an alternative that ships
+// with Windows (仿宋 FangSong, 楷体 KaiTi, 宋体 SimSun, 黑体 SimHei), so WPS
+// and LibreOffice pick a sensible face on a machine without the GB2312 fonts.
+var docxFontTable = xml.Header + `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+	docxFont(fontBody, "仿宋", "86", "modern", "fixed") +
+	docxFont("仿宋", "FangSong", "86", "modern", "fixed") +
+	docxFont(fontHeading2, "楷体", "86", "modern", "fixed") +
+	docxFont("楷体", "KaiTi", "86", "modern", "fixed") +
+	docxFont(fontHeading1, "SimHei", "86", "modern", "fixed") +
+	docxFont(fontTitle, "宋体", "86", "script", "variable") +
+	docxFont(fontPageNum, "SimSun", "86", "auto", "variable") +
+	docxFont(fontLatin, "", "00", "roman", "variable") +
+	`</w:fonts>`
