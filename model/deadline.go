@@ -1,0 +1,106 @@
+package model
+
+// Answer deadlines of the request log (spec §7, Regulation Art. 30–34).
+
+// Periods in working days.
+const (
+	AnswerWorkdays     = 20 // Art. 33: answer within 20 working days
+	MaxExtWorkdays     = 20 // Art. 33: an extension of at most 20 more
+	CorrectionWorkdays = 7  // Art. 30: a 补正 notice within 7 working days
+	FeePayWorkdays     = 20 // 信息处理费: pay within 20 working days of the notice
+)
+
+// Deadline returns the last day to answer q: ClockStart (the day the
+// corrected request arrived when there was a 补正, else the day received)
+// plus 20 working days, plus the extension (at most 20 counted), plus the
+// working days spent in consultation. Zero when q has no received date.
+func Deadline(q *Request, cal *Calendar) Date {
+	start := q.ClockStart()
+	if start.IsZero() {
+		return 0
+	}
+	ext := q.ExtDays
+	if ext < 0 {
+		ext = 0
+	}
+	if ext > MaxExtWorkdays {
+		ext = MaxExtWorkdays
+	}
+	excl := q.ExcludedDays
+	if excl < 0 {
+		excl = 0
+	}
+	return cal.AddWorkdays(start, AnswerWorkdays+ext+excl)
+}
+
+// RemainingWorkdays counts the working days left to answer q after today,
+// up to and including its deadline: 0 means it is due today; negative means
+// overdue (by that many working days, at least -1 once the deadline has
+// passed). For an answered request it is measured at the answer date.
+func RemainingWorkdays(q *Request, today Date, cal *Calendar) int {
+	dl := Deadline(q, cal)
+	if dl.IsZero() {
+		return 0
+	}
+	at := today
+	if !q.Answered.IsZero() {
+		at = q.Answered
+	}
+	if at <= dl {
+		return cal.WorkdaysBetween(at, dl)
+	}
+	n := -cal.WorkdaysBetween(dl, at)
+	if n > -1 {
+		n = -1
+	}
+	return n
+}
+
+// AnsweredLate reports whether q was answered after its deadline.
+func AnsweredLate(q *Request, cal *Calendar) bool {
+	if q.Answered.IsZero() {
+		return false
+	}
+	dl := Deadline(q, cal)
+	return !dl.IsZero() && q.Answered > dl
+}
+
+// Overdue reports whether q was answered after its deadline, or is still
+// open and today is past it.
+func Overdue(q *Request, today Date, cal *Calendar) bool {
+	dl := Deadline(q, cal)
+	if dl.IsZero() {
+		return false
+	}
+	if !q.Answered.IsZero() {
+		return q.Answered > dl
+	}
+	return today > dl
+}
+
+// CorrectionNoticeDeadline is the last day to send a 补正 notice for q: 7
+// working days after it was received.
+func CorrectionNoticeDeadline(q *Request, cal *Calendar) Date {
+	if q.Received.IsZero() {
+		return 0
+	}
+	return cal.AddWorkdays(q.Received, CorrectionWorkdays)
+}
+
+// CorrectionNoticeLate reports whether q's 补正 notice went out later than 7
+// working days after receipt.
+func CorrectionNoticeLate(q *Request, cal *Calendar) bool {
+	if q.CorrectionNotice.IsZero() || q.Received.IsZero() {
+		return false
+	}
+	return q.CorrectionNotice > CorrectionNoticeDeadline(q, cal)
+}
+
+// FeePaymentDeadline is the last day for the applicant to pay a 信息处理费:
+// 20 working days after the fee notice; zero when there is no notice.
+func FeePaymentDeadline(q *Request, cal *Calendar) Date {
+	if q.FeeNotice.IsZero() {
+		return 0
+	}
+	return cal.AddWorkdays(q.FeeNotice, FeePayWorkdays)
+}
