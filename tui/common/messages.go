@@ -1,0 +1,53 @@
+package common
+
+import (
+	"time"
+
+	"nianbao/model"
+)
+
+// SavedMsg reports a finished save.
+type SavedMsg struct{ At time.Time }
+
+// SaveFailedMsg reports a failed save; the status line shows Err.
+type SaveFailedMsg struct{ Err error }
+
+// ReloadMsg says data changed: the app reloads the organ-year and recomputes
+// the findings, then sends OrganYearMsg to every screen on the stack.
+type ReloadMsg struct{}
+
+// OrganYearMsg carries a freshly loaded organ-year (or the error loading it).
+type OrganYearMsg struct {
+	OY  *model.OrganYear
+	Err error
+}
+
+// OpenMsg asks the app to open an organ-year (from the start screen).
+type OpenMsg struct {
+	Organ model.Organ
+	Year  int
+}
+
+// GoToMsg asks the app to show an outline entry and, when given, a cell or a
+// log entry in it. The app opens the entry's screen and then passes the
+// message to that screen's Update so it can move its cursor there.
+type GoToMsg struct {
+	Section string
+	Cell    model.CellAddress
+	Entry   model.EntryRef
+}
+
+// PushMsg asks the app to show Screen on top of the current one.
+type PushMsg struct{ Screen Screen }
+
+// BackMsg asks the app to close the top screen (Esc).
+type BackMsg struct{}
+
+// StatusMsg shows a short note in the status line.
+type StatusMsg struct{ Text string }
+
+// DialogMsg opens a modal dialog that gets keys first until it closes.
+type DialogMsg struct{ Dialog Screen }
+
+// CloseDialogMsg closes the top dialog.
+type CloseDialogMsg struct{}

@@ -1,0 +1,346 @@
+// Package outline is the report outline: the list of sections on the left
+// (基本信息, 一 … 六, the logs, 检查, 导出) with a completion mark and a
+// finding count each, and the selected section's screen on the right.
+package outline
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// ListWidth is the width of the section list.
+const ListWidth = 22
+
+// WideEnough is the terminal width from which the list stays visible while
+// a section has the focus.
+const WideEnough = 100
+
+// jumpKeys are the keys that jump to an entry from the list.
+var jumpKeys = map[string]string{
+	"0": common.SecProfile, "1": common.SecS1, "2": common.SecS2, "3": common.SecS3,
+	"4": common.SecS4, "5": common.SecS5, "6": common.SecS6,
+	"r": common.SecRequests, "c": common.SecCases, "m": common.SecMeasures,
+	"f": common.SecFees, "k": common.SecCheck, "e": common.SecExport,
+}
+
+// shortTitles name the entries in the narrow list.
+var shortTitles = map[string]string{
+	common.SecProfile:  common.TitleProfile,
+	common.SecS1:       "一 总体情况",
+	common.SecS2:       "二 主动公开",
+	common.SecS3:       "三 依申请公开",
+	common.SecS4:       "四 复议诉讼情况",
+	common.SecS5:       "五 问题和改进",
+	common.SecS6:       "六 其他事项",
+	common.SecRequests: common.TitleRequests,
+	common.SecCases:    common.TitleCases,
+	common.SecMeasures: common.TitleMeasures,
+	common.SecFees:     common.TitleFees,
+	common.SecCheck:    common.TitleCheck,
+	common.SecExport:   common.TitleExport,
+}
+
+func keyOf(sec string) string {
+	for k, s := range jumpKeys {
+		if s == sec {
+			return k
+		}
+	}
+	return " "
+}
+
+// Model is the outline screen.
+type Model struct {
+	c          *common.Common
+	factories  map[string]common.Factory
+	cursor     int
+	focusRight bool
+	children   map[string]common.Screen
+	keys       common.KeyMap
+}
+
+// New builds the outline for the open organ-year. factories maps outline
+// entries to their screens; an entry without one shows a note.
+func New(c *common.Common, factories map[string]common.Factory) *Model {
+	m := &Model{c: c, factories: factories, children: map[string]common.Screen{}}
+	m.keys = common.KeyMap{
+		Short: []key.Binding{
+			common.Bind(common.KeyOpen, "enter"),
+			common.Bind(common.KeyNext, "tab"),
+			key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 r c m f k e", "跳转")),
+			common.Bind("换单位/年度", "esc"),
+			common.Bind(common.KeyQuit, "q"),
+		},
+	}
+	return m
+}
+
+// Init implements common.Screen.
+func (m *Model) Init() tea.Cmd { return m.child().Init() }
+
+// Title implements common.Screen.
+func (m *Model) Title() string {
+	t := fmt.Sprintf("%s %d年", m.c.Organ.Name, m.c.Year)
+	if m.focusRight {
+		t += " › " + common.EntryTitle(m.Current())
+	}
+	return t
+}
+
+// Current is the selected entry.
+func (m *Model) Current() string { return common.Outline[m.cursor] }
+
+// ListFocused reports whether the section list has the keys.
+func (m *Model) ListFocused() bool { return !m.focusRight }
+
+// Child is the screen of the selected entry.
+func (m *Model) Child() common.Screen { return m.child() }
+
+func (m *Model) child() common.Screen {
+	sec := m.Current()
+	if s, ok := m.children[sec]; ok {
+		return s
+	}
+	var s common.Screen
+	if f, ok := m.factories[sec]; ok && f != nil {
+		s = f(m.c)
+	} else {
+		s = newNote(m.c, sec)
+	}
+	m.children[sec] = s
+	return s
+}
+
+// Typing implements common.Typing.
+func (m *Model) Typing() bool { return m.focusRight && common.IsTyping(m.child()) }
+
+// Dirty implements common.Editing.
+func (m *Model) Dirty() bool {
+	for _, s := range m.children {
+		if common.IsDirty(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap {
+	if m.focusRight {
+		return m.child().KeyMap()
+	}
+	return m.keys
+}
+
+func (m *Model) selectEntry(sec string) tea.Cmd {
+	for i, s := range common.Outline {
+		if s == sec {
+			_, built := m.children[sec]
+			m.cursor = i
+			if !built {
+				return m.child().Init()
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+func (m *Model) move(delta int) tea.Cmd {
+	n := len(common.Outline)
+	return m.selectEntry(common.Outline[(m.cursor+delta+n)%n])
+}
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.focusRight {
+			return m, m.rightKey(msg)
+		}
+		return m, m.listKey(msg)
+	case tea.PasteMsg:
+		if m.focusRight {
+			return m, m.toChild(msg)
+		}
+		return m, nil
+	case common.GoToMsg:
+		cmd := m.selectEntry(msg.Section)
+		m.focusRight = true
+		return m, tea.Batch(cmd, m.toChild(msg))
+	case common.BackMsg:
+		m.focusRight = false
+		return m, nil
+	}
+	// Everything else (saves, reloads, a screen's own replies) goes to every
+	// built screen: a reply may arrive after the clerk moved on.
+	var cmds []tea.Cmd
+	for sec, s := range m.children {
+		ns, cmd := s.Update(msg)
+		m.children[sec] = ns
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m *Model) toChild(msg tea.Msg) tea.Cmd {
+	s, cmd := m.child().Update(msg)
+	m.children[m.Current()] = s
+	return cmd
+}
+
+func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "up", "shift+tab", "k":
+		return m.move(-1)
+	case "down", "tab", "j":
+		return m.move(1)
+	case "home":
+		return m.selectEntry(common.Outline[0])
+	case "end":
+		return m.selectEntry(common.Outline[len(common.Outline)-1])
+	case "enter", "right", "l":
+		m.focusRight = true
+		return nil
+	case "esc":
+		return func() tea.Msg { return common.BackMsg{} }
+	}
+	if sec, ok := jumpKeys[k.String()]; ok {
+		cmd := m.selectEntry(sec)
+		m.focusRight = true
+		return cmd
+	}
+	return nil
+}
+
+func (m *Model) rightKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "esc":
+		if !common.IsBusy(m.child()) {
+			m.focusRight = false
+			return nil
+		}
+	case "ctrl+n", "ctrl+pgdown":
+		return m.move(1)
+	case "ctrl+p", "ctrl+pgup":
+		return m.move(-1)
+	}
+	return m.toChild(k)
+}
+
+// showList reports whether the list is drawn at this width.
+func (m *Model) showList(width int) bool { return !m.focusRight || width >= WideEnough }
+
+// View implements common.Screen.
+func (m *Model) View(width, height int) string {
+	if !m.showList(width) {
+		return components.Block(m.child().View(width, height), width, height)
+	}
+	rw := width - ListWidth - 1
+	right := strings.Split(components.Block(m.child().View(rw, height), rw, height), "\n")
+	left := strings.Split(m.listView(height), "\n")
+	sep := m.c.Styles.Border.Render("│")
+	out := make([]string, height)
+	for i := range height {
+		out[i] = left[i] + sep + right[i]
+	}
+	return strings.Join(out, "\n")
+}
+
+func (m *Model) listView(height int) string {
+	st := m.c.Styles
+	var lines []string
+	for i, sec := range common.Outline {
+		e, w := m.c.CountFindings(sec)
+		mark := common.MarkOpen
+		if m.complete(sec, e) {
+			mark = common.MarkDone
+		}
+		count := ""
+		switch {
+		case e > 0:
+			count = st.Error.Render(fmt.Sprintf("%d", e+w))
+		case w > 0:
+			count = st.Warning.Render(fmt.Sprintf("%d", w))
+		}
+		markS := st.Muted.Render(mark)
+		if mark == common.MarkDone {
+			markS = st.OK.Render(mark)
+		}
+		label := components.Fit(keyOf(sec)+" "+shortTitles[sec], ListWidth-6)
+		prefix := markS
+		if i == m.cursor && m.focusRight {
+			prefix = st.Heading.Render("▸")
+		}
+		line := prefix + " " + label + components.FitRight(count, 3) + " "
+		if i == m.cursor && !m.focusRight {
+			line = st.Selected.Render(components.Fit(mark+" "+label+components.FitRight(nz(e+w), 3)+" ", ListWidth))
+		}
+		lines = append(lines, components.Fit(line, ListWidth))
+		if sec == common.SecS6 || sec == common.SecFees {
+			lines = append(lines, st.Border.Render(strings.Repeat("─", ListWidth)))
+		}
+	}
+	return components.Block(strings.Join(lines, "\n"), ListWidth, height)
+}
+
+func nz(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprint(n)
+}
+
+// complete decides the ✓ of an entry: no errors, and its text written.
+func (m *Model) complete(sec string, errs int) bool {
+	if errs > 0 || m.c.Report == nil {
+		return false
+	}
+	r := m.c.Report
+	switch sec {
+	case common.SecProfile:
+		o := m.c.Organ
+		return o.Name != "" && o.Office != "" && o.Phone != ""
+	case common.SecCheck:
+		e, _ := m.c.CountFindings("")
+		return e == 0
+	case common.SecExport:
+		return r.Status == model.StatusExported
+	case common.SecRequests, common.SecCases, common.SecMeasures, common.SecFees:
+		return true
+	}
+	n := common.SectionNumber(sec)
+	bs := r.SectionBlocks(n)
+	if len(bs) == 0 {
+		return false
+	}
+	for _, b := range bs {
+		if b.Stale || strings.TrimSpace(b.Text) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Cursor implements common.Screen.
+func (m *Model) Cursor() *tea.Cursor {
+	if !m.focusRight {
+		return nil
+	}
+	c := m.child().Cursor()
+	if c == nil {
+		return nil
+	}
+	if m.showList(m.c.Width) {
+		c.X += ListWidth + 1
+	}
+	return c
+}
