@@ -1,0 +1,98 @@
+package model
+
+import "testing"
+
+func TestDeadline(t *testing.T) {
+	cal := DefaultCalendar()
+	cases := []struct {
+		name string
+		q    Request
+		want Date
+	}{
+		{"plain 20 working days across 国庆 2019", Request{Received: 20190920}, 20191023},
+		{"across 春节 2021", Request{Received: 20210201}, 20210304},
+		{"补正 restarts the clock", Request{Received: 20190920, CorrectionNotice: 20190924, Corrected: 20210201}, 20210304},
+		{"extension of 20", Request{Received: 20210201, ExtDays: 20}, 20210401},
+		{"extension capped at 20", Request{Received: 20210201, ExtDays: 35}, 20210401},
+		{"consultation days do not count", Request{Received: 20210201, ExcludedDays: 15}, 20210325},
+		{"no received date", Request{}, 0},
+	}
+	for _, c := range cases {
+		if got := Deadline(&c.q, cal); got != c.want {
+			t.Errorf("%s: Deadline = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestRemainingAndOverdue(t *testing.T) {
+	cal := DefaultCalendar()
+	q := Request{Received: 20190920} // deadline 2019-10-23 (Wednesday)
+	cases := []struct {
+		today     Date
+		remaining int
+		overdue   bool
+	}{
+		{20190920, 20, false},
+		{20191008, 12, false},
+		{20191023, 0, false},
+		{20191024, -1, true},
+		{20191026, -2, true}, // Saturday after Thu 24, Fri 25
+		{20191028, -3, true},
+	}
+	for _, c := range cases {
+		if got := RemainingWorkdays(&q, c.today, cal); got != c.remaining {
+			t.Errorf("RemainingWorkdays at %v = %d, want %d", c.today, got, c.remaining)
+		}
+		if got := Overdue(&q, c.today, cal); got != c.overdue {
+			t.Errorf("Overdue at %v = %v, want %v", c.today, got, c.overdue)
+		}
+	}
+	// A deadline on Friday, looked at on Saturday: no working day has passed
+	// but the request is overdue.
+	fri := Request{Received: 20211015} // +20 → 2021-11-12 (Friday)
+	if dl := Deadline(&fri, cal); dl != 20211112 {
+		t.Fatalf("Deadline = %v, want 2021-11-12", dl)
+	}
+	if got := RemainingWorkdays(&fri, 20211113, cal); got != -1 {
+		t.Errorf("RemainingWorkdays the Saturday after = %d, want -1", got)
+	}
+
+	onTime := Request{Received: 20190920, Answered: 20191023, Outcome: RowDisclosed}
+	late := Request{Received: 20190920, Answered: 20191024, Outcome: RowDisclosed}
+	if AnsweredLate(&onTime, cal) || Overdue(&onTime, 20201231, cal) {
+		t.Error("an answer on the deadline day is not late")
+	}
+	if !AnsweredLate(&late, cal) || !Overdue(&late, 20191024, cal) {
+		t.Error("an answer the day after the deadline is late")
+	}
+	if got := RemainingWorkdays(&late, 20201231, cal); got != -1 {
+		t.Errorf("an answered request is measured at its answer date: %d, want -1", got)
+	}
+	open := Request{Received: 20190920}
+	if AnsweredLate(&open, cal) {
+		t.Error("an open request is not answered late")
+	}
+}
+
+func TestCorrectionAndFeeDeadlines(t *testing.T) {
+	cal := DefaultCalendar()
+	q := Request{Received: 20190926} // Thu; +7: 27, 29 (Sun 调休), 30, 10-08, 09, 10, 11
+	if got := CorrectionNoticeDeadline(&q, cal); got != 20191011 {
+		t.Fatalf("CorrectionNoticeDeadline = %v, want 2019-10-11", got)
+	}
+	q.CorrectionNotice = 20191011
+	if CorrectionNoticeLate(&q, cal) {
+		t.Error("a notice on the 7th working day is in time")
+	}
+	q.CorrectionNotice = 20191012
+	if !CorrectionNoticeLate(&q, cal) {
+		t.Error("a notice on the 8th working day is late")
+	}
+	f := Request{FeeNotice: 20210201}
+	if got := FeePaymentDeadline(&f, cal); got != 20210304 {
+		t.Errorf("FeePaymentDeadline = %v, want 2021-03-04", got)
+	}
+	if got := FeePaymentDeadline(&Request{}, cal); got != 0 {
+		t.Errorf("FeePaymentDeadline without a notice = %v", got)
+	}
+}
