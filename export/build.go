@@ -207,7 +207,7 @@ func convertTable(mt *model.Table, v model.Values, width int) *Table {
 			row = append(row, Cell{Text: r.Label, RowSpan: 1, ColSpan: span, Header: true, Align: AlignLeft})
 		}
 		for _, c := range mt.Columns {
-			row = append(row, Cell{Text: model.FormatCell(c, v.Get(model.Addr(mt.ID, r.ID, c.ID))), RowSpan: 1, ColSpan: 1, Align: AlignCenter})
+			row = append(row, valueCell(c, v.Get(model.Addr(mt.ID, r.ID, c.ID))))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -215,6 +215,33 @@ func convertTable(mt *model.Table, v model.Values, width int) *Table {
 		widen(t, own, width)
 	}
 	return t
+}
+
+// valueCell prints one value with model.FormatCell and keeps the number for
+// spreadsheets.
+func valueCell(c model.Column, x int64) Cell {
+	cell := Cell{Text: model.FormatCell(c, x), RowSpan: 1, ColSpan: 1, Align: AlignCenter, Numeric: true, Num: float64(x), NumFormat: "0"}
+	switch c.Kind {
+	case model.KindDelta:
+		cell.NumFormat = "+0;-0;0"
+	case model.KindMoney:
+		n, err := strconv.ParseFloat(model.FormatMoney(x, c.Unit), 64)
+		if err != nil {
+			// FormatMoney always prints a plain decimal; keep the text only.
+			cell.Numeric = false
+			break
+		}
+		cell.Num = n
+		cell.NumFormat = "General"
+		if !c.UnitInHeader {
+			u := c.Unit
+			if u == "" {
+				u = "元"
+			}
+			cell.NumFormat = `General"` + u + `"`
+		}
+	}
+	return cell
 }
 
 func samePrefix(a, b []string, n int) bool {

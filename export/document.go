@@ -59,6 +59,12 @@ type Cell struct {
 	ColSpan int
 	Header  bool
 	Align   Align
+	// Numeric cells also carry their value for spreadsheets: Num in the
+	// printed unit and NumFormat, an Excel number format that prints it as
+	// Text does (+3, 130万元).
+	Numeric   bool
+	Num       float64
+	NumFormat string
 }
 
 func (c Cell) rowSpan() int {
