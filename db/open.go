@@ -1,0 +1,633 @@
+// Package db is the SQLite store of nianbao: opening the database safely
+// (single-instance lock, checked pragmas, integrity check, migrations,
+// backups) and the queries for every entity, speaking model types.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/gofrs/flock"
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// ApplicationID marks a database as nianbao's (PRAGMA application_id, "NB01").
+const ApplicationID = 0x4E423031
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// SchemaVersion is the newest schema this program knows (PRAGMA user_version).
+var SchemaVersion = len(loadMigrations())
+
+// Options control Open.
+type Options struct {
+	// ReadOnly opens the database for reading only (e.g. a check). It takes
+	// no lock, runs no migration and takes no backup.
+	ReadOnly bool
+	// NoBackup skips the automatic backups at open and at Close.
+	NoBackup bool
+	// BackupDir is where backups go. Default: a folder 备份 beside the
+	// database; backup files are named <db name>-YYYYMMDD-HHMMSS.db.
+	BackupDir string
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
+// backupDir returns the backup folder for the database at dbPath.
+func (o Options) backupDir(dbPath string) string {
+	if o.BackupDir != "" {
+		return o.BackupDir
+	}
+	return filepath.Join(filepath.Dir(dbPath), "备份")
+}
+
+// Store is an open nianbao database.
+type Store struct {
+	db      *sql.DB
+	path    string
+	opt     Options
+	lock    *flock.Flock
+	journal string // "wal" or "delete"
+	dirty   atomic.Bool
+	closed  bool
+}
+
+// Path returns the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// JournalMode returns "wal", or "delete" where WAL could not be used.
+func (s *Store) JournalMode() string { return s.journal }
+
+// PortableMarker is the file that, beside the executable, switches to
+// portable mode (the database lives beside the program, e.g. on a USB stick).
+const PortableMarker = "portable.txt"
+
+// DefaultPath returns where the database lives: beside the executable in
+// portable mode (a file portable.txt beside it), otherwise in the per-user
+// data folder (~/.local/share/nianbao/nianbao.db on Linux,
+// %LOCALAPPDATA%\nianbao\nianbao.db on Windows).
+func DefaultPath() (string, error) {
+	if exe, err := os.Executable(); err == nil {
+		if resolved, err := filepath.EvalSymlinks(exe); err == nil {
+			exe = resolved
+		}
+		dir := filepath.Dir(exe)
+		if _, err := os.Stat(filepath.Join(dir, PortableMarker)); err == nil {
+			return filepath.Join(dir, "nianbao.db"), nil
+		}
+	}
+	if xdg.DataHome == "" {
+		return "", newErr(ErrIO, nil, "找不到本用户的数据文件夹，请用 --db 指定数据库文件的位置。")
+	}
+	return filepath.Join(xdg.DataHome, "nianbao", "nianbao.db"), nil
+}
+
+func init() {
+	sqlite.RegisterConnectionHook(verifyPragmas)
+}
+
+// verifyPragmas reads back every _pragma the DSN asked for and refuses the
+// connection when one did not take effect (e.g. WAL silently refused).
+func verifyPragmas(c sqlite.ExecQuerierContext, dsn string) error {
+	i := strings.IndexByte(dsn, '?')
+	if i < 0 {
+		return nil
+	}
+	q, err := url.ParseQuery(dsn[i+1:])
+	if err != nil {
+		return err
+	}
+	for _, p := range q["_pragma"] {
+		open := strings.IndexByte(p, '(')
+		if open < 0 || !strings.HasSuffix(p, ")") {
+			continue
+		}
+		name := strings.ToLower(strings.TrimSpace(p[:open]))
+		want := strings.ToLower(strings.TrimSpace(p[open+1 : len(p)-1]))
+		switch name {
+		case "synchronous":
+			if n, ok := map[string]string{"off": "0", "normal": "1", "full": "2", "extra": "3"}[want]; ok {
+				want = n
+			}
+		case "journal_mode", "foreign_keys", "busy_timeout", "query_only":
+		default:
+			continue
+		}
+		got, err := pragmaString(c, name)
+		if err != nil {
+			return err
+		}
+		if strings.ToLower(got) != want {
+			return fmt.Errorf("PRAGMA %s 为 %s，应为 %s", name, got, want)
+		}
+	}
+	return nil
+}
+
+func pragmaString(c sqlite.ExecQuerierContext, name string) (string, error) {
+	rows, err := c.QueryContext(context.Background(), "PRAGMA "+name, nil)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, len(rows.Columns()))
+	if err := rows.Next(dest); err != nil {
+		return "", err
+	}
+	return fmt.Sprint(dest[0]), nil
+}
+
+// fileURI turns a path into an SQLite URI with the given query.
+func fileURI(path, query string) string {
+	p := filepath.ToSlash(path)
+	if len(p) >= 2 && p[1] == ':' { // Windows drive letter
+		p = "/" + p
+	}
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return "file:" + r.Replace(p) + "?" + query
+}
+
+func dsnFor(path, journal string, readOnly bool) string {
+	q := []string{"_pragma=busy_timeout(5000)", "_pragma=foreign_keys(1)", "_pragma=synchronous(FULL)"}
+	if readOnly {
+		q = append(q, "mode=ro", "_pragma=query_only(1)")
+	} else {
+		q = append(q, "_txlock=immediate", "_pragma=journal_mode("+strings.ToUpper(journal)+")")
+	}
+	return fileURI(path, strings.Join(q, "&"))
+}
+
+func openPool(dsn string) (*sql.DB, error) {
+	c, err := sqlite.NewConnector(dsn)
+	if err != nil {
+		return nil, err
+	}
+	d := sql.OpenDB(c)
+	d.SetMaxOpenConns(1)
+	d.SetMaxIdleConns(1)
+	d.SetConnMaxLifetime(0)
+	d.SetConnMaxIdleTime(0)
+	return d, nil
+}
+
+// sqliteCode returns the primary SQLite result code of err, or 0.
+func sqliteCode(err error) int {
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		return e.Code() & 0xff
+	}
+	return 0
+}
+
+// header is what the first 100 bytes of an SQLite file say.
+type header struct {
+	size          int64
+	userVersion   uint32
+	applicationID uint32
+}
+
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// readHeader inspects the file without SQLite, so a foreign or damaged file
+// is classified without a byte of it changing.
+func readHeader(path string) (header, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return header{}, newErr(ErrUnreadable, err, "无法读取数据库文件「%s」（%v）。请检查文件权限，或换一个文件位置。", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return header{}, newErr(ErrUnreadable, err, "无法读取数据库文件「%s」（%v）。请检查文件权限。", path, err)
+	}
+	h := header{size: fi.Size()}
+	if h.size == 0 {
+		return h, nil
+	}
+	buf := make([]byte, 100)
+	if _, err := io.ReadFull(f, buf); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return h, notDatabase(path)
+		}
+		return h, newErr(ErrUnreadable, err, "无法读取数据库文件「%s」（%v）。请检查文件权限。", path, err)
+	}
+	if string(buf[:16]) != string(sqliteMagic) {
+		return h, notDatabase(path)
+	}
+	h.userVersion = binary.BigEndian.Uint32(buf[60:64])
+	h.applicationID = binary.BigEndian.Uint32(buf[68:72])
+	return h, nil
+}
+
+func notDatabase(path string) *Error {
+	return newErr(ErrNotDatabase, nil, "文件「%s」不是年报程序的数据库（也不是任何 SQLite 数据库），程序没有改动它。请检查选择的文件是否正确。", path)
+}
+
+func foreignDB(path string) *Error {
+	return newErr(ErrNewer, nil, "文件「%s」是另一个程序的数据库，年报程序不能使用它，也没有改动它。请选择年报程序的数据库文件。", path)
+}
+
+func newerDB(path string, v uint32) *Error {
+	return newErr(ErrNewer, nil, "数据库「%s」来自更新版本的年报程序（数据格式 %d，本程序只认识到 %d），本程序没有改动它。请使用更新版本的年报程序打开。", path, v, SchemaVersion)
+}
+
+// checkIdentity refuses databases of another program or a newer version.
+func checkIdentity(path string, appID, userVersion uint32, hasTables bool) error {
+	switch {
+	case appID == ApplicationID:
+		if int(userVersion) > SchemaVersion {
+			return newerDB(path, userVersion)
+		}
+	case appID != 0:
+		return foreignDB(path)
+	case userVersion != 0 || hasTables:
+		return foreignDB(path)
+	}
+	return nil
+}
+
+// Open opens (creating when absent) the database at path. See Options.
+func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	if path == "" {
+		return nil, newErr(ErrInvalid, nil, "没有指定数据库文件的位置。")
+	}
+	if isUNCPath(path) {
+		return nil, networkErr(path)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, newErr(ErrIO, err, "无法确定数据库文件「%s」的位置（%v）。", path, err)
+	}
+	exists := false
+	fi, err := os.Stat(abs)
+	switch {
+	case err == nil:
+		exists = true
+		if fi.IsDir() {
+			return nil, newErr(ErrIsDir, nil, "「%s」是一个文件夹，不是数据库文件。请指定文件夹里的一个文件，例如 %s。", abs, filepath.Join(abs, "nianbao.db"))
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		if opt.ReadOnly {
+			return nil, newErr(ErrNotFound, err, "数据库文件「%s」不存在。请检查路径。", abs)
+		}
+	default:
+		return nil, newErr(ErrUnreadable, err, "无法访问数据库文件「%s」（%v）。请检查文件夹权限。", abs, err)
+	}
+	dir := filepath.Dir(abs)
+	if !exists {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, newErr(ErrIO, err, "无法创建数据库所在的文件夹「%s」（%v）。请检查权限或换一个位置。", dir, err)
+		}
+	}
+	if onNetworkDrive(dir) {
+		return nil, networkErr(abs)
+	}
+
+	s := &Store{path: abs, opt: opt}
+	if !opt.ReadOnly {
+		s.lock = newLock(abs)
+		ok, err := s.lock.TryLock()
+		if err != nil {
+			return nil, newErr(ErrIO, err, "无法创建锁文件「%s」（%v）。请检查数据库所在文件夹是否可写。", abs+".lock", err)
+		}
+		if !ok {
+			return nil, newErr(ErrLocked, nil, "数据库正被另一个年报程序使用（%s）。请先关闭另一个窗口里的年报程序，再重新打开。", abs)
+		}
+	}
+	if err := s.open(ctx, exists); err != nil {
+		if s.db != nil {
+			s.db.Close()
+		}
+		s.unlock()
+		return nil, err
+	}
+	return s, nil
+}
+
+// newLock returns the lock beside the database (<db>.lock). The OS
+// releases it when the process ends, so a file left by a crash never blocks.
+func newLock(dbPath string) *flock.Flock {
+	return flock.New(dbPath+".lock", flock.SetPermissions(0o600))
+}
+
+func (s *Store) unlock() {
+	if s.lock != nil {
+		s.lock.Unlock()
+		s.lock.Close()
+		s.lock = nil
+	}
+}
+
+func (s *Store) open(ctx context.Context, exists bool) error {
+	path := s.path
+	hasData := false
+	if exists {
+		h, err := readHeader(path)
+		if err != nil {
+			return err
+		}
+		if h.size > 0 {
+			if err := checkIdentity(path, h.applicationID, h.userVersion, false); err != nil {
+				return err
+			}
+			st, err := inspect(ctx, path)
+			if err != nil {
+				return err
+			}
+			if !st.ok {
+				return s.corruptErr(ctx, st.problem)
+			}
+			if err := checkIdentity(path, st.appID, st.userVersion, st.tables > 0); err != nil {
+				return err
+			}
+			hasData = st.userVersion > 0
+		} else {
+			exists = false
+		}
+	} else {
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return newErr(ErrIO, err, "无法创建数据库文件「%s」（%v）。请检查文件夹权限或换一个位置。", path, err)
+		}
+		f.Close()
+	}
+
+	if s.opt.ReadOnly {
+		d, err := openPool(dsnFor(path, "", true))
+		if err != nil {
+			return ioErr("打开数据库", err)
+		}
+		s.db = d
+		if err := d.PingContext(ctx); err != nil {
+			return ioErr("打开数据库", err)
+		}
+		var uv int
+		if err := d.QueryRowContext(ctx, "PRAGMA user_version").Scan(&uv); err != nil {
+			return ioErr("打开数据库", err)
+		}
+		if uv < SchemaVersion {
+			return newErr(ErrInvalid, nil, "数据库「%s」是旧版本的格式，只读打开时不能升级。请先正常打开一次年报程序，让它完成升级。", path)
+		}
+		s.journal = "readonly"
+		return nil
+	}
+
+	journal, err := probeWAL(ctx, path)
+	if err != nil {
+		return err
+	}
+	s.journal = journal
+	d, err := openPool(dsnFor(path, journal, false))
+	if err != nil {
+		return ioErr("打开数据库", err)
+	}
+	s.db = d
+	if err := d.PingContext(ctx); err != nil {
+		return newErr(ErrIO, err, "打开数据库「%s」时设置未能生效（%v）。请把数据库放在本机磁盘上再试。", path, err)
+	}
+	var uv int
+	if err := d.QueryRowContext(ctx, "PRAGMA user_version").Scan(&uv); err != nil {
+		return ioErr("打开数据库", err)
+	}
+	if hasData && uv < SchemaVersion && !s.opt.NoBackup {
+		if _, err := s.Backup(ctx); err != nil {
+			return err
+		}
+	}
+	if err := s.migrate(ctx, uv); err != nil {
+		return err
+	}
+	if !s.opt.NoBackup && exists {
+		if err := s.backupIfOld(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// probeWAL switches the database to WAL once and reports whether it took;
+// where it cannot (some FAT/FUSE folders), the store uses a rollback journal
+// with FULL sync.
+func probeWAL(ctx context.Context, path string) (string, error) {
+	d, err := openPool(fileURI(path, "_pragma=busy_timeout(5000)"))
+	if err != nil {
+		return "", ioErr("打开数据库", err)
+	}
+	defer d.Close()
+	var mode string
+	if err := d.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+		if c := sqliteCode(err); c == sqlite3.SQLITE_CORRUPT || c == sqlite3.SQLITE_NOTADB {
+			return "", newErr(ErrCorrupt, err, "数据库「%s」已损坏（%v）。请用最近的备份恢复。", path, err)
+		}
+		return "", ioErr("打开数据库", err)
+	}
+	if strings.EqualFold(mode, "wal") {
+		return "wal", nil
+	}
+	if err := d.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil {
+		return "", ioErr("打开数据库", err)
+	}
+	return "delete", nil
+}
+
+// inspection is what a read-only look at an existing database found.
+type inspection struct {
+	ok          bool
+	problem     string
+	appID       uint32
+	userVersion uint32
+	tables      int
+}
+
+// inspect runs PRAGMA quick_check and reads the identity pragmas through a
+// read-only connection, so nothing is written to a file that may be foreign
+// or damaged.
+func inspect(ctx context.Context, path string) (inspection, error) {
+	var st inspection
+	d, err := openPool(fileURI(path, "mode=ro&_pragma=busy_timeout(5000)"))
+	if err != nil {
+		return st, ioErr("检查数据库", err)
+	}
+	defer d.Close()
+	classify := func(err error) (inspection, error) {
+		switch sqliteCode(err) {
+		case sqlite3.SQLITE_CORRUPT:
+			st.ok, st.problem = false, err.Error()
+			return st, nil
+		case sqlite3.SQLITE_NOTADB:
+			return st, notDatabase(path)
+		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
+			return st, newErr(ErrUnreadable, err, "无法读取数据库文件「%s」（%v）。请检查文件权限。", path, err)
+		}
+		return st, ioErr("检查数据库", err)
+	}
+	if err := d.QueryRowContext(ctx, "PRAGMA application_id").Scan(&st.appID); err != nil {
+		return classify(err)
+	}
+	if err := d.QueryRowContext(ctx, "PRAGMA user_version").Scan(&st.userVersion); err != nil {
+		return classify(err)
+	}
+	if err := d.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&st.tables); err != nil {
+		return classify(err)
+	}
+	rows, err := d.QueryContext(ctx, "PRAGMA quick_check")
+	if err != nil {
+		return classify(err)
+	}
+	defer rows.Close()
+	var msgs []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			return classify(err)
+		}
+		msgs = append(msgs, m)
+	}
+	if err := rows.Err(); err != nil {
+		return classify(err)
+	}
+	if len(msgs) == 1 && msgs[0] == "ok" {
+		st.ok = true
+		return st, nil
+	}
+	st.problem = strings.Join(msgs, "; ")
+	if len(st.problem) > 300 {
+		st.problem = st.problem[:300] + "…"
+	}
+	return st, nil
+}
+
+// corruptErr builds the ErrCorrupt error, naming the newest backup that
+// passes its own check.
+func (s *Store) corruptErr(ctx context.Context, problem string) error {
+	e := &Error{Kind: ErrCorrupt, Err: errors.New(problem)}
+	if b, ok := NewestGoodBackup(ctx, s.path, s.opt); ok {
+		e.Backup = b.Path
+		e.Msg = fmt.Sprintf("数据库「%s」已损坏（完整性检查未通过）。最近一份完好的备份是「%s」（%s）。请用“恢复备份”功能恢复它；损坏的文件会被移到一旁保留。", s.path, b.Path, b.Time.Format("2006-01-02 15:04"))
+	} else {
+		e.Msg = fmt.Sprintf("数据库「%s」已损坏（完整性检查未通过），也没有找到完好的备份。请把该文件交给技术人员处理，或新建一个数据库重新录入。", s.path)
+	}
+	return e
+}
+
+// migration is one numbered schema step.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func loadMigrations() []migration {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		panic(err)
+	}
+	var ms []migration
+	for _, e := range entries {
+		name := e.Name()
+		n, err := strconv.Atoi(strings.SplitN(name, "_", 2)[0])
+		if err != nil {
+			panic("db: migration file without number: " + name)
+		}
+		b, err := migrationFS.ReadFile("migrations/" + name)
+		if err != nil {
+			panic(err)
+		}
+		ms = append(ms, migration{version: n, name: name, sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			panic("db: migrations must be numbered 1, 2, 3 …: " + m.name)
+		}
+	}
+	return ms
+}
+
+// migrate applies every migration after version cur, each in one
+// transaction that also sets user_version.
+func (s *Store) migrate(ctx context.Context, cur int) error {
+	for _, m := range loadMigrations() {
+		if m.version <= cur {
+			continue
+		}
+		err := s.tx(ctx, "升级数据库", func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tx runs fn in one short (immediate) transaction.
+func (s *Store) tx(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return ioErr(what, err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return ioErr(what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return ioErr(what, err)
+	}
+	s.dirty.Store(true)
+	return nil
+}
+
+// Close closes the database, taking a backup first when anything was saved
+// during the session (unless NoBackup), and releases the lock.
+func (s *Store) Close() error {
+	if s == nil || s.closed {
+		return nil
+	}
+	s.closed = true
+	var first error
+	if !s.opt.ReadOnly && !s.opt.NoBackup && s.dirty.Load() {
+		if _, err := s.Backup(context.Background()); err != nil {
+			first = err
+		}
+	}
+	if s.db != nil {
+		if err := s.db.Close(); err != nil && first == nil {
+			first = ioErr("关闭数据库", err)
+		}
+	}
+	s.unlock()
+	return first
+}
