@@ -1,0 +1,52 @@
+package importer
+
+import (
+	"bytes"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzReadCSV feeds arbitrary bytes to the CSV reader and the row checks:
+// they must not panic, must give valid UTF-8, increasing line numbers, and
+// account for every data row exactly once (imported, refused or duplicate).
+func FuzzReadCSV(f *testing.F) {
+	f.Add([]byte("标题,发布日期,类别\n通知,2021-01-05,政策文件\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := ReadItems(bytes.NewReader(data), "f.csv")
+		if err != nil {
+			if !utf8.ValidString(err.Error()) {
+				t.Fatalf("error text is not UTF-8: %q", err.Error())
+			}
+			return
+		}
+		if len(s.Lines) != len(s.Rows) {
+			t.Fatalf("%d lines for %d rows", len(s.Lines), len(s.Rows))
+		}
+		for i, r := range s.Rows {
+			if i > 0 && s.Lines[i] <= s.Lines[i-1] {
+				t.Fatalf("line numbers not increasing: %v", s.Lines)
+			}
+			for _, c := range r {
+				if !utf8.ValidString(c) {
+					t.Fatalf("cell is not UTF-8: %q", c)
+				}
+			}
+		}
+		m := GuessMapping(s.Header)
+		if m[FieldTitle] < 0 {
+			m[FieldTitle] = 0
+		}
+		if m[FieldDate] < 0 {
+			m.Cycle(FieldDate, s.Columns(), 1)
+		}
+		items, bad, dups := Apply(s, m, 1, 2021, nil)
+		if len(items)+len(bad)+dups != len(s.Rows) {
+			t.Fatalf("%d rows became %d items, %d bad, %d dups", len(s.Rows), len(items), len(bad), dups)
+		}
+		for _, it := range items {
+			if it.Title == "" || it.Published.Year() != 2021 || !it.Published.Valid() {
+				t.Fatalf("bad item passed: %+v", it)
+			}
+		}
+	})
+}

@@ -1,0 +1,260 @@
+// Package importer reads lists of disclosure items (主动公开信息) that a
+// clerk keeps in a spreadsheet (.xlsx) or exports as .csv, maps their columns
+// to item fields and turns their rows into model.DisclosureItem values, with
+// every bad row reported in Chinese before anything is written.
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Limits keep a wrong file (a video, a database) from filling memory.
+const (
+	MaxFileBytes = 64 << 20
+	MaxRows      = 100000
+)
+
+// Sheet is a table read from a file: the header row and the data rows, with
+// empty rows left out. Lines gives, for each data row, its row number in the
+// file (1-based, as a spreadsheet or a text editor shows it), for messages.
+type Sheet struct {
+	Header []string
+	Rows   [][]string
+	Lines  []int
+}
+
+// ReadItems reads a table from r. name is the file's name; its extension
+// picks the reader: .xlsx/.xlsm (the first sheet) or .csv/.txt (UTF-8 with or
+// without BOM, UTF-16 with BOM, else GB18030; comma, tab or semicolon
+// separated). Any other name is sniffed. Errors are Chinese sentences for
+// the clerk.
+func ReadItems(r io.Reader, name string) (*Sheet, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("读取文件失败：%v。请检查文件是否还在、U盘是否插好", err)
+	}
+	if len(data) > MaxFileBytes {
+		return nil, errors.New("文件超过 64 MB，不像是信息目录表。请检查选的文件是否正确")
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case ".xls", ".et":
+		return nil, errors.New("不支持旧的 .xls/.et 格式。请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后再导入")
+	case ".xlsx", ".xlsm":
+		return readXLSX(data)
+	case ".csv", ".txt":
+		return readCSV(data)
+	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return readXLSX(data)
+	}
+	return readCSV(data)
+}
+
+func readXLSX(data []byte) (*Sheet, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, errors.New("无法打开这个 .xlsx 文件，它可能已损坏或有密码保护。请用 Excel/WPS 打开确认，或另存为 .csv 后再导入")
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, errors.New("这个 .xlsx 文件里没有工作表")
+	}
+	rows, err := f.Rows(sheets[0])
+	if err != nil {
+		return nil, fmt.Errorf("读取工作表「%s」失败，文件可能已损坏。请另存为 .csv 后再导入", sheets[0])
+	}
+	defer rows.Close()
+	var recs [][]string
+	var lines []int
+	n := 0
+	for rows.Next() {
+		n++
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("读取第%d行失败，文件可能已损坏。请另存为 .csv 后再导入", n)
+		}
+		if len(recs) >= MaxRows {
+			return nil, fmt.Errorf("表格超过 %d 行，请分成几个文件导入", MaxRows)
+		}
+		recs = append(recs, cols)
+		lines = append(lines, n)
+	}
+	if err := rows.Error(); err != nil {
+		return nil, errors.New("读取工作表失败，文件可能已损坏。请另存为 .csv 后再导入")
+	}
+	return buildSheet(recs, lines)
+}
+
+// decodeText turns a text file's bytes into UTF-8: a UTF-8 or UTF-16 BOM
+// decides; else valid UTF-8 is taken as UTF-8 and anything else as GB18030
+// (what Excel and WPS write on a Chinese Windows).
+func decodeText(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", errors.New("文件的 UTF-16 编码有误，请另存为 UTF-8 的 .csv 后再导入")
+		}
+		return string(out), nil
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(out) {
+		return "", errors.New("文件既不是 UTF-8 也不是 GB18030 编码的文字，无法读取。请在 Excel/WPS 中另存为 .csv 后再导入")
+	}
+	return string(out), nil
+}
+
+// sniffComma picks the separator the first line uses most: comma, tab or
+// semicolon (full-width ones are not separators).
+func sniffComma(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	best, n := ',', strings.Count(first, ",")
+	for _, c := range []rune{'\t', ';'} {
+		if k := strings.Count(first, string(c)); k > n {
+			best, n = c, k
+		}
+	}
+	return best
+}
+
+func readCSV(data []byte) (*Sheet, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	if strings.IndexByte(text, 0) >= 0 {
+		return nil, errors.New("文件中有二进制内容，不是文字表格。请确认选的是 .csv 或 .xlsx 文件")
+	}
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = sniffComma(text)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = false
+	var recs [][]string
+	var lines []int
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("第%d行的格式有误（引号不配对或多余），请用 Excel/WPS 打开检查后另存为 .csv", pe.StartLine)
+			}
+			return nil, fmt.Errorf("读取文件失败：%v", err)
+		}
+		if len(recs) >= MaxRows {
+			return nil, fmt.Errorf("表格超过 %d 行，请分成几个文件导入", MaxRows)
+		}
+		line, _ := cr.FieldPos(0)
+		recs = append(recs, rec)
+		lines = append(lines, line)
+	}
+	return buildSheet(recs, lines)
+}
+
+func blankRow(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// buildSheet finds the header among the first rows (a title row such as
+// 「2021年主动公开信息目录」 may sit above it: the first row in which a title
+// column is recognised wins, else the first non-empty row) and keeps the
+// non-empty rows after it.
+func buildSheet(recs [][]string, lines []int) (*Sheet, error) {
+	head := -1
+	for i := 0; i < len(recs) && i < 10; i++ {
+		if blankRow(recs[i]) {
+			continue
+		}
+		if GuessMapping(recs[i])[FieldTitle] >= 0 {
+			head = i
+			break
+		}
+	}
+	if head < 0 {
+		for i := range recs {
+			if !blankRow(recs[i]) {
+				head = i
+				break
+			}
+		}
+	}
+	if head < 0 {
+		return nil, errors.New("文件是空的，没有找到任何内容")
+	}
+	s := &Sheet{Header: trimTrailing(recs[head])}
+	for i := head + 1; i < len(recs); i++ {
+		if blankRow(recs[i]) {
+			continue
+		}
+		s.Rows = append(s.Rows, trimTrailing(recs[i]))
+		s.Lines = append(s.Lines, lines[i])
+	}
+	return s, nil
+}
+
+// trimTrailing drops empty cells at the end of a row.
+func trimTrailing(rec []string) []string {
+	n := len(rec)
+	for n > 0 && strings.TrimSpace(rec[n-1]) == "" {
+		n--
+	}
+	return rec[:n:n]
+}
+
+// Cell returns column c of row i, or "" when the row is shorter.
+func (s *Sheet) Cell(i, c int) string {
+	if i < 0 || i >= len(s.Rows) || c < 0 || c >= len(s.Rows[i]) {
+		return ""
+	}
+	return s.Rows[i][c]
+}
+
+// Columns is the number of columns: the widest of the header and the rows.
+func (s *Sheet) Columns() int {
+	n := len(s.Header)
+	for _, r := range s.Rows {
+		n = max(n, len(r))
+	}
+	return n
+}
+
+// ColumnName names column c for the mapping step: its header text, or the
+// spreadsheet letter when the header cell is empty.
+func (s *Sheet) ColumnName(c int) string {
+	if c >= 0 && c < len(s.Header) {
+		if h := strings.TrimSpace(s.Header[c]); h != "" {
+			return h
+		}
+	}
+	name, err := excelize.ColumnNumberToName(c + 1)
+	if err != nil {
+		return fmt.Sprintf("第%d列", c+1)
+	}
+	return name + "列"
+}
