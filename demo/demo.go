@@ -1,0 +1,106 @@
+// Package demo builds the demonstration organ-years a clerk can explore
+// before typing a report of their own: 大雁镇人民政府 with its 2019 report
+// (figures from the published 2019 report) and a 2021 report with a full
+// request log. Everything here is pure: it builds model values and does no
+// I/O. The personal data of applicants is invented.
+package demo
+
+import (
+	"fmt"
+
+	"nianbao/model"
+)
+
+// OrganName is the name of the demo organ.
+const OrganName = "大雁镇人民政府"
+
+// Years lists the report years Build returns, in order.
+var Years = []int{2019, 2021}
+
+// Organ returns the demo organ's profile.
+func Organ() model.Organ {
+	return model.Organ{
+		Name:     OrganName,
+		Level:    model.LevelTownship,
+		Superior: "鄂温克族自治旗",
+		Office:   "大雁镇政务公开办公室",
+		Phone:    "0470-2382772",
+		Email:    "dyzdzb8601521@163.com",
+		Portal:   "鄂温克族自治旗人民政府门户网站（http://www.ewenke.gov.cn）",
+	}
+}
+
+// Build returns the demo organ-years: 2019 and 2021, both for the organ of
+// Organ(). IDs are zero; the store assigns them when the values are saved.
+func Build() []*model.OrganYear {
+	return []*model.OrganYear{build2019(), build2021()}
+}
+
+// block helpers: a section's narrative in order.
+type narrative struct {
+	section int
+	blocks  []model.Block
+}
+
+func (n *narrative) heading(level int, text string) {
+	n.blocks = append(n.blocks, model.Block{Section: n.section, Pos: len(n.blocks), Kind: model.BlockHeading, Level: level, Text: text})
+}
+
+func (n *narrative) para(text string) {
+	n.blocks = append(n.blocks, model.Block{Section: n.section, Pos: len(n.blocks), Kind: model.BlockParagraph, Text: text})
+}
+
+func section(s int) *narrative { return &narrative{section: s} }
+
+// wan converts an amount in 万元 to fen.
+func wan(x int64) int64 { return x * 10000 * 100 }
+
+// itemPlan is how many items of one category a year publishes, with title
+// patterns cycled through; %[1]d is the year and %[2]d the month.
+type itemPlan struct {
+	category string
+	n        int
+	titles   []string
+}
+
+// buildItems spreads the planned items over the year's working days, one
+// channel set per item, deterministically.
+func buildItems(year int, plans []itemPlan) []model.DisclosureItem {
+	total := 0
+	for _, p := range plans {
+		total += p.n
+	}
+	var items []model.DisclosureItem
+	k := 0
+	for _, p := range plans {
+		for i := 0; i < p.n; i++ {
+			// Day of year spread evenly from 5 January to 25 December.
+			doy := 4 + (k*354)/total
+			d := onOrAfter(model.YearStart(year).AddDays(doy))
+			if d.Year() != year {
+				d = model.NewDate(year, 12, 28)
+				for !isWorkday(d) {
+					d = d.AddDays(-1)
+				}
+			}
+			title := fmt.Sprintf(p.titles[i%len(p.titles)], year, d.Month())
+			channels := []string{"政府门户网站"}
+			switch {
+			case k%9 == 4:
+				channels = []string{"政府门户网站", "政务新媒体"}
+			case k%5 == 2:
+				channels = []string{"政府门户网站", "政务公开栏"}
+			}
+			items = append(items, model.DisclosureItem{
+				Year:      year,
+				Title:     title,
+				Published: d,
+				Category:  p.category,
+				Channels:  channels,
+				Location:  "http://www.ewenke.gov.cn",
+			})
+			k++
+		}
+	}
+	return items
+}
