@@ -139,6 +139,11 @@ type Format struct {
 	Name   string // 2019版
 	Basis  string // the notice that set the format
 	Tables []*Table
+
+	// outcomeRows and outcomeIdx cache OutcomeRows and its index, built
+	// once with the format: IsOutcome runs for every request of a log.
+	outcomeRows []string
+	outcomeIdx  map[string]int
 }
 
 // Table returns the table with the id, or nil.
@@ -271,13 +276,25 @@ func (a ApplicantType) Label() string {
 }
 
 // Valid reports whether a is one of the six.
-func (a ApplicantType) Valid() bool {
-	for _, t := range ApplicantTypes {
-		if t == a {
-			return true
-		}
+func (a ApplicantType) Valid() bool { return a.Index() >= 0 }
+
+// Index is a's position in ApplicantTypes, or -1 when a is not one of the six.
+func (a ApplicantType) Index() int {
+	switch a {
+	case NaturalPerson:
+		return 0
+	case Business:
+		return 1
+	case Research:
+		return 2
+	case NonProfit:
+		return 3
+	case LegalService:
+		return 4
+	case OtherOrg:
+		return 5
 	}
-	return false
+	return -1
 }
 
 // Section 四 columns: three groups of five.
@@ -367,6 +384,11 @@ func buildFormat(id string) *Format {
 	}
 	f.Tables = append(f.Tables, section2Tables(id)...)
 	f.Tables = append(f.Tables, section3Table(id), section4Table())
+	f.outcomeRows = f.outcomeRowsSlow()
+	f.outcomeIdx = make(map[string]int, len(f.outcomeRows))
+	for i, id := range f.outcomeRows {
+		f.outcomeIdx[id] = i
+	}
 	return f
 }
 
@@ -533,6 +555,30 @@ func (f *Format) OutcomeGroups() []OutcomeGroup {
 
 // OutcomeRows lists the row ids a closed request may count in.
 func (f *Format) OutcomeRows() []string {
+	if f.outcomeRows != nil {
+		return append([]string(nil), f.outcomeRows...)
+	}
+	return f.outcomeRowsSlow()
+}
+
+// OutcomeIndex returns the position of row in OutcomeRows, or -1 when row is
+// not an outcome row of this format.
+func (f *Format) OutcomeIndex(row string) int {
+	if f.outcomeIdx != nil {
+		if i, ok := f.outcomeIdx[row]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, id := range f.outcomeRowsSlow() {
+		if id == row {
+			return i
+		}
+	}
+	return -1
+}
+
+func (f *Format) outcomeRowsSlow() []string {
 	var ids []string
 	for _, g := range f.OutcomeGroups() {
 		ids = append(ids, g.Rows...)
@@ -541,14 +587,7 @@ func (f *Format) OutcomeRows() []string {
 }
 
 // IsOutcome reports whether row is a valid outcome row in this format.
-func (f *Format) IsOutcome(row string) bool {
-	for _, id := range f.OutcomeRows() {
-		if id == row {
-			return true
-		}
-	}
-	return false
-}
+func (f *Format) IsOutcome(row string) bool { return f.OutcomeIndex(row) >= 0 }
 
 // OutcomeLabel names an outcome row for lists: （三）不予公开 4.保护第三方合法权益.
 func (f *Format) OutcomeLabel(row string) string {
