@@ -156,7 +156,7 @@ func TestRequests2021(t *testing.T) {
 			late++
 		}
 		if q.FeeMethod == model.FeePerRequest {
-			if q.Fee != 10000 || q.FeeNotice.IsZero() {
+			if nth := model.NthInMonth(qs, q); q.Fee != model.PerRequestFee(nth) || q.Fee == 0 || q.FeeNotice.IsZero() {
 				t.Errorf("request %d: fee %d notice %s", q.Serial, q.Fee, q.FeeNotice)
 			}
 			if q.FeePaid.IsZero() {

@@ -9,16 +9,6 @@ import (
 // ExtensionApprover is who approved the demo's extension (延期).
 const ExtensionApprover = "刘振华（镇政务公开办公室主任）"
 
-// feePerRequest is the 按件 fee in fen for the n-th request (1-based) an
-// applicant files in one calendar month: the first ten are free, the 11th
-// to 30th cost 100 元 each (《政府信息公开信息处理费管理办法》).
-func feePerRequest(n int) int64 {
-	if n <= 10 {
-		return 0
-	}
-	return 100 * 100
-}
-
 // reqSpec describes one demo request: when it came, from whom, what it
 // asked, and how many working days after the clock start it was answered
 // with which outcome.
@@ -110,7 +100,7 @@ func requests2021() []model.Request {
 		case 11:
 			s.patch = func(q *model.Request) {
 				q.FeeMethod = model.FeePerRequest
-				q.Fee = feePerRequest(11)
+				q.Fee = model.PerRequestFee(11)
 				q.FeeNotice = addWorkdays(q.Received, 2)
 				q.FeePaid = addWorkdays(q.FeeNotice, 4)
 				q.Answered = addWorkdays(q.FeePaid, 5)
@@ -118,7 +108,7 @@ func requests2021() []model.Request {
 		case 12:
 			s.patch = func(q *model.Request) {
 				q.FeeMethod = model.FeePerRequest
-				q.Fee = feePerRequest(12)
+				q.Fee = model.PerRequestFee(12)
 				q.FeeNotice = addWorkdays(q.Received, 2)
 				// Not paid within 20 working days of the notice; the
 				// payment period does not count towards the answer deadline.
@@ -211,15 +201,7 @@ func build2021() *model.OrganYear {
 	r.Values[model.Addr(model.TableS2Item6, model.RowEnforcement, "decisions")] = Enforcement2021
 
 	reqs := requests2021()
-	var fees model.FeeSummary
-	for _, q := range reqs {
-		if !q.FeeNotice.IsZero() && q.FeeNotice.Year() == 2021 {
-			fees.Notices++
-		}
-		if !q.FeePaid.IsZero() && q.FeePaid.Year() == 2021 {
-			fees.Collected += q.Fee
-		}
-	}
+	fees := model.FeesOfYear(2021, reqs)
 	r.Fees = fees
 
 	cases := []model.Case{{
