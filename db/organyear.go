@@ -1,0 +1,162 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"nianbao/model"
+)
+
+// LoadOrganYear loads everything about organID's year in one read
+// transaction: organ, report, the requests relevant to the year (personal
+// data only when withPersonal), cases, measures and items. Prev is filled
+// from year-1 when that report exists, with its effective values computed
+// from its own log.
+func (s *Store) LoadOrganYear(ctx context.Context, organID int64, year int, withPersonal bool) (*model.OrganYear, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, ioErr("读取年度数据", err)
+	}
+	defer tx.Rollback()
+	oy := &model.OrganYear{}
+	oy.Organ, err = scanOrgan(tx.QueryRowContext(ctx, "SELECT "+organCols+" FROM organs WHERE id = ?", organID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, newErr(ErrNotFound, err, "找不到这个机关（编号 %d），它可能已被删除。", organID)
+	}
+	if err != nil {
+		return nil, ioErr("读取年度数据", err)
+	}
+	oy.Report, err = loadReport(ctx, tx, organID, year)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, newErr(ErrNotFound, err, "%s还没有%d年的报告。请先新建该年度的报告。", oy.Organ.Name, year)
+	}
+	if err != nil {
+		return nil, ioErr("读取年度数据", err)
+	}
+	if oy.Requests, err = requestsForYear(ctx, tx, organID, year, withPersonal); err != nil {
+		return nil, err
+	}
+	if oy.Cases, err = casesForYear(ctx, tx, organID, year); err != nil {
+		return nil, err
+	}
+	if oy.Measures, err = measuresForYear(ctx, tx, organID, year); err != nil {
+		return nil, err
+	}
+	if oy.Items, err = itemsForYear(ctx, tx, organID, year); err != nil {
+		return nil, err
+	}
+	prev, err := loadReport(ctx, tx, organID, year-1)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return nil, ioErr("读取上年数据", err)
+	default:
+		p := &model.OrganYear{Organ: oy.Organ, Report: prev}
+		if p.Requests, err = requestsForYear(ctx, tx, organID, year-1, false); err != nil {
+			return nil, err
+		}
+		if p.Cases, err = casesForYear(ctx, tx, organID, year-1); err != nil {
+			return nil, err
+		}
+		oy.Prev = &model.PrevYear{Year: prev.Year, FormatID: prev.Format().ID, Values: model.EffectiveValues(p), Blocks: prev.Blocks}
+	}
+	return oy, nil
+}
+
+// SaveOrganYear stores a whole organ-year (an import or a demo) in one
+// transaction: the organ is matched by name (updated, or inserted), then
+// the report with its blocks, values and acks, the requests (with personal
+// data), cases, measures and items. Requests of earlier years are matched
+// by (year, serial) and updated. When that organ already has a report for
+// the year, replace must be true: its report and the year's requests,
+// cases, measures and items are deleted first; otherwise ErrInvalid.
+// IDs in oy are set to the stored ones.
+func (s *Store) SaveOrganYear(ctx context.Context, oy *model.OrganYear, replace bool) error {
+	if oy == nil || oy.Report == nil {
+		return newErr(ErrInvalid, nil, "要保存的年度数据里没有报告。")
+	}
+	if err := validOrgan(&oy.Organ); err != nil {
+		return err
+	}
+	year := oy.Report.Year
+	return s.tx(ctx, "保存年度数据", func(tx *sql.Tx) error {
+		existing, err := scanOrgan(tx.QueryRowContext(ctx, "SELECT "+organCols+" FROM organs WHERE name = ?", oy.Organ.Name))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			oy.Organ.ID = 0
+		case err != nil:
+			return err
+		default:
+			oy.Organ.ID = existing.ID
+		}
+		if err := saveOrganTx(ctx, tx, &oy.Organ); err != nil {
+			return err
+		}
+		organID := oy.Organ.ID
+		var reportID int64
+		err = tx.QueryRowContext(ctx, "SELECT id FROM reports WHERE organ_id = ? AND year = ?", organID, year).Scan(&reportID)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return err
+		case !replace:
+			return newErr(ErrInvalid, nil, "%s已经有%d年的报告。如要用导入的数据替换它，请选择“替换”。", oy.Organ.Name, year)
+		default:
+			for _, q := range []string{
+				"DELETE FROM reports WHERE organ_id = ? AND year = ?",
+				"DELETE FROM requests WHERE organ_id = ? AND year = ?",
+				"DELETE FROM cases WHERE organ_id = ? AND year = ?",
+				"DELETE FROM measures WHERE organ_id = ? AND year = ?",
+				"DELETE FROM disclosure_items WHERE organ_id = ? AND year = ?",
+			} {
+				if _, err := tx.ExecContext(ctx, q, organID, year); err != nil {
+					return err
+				}
+			}
+		}
+		r := oy.Report
+		r.ID, r.OrganID = 0, organID
+		if err := createReportTx(ctx, tx, r); err != nil {
+			return err
+		}
+		for i := range oy.Requests {
+			q := &oy.Requests[i]
+			q.OrganID = organID
+			q.ID = 0
+			if q.Serial != 0 {
+				var id int64
+				err := tx.QueryRowContext(ctx, "SELECT id FROM requests WHERE organ_id = ? AND year = ? AND serial = ?", organID, q.Year, q.Serial).Scan(&id)
+				if err != nil && !errors.Is(err, sql.ErrNoRows) {
+					return err
+				}
+				q.ID = id
+			}
+			if err := saveRequestTx(ctx, tx, q); err != nil {
+				return err
+			}
+		}
+		for i := range oy.Cases {
+			c := &oy.Cases[i]
+			c.ID, c.OrganID = 0, organID
+			if err := saveCaseTx(ctx, tx, c); err != nil {
+				return err
+			}
+		}
+		for i := range oy.Measures {
+			m := &oy.Measures[i]
+			m.ID, m.OrganID = 0, organID
+			if err := saveMeasureTx(ctx, tx, m); err != nil {
+				return err
+			}
+		}
+		for i := range oy.Items {
+			it := &oy.Items[i]
+			it.ID, it.OrganID = 0, organID
+			if err := saveItemTx(ctx, tx, it); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,352 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"nianbao/model"
+)
+
+// SerialKey is the keyset position of a log entry: Year*1_000_000+Serial.
+func SerialKey(q model.Request) int64 { return int64(q.Year)*1_000_000 + int64(q.Serial) }
+
+func splitKey(k int64) (year, serial int64) { return k / 1_000_000, k % 1_000_000 }
+
+const requestCols = `r.id, r.organ_id, r.year, r.serial, r.received, r.channel, r.applicant, r.summary,
+	r.correction_notice, r.corrected, r.ext_approved_by, r.ext_notice, r.ext_days, r.excluded_days,
+	r.outcome, r.answered, r.fee_method, r.pages, r.fee, r.fee_notice, r.fee_paid, r.notes`
+
+const personalCols = `, coalesce(p.name, ''), coalesce(p.phone, ''), coalesce(p.id_number, ''), coalesce(p.address, '')`
+
+const personalJoin = " LEFT JOIN request_personal p ON p.request_id = r.id"
+
+func scanRequest(r scanner, withPersonal bool) (model.Request, error) {
+	var q model.Request
+	dest := []any{&q.ID, &q.OrganID, &q.Year, &q.Serial, &q.Received, &q.Channel, &q.Applicant, &q.Summary,
+		&q.CorrectionNotice, &q.Corrected, &q.ExtApprovedBy, &q.ExtNotice, &q.ExtDays, &q.ExcludedDays,
+		&q.Outcome, &q.Answered, &q.FeeMethod, &q.Pages, &q.Fee, &q.FeeNotice, &q.FeePaid, &q.Notes}
+	if withPersonal {
+		dest = append(dest, &q.Personal.Name, &q.Personal.Phone, &q.Personal.IDNumber, &q.Personal.Address)
+	}
+	err := r.Scan(dest...)
+	return q, err
+}
+
+func requestArgs(q *model.Request) []any {
+	return []any{q.OrganID, q.Year, q.Serial, int64(q.Received), string(q.Channel), string(q.Applicant), q.Summary,
+		int64(q.CorrectionNotice), int64(q.Corrected), q.ExtApprovedBy, int64(q.ExtNotice), q.ExtDays, q.ExcludedDays,
+		q.Outcome, int64(q.Answered), string(q.FeeMethod), q.Pages, q.Fee, int64(q.FeeNotice), int64(q.FeePaid), q.Notes}
+}
+
+const insertRequest = `INSERT INTO requests (organ_id, year, serial, received, channel, applicant, summary,
+	correction_notice, corrected, ext_approved_by, ext_notice, ext_days, excluded_days,
+	outcome, answered, fee_method, pages, fee, fee_notice, fee_paid, notes) VALUES
+	(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// SaveRequest inserts the entry when its ID is 0 (setting ID, and Serial
+// as the organ's next number in Year when Serial is 0) or updates it. Year
+// defaults to the year received. Personal data is written when not empty;
+// an empty Personal leaves stored personal data as it is, so an entry read
+// without personal data can be saved safely (use SavePersonal to clear it).
+func (s *Store) SaveRequest(ctx context.Context, q *model.Request) error {
+	return s.tx(ctx, "保存申请登记", func(tx *sql.Tx) error { return saveRequestTx(ctx, tx, q) })
+}
+
+func saveRequestTx(ctx context.Context, tx *sql.Tx, q *model.Request) error {
+	if q.OrganID == 0 {
+		return newErr(ErrInvalid, nil, "申请登记没有所属机关，无法保存。")
+	}
+	if q.Year == 0 {
+		q.Year = q.Received.Year()
+	}
+	if q.Year == 0 {
+		return newErr(ErrInvalid, nil, "申请登记缺少收到日期，无法编号。请先填写收到申请的日期。")
+	}
+	if q.Serial < 0 || q.Serial >= 1_000_000 {
+		return newErr(ErrInvalid, nil, "申请编号 %d 超出范围（1 至 999999）。", q.Serial)
+	}
+	if q.Serial == 0 {
+		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(serial), 0) + 1 FROM requests WHERE organ_id = ? AND year = ?",
+			q.OrganID, q.Year).Scan(&q.Serial); err != nil {
+			return err
+		}
+	}
+	var err error
+	if q.ID == 0 {
+		var res sql.Result
+		res, err = tx.ExecContext(ctx, insertRequest, requestArgs(q)...)
+		if err == nil {
+			q.ID, err = res.LastInsertId()
+		}
+	} else {
+		var res sql.Result
+		res, err = tx.ExecContext(ctx, `UPDATE requests SET organ_id = ?, year = ?, serial = ?, received = ?, channel = ?,
+			applicant = ?, summary = ?, correction_notice = ?, corrected = ?, ext_approved_by = ?, ext_notice = ?,
+			ext_days = ?, excluded_days = ?, outcome = ?, answered = ?, fee_method = ?, pages = ?, fee = ?,
+			fee_notice = ?, fee_paid = ?, notes = ? WHERE id = ?`, append(requestArgs(q), q.ID)...)
+		if err == nil {
+			err = mustAffect(res, "申请登记", q.ID)
+		}
+	}
+	if isUnique(err) {
+		return newErr(ErrInvalid, err, "%d年已经有编号为 %d 的申请登记，编号不能重复。请改用其他编号，或留空让程序自动编号。", q.Year, q.Serial)
+	}
+	if isForeignKey(err) {
+		return newErr(ErrNotFound, err, "找不到申请登记所属的机关（编号 %d）。", q.OrganID)
+	}
+	if err != nil {
+		return err
+	}
+	if !q.Personal.IsZero() {
+		return savePersonalTx(ctx, tx, q.ID, q.Personal)
+	}
+	return nil
+}
+
+func savePersonalTx(ctx context.Context, tx *sql.Tx, id int64, p model.Personal) error {
+	if p.IsZero() {
+		_, err := tx.ExecContext(ctx, "DELETE FROM request_personal WHERE request_id = ?", id)
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO request_personal (request_id, name, phone, id_number, address) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (request_id) DO UPDATE SET name = excluded.name, phone = excluded.phone,
+		id_number = excluded.id_number, address = excluded.address`, id, p.Name, p.Phone, p.IDNumber, p.Address)
+	if isForeignKey(err) {
+		return newErr(ErrNotFound, err, "找不到申请登记（编号 %d），它可能已被删除。", id)
+	}
+	return err
+}
+
+// SavePersonal replaces an entry's personal data; an empty Personal deletes it.
+func (s *Store) SavePersonal(ctx context.Context, requestID int64, p model.Personal) error {
+	return s.tx(ctx, "保存申请人信息", func(tx *sql.Tx) error { return savePersonalTx(ctx, tx, requestID, p) })
+}
+
+// Request returns one log entry, with the applicant's personal data only
+// when withPersonal.
+func (s *Store) Request(ctx context.Context, id int64, withPersonal bool) (model.Request, error) {
+	return getRequest(ctx, s.db, id, withPersonal)
+}
+
+func getRequest(ctx context.Context, q querier, id int64, withPersonal bool) (model.Request, error) {
+	query := "SELECT " + requestCols
+	if withPersonal {
+		query += personalCols + " FROM requests r" + personalJoin
+	} else {
+		query += " FROM requests r"
+	}
+	r, err := scanRequest(q.QueryRowContext(ctx, query+" WHERE r.id = ?", id), withPersonal)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, newErr(ErrNotFound, err, "找不到这条申请登记（编号 %d），它可能已被删除。", id)
+	}
+	return r, ioErr("读取申请登记", err)
+}
+
+// DeleteRequest deletes a log entry and returns it, personal data included,
+// so that the caller can offer to undo with RestoreRequest.
+func (s *Store) DeleteRequest(ctx context.Context, id int64) (model.Request, error) {
+	var q model.Request
+	err := s.tx(ctx, "删除申请登记", func(tx *sql.Tx) error {
+		var err error
+		if q, err = getRequest(ctx, tx, id, true); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM requests WHERE id = ?", id)
+		return err
+	})
+	return q, err
+}
+
+// RestoreRequest re-inserts a deleted entry with its ID, serial and
+// personal data.
+func (s *Store) RestoreRequest(ctx context.Context, q model.Request) error {
+	if q.ID == 0 || q.Serial == 0 {
+		return newErr(ErrInvalid, nil, "要恢复的申请登记缺少编号，无法恢复。")
+	}
+	return s.tx(ctx, "恢复申请登记", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO requests (id, organ_id, year, serial, received, channel, applicant, summary,
+			correction_notice, corrected, ext_approved_by, ext_notice, ext_days, excluded_days,
+			outcome, answered, fee_method, pages, fee, fee_notice, fee_paid, notes) VALUES
+			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{q.ID}, requestArgs(&q)...)...)
+		if isUnique(err) {
+			return newErr(ErrInvalid, err, "无法恢复：%d年编号 %d 已被另一条申请登记使用。", q.Year, q.Serial)
+		}
+		if err != nil {
+			return err
+		}
+		if !q.Personal.IsZero() {
+			return savePersonalTx(ctx, tx, q.ID, q.Personal)
+		}
+		return nil
+	})
+}
+
+// Request statuses for RequestQuery.Status.
+const (
+	StatusOpen     = "open"     // 办理中: not yet answered
+	StatusAnswered = "answered" // 已答复
+	StatusCarried  = "carried"  // 已结转: still open on 31 December of the query year
+)
+
+// RequestQuery selects log entries.
+type RequestQuery struct {
+	OrganID int64
+	// Year, when set, selects the entries relevant to the year: received in
+	// it, or received earlier and still open at its start.
+	Year int
+	// Status is "", StatusOpen, StatusAnswered or StatusCarried.
+	Status    string
+	Outcome   string
+	Applicant model.ApplicantType
+	// Text matches summary and notes (never personal data).
+	Text string
+	// AfterSerialKey continues after the entry with this SerialKey (0 = from
+	// the start); BeforeSerialKey pages backwards from it (0 = unused).
+	AfterSerialKey  int64
+	BeforeSerialKey int64
+	// Limit caps the rows returned (0 = no cap).
+	Limit int
+}
+
+// likePattern escapes s for LIKE … ESCAPE '\'.
+func likePattern(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}
+
+// yearWhere is the SQL condition "relevant to year": received in it, or
+// received earlier and not closed before it began.
+func yearWhere(year int) (string, []any) {
+	return "(r.year = ? OR (r.year < ? AND NOT (r.answered <> 0 AND r.outcome <> '' AND r.answered < ?)))",
+		[]any{year, year, int64(model.YearStart(year))}
+}
+
+func (q RequestQuery) where(keyset bool) (string, []any, error) {
+	conds := []string{"r.organ_id = ?"}
+	args := []any{q.OrganID}
+	if q.Year != 0 {
+		c, a := yearWhere(q.Year)
+		conds, args = append(conds, c), append(args, a...)
+	}
+	switch q.Status {
+	case "":
+	case StatusOpen:
+		conds = append(conds, "(r.answered = 0 OR r.outcome = '')")
+	case StatusAnswered:
+		conds = append(conds, "(r.answered <> 0 AND r.outcome <> '')")
+	case StatusCarried:
+		if q.Year == 0 {
+			conds = append(conds, "(r.answered = 0 OR r.outcome = '')")
+		} else {
+			conds = append(conds, "r.year <= ? AND NOT (r.answered <> 0 AND r.outcome <> '' AND r.answered <= ?)")
+			args = append(args, q.Year, int64(model.YearEnd(q.Year)))
+		}
+	default:
+		return "", nil, newErr(ErrInvalid, nil, "未知的办理状态筛选「%s」。", q.Status)
+	}
+	if q.Outcome != "" {
+		conds, args = append(conds, "r.outcome = ?"), append(args, q.Outcome)
+	}
+	if q.Applicant != "" {
+		conds, args = append(conds, "r.applicant = ?"), append(args, string(q.Applicant))
+	}
+	if t := strings.TrimSpace(q.Text); t != "" {
+		p := likePattern(t)
+		conds, args = append(conds, `(r.summary LIKE ? ESCAPE '\' OR r.notes LIKE ? ESCAPE '\')`), append(args, p, p)
+	}
+	if keyset {
+		if q.AfterSerialKey > 0 {
+			y, n := splitKey(q.AfterSerialKey)
+			conds, args = append(conds, "(r.year, r.serial) > (?, ?)"), append(args, y, n)
+		}
+		if q.BeforeSerialKey > 0 {
+			y, n := splitKey(q.BeforeSerialKey)
+			conds, args = append(conds, "(r.year, r.serial) < (?, ?)"), append(args, y, n)
+		}
+	}
+	return strings.Join(conds, " AND "), args, nil
+}
+
+// RequestPage returns one page of log entries in (Year, Serial) order,
+// never with personal data. Paging is by keyset: pass the SerialKey of the
+// last row as AfterSerialKey for the next page, or of the first row as
+// BeforeSerialKey for the previous one.
+func (s *Store) RequestPage(ctx context.Context, q RequestQuery) ([]model.Request, error) {
+	where, args, err := q.where(true)
+	if err != nil {
+		return nil, err
+	}
+	backward := q.BeforeSerialKey > 0 && q.AfterSerialKey == 0
+	order := " ORDER BY r.year, r.serial"
+	if backward {
+		order = " ORDER BY r.year DESC, r.serial DESC"
+	}
+	query := "SELECT " + requestCols + " FROM requests r WHERE " + where + order
+	if q.Limit > 0 {
+		query += " LIMIT ?"
+		args = append(args, q.Limit)
+	}
+	out, err := s.queryRequests(ctx, query, args, false)
+	if err != nil {
+		return nil, err
+	}
+	if backward {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out, nil
+}
+
+// CountRequests counts the entries the query's filters select (keyset and
+// limit ignored).
+func (s *Store) CountRequests(ctx context.Context, q RequestQuery) (int, error) {
+	where, args, err := q.where(false)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = s.db.QueryRowContext(ctx, "SELECT count(*) FROM requests r WHERE "+where, args...).Scan(&n)
+	return n, ioErr("统计申请登记", err)
+}
+
+// RequestsForYear returns every entry relevant to year (received in it, or
+// earlier and open at its start) in (Year, Serial) order.
+func (s *Store) RequestsForYear(ctx context.Context, organID int64, year int, withPersonal bool) ([]model.Request, error) {
+	return requestsForYear(ctx, s.db, organID, year, withPersonal)
+}
+
+func requestsForYear(ctx context.Context, db querier, organID int64, year int, withPersonal bool) ([]model.Request, error) {
+	c, args := yearWhere(year)
+	query := "SELECT " + requestCols
+	if withPersonal {
+		query += personalCols + " FROM requests r" + personalJoin
+	} else {
+		query += " FROM requests r"
+	}
+	query += " WHERE r.organ_id = ? AND " + c + " ORDER BY r.year, r.serial"
+	return queryRequests(ctx, db, query, append([]any{organID}, args...), withPersonal)
+}
+
+func (s *Store) queryRequests(ctx context.Context, query string, args []any, withPersonal bool) ([]model.Request, error) {
+	return queryRequests(ctx, s.db, query, args, withPersonal)
+}
+
+func queryRequests(ctx context.Context, db querier, query string, args []any, withPersonal bool) ([]model.Request, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, ioErr("读取申请登记", err)
+	}
+	defer rows.Close()
+	var out []model.Request
+	for rows.Next() {
+		q, err := scanRequest(rows, withPersonal)
+		if err != nil {
+			return nil, ioErr("读取申请登记", err)
+		}
+		out = append(out, q)
+	}
+	return out, ioErr("读取申请登记", rows.Err())
+}
