@@ -62,7 +62,12 @@ func RenderText(d *Document, encoding string) ([]byte, error) {
 		}
 		lines = append(lines, s)
 	}
-	out := strings.Join(lines, "\r\n") + "\r\n"
+	return encodeText(strings.Join(lines, "\r\n")+"\r\n", encoding)
+}
+
+// encodeText encodes text for a .txt file: UTF-8 with a byte order mark, or
+// GB18030 without one.
+func encodeText(out, encoding string) ([]byte, error) {
 	switch strings.ToLower(strings.ReplaceAll(encoding, "-", "")) {
 	case "", "utf8":
 		return append([]byte("\uFEFF"), out...), nil

@@ -1,0 +1,72 @@
+//go:build windows
+
+package export
+
+import (
+	"errors"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/windows"
+)
+
+// syncDir is a no-op on Windows: folders cannot be flushed there, and
+// MoveFileEx used by os.Rename is already durable on NTFS and FAT once the
+// file itself was flushed.
+func syncDir(dir string) error { return nil }
+
+// osErrKind classifies Windows error codes.
+func osErrKind(err error) ErrKind {
+	var no syscall.Errno
+	if !errors.As(err, &no) {
+		return ErrOther
+	}
+	switch no {
+	case windows.ERROR_WRITE_PROTECT:
+		return ErrReadOnly
+	case windows.ERROR_DISK_FULL, windows.ERROR_HANDLE_DISK_FULL:
+		return ErrNoSpace
+	case windows.ERROR_NOT_READY, windows.ERROR_PATH_NOT_FOUND, windows.ERROR_FILE_NOT_FOUND,
+		windows.ERROR_DEV_NOT_EXIST, windows.ERROR_DEVICE_NOT_CONNECTED, windows.ERROR_INVALID_DRIVE,
+		windows.ERROR_GEN_FAILURE:
+		return ErrGone
+	case windows.ERROR_ACCESS_DENIED, windows.ERROR_SHARING_VIOLATION:
+		return ErrPermission
+	}
+	return ErrOther
+}
+
+// Drives lists the removable drives (U盘) Windows reports.
+func Drives() []Drive {
+	mask, err := windows.GetLogicalDrives()
+	if err != nil {
+		return nil
+	}
+	var out []Drive
+	for i := 0; i < 26; i++ {
+		if mask&(1<<uint(i)) == 0 {
+			continue
+		}
+		root := string(rune('A'+i)) + `:\`
+		p, err := windows.UTF16PtrFromString(root)
+		if err != nil {
+			continue
+		}
+		if windows.GetDriveType(p) != windows.DRIVE_REMOVABLE {
+			continue
+		}
+		d := Drive{Path: root}
+		var label [windows.MAX_PATH + 1]uint16
+		if windows.GetVolumeInformation(p, &label[0], uint32(len(label)), nil, nil, nil, nil, 0) == nil {
+			d.Label = strings.TrimSpace(windows.UTF16ToString(label[:]))
+		} else {
+			continue // no medium in the drive
+		}
+		var free, total, totalFree uint64
+		if windows.GetDiskFreeSpaceEx(p, &free, &total, &totalFree) == nil {
+			d.Free = free
+		}
+		out = append(out, d)
+	}
+	return out
+}
