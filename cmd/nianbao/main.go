@@ -1,0 +1,270 @@
+// Command nianbao is the keyboard-only workstation for compiling a yearly
+// 政府信息公开工作年度报告 offline. Without a command it opens the
+// workstation on the default database; commands (demo, check, export …) do
+// one job each and exit. This file holds the flags, the command registry
+// and the helpers the commands share; each command lives in its own file.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strconv"
+	"strings"
+
+	"nianbao/db"
+	"nianbao/model"
+)
+
+// version is the program version, set at build time with
+// -ldflags "-X main.version=1.2.3".
+var version = "开发版"
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1 // the command ran and found errors (e.g. check)
+	exitUsage    = 2 // bad usage, unknown organ or year, unreadable database
+)
+
+// command is one subcommand: `nianbao <name> [flags]`.
+type command struct {
+	name, summary string
+	run           func(args []string, stdout, stderr io.Writer) int
+}
+
+var commands = map[string]command{}
+
+// register adds a command; files of this package call it from init.
+func register(c command) {
+	if _, dup := commands[c.name]; dup {
+		panic("nianbao: command registered twice: " + c.name)
+	}
+	commands[c.name] = c
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches to a command or starts the workstation; it returns the
+// exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		c, ok := commands[args[0]]
+		if !ok {
+			fmt.Fprintf(stderr, "未知的命令「%s」。运行 nianbao --help 查看所有命令。\n", args[0])
+			return exitUsage
+		}
+		return c.run(args[1:], stdout, stderr)
+	}
+	fs := newFlagSet("nianbao")
+	dbFlag := fs.String("db", "", "")
+	showVersion := fs.Bool("version", false, "")
+	if code, ok := parseFlags(fs, args, stdout, stderr, usageMain); !ok {
+		return code
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "nianbao 政府信息公开工作年度报告编制工具 %s\n", version)
+		return exitOK
+	}
+	if fs.NArg() > 0 {
+		// nianbao --db x check …: the global --db applies to the command.
+		if c, ok := commands[fs.Arg(0)]; ok {
+			rest := fs.Args()[1:]
+			if *dbFlag != "" {
+				rest = append([]string{"--db", *dbFlag}, rest...)
+			}
+			return c.run(rest, stdout, stderr)
+		}
+		fmt.Fprintf(stderr, "多余的参数「%s」。运行 nianbao --help 查看用法。\n", strings.Join(fs.Args(), " "))
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return workstation(ctx, *dbFlag, stdout, stderr)
+}
+
+// usageMain prints the Chinese help listing every registered command.
+func usageMain(w io.Writer) {
+	fmt.Fprintf(w, `nianbao —— 政府信息公开工作年度报告编制工具（%s）
+
+用法：
+  nianbao [--db 数据库文件]          打开年报工作台
+  nianbao <命令> [选项]              执行一个命令
+  nianbao --version                  显示版本
+  nianbao --help                     显示本说明
+
+选项：
+  --db 数据库文件   使用指定的数据库；不指定时使用本用户数据文件夹里的 nianbao.db，
+                    程序旁边有 portable.txt 时使用程序旁边的 nianbao.db（便携模式）
+
+命令：
+`, version)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprint(w, "\n每个命令的选项：nianbao <命令> --help\n")
+}
+
+// newFlagSet returns a flag set that prints nothing itself: parseFlags
+// turns its errors into Chinese.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseFlags parses args; on --help it prints usage to stdout and returns
+// (0, false); on a bad flag it prints a Chinese message and the usage to
+// stderr and returns (2, false).
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, usage func(io.Writer)) (int, bool) {
+	err := fs.Parse(args)
+	if err == nil {
+		return 0, true
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		usage(stdout)
+		return exitOK, false
+	}
+	fmt.Fprintln(stderr, flagErrorChinese(err))
+	fmt.Fprintln(stderr)
+	usage(stderr)
+	return exitUsage, false
+}
+
+// flagErrorChinese translates the flag package's English errors.
+func flagErrorChinese(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return fmt.Sprintf("不认识的选项「%s」。", strings.TrimPrefix(msg, "flag provided but not defined: "))
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return fmt.Sprintf("选项「%s」后面缺少取值。", strings.TrimPrefix(msg, "flag needs an argument: "))
+	case strings.HasPrefix(msg, "invalid value "):
+		// invalid value "x" for flag -requests: parse error
+		rest := strings.TrimPrefix(msg, "invalid value ")
+		if i := strings.Index(rest, " for flag "); i >= 0 {
+			val := rest[:i]
+			name := rest[i+len(" for flag "):]
+			if j := strings.Index(name, ":"); j >= 0 {
+				name = name[:j]
+			}
+			return fmt.Sprintf("选项「%s」的取值 %s 不对，请给出正确的数字或文字。", name, val)
+		}
+	case strings.HasPrefix(msg, "invalid boolean flag "):
+		return "开关选项不需要取值，直接写选项名即可。"
+	case strings.HasPrefix(msg, "bad flag syntax: "):
+		return fmt.Sprintf("选项写法不对：「%s」。", strings.TrimPrefix(msg, "bad flag syntax: "))
+	}
+	return "命令行选项有误：" + msg
+}
+
+// openStore opens the database named by --db, or the default one. Its
+// errors are Chinese sentences for the clerk.
+func openStore(ctx context.Context, dbFlag string, readOnly bool) (*db.Store, error) {
+	path := dbFlag
+	if path == "" {
+		p, err := db.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	st, err := db.Open(ctx, path, db.Options{ReadOnly: readOnly})
+	if err != nil {
+		var e *db.Error
+		if errors.As(err, &e) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("无法打开数据库「%s」（%v）。请检查文件是否存在、是否有权限读取。", path, err)
+	}
+	return st, nil
+}
+
+// loadOrganYear loads one organ's year by the organ's name. An unknown organ
+// or year is a Chinese error naming what exists.
+func loadOrganYear(ctx context.Context, st *db.Store, organ string, year int) (*model.OrganYear, error) {
+	organ = strings.TrimSpace(organ)
+	if organ == "" {
+		return nil, errors.New("没有指定单位。请用 --organ 给出单位名称。")
+	}
+	o, err := st.OrganByName(ctx, organ)
+	if err != nil {
+		if db.KindOf(err) == db.ErrNotFound {
+			return nil, unknownOrganErr(ctx, st, organ)
+		}
+		return nil, err
+	}
+	years, err := st.Years(ctx, o.ID)
+	if err != nil {
+		return nil, err
+	}
+	found := false
+	for _, y := range years {
+		if y == year {
+			found = true
+		}
+	}
+	if !found {
+		if len(years) == 0 {
+			return nil, fmt.Errorf("单位「%s」还没有任何年度的年报。请先在工作台中新建%d年的年报。", organ, year)
+		}
+		return nil, fmt.Errorf("单位「%s」没有%d年的年报。已有的年份：%s。", organ, year, joinInts(years, "、"))
+	}
+	return st.LoadOrganYear(ctx, o.ID, year, false)
+}
+
+func unknownOrganErr(ctx context.Context, st *db.Store, organ string) error {
+	organs, err := st.Organs(ctx)
+	if err != nil || len(organs) == 0 {
+		return fmt.Errorf("数据库中没有单位「%s」，数据库里还没有任何单位。可先运行 nianbao demo 创建演示数据，或在工作台中新建单位。", organ)
+	}
+	names := make([]string, len(organs))
+	for i, o := range organs {
+		names[i] = o.Name
+	}
+	return fmt.Errorf("数据库中没有单位「%s」。现有的单位：%s。请检查名称是否完全一致。", organ, strings.Join(names, "、"))
+}
+
+// calendarFor returns the working-day calendar: the built-in State Council
+// schedule plus the days the clerk added to the database.
+func calendarFor(ctx context.Context, st *db.Store) *model.Calendar {
+	cal := model.DefaultCalendar()
+	if st == nil {
+		return cal
+	}
+	days, err := st.CalendarDays(ctx)
+	if err != nil {
+		return cal
+	}
+	for _, d := range days {
+		cal.Set(d.Date, d.Workday, d.Name)
+	}
+	return cal
+}
+
+func joinInts(xs []int, sep string) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, sep)
+}
+
+// printErr prints an error (a Chinese sentence) and returns exitUsage.
+func printErr(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, err.Error())
+	return exitUsage
+}
