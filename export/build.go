@@ -312,30 +312,16 @@ func measureBlocks(year int, ms []model.Measure) []Block {
 	return out
 }
 
-// Fees returns the year's 信息处理费 summary: computed from the fee fields of
-// the request log when any request carries a fee notice or payment dated in
-// the year, otherwise the summary typed on the report.
+// Fees returns the year's 信息处理费 summary: computed from the fee fields
+// of the request log (model.FeesOfYear) when any request carries a fee
+// notice or a payment, otherwise the summary typed on the report.
 func Fees(oy *model.OrganYear) model.FeeSummary {
-	r := oy.Report
-	start, end := model.YearStart(r.Year), model.YearEnd(r.Year)
-	in := func(d model.Date) bool { return !d.IsZero() && d >= start && d <= end }
-	var s model.FeeSummary
-	fromLog := false
 	for i := range oy.Requests {
-		q := &oy.Requests[i]
-		if in(q.FeeNotice) {
-			s.Notices++
-			fromLog = true
-		}
-		if in(q.FeePaid) {
-			s.Collected += q.Fee
-			fromLog = true
+		if q := &oy.Requests[i]; !q.FeeNotice.IsZero() || !q.FeePaid.IsZero() {
+			return model.FeesOfYear(oy.Report.Year, oy.Requests)
 		}
 	}
-	if !fromLog {
-		return r.Fees
-	}
-	return s
+	return oy.Report.Fees
 }
 
 // FeeSentence reports the fee summary in one sentence for section 六.

@@ -51,6 +51,12 @@ func htmlTableOf(t *Table) *htmlTable {
 	ht := &htmlTable{Caption: t.Caption}
 	for r := 0; r < g.Height; r++ {
 		row := htmlRow{Head: r < t.HeaderRows}
+		// A row made only of header cells heads the columns below it
+		// (also the caption and header rows inside a combined grid).
+		allHeader := true
+		for _, p := range g.RowCells(r) {
+			allHeader = allHeader && p.Header
+		}
 		for _, p := range g.RowCells(r) {
 			c := htmlCell{Tag: "td", Text: p.Text, Class: alignClass(p.Align)}
 			if p.Rows > 1 {
@@ -62,9 +68,9 @@ func htmlTableOf(t *Table) *htmlTable {
 			if p.Header {
 				c.Tag = "th"
 				switch {
-				case r < t.HeaderRows && p.Cols > 1:
+				case allHeader && p.Cols > 1:
 					c.Scope = "colgroup"
-				case r < t.HeaderRows:
+				case allHeader:
 					c.Scope = "col"
 				case p.Rows > 1:
 					c.Scope = "rowgroup"

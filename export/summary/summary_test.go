@@ -1,0 +1,311 @@
+package summary
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/export/bundle"
+	"nianbao/model"
+)
+
+var cst = time.FixedZone("CST", 8*3600)
+
+// township builds an organ-year whose table 三 comes from a log of
+// requests: np natural persons and biz businesses received in March and
+// disclosed, plus open ones still pending at year end.
+func township(name string, year int, np, biz, open int, licensing, feesFen int64) *model.OrganYear {
+	r := model.NewReport(0, year)
+	r.Values[model.Addr(model.TableS2Item5, model.RowLicensing, "decisions")] = licensing
+	if f := r.Format(); f.ID == "2021" {
+		r.Values[model.Addr(model.TableS2Item8, model.RowAdminFees, "amount")] = feesFen
+	}
+	oy := &model.OrganYear{Organ: model.Organ{Name: name, Level: model.LevelTownship}, Report: r}
+	n := 0
+	add := func(a model.ApplicantType, closed bool) {
+		n++
+		q := model.Request{Year: year, Serial: n, Received: model.NewDate(year, 3, 1), Applicant: a, Channel: model.ChannelOnline,
+			Personal: model.Personal{Name: "姓名标记Z9" + strconv.Itoa(n)}}
+		if closed {
+			q.Outcome, q.Answered = model.RowDisclosed, model.NewDate(year, 3, 20)
+		} else {
+			q.Received = model.NewDate(year, 12, 30)
+		}
+		oy.Requests = append(oy.Requests, q)
+	}
+	for range np {
+		add(model.NaturalPerson, true)
+	}
+	for range biz {
+		add(model.Business, true)
+	}
+	for range open {
+		add(model.LegalService, false)
+	}
+	oy.Cases = []model.Case{{Year: year, Kind: model.CaseDirectSuit, Result: model.Corrected}}
+	return oy
+}
+
+func write(t *testing.T, dir, name string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func encode(t *testing.T, oy *model.OrganYear, created time.Time) []byte {
+	t.Helper()
+	data, err := bundle.EncodeAt(oy, bundle.Public, created)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestAggregateFolderToWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	jia := township("甲镇人民政府", 2021, 3, 1, 1, 10, 1250000)
+	jiaOld := township("甲镇人民政府", 2021, 9, 9, 0, 99, 0)
+	jia2020 := township("甲镇人民政府", 2020, 7, 0, 0, 5, 0)
+	yi := township("乙镇人民政府", 2021, 2, 0, 0, 5, 500000)
+	// 乙镇 typed its table 三 and broke O1: 一 = 4 but （七）总计 + 四 = 2.
+	yi.Report.Mode3 = model.Typed
+	for _, c := range []string{string(model.NaturalPerson), model.ColTotal} {
+		yi.Report.Values[model.Addr(model.TableS3, model.RowNew, c)] = 4
+		yi.Report.Values[model.Addr(model.TableS3, model.RowDisclosed, c)] = 2
+		yi.Report.Values[model.Addr(model.TableS3, model.RowOutcomeSum, c)] = 2
+	}
+	bing := township("丙镇人民政府", 2021, 0, 0, 0, 0, 0)
+
+	write(t, dir, "甲镇.json", encode(t, jia, time.Date(2022, 1, 10, 9, 0, 0, 0, cst)))
+	write(t, dir, "甲镇旧.json", encode(t, jiaOld, time.Date(2022, 1, 5, 9, 0, 0, 0, cst)))
+	write(t, dir, "甲镇2020.json", encode(t, jia2020, time.Date(2021, 1, 8, 9, 0, 0, 0, cst)))
+	write(t, dir, "乙镇.json", encode(t, yi, time.Date(2022, 2, 3, 16, 0, 0, 0, cst)))
+	write(t, dir, "丙镇.JSON", encode(t, bing, time.Date(2022, 1, 31, 23, 0, 0, 0, cst)))
+	good := encode(t, bing, time.Date(2022, 1, 20, 9, 0, 0, 0, cst))
+	write(t, dir, "坏的.json", good[:len(good)-40])
+	write(t, dir, "新版.json", bytes.Replace(good, []byte(`"version": 1,`), []byte(`"version": 2,`), 1))
+	write(t, dir, "改过.json", bytes.Replace(good, []byte(`"decisions"`), []byte(`"decisions", "value": 7, "x"`), 1))
+	write(t, dir, "说明.txt", []byte("不是报送包"))
+
+	folder, err := ReadFolder(dir, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rejected := map[string]string{}
+	for _, r := range folder.Rejected {
+		rejected[r.File] = r.Reason
+	}
+	for file, want := range map[string]string{"坏的.json": "不是有效的 JSON", "新版.json": "由更新版本的年报程序生成（版本2）", "改过.json": "报送包"} {
+		if !strings.Contains(rejected[file], want) {
+			t.Errorf("%s: reason %q, want it to contain %q", file, rejected[file], want)
+		}
+	}
+	if len(folder.Rejected) != 3 || len(folder.Skipped) != 1 || len(folder.Inputs) != 4 {
+		t.Fatalf("rejected %v skipped %v inputs %d", folder.Rejected, folder.Skipped, len(folder.Inputs))
+	}
+
+	res := model.AggregateEntries(2021, folder.Inputs, []string{"甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丁镇人民政府"})
+	byName := map[string][]model.AggregateOrgan{}
+	for _, o := range res.Organs {
+		byName[o.Name] = append(byName[o.Name], o)
+	}
+	check := func(name string, i int, st model.AggregateStatus, due, source string) {
+		t.Helper()
+		if len(byName[name]) <= i {
+			t.Errorf("%s missing from the organ list", name)
+			return
+		}
+		o := byName[name][i]
+		if o.Status != st || o.DueLabel() != due || o.Source != source {
+			t.Errorf("%s #%d = %s %s %s, want %s %s %s", name, i, o.Status.Label(), o.DueLabel(), o.Source, st.Label(), due, source)
+		}
+	}
+	check("甲镇人民政府", 0, model.AggOK, "按时", "甲镇.json")
+	check("甲镇人民政府", 1, model.AggExcluded, "按时", "甲镇旧.json")
+	check("乙镇人民政府", 0, model.AggErrors, "逾期3天", "乙镇.json")
+	check("丙镇人民政府", 0, model.AggOK, "按时", "丙镇.JSON")
+	check("丁镇人民政府", 0, model.AggMissing, "未报送", "")
+
+	data, err := Workbook(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xf, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer xf.Close()
+	if got := xf.GetSheetList(); strings.Join(got, ",") != SheetByOrgan+","+SheetCombined+","+SheetOrgans {
+		t.Errorf("sheets = %v", got)
+	}
+
+	// Side by side: every organ's figures and the 合计 equal to their sum,
+	// computed here from the organ-years themselves.
+	want := map[string]model.Values{
+		"甲镇人民政府": model.EffectiveValues(jia),
+		"乙镇人民政府": model.EffectiveValues(yi),
+		"丙镇人民政府": model.EffectiveValues(bing),
+	}
+	f := model.FormatForYear(2021)
+	rows, err := xf.GetRows(SheetByOrgan, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := rows[1]
+	col := map[string]int{}
+	for i, h := range head {
+		col[h] = i
+	}
+	if len(head) != len(byOrganHeads)+4 {
+		t.Fatalf("header = %v, want 4 label columns, 3 organs and 合计", head)
+	}
+	cells := 0
+	for _, row := range rows[2:] {
+		a, err := model.ParseCellAddress(row[col["单元格地址"]])
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, c, ok := f.Cell(a)
+		if !ok {
+			t.Fatalf("address %s not in the format", a)
+		}
+		parse := func(s string) int64 {
+			if c.Kind == model.KindMoney {
+				x, err := model.ParseMoney(s, c.Unit)
+				if err != nil {
+					t.Fatalf("%s: %v", a, err)
+				}
+				return x
+			}
+			x, err := strconv.ParseInt(s, 10, 64)
+			if err != nil {
+				t.Fatalf("%s: %q: %v", a, s, err)
+			}
+			return x
+		}
+		var sum int64
+		for name, v := range want {
+			if got := parse(row[col[name]]); got != v.Get(a) {
+				t.Errorf("%s %s = %d, want %d", name, a, got, v.Get(a))
+			}
+			sum += v.Get(a)
+		}
+		if got := parse(row[col[TotalHead]]); got != sum {
+			t.Errorf("合计 %s = %d, want %d", a, got, sum)
+		}
+		cells++
+	}
+	n := 0
+	for _, tb := range f.Tables {
+		n += len(tb.Cells())
+	}
+	if cells != n {
+		t.Errorf("%d cell rows, want every cell of the format (%d)", cells, n)
+	}
+	// Spot checks against hand-computed sums: new requests 4+1 (甲) + 4 typed (乙) + 0.
+	if x := res.Totals.Get(model.Addr(model.TableS3, model.RowNew, model.ColTotal)); x != 5+4 {
+		t.Errorf("一、本年新收 总计 = %d, want 9", x)
+	}
+	if x := res.Totals.Get(model.Addr(model.TableS2Item8, model.RowAdminFees, "amount")); x != 1750000 {
+		t.Errorf("行政事业性收费 = %d fen, want 1750000 (1.75万元)", x)
+	}
+
+	// The combined tables: the row of 一、本年新收 shows the seven totals.
+	crow := findRow(t, xf, SheetCombined, "一、本年新收政府信息公开申请数量")
+	var got []string
+	for _, s := range crow {
+		if s != "" && s != "一、本年新收政府信息公开申请数量" {
+			got = append(got, s)
+		}
+	}
+	var exp []string
+	for _, c := range f.Table(model.TableS3).Columns {
+		exp = append(exp, strconv.FormatInt(res.Totals.Get(model.Addr(model.TableS3, model.RowNew, c.ID)), 10))
+	}
+	if strings.Join(got, ",") != strings.Join(exp, ",") {
+		t.Errorf("combined 一、本年新收 = %v, want %v", got, exp)
+	}
+	if r := findRow(t, xf, SheetCombined, model.S3Corner); r == nil {
+		t.Errorf("combined sheet lacks table 三's corner header")
+	}
+	crow = findRow(t, xf, SheetCombined, "行政事业性收费")
+	if !strings.Contains(strings.Join(crow, ","), "1.75") {
+		t.Errorf("combined 行政事业性收费 row = %v, want 1.75 (万元)", crow)
+	}
+
+	// The organ list.
+	orow := findRow(t, xf, SheetOrgans, "乙镇人民政府")
+	if j := strings.Join(orow, "|"); !strings.Contains(j, "有错误") || !strings.Contains(j, "逾期3天") || !strings.Contains(j, "2022-02-03") {
+		t.Errorf("乙镇 row = %v", orow)
+	}
+	if j := strings.Join(findRow(t, xf, SheetOrgans, "丁镇人民政府"), "|"); !strings.Contains(j, "未报送") {
+		t.Errorf("丁镇 row = %v", j)
+	}
+	// No personal data reaches the workbook.
+	for _, sh := range xf.GetSheetList() {
+		rs, _ := xf.GetRows(sh)
+		for _, r := range rs {
+			for _, c := range r {
+				if strings.Contains(c, "姓名标记Z9") {
+					t.Errorf("sheet %s holds personal data %q", sh, c)
+				}
+			}
+		}
+	}
+}
+
+func findRow(t *testing.T, xf *excelize.File, sheet, label string) []string {
+	t.Helper()
+	rows, err := xf.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		for _, c := range r {
+			if c == label {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+func TestWorkbook2019SignedDelta(t *testing.T) {
+	a := township("甲镇人民政府", 2020, 1, 0, 0, 3, 0)
+	a.Report.Values[model.Addr(model.TableS2Item5, model.RowLicensing, "delta")] = -2
+	a.Report.Values[model.Addr(model.TableS2Item9, model.RowProcurement, "amount")] = 130000000
+	b := township("乙镇人民政府", 2020, 0, 1, 0, 3, 0)
+	b.Report.Values[model.Addr(model.TableS2Item5, model.RowLicensing, "delta")] = 5
+	res := model.AggregateEntries(2020, []model.AggregateInput{{OY: a}, {OY: b}}, nil)
+	data, err := Workbook(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xf, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer xf.Close()
+	head := findRow(t, xf, SheetByOrgan, "单元格地址")
+	r := findRow(t, xf, SheetByOrgan, "s2_5.licensing.delta")
+	got := map[string]string{}
+	for i, h := range head {
+		if i < len(r) {
+			got[h] = r[i]
+		}
+	}
+	if got["甲镇人民政府"] != "-2" || got["乙镇人民政府"] != "5" || got[TotalHead] != "3" {
+		t.Errorf("本年增/减 row = %v, want 甲 -2, 乙 5 and 合计 3", got)
+	}
+	r = findRow(t, xf, SheetByOrgan, "s2_9.procurement.amount")
+	if r == nil || r[len(r)-1] != "130" || r[2] != "采购总金额（万元）" {
+		t.Errorf("采购总金额 row = %v, want 130 (万元)", r)
+	}
+}
