@@ -278,6 +278,15 @@ func (c *Calendar) AddedDays() []CalendarDay {
 	return out
 }
 
+// AddDaysFast moves the date by n calendar days without going through
+// time.Time.
+func (d Date) AddDaysFast(n int) Date {
+	if d.IsZero() {
+		return d
+	}
+	return fromDayNumber(dayNumber(d) + n)
+}
+
 // weekdayRule: Monday to Friday work, Saturday and Sunday rest. n is a day
 // number (days since 1970-01-01, a Thursday).
 func weekdayRule(n int) bool {

@@ -1,0 +1,529 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Consistency rules (spec §8). Check runs every rule on one organ-year and
+// returns the findings, errors first, then by report section.
+
+// Check runs every consistency rule on oy. cal gives working days for the
+// deadline rules (nil means DefaultCalendar); today is the date the L6
+// overdue rule measures against (zero skips it).
+func Check(oy *OrganYear, cal *Calendar, today Date) []Finding {
+	if oy == nil || oy.Report == nil {
+		return nil
+	}
+	if cal == nil {
+		cal = DefaultCalendar()
+	}
+	c := &checker{oy: oy, r: oy.Report, f: oy.Report.Format(), cal: cal, today: today}
+	if c.f == nil {
+		c.add(Finding{Rule: "F1", Severity: Error, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
+			Message: fmt.Sprintf("%d年没有适用的国家统一格式（2019版自2019年度起使用），请核对报告年度", c.r.Year)})
+		return c.out
+	}
+	c.v = EffectiveValues(oy)
+	c.formatRules()
+	c.tableS3()
+	c.tableS4()
+	c.nonNegative()
+	c.section2()
+	c.yearOverYear()
+	c.requests()
+	c.cases()
+	c.finish()
+	return c.out
+}
+
+type checker struct {
+	oy    *OrganYear
+	r     *Report
+	f     *Format
+	cal   *Calendar
+	today Date
+	v     Values
+	out   []Finding
+}
+
+func (c *checker) add(f Finding) { c.out = append(c.out, f) }
+
+// finish applies acknowledgements and sorts.
+func (c *checker) finish() {
+	if len(c.r.Acks) > 0 {
+		acks := make(map[string]Ack, len(c.r.Acks))
+		for _, a := range c.r.Acks {
+			acks[a.Rule+"\x00"+a.Target] = a
+		}
+		for i := range c.out {
+			f := &c.out[i]
+			if f.Severity != Warning {
+				continue
+			}
+			if a, ok := acks[f.Rule+"\x00"+f.Target()]; ok {
+				f.Acked = true
+				f.AckReason = a.Reason
+			}
+		}
+	}
+	sort.SliceStable(c.out, func(i, j int) bool {
+		a, b := c.out[i], c.out[j]
+		if a.Severity != b.Severity {
+			return a.Severity < b.Severity
+		}
+		return a.Section < b.Section
+	})
+}
+
+// colName names a table 三 column for messages: 自然人列, 总计列.
+func s3ColName(col string) string {
+	if col == ColTotal {
+		return "总计列"
+	}
+	return ApplicantType(col).Label() + "列"
+}
+
+var s3Cols = func() []string {
+	cs := make([]string, 0, 7)
+	for _, a := range ApplicantTypes {
+		cs = append(cs, string(a))
+	}
+	return append(cs, ColTotal)
+}()
+
+func i64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// sumExpr prints "1+2+0=3".
+func sumExpr(parts []int64) string {
+	var b strings.Builder
+	var s int64
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte('+')
+		}
+		b.WriteString(i64(p))
+		s += p
+	}
+	if len(parts) > 1 {
+		b.WriteString("=" + i64(s))
+	}
+	return b.String()
+}
+
+func sum(parts []int64) int64 {
+	var s int64
+	for _, p := range parts {
+		s += p
+	}
+	return s
+}
+
+// ---- F1, F2: the right format ----
+
+// otherBases lists the notices of formats other than want, with the forms
+// clerks type them in.
+func citesNotice(text, basis string) bool {
+	if text == "" {
+		return false
+	}
+	// 国办公开办函〔2019〕60号 → year 2019, number 60.
+	open := strings.Index(basis, "〔")
+	close := strings.Index(basis, "〕")
+	if open < 0 || close < 0 {
+		return strings.Contains(text, basis)
+	}
+	year := basis[open+len("〔") : close]
+	num := strings.TrimSuffix(basis[close+len("〕"):], "号")
+	t := NormalizeDigits(text)
+	for _, br := range [][2]string{{"〔", "〕"}, {"[", "]"}, {"【", "】"}, {"(", ")"}, {"［", "］"}, {"（", "）"}, {"", ""}} {
+		if strings.Contains(t, br[0]+year+br[1]+num+"号") {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) formatRules() {
+	want := FormatForYear(c.r.Year)
+	if want == nil {
+		c.add(Finding{Rule: "F1", Severity: Error, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
+			Message: fmt.Sprintf("%d年早于国家统一格式的施行年度，请核对报告年度", c.r.Year)})
+		return
+	}
+	if c.f.ID != want.ID {
+		c.add(Finding{Rule: "F1", Severity: Error, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
+			Message: fmt.Sprintf("%d年的报告应使用%s格式（%s），现在用的是%s格式，请改用正确的格式", c.r.Year, want.Name, want.Basis, c.f.Name)})
+	}
+	for _, other := range Formats() {
+		if other.ID == want.ID {
+			continue
+		}
+		msg := func(where string) string {
+			return fmt.Sprintf("%s引用了%s（%s格式的依据），%d年的报告应依据%s", where, other.Basis, other.Name, c.r.Year, want.Basis)
+		}
+		if citesNotice(c.r.Preamble.Text, other.Basis) || citesNotice(c.r.Preamble.Basis, other.Basis) {
+			c.add(Finding{Rule: "F2", Severity: Error, Section: 0, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID}, Message: msg("报告开头一段")})
+		}
+		for _, b := range c.r.Blocks {
+			if citesNotice(b.Text, other.Basis) {
+				c.add(Finding{Rule: "F2", Severity: Error, Section: b.Section, Entry: EntryRef{Kind: EntryBlock, ID: b.ID},
+					Message: msg(sectionName(b.Section))})
+			}
+		}
+	}
+}
+
+func sectionName(s int) string {
+	if s >= 1 && s <= 6 {
+		return "「" + SectionTitles[s] + "」"
+	}
+	return "报告开头一段"
+}
+
+// ---- O1, I1, I2: table 三 ----
+
+func (c *checker) tableS3() {
+	t := c.f.Table(TableS3)
+	if t == nil {
+		return
+	}
+	get := func(row, col string) int64 { return c.v[Addr(TableS3, row, col)] }
+	parts := TotalRowParts(t, RowOutcomeSum)
+	for _, col := range s3Cols {
+		a, b := get(RowNew, col), get(RowCarriedIn, col)
+		o, k := get(RowOutcomeSum, col), get(RowCarriedOut, col)
+		if a+b != o+k {
+			c.add(Finding{Rule: "O1", Severity: Error, Section: 3, Cell: Addr(TableS3, RowOutcomeSum, col),
+				Message: fmt.Sprintf("%s：第一项加第二项（%d+%d=%d）不等于第三项加第四项（%d+%d=%d）", s3ColName(col), a, b, a+b, o, k, o+k)})
+		}
+		var s int64
+		for _, id := range parts {
+			s += get(id, col)
+		}
+		if s != o {
+			c.add(Finding{Rule: "I2", Severity: Error, Section: 3, Cell: Addr(TableS3, RowOutcomeSum, col),
+				Message: fmt.Sprintf("%s：（七）总计为 %d，不等于（一）至（六）各项之和 %d", s3ColName(col), o, s)})
+		}
+	}
+	for _, row := range t.Rows {
+		vals := make([]int64, 0, 6)
+		for _, a := range ApplicantTypes {
+			vals = append(vals, get(row.ID, string(a)))
+		}
+		if tot := get(row.ID, ColTotal); tot != sum(vals) {
+			c.add(Finding{Rule: "I1", Severity: Error, Section: 3, Cell: Addr(TableS3, row.ID, ColTotal),
+				Message: fmt.Sprintf("表三 %s：总计为 %d，不等于六类申请人之和（%s）", row.FullLabel(), tot, sumExpr(vals))})
+		}
+	}
+}
+
+// ---- I3: table 四 ----
+
+func (c *checker) tableS4() {
+	for _, g := range S4Groups {
+		vals := make([]int64, 0, 4)
+		for _, r := range CaseResults {
+			vals = append(vals, c.v[Addr(TableS4, RowS4Cases, S4Col(g, r))])
+		}
+		cell := Addr(TableS4, RowS4Cases, S4Col(g, ResultTotal))
+		if tot := c.v[cell]; tot != sum(vals) {
+			c.add(Finding{Rule: "I3", Severity: Error, Section: 4, Cell: cell,
+				Message: fmt.Sprintf("%s：总计为 %d，不等于结果维持、结果纠正、其他结果、尚未审结之和（%s）", s4GroupName(g), tot, sumExpr(vals))})
+		}
+	}
+}
+
+func s4GroupName(g string) string {
+	switch g {
+	case GroupReview:
+		return "行政复议"
+	case GroupDirectSuit:
+		return "行政诉讼（未经复议直接起诉）"
+	case GroupSuitReview:
+		return "行政诉讼（复议后起诉）"
+	}
+	return g
+}
+
+// ---- I4: no negative counts or amounts ----
+
+func (c *checker) nonNegative() {
+	for _, t := range c.f.Tables {
+		for _, row := range t.Rows {
+			for _, col := range t.Columns {
+				if col.Kind == KindDelta {
+					continue
+				}
+				a := Addr(t.ID, row.ID, col.ID)
+				x := c.v[a]
+				if x >= 0 {
+					continue
+				}
+				what := "件数"
+				shown := i64(x)
+				if col.Kind == KindMoney {
+					what = "金额"
+					shown = FormatCell(col, x)
+				}
+				c.add(Finding{Rule: "I4", Severity: Error, Section: t.Section, Cell: a,
+					Message: fmt.Sprintf("%s 填了负数 %s，%s不能小于 0", c.f.Place(a), shown, what)})
+			}
+		}
+	}
+}
+
+// ---- I5, N4: section 二 plausibility ----
+
+func (c *checker) section2() {
+	lvl := c.oy.Organ.Level
+	if t := c.f.Table(TableS2Item1); t != nil && lvl != "" && !lvl.MayMakeRules() {
+		for _, col := range t.Columns {
+			a := Addr(TableS2Item1, RowRules, col.ID)
+			if x := c.v[a]; x != 0 {
+				c.add(Finding{Rule: "I5", Severity: Warning, Section: 2, Cell: a,
+					Message: fmt.Sprintf("%s没有制定规章的权限，表二（一）「规章」一行应为 0，现在「%s」为 %d", lvl.Label(), col.Label, x)})
+				break
+			}
+		}
+	}
+	if c.f.ID == "2021" && lvl == LevelTownship {
+		a := Addr(TableS2Item8, RowAdminFees, "amount")
+		if x := c.v[a]; x >= 10000*fenPer("万元") {
+			c.add(Finding{Rule: "N4", Severity: Warning, Section: 2, Cell: a,
+				Message: fmt.Sprintf("行政事业性收费本年收费金额为 %s 万元，对乡镇来说过大，可能把「元」当成「万元」填了（该栏单位是万元）", FormatMoney(x, "万元"))})
+		}
+	}
+}
+
+// ---- Y1, Y2, Y3: last year ----
+
+func (c *checker) yearOverYear() {
+	p := c.oy.Prev
+	if p == nil || p.Values == nil || p.Year != c.r.Year-1 {
+		return
+	}
+	for _, col := range s3Cols {
+		now := c.v[Addr(TableS3, RowCarriedIn, col)]
+		was := p.Values[Addr(TableS3, RowCarriedOut, col)]
+		if now != was {
+			c.add(Finding{Rule: "Y1", Severity: Warning, Section: 3, Cell: Addr(TableS3, RowCarriedIn, col),
+				Message: fmt.Sprintf("%s：本年「上年结转」为 %d，%d年报告「结转下年度继续办理」为 %d，两者应相等", s3ColName(col), now, p.Year, was)})
+		}
+	}
+	if c.f.ID == "2021" && p.FormatID == "2021" {
+		t := c.f.Table(TableS2Item1)
+		for _, row := range t.Rows {
+			get := func(v Values, col string) int64 { return v[Addr(TableS2Item1, row.ID, col)] }
+			prev, issued, repealed := get(p.Values, "in_force"), get(c.v, "issued"), get(c.v, "repealed")
+			now := get(c.v, "in_force")
+			if want := prev + issued - repealed; now != want {
+				c.add(Finding{Rule: "Y2", Severity: Warning, Section: 2, Cell: Addr(TableS2Item1, row.ID, "in_force"),
+					Message: fmt.Sprintf("%s：现行有效件数为 %d，而上年现行有效件数 %d 加本年制发件数 %d 减本年废止件数 %d 应为 %d", row.Label, now, prev, issued, repealed, want)})
+			}
+		}
+	}
+	if c.f.ID == "2019" && p.FormatID == "2019" {
+		for _, tid := range []string{TableS2Item5, TableS2Item6, TableS2Item8} {
+			t := c.f.Table(tid)
+			for _, row := range t.Rows {
+				prevPrev := p.Values[Addr(tid, row.ID, "prev")]
+				prevDelta := p.Values[Addr(tid, row.ID, "delta")]
+				now := c.v[Addr(tid, row.ID, "prev")]
+				if want := prevPrev + prevDelta; now != want {
+					c.add(Finding{Rule: "Y3", Severity: Warning, Section: 2, Cell: Addr(tid, row.ID, "prev"),
+						Message: fmt.Sprintf("%s：上一年项目数量为 %d，而%d年报告的上一年项目数量 %d 加本年增/减 %s 应为 %d",
+							row.Label, now, p.Year, prevPrev, FormatCell(Column{Kind: KindDelta}, prevDelta), want)})
+				}
+			}
+		}
+	}
+}
+
+// ---- L1–L8: the request log ----
+
+// reqName names a log entry in messages: 2021年第12号申请.
+func reqName(q *Request) string {
+	if q.Serial > 0 && q.Year > 0 {
+		return strconv.Itoa(q.Year) + "年第" + strconv.Itoa(q.Serial) + "号申请"
+	}
+	if q.Serial > 0 {
+		return "第" + strconv.Itoa(q.Serial) + "号申请"
+	}
+	if !q.Received.IsZero() {
+		return q.Received.Chinese() + "收到的申请"
+	}
+	return "一条未编号的申请"
+}
+
+func (c *checker) requests() {
+	for i := range c.oy.Requests {
+		c.request(&c.oy.Requests[i])
+	}
+}
+
+func (c *checker) request(q *Request) {
+	ref := EntryRef{Kind: EntryRequest, ID: q.ID}
+	add := func(rule string, sev Severity, msg string) {
+		c.add(Finding{Rule: rule, Severity: sev, Section: 3, Entry: ref, Message: reqName(q) + msg})
+	}
+	// L8: the two facts every entry needs.
+	var missing []string
+	if q.Received.IsZero() {
+		missing = append(missing, "收到申请日期")
+	}
+	if !q.Applicant.Valid() {
+		missing = append(missing, "申请人类型")
+	}
+	if len(missing) > 0 {
+		add("L8", Error, "未填"+strings.Join(missing, "和")+"，请补上")
+	}
+	// L1: answered and outcome go together.
+	switch {
+	case !q.Answered.IsZero() && q.Outcome == "":
+		add("L1", Error, "填了答复日期 "+q.Answered.String()+"，但没有选办理结果")
+	case q.Answered.IsZero() && q.Outcome != "":
+		add("L1", Error, "选了办理结果，但没有填答复日期")
+	}
+	// L2: the outcome exists in the format of the year it was answered.
+	if q.Outcome != "" {
+		f := c.f
+		if !q.Answered.IsZero() {
+			if af := FormatForYear(q.Answered.Year()); af != nil {
+				f = af
+			}
+		}
+		if !f.IsOutcome(q.Outcome) {
+			label := q.Outcome
+			for _, o := range Formats() {
+				if o.IsOutcome(q.Outcome) {
+					label = o.OutcomeLabel(q.Outcome)
+				}
+			}
+			add("L2", Error, fmt.Sprintf("的办理结果「%s」在%s格式中没有这一项，请重新选择办理结果", label, f.Name))
+		}
+	}
+	// L3: dates in order and real.
+	var bad []string
+	check := func(label string, d Date) bool {
+		if !d.IsZero() && !d.Valid() {
+			bad = append(bad, label+"「"+strconv.Itoa(int(d))+"」不是有效日期")
+			return false
+		}
+		return !d.IsZero()
+	}
+	before := func(la string, a Date, lb string, b Date) {
+		if !a.IsZero() && !b.IsZero() && a.Valid() && b.Valid() && b < a {
+			bad = append(bad, fmt.Sprintf("%s %s 早于%s %s", lb, b, la, a))
+		}
+	}
+	check("收到日期", q.Received)
+	check("补正通知日期", q.CorrectionNotice)
+	check("补正后收到日期", q.Corrected)
+	check("延期通知日期", q.ExtNotice)
+	check("答复日期", q.Answered)
+	check("收费通知日期", q.FeeNotice)
+	check("缴费日期", q.FeePaid)
+	before("收到日期", q.Received, "答复日期", q.Answered)
+	before("收到日期", q.Received, "补正通知日期", q.CorrectionNotice)
+	before("补正通知日期", q.CorrectionNotice, "补正后收到日期", q.Corrected)
+	before("收到日期", q.Received, "补正后收到日期", q.Corrected)
+	before("补正后收到日期", q.Corrected, "答复日期", q.Answered)
+	before("收到日期", q.Received, "延期通知日期", q.ExtNotice)
+	before("收到日期", q.Received, "收费通知日期", q.FeeNotice)
+	before("收费通知日期", q.FeeNotice, "缴费日期", q.FeePaid)
+	if !q.Corrected.IsZero() && q.CorrectionNotice.IsZero() {
+		bad = append(bad, "有补正后收到日期，却没有补正通知日期")
+	}
+	if len(bad) > 0 {
+		add("L3", Error, "的日期有误："+strings.Join(bad, "；"))
+	}
+	// L4: extensions.
+	switch {
+	case q.ExtDays > MaxExtWorkdays:
+		add("L4", Error, fmt.Sprintf("延期 %d 个工作日，超过了最多 %d 个工作日的规定", q.ExtDays, MaxExtWorkdays))
+	case q.ExtDays < 0 || q.ExcludedDays < 0:
+		add("L4", Error, "的延期或征求意见天数是负数，请改正")
+	case q.ExtDays > 0 && strings.TrimSpace(q.ExtApprovedBy) == "":
+		add("L4", Error, fmt.Sprintf("延期 %d 个工作日，但没有填批准人（延期须经政府信息公开工作机构负责人同意）", q.ExtDays))
+	}
+	if len(bad) > 0 || q.Received.IsZero() {
+		return // the deadline rules need sound dates
+	}
+	start := q.ClockStart()
+	// L5: answered late. An answer within 20 calendar days of the clock
+	// start cannot be late (20 working days span at least 20 days).
+	if !q.Answered.IsZero() && q.Answered > start.AddDaysFast(AnswerWorkdays) {
+		if dl := Deadline(q, c.cal); q.Answered > dl {
+			add("L5", Warning, "于 "+q.Answered.String()+" 答复，超过了答复期限 "+dl.String()+
+				"（晚了 "+strconv.Itoa(lateBy(c.cal, dl, q.Answered))+" 个工作日）")
+		}
+	}
+	// L6: open and overdue as of today.
+	if q.Answered.IsZero() && !c.today.IsZero() && c.today > start.AddDaysFast(AnswerWorkdays) {
+		if dl := Deadline(q, c.cal); c.today > dl {
+			add("L6", Warning, "至今未答复，答复期限 "+dl.String()+" 已过（逾期 "+
+				strconv.Itoa(lateBy(c.cal, dl, c.today))+" 个工作日），请尽快答复或办理延期")
+		}
+	}
+	// L7: the 补正 notice within 7 working days.
+	if CorrectionNoticeLate(q, c.cal) {
+		add("L7", Warning, fmt.Sprintf("的补正通知于 %s 发出，晚于收到申请后 7 个工作日（%s）",
+			q.CorrectionNotice, CorrectionNoticeDeadline(q, c.cal)))
+	}
+}
+
+// lateBy counts working days past a deadline, at least 1.
+func lateBy(cal *Calendar, dl, at Date) int {
+	n := cal.WorkdaysBetween(dl, at)
+	if n < 1 {
+		n = 1
+	}
+	return n
+}
+
+// ---- C1: cases ----
+
+func validCaseKind(k CaseKind) bool {
+	for _, x := range CaseKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func validCaseResult(r CaseResult) bool {
+	for _, x := range CaseResults {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) cases() {
+	for _, cs := range c.oy.Cases {
+		if cs.Year != 0 && cs.Year != c.r.Year {
+			continue
+		}
+		var missing []string
+		if !validCaseKind(cs.Kind) {
+			missing = append(missing, "类别（行政复议或行政诉讼）")
+		}
+		if !validCaseResult(cs.Result) {
+			missing = append(missing, "结果")
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		name := "一件复议诉讼案件"
+		if !cs.Filed.IsZero() {
+			name = cs.Filed.Chinese() + "的复议诉讼案件"
+		}
+		c.add(Finding{Rule: "C1", Severity: Error, Section: 4, Entry: EntryRef{Kind: EntryCase, ID: cs.ID},
+			Message: name + "未填" + strings.Join(missing, "和") + "，表四无法统计，请补上"})
+	}
+}
