@@ -1,0 +1,481 @@
+// Package measures is the list of improvement measures (整改措施) of section
+// 五, with a form per measure.
+package measures
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// List is the measure list screen.
+type List struct {
+	c       *common.Common
+	list    components.List
+	confirm *components.Confirm
+	del     model.Measure
+	undo    *model.Measure
+	note    string
+	keys    common.KeyMap
+	pending int64
+}
+
+// New builds the measure list of the open organ-year.
+func New(c *common.Common) common.Screen {
+	m := &List{c: c}
+	m.keys = common.KeyMap{Short: []key.Binding{
+		common.Bind(common.KeyAdd, "n"), common.Bind(common.KeyEdit, "enter", "e"),
+		common.Bind(common.KeyDelete, "d", "delete"), common.Bind(common.KeyUndo, "u", "ctrl+z"),
+		common.Bind(common.KeyUp, "up", "k"), common.Bind(common.KeyDown, "down", "j"),
+	}}
+	return m
+}
+
+// Measures is the open year's measures in the order shown.
+func (m *List) Measures() []model.Measure {
+	if m.c.OY == nil {
+		return nil
+	}
+	return m.c.OY.Measures
+}
+
+// Title implements common.Screen.
+func (m *List) Title() string { return common.TitleMeasures }
+
+// Init implements common.Screen.
+func (m *List) Init() tea.Cmd { m.list.SetLen(len(m.Measures())); return nil }
+
+// Busy implements common.Busy.
+func (m *List) Busy() bool { return m.confirm != nil }
+
+// KeyMap implements common.Screen.
+func (m *List) KeyMap() help.KeyMap {
+	if m.confirm != nil {
+		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyDelete, "y"), common.Bind(common.KeyCancel, "n")}}
+	}
+	return m.keys
+}
+
+// Cursor implements common.Screen.
+func (m *List) Cursor() *tea.Cursor { return nil }
+
+type (
+	deletedMsg struct {
+		m   model.Measure
+		err error
+	}
+	restoredMsg struct {
+		m   model.Measure
+		err error
+	}
+)
+
+func ctxOf(c *common.Common) context.Context {
+	if c.Ctx != nil {
+		return c.Ctx
+	}
+	return context.Background()
+}
+
+func savedCmd(c *common.Common) tea.Cmd {
+	now := c.Now
+	return func() tea.Msg {
+		if now == nil {
+			return common.SavedMsg{}
+		}
+		return common.SavedMsg{At: now()}
+	}
+}
+
+// Update implements common.Screen.
+func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.OrganYearMsg:
+		m.list.SetLen(len(m.Measures()))
+		m.selectPending()
+	case common.GoToMsg:
+		if msg.Entry.Kind == model.EntryMeasure {
+			m.pending = msg.Entry.ID
+			m.selectPending()
+		}
+	case deletedMsg:
+		if msg.err != nil {
+			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+		}
+		x := msg.m
+		m.undo = &x
+		m.note = common.MeasureDeleted
+		return m, tea.Batch(savedCmd(m.c), common.Reload)
+	case restoredMsg:
+		if msg.err != nil {
+			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+		}
+		m.undo = nil
+		m.note = common.UndoDone
+		m.pending = msg.m.ID
+		return m, tea.Batch(savedCmd(m.c), common.Reload)
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *List) selectPending() {
+	if m.pending == 0 {
+		return
+	}
+	for i, x := range m.Measures() {
+		if x.ID == m.pending {
+			m.list.Cursor = i
+			m.pending = 0
+			return
+		}
+	}
+}
+
+func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
+	s := k.String()
+	if m.confirm != nil {
+		if m.confirm.Update(k) {
+			yes := m.confirm.Yes
+			m.confirm = nil
+			if yes {
+				id, ctx, st := m.del.ID, ctxOf(m.c), m.c.Store
+				return func() tea.Msg {
+					x, err := st.DeleteMeasure(ctx, id)
+					return deletedMsg{m: x, err: err}
+				}
+			}
+		}
+		return nil
+	}
+	m.note = ""
+	ms := m.Measures()
+	m.list.SetLen(len(ms))
+	if m.list.HandleKey(s, 10) {
+		return nil
+	}
+	switch s {
+	case "n":
+		return push(NewForm(m.c, nil))
+	case "enter", "e":
+		if m.list.Cursor < len(ms) {
+			x := ms[m.list.Cursor]
+			return push(NewForm(m.c, &x))
+		}
+	case "d", "delete":
+		if m.list.Cursor < len(ms) {
+			m.del = ms[m.list.Cursor]
+			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, clip(m.del.Measure, 24))}
+		}
+	case "u", "ctrl+z":
+		if m.undo == nil {
+			m.note = common.UndoNothing
+			return nil
+		}
+		x := *m.undo
+		x.ID = 0
+		ctx, st := ctxOf(m.c), m.c.Store
+		return func() tea.Msg {
+			err := st.SaveMeasure(ctx, &x)
+			return restoredMsg{m: x, err: err}
+		}
+	}
+	return nil
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func push(s common.Screen) tea.Cmd { return func() tea.Msg { return common.PushMsg{Screen: s} } }
+
+// View implements common.Screen.
+func (m *List) View(width, height int) string {
+	st := m.c.Styles
+	ms := m.Measures()
+	m.list.SetLen(len(ms))
+	lines := []string{st.Heading.Render(fmt.Sprintf(common.MeasureHeading, len(ms)))}
+	switch {
+	case m.confirm != nil:
+		lines = append(lines, st.Warning.Render(m.confirm.Prompt))
+	case m.note != "":
+		lines = append(lines, st.OK.Render(m.note))
+	default:
+		lines = append(lines, st.Muted.Render(common.MeasureHint))
+	}
+	statusW, dueW := 6, 10
+	textW := max(12, (width-statusW-dueW-8)/2)
+	lines = append(lines, st.Label.Render(components.Fit(common.ColSerialShort, 4)+" "+components.Fit(common.MeasureColProblem, textW)+" "+
+		components.Fit(common.MeasureColMeasure, textW)+" "+components.Fit(common.MeasureColDue, dueW)+" "+components.Fit(common.MeasureColStatus, statusW)))
+	if len(ms) == 0 {
+		lines = append(lines, st.Muted.Render(common.MeasureEmpty))
+	}
+	from, to := m.list.Visible(max(1, height-len(lines)))
+	for i := from; i < to; i++ {
+		x := ms[i]
+		line := components.Fit(fmt.Sprint(i+1), 4) + " " + components.Fit(x.Problem, textW) + " " +
+			components.Fit(x.Measure, textW) + " " + components.Fit(x.Due.String(), dueW) + " " + components.Fit(x.Status.Label(), statusW)
+		if i == m.list.Cursor {
+			line = st.Selected.Render(components.Fit(line, width))
+		}
+		lines = append(lines, line)
+	}
+	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+// Form adds or edits one measure; each field is saved when the cursor leaves
+// it (a choice at once). A new measure is saved once it has text.
+type Form struct {
+	c        *common.Common
+	x        model.Measure
+	form     *components.Form
+	inflight bool
+	again    bool
+	msg      string
+}
+
+// NewForm opens the form on a copy of x, or on a new measure when nil.
+func NewForm(c *common.Common, x *model.Measure) *Form {
+	f := &Form{c: c}
+	if x == nil {
+		f.x = model.Measure{OrganID: c.Organ.ID, Year: c.Year, Status: model.MeasureNotStarted, FirstYear: c.Year}
+	} else {
+		f.x = *x
+	}
+	text := func(key, label, value, hint string) *components.Field {
+		fl := components.TextField(key, label, value)
+		fl.Input.Clean = model.CleanLine
+		fl.Hint = hint
+		return fl
+	}
+	var statuses []string
+	si := 0
+	for i, s := range model.MeasureStatuses {
+		statuses = append(statuses, s.Label())
+		if s == f.x.Status {
+			si = i
+		}
+	}
+	due := text("due", common.MeasureFieldDue, f.x.Due.String(), common.ReqHintDate)
+	due.Validate = func(s string) error { _, err := model.ParseDate(s); return err }
+	first := text("first", common.MeasureFieldFirstYear, yearText(f.x.FirstYear), common.MeasureHintFirstYear)
+	first.Validate = func(s string) error {
+		y, err := parseYear(s)
+		if err == nil && y > c.Year {
+			return errors.New(fmt.Sprintf(common.MeasureErrFirstYear, y, c.Year))
+		}
+		return err
+	}
+	f.form = components.NewForm(formStyles(c),
+		text("problem", common.MeasureFieldProblem, f.x.Problem, common.MeasureHintProblem),
+		text("measure", common.MeasureFieldMeasure, f.x.Measure, common.MeasureHintMeasure),
+		text("responsible", common.MeasureFieldResponsible, f.x.Responsible, ""),
+		due,
+		components.ChoiceField("status", common.MeasureFieldStatus, statuses, si),
+		first,
+	)
+	return f
+}
+
+func yearText(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
+
+func parseYear(s string) (int, error) {
+	n, err := model.ParseCount(strings.TrimSuffix(strings.TrimSpace(s), "年"))
+	if err != nil {
+		return 0, err
+	}
+	if n != 0 && (n < 2000 || n > 2999) {
+		return 0, errors.New(fmt.Sprintf(common.MeasureErrYear, n))
+	}
+	return int(n), nil
+}
+
+func formStyles(c *common.Common) components.FormStyles {
+	return components.FormStyles{Label: c.Styles.Label, Focus: c.Styles.Focused, Error: c.Styles.Error, Muted: c.Styles.Muted}
+}
+
+// Measure is the measure as last saved (tests).
+func (f *Form) Measure() model.Measure { return f.x }
+
+// Title implements common.Screen.
+func (f *Form) Title() string {
+	if f.x.ID == 0 {
+		return common.MeasureNewTitle
+	}
+	return common.MeasureEditTitle
+}
+
+// Init implements common.Screen.
+func (f *Form) Init() tea.Cmd { return nil }
+
+// Cursor implements common.Screen.
+func (f *Form) Cursor() *tea.Cursor {
+	x, y := f.form.CursorXY()
+	if x < 0 {
+		return nil
+	}
+	return tea.NewCursor(x, y+2)
+}
+
+// Typing implements common.Typing.
+func (f *Form) Typing() bool { return f.form.Current().Input != nil }
+
+// Dirty implements common.Editing.
+func (f *Form) Dirty() bool {
+	cur := f.form.Current()
+	return f.inflight || cur.Input != nil && strings.TrimSpace(cur.Value()) != f.committed(cur.Key)
+}
+
+func (f *Form) committed(key string) string {
+	switch key {
+	case "problem":
+		return f.x.Problem
+	case "measure":
+		return f.x.Measure
+	case "responsible":
+		return f.x.Responsible
+	case "due":
+		return f.x.Due.String()
+	case "first":
+		return yearText(f.x.FirstYear)
+	}
+	return ""
+}
+
+// KeyMap implements common.Screen.
+func (f *Form) KeyMap() help.KeyMap {
+	return common.KeyMap{Short: []key.Binding{common.Keys.Next, common.Keys.Prev, common.Bind(common.ReqKeyChoose, "left", "right"), common.Keys.Save, common.Keys.Back}}
+}
+
+type savedMsg struct {
+	form *Form
+	id   int64
+	err  error
+}
+
+func (f *Form) apply() {
+	for _, fl := range f.form.Fields {
+		v := strings.TrimSpace(model.CleanLine(fl.Value()))
+		switch fl.Key {
+		case "problem":
+			f.x.Problem = v
+		case "measure":
+			f.x.Measure = v
+		case "responsible":
+			f.x.Responsible = v
+		case "due":
+			if d, err := model.ParseDate(v); err == nil {
+				f.x.Due = d
+				fl.Input.SetValue(d.String())
+			}
+		case "status":
+			f.x.Status = model.MeasureStatuses[fl.Choice]
+		case "first":
+			if y, err := parseYear(v); err == nil {
+				f.x.FirstYear = y
+				fl.Input.SetValue(yearText(y))
+			}
+		}
+	}
+}
+
+func (f *Form) save() tea.Cmd {
+	f.apply()
+	if f.x.ID == 0 && f.x.Problem == "" && f.x.Measure == "" {
+		f.msg = common.MeasureNeedText
+		return nil
+	}
+	if f.inflight {
+		f.again = true
+		return nil
+	}
+	f.inflight = true
+	x := f.x
+	ctx, st := ctxOf(f.c), f.c.Store
+	return func() tea.Msg {
+		err := st.SaveMeasure(ctx, &x)
+		return savedMsg{form: f, id: x.ID, err: err}
+	}
+}
+
+// Update implements common.Screen.
+func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case savedMsg:
+		if msg.form != f {
+			return f, nil
+		}
+		f.inflight = false
+		if msg.err != nil {
+			f.msg = fmt.Sprintf(common.StatusSaveFail, msg.err.Error())
+			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+		}
+		f.x.ID = msg.id
+		cmds := []tea.Cmd{savedCmd(f.c), common.Reload}
+		if f.again {
+			f.again = false
+			cmds = append(cmds, f.save())
+		}
+		return f, tea.Batch(cmds...)
+	case tea.KeyPressMsg:
+		f.msg = ""
+		switch msg.String() {
+		case "esc":
+			ev := f.form.Leave()
+			if ev.Refused {
+				cur := f.form.Current()
+				cur.Input.SetValue(f.committed(cur.Key))
+				cur.Err = ""
+				return f, back
+			}
+			if ev.Changed != nil {
+				return f, tea.Sequence(f.save(), back)
+			}
+			return f, back
+		case "ctrl+s":
+			if ev := f.form.Leave(); ev.Refused {
+				return f, nil
+			}
+			return f, f.save()
+		}
+		if ev := f.form.Update(msg); ev.Changed != nil {
+			return f, f.save()
+		}
+	case tea.PasteMsg:
+		f.form.Update(msg)
+	}
+	return f, nil
+}
+
+func back() tea.Msg { return common.BackMsg{} }
+
+// View implements common.Screen.
+func (f *Form) View(width, height int) string {
+	st := f.c.Styles
+	line := st.Muted.Render(common.MeasureFormHint)
+	if f.msg != "" {
+		line = st.Warning.Render(f.msg)
+	}
+	head := st.Heading.Render(f.Title()) + "\n" + components.Fit(line, width)
+	return components.Block(head+"\n"+f.form.View(width, max(1, height-2)), width, height)
+}

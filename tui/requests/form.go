@@ -1,0 +1,811 @@
+package requests
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// kind is what a form field holds.
+type kind int
+
+const (
+	kText kind = iota
+	kDate
+	kCount
+	kMoney
+	kChoice
+)
+
+// field is one line of the request form.
+type field struct {
+	key      string
+	label    string
+	group    string // a heading drawn before the first field of a group
+	kind     kind
+	personal bool
+	hint     string
+	input    *components.Input
+	choices  []string
+	ids      []string // the value behind each choice
+	choice   int
+	err      string
+	// committed is the last valid value, the one saved.
+	committed string
+}
+
+func (f *field) value() string {
+	if f.kind == kChoice {
+		return f.ids[f.choice]
+	}
+	return f.input.Value()
+}
+
+// Field keys.
+const (
+	fReceived   = "received"
+	fChannel    = "channel"
+	fApplicant  = "applicant"
+	fName       = "name"
+	fPhone      = "phone"
+	fIDNumber   = "id_number"
+	fAddress    = "address"
+	fSummary    = "summary"
+	fCorrNotice = "correction_notice"
+	fCorrected  = "corrected"
+	fExtBy      = "ext_by"
+	fExtNotice  = "ext_notice"
+	fExtDays    = "ext_days"
+	fExcluded   = "excluded"
+	fAnswered   = "answered"
+	fOutcome    = "outcome"
+	fFeeMethod  = "fee_method"
+	fPages      = "pages"
+	fNth        = "nth"
+	fFee        = "fee"
+	fFeeNotice  = "fee_notice"
+	fFeePaid    = "fee_paid"
+	fNotes      = "notes"
+)
+
+// Form adds or edits one request. Every field is saved when the cursor
+// leaves it; a new entry is saved once its received date and applicant type
+// are valid.
+type Form struct {
+	c      *common.Common
+	q      model.Request
+	isNew  bool
+	fields []*field
+	focus  int
+	top    int
+	msg    string
+	msgErr bool
+
+	inflight bool // a save is running
+	again    bool // another save was asked for while one ran
+	confirm  *components.Confirm
+	curX     int
+	curY     int
+}
+
+// NewForm opens the form on q (with its personal data), or on a new entry
+// when q is nil.
+func NewForm(c *common.Common, q *model.Request) *Form {
+	f := &Form{c: c}
+	if q == nil {
+		f.isNew = true
+		f.q = model.Request{OrganID: c.Organ.ID, Year: c.Year, Channel: model.ChannelInPerson}
+	} else {
+		f.q = *q
+	}
+	f.build()
+	f.setFocus(0)
+	return f
+}
+
+// Request is the entry as last saved (tests).
+func (f *Form) Request() model.Request { return f.q }
+
+func dateText(d model.Date) string { return d.String() }
+
+func countText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func moneyText(fen int64) string {
+	if fen == 0 {
+		return ""
+	}
+	return model.FormatMoney(fen, "元")
+}
+
+func (f *Form) text(key, label, group, value string, k kind) *field {
+	in := components.NewInput()
+	in.SetValue(value)
+	in.Clean = model.CleanLine
+	fl := &field{key: key, label: label, group: group, kind: k, input: in, committed: value}
+	f.fields = append(f.fields, fl)
+	return fl
+}
+
+func (f *Form) choiceField(key, label, group string, labels, ids []string, current string) *field {
+	fl := &field{key: key, label: label, group: group, kind: kChoice, choices: labels, ids: ids}
+	for i, id := range ids {
+		if id == current {
+			fl.choice = i
+		}
+	}
+	fl.committed = ids[fl.choice]
+	f.fields = append(f.fields, fl)
+	return fl
+}
+
+func (f *Form) build() {
+	q := &f.q
+	f.text(fReceived, common.ReqFieldReceived, common.ReqGroupReceipt, dateText(q.Received), kDate).hint = common.ReqHintDate
+	var chL, chI []string
+	for _, c := range model.Channels {
+		chL, chI = append(chL, c.Label()), append(chI, string(c))
+	}
+	f.choiceField(fChannel, common.ReqFieldChannel, common.ReqGroupReceipt, chL, chI, string(q.Channel)).hint = common.ReqHintChannel
+	apL, apI := []string{common.ReqChoose}, []string{""}
+	for _, a := range model.ApplicantTypes {
+		apL, apI = append(apL, a.Label()), append(apI, string(a))
+	}
+	f.choiceField(fApplicant, common.ReqFieldApplicant, common.ReqGroupReceipt, apL, apI, string(q.Applicant))
+	f.text(fName, common.ReqFieldName, common.ReqGroupPersonal, q.Personal.Name, kText).personal = true
+	ph := f.text(fPhone, common.ReqFieldPhone, common.ReqGroupPersonal, q.Personal.Phone, kText)
+	ph.personal = true
+	f.text(fIDNumber, common.ReqFieldIDNumber, common.ReqGroupPersonal, q.Personal.IDNumber, kText).personal = true
+	f.text(fAddress, common.ReqFieldAddress, common.ReqGroupPersonal, q.Personal.Address, kText).personal = true
+	f.text(fSummary, common.ReqFieldSummary, common.ReqGroupContent, q.Summary, kText)
+	f.text(fCorrNotice, common.ReqFieldCorrNotice, common.ReqGroupCorrection, dateText(q.CorrectionNotice), kDate).hint = common.ReqHintCorrNotice
+	f.text(fCorrected, common.ReqFieldCorrected, common.ReqGroupCorrection, dateText(q.Corrected), kDate).hint = common.ReqHintCorrected
+	f.text(fExtBy, common.ReqFieldExtBy, common.ReqGroupExtension, q.ExtApprovedBy, kText)
+	f.text(fExtNotice, common.ReqFieldExtNotice, common.ReqGroupExtension, dateText(q.ExtNotice), kDate)
+	f.text(fExtDays, common.ReqFieldExtDays, common.ReqGroupExtension, countText(q.ExtDays), kCount).hint = common.ReqHintExtDays
+	f.text(fExcluded, common.ReqFieldExcluded, common.ReqGroupExtension, countText(q.ExcludedDays), kCount).hint = common.ReqHintExcluded
+	f.text(fAnswered, common.ReqFieldAnswered, common.ReqGroupAnswer, dateText(q.Answered), kDate)
+	f.fields = append(f.fields, f.outcomeField(q.Answered, q.Outcome))
+	f.choiceField(fFeeMethod, common.ReqFieldFeeMethod, common.ReqGroupFee,
+		[]string{model.FeeNone.Label(), model.FeePerRequest.Label(), model.FeePerPage.Label()},
+		[]string{string(model.FeeNone), string(model.FeePerRequest), string(model.FeePerPage)}, string(q.FeeMethod))
+	f.text(fPages, common.ReqFieldPages, common.ReqGroupFee, countText(q.Pages), kCount).hint = common.ReqHintPages
+	f.text(fNth, common.ReqFieldNth, common.ReqGroupFee, "", kCount).hint = common.ReqHintNth
+	f.text(fFee, common.ReqFieldFee, common.ReqGroupFee, moneyText(q.Fee), kMoney).hint = common.ReqHintFee
+	f.text(fFeeNotice, common.ReqFieldFeeNotice, common.ReqGroupFee, dateText(q.FeeNotice), kDate)
+	f.text(fFeePaid, common.ReqFieldFeePaid, common.ReqGroupFee, dateText(q.FeePaid), kDate)
+	f.text(fNotes, common.ReqFieldNotes, common.ReqGroupFee, q.Notes, kText)
+}
+
+// outcomeFormat is the format whose outcome rows a request answered on
+// answered may use: the answer year's, or the report's while unanswered.
+func (f *Form) outcomeFormat(answered model.Date) *model.Format {
+	if !answered.IsZero() {
+		if fm := model.FormatForYear(answered.Year()); fm != nil {
+			return fm
+		}
+	}
+	if fm := f.c.Format(); fm != nil {
+		return fm
+	}
+	return model.FormatForYear(f.c.Year)
+}
+
+// outcomeField offers the outcome rows of the answer year's format.
+func (f *Form) outcomeField(answered model.Date, current string) *field {
+	fm := f.outcomeFormat(answered)
+	labels, ids := []string{common.ReqNoOutcome}, []string{""}
+	if fm != nil {
+		for _, g := range fm.OutcomeGroups() {
+			for _, r := range g.Rows {
+				labels, ids = append(labels, fm.OutcomeLabel(r)), append(ids, r)
+			}
+		}
+	}
+	fl := &field{key: fOutcome, label: common.ReqFieldOutcome, group: common.ReqGroupAnswer, kind: kChoice, choices: labels, ids: ids, hint: common.ReqHintOutcome}
+	for i, id := range ids {
+		if id == current {
+			fl.choice = i
+		}
+	}
+	fl.committed = ids[fl.choice]
+	return fl
+}
+
+func (f *Form) field(key string) *field {
+	for _, fl := range f.fields {
+		if fl.key == key {
+			return fl
+		}
+	}
+	return nil
+}
+
+func (f *Form) current() *field { return f.fields[f.focus] }
+
+func (f *Form) setFocus(i int) {
+	if cur := f.current(); cur.input != nil {
+		cur.input.Blur()
+	}
+	f.focus = max(0, min(i, len(f.fields)-1))
+	if cur := f.current(); cur.input != nil {
+		cur.input.Focus()
+	}
+}
+
+// validate checks one field's text; the error is a Chinese sentence.
+func (f *Form) validate(fl *field, s string) error {
+	switch fl.kind {
+	case kDate:
+		d, err := model.ParseDate(s)
+		if err != nil {
+			return err
+		}
+		return f.checkDate(fl.key, d)
+	case kCount:
+		n, err := model.ParseCount(s)
+		if err != nil {
+			return err
+		}
+		if fl.key == fExtDays && n > model.MaxExtWorkdays {
+			return fmt.Errorf(common.ReqErrExtDays, n)
+		}
+		return nil
+	case kMoney:
+		_, err := model.ParseMoney(s, "元")
+		return err
+	}
+	switch fl.key {
+	case fPhone:
+		return model.ValidatePhone(s)
+	case fIDNumber:
+		return model.ValidateIDNumber(model.NormalizeIDNumber(s))
+	}
+	return nil
+}
+
+// checkDate checks a date against the others already committed.
+func (f *Form) checkDate(key string, d model.Date) error {
+	if d.IsZero() {
+		if key == fReceived && !f.isNew {
+			return errors.New(common.ReqErrReceivedEmpty)
+		}
+		return nil
+	}
+	received, _ := model.ParseDate(f.field(fReceived).committed)
+	if key == fReceived {
+		if d.Year() > f.c.Year {
+			return fmt.Errorf(common.ReqErrReceivedYear, d.Chinese(), f.c.Year)
+		}
+		if !f.c.Today.IsZero() && d > f.c.Today {
+			return fmt.Errorf(common.ReqErrFuture, d.Chinese())
+		}
+		return nil
+	}
+	if !received.IsZero() && d < received {
+		return fmt.Errorf(common.ReqErrBeforeReceived, d.Chinese(), received.Chinese())
+	}
+	return nil
+}
+
+// commit stores a field's (valid) text into the entry.
+func (f *Form) commit(fl *field) {
+	s := fl.value()
+	if fl.kind != kChoice {
+		s = strings.TrimSpace(model.CleanLine(s))
+		if fl.key == fIDNumber {
+			s = model.NormalizeIDNumber(s)
+		}
+		if fl.kind == kDate {
+			d, _ := model.ParseDate(s)
+			s = d.String()
+		}
+		if fl.kind == kCount {
+			n, _ := model.ParseCount(s)
+			s = countText(int(n))
+		}
+		if fl.kind == kMoney {
+			fen, _ := model.ParseMoney(s, "元")
+			s = moneyText(fen)
+		}
+		fl.input.SetValue(s)
+	}
+	fl.committed = s
+	q := &f.q
+	date := func() model.Date { d, _ := model.ParseDate(s); return d }
+	count := func() int { n, _ := model.ParseCount(s); return int(n) }
+	switch fl.key {
+	case fReceived:
+		q.Received = date()
+		if q.ID == 0 && !q.Received.IsZero() {
+			q.Year = q.Received.Year()
+		}
+	case fChannel:
+		q.Channel = model.Channel(s)
+	case fApplicant:
+		q.Applicant = model.ApplicantType(s)
+	case fName:
+		q.Personal.Name = s
+	case fPhone:
+		q.Personal.Phone = s
+	case fIDNumber:
+		q.Personal.IDNumber = s
+	case fAddress:
+		q.Personal.Address = s
+	case fSummary:
+		q.Summary = s
+	case fCorrNotice:
+		q.CorrectionNotice = date()
+	case fCorrected:
+		q.Corrected = date()
+	case fExtBy:
+		q.ExtApprovedBy = s
+	case fExtNotice:
+		q.ExtNotice = date()
+	case fExtDays:
+		q.ExtDays = count()
+	case fExcluded:
+		q.ExcludedDays = count()
+	case fAnswered:
+		q.Answered = date()
+		f.refreshOutcomes()
+	case fOutcome:
+		q.Outcome = s
+	case fFeeMethod:
+		q.FeeMethod = model.FeeMethod(s)
+	case fPages:
+		q.Pages = count()
+	case fFee:
+		fen, _ := model.ParseMoney(s, "元")
+		q.Fee = fen
+	case fFeeNotice:
+		q.FeeNotice = date()
+	case fFeePaid:
+		q.FeePaid = date()
+	case fNotes:
+		q.Notes = s
+	}
+}
+
+// refreshOutcomes rebuilds the outcome choices for the answer year's
+// format, keeping the outcome when that format has it.
+func (f *Form) refreshOutcomes() {
+	for i, fl := range f.fields {
+		if fl.key != fOutcome {
+			continue
+		}
+		nf := f.outcomeField(f.q.Answered, f.q.Outcome)
+		if f.q.Outcome != "" && nf.ids[nf.choice] != f.q.Outcome {
+			f.msg, f.msgErr = fmt.Sprintf(common.ReqOutcomeReset, f.outcomeFormat(f.q.Answered).Name), true
+			f.q.Outcome = ""
+		}
+		f.fields[i] = nf
+	}
+}
+
+// saveable reports whether the entry may be saved: a valid received date
+// and applicant type.
+func (f *Form) saveable() bool {
+	return f.q.Received.Valid() && f.q.Applicant.Valid()
+}
+
+// leave validates the focused field and commits it; ok is false when the
+// text was refused (the cursor stays and the message shows).
+func (f *Form) leave() (changed, ok bool) {
+	fl := f.current()
+	if fl.kind == kChoice {
+		return false, true
+	}
+	s := fl.input.Value()
+	if fl.key == fFee && strings.TrimSpace(s) == "" {
+		if fen, ok := f.suggestedFee(); ok && fen > 0 {
+			fl.input.SetValue(model.FormatMoney(fen, "元"))
+			s = fl.input.Value()
+		}
+	}
+	if err := f.validate(fl, s); err != nil {
+		fl.err = err.Error()
+		return false, false
+	}
+	fl.err = ""
+	before := fl.committed
+	f.commit(fl)
+	return fl.committed != before, true
+}
+
+// suggestedFee is the fee the chosen method computes.
+func (f *Form) suggestedFee() (int64, bool) {
+	switch model.FeeMethod(f.field(fFeeMethod).value()) {
+	case model.FeePerPage:
+		n, err := model.ParseCount(f.field(fPages).input.Value())
+		if err != nil {
+			return 0, false
+		}
+		return model.PerPageFee(int(n)), true
+	case model.FeePerRequest:
+		n, err := model.ParseCount(f.field(fNth).input.Value())
+		if err != nil || n == 0 {
+			return 0, false
+		}
+		return model.PerRequestFee(int(n)), true
+	}
+	return 0, false
+}
+
+// Messages of the form's saves.
+type reqSavedMsg struct {
+	form   *Form
+	id     int64
+	serial int
+	year   int
+	err    error
+}
+
+// save writes the entry when it may be saved.
+func (f *Form) save() tea.Cmd {
+	if !f.saveable() {
+		if f.isNew {
+			f.msg, f.msgErr = common.ReqNeedReceivedApplicant, false
+		}
+		return nil
+	}
+	if f.inflight {
+		f.again = true
+		return nil
+	}
+	f.inflight = true
+	q := f.q
+	ctx, st := f.c.Ctx, f.c.Store
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return func() tea.Msg {
+		err := st.SaveRequest(ctx, &q)
+		if err == nil && q.Personal.IsZero() {
+			// SaveRequest keeps stored personal data when none is given;
+			// the clerk cleared every personal field, so clear it too.
+			err = st.SavePersonal(ctx, q.ID, model.Personal{})
+		}
+		return reqSavedMsg{form: f, id: q.ID, serial: q.Serial, year: q.Year, err: err}
+	}
+}
+
+// Title implements common.Screen.
+func (f *Form) Title() string {
+	if f.q.ID == 0 {
+		return common.ReqNewTitle
+	}
+	return fmt.Sprintf(common.ReqEditTitle, f.q.Serial)
+}
+
+// Init implements common.Screen.
+func (f *Form) Init() tea.Cmd { return nil }
+
+// Typing implements common.Typing.
+func (f *Form) Typing() bool { return f.confirm == nil && f.current().kind != kChoice }
+
+// Dirty implements common.Editing: text typed but not yet committed, a new
+// entry not yet saved, or a save still running.
+func (f *Form) Dirty() bool {
+	if f.inflight {
+		return true
+	}
+	if f.isNew && f.q.ID == 0 && f.hasContent() {
+		return true
+	}
+	fl := f.current()
+	return fl.kind != kChoice && strings.TrimSpace(fl.input.Value()) != fl.committed
+}
+
+func (f *Form) hasContent() bool {
+	for _, fl := range f.fields {
+		if fl.kind != kChoice && strings.TrimSpace(fl.input.Value()) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// KeyMap implements common.Screen.
+func (f *Form) KeyMap() help.KeyMap {
+	if f.confirm != nil {
+		return common.KeyMap{Short: []key.Binding{common.Bind(common.ReqDiscard, "y"), common.Bind(common.KeyCancel, "n")}}
+	}
+	short := []key.Binding{
+		common.Keys.Next, common.Keys.Prev,
+		common.Bind(common.ReqKeyChoose, "left", "right"),
+		common.Keys.Save, common.Keys.Back,
+	}
+	return common.KeyMap{Short: short}
+}
+
+// Update implements common.Screen.
+func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case reqSavedMsg:
+		if msg.form != f {
+			return f, nil
+		}
+		f.inflight = false
+		if msg.err != nil {
+			f.msg, f.msgErr = fmt.Sprintf(common.StatusSaveFail, msg.err.Error()), true
+			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+		}
+		if f.q.ID == 0 {
+			f.q.ID, f.q.Serial, f.q.Year = msg.id, msg.serial, msg.year
+			f.msg, f.msgErr = fmt.Sprintf(common.ReqSavedNew, msg.serial), false
+		}
+		cmds := []tea.Cmd{saved(f.c), common.Reload}
+		if f.again {
+			f.again = false
+			cmds = append(cmds, f.save())
+		}
+		return f, tea.Batch(cmds...)
+	case tea.PasteMsg:
+		if fl := f.current(); fl.input != nil {
+			fl.input.Update(msg)
+			fl.err = ""
+		}
+		return f, nil
+	case tea.KeyPressMsg:
+		return f, f.key(msg)
+	}
+	return f, nil
+}
+
+func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
+	if f.confirm != nil {
+		if f.confirm.Update(k) {
+			yes := f.confirm.Yes
+			f.confirm = nil
+			if yes {
+				return back
+			}
+		}
+		return nil
+	}
+	f.msg = ""
+	fl := f.current()
+	s := k.String()
+	switch s {
+	case "tab", "enter", "down", "shift+tab", "up":
+		changed, ok := f.leave()
+		if !ok {
+			return nil
+		}
+		if s == "shift+tab" || s == "up" {
+			f.setFocus(f.focus - 1)
+		} else if f.focus < len(f.fields)-1 {
+			f.setFocus(f.focus + 1)
+		}
+		if changed {
+			return f.save()
+		}
+		return nil
+	case "ctrl+s":
+		if _, ok := f.leave(); !ok {
+			return nil
+		}
+		return f.save()
+	case "esc":
+		if fl.kind != kChoice {
+			if changed, ok := f.leave(); ok && changed {
+				cmd := f.save()
+				if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
+					f.confirm = &components.Confirm{Prompt: common.ReqDiscardNew}
+					return nil
+				}
+				return tea.Sequence(cmd, back)
+			} else if !ok {
+				// Refused: the old value comes back and the form closes.
+				fl.input.SetValue(fl.committed)
+				fl.err = ""
+			}
+		}
+		if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
+			f.confirm = &components.Confirm{Prompt: common.ReqDiscardNew}
+			return nil
+		}
+		return back
+	}
+	if fl.kind == kChoice {
+		n := len(fl.choices)
+		switch s {
+		case "left", "h":
+			fl.choice = (fl.choice - 1 + n) % n
+		case "right", "l", "space":
+			fl.choice = (fl.choice + 1) % n
+		case "home":
+			fl.choice = 0
+		case "end":
+			fl.choice = n - 1
+		default:
+			return nil
+		}
+		f.commit(fl)
+		return f.save()
+	}
+	if fl.input.Update(k) {
+		fl.err = ""
+	}
+	return nil
+}
+
+func back() tea.Msg { return common.BackMsg{} }
+
+// liveRequest is the entry with the text typed so far where it parses, for
+// the deadline shown while typing.
+func (f *Form) liveRequest() model.Request {
+	q := f.q
+	get := func(key string) (model.Date, bool) {
+		d, err := model.ParseDate(f.field(key).input.Value())
+		return d, err == nil
+	}
+	if d, ok := get(fReceived); ok {
+		q.Received = d
+	}
+	if d, ok := get(fCorrected); ok {
+		q.Corrected = d
+	}
+	if d, ok := get(fAnswered); ok {
+		q.Answered = d
+	}
+	if n, err := model.ParseCount(f.field(fExtDays).input.Value()); err == nil {
+		q.ExtDays = int(n)
+	}
+	if n, err := model.ParseCount(f.field(fExcluded).input.Value()); err == nil {
+		q.ExcludedDays = int(n)
+	}
+	return q
+}
+
+// DeadlineLine is the answer deadline as the typed dates give it.
+func (f *Form) DeadlineLine() string {
+	q := f.liveRequest()
+	if f.c.Calendar == nil || q.ClockStart().IsZero() {
+		return common.ReqDeadlineUnknown
+	}
+	dl := model.Deadline(&q, f.c.Calendar)
+	note, _ := DeadlineNote(&q, f.c.Today, f.c.Calendar)
+	return fmt.Sprintf(common.ReqDeadlineLine, dl.Chinese(), note)
+}
+
+const headerLines = 3
+
+// View implements common.Screen.
+func (f *Form) View(width, height int) string {
+	st := f.c.Styles
+	title := st.Heading.Render(f.Title())
+	if f.q.ID == 0 {
+		title += "  " + st.Muted.Render(common.ReqNewHint)
+	}
+	dl := f.DeadlineLine()
+	q := f.liveRequest()
+	if f.c.Calendar != nil && !q.ClockStart().IsZero() {
+		if _, late := DeadlineNote(&q, f.c.Today, f.c.Calendar); late {
+			dl = st.Error.Render(dl)
+		} else {
+			dl = st.Computed.Render(dl)
+		}
+	}
+	var msgLine string
+	switch {
+	case f.confirm != nil:
+		msgLine = st.Warning.Render(f.confirm.Prompt)
+	case f.msg != "" && f.msgErr:
+		msgLine = st.Error.Render(f.msg)
+	case f.msg != "":
+		msgLine = st.OK.Render(f.msg)
+	default:
+		msgLine = f.feeLine()
+	}
+	head := []string{components.Fit(title, width), components.Fit(dl, width), components.Fit(msgLine, width)}
+
+	lw := 0
+	for _, fl := range f.fields {
+		lw = max(lw, ansi.StringWidth(fl.label))
+	}
+	tag := " " + common.ReqPersonalTag
+	var lines []string
+	focusLine, group := 0, ""
+	for i, fl := range f.fields {
+		if fl.group != group {
+			group = fl.group
+			g := "── " + group + " "
+			if group == common.ReqGroupPersonal {
+				g = "── " + common.ReqPersonalTag + " "
+			}
+			lines = append(lines, st.Muted.Render(components.Fit(g+strings.Repeat("─", max(0, width-ansi.StringWidth(g))), width)))
+		}
+		label := strings.Repeat(" ", lw-ansi.StringWidth(fl.label)) + fl.label
+		if i == f.focus {
+			focusLine = len(lines)
+			label = st.Focused.Render(label)
+		} else {
+			label = st.Label.Render(label)
+		}
+		vw := max(6, width-lw-2)
+		if fl.personal {
+			vw = max(6, vw-ansi.StringWidth(tag))
+		}
+		var val string
+		if fl.kind == kChoice {
+			c := fl.choices[fl.choice]
+			if i == f.focus {
+				val = components.Fit("◀ "+c+" ▶"+st.Muted.Render(fmt.Sprintf(" (%d/%d)", fl.choice+1, len(fl.choices))), vw)
+			} else {
+				val = components.Fit(c, vw)
+			}
+		} else {
+			val = fl.input.View(vw)
+			if i != f.focus && fl.input.Value() == "" {
+				val = st.Muted.Render(components.Fit("—", vw))
+			}
+		}
+		line := label + "  " + val
+		if fl.personal {
+			line += st.Warning.Render(tag)
+		}
+		lines = append(lines, components.Fit(line, width))
+		if fl.err != "" {
+			for _, l := range components.Wrap("✗ "+fl.err, max(4, width-lw-2)) {
+				lines = append(lines, strings.Repeat(" ", lw+2)+st.Error.Render(l))
+			}
+		} else if i == f.focus && fl.hint != "" {
+			lines = append(lines, strings.Repeat(" ", lw+2)+st.Muted.Render(clip(fl.hint, max(4, width-lw-2))))
+		}
+	}
+	bodyH := max(1, height-headerLines)
+	if focusLine < f.top+1 {
+		f.top = max(0, focusLine-1)
+	}
+	if focusLine >= f.top+bodyH-1 {
+		f.top = focusLine - bodyH + 2
+	}
+	f.top = max(0, min(f.top, len(lines)-1))
+	body := lines[f.top:]
+	f.curX, f.curY = -1, -1
+	if cur := f.current(); cur.kind != kChoice && f.confirm == nil {
+		f.curX = lw + 2 + cur.input.CursorX()
+		f.curY = headerLines + focusLine - f.top
+	}
+	return components.Block(strings.Join(append(head, body...), "\n"), width, height)
+}
+
+// feeLine shows the suggested fee when a method is chosen.
+func (f *Form) feeLine() string {
+	fen, ok := f.suggestedFee()
+	if !ok {
+		return ""
+	}
+	return f.c.Styles.Muted.Render(fmt.Sprintf(common.ReqFeeSuggest, model.FormatMoney(fen, "元")))
+}
+
+// Cursor implements common.Screen.
+func (f *Form) Cursor() *tea.Cursor {
+	if f.curX < 0 {
+		return nil
+	}
+	return tea.NewCursor(f.curX, f.curY)
+}
+
+// Focus is the key of the focused field (tests).
+func (f *Form) Focus() string { return f.current().key }
+
+// Err is the message shown under the focused field (tests).
+func (f *Form) Err() string { return f.current().err }

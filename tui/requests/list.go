@@ -1,0 +1,694 @@
+// Package requests is the request log (依申请公开台账) of the workstation: a
+// list that pages through SQLite and draws only its visible rows, filters
+// and search, the add/edit form with every field of a request, table 三 as
+// computed from the log and an overview of the year.
+package requests
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// PageSize is how many rows one keyset query fetches.
+const PageSize = 100
+
+// maxBuffer caps the rows kept in memory around the cursor.
+const maxBuffer = 4 * PageSize
+
+// Status filters of the list, in the order s cycles them; the values are
+// db.RequestQuery.Status.
+var statusFilters = []string{"", "open", "answered", "carried"}
+
+// view is what the screen shows.
+type view int
+
+const (
+	viewList view = iota
+	viewTable
+	viewOverview
+)
+
+// List is the request log screen.
+type List struct {
+	c *common.Common
+
+	// Filters.
+	status    int // index into statusFilters
+	outcome   string
+	applicant model.ApplicantType
+	overdue   bool
+	search    string
+
+	// Rows: total matching, the loaded window buf starting at absolute
+	// index bufStart, and the cursor and scroll over the whole list.
+	total    int
+	buf      []model.Request
+	bufStart int
+	list     components.List
+	gen      int  // generation of the current query; stale replies are dropped
+	loading  bool // a page query is running
+	loaded   bool // the first reply of this generation arrived
+	errText  string
+
+	// mem holds the whole filtered list when the overdue filter is on (it
+	// depends on the calendar, so SQL cannot apply it); nil otherwise.
+	mem []model.Request
+
+	searching bool
+	input     *components.Input
+	confirm   *components.Confirm
+	deleting  model.Request
+	undo      *model.Request
+	note      string
+
+	view    view
+	scroll  int // first line of the table / overview
+	height  int // body height of the last View
+	keys    listKeys
+	pending []int64 // entry ids a GoToMsg asked to show
+}
+
+type listKeys struct {
+	Up, Down, Page, Open, New, Delete, Undo, Search, Status, Outcome, Applicant, Overdue, Clear, Table, Overview key.Binding
+}
+
+// New builds the request log screen for the open organ-year.
+func New(c *common.Common) common.Screen {
+	m := &List{c: c, input: components.NewInput(), height: 20}
+	m.input.Clean = model.CleanLine
+	m.keys = listKeys{
+		Up:        common.Bind(common.KeyUp, "up", "k"),
+		Down:      common.Bind(common.KeyDown, "down", "j"),
+		Page:      key.NewBinding(key.WithKeys("pgdown", "pgup", "home", "end"), key.WithHelp("pgup/pgdn", common.ReqKeyPage)),
+		Open:      common.Bind(common.KeyEdit, "enter", "e"),
+		New:       common.Bind(common.KeyAdd, "n"),
+		Delete:    common.Bind(common.KeyDelete, "d", "delete"),
+		Undo:      common.Bind(common.KeyUndo, "u", "ctrl+z"),
+		Search:    common.Bind(common.ReqKeySearch, "/"),
+		Status:    common.Bind(common.ReqKeyStatus, "s"),
+		Outcome:   common.Bind(common.ReqKeyOutcome, "o"),
+		Applicant: common.Bind(common.ReqKeyApplicant, "a"),
+		Overdue:   common.Bind(common.ReqKeyOverdue, "x"),
+		Clear:     common.Bind(common.ReqKeyClear, "c"),
+		Table:     common.Bind(common.ReqKeyTable, "t"),
+		Overview:  common.Bind(common.ReqKeyOverview, "v"),
+	}
+	return m
+}
+
+// Title implements common.Screen.
+func (m *List) Title() string { return common.TitleRequests }
+
+// Init implements common.Screen: (re)load the list, keeping the cursor.
+func (m *List) Init() tea.Cmd { return m.reload() }
+
+// Typing implements common.Typing.
+func (m *List) Typing() bool { return m.searching }
+
+// Busy implements common.Busy: Esc closes the search, a question, the
+// table or the overview before it leaves the screen.
+func (m *List) Busy() bool {
+	return m.searching || m.confirm != nil || m.view != viewList || m.search != "" || m.filtered()
+}
+
+func (m *List) filtered() bool {
+	return m.status != 0 || m.outcome != "" || m.applicant != "" || m.overdue
+}
+
+// KeyMap implements common.Screen.
+func (m *List) KeyMap() help.KeyMap {
+	k := m.keys
+	switch {
+	case m.searching:
+		return common.KeyMap{Short: []key.Binding{common.Bind(common.ReqKeySearchDone, "enter"), common.Bind(common.KeyCancel, "esc")}}
+	case m.confirm != nil:
+		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyDelete, "y"), common.Bind(common.KeyCancel, "n")}}
+	case m.view != viewList:
+		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down"), common.Bind(common.KeyBack, "esc")}}
+	}
+	return common.KeyMap{
+		Short: []key.Binding{k.New, k.Open, k.Delete, k.Search, k.Status, k.Overdue, k.Table, k.Overview},
+		Full: [][]key.Binding{
+			{k.Up, k.Down, k.Page, k.Open, k.New, k.Delete, k.Undo},
+			{k.Search, k.Status, k.Outcome, k.Applicant, k.Overdue, k.Clear, k.Table, k.Overview},
+		},
+	}
+}
+
+// Query is the db query of the current filters (without paging).
+func (m *List) Query() db.RequestQuery {
+	return db.RequestQuery{
+		OrganID:   m.c.Organ.ID,
+		Year:      m.c.Year,
+		Status:    statusFilters[m.status],
+		Outcome:   m.outcome,
+		Applicant: m.applicant,
+		Text:      m.search,
+	}
+}
+
+// serialKey is the keyset key of a request.
+func serialKey(q *model.Request) int64 { return int64(q.Year)*1_000_000 + int64(q.Serial) }
+
+// Messages of the list's own queries.
+type (
+	resetMsg struct {
+		gen   int
+		total int
+		rows  []model.Request
+		start int // absolute index of rows[0]
+		mem   []model.Request
+		err   error
+	}
+	pageMsg struct {
+		gen  int
+		up   bool
+		rows []model.Request
+		err  error
+	}
+	deletedMsg struct {
+		q   model.Request
+		err error
+	}
+	restoredMsg struct {
+		q   model.Request
+		err error
+	}
+)
+
+// reload queries the count and the page around the cursor.
+func (m *List) reload() tea.Cmd {
+	if m.c.Store == nil || m.c.Report == nil {
+		return nil
+	}
+	m.gen++
+	m.loading = true
+	gen, cursor := m.gen, m.list.Cursor
+	q := m.Query()
+	ctx, st := m.ctx(), m.c.Store
+	if m.overdue {
+		var all []model.Request
+		if m.c.OY != nil {
+			all = m.c.OY.Requests
+		}
+		cal, today := m.c.Calendar, m.c.Today
+		year := m.c.Year
+		return func() tea.Msg {
+			return resetMsg{gen: gen, mem: filterOverdue(all, q, year, today, cal)}
+		}
+	}
+	h := m.height
+	return func() tea.Msg {
+		n, err := st.CountRequests(ctx, q)
+		if err != nil {
+			return resetMsg{gen: gen, err: err}
+		}
+		// Start the window a little before the cursor so it stays in view.
+		start := max(0, min(cursor, n-1)-h)
+		var rows []model.Request
+		if start == 0 || n == 0 {
+			q.Limit = PageSize
+			rows, err = st.RequestPage(ctx, q)
+		} else {
+			// Walk to the window by keyset pages; a reload after an edit
+			// starts near where the clerk was.
+			rows, start, err = walkTo(ctx, st, q, start)
+		}
+		return resetMsg{gen: gen, total: n, rows: rows, start: start, err: err}
+	}
+}
+
+// walkTo fetches the page holding absolute index target by keyset steps of
+// PageSize and returns it with the index of its first row.
+func walkTo(ctx context.Context, st *db.Store, q db.RequestQuery, target int) ([]model.Request, int, error) {
+	q.Limit = PageSize
+	at := 0
+	for {
+		rows, err := st.RequestPage(ctx, q)
+		if err != nil || len(rows) < PageSize || at+len(rows) > target {
+			return rows, at, err
+		}
+		at += len(rows)
+		q.AfterSerialKey = serialKey(&rows[len(rows)-1])
+	}
+}
+
+// filterOverdue applies the filters and the overdue test to the year's log
+// held in memory. Status follows db's meaning.
+func filterOverdue(all []model.Request, q db.RequestQuery, year int, today model.Date, cal *model.Calendar) []model.Request {
+	var out []model.Request
+	text := strings.ToLower(q.Text)
+	for i := range all {
+		r := &all[i]
+		if !model.Overdue(r, today, cal) {
+			continue
+		}
+		if q.Applicant != "" && r.Applicant != q.Applicant || q.Outcome != "" && r.Outcome != q.Outcome {
+			continue
+		}
+		if q.Status != "" && statusOf(r, year, today) != q.Status {
+			continue
+		}
+		if text != "" && !strings.Contains(strings.ToLower(r.Summary+" "+r.Notes), text) {
+			continue
+		}
+		out = append(out, *r)
+	}
+	return out
+}
+
+// statusOf is a request's state in the report year: answered (已答复) when
+// closed by 31 December, carried (已结转) when still open then and the year
+// is over, else open (办理中).
+func statusOf(q *model.Request, year int, today model.Date) string {
+	end := model.YearEnd(year)
+	if q.Closed() && q.Answered <= end {
+		return "answered"
+	}
+	if today > end {
+		return "carried"
+	}
+	return "open"
+}
+
+func statusLabel(s string) string {
+	switch s {
+	case "answered":
+		return common.ReqStatusAnswered
+	case "carried":
+		return common.ReqStatusCarried
+	case "open":
+		return common.ReqStatusOpen
+	}
+	return common.ReqFilterAll
+}
+
+func (m *List) ctx() context.Context {
+	if m.c.Ctx != nil {
+		return m.c.Ctx
+	}
+	return context.Background()
+}
+
+// bufEnd is the absolute index after the last loaded row.
+func (m *List) bufEnd() int { return m.bufStart + len(m.buf) }
+
+// row returns the request at absolute index i, if loaded.
+func (m *List) row(i int) (*model.Request, bool) {
+	if i < m.bufStart || i >= m.bufEnd() {
+		return nil, false
+	}
+	return &m.buf[i-m.bufStart], true
+}
+
+// Current is the request under the cursor, if loaded.
+func (m *List) Current() (*model.Request, bool) { return m.row(m.list.Cursor) }
+
+// Total is the number of matching requests.
+func (m *List) Total() int { return m.total }
+
+// Loaded is the number of rows held in memory (tests).
+func (m *List) Loaded() int { return len(m.buf) }
+
+// ensure loads the rows the visible window needs, one keyset page at a time.
+func (m *List) ensure() tea.Cmd {
+	if m.loading || m.mem != nil || m.total == 0 {
+		return nil
+	}
+	from, to := m.list.Visible(m.listHeight())
+	ctx, st, gen := m.ctx(), m.c.Store, m.gen
+	q := m.Query()
+	switch {
+	case len(m.buf) == 0 || from >= m.bufEnd()+PageSize || to <= m.bufStart-PageSize:
+		// A jump far from the window (end, home): start again from an end.
+		if m.list.Cursor >= m.total/2 {
+			q.BeforeSerialKey = 1 << 62
+		}
+		q.Limit = PageSize
+		m.loading = true
+		toEnd := q.BeforeSerialKey != 0
+		total := m.total
+		return func() tea.Msg {
+			rows, err := st.RequestPage(ctx, q)
+			start := 0
+			if toEnd {
+				start = total - len(rows)
+			}
+			return resetMsg{gen: gen, total: total, rows: rows, start: start, err: err}
+		}
+	case to > m.bufEnd() && m.bufEnd() < m.total:
+		q.AfterSerialKey = serialKey(&m.buf[len(m.buf)-1])
+		q.Limit = max(PageSize, to-m.bufEnd())
+		m.loading = true
+		return func() tea.Msg {
+			rows, err := st.RequestPage(ctx, q)
+			return pageMsg{gen: gen, rows: rows, err: err}
+		}
+	case from < m.bufStart:
+		q.BeforeSerialKey = serialKey(&m.buf[0])
+		q.Limit = max(PageSize, m.bufStart-from)
+		m.loading = true
+		return func() tea.Msg {
+			rows, err := st.RequestPage(ctx, q)
+			return pageMsg{gen: gen, up: true, rows: rows, err: err}
+		}
+	}
+	return nil
+}
+
+// trim keeps at most maxBuffer rows, dropping those farthest from the cursor.
+func (m *List) trim() {
+	for len(m.buf) > maxBuffer {
+		if m.list.Cursor-m.bufStart > m.bufEnd()-m.list.Cursor {
+			m.buf = m.buf[PageSize:]
+			m.bufStart += PageSize
+		} else {
+			m.buf = m.buf[:len(m.buf)-PageSize]
+		}
+	}
+	m.buf = append([]model.Request(nil), m.buf...)
+}
+
+func (m *List) listHeight() int { return max(1, m.height-3) }
+
+// Update implements common.Screen.
+func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case resetMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		m.loading, m.loaded = false, true
+		if msg.err != nil {
+			m.errText = fmt.Sprintf(common.ReqLoadFailed, msg.err.Error())
+			return m, nil
+		}
+		m.errText = ""
+		if msg.mem != nil || m.overdue {
+			m.mem = msg.mem
+			if m.mem == nil {
+				m.mem = []model.Request{}
+			}
+			m.buf, m.bufStart, m.total = m.mem, 0, len(m.mem)
+		} else {
+			m.mem = nil
+			m.buf, m.bufStart, m.total = msg.rows, msg.start, msg.total
+		}
+		m.list.SetLen(m.total)
+		m.showPending()
+		return m, m.ensure()
+	case pageMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		m.loading = false
+		if msg.err != nil {
+			m.errText = fmt.Sprintf(common.ReqLoadFailed, msg.err.Error())
+			return m, nil
+		}
+		if msg.up {
+			m.buf = append(append([]model.Request(nil), msg.rows...), m.buf...)
+			m.bufStart -= len(msg.rows)
+			if m.bufStart < 0 { // the log changed under us: start again
+				return m, m.reload()
+			}
+		} else {
+			m.buf = append(m.buf, msg.rows...)
+		}
+		m.trim()
+		return m, m.ensure()
+	case deletedMsg:
+		if msg.err != nil {
+			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+		}
+		q := msg.q
+		m.undo = &q
+		m.note = fmt.Sprintf(common.ReqDeleted, q.Serial)
+		return m, tea.Batch(m.reload(), saved(m.c), common.Reload)
+	case restoredMsg:
+		if msg.err != nil {
+			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+		}
+		m.undo = nil
+		m.note = common.UndoDone
+		m.pending = []int64{msg.q.ID}
+		return m, tea.Batch(m.reload(), saved(m.c), common.Reload)
+	case common.OrganYearMsg:
+		return m, m.reload()
+	case common.GoToMsg:
+		if msg.Entry.Kind == model.EntryRequest {
+			m.view = viewList
+			m.pending = []int64{msg.Entry.ID}
+			m.clearFilters()
+			return m, m.reload()
+		}
+		return m, nil
+	case tea.PasteMsg:
+		if m.searching {
+			m.input.Update(msg)
+			return m, m.searchChanged()
+		}
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+// showPending moves the cursor to an entry a jump asked for, when loaded.
+func (m *List) showPending() {
+	if len(m.pending) == 0 {
+		return
+	}
+	for i := range m.buf {
+		if m.buf[i].ID == m.pending[0] {
+			m.list.Cursor = m.bufStart + i
+			m.pending = nil
+			return
+		}
+	}
+	if m.mem != nil || m.bufEnd() >= m.total {
+		m.pending = nil
+	}
+}
+
+func saved(c *common.Common) tea.Cmd {
+	now := c.Now
+	return func() tea.Msg {
+		if now == nil {
+			return common.SavedMsg{}
+		}
+		return common.SavedMsg{At: now()}
+	}
+}
+
+func (m *List) clearFilters() {
+	m.status, m.outcome, m.applicant, m.overdue, m.search = 0, "", "", false, ""
+	m.input.SetValue("")
+	m.mem = nil
+}
+
+func (m *List) searchChanged() tea.Cmd {
+	m.search = strings.TrimSpace(m.input.Value())
+	m.list.Cursor = 0
+	return m.reload()
+}
+
+func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
+	s := k.String()
+	if m.confirm != nil {
+		if m.confirm.Update(k) {
+			yes := m.confirm.Yes
+			m.confirm = nil
+			if yes {
+				id := m.deleting.ID
+				ctx, st := m.ctx(), m.c.Store
+				return func() tea.Msg {
+					q, err := st.DeleteRequest(ctx, id)
+					return deletedMsg{q: q, err: err}
+				}
+			}
+		}
+		return nil
+	}
+	if m.searching {
+		switch s {
+		case "enter", "tab":
+			m.searching = false
+			return nil
+		case "esc":
+			m.searching = false
+			m.input.SetValue("")
+			return m.searchChanged()
+		}
+		if m.input.Update(k) {
+			return m.searchChanged()
+		}
+		return nil
+	}
+	if m.view != viewList {
+		switch s {
+		case "esc", "q", "t", "v":
+			if s == "t" && m.view != viewTable || s == "v" && m.view != viewOverview {
+				break
+			}
+			m.view = viewList
+			return nil
+		case "up", "k":
+			m.scroll = max(0, m.scroll-1)
+			return nil
+		case "down", "j":
+			m.scroll++
+			return nil
+		case "pgup":
+			m.scroll = max(0, m.scroll-m.height/2)
+			return nil
+		case "pgdown":
+			m.scroll += m.height / 2
+			return nil
+		case "home":
+			m.scroll = 0
+			return nil
+		}
+		if s == "t" {
+			m.view, m.scroll = viewTable, 0
+		} else if s == "v" {
+			m.view, m.scroll = viewOverview, 0
+		}
+		return nil
+	}
+	m.note = ""
+	if m.list.HandleKey(s, m.listHeight()-1) {
+		return m.ensure()
+	}
+	switch s {
+	case "esc":
+		if m.search != "" || m.filtered() {
+			m.clearFilters()
+			m.list.Cursor = 0
+			return m.reload()
+		}
+	case "/":
+		m.searching = true
+		m.input.Focus()
+		return nil
+	case "s":
+		m.status = (m.status + 1) % len(statusFilters)
+		m.list.Cursor = 0
+		return m.reload()
+	case "a":
+		m.applicant = nextApplicant(m.applicant)
+		m.list.Cursor = 0
+		return m.reload()
+	case "o":
+		m.outcome = m.nextOutcome(m.outcome)
+		m.list.Cursor = 0
+		return m.reload()
+	case "x":
+		m.overdue = !m.overdue
+		m.mem = nil
+		m.list.Cursor = 0
+		return m.reload()
+	case "c":
+		m.clearFilters()
+		m.list.Cursor = 0
+		return m.reload()
+	case "t":
+		m.view, m.scroll = viewTable, 0
+	case "v":
+		m.view, m.scroll = viewOverview, 0
+	case "n":
+		return push(NewForm(m.c, nil))
+	case "enter", "e":
+		if q, ok := m.Current(); ok {
+			id := q.ID
+			ctx, st := m.ctx(), m.c.Store
+			c := m.c
+			return func() tea.Msg {
+				full, err := st.Request(ctx, id, true)
+				if err != nil {
+					return common.SaveFailedMsg{Err: err}
+				}
+				return common.PushMsg{Screen: NewForm(c, &full)}
+			}
+		}
+	case "d", "delete":
+		if q, ok := m.Current(); ok {
+			m.deleting = *q
+			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, fmt.Sprintf(common.ReqEntryName, q.Serial, clip(q.Summary, 20)))}
+		}
+	case "u", "ctrl+z":
+		if m.undo == nil {
+			m.note = common.UndoNothing
+			return nil
+		}
+		q := *m.undo
+		ctx, st := m.ctx(), m.c.Store
+		return func() tea.Msg {
+			err := st.RestoreRequest(ctx, q)
+			return restoredMsg{q: q, err: err}
+		}
+	}
+	return nil
+}
+
+func push(s common.Screen) tea.Cmd {
+	return func() tea.Msg { return common.PushMsg{Screen: s} }
+}
+
+func nextApplicant(a model.ApplicantType) model.ApplicantType {
+	if a == "" {
+		return model.ApplicantTypes[0]
+	}
+	for i, t := range model.ApplicantTypes {
+		if t == a && i+1 < len(model.ApplicantTypes) {
+			return model.ApplicantTypes[i+1]
+		}
+	}
+	return ""
+}
+
+// nextOutcome cycles the outcome filter through the report format's
+// outcome rows.
+func (m *List) nextOutcome(o string) string {
+	f := m.c.Format()
+	if f == nil {
+		return ""
+	}
+	rows := f.OutcomeRows()
+	if o == "" {
+		return rows[0]
+	}
+	for i, r := range rows {
+		if r == o && i+1 < len(rows) {
+			return rows[i+1]
+		}
+	}
+	return ""
+}
+
+// clip cuts plain text to at most w cells with an ellipsis.
+func clip(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// Cursor implements common.Screen: the search input's cursor when open.
+func (m *List) Cursor() *tea.Cursor {
+	if !m.searching {
+		return nil
+	}
+	return tea.NewCursor(ansi.StringWidth(common.ReqSearchPrompt)+m.input.CursorX(), 1)
+}

@@ -1,0 +1,456 @@
+package requests
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+)
+
+var testNow = time.Date(2021, 6, 30, 10, 0, 0, 0, time.UTC)
+
+// setup opens a fresh store with one organ, its 2021 report and reqs, and
+// a Common as the app would hold it.
+func setup(t testing.TB, reqs []model.Request) *common.Common {
+	t.Helper()
+	ctx := context.Background()
+	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), db.Options{NoBackup: true, Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	oy := &model.OrganYear{
+		Organ:    model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship},
+		Report:   model.NewReport(0, 2021),
+		Requests: reqs,
+	}
+	if err := st.SaveOrganYear(ctx, oy, false); err != nil {
+		t.Fatal(err)
+	}
+	c := &common.Common{Ctx: ctx, Store: st, Styles: common.DefaultStyles(), Width: 100, Height: 30,
+		Calendar: model.DefaultCalendar(), Today: model.DateOf(testNow), Now: func() time.Time { return testNow }}
+	reload(t, c)
+	return c
+}
+
+// reload loads the organ-year as the app does after a ReloadMsg.
+func reload(t testing.TB, c *common.Common) {
+	t.Helper()
+	organs, err := c.Store.Organs(c.Ctx)
+	if err != nil || len(organs) == 0 {
+		t.Fatal(err)
+	}
+	oy, err := c.Store.LoadOrganYear(c.Ctx, organs[0].ID, 2021, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.OY, c.Report, c.Organ, c.Year = oy, oy.Report, oy.Organ, 2021
+}
+
+// run executes cmd and everything it leads to, passing every message to s
+// (and to the app-level handling the test needs: pushes and reloads).
+// It returns the messages that were not for the screen.
+func run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.Screen, []tea.Msg) {
+	t.Helper()
+	var out []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		cmd := queue[0]
+		queue = queue[1:]
+		if cmd == nil {
+			continue
+		}
+		msg := cmd()
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+			continue
+		case common.ReloadMsg:
+			reload(t, c)
+			out = append(out, msg)
+			var next tea.Cmd
+			s, next = s.Update(common.OrganYearMsg{OY: c.OY})
+			queue = append(queue, next)
+			continue
+		case common.SavedMsg, common.SaveFailedMsg, common.PushMsg, common.BackMsg:
+			out = append(out, msg)
+			continue
+		case nil:
+			continue
+		}
+		if fmt.Sprintf("%T", msg) == "tea.sequenceMsg" {
+			t.Fatalf("sequence not expected here")
+		}
+		var next tea.Cmd
+		s, next = s.Update(msg)
+		queue = append(queue, next)
+	}
+	return s, out
+}
+
+func press(t testing.TB, c *common.Common, s common.Screen, keys ...string) (common.Screen, []tea.Msg) {
+	t.Helper()
+	var all []tea.Msg
+	for _, k := range keys {
+		var cmd tea.Cmd
+		s, cmd = s.Update(keyMsg(k))
+		var out []tea.Msg
+		s, out = run(t, c, s, cmd)
+		all = append(all, out...)
+	}
+	return s, all
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+s":
+		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)
+	return tea.KeyPressMsg{Code: r[0], Text: k}
+}
+
+// typeText types s one key at a time.
+func typeText(t testing.TB, c *common.Common, s common.Screen, text string) common.Screen {
+	for _, r := range text {
+		s, _ = press(t, c, s, string(r))
+	}
+	return s
+}
+
+// checkView asserts that a view is exactly width×height cells.
+func checkView(t *testing.T, v string, width, height int) []string {
+	t.Helper()
+	lines := strings.Split(v, "\n")
+	if len(lines) != height {
+		t.Fatalf("view has %d lines, want %d", len(lines), height)
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != width {
+			t.Fatalf("line %d is %d cells wide, want %d: %q", i, w, width, ansi.Strip(l))
+		}
+	}
+	return lines
+}
+
+func genRequests(n int) []model.Request {
+	reqs := make([]model.Request, n)
+	for i := range reqs {
+		d := model.NewDate(2021, 1+i%6, 1+i%28)
+		reqs[i] = model.Request{Year: 2021, Serial: i + 1, Received: d, Channel: model.ChannelOnline,
+			Applicant: model.ApplicantTypes[i%6], Summary: fmt.Sprintf("申请公开第%d号文件", i+1)}
+		if i%3 == 0 {
+			reqs[i].Answered = d.AddDays(10)
+			reqs[i].Outcome = model.RowDisclosed
+		}
+	}
+	return reqs
+}
+
+func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
+	c := setup(t, genRequests(50000))
+	var s common.Screen = New(c)
+	s.View(100, 25)
+	s, _ = run(t, c, s, s.Init())
+	l := s.(*List)
+	if l.Total() != 50000 {
+		t.Fatalf("total %d, want 50000", l.Total())
+	}
+	if l.Loaded() > maxBuffer {
+		t.Fatalf("%d rows held in memory, want at most %d", l.Loaded(), maxBuffer)
+	}
+	start := time.Now()
+	v := s.View(100, 25)
+	if d := time.Since(start); d > 50*time.Millisecond {
+		t.Errorf("View took %v", d)
+	}
+	lines := checkView(t, v, 100, 25)
+	if !strings.Contains(ansi.Strip(lines[3]), "申请公开第1号文件") {
+		t.Fatalf("first row: %q", ansi.Strip(lines[3]))
+	}
+	// To the end: the last entry is shown, and still only a page is held.
+	s, _ = press(t, c, s, "end")
+	v = ansi.Strip(s.View(100, 25))
+	if !strings.Contains(v, "申请公开第50000号文件") {
+		t.Fatalf("end does not show the last entry:\n%s", v)
+	}
+	if l.Loaded() > maxBuffer {
+		t.Fatalf("%d rows held after end", l.Loaded())
+	}
+	// Page up twice: rows before the window come from keyset pages.
+	for range 10 {
+		s, _ = press(t, c, s, "pgup")
+	}
+	s.View(100, 25)
+	q, ok := l.Current()
+	if !ok {
+		t.Fatal("row under the cursor not loaded after pgup")
+	}
+	if want := l.list.Cursor + 1; q.Serial != want {
+		t.Fatalf("row under the cursor has serial %d, want %d", q.Serial, want)
+	}
+	// Down past the loaded window loads the next page.
+	s, _ = press(t, c, s, "home")
+	for range 150 {
+		s, _ = press(t, c, s, "down")
+	}
+	s.View(100, 25)
+	if q, ok := l.Current(); !ok || q.Serial != 151 {
+		t.Fatalf("after 150 downs: %+v %v", q, ok)
+	}
+}
+
+func TestListFiltersAndSearch(t *testing.T) {
+	reqs := []model.Request{
+		{Year: 2021, Serial: 1, Received: 20210104, Applicant: model.NaturalPerson, Summary: "申请公开征地补偿方案"},
+		{Year: 2021, Serial: 2, Received: 20210301, Applicant: model.Business, Summary: "申请公开招标文件", Answered: 20210310, Outcome: model.RowDisclosed},
+		// Received long ago and never answered: overdue.
+		{Year: 2021, Serial: 3, Received: 20210104, Applicant: model.NaturalPerson, Summary: "申请公开低保名单"},
+		{Year: 2021, Serial: 4, Received: 20210620, Applicant: model.NaturalPerson, Summary: "申请公开道路规划"},
+	}
+	c := setup(t, reqs)
+	var s common.Screen = New(c)
+	s.View(100, 25)
+	s, _ = run(t, c, s, s.Init())
+	l := s.(*List)
+	if l.Total() != 4 {
+		t.Fatalf("total %d", l.Total())
+	}
+	s, _ = press(t, c, s, "s") // 办理中
+	if l.Total() != 3 {
+		t.Fatalf("open: %d, want 3", l.Total())
+	}
+	s, _ = press(t, c, s, "s") // 已答复
+	if l.Total() != 1 {
+		t.Fatalf("answered: %d, want 1", l.Total())
+	}
+	s, _ = press(t, c, s, "c", "x") // overdue only
+	if l.Total() != 2 {
+		t.Fatalf("overdue: %d, want 2", l.Total())
+	}
+	v := ansi.Strip(s.View(100, 25))
+	if !strings.Contains(v, "超期") || !strings.Contains(v, "低保名单") || strings.Contains(v, "道路规划") {
+		t.Fatalf("overdue view:\n%s", v)
+	}
+	s, _ = press(t, c, s, "c", "a", "a") // 商业企业
+	if l.Total() != 1 {
+		t.Fatalf("business: %d", l.Total())
+	}
+	s, _ = press(t, c, s, "c", "/")
+	if !l.Typing() {
+		t.Fatal("search input not open")
+	}
+	s = typeText(t, c, s, "规划")
+	if l.Total() != 1 {
+		t.Fatalf("search: %d", l.Total())
+	}
+	// The search input's cursor sits after the Chinese text by display width.
+	s.View(100, 25)
+	cur := s.Cursor()
+	if cur == nil || cur.X != ansi.StringWidth(common.ReqSearchPrompt)+4 || cur.Y != 1 {
+		t.Fatalf("cursor %+v", cur)
+	}
+	s, _ = press(t, c, s, "esc")
+	if l.Total() != 4 || l.Typing() {
+		t.Fatalf("esc in search: total %d typing %v", l.Total(), l.Typing())
+	}
+}
+
+func TestFormAddsRequestByKeys(t *testing.T) {
+	c := setup(t, nil)
+	var s common.Screen = NewForm(c, nil)
+	f := s.(*Form)
+	// A date in Chinese spelling; the deadline follows as it is typed.
+	s = typeText(t, c, s, "2021年6月1日")
+	if !strings.Contains(f.DeadlineLine(), "2021年6月30日") {
+		t.Fatalf("live deadline: %s", f.DeadlineLine())
+	}
+	s.View(100, 30)
+	cur := s.Cursor()
+	lw := 0
+	for _, fl := range f.fields {
+		lw = max(lw, ansi.StringWidth(fl.label))
+	}
+	if cur == nil || cur.X != lw+2+ansi.StringWidth("2021年6月1日") {
+		t.Fatalf("cursor %+v, want x=%d", cur, lw+2+ansi.StringWidth("2021年6月1日"))
+	}
+	s, out := press(t, c, s, "tab")
+	if len(out) != 0 {
+		t.Fatalf("saved before the applicant type was chosen: %v", out)
+	}
+	s, _ = press(t, c, s, "tab") // channel → applicant
+	if f.Focus() != fApplicant {
+		t.Fatalf("focus %s", f.Focus())
+	}
+	s, out = press(t, c, s, "right") // 自然人: now it can be saved
+	if f.Request().ID == 0 {
+		t.Fatalf("not saved once date and applicant were valid: %v", out)
+	}
+	if f.Request().Serial != 1 || f.Request().Received != 20210601 {
+		t.Fatalf("saved %+v", f.Request())
+	}
+	s, _ = press(t, c, s, "tab")
+	s = typeText(t, c, s, "张三")
+	s, _ = press(t, c, s, "tab")
+	s = typeText(t, c, s, "12345")
+	s, _ = press(t, c, s, "tab")
+	if f.Focus() != fPhone || f.Err() == "" {
+		t.Fatalf("a bad phone number was not refused: focus %s err %q", f.Focus(), f.Err())
+	}
+	for range 5 {
+		s, _ = press(t, c, s, "backspace")
+	}
+	s = typeText(t, c, s, "13800138000")
+	s, _ = press(t, c, s, "tab", "tab", "tab")
+	if f.Focus() != fSummary {
+		t.Fatalf("focus %s", f.Focus())
+	}
+	s = typeText(t, c, s, "申请公开2021年财政预算")
+	s, _ = press(t, c, s, "tab")
+	// An extension over 20 days is refused in place, the old value kept.
+	for f.Focus() != fExtDays {
+		s, _ = press(t, c, s, "tab")
+	}
+	s = typeText(t, c, s, "25")
+	s, _ = press(t, c, s, "tab")
+	if f.Focus() != fExtDays || !strings.Contains(f.Err(), "20") {
+		t.Fatalf("ext days 25 accepted: %q", f.Err())
+	}
+	s, _ = press(t, c, s, "backspace", "backspace")
+	s = typeText(t, c, s, "10")
+	s, _ = press(t, c, s, "tab")
+	if !strings.Contains(f.DeadlineLine(), "2021年7月14日") {
+		t.Fatalf("deadline with extension: %s", f.DeadlineLine())
+	}
+	s, _ = press(t, c, s, "tab") // excluded → answered
+	s = typeText(t, c, s, "2021.6.20")
+	s, _ = press(t, c, s, "tab", "right") // outcome （一）予以公开
+	s, _ = press(t, c, s, "esc")
+
+	got, err := c.Store.Request(c.Ctx, f.Request().ID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Personal.Name != "张三" || got.Personal.Phone != "13800138000" || got.Summary != "申请公开2021年财政预算" ||
+		got.ExtDays != 10 || got.Answered != 20210620 || got.Outcome != model.RowDisclosed || got.Applicant != model.NaturalPerson {
+		t.Fatalf("stored %+v", got)
+	}
+}
+
+func TestFormOutcomesFollowAnswerYear(t *testing.T) {
+	c := setup(t, nil)
+	q := model.Request{OrganID: c.Organ.ID, Year: 2020, Serial: 9, Received: 20201228, Applicant: model.NaturalPerson}
+	if err := c.Store.SaveRequest(c.Ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	f := NewForm(c, &q)
+	f.field(fAnswered).input.SetValue("2020-12-30")
+	f.focus = 0
+	for f.Focus() != fAnswered {
+		f.Update(keyMsg("tab"))
+	}
+	f.Update(keyMsg("tab"))
+	n2019 := len(f.field(fOutcome).choices)
+	f.field(fAnswered).input.SetValue("2021-01-05")
+	f.Update(keyMsg("shift+tab"))
+	f.Update(keyMsg("tab"))
+	n2021 := len(f.field(fOutcome).choices)
+	if n2019 != 1+len(model.FormatByID("2019").OutcomeRows()) || n2021 != 1+len(model.FormatByID("2021").OutcomeRows()) || n2019 == n2021 {
+		t.Fatalf("outcome choices 2019 %d, 2021 %d", n2019, n2021)
+	}
+}
+
+func TestDeleteAsksAndUndoRestores(t *testing.T) {
+	c := setup(t, genRequests(3))
+	var s common.Screen = New(c)
+	s.View(100, 25)
+	s, _ = run(t, c, s, s.Init())
+	l := s.(*List)
+	s, _ = press(t, c, s, "down", "d")
+	if !strings.Contains(ansi.Strip(s.View(100, 25)), "确定删除") {
+		t.Fatal("delete did not ask first")
+	}
+	s, _ = press(t, c, s, "n")
+	if l.Total() != 3 {
+		t.Fatal("deleted although the clerk said no")
+	}
+	s, _ = press(t, c, s, "d", "y")
+	if l.Total() != 2 {
+		t.Fatalf("after delete: %d", l.Total())
+	}
+	s, _ = press(t, c, s, "u")
+	if l.Total() != 3 {
+		t.Fatalf("after undo: %d", l.Total())
+	}
+	if q, ok := l.Current(); !ok || q.Serial != 2 {
+		t.Fatalf("cursor after undo on %+v", q)
+	}
+}
+
+func TestTableAndOverview(t *testing.T) {
+	c := setup(t, genRequests(30))
+	var s common.Screen = New(c)
+	s.View(100, 30)
+	s, _ = run(t, c, s, s.Init())
+	s, _ = press(t, c, s, "t")
+	v := ansi.Strip(s.View(100, 30))
+	checkView(t, s.View(100, 30), 100, 30)
+	if !strings.Contains(v, "一、本年新收政府信息公开申请数量") || !strings.Contains(v, "30") {
+		t.Fatalf("table 三:\n%s", v)
+	}
+	s, _ = press(t, c, s, "esc", "v")
+	v = ansi.Strip(s.View(100, 30))
+	if !strings.ContainsAny(v, "▁▂▃▄▅▆▇█") || !strings.Contains(v, "予以公开") {
+		t.Fatalf("overview:\n%s", v)
+	}
+	o := Summarize(c.Format(), 2021, c.OY.Requests, c.Today, c.Calendar)
+	if o.PerMonth[0] != 5 || o.Closed != 10 || o.GroupCounts[0] != 10 {
+		t.Fatalf("summary %+v", o)
+	}
+}
+
+func TestVerticalBars(t *testing.T) {
+	got := VerticalBars([]int{0, 1, 8}, 1, 2)
+	if got[0] != "   ▁ █" {
+		t.Fatalf("%q", got[0])
+	}
+	got = VerticalBars([]int{4, 8}, 2, 1)
+	if got[0] != " █" || got[1] != "██" {
+		t.Fatalf("%q", got)
+	}
+}

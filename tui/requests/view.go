@@ -1,0 +1,333 @@
+package requests
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// View implements common.Screen.
+func (m *List) View(width, height int) string {
+	m.height = height
+	switch m.view {
+	case viewTable:
+		return components.Block(m.tableView(width, height), width, height)
+	case viewOverview:
+		return components.Block(m.overviewView(width, height), width, height)
+	}
+	st := m.c.Styles
+	lines := make([]string, 0, height)
+	head := st.Heading.Render(fmt.Sprintf(common.ReqHeading, m.total)) + "  " + st.Muted.Render(m.filterText())
+	lines = append(lines, components.Fit(head, width))
+
+	var second string
+	switch {
+	case m.confirm != nil:
+		second = st.Warning.Render(m.confirm.Prompt)
+	case m.searching:
+		second = common.ReqSearchPrompt + m.input.View(max(4, width-ansi.StringWidth(common.ReqSearchPrompt)))
+	case m.errText != "":
+		second = st.Error.Render(m.errText)
+	case m.note != "":
+		second = st.OK.Render(m.note)
+	case m.search != "":
+		second = st.Muted.Render(common.ReqSearchPrompt + m.search)
+	default:
+		second = st.Muted.Render(common.ReqListHint)
+	}
+	lines = append(lines, components.Fit(second, width))
+
+	cols := columnsFor(width)
+	lines = append(lines, st.Label.Render(cols.header(width)))
+	lh := m.listHeight()
+	from, to := m.list.Visible(lh)
+	if m.total == 0 && m.loaded {
+		empty := common.ReqEmpty
+		if m.filtered() || m.search != "" {
+			empty = common.ReqEmptyFiltered
+		}
+		lines = append(lines, st.Muted.Render(components.Fit(empty, width)))
+	}
+	for i := from; i < to; i++ {
+		q, ok := m.row(i)
+		var line string
+		if !ok {
+			line = st.Muted.Render(components.Fit("  …", width))
+		} else {
+			line = m.rowLine(cols, q, width, i == m.list.Cursor)
+		}
+		lines = append(lines, line)
+	}
+	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+// filterText describes the active filters.
+func (m *List) filterText() string {
+	parts := []string{common.ReqFilterStatus + statusLabel(statusFilters[m.status])}
+	if m.outcome != "" {
+		label := m.outcome
+		if f := m.c.Format(); f != nil {
+			label = f.OutcomeLabel(m.outcome)
+		}
+		parts = append(parts, common.ReqFilterOutcome+label)
+	}
+	if m.applicant != "" {
+		parts = append(parts, common.ReqFilterApplicant+m.applicant.Label())
+	}
+	if m.overdue {
+		parts = append(parts, common.ReqOverdueOnly)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// columns are the widths of the list columns at one screen width.
+type columns struct {
+	serial, date, applicant, summary, status, deadline int
+}
+
+func columnsFor(width int) columns {
+	c := columns{serial: 7, date: 10, applicant: 12, status: 6, deadline: 19}
+	if width < 76 {
+		c.applicant = 8
+	}
+	c.summary = width - c.serial - c.date - c.applicant - c.status - c.deadline - 5
+	if c.summary < 6 {
+		c.summary = 6
+	}
+	return c
+}
+
+func (c columns) header(width int) string {
+	h := components.Fit(common.ReqColSerial, c.serial) + " " + components.Fit(common.ReqColReceived, c.date) + " " +
+		components.Fit(common.ReqColApplicant, c.applicant) + " " + components.Fit(common.ReqColSummary, c.summary) + " " +
+		components.Fit(common.ReqColStatus, c.status) + " " + components.Fit(common.ReqColDeadline, c.deadline)
+	return components.Fit(h, width)
+}
+
+// serialText numbers an entry; one carried in from an earlier year shows
+// its year.
+func (m *List) serialText(q *model.Request) string {
+	if q.Year != m.c.Year {
+		return fmt.Sprintf("%d-%d", q.Year%100, q.Serial)
+	}
+	return fmt.Sprint(q.Serial)
+}
+
+// DeadlineNote describes q's answer deadline at today: the remaining
+// working days, 今日到期, 超期N日 or, once answered, 按期答复/超期答复. late
+// reports whether it is overdue.
+func DeadlineNote(q *model.Request, today model.Date, cal *model.Calendar) (note string, late bool) {
+	if cal == nil || q.ClockStart().IsZero() {
+		return "", false
+	}
+	if !q.Answered.IsZero() {
+		if model.AnsweredLate(q, cal) {
+			return common.ReqAnsweredLate, true
+		}
+		return common.ReqAnsweredInTime, false
+	}
+	rem := model.RemainingWorkdays(q, today, cal)
+	switch {
+	case rem < 0:
+		return fmt.Sprintf(common.ReqOverdueDays, -rem), true
+	case rem == 0:
+		return common.ReqDueToday, false
+	}
+	return fmt.Sprintf(common.ReqRemainingDays, rem), false
+}
+
+func (m *List) rowLine(c columns, q *model.Request, width int, selected bool) string {
+	st := m.c.Styles
+	applicant := q.Applicant.Label()
+	if !q.Applicant.Valid() {
+		applicant = "—"
+	}
+	dl := ""
+	note, late := DeadlineNote(q, m.c.Today, m.c.Calendar)
+	if m.c.Calendar != nil {
+		dl = model.Deadline(q, m.c.Calendar).String()
+	}
+	deadline := components.Fit(dl+" "+note, c.deadline)
+	plain := components.Fit(m.serialText(q), c.serial) + " " + components.Fit(q.Received.String(), c.date) + " " +
+		components.Fit(applicant, c.applicant) + " " + components.Fit(model.CleanLine(q.Summary), c.summary) + " " +
+		components.Fit(statusLabel(statusOf(q, m.c.Year, m.c.Today)), c.status) + " "
+	if selected {
+		return st.Selected.Render(components.Fit(plain+deadline, width))
+	}
+	if late {
+		deadline = st.Error.Render(deadline)
+	}
+	return components.Fit(plain+deadline, width)
+}
+
+// tableView draws table 三 as computed from the log.
+func (m *List) tableView(width, height int) string {
+	st := m.c.Styles
+	f := m.c.Format()
+	lines := []string{st.Heading.Render(common.ReqTableTitle)}
+	if f == nil || m.c.OY == nil {
+		return strings.Join(append(lines, st.Muted.Render(common.ReqNoReport)), "\n")
+	}
+	if m.c.Report.Mode3 == model.Typed {
+		lines = append(lines, st.Warning.Render(common.ReqTableTypedNote))
+	}
+	t := f.Table(model.TableS3)
+	v := model.ComputeS3(f, m.c.Year, m.c.OY.Requests)
+	colW := max(5, min(8, (width-20)/len(t.Columns)))
+	labelW := max(10, width-colW*len(t.Columns))
+	head := components.Fit("", labelW)
+	for _, col := range t.Columns {
+		head += components.FitRight(clip(col.Label, colW-1), colW)
+	}
+	lines = append(lines, st.Label.Render(head))
+	var body []string
+	for _, r := range t.Rows {
+		label := r.FullLabel()
+		line := components.Fit(label, labelW)
+		for _, col := range t.Columns {
+			line += components.FitRight(model.FormatCell(col, v.Get(model.Addr(t.ID, r.ID, col.ID))), colW)
+		}
+		if r.Total {
+			line = st.Computed.Render(line)
+		}
+		body = append(body, line)
+	}
+	return strings.Join(append(lines, scrolled(body, &m.scroll, height-len(lines))...), "\n")
+}
+
+// scrolled returns the part of lines that fits h lines from *top, clamping it.
+func scrolled(lines []string, top *int, h int) []string {
+	h = max(1, h)
+	*top = max(0, min(*top, len(lines)-h))
+	return lines[*top:min(len(lines), *top+h)]
+}
+
+// bars are the eighth blocks of a vertical bar.
+var bars = []rune("▁▂▃▄▅▆▇█")
+
+// VerticalBars draws counts as columns of block characters height lines
+// tall, each column colW cells wide; the top line comes first.
+func VerticalBars(counts []int, height, colW int) []string {
+	peak := 0
+	for _, n := range counts {
+		peak = max(peak, n)
+	}
+	out := make([]string, height)
+	for line := range height {
+		var b strings.Builder
+		level := height - 1 - line // 0 is the bottom line
+		for _, n := range counts {
+			eighths := 0
+			if peak > 0 {
+				eighths = (n*height*8 + peak - 1) / peak // ceil, so any request shows
+			}
+			cell := " "
+			switch rest := eighths - level*8; {
+			case rest >= 8:
+				cell = string(bars[7])
+			case rest > 0:
+				cell = string(bars[rest-1])
+			}
+			b.WriteString(strings.Repeat(" ", colW-1) + cell)
+		}
+		out[line] = b.String()
+	}
+	return out
+}
+
+// Overview is the year's summary the overview draws.
+type Overview struct {
+	PerMonth     [12]int
+	Groups       []model.OutcomeGroup
+	GroupCounts  []int
+	Closed       int
+	AnsweredLate int
+	OpenOverdue  int
+}
+
+// Summarize counts the year's log: requests received per month, answers
+// per outcome group (answered in the year), and lateness.
+func Summarize(f *model.Format, year int, reqs []model.Request, today model.Date, cal *model.Calendar) Overview {
+	var o Overview
+	o.Groups = f.OutcomeGroups()
+	o.GroupCounts = make([]int, len(o.Groups))
+	group := map[string]int{}
+	for i, g := range o.Groups {
+		for _, r := range g.Rows {
+			group[r] = i
+		}
+	}
+	start, end := model.YearStart(year), model.YearEnd(year)
+	for i := range reqs {
+		q := &reqs[i]
+		if q.Received >= start && q.Received <= end {
+			o.PerMonth[q.Received.Month()-1]++
+		}
+		if q.Closed() && q.Answered >= start && q.Answered <= end {
+			if g, ok := group[q.Outcome]; ok {
+				o.GroupCounts[g]++
+				o.Closed++
+			}
+		}
+		if cal == nil {
+			continue
+		}
+		if model.AnsweredLate(q, cal) && q.Answered >= start && q.Answered <= end {
+			o.AnsweredLate++
+		} else if q.Answered.IsZero() && model.Overdue(q, today, cal) {
+			o.OpenOverdue++
+		}
+	}
+	return o
+}
+
+func (m *List) overviewView(width, height int) string {
+	st := m.c.Styles
+	f := m.c.Format()
+	lines := []string{st.Heading.Render(fmt.Sprintf(common.ReqOverviewTitle, m.c.Year))}
+	if f == nil || m.c.OY == nil {
+		return strings.Join(append(lines, st.Muted.Render(common.ReqNoReport)), "\n")
+	}
+	o := Summarize(f, m.c.Year, m.c.OY.Requests, m.c.Today, m.c.Calendar)
+	var body []string
+	body = append(body, st.Label.Render(common.ReqPerMonth))
+	colW := 5
+	barH := 6
+	for _, l := range VerticalBars(o.PerMonth[:], barH, colW) {
+		body = append(body, st.Computed.Render(l))
+	}
+	var counts, months strings.Builder
+	for i, n := range o.PerMonth {
+		counts.WriteString(components.FitRight(fmt.Sprint(n), colW))
+		months.WriteString(components.FitRight(fmt.Sprintf(common.ReqMonth, i+1), colW))
+	}
+	body = append(body, counts.String(), st.Muted.Render(months.String()), "")
+	body = append(body, st.Label.Render(fmt.Sprintf(common.ReqOutcomeShare, o.Closed)))
+	labelW := 14
+	barW := max(5, min(40, width-labelW-16))
+	for i, g := range o.Groups {
+		n := o.GroupCounts[i]
+		pct := 0.0
+		w := 0
+		if o.Closed > 0 {
+			pct = float64(n) * 100 / float64(o.Closed)
+			w = (n*barW + o.Closed - 1) / o.Closed
+		}
+		bar := strings.Repeat(string(bars[7]), w) + strings.Repeat(" ", barW-w)
+		body = append(body, components.Fit(g.Label, labelW)+" "+st.Computed.Render(bar)+fmt.Sprintf(" %4d  %5.1f%%", n, pct))
+	}
+	body = append(body, "")
+	late := fmt.Sprintf(common.ReqLateSummary, o.AnsweredLate, o.OpenOverdue)
+	if o.AnsweredLate+o.OpenOverdue > 0 {
+		late = st.Error.Render(late)
+	} else {
+		late = st.OK.Render(late)
+	}
+	body = append(body, late)
+	return strings.Join(append(lines, scrolled(body, &m.scroll, height-len(lines))...), "\n")
+}
