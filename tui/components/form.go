@@ -37,6 +37,10 @@ func (f *Field) Value() string {
 	return f.Input.Value()
 }
 
+// Changed reports whether the value differs from when the field got the
+// cursor (or was last reported as changed).
+func (f *Field) Changed() bool { return f.Value() != f.saved }
+
 // TextField and ChoiceField build fields.
 func TextField(key, label, value string) *Field {
 	in := NewInput()

@@ -62,3 +62,6 @@ func Wrap(s string, width int) []string {
 	}
 	return out
 }
+
+// StringWidth is the display width of s (CJK = 2 cells, styles ignored).
+func StringWidth(s string) int { return ansi.StringWidth(s) }

@@ -1,0 +1,501 @@
+// Package tui is the clerk's workstation: a Bubble Tea v2 program with a
+// start screen (organ and year), the report outline with one screen per
+// section, the check list and the export.
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+	"nianbao/tui/outline"
+	"nianbao/tui/start"
+)
+
+// Options configure the workstation.
+type Options struct {
+	// Today is the date rules and deadlines use; zero means the real date.
+	Today model.Date
+	// Now is the clock of the status line; nil means time.Now.
+	Now func() time.Time
+	// Calendar is the working-day calendar; nil means the built-in one plus
+	// the days the clerk added in the store.
+	Calendar *model.Calendar
+	// OrganID and Year, when both set, open that organ-year at once.
+	OrganID int64
+	Year    int
+	// NoAltScreen keeps the normal screen buffer (for tests and captures).
+	NoAltScreen bool
+}
+
+// App is the root model: a stack of screens (start, outline, …) with
+// dialogs on top that get keys first, the status line and the help bar.
+type App struct {
+	c       *common.Common
+	opt     Options
+	stack   []common.Screen
+	dialogs []common.Screen
+
+	showHelp   bool
+	saveText   string
+	saveFailed bool
+	note       string
+	quitAsk    *components.Confirm
+	quitting   bool
+
+	frameMu sync.Mutex
+	frame   string
+}
+
+// LastFrame is the text of the last drawn frame with styles removed: a
+// virtual screen for tests.
+func (a *App) LastFrame() string {
+	a.frameMu.Lock()
+	defer a.frameMu.Unlock()
+	return a.frame
+}
+
+// New builds the workstation on an open store.
+func New(ctx context.Context, st *db.Store, opt Options) *App {
+	now := opt.Now
+	if now == nil {
+		now = time.Now
+	}
+	today := opt.Today
+	if today.IsZero() {
+		today = model.DateOf(now())
+	}
+	c := &common.Common{
+		Ctx: ctx, Store: st, Styles: common.DefaultStyles(),
+		Width: 80, Height: 24, Calendar: opt.Calendar, Today: today, Now: now,
+	}
+	if c.Calendar == nil {
+		c.Calendar = loadCalendar(ctx, st)
+	}
+	a := &App{c: c, opt: opt}
+	a.stack = []common.Screen{start.New(c)}
+	return a
+}
+
+// loadCalendar is the built-in calendar with the clerk's added days.
+func loadCalendar(ctx context.Context, st *db.Store) *model.Calendar {
+	cal := model.DefaultCalendar()
+	if st == nil {
+		return cal
+	}
+	days, err := st.CalendarDays(ctx)
+	if err != nil {
+		return cal
+	}
+	for _, d := range days {
+		cal.Set(d.Date, d.Workday, d.Name)
+	}
+	return cal
+}
+
+// Run starts the workstation and blocks until the clerk quits.
+func Run(ctx context.Context, st *db.Store, opt Options) error {
+	a := New(ctx, st, opt)
+	p := tea.NewProgram(a, tea.WithContext(ctx))
+	_, err := p.Run()
+	if err == tea.ErrProgramKilled && ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+// Common exposes the shared state (tests).
+func (a *App) Common() *common.Common { return a.c }
+
+// Top is the screen that has the keys (dialogs aside).
+func (a *App) Top() common.Screen { return a.stack[len(a.stack)-1] }
+
+// Init implements tea.Model.
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.Top().Init()}
+	if a.opt.OrganID != 0 && a.opt.Year != 0 {
+		o, y := a.opt.OrganID, a.opt.Year
+		cmds = append(cmds, func() tea.Msg {
+			org, err := a.c.Store.Organ(a.c.Ctx, o)
+			if err != nil {
+				return common.SaveFailedMsg{Err: err}
+			}
+			return common.OpenMsg{Organ: org, Year: y}
+		})
+	}
+	return tea.Batch(cmds...)
+}
+
+// loadCmd loads the organ-year off the Update loop.
+func (a *App) loadCmd(organID int64, year int) tea.Cmd {
+	ctx, st := a.c.Ctx, a.c.Store
+	return func() tea.Msg {
+		oy, err := st.LoadOrganYear(ctx, organID, year, false)
+		return common.OrganYearMsg{OY: oy, Err: err}
+	}
+}
+
+// recheck recomputes the findings of the open organ-year.
+func (a *App) recheck() {
+	if a.c.OY == nil {
+		a.c.Findings = nil
+		return
+	}
+	a.c.Findings = model.Check(a.c.OY, a.c.Calendar, a.c.Today)
+}
+
+func (a *App) dirty() bool {
+	for _, s := range a.stack {
+		if e, ok := s.(common.Editing); ok && e.Dirty() {
+			return true
+		}
+	}
+	return false
+}
+
+// typing reports whether the top screen has a text input focused, so
+// printable keys such as ? and q are text, not commands.
+func (a *App) typing() bool {
+	if t, ok := a.Top().(interface{ Typing() bool }); ok {
+		return t.Typing()
+	}
+	return false
+}
+
+// Update implements tea.Model.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.c.Width, a.c.Height = msg.Width, msg.Height
+		return a, nil
+	case tea.KeyPressMsg:
+		return a.handleKey(msg)
+	case common.SavedMsg:
+		a.saveText = fmt.Sprintf(common.StatusSaved, msg.At.Format("15:04:05"))
+		a.saveFailed = false
+		a.recheck()
+	case common.SaveFailedMsg:
+		a.saveText = fmt.Sprintf(common.StatusSaveFail, msg.Err.Error())
+		a.saveFailed = true
+	case common.StatusMsg:
+		a.note = msg.Text
+		return a, nil
+	case common.OpenMsg:
+		a.c.Organ, a.c.Year = msg.Organ, msg.Year
+		return a, a.loadCmd(msg.Organ.ID, msg.Year)
+	case common.ReloadMsg:
+		if a.c.OY == nil {
+			return a, nil
+		}
+		return a, a.loadCmd(a.c.Organ.ID, a.c.Year)
+	case common.OrganYearMsg:
+		if msg.Err != nil {
+			a.saveText = fmt.Sprintf(common.LoadFailed, msg.Err.Error())
+			a.saveFailed = true
+			return a, nil
+		}
+		first := a.c.OY == nil || a.c.OY.Report.ID != msg.OY.Report.ID
+		a.c.OY, a.c.Report, a.c.Organ = msg.OY, msg.OY.Report, msg.OY.Organ
+		a.c.Year = msg.OY.Report.Year
+		a.recheck()
+		if first {
+			// Opening an organ-year: the outline replaces anything above start.
+			a.stack = a.stack[:1]
+			o := outline.New(a.c, Screens())
+			a.stack = append(a.stack, o)
+			return a, o.Init()
+		}
+		return a, a.broadcast(msg)
+	case common.PushMsg:
+		a.stack = append(a.stack, msg.Screen)
+		return a, msg.Screen.Init()
+	case common.BackMsg:
+		if o, ok := a.Top().(*outline.Model); ok && !o.ListFocused() {
+			// A section screen asked to go back: the outline takes the focus.
+			return a, a.toTop(msg)
+		}
+		if len(a.stack) > 1 {
+			a.stack = a.stack[:len(a.stack)-1]
+			if len(a.stack) == 1 {
+				a.c.OY, a.c.Report, a.c.Findings = nil, nil, nil
+			}
+			return a, a.Top().Init()
+		}
+		return a, nil
+	case common.DialogMsg:
+		a.dialogs = append(a.dialogs, msg.Dialog)
+		return a, msg.Dialog.Init()
+	case common.CloseDialogMsg:
+		if n := len(a.dialogs); n > 0 {
+			a.dialogs = a.dialogs[:n-1]
+		}
+		return a, nil
+	case common.GoToMsg:
+		// Close anything above the outline, then let it navigate.
+		for len(a.stack) > 2 {
+			a.stack = a.stack[:len(a.stack)-1]
+		}
+	}
+	return a, a.toTop(msg)
+}
+
+// toTop passes a message to the top dialog or screen.
+func (a *App) toTop(msg tea.Msg) tea.Cmd {
+	if n := len(a.dialogs); n > 0 {
+		var cmd tea.Cmd
+		a.dialogs[n-1], cmd = a.dialogs[n-1].Update(msg)
+		return cmd
+	}
+	var cmd tea.Cmd
+	i := len(a.stack) - 1
+	a.stack[i], cmd = a.stack[i].Update(msg)
+	return cmd
+}
+
+// broadcast passes a message to every screen on the stack.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i := range a.stack {
+		var cmd tea.Cmd
+		a.stack[i], cmd = a.stack[i].Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if a.quitAsk != nil {
+		if a.quitAsk.Update(k) {
+			if a.quitAsk.Yes {
+				a.quitting = true
+				return a, tea.Quit
+			}
+			a.quitAsk = nil
+		}
+		return a, nil
+	}
+	if a.showHelp {
+		if k.String() == "?" || k.String() == "esc" || k.String() == "q" {
+			a.showHelp = false
+		}
+		return a, nil
+	}
+	a.note = ""
+	switch {
+	case key.Matches(k, common.Keys.Quit):
+		return a.quit()
+	case k.String() == "?" && !a.typing() && len(a.dialogs) == 0:
+		a.showHelp = true
+		return a, nil
+	case k.String() == "q" && !a.typing() && len(a.dialogs) == 0 && a.atOutlineHome():
+		return a.quit()
+	}
+	return a, a.toTop(k)
+}
+
+// atOutlineHome reports whether the outline is on top with its section list
+// focused (where q quits).
+func (a *App) atOutlineHome() bool {
+	if o, ok := a.Top().(*outline.Model); ok {
+		return o.ListFocused()
+	}
+	_, ok := a.Top().(*start.Model)
+	return ok
+}
+
+func (a *App) quit() (tea.Model, tea.Cmd) {
+	if a.dirty() || a.saveFailed {
+		a.quitAsk = &components.Confirm{Prompt: common.QuitConfirm}
+		return a, nil
+	}
+	a.quitting = true
+	return a, tea.Quit
+}
+
+const chromeLines = 3 // title bar, status line, help bar
+
+// View implements tea.Model.
+func (a *App) View() tea.View {
+	w, h := a.c.Width, a.c.Height
+	var v tea.View
+	v.AltScreen = !a.opt.NoAltScreen
+	if a.quitting {
+		return v
+	}
+	if w < 20 || h < 6 {
+		v.SetContent(components.Block(common.TooSmall, max(w, 1), max(h, 1)))
+		return v
+	}
+	bodyH := h - chromeLines
+	top := a.Top()
+	title := a.titleBar(w)
+	var body string
+	var cur *tea.Cursor
+	if a.showHelp {
+		body = a.helpView(w, bodyH)
+	} else {
+		body = top.View(w, bodyH)
+		cur = top.Cursor()
+		if n := len(a.dialogs); n > 0 {
+			d := a.dialogs[n-1]
+			dw, dh := min(w-4, 72), min(bodyH-2, 12)
+			box := d.View(dw, dh)
+			x, y := (w-dw)/2, (bodyH-dh)/2
+			body = overlay(body, boxed(box, dw, dh), x-1, y-1)
+			cur = nil
+			if dc := d.Cursor(); dc != nil {
+				cur = tea.NewCursor(x+dc.X, y+dc.Y)
+			}
+		}
+		if a.quitAsk != nil {
+			body = overlay(body, boxed(components.Fit(a.quitAsk.Prompt, min(w-4, ansi.StringWidth(a.quitAsk.Prompt))), min(w-4, ansi.StringWidth(a.quitAsk.Prompt)), 1), 1, bodyH/2-1)
+			cur = nil
+		}
+	}
+	body = components.Block(body, w, bodyH)
+	content := title + "\n" + body + "\n" + a.statusLine(w) + "\n" + a.helpBar(w)
+	v.SetContent(content)
+	a.frameMu.Lock()
+	a.frame = ansi.Strip(content)
+	a.frameMu.Unlock()
+	if cur != nil {
+		cur.Y++
+		v.Cursor = cur
+	}
+	return v
+}
+
+func (a *App) titleBar(w int) string {
+	parts := []string{common.AppName}
+	for _, s := range a.stack[1:] {
+		parts = append(parts, s.Title())
+	}
+	if len(a.stack) == 1 {
+		parts = append(parts, a.Top().Title())
+	}
+	return a.c.Styles.Title.Render(components.Fit(strings.Join(parts, " › "), w))
+}
+
+func (a *App) statusLine(w int) string {
+	var parts []string
+	if a.c.Report != nil {
+		parts = append(parts, a.c.Organ.Name, fmt.Sprintf(common.StatusYear, a.c.Year))
+		if f := a.c.Format(); f != nil {
+			parts = append(parts, f.Name)
+		}
+	} else {
+		parts = append(parts, common.StatusNoReport)
+	}
+	if a.dirty() {
+		parts = append(parts, common.StatusUnsaved)
+	} else if a.saveText != "" {
+		parts = append(parts, a.saveText)
+	}
+	if a.c.Report != nil {
+		e, wn := a.c.CountFindings("")
+		parts = append(parts, fmt.Sprintf(common.StatusFindings, e, wn))
+	}
+	if a.note != "" {
+		parts = append(parts, a.note)
+	}
+	line := components.Fit(" "+strings.Join(parts, " · "), w)
+	if a.saveFailed {
+		return a.c.Styles.Error.Reverse(true).Render(line)
+	}
+	return a.c.Styles.Status.Render(line)
+}
+
+func (a *App) helpBar(w int) string {
+	var items []string
+	binds := a.Top().KeyMap().ShortHelp()
+	if n := len(a.dialogs); n > 0 {
+		binds = a.dialogs[n-1].KeyMap().ShortHelp()
+	}
+	for _, b := range binds {
+		if !b.Enabled() {
+			continue
+		}
+		items = append(items, b.Help().Key+" "+b.Help().Desc)
+	}
+	items = append(items, "? "+common.KeyHelpAll)
+	return a.c.Styles.Help.Render(components.Fit(" "+strings.Join(items, " · "), w))
+}
+
+func (a *App) helpView(w, h int) string {
+	st := a.c.Styles
+	lines := []string{st.Heading.Render(common.HelpTitle), ""}
+	add := func(title string, groups [][]key.Binding) {
+		lines = append(lines, st.Label.Render(title))
+		for _, g := range groups {
+			for _, b := range g {
+				if !b.Enabled() {
+					continue
+				}
+				lines = append(lines, "  "+st.Key.Render(components.Fit(b.Help().Key, 16))+b.Help().Desc)
+			}
+		}
+		lines = append(lines, "")
+	}
+	add(a.Top().Title(), a.Top().KeyMap().FullHelp())
+	g := common.Keys
+	add(common.HelpGlobal, [][]key.Binding{{g.Next, g.Prev, g.Back, g.Save, g.Undo, g.Help, g.Quit,
+		common.Bind(common.KeyQuit+"（在目录或开始界面）", "q")}})
+	// Two columns when the list is long and the terminal wide enough.
+	if len(lines) > h && w >= 80 {
+		half := (len(lines) + 1) / 2
+		cw := w / 2
+		var out []string
+		for i := range half {
+			l := components.Fit(lines[i], cw)
+			if i+half < len(lines) {
+				l += components.Fit(lines[i+half], w-cw)
+			}
+			out = append(out, l)
+		}
+		lines = out
+	}
+	return components.Block(strings.Join(lines, "\n"), w, h)
+}
+
+// boxed draws a border around a w×h block.
+func boxed(s string, w, h int) string {
+	lines := strings.Split(components.Block(s, w, h), "\n")
+	out := []string{"┌" + strings.Repeat("─", w) + "┐"}
+	for _, l := range lines {
+		out = append(out, "│"+l+"│")
+	}
+	out = append(out, "└"+strings.Repeat("─", w)+"┘")
+	return strings.Join(out, "\n")
+}
+
+// overlay draws box over base with its top-left at x,y (in cells).
+func overlay(base, box string, x, y int) string {
+	bl := strings.Split(base, "\n")
+	for i, l := range strings.Split(box, "\n") {
+		row := y + i
+		if row < 0 || row >= len(bl) {
+			continue
+		}
+		line := bl[row]
+		lw := ansi.StringWidth(line)
+		bw := ansi.StringWidth(l)
+		left := ansi.Truncate(line, max(0, x), "")
+		left += strings.Repeat(" ", max(0, x-ansi.StringWidth(left)))
+		right := ""
+		if x+bw < lw {
+			right = ansi.TruncateLeft(line, x+bw, "")
+		}
+		bl[row] = left + l + right
+	}
+	return strings.Join(bl, "\n")
+}

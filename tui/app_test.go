@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/grid"
+	"nianbao/tui/outline"
+)
+
+// createOrganAndYear walks the start screen: new organ, new 2021 year.
+func createOrganAndYear(h *harness) {
+	h.t.Helper()
+	h.mustSee(common.StartNoOrgans)
+	h.key("n")
+	h.mustSee(common.StartNewOrgan, common.FieldName)
+	h.typeText("大雁镇人民政府")
+	h.key("tab") // level
+	h.key("tab") // superior
+	h.typeText("鄂温克族自治旗")
+	h.key("tab")
+	h.typeText("大雁镇政务公开办公室")
+	h.key("tab")
+	h.typeText("0470-1234567")
+	h.key("ctrl+s")
+	h.mustSee("大雁镇人民政府", common.StartNoYears)
+	h.key("y")
+	h.mustSee(common.StartNewYear, "2021", "2021版")
+	h.key("enter", "enter")
+	h.mustSee("大雁镇人民政府 · 2021年 · 2021版")
+}
+
+func TestFlowOrganYearNarrativeAndCell(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	createOrganAndYear(h)
+
+	// Section 一: open the first paragraph and type.
+	h.key("1")
+	h.mustSee("（一）主动公开")
+	h.key("down", "enter")
+	h.typeText("本年度主动公开政府信息")
+	h.key("esc")
+	h.mustSee("本年度主动公开政府信息", "已保存 09:30:00")
+
+	// Section 二: type a count with full-width digits, then refuse letters.
+	h.key("esc", "2")
+	o := h.app.Top().(*outline.Model)
+	g := o.Child().(*grid.Model)
+	a := g.Addr()
+	if a.Table != model.TableS2Item1 || a.Row != model.RowRules {
+		t.Fatalf("grid should start on 表二（一） 规章, got %v", a)
+	}
+	h.key("down") // 行政规范性文件
+	a = g.Addr()
+	h.typeText("１２")
+	h.key("enter")
+	if got := h.app.Common().Report.Values[a]; got != 12 {
+		t.Fatalf("cell %v = %d, want 12", a, got)
+	}
+	h.key("shift+tab") // back to the cell just filled
+	if g.Addr() != a {
+		t.Fatalf("cursor at %v, want %v", g.Addr(), a)
+	}
+	h.typeText("十二件")
+	h.key("enter")
+	if g.Err() == "" {
+		t.Fatalf("letters must be refused")
+	}
+	h.mustSee("已保留原值")
+	if g.Addr() != a {
+		t.Fatalf("refused input must keep the cursor on the cell")
+	}
+	h.key("esc")
+	if got := h.app.Common().Report.Values[a]; got != 12 {
+		t.Fatalf("old value must be kept, got %d", got)
+	}
+
+	// The values are in the database: reopen it.
+	h.st.Close()
+	st := openStore(t, filepath.Join(h.dir, "nianbao.db"))
+	defer st.Close()
+	ctx := context.Background()
+	org, err := st.OrganByName(ctx, "大雁镇人民政府")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if org.Office != "大雁镇政务公开办公室" || org.Phone != "0470-1234567" {
+		t.Fatalf("organ profile not stored: %+v", org)
+	}
+	r, err := st.Report(ctx, org.ID, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.FormatID != "2021" {
+		t.Fatalf("format %q", r.FormatID)
+	}
+	if r.Values[a] != 12 {
+		t.Fatalf("stored value %d, want 12", r.Values[a])
+	}
+	found := false
+	for _, b := range r.Blocks {
+		if b.Section == 1 && b.Text == "本年度主动公开政府信息" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("narrative not stored: %+v", r.Blocks)
+	}
+}
+
+func TestEveryFrameFitsTheTerminal(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		h := newHarness(t, size[0], size[1])
+		createOrganAndYear(h)
+		for _, k := range []string{"0", "esc", "1", "esc", "2", "esc", "3", "esc", "4", "esc", "5", "esc", "6", "esc", "r", "esc", "k", "esc", "e", "esc"} {
+			h.key(k)
+			frame := h.app.View().Content
+			lines := strings.Split(frame, "\n")
+			if len(lines) != size[1] {
+				t.Fatalf("%dx%d after %q: %d lines", size[0], size[1], k, len(lines))
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w != size[0] {
+					t.Fatalf("%dx%d after %q: line %d is %d wide:\n%s", size[0], size[1], k, i, w, h.screen())
+				}
+			}
+		}
+	}
+}

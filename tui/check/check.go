@@ -1,0 +1,310 @@
+// Package check is the check screen: every finding of the open organ-year
+// grouped by section, errors first; Enter jumps to the cell or entry, and a
+// warning can be acknowledged with a reason.
+package check
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// line is one drawn line of the list: a section heading or a finding.
+type line struct {
+	heading string
+	finding int // index into items, -1 for a heading
+}
+
+// Model is the check screen.
+type Model struct {
+	c      *common.Common
+	items  []model.Finding
+	lines  []line
+	list   components.List // over items
+	acking bool
+	in     *components.Input
+	err    string
+	note   string
+	top    int
+	curX   int
+	curY   int
+	keys   common.KeyMap
+	ackMap common.KeyMap
+}
+
+// New builds the check screen.
+func New(c *common.Common) common.Screen {
+	m := &Model{c: c, in: components.NewInput()}
+	m.in.Clean = model.CleanLine
+	m.keys = common.KeyMap{Short: []key.Binding{
+		common.Bind(common.CheckKeyJump, "enter"),
+		common.Bind(common.CheckKeyAck, "a"),
+		common.Bind(common.CheckKeyUnack, "x"),
+		common.Bind(common.KeyBack, "esc"),
+	}}
+	m.ackMap = common.KeyMap{Short: []key.Binding{
+		common.Bind(common.KeyConfirm, "enter"),
+		common.Bind(common.KeyCancel, "esc"),
+	}}
+	m.rebuild()
+	return m
+}
+
+// order ranks outline entries for grouping.
+func order(sec string) int {
+	for i, s := range common.Outline {
+		if s == sec {
+			return i
+		}
+	}
+	return len(common.Outline)
+}
+
+func (m *Model) rebuild() {
+	items := append([]model.Finding(nil), m.c.Findings...)
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := order(common.SectionOf(items[i])), order(common.SectionOf(items[j]))
+		if a != b {
+			return a < b
+		}
+		return items[i].Severity < items[j].Severity
+	})
+	m.items = items
+	m.lines = nil
+	prev := ""
+	for i, f := range items {
+		sec := common.SectionOf(f)
+		if sec != prev {
+			m.lines = append(m.lines, line{heading: common.EntryTitle(sec), finding: -1})
+			prev = sec
+		}
+		m.lines = append(m.lines, line{finding: i})
+	}
+	m.list.SetLen(len(items))
+}
+
+// Items are the findings in the order shown (tests).
+func (m *Model) Items() []model.Finding { return m.items }
+
+// Selected is the finding under the cursor.
+func (m *Model) Selected() (model.Finding, bool) {
+	if len(m.items) == 0 {
+		return model.Finding{}, false
+	}
+	return m.items[m.list.Cursor], true
+}
+
+// Init implements common.Screen.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Title implements common.Screen.
+func (m *Model) Title() string { return common.CheckTitle }
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap {
+	if m.acking {
+		return m.ackMap
+	}
+	return m.keys
+}
+
+// Typing implements common.Typing.
+func (m *Model) Typing() bool { return m.acking }
+
+// Busy implements common.Busy.
+func (m *Model) Busy() bool { return m.acking }
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.OrganYearMsg, common.SavedMsg:
+		m.rebuild()
+	case tea.PasteMsg:
+		if m.acking {
+			m.in.Update(msg)
+		}
+	case tea.KeyPressMsg:
+		if m.acking {
+			return m, m.ackKey(msg)
+		}
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	m.err, m.note = "", ""
+	if m.list.HandleKey(k.String(), 10) {
+		return nil
+	}
+	f, ok := m.Selected()
+	if !ok {
+		return nil
+	}
+	switch k.String() {
+	case "tab":
+		m.list.Move(1)
+	case "shift+tab":
+		m.list.Move(-1)
+	case "enter":
+		g := common.GoToMsg{Section: common.SectionOf(f), Cell: f.Cell, Entry: f.Entry}
+		return func() tea.Msg { return g }
+	case "a":
+		if f.Severity == model.Error {
+			m.err = common.CheckAckError
+			return nil
+		}
+		m.acking = true
+		m.in.SetValue(f.AckReason)
+		m.in.Focus()
+	case "x":
+		if !f.Acked {
+			return nil
+		}
+		m.removeAck(f)
+		rid := m.c.Report.ID
+		return m.c.Save(func(ctx context.Context, st *db.Store) error {
+			return st.DeleteAck(ctx, rid, f.Rule, f.Target())
+		})
+	}
+	return nil
+}
+
+func (m *Model) removeAck(f model.Finding) {
+	r := m.c.Report
+	var keep []model.Ack
+	for _, a := range r.Acks {
+		if a.Rule != f.Rule || a.Target != f.Target() {
+			keep = append(keep, a)
+		}
+	}
+	r.Acks = keep
+}
+
+func (m *Model) ackKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "esc":
+		m.acking = false
+		m.in.Blur()
+		m.err = ""
+		return nil
+	case "enter":
+		reason := strings.TrimSpace(m.in.Value())
+		if reason == "" {
+			m.err = common.CheckAckNeeded
+			return nil
+		}
+		f, _ := m.Selected()
+		ack := model.Ack{Rule: f.Rule, Target: f.Target(), Reason: reason}
+		m.removeAck(f)
+		m.c.Report.Acks = append(m.c.Report.Acks, ack)
+		m.acking = false
+		m.in.Blur()
+		m.err = ""
+		rid := m.c.Report.ID
+		return m.c.Save(func(ctx context.Context, st *db.Store) error {
+			if reason == "" {
+				return errors.New(common.CheckAckNeeded)
+			}
+			return st.SaveAck(ctx, rid, ack)
+		})
+	}
+	m.in.Update(k)
+	m.err = ""
+	return nil
+}
+
+// View implements common.Screen.
+func (m *Model) View(width, height int) string {
+	st := m.c.Styles
+	e, w := m.c.CountFindings("")
+	head := st.Heading.Render(common.CheckTitle) + "  " + st.Muted.Render(fmt.Sprintf(common.StatusFindings, e, w))
+	if len(m.items) == 0 {
+		return components.Block(head+"\n\n"+st.OK.Render(common.CheckNone), width, height)
+	}
+	detailH := min(6, max(3, height/3))
+	listH := max(1, height-1-detailH-1)
+	fm := m.c.Format()
+	var out []string
+	curLine := 0
+	for li, l := range m.lines {
+		if l.finding < 0 {
+			out = append(out, st.Label.Render(components.Fit(l.heading, width)))
+			continue
+		}
+		f := m.items[l.finding]
+		mark, style := common.MarkError, st.Error
+		if f.Severity == model.Warning {
+			mark, style = common.MarkWarning, st.Warning
+			if f.Acked {
+				mark, style = common.MarkDone, st.Muted
+			}
+		}
+		text := fmt.Sprintf("%s %s %-3s %s", mark, f.Severity.Label(), f.Rule, f.Message)
+		if f.Acked {
+			text = fmt.Sprintf("%s %s %-3s 〔%s〕%s", mark, f.Severity.Label(), f.Rule, common.MarkAcked, f.Message)
+		}
+		s := components.Fit("  "+text, width)
+		if l.finding == m.list.Cursor {
+			curLine = li
+			s = st.Selected.Render(components.Fit("  "+text, width))
+		} else {
+			s = style.Render(s)
+		}
+		out = append(out, s)
+	}
+	if curLine < m.top {
+		m.top = max(0, curLine-1)
+	}
+	if curLine >= m.top+listH {
+		m.top = curLine - listH + 1
+	}
+	list := components.Block(strings.Join(out[m.top:], "\n"), width, listH)
+	f, _ := m.Selected()
+	var det []string
+	det = append(det, st.Border.Render(strings.Repeat("─", width)))
+	det = append(det, st.Label.Render(components.Fit(f.Place(fm), width)))
+	det = append(det, components.Wrap(f.Message, width)...)
+	if f.Acked {
+		det = append(det, st.Muted.Render(fmt.Sprintf(common.CheckAckedLabel, f.AckReason)))
+	}
+	m.curX, m.curY = -1, -1
+	if m.acking {
+		label := common.CheckAckPrompt + "："
+		lw := components.StringWidth(label)
+		det = append(det, st.Label.Render(label)+m.in.View(max(4, width-lw)))
+		m.curX, m.curY = lw+m.in.CursorX(), 1+listH+len(det)-1
+	}
+	if m.err != "" {
+		det = append(det, st.Error.Render(m.err))
+	}
+	if m.acking && len(det) > detailH+1 {
+		// Keep the reason input visible.
+		det = append(det[:1], det[len(det)-detailH:]...)
+		m.curY = 1 + listH + len(det) - 1
+		if m.err != "" {
+			m.curY--
+		}
+	}
+	detail := components.Block(strings.Join(det, "\n"), width, detailH+1)
+	return components.Block(head+"\n"+list+"\n"+detail, width, height)
+}
+
+// Cursor implements common.Screen.
+func (m *Model) Cursor() *tea.Cursor {
+	if !m.acking || m.curX < 0 {
+		return nil
+	}
+	return tea.NewCursor(m.curX, m.curY)
+}

@@ -1,0 +1,740 @@
+// Package narrative is the text editor of the report: the sub-headings and
+// paragraphs of a section (and the preamble), with the real terminal cursor
+// at the insertion point, autosave while typing, 待更新 marks on text carried
+// over from last year, and the sentence generated from the tables.
+package narrative
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// AutosaveDelay is how long typing may pause before the text is saved.
+var AutosaveDelay = 3 * time.Second
+
+type mode int
+
+const (
+	browsing mode = iota
+	editingText
+	renaming
+)
+
+// autosaveMsg fires AutosaveDelay after a keystroke; only the newest counts.
+type autosaveMsg struct {
+	section int
+	seq     int
+}
+
+// blocksMsg carries a section's blocks after a change of structure (add,
+// delete, reorder, undo), with the IDs the store gave.
+type blocksMsg struct {
+	section int
+	blocks  []model.Block
+	focus   int
+	rename  bool
+	err     error
+}
+
+// Model edits the blocks of one section.
+type Model struct {
+	c       *common.Common
+	section int
+	blocks  []model.Block
+	cur     int
+	mode    mode
+	ed      *components.Editor
+	in      *components.Input
+	dirty   bool
+	seq     int
+	confirm *components.Confirm
+	// undo holds the blocks of the last delete and where they stood.
+	undo    []model.Block
+	undoAt  int
+	note    string
+	top     int
+	curX    int
+	curY    int
+	keys    common.KeyMap
+	editMap common.KeyMap
+}
+
+// New builds the editor of section (1..6) of the open report.
+func New(c *common.Common, section int) *Model {
+	m := &Model{c: c, section: section, ed: components.NewEditor(), in: components.NewInput()}
+	m.ed.Clean = model.CleanText
+	m.in.Clean = model.CleanLine
+	m.load()
+	m.keys = common.KeyMap{
+		Short: []key.Binding{
+			common.Bind(common.NarrKeyEditText, "enter"),
+			common.Bind(common.KeyAdd, "a"),
+			common.Bind(common.KeyRename, "r"),
+			common.Bind(common.KeyDelete, "d"),
+			key.NewBinding(key.WithKeys("alt+up", "alt+down", "ctrl+up", "ctrl+down"), key.WithHelp("alt+↑↓", common.KeyMove)),
+			common.Bind(common.NarrKeyGenerate, "ctrl+g"),
+			common.Bind(common.KeyBack, "esc"),
+		},
+		Full: [][]key.Binding{{
+			common.Bind(common.NarrKeyEditText, "enter", "e"),
+			common.Bind(common.KeyNext, "tab", "down"),
+			common.Bind(common.KeyPrev, "shift+tab", "up"),
+			common.Bind(common.NarrKeyAddHeading, "a"),
+			common.Bind(common.NarrKeyAddPara, "p"),
+			common.Bind(common.KeyRename, "r"),
+			common.Bind(common.KeyDelete, "d", "delete"),
+			common.Bind(common.KeyUndo, "ctrl+z", "u"),
+			key.NewBinding(key.WithKeys("alt+up", "alt+down", "ctrl+up", "ctrl+down"), key.WithHelp("alt+↑/↓ ctrl+↑/↓", common.KeyMove)),
+			common.Bind(common.NarrKeyGenerate, "ctrl+g"),
+			common.Bind(common.KeySave, "ctrl+s"),
+			common.Bind(common.NarrKeyDone, "esc"),
+		}},
+	}
+	m.editMap = common.KeyMap{Short: []key.Binding{
+		common.Bind(common.NarrKeyNextPara, "tab"),
+		common.Bind(common.NarrKeyGenerate, "ctrl+g"),
+		common.Bind(common.KeySave, "ctrl+s"),
+		common.Bind(common.NarrKeyDone, "esc"),
+	}}
+	return m
+}
+
+// load copies the section's blocks from the report.
+func (m *Model) load() {
+	if m.c.Report == nil {
+		return
+	}
+	m.blocks = m.c.Report.SectionBlocks(m.section)
+	m.cur = max(0, min(m.cur, len(m.blocks)-1))
+}
+
+// Section is the report section edited.
+func (m *Model) Section() int { return m.section }
+
+// Init implements common.Screen.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Title implements common.Screen.
+func (m *Model) Title() string { return model.SectionTitles[m.section] }
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap {
+	if m.mode != browsing {
+		return m.editMap
+	}
+	return m.keys
+}
+
+// Typing implements common.Typing.
+func (m *Model) Typing() bool { return m.mode != browsing }
+
+// Busy implements common.Busy: Esc closes the editor or the question first.
+func (m *Model) Busy() bool { return m.mode != browsing || m.confirm != nil }
+
+// Dirty implements common.Editing.
+func (m *Model) Dirty() bool { return m.dirty }
+
+// Editing reports whether a paragraph is open for typing.
+func (m *Model) Editing() bool { return m.mode == editingText }
+
+// Blocks returns the section's blocks as shown (tests).
+func (m *Model) Blocks() []model.Block { return m.blocks }
+
+// Current is the index of the block under the cursor.
+func (m *Model) Current() int { return m.cur }
+
+// Chars counts the characters of the section's text.
+func (m *Model) Chars() int {
+	n := 0
+	for i, b := range m.blocks {
+		if i == m.cur && m.mode == editingText {
+			n += m.ed.Len()
+			continue
+		}
+		n += len([]rune(strings.ReplaceAll(b.Text, "\n", "")))
+	}
+	return n
+}
+
+func (m *Model) publish() { m.c.SetSectionBlocks(m.section, append([]model.Block(nil), m.blocks...)) }
+
+// saveBlock stores block i as it is now.
+func (m *Model) saveBlock(i int) tea.Cmd {
+	if i < 0 || i >= len(m.blocks) || m.c.Report == nil {
+		return nil
+	}
+	b := m.blocks[i]
+	rid := m.c.Report.ID
+	return m.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveBlock(ctx, rid, &b) })
+}
+
+// commit takes the open editor's text into the block and saves it.
+func (m *Model) commit() tea.Cmd {
+	if !m.dirty || m.cur >= len(m.blocks) {
+		return nil
+	}
+	b := &m.blocks[m.cur]
+	switch m.mode {
+	case editingText:
+		b.Text = strings.TrimRight(m.ed.Value(), "\n ")
+	case renaming:
+		b.Text = strings.TrimSpace(m.in.Value())
+	}
+	b.Stale = false
+	m.dirty = false
+	m.publish()
+	return m.saveBlock(m.cur)
+}
+
+func (m *Model) startEdit() {
+	if m.cur >= len(m.blocks) {
+		return
+	}
+	b := m.blocks[m.cur]
+	if b.Kind == model.BlockHeading {
+		m.mode = renaming
+		m.in.SetValue(b.Text)
+		m.in.Focus()
+		return
+	}
+	m.mode = editingText
+	m.ed.SetValue(b.Text)
+}
+
+func (m *Model) stopEdit() tea.Cmd {
+	cmd := m.commit()
+	m.mode = browsing
+	m.in.Blur()
+	return cmd
+}
+
+func (m *Model) tick() tea.Cmd {
+	m.seq++
+	seq, sec := m.seq, m.section
+	return tea.Tick(AutosaveDelay, func(time.Time) tea.Msg { return autosaveMsg{section: sec, seq: seq} })
+}
+
+// nextParagraph finds the next (dir 1) or previous (-1) paragraph from cur.
+func (m *Model) nextParagraph(dir int) int {
+	for i := m.cur + dir; i >= 0 && i < len(m.blocks); i += dir {
+		if m.blocks[i].Kind == model.BlockParagraph {
+			return i
+		}
+	}
+	return -1
+}
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case autosaveMsg:
+		if msg.section == m.section && msg.seq == m.seq && m.dirty && m.mode != browsing {
+			if m.mode == editingText {
+				return m, m.commitKeepOpen()
+			}
+		}
+		return m, nil
+	case blocksMsg:
+		if msg.section != m.section {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.load()
+			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+		}
+		m.blocks = msg.blocks
+		m.publish()
+		m.cur = max(0, min(msg.focus, len(m.blocks)-1))
+		if msg.rename {
+			m.startEdit()
+		}
+		return m, func() tea.Msg { return common.SavedMsg{At: m.c.Now()} }
+	case common.OrganYearMsg:
+		if m.mode == browsing && !m.dirty {
+			m.load()
+		}
+		return m, nil
+	case common.GoToMsg:
+		if msg.Entry.Kind == model.EntryBlock {
+			for i, b := range m.blocks {
+				if b.ID == msg.Entry.ID {
+					m.cur = i
+				}
+			}
+		}
+		return m, nil
+	case tea.PasteMsg:
+		if m.mode == editingText {
+			m.ed.Update(msg)
+			m.dirty = true
+			return m, m.tick()
+		}
+		if m.mode == renaming {
+			m.in.Update(msg)
+			m.dirty = true
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		if m.confirm != nil {
+			return m, m.answer(msg)
+		}
+		switch m.mode {
+		case editingText:
+			return m, m.editKey(msg)
+		case renaming:
+			return m, m.renameKey(msg)
+		}
+		return m, m.browseKey(msg)
+	}
+	return m, nil
+}
+
+// commitKeepOpen saves the paragraph being typed without closing it.
+func (m *Model) commitKeepOpen() tea.Cmd {
+	pos := m.ed.Position()
+	cmd := m.commit()
+	m.ed.SetPosition(pos)
+	return cmd
+}
+
+func (m *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "esc":
+		return m.stopEdit()
+	case "ctrl+s":
+		m.dirty = true
+		return m.commitKeepOpen()
+	case "tab", "shift+tab":
+		dir := 1
+		if k.String() == "shift+tab" {
+			dir = -1
+		}
+		cmd := m.stopEdit()
+		if n := m.nextParagraph(dir); n >= 0 {
+			m.cur = n
+			m.startEdit()
+		}
+		return cmd
+	case "ctrl+g":
+		return m.insertGenerated()
+	}
+	if m.ed.Update(k) {
+		if k.String() != "left" && k.String() != "right" && k.String() != "up" && k.String() != "down" &&
+			k.String() != "home" && k.String() != "end" && !strings.HasPrefix(k.String(), "ctrl+a") && k.String() != "ctrl+e" {
+			m.dirty = true
+			return m.tick()
+		}
+	}
+	return nil
+}
+
+func (m *Model) renameKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "esc":
+		m.dirty = false
+		m.mode = browsing
+		m.in.Blur()
+		return nil
+	case "enter", "tab", "ctrl+s":
+		if strings.TrimSpace(m.in.Value()) == "" {
+			m.note = common.NarrHeadingEmpty
+			return nil
+		}
+		m.dirty = m.in.Value() != m.blocks[m.cur].Text
+		cmd := m.stopEdit()
+		if k.String() == "tab" {
+			if n := m.nextParagraph(1); n >= 0 {
+				m.cur = n
+				m.startEdit()
+			}
+		}
+		return cmd
+	}
+	if m.in.Update(k) {
+		m.dirty = true
+		m.note = ""
+	}
+	return nil
+}
+
+func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
+	m.note = ""
+	switch k.String() {
+	case "up", "shift+tab", "k":
+		m.cur = max(0, m.cur-1)
+	case "down", "tab", "j":
+		m.cur = max(0, min(len(m.blocks)-1, m.cur+1))
+	case "home":
+		m.cur = 0
+	case "end":
+		m.cur = max(0, len(m.blocks)-1)
+	case "enter", "e", "i":
+		m.startEdit()
+	case "r":
+		if m.cur < len(m.blocks) && m.blocks[m.cur].Kind == model.BlockHeading {
+			m.startEdit()
+		}
+	case "a":
+		return m.addHeading()
+	case "p":
+		return m.addParagraph()
+	case "d", "delete":
+		if len(m.blocks) == 0 {
+			return nil
+		}
+		name := m.blockName(m.cur)
+		m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, name)}
+	case "ctrl+z", "u":
+		return m.undoDelete()
+	case "alt+up", "ctrl+up":
+		return m.moveGroup(-1)
+	case "alt+down", "ctrl+down":
+		return m.moveGroup(1)
+	case "ctrl+g":
+		return m.insertGenerated()
+	}
+	return nil
+}
+
+func (m *Model) blockName(i int) string {
+	b := m.blocks[i]
+	if b.Kind == model.BlockHeading {
+		return b.Text
+	}
+	t := []rune(strings.TrimSpace(b.Text))
+	if len(t) == 0 {
+		return common.NarrEmptyPara
+	}
+	if len(t) > 12 {
+		return string(t[:12]) + "……"
+	}
+	return string(t)
+}
+
+// group returns the block range [from, to) of the group at i: a heading and
+// the paragraphs under it, or a lone paragraph before any heading.
+func (m *Model) group(i int) (int, int) {
+	if i < 0 || i >= len(m.blocks) {
+		return i, i
+	}
+	from := i
+	for from >= 0 && m.blocks[from].Kind != model.BlockHeading {
+		from--
+	}
+	if from < 0 {
+		return i, i + 1
+	}
+	to := from + 1
+	for to < len(m.blocks) && m.blocks[to].Kind != model.BlockHeading {
+		to++
+	}
+	return from, to
+}
+
+// restructure stores a new order of blocks (saving new ones first) and
+// reports it with blocksMsg.
+func (m *Model) restructure(bs []model.Block, deleted []int64, focus int, rename bool) tea.Cmd {
+	if m.c.Report == nil {
+		return nil
+	}
+	rid, sec := m.c.Report.ID, m.section
+	bs = append([]model.Block(nil), bs...)
+	for i := range bs {
+		bs[i].Pos = i
+		bs[i].Section = sec
+	}
+	ctx, st := m.c.Ctx, m.c.Store
+	return func() tea.Msg {
+		for _, id := range deleted {
+			if err := st.DeleteBlock(ctx, id); err != nil {
+				return blocksMsg{section: sec, err: err}
+			}
+		}
+		ids := make([]int64, len(bs))
+		for i := range bs {
+			if bs[i].ID == 0 {
+				if err := st.SaveBlock(ctx, rid, &bs[i]); err != nil {
+					return blocksMsg{section: sec, err: err}
+				}
+			}
+			ids[i] = bs[i].ID
+		}
+		if err := st.ReorderBlocks(ctx, rid, sec, ids); err != nil {
+			return blocksMsg{section: sec, err: err}
+		}
+		return blocksMsg{section: sec, blocks: bs, focus: focus, rename: rename}
+	}
+}
+
+func (m *Model) addHeading() tea.Cmd {
+	at := len(m.blocks)
+	if len(m.blocks) > 0 {
+		_, at = m.group(m.cur)
+	}
+	bs := append([]model.Block(nil), m.blocks[:at]...)
+	bs = append(bs,
+		model.Block{Kind: model.BlockHeading, Level: 1, Text: common.NarrNewHeading},
+		model.Block{Kind: model.BlockParagraph})
+	bs = append(bs, m.blocks[at:]...)
+	return m.restructure(bs, nil, at, true)
+}
+
+func (m *Model) addParagraph() tea.Cmd {
+	at := min(len(m.blocks), m.cur+1)
+	bs := append([]model.Block(nil), m.blocks[:at]...)
+	bs = append(bs, model.Block{Kind: model.BlockParagraph})
+	bs = append(bs, m.blocks[at:]...)
+	return m.restructure(bs, nil, at, false)
+}
+
+func (m *Model) moveGroup(dir int) tea.Cmd {
+	from, to := m.group(m.cur)
+	if from < 0 || to <= from {
+		return nil
+	}
+	var bs []model.Block
+	focus := m.cur
+	if dir < 0 {
+		if from == 0 {
+			return nil
+		}
+		pf, _ := m.group(from - 1)
+		bs = append(bs, m.blocks[:pf]...)
+		bs = append(bs, m.blocks[from:to]...)
+		bs = append(bs, m.blocks[pf:from]...)
+		bs = append(bs, m.blocks[to:]...)
+		focus = m.cur - (from - pf)
+	} else {
+		if to >= len(m.blocks) {
+			return nil
+		}
+		_, nt := m.group(to)
+		bs = append(bs, m.blocks[:from]...)
+		bs = append(bs, m.blocks[to:nt]...)
+		bs = append(bs, m.blocks[from:to]...)
+		bs = append(bs, m.blocks[nt:]...)
+		focus = m.cur + (nt - to)
+	}
+	return m.restructure(bs, nil, focus, false)
+}
+
+func (m *Model) answer(k tea.KeyPressMsg) tea.Cmd {
+	if !m.confirm.Update(k) {
+		return nil
+	}
+	yes := m.confirm.Yes
+	m.confirm = nil
+	if !yes {
+		return nil
+	}
+	from, to := m.cur, m.cur+1
+	if m.blocks[m.cur].Kind == model.BlockHeading {
+		from, to = m.group(m.cur)
+	}
+	m.undo = append([]model.Block(nil), m.blocks[from:to]...)
+	m.undoAt = from
+	var ids []int64
+	for _, b := range m.blocks[from:to] {
+		ids = append(ids, b.ID)
+	}
+	bs := append(append([]model.Block(nil), m.blocks[:from]...), m.blocks[to:]...)
+	m.note = common.NarrDeleted
+	return m.restructure(bs, ids, max(0, from-1), false)
+}
+
+func (m *Model) undoDelete() tea.Cmd {
+	if len(m.undo) == 0 {
+		m.note = common.UndoNothing
+		return nil
+	}
+	back := append([]model.Block(nil), m.undo...)
+	for i := range back {
+		back[i].ID = 0
+	}
+	at := min(m.undoAt, len(m.blocks))
+	bs := append([]model.Block(nil), m.blocks[:at]...)
+	bs = append(bs, back...)
+	bs = append(bs, m.blocks[at:]...)
+	m.undo = nil
+	m.note = common.UndoDone
+	return m.restructure(bs, nil, at, false)
+}
+
+// insertGenerated puts the sentence generated from the tables into the
+// current paragraph: at the cursor while typing, else at the end.
+func (m *Model) insertGenerated() tea.Cmd {
+	s := generated(m.c, m.section)
+	if s == "" {
+		m.note = common.NarrNoGenerated
+		return nil
+	}
+	if m.mode == editingText {
+		m.ed.Insert(s)
+		m.dirty = true
+		m.note = common.NarrGenerated
+		return m.commitKeepOpen()
+	}
+	i := m.cur
+	if i >= len(m.blocks) || m.blocks[i].Kind != model.BlockParagraph {
+		i = -1
+		for j := m.cur; j < len(m.blocks); j++ {
+			if m.blocks[j].Kind == model.BlockParagraph {
+				i = j
+				break
+			}
+		}
+	}
+	if i < 0 {
+		return nil
+	}
+	m.cur = i
+	b := &m.blocks[i]
+	if strings.TrimSpace(b.Text) == "" {
+		b.Text = s
+	} else {
+		b.Text = strings.TrimRight(b.Text, "\n ") + s
+	}
+	b.Stale = false
+	m.publish()
+	m.note = common.NarrGenerated
+	return m.saveBlock(i)
+}
+
+// cnNumber writes 1..99 in Chinese numerals (一, 十一, 二十三).
+func cnNumber(n int) string {
+	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n >= 100:
+		return fmt.Sprint(n)
+	case n < 10:
+		return d[n]
+	case n < 20:
+		return "十" + d[n%10]
+	}
+	return d[n/10] + "十" + d[n%10]
+}
+
+// View implements common.Screen.
+func (m *Model) View(width, height int) string {
+	st := m.c.Styles
+	head := st.Heading.Render(model.SectionTitles[m.section]) + "  " + st.Muted.Render(fmt.Sprintf(common.NarrChars, m.Chars()))
+	var foot string
+	switch {
+	case m.confirm != nil:
+		foot = st.Warning.Render(m.confirm.Prompt)
+	case m.note != "":
+		foot = st.Muted.Render(m.note)
+	case m.cur < len(m.blocks) && m.blocks[m.cur].Stale:
+		foot = st.Stale.Render(common.NarrStaleHint)
+	}
+	bodyH := height - 2
+	if bodyH < 1 {
+		bodyH = 1
+	}
+	textW := max(4, width-2)
+	var lines []string
+	curFrom, curTo := 0, 0
+	m.curX, m.curY = -1, -1
+	heading := 0
+	for i, b := range m.blocks {
+		if i == m.cur {
+			curFrom = len(lines)
+		}
+		gutter := "  "
+		if i == m.cur {
+			gutter = st.Heading.Render("▌ ")
+		}
+		stale := ""
+		if b.Stale {
+			stale = st.Stale.Render("【" + common.MarkStale + "】")
+		}
+		if b.Kind == model.BlockHeading {
+			heading++
+			num := "（" + cnNumber(heading) + "）"
+			if b.Level >= 2 {
+				num = fmt.Sprintf("%d.", heading)
+			}
+			if i == m.cur && m.mode == renaming {
+				nw := components.StringWidth(num)
+				view := m.in.View(max(2, textW-nw))
+				m.curX, m.curY = 2+nw+m.in.CursorX(), len(lines)
+				lines = append(lines, gutter+st.Heading.Render(num)+st.Focused.Render(view))
+			} else {
+				t := num + b.Text
+				if i == m.cur && m.mode == browsing {
+					t = st.Selected.Render(components.Fit(t, textW-components.StringWidth(stale)))
+				} else {
+					t = st.Heading.Render(t)
+				}
+				lines = append(lines, components.Fit(gutter+stale+t, width))
+			}
+		} else if i == m.cur && m.mode == editingText {
+			n := len(components.Wrap(m.ed.Value(), textW-1)) + 1
+			h := max(3, min(n, bodyH-2))
+			view := strings.Split(m.ed.View(textW, h), "\n")
+			x, y := m.ed.CursorXY()
+			m.curX, m.curY = 2+x, len(lines)+y
+			for _, l := range view {
+				lines = append(lines, gutter+l)
+			}
+		} else {
+			text := b.Text
+			if strings.TrimSpace(text) == "" {
+				lines = append(lines, gutter+stale+st.Muted.Render(common.NarrEmpty))
+			} else {
+				for j, l := range components.Wrap(text, textW) {
+					if j == 0 && stale != "" {
+						l = stale + l
+					}
+					if b.Stale {
+						l = st.Stale.Render(l)
+					}
+					lines = append(lines, components.Fit(gutter+l, width))
+				}
+			}
+		}
+		if i == m.cur {
+			curTo = len(lines)
+		}
+	}
+	if len(m.blocks) == 0 {
+		lines = append(lines, st.Muted.Render(common.NarrNoBlocks))
+	}
+	// Scroll so the current block (or at least its cursor) is visible.
+	if curFrom < m.top {
+		m.top = curFrom
+	}
+	if curTo > m.top+bodyH {
+		m.top = curTo - bodyH
+		if m.curY >= 0 && m.curY < m.top {
+			m.top = m.curY
+		}
+	}
+	m.top = max(0, min(m.top, max(0, len(lines)-1)))
+	if m.curY >= 0 {
+		m.curY = m.curY - m.top + 1
+	}
+	body := components.Block(strings.Join(lines[m.top:], "\n"), width, bodyH)
+	return components.Block(head+"\n"+body+"\n"+foot, width, height)
+}
+
+// Cursor implements common.Screen.
+func (m *Model) Cursor() *tea.Cursor {
+	if m.mode == browsing || m.curX < 0 || m.curY < 0 {
+		return nil
+	}
+	c := tea.NewCursor(m.curX, m.curY)
+	c.Shape = tea.CursorBar
+	return c
+}

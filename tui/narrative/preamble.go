@@ -1,0 +1,139 @@
+package narrative
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+type preambleSaveMsg struct{ seq int }
+
+// Preamble edits the clerk's own preamble paragraph (Preamble.Text); while
+// it is empty the generated one is printed and shown below for reference.
+type Preamble struct {
+	c     *common.Common
+	ed    *components.Editor
+	dirty bool
+	seq   int
+	note  string
+	curX  int
+	curY  int
+	keys  common.KeyMap
+}
+
+// NewPreamble opens the preamble of the open report.
+func NewPreamble(c *common.Common) *Preamble {
+	p := &Preamble{c: c, ed: components.NewEditor()}
+	p.ed.Clean = model.CleanText
+	p.ed.SetValue(c.Report.Preamble.Text)
+	p.keys = common.KeyMap{Short: []key.Binding{
+		common.Bind(common.PreambleKeyInsert, "ctrl+g"),
+		common.Bind(common.KeySave, "ctrl+s"),
+		common.Bind(common.NarrKeyDone, "esc"),
+	}}
+	return p
+}
+
+// Init implements common.Screen.
+func (p *Preamble) Init() tea.Cmd { return nil }
+
+// Title implements common.Screen.
+func (p *Preamble) Title() string { return common.PreambleTitle }
+
+// KeyMap implements common.Screen.
+func (p *Preamble) KeyMap() help.KeyMap { return p.keys }
+
+// Typing implements common.Typing.
+func (p *Preamble) Typing() bool { return true }
+
+// Dirty implements common.Editing.
+func (p *Preamble) Dirty() bool { return p.dirty }
+
+func (p *Preamble) save() tea.Cmd {
+	if !p.dirty {
+		return nil
+	}
+	p.dirty = false
+	p.c.Report.Preamble.Text = strings.TrimSpace(p.ed.Value())
+	cp := *p.c.Report
+	return p.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveReportMeta(ctx, &cp) })
+}
+
+// Update implements common.Screen.
+func (p *Preamble) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case preambleSaveMsg:
+		if msg.seq == p.seq {
+			return p, p.save()
+		}
+	case tea.PasteMsg:
+		p.ed.Update(msg)
+		p.dirty = true
+		return p, p.tick()
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "esc":
+			return p, tea.Sequence(p.save(), func() tea.Msg { return common.BackMsg{} })
+		case "ctrl+s":
+			p.dirty = true
+			return p, p.save()
+		case "ctrl+g":
+			oy := *p.c.OY
+			r := *p.c.Report
+			r.Preamble.Text = ""
+			oy.Report = &r
+			p.ed.Insert(model.PreambleText(&oy))
+			p.dirty = true
+			return p, p.save()
+		}
+		if p.ed.Update(msg) {
+			p.dirty = true
+			return p, p.tick()
+		}
+	}
+	return p, nil
+}
+
+func (p *Preamble) tick() tea.Cmd {
+	p.seq++
+	seq := p.seq
+	return tea.Tick(AutosaveDelay, func(time.Time) tea.Msg { return preambleSaveMsg{seq} })
+}
+
+// View implements common.Screen.
+func (p *Preamble) View(width, height int) string {
+	st := p.c.Styles
+	lines := []string{st.Heading.Render(common.PreambleTitle) + "  " + st.Muted.Render(
+		fmt.Sprintf(common.NarrChars, p.ed.Len()))}
+	edH := max(3, height/2)
+	if strings.TrimSpace(p.ed.Value()) == "" {
+		edH = max(3, height/3)
+	}
+	lines = append(lines, p.ed.View(width, edH))
+	p.curX, p.curY = p.ed.CursorXY()
+	p.curY++
+	if strings.TrimSpace(p.ed.Value()) == "" && p.c.OY != nil {
+		lines = append(lines, "", st.Label.Render(common.PreambleGenerated))
+		for _, l := range components.Wrap(model.PreambleText(p.c.OY), width) {
+			lines = append(lines, st.Muted.Render(l))
+		}
+	}
+	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+// Cursor implements common.Screen.
+func (p *Preamble) Cursor() *tea.Cursor {
+	c := tea.NewCursor(p.curX, p.curY)
+	c.Shape = tea.CursorBar
+	return c
+}

@@ -1,0 +1,519 @@
+// Package start holds the first screen (choose or create an organ and a
+// year), the organ profile form, the new-year form and the 基本信息 screen.
+package start
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+type organsMsg struct {
+	organs []model.Organ
+	err    error
+}
+
+type yearsMsg struct {
+	organID int64
+	years   []int
+	err     error
+}
+
+// Model is the start screen: organs on the left, the selected organ's years
+// (most recent first) on the right.
+type Model struct {
+	c       *common.Common
+	organs  []model.Organ
+	years   []int
+	yearsOf int64
+	ol, yl  components.List
+	focus   int // 0 organs, 1 years
+	err     string
+	// selectID is an organ to select when the list arrives.
+	selectID int64
+	keys     common.KeyMap
+}
+
+// New builds the start screen.
+func New(c *common.Common) *Model {
+	m := &Model{c: c}
+	m.keys = common.KeyMap{Short: []key.Binding{
+		common.Bind(common.KeyOpen, "enter"),
+		common.Bind(common.StartKeyNewOrgan, "n"),
+		common.Bind(common.StartKeyEditOrgan, "e"),
+		common.Bind(common.StartKeyNewYear, "y"),
+		common.Bind(common.StartKeySwitch, "tab"),
+		common.Bind(common.KeyQuit, "q"),
+	}}
+	return m
+}
+
+// Init loads the organs.
+func (m *Model) Init() tea.Cmd {
+	ctx, st := m.c.Ctx, m.c.Store
+	return func() tea.Msg {
+		os, err := st.Organs(ctx)
+		return organsMsg{os, err}
+	}
+}
+
+func (m *Model) loadYears() tea.Cmd {
+	if len(m.organs) == 0 {
+		return nil
+	}
+	ctx, st, id := m.c.Ctx, m.c.Store, m.organs[m.ol.Cursor].ID
+	return func() tea.Msg {
+		ys, err := st.Years(ctx, id)
+		return yearsMsg{id, ys, err}
+	}
+}
+
+// Title implements common.Screen.
+func (m *Model) Title() string { return common.StartTitle }
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap { return m.keys }
+
+// Cursor implements common.Screen.
+func (m *Model) Cursor() *tea.Cursor { return nil }
+
+// Organ is the selected organ, if any.
+func (m *Model) Organ() (model.Organ, bool) {
+	if len(m.organs) == 0 {
+		return model.Organ{}, false
+	}
+	return m.organs[m.ol.Cursor], true
+}
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case organsMsg:
+		if msg.err != nil {
+			m.err = msg.err.Error()
+			return m, nil
+		}
+		m.organs = msg.organs
+		m.ol.SetLen(len(m.organs))
+		if m.selectID != 0 {
+			for i, o := range m.organs {
+				if o.ID == m.selectID {
+					m.ol.Cursor = i
+				}
+			}
+			m.selectID = 0
+		}
+		return m, m.loadYears()
+	case yearsMsg:
+		if msg.err != nil {
+			m.err = msg.err.Error()
+			return m, nil
+		}
+		if o, ok := m.Organ(); ok && o.ID == msg.organID {
+			m.years, m.yearsOf = msg.years, msg.organID
+			m.yl.SetLen(len(m.years))
+		}
+		return m, nil
+	case organSavedMsg:
+		m.selectID = msg.organ.ID
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	o, hasOrgan := m.Organ()
+	switch k.String() {
+	case "n":
+		return push(NewOrganForm(m.c, model.Organ{Level: model.LevelTownship}))
+	case "e":
+		if hasOrgan {
+			return push(NewOrganForm(m.c, o))
+		}
+	case "y":
+		if hasOrgan {
+			return push(NewYearForm(m.c, o, m.years))
+		}
+	case "tab", "shift+tab":
+		if m.focus == 0 && len(m.years) > 0 {
+			m.focus = 1
+		} else {
+			m.focus = 0
+		}
+	case "left", "esc":
+		m.focus = 0
+	case "right":
+		if len(m.years) > 0 {
+			m.focus = 1
+		}
+	case "enter":
+		if !hasOrgan {
+			return push(NewOrganForm(m.c, model.Organ{Level: model.LevelTownship}))
+		}
+		if m.focus == 0 {
+			if len(m.years) == 0 {
+				return push(NewYearForm(m.c, o, m.years))
+			}
+			m.focus = 1
+			return nil
+		}
+		y := m.years[m.yl.Cursor]
+		return func() tea.Msg { return common.OpenMsg{Organ: o, Year: y} }
+	default:
+		if m.focus == 0 {
+			before := m.ol.Cursor
+			if m.ol.HandleKey(k.String(), 10) && m.ol.Cursor != before {
+				m.years = nil
+				m.yl.SetLen(0)
+				return m.loadYears()
+			}
+		} else {
+			m.yl.HandleKey(k.String(), 10)
+		}
+	}
+	return nil
+}
+
+func push(s common.Screen) tea.Cmd {
+	return func() tea.Msg { return common.PushMsg{Screen: s} }
+}
+
+// View implements common.Screen.
+func (m *Model) View(width, height int) string {
+	st := m.c.Styles
+	lw := min(40, width/2)
+	rw := width - lw - 1
+	var left, right []string
+	left = append(left, st.Heading.Render(common.StartOrgans), "")
+	if len(m.organs) == 0 {
+		left = append(left, components.Wrap(common.StartNoOrgans, lw)...)
+	}
+	from, to := m.ol.Visible(height - 3)
+	for i := from; i < to; i++ {
+		line := components.Fit(" "+m.organs[i].Name, lw)
+		if i == m.ol.Cursor {
+			if m.focus == 0 {
+				line = st.Selected.Render(line)
+			} else {
+				line = st.Heading.Render(components.Fit("▸"+m.organs[i].Name, lw))
+			}
+		}
+		left = append(left, line)
+	}
+	right = append(right, st.Heading.Render(common.StartYears), "")
+	if len(m.organs) > 0 && len(m.years) == 0 && m.yearsOf == m.organs[m.ol.Cursor].ID {
+		right = append(right, components.Wrap(common.StartNoYears, rw)...)
+	}
+	from, to = m.yl.Visible(height - 3)
+	for i := from; i < to; i++ {
+		y := m.years[i]
+		fname := ""
+		if f := model.FormatForYear(y); f != nil {
+			fname = f.Name
+		}
+		line := components.Fit(fmt.Sprintf(" %d年  %s", y, st.Muted.Render(fname)), rw)
+		if i == m.yl.Cursor && m.focus == 1 {
+			line = st.Selected.Render(components.Fit(fmt.Sprintf(" %d年  %s", y, fname), rw))
+		}
+		right = append(right, line)
+	}
+	if m.err != "" {
+		right = append(right, "", st.Error.Render(m.err))
+	}
+	l := strings.Split(components.Block(strings.Join(left, "\n"), lw, height), "\n")
+	r := strings.Split(components.Block(strings.Join(right, "\n"), rw, height), "\n")
+	sep := st.Border.Render("│")
+	out := make([]string, height)
+	for i := range out {
+		out[i] = l[i] + sep + r[i]
+	}
+	return strings.Join(out, "\n")
+}
+
+// organSavedMsg reports a saved organ (its ID set).
+type organSavedMsg struct{ organ model.Organ }
+
+// OrganForm creates or edits an organ's profile.
+type OrganForm struct {
+	c     *common.Common
+	organ model.Organ
+	form  *components.Form
+	err   string
+	keys  common.KeyMap
+	dirty bool
+}
+
+// NewOrganForm edits o (a new organ when o.ID is 0).
+func NewOrganForm(c *common.Common, o model.Organ) *OrganForm {
+	f := &OrganForm{c: c, organ: o, form: components.NewForm(formStyles(c), organFields(o)...)}
+	f.keys = common.KeyMap{Short: []key.Binding{
+		common.Bind(common.KeyNext, "tab"), common.Bind(common.KeyPrev, "shift+tab"),
+		common.Bind(common.KeySave, "ctrl+s"), common.Bind(common.KeyBack, "esc"),
+	}}
+	return f
+}
+
+// Init implements common.Screen.
+func (f *OrganForm) Init() tea.Cmd { return nil }
+
+// Title implements common.Screen.
+func (f *OrganForm) Title() string {
+	if f.organ.ID == 0 {
+		return common.StartNewOrgan
+	}
+	return common.StartEditOrgan
+}
+
+// KeyMap implements common.Screen.
+func (f *OrganForm) KeyMap() help.KeyMap { return f.keys }
+
+// Typing implements common.Typing.
+func (f *OrganForm) Typing() bool { return f.form.Current().Input != nil }
+
+// Dirty implements common.Editing.
+func (f *OrganForm) Dirty() bool { return f.dirty }
+
+func (f *OrganForm) save() tea.Cmd {
+	for _, fl := range f.form.Fields {
+		if fl.Validate != nil {
+			if err := fl.Validate(fl.Value()); err != nil {
+				fl.Err = err.Error()
+				return nil
+			}
+		}
+		applyOrganField(&f.organ, fl)
+	}
+	o := f.organ
+	ctx, st := f.c.Ctx, f.c.Store
+	return func() tea.Msg {
+		if err := st.SaveOrgan(ctx, &o); err != nil {
+			return common.SaveFailedMsg{Err: err}
+		}
+		return organSavedMsg{o}
+	}
+}
+
+// Update implements common.Screen.
+func (f *OrganForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case organSavedMsg:
+		f.dirty = false
+		f.organ = msg.organ
+		saved := msg
+		return f, tea.Sequence(
+			func() tea.Msg { return common.BackMsg{} },
+			func() tea.Msg { return saved },
+			func() tea.Msg { return common.SavedMsg{At: f.c.Now()} },
+		)
+	case common.SaveFailedMsg:
+		f.err = msg.Err.Error()
+		return f, nil
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "ctrl+s":
+			return f, f.save()
+		case "esc":
+			return f, func() tea.Msg { return common.BackMsg{} }
+		case "enter":
+			if f.form.Focus == len(f.form.Fields)-1 {
+				if ev := f.form.Leave(); ev.Refused {
+					return f, nil
+				}
+				return f, f.save()
+			}
+		}
+	}
+	ev := f.form.Update(msg)
+	if ev.Consumed {
+		f.dirty = true
+		f.err = ""
+	}
+	return f, nil
+}
+
+// View implements common.Screen.
+func (f *OrganForm) View(width, height int) string {
+	st := f.c.Styles
+	head := []string{st.Heading.Render(f.Title()), st.Muted.Render(components.Fit(common.OrganFormHint, width)), ""}
+	foot := ""
+	if f.err != "" {
+		foot = st.Error.Render(components.Fit(f.err, width))
+	}
+	body := f.form.View(width, height-len(head)-1)
+	return components.Block(strings.Join(head, "\n")+"\n"+body+"\n"+foot, width, height)
+}
+
+// Cursor implements common.Screen.
+func (f *OrganForm) Cursor() *tea.Cursor {
+	x, y := f.form.CursorXY()
+	if x < 0 {
+		return nil
+	}
+	return tea.NewCursor(x, y+3)
+}
+
+// YearForm creates a report year for an organ.
+type YearForm struct {
+	c     *common.Common
+	organ model.Organ
+	years []int
+	form  *components.Form
+	err   string
+	keys  common.KeyMap
+}
+
+// NewYearForm offers the year after the newest one (or last year).
+func NewYearForm(c *common.Common, o model.Organ, years []int) *YearForm {
+	y := c.Today.Year() - 1
+	if len(years) > 0 && years[0] >= y {
+		y = years[0] + 1
+	}
+	yf := components.TextField("year", common.StartYearPrompt, fmt.Sprint(y))
+	yf.Input.Clean = model.CleanLine
+	f := &YearForm{c: c, organ: o, years: years}
+	yf.Validate = f.validateYear
+	f.form = components.NewForm(formStyles(c), yf,
+		components.ChoiceField("from", "开始方式", []string{common.StartFresh}, 0))
+	f.keys = common.KeyMap{Short: []key.Binding{
+		common.Bind(common.KeyNext, "tab"), common.Bind(common.StartNewYear, "enter"),
+		common.Bind(common.KeyBack, "esc"),
+	}}
+	f.refreshChoices()
+	return f
+}
+
+func (f *YearForm) year() (int, error) {
+	var y int
+	s := strings.TrimSuffix(strings.TrimSpace(model.NormalizeDigits(f.form.Fields[0].Value())), "年")
+	if _, err := fmt.Sscanf(s, "%d", &y); err != nil || len(s) != 4 {
+		return 0, fmt.Errorf("%s", common.StartYearInvalid)
+	}
+	return y, nil
+}
+
+func (f *YearForm) validateYear(string) error {
+	y, err := f.year()
+	if err != nil {
+		return err
+	}
+	if model.FormatForYear(y) == nil {
+		return fmt.Errorf(common.StartYearNoFormat, y)
+	}
+	for _, e := range f.years {
+		if e == y {
+			return fmt.Errorf(common.StartYearExists, y)
+		}
+	}
+	return nil
+}
+
+func (f *YearForm) hasPrev(y int) bool {
+	for _, e := range f.years {
+		if e == y-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// refreshChoices offers 从上一年开始 when the previous year exists.
+func (f *YearForm) refreshChoices() {
+	ch := f.form.Fields[1]
+	y, err := f.year()
+	if err == nil && f.hasPrev(y) {
+		if len(ch.Choices) != 2 {
+			ch.Choices = []string{fmt.Sprintf(common.StartFromPrev, y-1), common.StartFresh}
+			ch.Choice = 0
+		}
+		return
+	}
+	ch.Choices = []string{common.StartFresh}
+	ch.Choice = 0
+}
+
+// Init implements common.Screen.
+func (f *YearForm) Init() tea.Cmd { return nil }
+
+// Title implements common.Screen.
+func (f *YearForm) Title() string { return common.StartNewYear + " · " + f.organ.Name }
+
+// KeyMap implements common.Screen.
+func (f *YearForm) KeyMap() help.KeyMap { return f.keys }
+
+// Typing implements common.Typing.
+func (f *YearForm) Typing() bool { return f.form.Focus == 0 }
+
+// Create builds and stores the report, then opens it.
+func (f *YearForm) create() tea.Cmd {
+	if err := f.validateYear(""); err != nil {
+		f.form.Fields[0].Err = err.Error()
+		f.form.Focus = 0
+		return nil
+	}
+	y, _ := f.year()
+	fromPrev := len(f.form.Fields[1].Choices) == 2 && f.form.Fields[1].Choice == 0
+	o := f.organ
+	ctx, st := f.c.Ctx, f.c.Store
+	return func() tea.Msg {
+		if err := createYear(ctx, st, o, y, fromPrev); err != nil {
+			return common.SaveFailedMsg{Err: err}
+		}
+		return common.OpenMsg{Organ: o, Year: y}
+	}
+}
+
+// Update implements common.Screen.
+func (f *YearForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.SaveFailedMsg:
+		f.err = msg.Err.Error()
+		return f, nil
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "esc":
+			return f, func() tea.Msg { return common.BackMsg{} }
+		case "enter", "ctrl+s":
+			if msg.String() == "ctrl+s" || f.form.Focus == len(f.form.Fields)-1 {
+				return f, f.create()
+			}
+		}
+	}
+	f.form.Update(msg)
+	f.refreshChoices()
+	return f, nil
+}
+
+// View implements common.Screen.
+func (f *YearForm) View(width, height int) string {
+	st := f.c.Styles
+	lines := []string{st.Heading.Render(f.Title()), ""}
+	body := f.form.View(width, 4)
+	lines = append(lines, body, "")
+	if y, err := f.year(); err == nil {
+		if fm := model.FormatForYear(y); fm != nil {
+			lines = append(lines, st.Label.Render(fmt.Sprintf(common.StartYearFormat, fm.Name, fm.Basis)))
+		}
+	}
+	if f.err != "" {
+		lines = append(lines, st.Error.Render(f.err))
+	}
+	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+// Cursor implements common.Screen.
+func (f *YearForm) Cursor() *tea.Cursor {
+	x, y := f.form.CursorXY()
+	if x < 0 {
+		return nil
+	}
+	return tea.NewCursor(x, y+2)
+}
