@@ -83,3 +83,30 @@ func TestAggregateEntriesSumsAndStatuses(t *testing.T) {
 		t.Errorf("counted organs = %+v", c)
 	}
 }
+
+func TestAggregateChecksEachOrgan(t *testing.T) {
+	clean := aggOrganYear("甲镇人民政府", 2021, 2, 1, 3)
+	clean.Report.Date = NewDate(2022, 1, 30)
+	broken := aggOrganYear("乙镇人民政府", 2021, 0, 0, 4)
+	broken.Report.Mode3 = Typed
+	// 一 = 3 but （七）总计 + 四 = 1: O1 breaks.
+	for _, c := range []string{string(NaturalPerson), ColTotal} {
+		broken.Report.Values[Addr(TableS3, RowNew, c)] = 3
+		broken.Report.Values[Addr(TableS3, RowDisclosed, c)] = 1
+		broken.Report.Values[Addr(TableS3, RowOutcomeSum, c)] = 1
+	}
+	res := Aggregate(2021, []*OrganYear{clean, broken})
+	if len(res.Organs) != 2 || res.Counted != 2 {
+		t.Fatalf("organs = %+v", res.Organs)
+	}
+	if o := res.Organs[0]; o.Status != AggOK || o.Errors != 0 || o.DueLabel() != "按时" {
+		t.Errorf("甲镇 = %s, %d errors, %s", o.Status.Label(), o.Errors, o.DueLabel())
+	}
+	if o := res.Organs[1]; o.Status != AggErrors || o.Errors == 0 || o.DueLabel() != "报送日期不明" {
+		t.Errorf("乙镇 = %s, %d errors, %s", o.Status.Label(), o.Errors, o.DueLabel())
+	}
+	// Broken figures still count: the county sees them and the status says why.
+	if got := res.Totals.Get(Addr(TableS3, RowNew, ColTotal)); got != 3+3 {
+		t.Errorf("一、本年新收 总计 = %d, want 6", got)
+	}
+}

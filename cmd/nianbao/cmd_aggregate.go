@@ -1,0 +1,135 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/export"
+	"nianbao/export/summary"
+	"nianbao/model"
+)
+
+func init() {
+	register(command{name: "aggregate", summary: "汇总一个文件夹里各单位的报送包，生成汇总表（汇总年份.xlsx）", run: runAggregate})
+}
+
+func usageAggregate(w io.Writer) {
+	fmt.Fprint(w, `用法：nianbao aggregate --in 文件夹 --year 年份 --out 文件夹 [--expect "单位甲,单位乙"]
+
+读取 --in 文件夹中的全部报送包（.json），把指定年度各单位的表格数字相加，
+在 --out 文件夹写出“汇总年份.xlsx”：各单位数据并列一张表（含合计列）、
+按国家格式排好的汇总表、各单位报送情况（有无错误、是否按时报送）。
+内容有误的报送包会列出原因，不影响其他报送包；同一单位有多份时按最新的一份计算。
+
+选项：
+  --in 文件夹      必填，存放报送包的文件夹
+  --year 年份      必填，例如 2021
+  --out 文件夹     必填，汇总表写到这个文件夹
+  --expect 名单    应报送的单位名称，用逗号或顿号分隔；名单中没有报送包的单位列为“未报送”
+`)
+}
+
+func runAggregate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("aggregate")
+	in := fs.String("in", "", "")
+	year := fs.Int("year", 0, "")
+	out := fs.String("out", "", "")
+	expect := fs.String("expect", "", "")
+	if code, ok := parseFlags(fs, args, stdout, stderr, usageAggregate); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "多余的参数「%s」。文件夹请用 --in 和 --out 给出。\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *in == "" || *year == 0 || *out == "" {
+		fmt.Fprintln(stderr, "请同时给出 --in 报送包文件夹、--year 年份 和 --out 输出文件夹。")
+		fmt.Fprintln(stderr)
+		usageAggregate(stderr)
+		return exitUsage
+	}
+	if model.FormatForYear(*year) == nil {
+		fmt.Fprintf(stderr, "年份 %d 不对：政府信息公开工作年度报告的格式从2019年度开始，请给出2019年或以后的年份。\n", *year)
+		return exitUsage
+	}
+	folder, err := summary.ReadFolder(*in, *year)
+	if err != nil {
+		return printErr(stderr, err)
+	}
+	res := model.AggregateEntries(*year, folder.Inputs, splitNames(*expect))
+	data, err := summary.Workbook(res)
+	if err != nil {
+		return printErr(stderr, err)
+	}
+	fr, err := export.WriteVerified(*out, summary.FileName(*year), data)
+	if err != nil {
+		return printErr(stderr, err)
+	}
+
+	fmt.Fprintf(stdout, "%d年汇总：%d 个单位计入合计。\n\n", *year, res.Counted)
+	printOrganTable(stdout, res)
+	if len(folder.Rejected) > 0 {
+		fmt.Fprintf(stdout, "\n未能使用的文件（%d 个）：\n", len(folder.Rejected))
+		for _, r := range folder.Rejected {
+			fmt.Fprintf(stdout, "  %s：%s\n", r.File, strings.ReplaceAll(r.Reason, "\n", "\n    "))
+		}
+	}
+	if len(folder.Skipped) > 0 {
+		fmt.Fprintf(stdout, "\n其他年度的报送包（%d 个，未计入）：\n", len(folder.Skipped))
+		for _, r := range folder.Skipped {
+			fmt.Fprintf(stdout, "  %s：%s\n", r.File, r.Reason)
+		}
+	}
+	fmt.Fprintf(stdout, "\n汇总表已写出：%s（SHA-256 %s，已读回核对）\n", fr.Path, fr.SHA256)
+	return exitOK
+}
+
+// splitNames splits an --expect list on commas (half or full width), 、 and
+// semicolons.
+func splitNames(s string) []string {
+	f := func(r rune) bool { return strings.ContainsRune(",，、;；\n", r) }
+	var out []string
+	for _, n := range strings.FieldsFunc(s, f) {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// printOrganTable prints the organ list in aligned columns, measuring by
+// display width.
+func printOrganTable(w io.Writer, res model.AggregateResult) {
+	rows := [][]string{{"序号", "单位", "状态", "错误", "提示", "报送日期", "按时报送", "说明"}}
+	for i, o := range res.Organs {
+		errs, warns := strconv.Itoa(o.Errors), strconv.Itoa(o.Warnings)
+		if o.Status == model.AggMissing {
+			errs, warns = "-", "-"
+		}
+		sub := o.Submitted.String()
+		if sub == "" {
+			sub = "-"
+		}
+		rows = append(rows, []string{strconv.Itoa(i + 1), o.Name, o.Status.Label(), errs, warns, sub, o.DueLabel(), o.Note})
+	}
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
