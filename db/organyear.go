@@ -59,6 +59,9 @@ func (s *Store) LoadOrganYear(ctx context.Context, organID int64, year int, with
 		if p.Cases, err = casesForYear(ctx, tx, organID, year-1); err != nil {
 			return nil, err
 		}
+		if p.Items, err = itemsForYear(ctx, tx, organID, year-1); err != nil {
+			return nil, err
+		}
 		oy.Prev = &model.PrevYear{Year: prev.Year, FormatID: prev.Format().ID, Values: model.EffectiveValues(p), Blocks: prev.Blocks}
 	}
 	return oy, nil

@@ -52,9 +52,9 @@ func (s *Store) CreateReport(ctx context.Context, r *model.Report) error {
 func createReportTx(ctx context.Context, tx *sql.Tx, r *model.Report) error {
 	normalizeReport(r)
 	res, err := tx.ExecContext(ctx, `INSERT INTO reports (organ_id, year, format_id, status, basis, where_text, preamble_text,
-		mode3, mode4, fee_notices, fee_collected, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		mode3, mode4, art20_mode, fee_notices, fee_collected, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.OrganID, r.Year, r.FormatID, string(r.Status), r.Preamble.Basis, r.Preamble.Where, r.Preamble.Text,
-		string(r.Mode3), string(r.Mode4), r.Fees.Notices, r.Fees.Collected, int64(r.Date))
+		string(r.Mode3), string(r.Mode4), string(r.Art20Mode), r.Fees.Notices, r.Fees.Collected, int64(r.Date))
 	if isUnique(err) {
 		return newErr(ErrInvalid, err, "这个机关已经有%d年的报告，不能重复新建。请在年度列表中打开它。", r.Year)
 	}
@@ -101,12 +101,13 @@ type querier interface {
 
 func loadReport(ctx context.Context, q querier, organID int64, year int) (*model.Report, error) {
 	r := &model.Report{Values: model.Values{}}
-	var status, mode3, mode4 string
+	var status, mode3, mode4, art20 string
 	var date int64
 	err := q.QueryRowContext(ctx, `SELECT id, organ_id, year, format_id, status, basis, where_text, preamble_text,
-		mode3, mode4, fee_notices, fee_collected, date FROM reports WHERE organ_id = ? AND year = ?`, organID, year).Scan(
+		mode3, mode4, art20_mode, fee_notices, fee_collected, date FROM reports WHERE organ_id = ? AND year = ?`, organID, year).Scan(
 		&r.ID, &r.OrganID, &r.Year, &r.FormatID, &status, &r.Preamble.Basis, &r.Preamble.Where, &r.Preamble.Text,
-		&mode3, &mode4, &r.Fees.Notices, &r.Fees.Collected, &date)
+		&mode3, &mode4, &art20, &r.Fees.Notices, &r.Fees.Collected, &date)
+	r.Art20Mode = model.TableMode(art20)
 	if err != nil {
 		return nil, err
 	}
@@ -170,14 +171,14 @@ func loadBlocks(ctx context.Context, q querier, reportID int64) ([]model.Block, 
 }
 
 // SaveReportMeta saves the report's own fields: status, format, preamble,
-// table modes, fees and date.
+// table modes (三, 四, 二（一）), fees and date.
 func (s *Store) SaveReportMeta(ctx context.Context, r *model.Report) error {
 	normalizeReport(r)
 	return s.tx(ctx, "保存报告", func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE reports SET format_id = ?, status = ?, basis = ?, where_text = ?, preamble_text = ?,
-			mode3 = ?, mode4 = ?, fee_notices = ?, fee_collected = ?, date = ? WHERE id = ?`,
+			mode3 = ?, mode4 = ?, art20_mode = ?, fee_notices = ?, fee_collected = ?, date = ? WHERE id = ?`,
 			r.FormatID, string(r.Status), r.Preamble.Basis, r.Preamble.Where, r.Preamble.Text,
-			string(r.Mode3), string(r.Mode4), r.Fees.Notices, r.Fees.Collected, int64(r.Date), r.ID)
+			string(r.Mode3), string(r.Mode4), string(r.Art20Mode), r.Fees.Notices, r.Fees.Collected, int64(r.Date), r.ID)
 		if err != nil {
 			return err
 		}

@@ -112,7 +112,7 @@ func TestReportRoundTrip(t *testing.T) {
 	}
 	delete(r.Values, model.Addr("s2_1", "rules", "made"))
 
-	r.Status, r.Mode3, r.Date = model.StatusChecked, model.Typed, model.NewDate(2020, 1, 15)
+	r.Status, r.Mode3, r.Art20Mode, r.Date = model.StatusChecked, model.Typed, model.FromLog, model.NewDate(2020, 1, 15)
 	r.Fees = model.FeeSummary{Notices: 1, Collected: 2500}
 	if err := s.SaveReportMeta(ctx, r); err != nil {
 		t.Fatal(err)
@@ -181,7 +181,7 @@ func mustReport(t *testing.T, s *Store, want *model.Report) {
 		t.Fatalf("Report: %v", err)
 	}
 	if got.ID != want.ID || got.FormatID != want.FormatID || got.Status != want.Status || got.Preamble != want.Preamble ||
-		got.Mode3 != want.Mode3 || got.Mode4 != want.Mode4 || got.Fees != want.Fees || got.Date != want.Date {
+		got.Mode3 != want.Mode3 || got.Mode4 != want.Mode4 || got.Art20Mode != want.Art20Mode || got.Fees != want.Fees || got.Date != want.Date {
 		t.Fatalf("report fields:\n got %+v\nwant %+v", got, want)
 	}
 	if len(got.Values) != len(want.Values) {
