@@ -86,16 +86,3 @@ func printSummary(ctx context.Context, st *db.Store, w io.Writer) error {
 	}
 	return nil
 }
-
-// workstation opens the default (or --db) database and shows its summary.
-func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) int {
-	st, err := openStore(ctx, dbFlag, false)
-	if err != nil {
-		return printErr(stderr, err)
-	}
-	defer st.Close()
-	if err := printSummary(ctx, st, stdout); err != nil {
-		return printErr(stderr, err)
-	}
-	return exitOK
-}
