@@ -56,6 +56,7 @@ type fileSystem interface {
 
 type tempFile interface {
 	Name() string
+	Chmod(mode fs.FileMode) error
 	Write(p []byte) (int, error)
 	Sync() error
 	Close() error
@@ -101,6 +102,8 @@ func writeVerified(fsys fileSystem, dir, name string, data []byte) (FileResult, 
 		fsys.Remove(tmpName)
 		return fail(err)
 	}
+	// Readable by everyone like any copied file; FAT sticks ignore modes.
+	_ = tmp.Chmod(0o644)
 	if _, err := tmp.Write(data); err != nil {
 		return cleanup(err)
 	}

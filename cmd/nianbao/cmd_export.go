@@ -1,0 +1,172 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"nianbao/export"
+	"nianbao/model"
+)
+
+func init() {
+	register(command{name: "export", summary: "导出年报（docx/html/xlsx/txt/md/pdf）", run: runExport})
+}
+
+func usageExport(w io.Writer) {
+	fmt.Fprint(w, `用法：nianbao export --organ 单位名称 --year 年份 --out 文件夹 [--format docx,html,xlsx,txt,md,pdf]
+                     [--db 数据库文件] [--encoding gb18030] [--force] [--overwrite]
+
+把指定单位、指定年度的年报导出到文件夹（通常是U盘），每个文件写完后读回核对，
+并在同一文件夹写出「校验清单.txt」（文件名、大小、SHA-256）。导出的文件不含申请人个人信息。
+
+年报检查有错误时不导出（退出码 1）；加 --force 可强制导出，此时所有文件都标为“草稿”。
+
+选项：
+  --organ 单位名称   必填，须与数据库中的单位名称完全一致
+  --year 年份        必填，例如 2021
+  --out 文件夹       必填，导出位置，例如 U 盘的根目录
+  --format 格式      用逗号分隔，可选 docx、html、xlsx、txt、md、pdf；默认 docx,html,xlsx,txt
+  --encoding 编码    txt 文件的编码：utf-8（默认）或 gb18030
+  --force            检查有错误时仍然导出，文件标为草稿
+  --overwrite        文件夹里已有同名文件时直接替换（不加时不会覆盖）
+  --db 数据库文件    不指定时使用默认数据库
+`)
+}
+
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("export")
+	dbFlag := fs.String("db", "", "")
+	organ := fs.String("organ", "", "")
+	year := fs.Int("year", 0, "")
+	formats := fs.String("format", "docx,html,xlsx,txt", "")
+	out := fs.String("out", "", "")
+	encoding := fs.String("encoding", export.EncodingUTF8, "")
+	force := fs.Bool("force", false, "")
+	overwrite := fs.Bool("overwrite", false, "")
+	if code, ok := parseFlags(fs, args, stdout, stderr, usageExport); !ok {
+		return code
+	}
+	usageErr := func(msg string) int {
+		fmt.Fprintln(stderr, msg)
+		fmt.Fprintln(stderr)
+		usageExport(stderr)
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		return usageErr(fmt.Sprintf("多余的参数「%s」。单位、年份和导出位置请用 --organ、--year 和 --out 给出。", fs.Arg(0)))
+	}
+	if *organ == "" || *year == 0 || strings.TrimSpace(*out) == "" {
+		return usageErr("请同时给出 --organ 单位名称、--year 年份 和 --out 导出文件夹。")
+	}
+	if model.FormatForYear(*year) == nil {
+		return usageErr(fmt.Sprintf("年份 %d 不对：政府信息公开工作年度报告的格式从2019年度开始，请给出2019年或以后的年份。", *year))
+	}
+	var list []string
+	for _, f := range strings.Split(*formats, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		if !validExportFormat(f) {
+			return usageErr(fmt.Sprintf("不支持的导出格式「%s」，可选：%s。", f, strings.Join(export.Formats, "、")))
+		}
+		list = append(list, f)
+	}
+	if len(list) == 0 {
+		return usageErr("--format 没有给出任何格式，可选：" + strings.Join(export.Formats, "、") + "。")
+	}
+	switch strings.ToLower(strings.ReplaceAll(*encoding, "-", "")) {
+	case "utf8", "gb18030":
+	default:
+		return usageErr(fmt.Sprintf("不认识的文本编码「%s」，请用 utf-8 或 gb18030。", *encoding))
+	}
+	if st, err := os.Stat(*out); err != nil || !st.IsDir() {
+		return usageErr(fmt.Sprintf("导出位置「%s」不存在或不是文件夹。请插好U盘，给出已有的文件夹。", *out))
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	st, err := openStore(ctx, *dbFlag, true)
+	if err != nil {
+		return printErr(stderr, err)
+	}
+	defer st.Close()
+	// The public export never loads personal data.
+	oy, err := loadOrganYear(ctx, st, *organ, *year)
+	if err != nil {
+		return printErr(stderr, err)
+	}
+	now := time.Now()
+	today := model.DateOf(now)
+	findings := model.Check(oy, calendarFor(ctx, st), today)
+	var errs []model.Finding
+	for _, f := range findings {
+		if f.Severity == model.Error {
+			errs = append(errs, f)
+		}
+	}
+	draft := false
+	if len(errs) > 0 {
+		fm := oy.Report.Format()
+		w := stderr
+		if *force {
+			w = stdout
+		}
+		fmt.Fprintf(w, "%s 检查有%d个错误：\n", model.Title(oy.Organ.Name, oy.Report.Year), len(errs))
+		for _, f := range errs {
+			fmt.Fprintf(w, "[%s] %s  %s：%s\n", f.Severity.Label(), f.Rule, f.Place(fm), f.Message)
+		}
+		if !*force {
+			fmt.Fprintln(stderr, "有错误的年报不能导出。请改正后再导出；如只需导出草稿供内部核对，请加 --force。")
+			return exitFindings
+		}
+		fmt.Fprintln(stdout, "已按 --force 导出，所有文件标为草稿。")
+		draft = true
+	}
+
+	res, err := export.Run(ctx, oy, export.Options{
+		Formats: list, Dir: *out, Encoding: *encoding, Draft: draft, Overwrite: *overwrite,
+		Version: version, Today: today, Now: now,
+	}, func(p export.Progress) {
+		if !p.Done {
+			fmt.Fprintf(stdout, "[%d/%d] 正在写入 %s …\n", p.Index, p.Total, p.Name)
+			return
+		}
+		if p.Err != nil {
+			fmt.Fprintf(stdout, "[%d/%d] %s 未写入：%v\n", p.Index, p.Total, p.Name, p.Err)
+		}
+	})
+	if res != nil {
+		for _, f := range res.Files {
+			fmt.Fprintf(stdout, "已写入并核对 %s（%d 字节，SHA-256 %s）\n", f.Path, f.Size, f.SHA256)
+		}
+		if res.Manifest.Path != "" {
+			fmt.Fprintf(stdout, "已写入校验清单 %s\n", res.Manifest.Path)
+		}
+	}
+	if err != nil {
+		var me *export.MediaError
+		if errors.As(err, &me) && me.Kind == export.ErrExists {
+			fmt.Fprintln(stderr, me.Msg+"（命令行请加 --overwrite）")
+			return exitFindings
+		}
+		fmt.Fprintln(stderr, err.Error())
+		return exitFindings
+	}
+	return exitOK
+}
+
+func validExportFormat(f string) bool {
+	for _, x := range export.Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nianbao/db"
+	"nianbao/model"
+)
+
+// runIn runs a command in-process and returns its exit code and output.
+func exportRunIn(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func exportDemoDB(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	if code, _, stderr := exportRunIn("demo", "--db", path); code != 0 {
+		t.Fatalf("demo failed (%d): %s", code, stderr)
+	}
+	return path
+}
+
+// readAllText returns a file's text, every part of it for a zip container.
+func exportReadAll(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return string(b)
+	}
+	var s strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		s.Write(data)
+	}
+	return s.String()
+}
+
+func TestExportCommandWritesPublicFilesWithoutPersonalData(t *testing.T) {
+	dbPath := exportDemoDB(t)
+	out := t.TempDir()
+	code, stdout, stderr := exportRunIn("export", "--db", dbPath, "--organ", "大雁镇人民政府", "--year", "2021",
+		"--format", "docx,html,xlsx,txt,md", "--out", out)
+	if code != 0 {
+		t.Fatalf("export failed (%d): %s\n%s", code, stdout, stderr)
+	}
+	ctx := context.Background()
+	st, err := db.Open(ctx, dbPath, db.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := st.OrganByName(ctx, "大雁镇人民政府")
+	if err != nil {
+		t.Fatal(err)
+	}
+	oy, err := st.LoadOrganYear(ctx, o.ID, 2021, true)
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var personal []string
+	for _, q := range oy.Requests {
+		for _, s := range []string{q.Personal.Name, q.Personal.Phone, q.Personal.IDNumber, q.Personal.Address} {
+			if len([]rune(s)) >= 2 {
+				personal = append(personal, s)
+			}
+		}
+	}
+	if len(personal) == 0 {
+		t.Fatal("the demo log should hold personal data to test against")
+	}
+	for _, ext := range []string{"docx", "html", "xlsx", "txt", "md"} {
+		path := filepath.Join(out, "大雁镇人民政府2021年政府信息公开工作年度报告."+ext)
+		text := exportReadAll(t, path)
+		if !strings.Contains(text, "政府信息公开") {
+			t.Errorf("%s looks empty", path)
+		}
+		for _, p := range personal {
+			if strings.Contains(text, p) {
+				t.Errorf("%s contains personal data %q", ext, p)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "校验清单.txt")); err != nil {
+		t.Errorf("no manifest: %v", err)
+	}
+
+	// Exporting again must not silently replace the files.
+	code, _, stderr = exportRunIn("export", "--db", dbPath, "--organ", "大雁镇人民政府", "--year", "2021", "--format", "docx", "--out", out)
+	if code != 1 || !strings.Contains(stderr, "--overwrite") {
+		t.Errorf("second export without --overwrite: code %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = exportRunIn("export", "--db", dbPath, "--organ", "大雁镇人民政府", "--year", "2021", "--format", "docx", "--out", out, "--overwrite")
+	if code != 0 {
+		t.Errorf("export with --overwrite failed (%d): %s", code, stderr)
+	}
+}
+
+func TestExportCommandRefusesReportWithErrorsUnlessForced(t *testing.T) {
+	dbPath := exportDemoDB(t)
+	ctx := context.Background()
+	st, err := db.Open(ctx, dbPath, db.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := st.OrganByName(ctx, "大雁镇人民政府")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := st.Report(ctx, o.ID, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A negative count breaks rule I4, an error.
+	if err := st.SetValue(ctx, r.ID, model.Addr(model.TableS2Item5, model.RowLicensing, "decisions"), -1); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out := t.TempDir()
+	code, _, stderr := exportRunIn("export", "--db", dbPath, "--organ", "大雁镇人民政府", "--year", "2021", "--format", "txt", "--out", out)
+	if code != 1 || !strings.Contains(stderr, "[错误]") || !strings.Contains(stderr, "--force") {
+		t.Fatalf("want refusal listing the errors, got code %d, stderr %q", code, stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Fatalf("a refused export wrote files: %v", entries)
+	}
+	code, stdout, stderr := exportRunIn("export", "--db", dbPath, "--organ", "大雁镇人民政府", "--year", "2021", "--format", "txt", "--out", out, "--force")
+	if code != 0 {
+		t.Fatalf("forced export failed (%d): %s %s", code, stdout, stderr)
+	}
+	path := filepath.Join(out, "大雁镇人民政府2021年政府信息公开工作年度报告（草稿）.txt")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "草稿") {
+		t.Error("a forced export must be marked 草稿")
+	}
+}
+
+func TestExportCommandUsageErrors(t *testing.T) {
+	out := t.TempDir()
+	for _, args := range [][]string{
+		{"export", "--organ", "某镇", "--year", "2021"},
+		{"export", "--organ", "某镇", "--year", "2021", "--out", out, "--format", "pages"},
+		{"export", "--organ", "某镇", "--year", "2021", "--out", out, "--encoding", "big5"},
+		{"export", "--organ", "某镇", "--year", "2015", "--out", out},
+		{"export", "--organ", "某镇", "--year", "2021", "--out", filepath.Join(out, "没有这个文件夹")},
+	} {
+		code, _, stderr := exportRunIn(args...)
+		if code != 2 || stderr == "" {
+			t.Errorf("%v: want exit 2 with a message, got %d %q", args, code, stderr)
+		}
+	}
+}
