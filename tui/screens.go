@@ -4,6 +4,7 @@ import (
 	"nianbao/tui/check"
 	"nianbao/tui/common"
 	"nianbao/tui/grid"
+	"nianbao/tui/items"
 	"nianbao/tui/narrative"
 	"nianbao/tui/start"
 )
@@ -21,6 +22,7 @@ func Screens() map[string]common.Factory {
 		common.SecS5:      func(c *common.Common) common.Screen { return narrative.New(c, 5) },
 		common.SecS6:      func(c *common.Common) common.Screen { return narrative.New(c, 6) },
 		common.SecCheck:   check.New,
+		common.SecItems:   items.New,
 	}
 	for k, f := range e2Screens() {
 		m[k] = f

@@ -117,6 +117,8 @@ func (c *Common) FindingsAt(a model.CellAddress) []model.Finding {
 // SectionOf tells which outline entry a finding belongs to.
 func SectionOf(f model.Finding) string {
 	switch f.Entry.Kind {
+	case model.EntryItem:
+		return SecItems
 	case model.EntryRequest:
 		return SecRequests
 	case model.EntryCase:
@@ -155,6 +157,7 @@ const (
 	SecS4       = "s4"
 	SecS5       = "s5"
 	SecS6       = "s6"
+	SecItems    = "items"
 	SecRequests = "requests"
 	SecCases    = "cases"
 	SecMeasures = "measures"
@@ -168,7 +171,7 @@ var SectionKeys = [7]string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6
 
 // Outline lists the outline entries in order.
 var Outline = []string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6,
-	SecRequests, SecCases, SecMeasures, SecFees, SecCheck, SecExport}
+	SecItems, SecRequests, SecCases, SecMeasures, SecFees, SecCheck, SecExport}
 
 // Factory builds the screen of one outline entry for the open organ-year.
 type Factory func(c *Common) Screen
@@ -236,6 +239,8 @@ func EntryTitle(sec string) string {
 	switch sec {
 	case SecProfile:
 		return TitleProfile
+	case SecItems:
+		return TitleItems
 	case SecRequests:
 		return TitleRequests
 	case SecCases:

@@ -277,6 +277,7 @@ const (
 	ItemsCountsArt20Val  = "按标记计算：%s"
 	ItemsInserted        = "已把句子加到第二部分正文末尾。"
 	ItemsInsertedAlready = "第二部分正文里已经有这句话了。"
+	ItemsInsertedUpdated = "已用最新的数字更新第二部分正文中的句子。"
 	ItemsInsertNoReport  = "没有打开年报，无法插入。"
 	ItemsArt20Switched   = "表二（一）制发/废止件数改为：%s"
 )

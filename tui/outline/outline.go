@@ -27,7 +27,7 @@ const WideEnough = 100
 var jumpKeys = map[string]string{
 	"0": common.SecProfile, "1": common.SecS1, "2": common.SecS2, "3": common.SecS3,
 	"4": common.SecS4, "5": common.SecS5, "6": common.SecS6,
-	"r": common.SecRequests, "c": common.SecCases, "m": common.SecMeasures,
+	"i": common.SecItems, "r": common.SecRequests, "c": common.SecCases, "m": common.SecMeasures,
 	"f": common.SecFees, "k": common.SecCheck, "e": common.SecExport,
 }
 
@@ -40,6 +40,7 @@ var shortTitles = map[string]string{
 	common.SecS4:       "四 复议诉讼情况",
 	common.SecS5:       "五 问题和改进",
 	common.SecS6:       "六 其他事项",
+	common.SecItems:    common.TitleItems,
 	common.SecRequests: common.TitleRequests,
 	common.SecCases:    common.TitleCases,
 	common.SecMeasures: common.TitleMeasures,
@@ -314,7 +315,7 @@ func (m *Model) complete(sec string, errs int) bool {
 		return e == 0
 	case common.SecExport:
 		return r.Status == model.StatusExported
-	case common.SecRequests, common.SecCases, common.SecMeasures, common.SecFees:
+	case common.SecItems, common.SecRequests, common.SecCases, common.SecMeasures, common.SecFees:
 		return true
 	}
 	n := common.SectionNumber(sec)
