@@ -3,6 +3,8 @@ package tui
 import (
 	"nianbao/tui/cases"
 	"nianbao/tui/common"
+	"nianbao/tui/exportscreen"
+	"nianbao/tui/fees"
 	"nianbao/tui/measures"
 	"nianbao/tui/requests"
 )
@@ -14,5 +16,7 @@ func e2Screens() map[string]common.Factory {
 		common.SecRequests: requests.New,
 		common.SecCases:    cases.New,
 		common.SecMeasures: measures.New,
+		common.SecFees:     fees.New,
+		common.SecExport:   exportscreen.New,
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -70,10 +71,11 @@ func run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.S
 			continue
 		}
 		msg := cmd()
-		switch msg := msg.(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+		if cmds, ok := asCmds(msg); ok {
+			queue = append(queue, cmds...)
 			continue
+		}
+		switch msg := msg.(type) {
 		case common.ReloadMsg:
 			reload(t, c)
 			out = append(out, msg)
@@ -87,14 +89,24 @@ func run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.S
 		case nil:
 			continue
 		}
-		if fmt.Sprintf("%T", msg) == "tea.sequenceMsg" {
-			t.Fatalf("sequence not expected here")
-		}
 		var next tea.Cmd
 		s, next = s.Update(msg)
 		queue = append(queue, next)
 	}
 	return s, out
+}
+
+// asCmds unpacks a batch or a sequence (its type is not exported).
+func asCmds(m tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(m)
+	if m == nil || v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	out := make([]tea.Cmd, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return out, true
 }
 
 func press(t testing.TB, c *common.Common, s common.Screen, keys ...string) (common.Screen, []tea.Msg) {

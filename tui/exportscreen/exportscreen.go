@@ -1,0 +1,536 @@
+// Package exportscreen is the export screen: the findings that decide
+// whether the report may be exported as final, the formats to tick, the
+// removable drives (or a typed folder), per-file progress and the verified
+// result with the path and SHA-256 of each file.
+package exportscreen
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/export"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// Version is written to the manifest; cmd sets it.
+var Version = ""
+
+// DefaultFormats are ticked when the screen opens.
+var DefaultFormats = map[string]bool{"docx": true, "html": true, "xlsx": true, "txt": true}
+
+// Screen is the export screen.
+type Screen struct {
+	c        *common.Common
+	ticked   map[string]bool
+	gb18030  bool
+	draft    bool
+	drives   []export.Drive
+	scanned  bool
+	target   int // index into drives, or -1 for the typed folder
+	folder   *components.Input
+	focus    int
+	running  bool
+	ask      *components.Confirm
+	askKind  string // "draft" or "overwrite"
+	progress []export.Progress
+	result   *export.Result
+	errText  string
+	note     string
+	events   chan tea.Msg
+	curY     int
+}
+
+// New builds the export screen of the open organ-year.
+func New(c *common.Common) common.Screen {
+	s := &Screen{c: c, ticked: map[string]bool{}, target: -1, folder: components.NewInput()}
+	for k, v := range DefaultFormats {
+		s.ticked[k] = v
+	}
+	s.folder.Clean = model.CleanLine
+	s.folder.Placeholder = common.ExpFolderPlaceholder
+	return s
+}
+
+// Title implements common.Screen.
+func (s *Screen) Title() string { return common.TitleExport }
+
+type drivesMsg struct{ drives []export.Drive }
+
+// Init implements common.Screen: look for removable drives.
+func (s *Screen) Init() tea.Cmd {
+	if s.scanned {
+		return nil
+	}
+	return scanDrives
+}
+
+func scanDrives() tea.Msg { return drivesMsg{export.Drives()} }
+
+// rows of the screen, in focus order.
+const (
+	rowFormat = iota
+	rowEncoding
+	rowDraft
+	rowDrive
+	rowFolder
+	rowStart
+)
+
+type row struct {
+	kind  int
+	index int // format or drive index
+}
+
+func (s *Screen) rows() []row {
+	var rs []row
+	for i := range export.Formats {
+		rs = append(rs, row{kind: rowFormat, index: i})
+	}
+	rs = append(rs, row{kind: rowEncoding}, row{kind: rowDraft})
+	for i := range s.drives {
+		rs = append(rs, row{kind: rowDrive, index: i})
+	}
+	return append(rs, row{kind: rowFolder}, row{kind: rowStart})
+}
+
+func (s *Screen) cur() row { rs := s.rows(); return rs[min(s.focus, len(rs)-1)] }
+
+// Typing implements common.Typing: the folder input has the keys.
+func (s *Screen) Typing() bool { return s.ask == nil && !s.running && s.cur().kind == rowFolder }
+
+// Busy implements common.Busy.
+func (s *Screen) Busy() bool { return s.ask != nil || s.running }
+
+// KeyMap implements common.Screen.
+func (s *Screen) KeyMap() help.KeyMap {
+	if s.ask != nil {
+		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyConfirm, "y"), common.Bind(common.KeyCancel, "n")}}
+	}
+	return common.KeyMap{Short: []key.Binding{
+		common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down", "tab"),
+		common.Bind(common.ExpKeyToggle, "space"), common.Bind(common.ExpKeyStart, "enter"),
+		common.Bind(common.ExpKeyRefresh, "ctrl+r"), common.Bind(common.ExpKeyCheck, "ctrl+k"),
+	}}
+}
+
+// Formats is the ticked formats in offer order.
+func (s *Screen) Formats() []string {
+	var out []string
+	for _, f := range export.Formats {
+		if s.ticked[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Dir is the chosen target folder.
+func (s *Screen) Dir() string {
+	if s.target >= 0 && s.target < len(s.drives) {
+		return s.drives[s.target].Path
+	}
+	return strings.TrimSpace(s.folder.Value())
+}
+
+// errorsNow counts the unacknowledged errors of the open report.
+func (s *Screen) errorsNow() (errs, warns int) { return s.c.CountFindings("") }
+
+// Messages of a running export.
+type (
+	progressMsg struct {
+		p  export.Progress
+		ch chan tea.Msg
+	}
+	doneMsg struct {
+		res *export.Result
+		err error
+		ch  chan tea.Msg
+	}
+)
+
+func listen(ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg { return <-ch }
+}
+
+// start runs the export off the Update loop; progress arrives as messages.
+func (s *Screen) start(overwrite bool) tea.Cmd {
+	if s.c.OY == nil {
+		return nil
+	}
+	if len(s.Formats()) == 0 {
+		s.errText = common.ExpNoFormat
+		return nil
+	}
+	if s.Dir() == "" {
+		s.errText = common.ExpNoTarget
+		return nil
+	}
+	opt := export.Options{
+		Formats: s.Formats(), Dir: s.Dir(), Draft: s.draft, Overwrite: overwrite,
+		Version: Version, Today: s.c.Today,
+	}
+	if s.gb18030 {
+		opt.Encoding = "gb18030"
+	}
+	if s.c.Now != nil {
+		opt.Now = s.c.Now()
+	}
+	oy := s.c.OY
+	ctx := s.c.Ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ch := make(chan tea.Msg, 32)
+	s.events = ch
+	s.running = true
+	s.progress = nil
+	s.result = nil
+	s.errText, s.note = "", ""
+	go func() {
+		res, err := export.Run(ctx, oy, opt, func(p export.Progress) { ch <- progressMsg{p: p, ch: ch} })
+		ch <- doneMsg{res: res, err: err, ch: ch}
+	}()
+	return listen(ch)
+}
+
+type statusSavedMsg struct{ err error }
+
+// Update implements common.Screen.
+func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case drivesMsg:
+		s.scanned = true
+		s.drives = msg.drives
+		if s.target >= len(s.drives) {
+			s.target = -1
+		}
+		if s.target < 0 && len(s.drives) > 0 && strings.TrimSpace(s.folder.Value()) == "" {
+			s.target = 0
+		}
+		s.focus = min(s.focus, len(s.rows())-1)
+		return s, nil
+	case progressMsg:
+		if msg.ch != s.events {
+			return s, nil
+		}
+		if msg.p.Done && len(s.progress) > 0 && s.progress[len(s.progress)-1].Index == msg.p.Index && !s.progress[len(s.progress)-1].Done {
+			s.progress[len(s.progress)-1] = msg.p
+		} else {
+			s.progress = append(s.progress, msg.p)
+		}
+		return s, listen(msg.ch)
+	case doneMsg:
+		if msg.ch != s.events {
+			return s, nil
+		}
+		s.running = false
+		s.result = msg.res
+		var me *export.MediaError
+		if errors.As(msg.err, &me) && me.Kind == export.ErrExists && msg.res != nil && len(msg.res.Existing) > 0 {
+			s.askKind = "overwrite"
+			s.ask = &components.Confirm{Prompt: fmt.Sprintf(common.ExpAskOverwrite, strings.Join(msg.res.Existing, "、"))}
+			return s, nil
+		}
+		if msg.err != nil {
+			s.errText = msg.err.Error()
+		}
+		if msg.res != nil && len(msg.res.Files) > 0 && !s.draft && msg.err == nil {
+			return s, s.markExported()
+		}
+		return s, nil
+	case statusSavedMsg:
+		if msg.err != nil {
+			return s, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+		}
+		return s, common.Reload
+	case tea.PasteMsg:
+		if s.Typing() {
+			s.folder.Update(msg)
+			s.target = -1
+		}
+		return s, nil
+	case tea.KeyPressMsg:
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+// markExported records the report as exported (已导出).
+func (s *Screen) markExported() tea.Cmd {
+	if s.c.Report == nil || s.c.Store == nil {
+		return nil
+	}
+	r := *s.c.Report
+	r.Status = model.StatusExported
+	ctx, st := s.c.Ctx, s.c.Store
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return func() tea.Msg { return statusSavedMsg{err: st.SaveReportMeta(ctx, &r)} }
+}
+
+func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
+	if s.ask != nil {
+		if s.ask.Update(k) {
+			yes, kind := s.ask.Yes, s.askKind
+			s.ask = nil
+			if !yes {
+				s.note = common.ExpCancelled
+				return nil
+			}
+			if kind == "draft" {
+				s.draft = true
+				return s.start(false)
+			}
+			return s.start(true)
+		}
+		return nil
+	}
+	if s.running {
+		return nil
+	}
+	rs := s.rows()
+	str := k.String()
+	switch str {
+	case "up", "shift+tab":
+		s.focus = (s.focus - 1 + len(rs)) % len(rs)
+		return nil
+	case "down", "tab":
+		s.focus = (s.focus + 1) % len(rs)
+		return nil
+	case "ctrl+r":
+		s.note = common.ExpScanning
+		return scanDrives
+	case "ctrl+k":
+		return func() tea.Msg { return common.GoToMsg{Section: common.SecCheck} }
+	}
+	r := s.cur()
+	if r.kind == rowFolder {
+		if str == "enter" {
+			s.focus = len(rs) - 1
+			return nil
+		}
+		if s.folder.Update(k) {
+			if strings.TrimSpace(s.folder.Value()) != "" {
+				s.target = -1
+			}
+		}
+		return nil
+	}
+	if str != "space" && str != "enter" && str != " " {
+		return nil
+	}
+	s.errText = ""
+	switch r.kind {
+	case rowFormat:
+		f := export.Formats[r.index]
+		s.ticked[f] = !s.ticked[f]
+	case rowEncoding:
+		s.gb18030 = !s.gb18030
+	case rowDraft:
+		s.draft = !s.draft
+	case rowDrive:
+		s.target = r.index
+	case rowStart:
+		if e, _ := s.errorsNow(); e > 0 && !s.draft {
+			s.askKind = "draft"
+			s.ask = &components.Confirm{Prompt: fmt.Sprintf(common.ExpAskDraft, e)}
+			return nil
+		}
+		return s.start(false)
+	}
+	return nil
+}
+
+// Cursor implements common.Screen.
+func (s *Screen) Cursor() *tea.Cursor {
+	if !s.Typing() || s.curY < 0 {
+		return nil
+	}
+	return tea.NewCursor(4+ansi.StringWidth(common.ExpFolder)+s.folder.CursorX(), s.curY)
+}
+
+func check(on bool) string {
+	if on {
+		return "[x]"
+	}
+	return "[ ]"
+}
+
+// View implements common.Screen.
+func (s *Screen) View(width, height int) string {
+	st := s.c.Styles
+	var lines []string
+	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
+	add(st.Heading.Render(common.ExpTitle))
+	e, w := s.errorsNow()
+	switch {
+	case s.c.Report == nil:
+		add(st.Muted.Render(common.ReqNoReport))
+	case e > 0:
+		add(st.Error.Render(fmt.Sprintf(common.ExpHasErrors, e, w)))
+	default:
+		add(st.OK.Render(fmt.Sprintf(common.ExpNoErrors, w)))
+	}
+	rs := s.rows()
+	s.curY = -1
+	mark := func(i int) string {
+		if i == s.focus && s.ask == nil && !s.running {
+			return "▸ "
+		}
+		return "  "
+	}
+	line := func(i int, text string) {
+		if i == s.focus && s.ask == nil && !s.running {
+			text = st.Selected.Render(text)
+		}
+		add(mark(i) + text)
+	}
+	for i, r := range rs {
+		switch r.kind {
+		case rowFormat:
+			if r.index == 0 {
+				add(st.Label.Render(common.ExpFormats))
+			}
+			f := export.Formats[r.index]
+			line(i, check(s.ticked[f])+" "+f+"  "+st.Muted.Render(formatNote(f)))
+		case rowEncoding:
+			enc := common.ExpUTF8
+			if s.gb18030 {
+				enc = common.ExpGB18030
+			}
+			line(i, common.ExpEncoding+enc)
+		case rowDraft:
+			line(i, check(s.draft)+" "+common.ExpDraft)
+			add(st.Label.Render(common.ExpTarget))
+			if len(s.drives) == 0 {
+				if s.scanned {
+					add("  " + st.Muted.Render(common.ExpNoDrives))
+				} else {
+					add("  " + st.Muted.Render(common.ExpScanning))
+				}
+			}
+		case rowDrive:
+			d := s.drives[r.index]
+			sel := "( )"
+			if s.target == r.index {
+				sel = "(•)"
+			}
+			line(i, fmt.Sprintf("%s %s  %s  "+common.ExpFree, sel, d.Label, d.Path, humanBytes(d.Free)))
+		case rowFolder:
+			sel := "( )"
+			if s.target < 0 {
+				sel = "(•)"
+			}
+			if i == s.focus {
+				s.curY = len(lines)
+			}
+			prefix := mark(i) + sel + " " + common.ExpFolder
+			lines = append(lines, components.Fit(prefix+s.folder.View(max(8, width-ansi.StringWidth(prefix))), width))
+		case rowStart:
+			label := "[ " + common.ExpStart + " ]"
+			if s.draft {
+				label = "[ " + common.ExpStartDraft + " ]"
+			}
+			line(i, label)
+		}
+	}
+	switch {
+	case s.ask != nil:
+		for _, l := range components.Wrap(s.ask.Prompt, width) {
+			add(st.Warning.Render(l))
+		}
+	case s.errText != "":
+		for _, l := range components.Wrap("✗ "+s.errText, width) {
+			add(st.Error.Render(l))
+		}
+	case s.note != "":
+		add(st.Muted.Render(s.note))
+	}
+	lines = append(lines, s.progressLines(width)...)
+	if s.curY >= height {
+		// Keep the focused input on screen: drop lines from the top.
+		cut := s.curY - height + 1
+		lines = lines[cut:]
+		s.curY -= cut
+	}
+	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+// progressLines shows each file: running, failed, or written and verified.
+func (s *Screen) progressLines(width int) []string {
+	st := s.c.Styles
+	var out []string
+	if len(s.progress) > 0 {
+		out = append(out, st.Label.Render(common.ExpProgress))
+	}
+	for _, p := range s.progress {
+		status := common.ExpRunning
+		style := st.Muted
+		if p.Done {
+			if p.Err != nil {
+				status, style = common.ExpFailed+p.Err.Error(), st.Error
+			} else {
+				status, style = common.ExpVerified, st.OK
+			}
+		}
+		out = append(out, components.Fit(fmt.Sprintf("  %d/%d %s  ", p.Index, p.Total, p.Name)+style.Render(status), width))
+	}
+	if s.result != nil && len(s.result.Files) > 0 {
+		out = append(out, st.Label.Render(common.ExpWritten))
+		files := append([]export.FileResult{}, s.result.Files...)
+		if s.result.Manifest.Path != "" {
+			files = append(files, s.result.Manifest)
+		}
+		for _, f := range files {
+			out = append(out, components.Fit("  "+f.Path, width))
+			out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf("    %s · SHA-256 %s", humanBytes(uint64(f.Size)), f.SHA256), width)))
+		}
+	}
+	return out
+}
+
+func formatNote(f string) string {
+	switch f {
+	case "docx":
+		return common.ExpNoteDocx
+	case "html":
+		return common.ExpNoteHTML
+	case "xlsx":
+		return common.ExpNoteXlsx
+	case "txt":
+		return common.ExpNoteTxt
+	case "md":
+		return common.ExpNoteMd
+	case "pdf":
+		return common.ExpNotePdf
+	}
+	return ""
+}
+
+func humanBytes(n uint64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// Result is the last export's result (tests).
+func (s *Screen) Result() *export.Result { return s.result }
+
+// Running reports whether an export runs (tests).
+func (s *Screen) Running() bool { return s.running }
