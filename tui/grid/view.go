@@ -57,6 +57,7 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 	var lines []string
 	curLine, curCol := -1, -1
 	capLine := 0
+	var sticky []string // the cursor table's header lines
 	for ti, d := range m.tables {
 		isCur := ti == m.cur.t
 		if isCur {
@@ -106,7 +107,11 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 		if end < n {
 			h1 += right
 		}
-		lines = append(lines, st.Label.Render(components.Fit(h1, width)), st.Label.Render(components.Fit(h2, width)))
+		hl := []string{st.Label.Render(components.Fit(h1, width)), st.Label.Render(components.Fit(h2, width))}
+		if isCur {
+			sticky = hl
+		}
+		lines = append(lines, hl...)
 		for ri, r := range d.rows {
 			text := r.label
 			if short {
@@ -152,6 +157,18 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 		m.top = 0
 	}
 	m.top = max(0, min(m.top, max(0, len(lines)-height)))
+	// When the cursor table's header has scrolled away, draw it on top of
+	// the first two visible lines, keeping the cursor row below it.
+	if m.top > capLine+1 && height > 4 {
+		if rowLine < m.top+2 {
+			m.top = rowLine - 2
+		}
+		if m.top > capLine+1 {
+			vis := append([]string(nil), lines[m.top:]...)
+			copy(vis, sticky)
+			lines = append(lines[:m.top:m.top], vis...)
+		}
+	}
 	if curLine >= 0 {
 		curLine -= m.top
 		if curLine < 0 || curLine >= height {
