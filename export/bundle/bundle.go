@@ -265,8 +265,25 @@ func Decode(data []byte) (*model.OrganYear, Meta, error) {
 	if len(problems) > 0 {
 		return nil, meta, &InvalidError{Problems: problems}
 	}
-	meta.Findings = model.Check(oy, nil, model.DateOf(meta.Created))
+	findings, err := check(oy, model.DateOf(meta.Created))
+	if err != nil {
+		return nil, meta, err
+	}
+	meta.Findings = findings
 	return oy, meta, nil
+}
+
+// check runs the consistency rules as of the bundle's creation day, with
+// the built-in working-day calendar. A bundle comes from another computer:
+// should the rules fail on some content validation did not foresee, the
+// bundle is refused rather than the program stopped.
+func check(oy *model.OrganYear, today model.Date) (fs []model.Finding, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fs, err = nil, fmt.Errorf("报送包内容异常，无法完成检查（%v），未导入。请让报送单位核对后重新导出", r)
+		}
+	}()
+	return model.Check(oy, nil, today), nil
 }
 
 // jsonError turns a decoding error into a Chinese sentence with the line and

@@ -263,6 +263,8 @@ func TestDecodeRefusesBrokenBundles(t *testing.T) {
 		{"wrong format", edit(func(p *jPayload) { p.Report.Format = "2019" }), "2021年度报告应使用2021版表格"},
 		{"bad case result", edit(func(p *jPayload) { p.Cases[0].Result = "total" }), "结果「total」无效"},
 		{"bad measure status", edit(func(p *jPayload) { p.Measures[0].Status = "maybe" }), "状态「maybe」无效"},
+		{"huge extension", edit(func(p *jPayload) { p.Requests[1].ExtDays = 2000000000 }), "延期工作日数：数值 2000000000 超出合理范围"},
+		{"huge value", edit(func(p *jPayload) { p.Report.Values[0].Value = 1 << 62 }), "超出合理范围"},
 		{"organ mismatch", edit(func(p *jPayload) { p.Organ.Name = "别的镇" }), "不一致"},
 	}
 	for _, c := range cases {
@@ -384,4 +386,39 @@ func TestDiffListsChangedCellsAndCounts(t *testing.T) {
 	if len(Diff(a, fixture())) != 0 {
 		t.Errorf("identical organ-years differ: %v", Diff(a, fixture()))
 	}
+}
+
+// FuzzDecode feeds arbitrary bytes to Decode: it must never panic, and what
+// it accepts must encode again to a bundle that decodes to the same thing.
+func FuzzDecode(f *testing.F) {
+	for _, k := range []Kind{Public, Full} {
+		data, err := Encode(fixture(), k)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"magic":"nianbao-bundle","version":1}`))
+	f.Add([]byte(`{"magic":"nianbao-bundle","version":99}`))
+	f.Add([]byte("\xef\xbb\xbf{}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		oy, meta, err := Decode(data)
+		if err != nil {
+			if oy != nil {
+				t.Fatalf("organ-year returned with error %v", err)
+			}
+			return
+		}
+		again, err := EncodeAt(oy, meta.Kind, meta.Created)
+		if err != nil {
+			t.Fatalf("accepted bundle does not encode again: %v", err)
+		}
+		oy2, _, err := Decode(again)
+		if err != nil {
+			t.Fatalf("re-encoded bundle refused: %v", err)
+		}
+		if d := Diff(oy, oy2); len(d) != 0 {
+			t.Fatalf("re-encoded bundle differs: %v", d)
+		}
+	})
 }

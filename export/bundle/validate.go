@@ -32,9 +32,22 @@ func (v *validator) date(where, s string) model.Date {
 	return dt
 }
 
-func (v *validator) nonNeg(where string, x int64) {
-	if x < 0 {
+func (v *validator) nonNeg(where string, x int64) { v.within(where, x, 0, maxValue) }
+
+// Bounds that keep every later computation (deadlines, sums) well inside
+// its range, whatever a bundle holds.
+const (
+	maxDays  = 1000     // working days of an extension or a consultation
+	maxPages = 10000000 // pages of one answer
+	maxValue = 1e12     // any count or amount (fen)
+)
+
+func (v *validator) within(where string, x, lo, hi int64) {
+	switch {
+	case x < lo && lo == 0:
 		v.addf("%s：数值 %d 不能为负数", where, x)
+	case x < lo || x > hi:
+		v.addf("%s：数值 %d 超出合理范围（%d 至 %d）", where, x, lo, hi)
 	}
 }
 
@@ -64,6 +77,10 @@ func (v *validator) cells(where string, f *model.Format, cs []jCell) model.Value
 		}
 		if col.Kind != model.KindDelta && c.Value < 0 {
 			v.addf("%s：%s 的数值 %d 不能为负数", where, f.Place(a), c.Value)
+			continue
+		}
+		if c.Value > maxValue || c.Value < -maxValue {
+			v.addf("%s：%s 的数值 %d 超出合理范围", where, f.Place(a), c.Value)
 			continue
 		}
 		out[a] = c.Value
@@ -184,10 +201,13 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 		if !oneOf(rq.FeeMethod, model.FeeNone, model.FeePerRequest, model.FeePerPage) {
 			v.addf("%s：收费方式「%s」无效", w, q.FeeMethod)
 		}
-		v.nonNeg(w+"延期工作日数", int64(q.ExtDays))
-		v.nonNeg(w+"征求意见工作日数", int64(q.ExcludedDays))
-		v.nonNeg(w+"页数", int64(q.Pages))
-		v.nonNeg(w+"信息处理费", q.Fee)
+		v.within(w+"延期工作日数", int64(q.ExtDays), 0, maxDays)
+		v.within(w+"征求意见工作日数", int64(q.ExcludedDays), 0, maxDays)
+		v.within(w+"页数", int64(q.Pages), 0, maxPages)
+		v.within(w+"信息处理费", q.Fee, 0, maxValue)
+		if q.Serial >= 1_000_000 {
+			v.addf("%s：序号超出范围（1 至 999999）", w)
+		}
 		if q.Outcome != "" {
 			of := f
 			if !rq.Answered.IsZero() {
