@@ -219,7 +219,7 @@ func likePattern(s string) string {
 // yearWhere is the SQL condition "relevant to year": received in it, or
 // received earlier and not closed before it began.
 func yearWhere(year int) (string, []any) {
-	return "(r.year = ? OR (r.year < ? AND NOT (r.answered <> 0 AND r.outcome <> '' AND r.answered < ?)))",
+	return "r.year <= ? AND (r.year = ? OR NOT (r.answered <> 0 AND r.outcome <> '' AND r.answered < ?))",
 		[]any{year, year, int64(model.YearStart(year))}
 }
 
