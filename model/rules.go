@@ -35,6 +35,8 @@ func Check(oy *OrganYear, cal *Calendar, today Date) []Finding {
 	c.yearOverYear()
 	c.requests()
 	c.cases()
+	c.narrative()
+	c.copies()
 	c.finish()
 	return c.out
 }

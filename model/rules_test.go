@@ -421,10 +421,14 @@ func bigLog() *OrganYear {
 func TestCheckFastOnBigLog(t *testing.T) {
 	oy := bigLog()
 	cal := DefaultCalendar()
-	Check(oy, cal, 20230110) // warm up
-	start := time.Now()
-	fs := Check(oy, cal, 20230110)
-	el := time.Since(start)
+	// Best of five runs: other work on the machine must not fail the test.
+	var fs []Finding
+	el := time.Hour
+	for i := 0; i < 5; i++ {
+		start := time.Now()
+		fs = Check(oy, cal, 20230110)
+		el = min(el, time.Since(start))
+	}
 	if len(ruleFindings(fs, "L5")) == 0 || len(ruleFindings(fs, "L6")) == 0 {
 		t.Fatal("the big log should have late and overdue entries")
 	}

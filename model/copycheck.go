@@ -1,0 +1,200 @@
+package model
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Copy checks (warnings): reviewers find reports nearly identical to the
+// previous year's, paragraphs copied unchanged, and last year's date left
+// in as if it were the current one.
+//
+//	N2  a paragraph identical to one of last year's report (or to the text
+//	    carried over, never edited)
+//	N3  a paragraph names last year where the report year seems meant
+//	N5  a paragraph still marked 待更新 (carried over, not yet reviewed)
+//	N6  the narrative as a whole is more than SimilarityLimit percent similar
+//	    to last year's
+
+// SimilarityLimit is the similarity (percent) above which N6 warns.
+const SimilarityLimit = 70.0
+
+// minCopyRunes is the length below which a paragraph is too short for N2
+// (stock phrases such as 「无。」 repeat every year and are fine).
+const minCopyRunes = 20
+
+// squash drops spaces and line breaks so that re-wrapped text compares equal.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, NormalizeDigits(s))
+}
+
+// reYearMention finds 「2020年」 with what follows it.
+var reYearMention = regexp.MustCompile(`([0-9]{4})\s*年`)
+
+// lastYearAfter and lastYearBefore are words around 「2020年」 that show the
+// writer means last year on purpose: 2020年底, 与2020年相比, 自2020年起.
+var (
+	lastYearAfter  = []string{"底", "末", "年底", "年末", "相比", "同期", "以来", "的基础上", "基础上", "度报告", "年度报告", "起", "开始", "比较"}
+	lastYearBefore = []string{"与", "较", "比", "同比", "相比", "自", "从", "截至上"}
+)
+
+// lastYearAsCurrent returns the phrase of text that names year-1 as if it
+// were the report year, or "" when there is none.
+func lastYearAsCurrent(text string, year int) string {
+	t := NormalizeDigits(text)
+	last := strconv.Itoa(year - 1)
+	for _, m := range reYearMention.FindAllStringSubmatchIndex(t, -1) {
+		if t[m[2]:m[3]] != last {
+			continue
+		}
+		after := t[m[1]:]
+		// Skip 「年」 doubled as in 2020年年底, and the purposeful phrasings.
+		after = strings.TrimPrefix(after, "度")
+		if hasAnyPrefix(after, lastYearAfter) || hasAnyPrefix(strings.TrimPrefix(after, "年"), lastYearAfter) {
+			continue
+		}
+		before := t[:m[0]]
+		if hasAnySuffix(before, lastYearBefore) {
+			continue
+		}
+		// 「与2020年同期相比」「较2020年增长」: a comparison word shortly after.
+		window := after
+		if n := utf8.RuneCountInString(window); n > 12 {
+			window = string([]rune(window)[:12])
+		}
+		if strings.Contains(window, "相比") || strings.Contains(window, "同期") || strings.Contains(window, "增长") || strings.Contains(window, "下降") {
+			continue
+		}
+		return phraseAround(t, m[0], m[1])
+	}
+	return ""
+}
+
+func hasAnyPrefix(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, ps []string) bool {
+	s = strings.TrimRight(s, " ")
+	for _, p := range ps {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseAround returns a few characters either side of t[i:j] for a message.
+func phraseAround(t string, i, j int) string {
+	const span = 10
+	before := []rune(t[:i])
+	after := []rune(t[j:])
+	if len(before) > span {
+		before = before[len(before)-span:]
+	}
+	if len(after) > span {
+		after = after[:span]
+	}
+	return strings.TrimSpace(string(before) + t[i:j] + string(after))
+}
+
+// copies runs N2, N3, N5 and N6.
+func (c *checker) copies() {
+	var prev map[string]bool
+	if p := c.oy.Prev; p != nil {
+		prev = make(map[string]bool, len(p.Blocks))
+		for _, b := range p.Blocks {
+			if b.Kind == BlockHeading {
+				continue
+			}
+			if s := squash(b.Text); utf8.RuneCountInString(s) >= minCopyRunes {
+				prev[s] = true
+			}
+		}
+	}
+	year := c.r.Year
+	for _, b := range c.r.Blocks {
+		if strings.TrimSpace(b.Text) == "" {
+			continue
+		}
+		ref := EntryRef{Kind: EntryBlock, ID: b.ID}
+		add := func(rule, msg string) {
+			c.add(Finding{Rule: rule, Severity: Warning, Section: b.Section, Entry: ref, Message: sectionName(b.Section) + msg})
+		}
+		if b.Stale {
+			add("N5", "中有一段是从上年带过来的文字，还没有更新（待更新）：「"+quote(strings.TrimSpace(b.Text))+"」")
+		} else if b.Kind != BlockHeading {
+			s := squash(b.Text)
+			if utf8.RuneCountInString(s) >= minCopyRunes && (prev[s] || b.Origin != "" && squash(b.Origin) == s) {
+				add("N2", "中有一段与上年报告一字不差：「"+quote(strings.TrimSpace(b.Text))+"」，请按本年度情况改写")
+			}
+		}
+		if ph := lastYearAsCurrent(b.Text, year); ph != "" {
+			add("N3", "提到「"+ph+"」，这是上一年；如果写的是本年度的事，应改为"+strconv.Itoa(year)+"年")
+		}
+	}
+	if p := c.oy.Prev; p != nil && len(p.Blocks) > 0 {
+		if sim := Similarity(c.r.Blocks, p.Blocks); sim > SimilarityLimit {
+			c.add(Finding{Rule: "N6", Severity: Warning, Section: 1, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
+				Message: "本年报告的文字与" + strconv.Itoa(p.Year) + "年报告的相似度为 " + strconv.Itoa(int(sim+0.5)) +
+					"%，超过 " + strconv.Itoa(int(SimilarityLimit)) + "%，审查时会被认为照抄上年，请按本年度情况改写"})
+		}
+	}
+}
+
+// bigrams counts the character bigrams of the paragraphs' text, ignoring
+// spaces, punctuation and digits (numbers change every year; the prose is
+// what gets copied).
+func bigrams(blocks []Block) (map[[2]rune]int, int) {
+	m := map[[2]rune]int{}
+	total := 0
+	for _, b := range blocks {
+		if b.Kind == BlockHeading {
+			continue
+		}
+		var prev rune = -1
+		for _, r := range b.Text {
+			if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsDigit(r) {
+				prev = -1
+				continue
+			}
+			if prev >= 0 {
+				m[[2]rune{prev, r}]++
+				total++
+			}
+			prev = r
+		}
+	}
+	return m, total
+}
+
+// Similarity returns how similar the narrative paragraphs of cur are to
+// those of prev, in percent (0–100): the Dice coefficient of their
+// character-bigram multisets. Headings are left out.
+func Similarity(cur, prev []Block) float64 {
+	a, na := bigrams(cur)
+	b, nb := bigrams(prev)
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	common := 0
+	for k, x := range a {
+		if y := b[k]; y > 0 {
+			common += min(x, y)
+		}
+	}
+	return 200 * float64(common) / float64(na+nb)
+}

@@ -1,0 +1,133 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+const (
+	lastYearPara = "我镇严格落实政府信息公开各项制度，通过政府门户网站、政务新媒体和政务公开栏及时发布各类政府信息，保障群众的知情权、参与权和监督权。"
+	thisYearPara = "本年度我镇把政务公开与乡村振兴结合起来，在各嘎查村公开栏集中公开惠农补贴发放名单，并通过微信公众号逐项解读新出台的救助政策。"
+)
+
+func withPrevText(texts ...string) func(*OrganYear) {
+	return func(oy *OrganYear) {
+		for i, t := range texts {
+			oy.Prev.Blocks = append(oy.Prev.Blocks, Block{ID: int64(900 + i), Section: 1, Kind: BlockParagraph, Text: t})
+		}
+	}
+}
+
+func withBlock(b Block) func(*OrganYear) {
+	return func(oy *OrganYear) {
+		b.ID = 50
+		if b.Kind == "" {
+			b.Kind = BlockParagraph
+		}
+		if b.Section == 0 {
+			b.Section = 1
+		}
+		oy.Report.Blocks = append(oy.Report.Blocks, b)
+	}
+}
+
+func TestCopyChecks(t *testing.T) {
+	cases := []struct {
+		name string
+		rule string
+		edit func(*OrganYear)
+		msg  []string // empty: the rule must not report
+	}{
+		// N2
+		{"N2 rewritten paragraph", "N2", both(withPrevText(lastYearPara), withBlock(Block{Text: thisYearPara})), nil},
+		{"N2 short stock phrase repeats", "N2", both(withPrevText("无。"), withBlock(Block{Section: 6, Text: "无。"})), nil},
+		{"N2 paragraph copied from last year", "N2", both(withPrevText(lastYearPara), withBlock(Block{Text: " " + lastYearPara + "\n"})),
+			[]string{"「一、总体情况」中有一段与上年报告一字不差：「我镇严格落实政府信息公开各项制度"}},
+		{"N2 carried-over text never edited", "N2", withBlock(Block{Text: lastYearPara, Origin: lastYearPara}),
+			[]string{"与上年报告一字不差"}},
+
+		// N3
+		{"N3 current year", "N3", withBlock(Block{Text: "2022年我镇共办理政府信息公开申请4件。"}), nil},
+		{"N3 last year's end on purpose", "N3", withBlock(Block{Text: "截至2021年底，我镇现行有效规范性文件10件。"}), nil},
+		{"N3 comparison with last year", "N3", withBlock(Block{Text: "与2021年相比，依申请公开数量有所增加。"}), nil},
+		{"N3 comparison after the year", "N3", withBlock(Block{Text: "较2021年同期增长两成。"}), nil},
+		{"N3 since last year", "N3", withBlock(Block{Text: "自2021年起我镇实行政务公开清单管理。"}), nil},
+		{"N3 last year as if current", "N3", withBlock(Block{Text: "2021年我镇政务公开工作取得了明显成效。"}),
+			[]string{"提到「2021年我镇政务公开工作取得」", "应改为2022年"}},
+		{"N3 full-width year", "N3", withBlock(Block{Text: "按照《全旗２０２１年政务公开工作要点》要求，扎实推进。"}),
+			[]string{"2021年政务公开工作要点"}},
+
+		// N5
+		{"N5 edited block", "N5", withBlock(Block{Text: thisYearPara, Origin: lastYearPara}), nil},
+		{"N5 stale block", "N5", withBlock(Block{Text: lastYearPara, Origin: lastYearPara, Stale: true}),
+			[]string{"「一、总体情况」中有一段是从上年带过来的文字，还没有更新（待更新）"}},
+
+		// N6
+		{"N6 rewritten narrative", "N6", both(withPrevText(lastYearPara), withBlock(Block{Text: thisYearPara})), nil},
+		{"N6 narrative copied wholesale", "N6", both(withPrevText(lastYearPara, thisYearPara),
+			withBlock(Block{Text: lastYearPara}), withBlock(Block{Section: 2, Text: strings.Replace(thisYearPara, "惠农补贴", "低保", 1)})),
+			[]string{"与2021年报告的相似度为", "超过 70%"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			oy := baseOY()
+			c.edit(oy)
+			fs := ruleFindings(Check(oy, nil, checkToday), c.rule)
+			if len(c.msg) == 0 {
+				for _, f := range fs {
+					t.Errorf("unexpected %s: %s", f.Rule, f.Message)
+				}
+				return
+			}
+			for _, f := range fs {
+				ok := f.Severity == Warning
+				for _, m := range c.msg {
+					ok = ok && strings.Contains(f.Message, m)
+				}
+				if ok {
+					return
+				}
+				t.Logf("got: %s", f.Message)
+			}
+			t.Errorf("no %s finding says %q", c.rule, c.msg)
+		})
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	para := func(texts ...string) []Block {
+		var bs []Block
+		for _, s := range texts {
+			bs = append(bs, Block{Kind: BlockParagraph, Text: s})
+		}
+		return bs
+	}
+	if got := Similarity(para(lastYearPara), para(lastYearPara)); got != 100 {
+		t.Errorf("identical = %v, want 100", got)
+	}
+	if got := Similarity(para("甲乙丙丁"), para("戊己庚辛")); got != 0 {
+		t.Errorf("disjoint = %v, want 0", got)
+	}
+	if got := Similarity(para(lastYearPara), para(thisYearPara)); got > 40 {
+		t.Errorf("different paragraphs = %v, want low", got)
+	}
+	// Changing only the numbers and the year keeps the text identical.
+	a := "2021年共收到申请12件，办结11件。"
+	b := "2022年共收到申请30件，办结29件。"
+	if got := Similarity(para(a), para(b)); got != 100 {
+		t.Errorf("numbers only = %v, want 100", got)
+	}
+	// Half copied lands in between.
+	half := Similarity(para(lastYearPara, thisYearPara), para(lastYearPara))
+	if half < 50 || half > 90 {
+		t.Errorf("half copied = %v, want between", half)
+	}
+	// Headings do not count.
+	heads := []Block{{Kind: BlockHeading, Text: "主动公开"}}
+	if got := Similarity(heads, heads); got != 0 {
+		t.Errorf("headings only = %v, want 0", got)
+	}
+	if got := Similarity(nil, para(lastYearPara)); got != 0 {
+		t.Errorf("empty = %v", got)
+	}
+}

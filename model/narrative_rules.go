@@ -1,0 +1,450 @@
+package model
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Rule N1: the numbers the narrative quotes agree with the tables. The
+// narrative is free text; these are the phrasings reports commonly use.
+// Numbers may be Arabic (12, １２) or Chinese (十二).
+
+// numPat matches an Arabic or Chinese number.
+const numPat = `([0-9]+|[零〇一二两三四五六七八九十百千万]+)`
+
+// gapPat is the text allowed between a keyword and its number: no sentence
+// or clause break.
+const gapPat = `[^。；;，,！？!?\n]{0,24}?`
+
+// narrativeClaim is one phrasing N1 reads and the figure it must equal.
+type narrativeClaim struct {
+	re *regexp.Regexp
+	// what names the figure in the message (表三「一、本年新收…」总计).
+	what string
+	// figure computes it from the effective values and the organ-year; ok
+	// false skips the claim (no data to compare with).
+	figure func(c *checker) (int64, bool)
+}
+
+func s3Total(row string) func(c *checker) (int64, bool) {
+	return func(c *checker) (int64, bool) { return c.v[Addr(TableS3, row, ColTotal)], true }
+}
+
+// s3Group sums the 总计 column over one outcome group's rows.
+func s3Group(prefix string) func(c *checker) (int64, bool) {
+	return func(c *checker) (int64, bool) {
+		var s int64
+		for _, g := range c.f.OutcomeGroups() {
+			if len(g.Rows) == 0 || !strings.HasPrefix(g.Rows[0], prefix) {
+				continue
+			}
+			for _, r := range g.Rows {
+				s += c.v[Addr(TableS3, r, ColTotal)]
+			}
+		}
+		return s, true
+	}
+}
+
+func s4Total(groups ...string) func(c *checker) (int64, bool) {
+	return func(c *checker) (int64, bool) {
+		var s int64
+		for _, g := range groups {
+			s += c.v[Addr(TableS4, RowS4Cases, S4Col(g, ResultTotal))]
+		}
+		return s, true
+	}
+}
+
+var narrativeClaims = []narrativeClaim{
+	{regexp.MustCompile(`(?:收到|新收|受理|接收)` + gapPat + `申请` + gapPat + numPat + `\s*(?:件|份|起|宗)`),
+		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew)},
+	{regexp.MustCompile(`上年结转` + gapPat + numPat + `\s*件`),
+		"表三「二、上年结转政府信息公开申请数量」总计", s3Total(RowCarriedIn)},
+	{regexp.MustCompile(`(?:办结|办理完毕)` + gapPat + numPat + `\s*件`),
+		"表三「（七）总计」", s3Total(RowOutcomeSum)},
+	{regexp.MustCompile(`予以公开` + gapPat + numPat + `\s*件`), "表三「（一）予以公开」总计", s3Group("o1")},
+	{regexp.MustCompile(`部分公开` + gapPat + numPat + `\s*件`), "表三「（二）部分公开」总计", s3Group("o2")},
+	{regexp.MustCompile(`不予公开` + gapPat + numPat + `\s*件`), "表三「（三）不予公开」各项之和", s3Group("o3")},
+	{regexp.MustCompile(`无法提供` + gapPat + numPat + `\s*件`), "表三「（四）无法提供」各项之和", s3Group("o4")},
+	{regexp.MustCompile(`不予处理` + gapPat + numPat + `\s*件`), "表三「（五）不予处理」各项之和", s3Group("o5")},
+	{regexp.MustCompile(`其他处理` + gapPat + numPat + `\s*件`), "表三「（六）其他处理」各项之和", s3Group("o6")},
+	{regexp.MustCompile(`结转下(?:一)?年度?` + gapPat + numPat + `\s*件`),
+		"表三「四、结转下年度继续办理」总计", s3Total(RowCarriedOut)},
+	{regexp.MustCompile(`行政复议` + gapPat + numPat + `\s*(?:件|起|宗|次)`),
+		"表四「行政复议」总计", s4Total(GroupReview)},
+	{regexp.MustCompile(`行政诉讼` + gapPat + numPat + `\s*(?:件|起|宗|次)`),
+		"表四「行政诉讼」两组总计之和", s4Total(GroupDirectSuit, GroupSuitReview)},
+	{regexp.MustCompile(`主动公开` + gapPat + numPat + `\s*(?:条|件)`),
+		"主动公开信息登记的条数", func(c *checker) (int64, bool) {
+			if len(c.oy.Items) == 0 {
+				return 0, false
+			}
+			return int64(CountItems(c.r.Year, c.oy.Items).Total), true
+		}},
+}
+
+// Words that make a number a comparison or a part rather than the figure.
+var claimSkipWords = []string{"增加", "减少", "增长", "下降", "同比", "比上年", "较上年", "上升", "多", "少", "%", "％", "百分"}
+
+var (
+	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理)` + `[^。；;！？!?\n]{0,30}?申请`)
+	reNoCases    = regexp.MustCompile(`(?:未|没有)(?:发生|出现|产生)[^。；;！？!?\n]*`)
+	reAllUpheld  = regexp.MustCompile(`(?:均|全部|都)(?:获|被|予以|得到)?维持`)
+	reYear       = regexp.MustCompile(`([0-9]{4})\s*年`)
+)
+
+// sentences splits text into sentences (at 。！？ and line breaks), keeping
+// clause marks inside.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i, r := range text {
+		if r == '。' || r == '！' || r == '？' || r == '\n' || r == '!' || r == '?' {
+			if s := strings.TrimSpace(text[start:i]); s != "" {
+				out = append(out, s)
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// quote shortens a sentence for a message.
+func quote(s string) string {
+	const max = 60
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "……"
+}
+
+// mentionsOtherYear reports whether s names a year other than year, in which
+// case its numbers may describe that year.
+func mentionsOtherYear(s string, year int) bool {
+	for _, m := range reYear.FindAllStringSubmatch(s, -1) {
+		if y, _ := strconv.Atoi(m[1]); y != year {
+			return true
+		}
+	}
+	return strings.Contains(s, "上年度") || strings.Contains(s, "去年") || strings.Contains(s, "上一年")
+}
+
+// narrative runs N1 over every narrative block.
+func (c *checker) narrative() {
+	for _, b := range c.r.Blocks {
+		if strings.TrimSpace(b.Text) == "" {
+			continue
+		}
+		for _, s := range sentences(b.Text) {
+			c.narrativeSentence(b, s)
+		}
+	}
+}
+
+func (c *checker) narrativeSentence(b Block, orig string) {
+	add := func(msg string) {
+		c.add(Finding{Rule: "N1", Severity: Warning, Section: b.Section, Entry: EntryRef{Kind: EntryBlock, ID: b.ID},
+			Message: sectionName(b.Section) + "写「" + quote(orig) + "」，" + msg})
+	}
+	s := NormalizeDigits(orig)
+	otherYear := mentionsOtherYear(s, c.r.Year)
+	if !otherYear {
+		for _, cl := range narrativeClaims {
+			for _, m := range cl.re.FindAllStringSubmatchIndex(s, -1) {
+				whole := s[m[0]:m[1]]
+				if containsAny(whole, claimSkipWords) {
+					continue
+				}
+				n, ok := parseNumber(s[m[2]:m[3]])
+				if !ok {
+					continue
+				}
+				fig, ok := cl.figure(c)
+				if !ok || fig == n {
+					continue
+				}
+				add("但" + cl.what + "为 " + i64(fig) + "，两者不一致")
+				break
+			}
+		}
+	}
+	newReq := c.v[Addr(TableS3, RowNew, ColTotal)]
+	if reNoRequests.MatchString(s) && newReq > 0 && !otherYear {
+		add("但表三「一、本年新收政府信息公开申请数量」总计为 " + i64(newReq) + "，两者矛盾")
+	}
+	rv := c.v[Addr(TableS4, RowS4Cases, S4Col(GroupReview, ResultTotal))]
+	lit := c.v[Addr(TableS4, RowS4Cases, S4Col(GroupDirectSuit, ResultTotal))] + c.v[Addr(TableS4, RowS4Cases, S4Col(GroupSuitReview, ResultTotal))]
+	if !otherYear {
+		for _, m := range reNoCases.FindAllString(s, -1) {
+			// Only the clause after 未发生 counts: 「复议1件；未发生行政诉讼」.
+			if i := strings.IndexAny(m, "；;"); i >= 0 {
+				m = m[:i]
+			}
+			switch {
+			case strings.Contains(m, "复议") && rv > 0:
+				add("但表四「行政复议」总计为 " + i64(rv) + "，两者矛盾")
+			case strings.Contains(m, "诉讼") && lit > 0:
+				add("但表四「行政诉讼」共有 " + i64(lit) + " 件，两者矛盾")
+			}
+		}
+	}
+	if reAllUpheld.MatchString(s) {
+		var upheld, total, pending int64
+		for _, g := range S4Groups {
+			upheld += c.v[Addr(TableS4, RowS4Cases, S4Col(g, Upheld))]
+			pending += c.v[Addr(TableS4, RowS4Cases, S4Col(g, Pending))]
+			total += c.v[Addr(TableS4, RowS4Cases, S4Col(g, ResultTotal))]
+		}
+		if total > upheld {
+			msg := "但表四共 " + i64(total) + " 件中结果维持 " + i64(upheld) + " 件"
+			if pending > 0 {
+				msg += "、尚未审结 " + i64(pending) + " 件"
+			}
+			add(msg + "，并非全部维持")
+		}
+	}
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseNumber reads an Arabic or Chinese number: 12, 十二, 一百零五, 两千三百, 三万.
+func parseNumber(s string) (int64, bool) {
+	if allDigits(s) {
+		n, err := strconv.ParseInt(s, 10, 64)
+		return n, err == nil
+	}
+	return parseChineseNumber(s)
+}
+
+var cnDigits = map[rune]int64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// parseChineseNumber reads a Chinese numeral below one hundred million.
+func parseChineseNumber(s string) (int64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	var total, section, digit int64
+	seenDigit := false
+	for _, r := range s {
+		if d, ok := cnDigits[r]; ok {
+			digit = d
+			seenDigit = true
+			continue
+		}
+		var unit int64
+		switch r {
+		case '十':
+			unit = 10
+		case '百':
+			unit = 100
+		case '千':
+			unit = 1000
+		case '万':
+			section += digit
+			if section == 0 {
+				section = 1
+			}
+			total += section * 10000
+			section, digit, seenDigit = 0, 0, false
+			continue
+		default:
+			return 0, false
+		}
+		if !seenDigit {
+			digit = 1 // 十二 = 一十二
+		}
+		section += digit * unit
+		digit, seenDigit = 0, false
+	}
+	return total + section + digit, true
+}
+
+// GeneratedSentences builds, from the effective tables, one Chinese sentence
+// each for sections 二, 三 and 四 that a clerk may put in the narrative; N1
+// accepts them as agreeing with the tables.
+func GeneratedSentences(oy *OrganYear) map[int]string {
+	if oy == nil || oy.Report == nil || oy.Report.Format() == nil {
+		return nil
+	}
+	r := oy.Report
+	f := r.Format()
+	v := EffectiveValues(oy)
+	out := map[int]string{}
+
+	// 二
+	var s2 strings.Builder
+	if len(oy.Items) > 0 {
+		s2.WriteString(ItemsSentence(r.Year, CountItems(r.Year, oy.Items)))
+	}
+	if t := section2Sentence(f, v); t != "" {
+		s2.WriteString(t)
+	}
+	out[2] = s2.String()
+
+	// 三
+	get := func(row string) int64 { return v[Addr(TableS3, row, ColTotal)] }
+	newN, inN, doneN, outN := get(RowNew), get(RowCarriedIn), get(RowOutcomeSum), get(RowCarriedOut)
+	var b strings.Builder
+	switch {
+	case newN == 0 && inN == 0:
+		b.WriteString("本年度未收到政府信息公开申请")
+	case newN == 0:
+		b.WriteString("本年度未收到新的政府信息公开申请，上年结转" + i64(inN) + "件")
+	default:
+		b.WriteString("本年度共收到政府信息公开申请" + i64(newN) + "件")
+		if inN > 0 {
+			b.WriteString("，上年结转" + i64(inN) + "件")
+		}
+	}
+	if newN > 0 || inN > 0 {
+		b.WriteString("；办结" + i64(doneN) + "件")
+		var parts []string
+		for _, g := range f.OutcomeGroups() {
+			var n int64
+			for _, row := range g.Rows {
+				n += get(row)
+			}
+			if n > 0 {
+				parts = append(parts, outcomeGroupName(g.Label)+i64(n)+"件")
+			}
+		}
+		if len(parts) > 0 && doneN > 0 {
+			b.WriteString("，其中" + strings.Join(parts, "、"))
+		}
+		b.WriteString("；结转下年度继续办理" + i64(outN) + "件")
+	}
+	b.WriteString("。")
+	out[3] = b.String()
+
+	// 四
+	group := func(g string) (int64, string) {
+		total := v[Addr(TableS4, RowS4Cases, S4Col(g, ResultTotal))]
+		var parts []string
+		for _, res := range CaseResults {
+			if n := v[Addr(TableS4, RowS4Cases, S4Col(g, res))]; n > 0 {
+				parts = append(parts, res.Label()+i64(n)+"件")
+			}
+		}
+		return total, strings.Join(parts, "、")
+	}
+	rv, rvParts := group(GroupReview)
+	ds, dsParts := group(GroupDirectSuit)
+	sr, srParts := group(GroupSuitReview)
+	switch {
+	case rv == 0 && ds+sr == 0:
+		out[4] = "本年度未发生因政府信息公开引发的行政复议、行政诉讼。"
+	default:
+		var s strings.Builder
+		if rv > 0 {
+			s.WriteString("本年度发生政府信息公开行政复议" + i64(rv) + "件")
+			if rvParts != "" {
+				s.WriteString("（" + rvParts + "）")
+			}
+		} else {
+			s.WriteString("本年度未发生政府信息公开行政复议")
+		}
+		s.WriteString("；")
+		if ds+sr > 0 {
+			s.WriteString("发生政府信息公开行政诉讼" + i64(ds+sr) + "件")
+			var sub []string
+			if ds > 0 {
+				x := "未经复议直接起诉" + i64(ds) + "件"
+				if dsParts != "" {
+					x += "（" + dsParts + "）"
+				}
+				sub = append(sub, x)
+			}
+			if sr > 0 {
+				x := "复议后起诉" + i64(sr) + "件"
+				if srParts != "" {
+					x += "（" + srParts + "）"
+				}
+				sub = append(sub, x)
+			}
+			s.WriteString("，其中" + strings.Join(sub, "、"))
+		} else {
+			s.WriteString("未发生政府信息公开行政诉讼")
+		}
+		s.WriteString("。")
+		out[4] = s.String()
+	}
+	return out
+}
+
+// outcomeGroupName turns 「（二）部分公开（区分处理的……）」 into 「部分公开」.
+func outcomeGroupName(label string) string {
+	if i := strings.Index(label, "）"); strings.HasPrefix(label, "（") && i > 0 {
+		label = label[i+len("）"):]
+	}
+	if i := strings.Index(label, "（"); i > 0 {
+		label = label[:i]
+	}
+	return label
+}
+
+// section2Sentence summarises the section 二 tables.
+func section2Sentence(f *Format, v Values) string {
+	get := func(t, row, col string) int64 { return v[Addr(t, row, col)] }
+	var parts []string
+	if f.ID == "2019" {
+		for _, row := range f.Table(TableS2Item1).Rows {
+			m, p, tot := get(TableS2Item1, row.ID, "made"), get(TableS2Item1, row.ID, "published"), get(TableS2Item1, row.ID, "total")
+			if m == 0 && p == 0 && tot == 0 {
+				continue
+			}
+			parts = append(parts, row.Label+"新制作"+i64(m)+"件、新公开"+i64(p)+"件、对外公开总数"+i64(tot)+"件")
+		}
+		var dec []string
+		for _, tr := range [][2]string{{TableS2Item5, RowLicensing}, {TableS2Item5, RowOtherServices}, {TableS2Item6, RowPenalty}, {TableS2Item6, RowEnforcement}} {
+			if n := get(tr[0], tr[1], "decisions"); n > 0 {
+				row, _ := f.Table(tr[0]).Row(tr[1])
+				dec = append(dec, row.Label+"处理决定"+i64(n)+"件")
+			}
+		}
+		if len(dec) > 0 {
+			parts = append(parts, "作出"+strings.Join(dec, "、"))
+		}
+		if n, amt := get(TableS2Item9, RowProcurement, "projects"), get(TableS2Item9, RowProcurement, "amount"); n > 0 || amt > 0 {
+			parts = append(parts, "政府集中采购项目"+i64(n)+"个，采购总金额"+FormatMoney(amt, "万元")+"万元")
+		}
+	} else {
+		for _, row := range f.Table(TableS2Item1).Rows {
+			is, re, in := get(TableS2Item1, row.ID, "issued"), get(TableS2Item1, row.ID, "repealed"), get(TableS2Item1, row.ID, "in_force")
+			if is == 0 && re == 0 && in == 0 {
+				continue
+			}
+			parts = append(parts, row.Label+"制发"+i64(is)+"件、废止"+i64(re)+"件、现行有效"+i64(in)+"件")
+		}
+		var dec []string
+		for _, tr := range [][2]string{{TableS2Item5, RowLicensing}, {TableS2Item6, RowPenalty}, {TableS2Item6, RowEnforcement}} {
+			if n := get(tr[0], tr[1], "decisions"); n > 0 {
+				row, _ := f.Table(tr[0]).Row(tr[1])
+				dec = append(dec, row.Label+"决定"+i64(n)+"件")
+			}
+		}
+		if len(dec) > 0 {
+			parts = append(parts, "作出"+strings.Join(dec, "、"))
+		}
+		if amt := get(TableS2Item8, RowAdminFees, "amount"); amt > 0 {
+			parts = append(parts, "收取行政事业性收费"+FormatMoney(amt, "万元")+"万元")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "本年度" + strings.Join(parts, "；") + "。"
+}

@@ -1,0 +1,176 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// withText adds one paragraph to a section of the base fixture.
+func withText(section int, text string) func(*OrganYear) {
+	return func(oy *OrganYear) {
+		oy.Report.Blocks = append(oy.Report.Blocks, Block{ID: 50, Section: section, Kind: BlockParagraph, Text: text})
+	}
+}
+
+func withItems(n int) func(*OrganYear) {
+	return func(oy *OrganYear) {
+		for i := 0; i < n; i++ {
+			oy.Items = append(oy.Items, DisclosureItem{ID: int64(i + 1), Year: 2022, Title: "通知", Published: NewDate(2022, 3, 1+i)})
+		}
+	}
+}
+
+func both(fs ...func(*OrganYear)) func(*OrganYear) {
+	return func(oy *OrganYear) {
+		for _, f := range fs {
+			f(oy)
+		}
+	}
+}
+
+// The base fixture: 表三 一 = 4, 二 = 1, （七） = 4 (予以公开 3, 不予公开 1),
+// 四 = 1; 表四 行政复议 1 (结果维持 1), no lawsuits.
+func TestNarrativeN1(t *testing.T) {
+	cases := []struct {
+		name string
+		edit func(*OrganYear)
+		msg  []string // empty: no N1 finding
+	}{
+		{"received agrees", withText(3, "本年度共收到政府信息公开申请4件，上年结转1件。"), nil},
+		{"received in Chinese numerals agrees", withText(3, "我镇共收到政府信息公开申请四件。"), nil},
+		{"received differs", withText(3, "本年度共收到政府信息公开申请12件，全部按期办结。"),
+			[]string{"「三、收到和处理政府信息公开申请情况」写「本年度共收到政府信息公开申请12件，全部按期办结」", "表三「一、本年新收政府信息公开申请数量」总计为 4"}},
+		{"received in Chinese numerals differs", withText(1, "全年新收依申请公开申请十二件"),
+			[]string{"表三「一、本年新收政府信息公开申请数量」总计为 4"}},
+		{"a period is not a count", withText(3, "收到申请后15个工作日内答复申请人。"), nil},
+		{"a comparison is not a count", withText(3, "收到申请数量比上年增加3件。"), nil},
+		{"another year's figure is skipped", withText(3, "2021年共收到政府信息公开申请9件。"), nil},
+		{"disclosed differs", withText(3, "其中予以公开5件。"), []string{"表三「（一）予以公开」总计为 3"}},
+		{"withheld agrees", withText(3, "不予公开1件。"), nil},
+		{"carried out differs", withText(3, "结转下年度继续办理3件。"), []string{"表三「四、结转下年度继续办理」总计为 1"}},
+		{"says none received", withText(3, "截至2022年12月31日，我镇未收到要求公开政府信息的申请。"),
+			[]string{"表三「一、本年新收政府信息公开申请数量」总计为 4，两者矛盾"}},
+		{"says no review while the table has one", withText(4, "本年度未发生因政府信息公开引发的行政复议、行政诉讼。"),
+			[]string{"表四「行政复议」总计为 1，两者矛盾"}},
+		{"says no lawsuit, correctly", withText(4, "行政复议1件；未发生行政诉讼。"), nil},
+		{"review count differs", withText(4, "全年发生行政复议2件。"), []string{"表四「行政复议」总计为 1"}},
+		{"lawsuit count differs", withText(4, "行政诉讼1件。"), []string{"表四「行政诉讼」两组总计之和为 0"}},
+		{"all upheld, correctly", withText(4, "行政复议1件，均获维持。"), nil},
+		{"all upheld while one is pending", both(withText(4, "行政复议案件均获维持。"), func(oy *OrganYear) {
+			setv(oy, TableS4, RowS4Cases, S4Col(GroupReview, Pending), 1)
+			refill(oy.Report)
+		}), []string{"表四共 2 件中结果维持 1 件、尚未审结 1 件，并非全部维持"}},
+		{"proactive agrees with the item log", both(withItems(3), withText(2, "本年度主动公开政府信息3条。")), nil},
+		{"proactive differs from the item log", both(withItems(3), withText(2, "本年度主动公开政府信息146条。")),
+			[]string{"主动公开信息登记的条数为 3"}},
+		{"proactive without an item log is not compared", withText(2, "本年度主动公开政府信息146条。"), nil},
+		{"full-width digits", withText(3, "共收到政府信息公开申请１２件。"), []string{"总计为 4"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			oy := baseOY()
+			c.edit(oy)
+			fs := ruleFindings(Check(oy, nil, checkToday), "N1")
+			if len(c.msg) == 0 {
+				for _, f := range fs {
+					t.Errorf("unexpected N1: %s", f.Message)
+				}
+				return
+			}
+			if len(fs) == 0 {
+				t.Fatal("N1 did not report")
+			}
+			for _, f := range fs {
+				ok := f.Severity == Warning && f.Entry == (EntryRef{Kind: EntryBlock, ID: 50})
+				for _, m := range c.msg {
+					ok = ok && strings.Contains(f.Message, m)
+				}
+				if ok {
+					return
+				}
+				t.Logf("got: %s", f.Message)
+			}
+			t.Errorf("no N1 finding says %q", c.msg)
+		})
+	}
+}
+
+func TestGeneratedSentences(t *testing.T) {
+	oy := baseOY()
+	got := GeneratedSentences(oy)
+	want := map[int]string{
+		2: "本年度行政规范性文件制发3件、废止1件、现行有效12件；收取行政事业性收费12.5万元。",
+		3: "本年度共收到政府信息公开申请4件，上年结转1件；办结4件，其中予以公开3件、不予公开1件；结转下年度继续办理1件。",
+		4: "本年度发生政府信息公开行政复议1件（结果维持1件）；未发生政府信息公开行政诉讼。",
+	}
+	for s, w := range want {
+		if got[s] != w {
+			t.Errorf("section %d:\n got %s\nwant %s", s, got[s], w)
+		}
+	}
+	// N1 accepts its own sentences.
+	for s := 2; s <= 4; s++ {
+		oy.Report.Blocks = append(oy.Report.Blocks, Block{ID: int64(60 + s), Section: s, Kind: BlockParagraph, Text: got[s]})
+	}
+	for _, f := range ruleFindings(Check(oy, nil, checkToday), "N1") {
+		t.Errorf("N1 rejects a generated sentence: %s", f.Message)
+	}
+
+	// A year with no requests and no cases.
+	empty := &OrganYear{Organ: Organ{Level: LevelTownship}, Report: NewReport(1, 2021)}
+	g := GeneratedSentences(empty)
+	if g[3] != "本年度未收到政府信息公开申请。" {
+		t.Errorf("empty section 三: %s", g[3])
+	}
+	if g[4] != "本年度未发生因政府信息公开引发的行政复议、行政诉讼。" {
+		t.Errorf("empty section 四: %s", g[4])
+	}
+	if g[2] != "" {
+		t.Errorf("empty section 二: %q", g[2])
+	}
+
+	// Requests only carried in, lawsuits only, the 2019 format.
+	r := NewReport(1, 2020)
+	r.Mode3, r.Mode4 = Typed, Typed
+	r.Values[Addr(TableS3, RowCarriedIn, "np")] = 2
+	r.Values[Addr(TableS3, "o6", "np")] = 2
+	r.Values[Addr(TableS4, RowS4Cases, S4Col(GroupSuitReview, Corrected))] = 1
+	r.Values[Addr(TableS2Item9, RowProcurement, "projects")] = 2
+	r.Values[Addr(TableS2Item9, RowProcurement, "amount")] = 130_000_000
+	refill(r)
+	oy2 := &OrganYear{Report: r, Items: []DisclosureItem{{Year: 2020, Published: 20200301, Category: "工作动态"}}}
+	g = GeneratedSentences(oy2)
+	if w := "本年度未收到新的政府信息公开申请，上年结转2件；办结2件，其中其他处理2件；结转下年度继续办理0件。"; g[3] != w {
+		t.Errorf("carried-in only:\n got %s\nwant %s", g[3], w)
+	}
+	if w := "本年度未发生政府信息公开行政复议；发生政府信息公开行政诉讼1件，其中复议后起诉1件（结果纠正1件）。"; g[4] != w {
+		t.Errorf("lawsuits only:\n got %s\nwant %s", g[4], w)
+	}
+	if !strings.HasPrefix(g[2], "本年度主动公开政府信息1条") || !strings.HasSuffix(g[2], "本年度政府集中采购项目2个，采购总金额130万元。") {
+		t.Errorf("2019 section 二: %s", g[2])
+	}
+	for s := 2; s <= 4; s++ {
+		r.Blocks = append(r.Blocks, Block{ID: int64(70 + s), Section: s, Kind: BlockParagraph, Text: g[s]})
+	}
+	for _, f := range ruleFindings(Check(oy2, nil, 20201231), "N1") {
+		t.Errorf("N1 rejects a generated sentence: %s", f.Message)
+	}
+}
+
+func TestParseChineseNumber(t *testing.T) {
+	cases := []struct {
+		in   string
+		want int64
+	}{
+		{"零", 0}, {"一", 1}, {"十", 10}, {"十二", 12}, {"二十", 20}, {"二十三", 23},
+		{"一百零五", 105}, {"两千三百", 2300}, {"三万", 30000}, {"一万二千", 12000}, {"146", 146},
+	}
+	for _, c := range cases {
+		if got, ok := parseNumber(c.in); !ok || got != c.want {
+			t.Errorf("parseNumber(%q) = %d, %v; want %d", c.in, got, ok, c.want)
+		}
+	}
+	if _, ok := parseNumber("三件"); ok {
+		t.Error("parseNumber accepted a measure word")
+	}
+}
