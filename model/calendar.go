@@ -143,6 +143,9 @@ func (c *Calendar) Set(d Date, workday bool, name string) {
 	if !d.Valid() {
 		return
 	}
+	if c.added == nil {
+		c.added = map[Date]CalendarDay{}
+	}
 	c.added[d] = CalendarDay{Date: d, Workday: workday, Name: name, Added: true}
 	if i := d.Year() - calFirstYear; i >= 0 && i < len(c.bits) {
 		c.bits[i].set(dayNumber(d)-int(c.starts[i]), workday)

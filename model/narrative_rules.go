@@ -77,7 +77,7 @@ var narrativeClaims = []narrativeClaim{
 		"表四「行政复议」总计", s4Total(GroupReview)},
 	{regexp.MustCompile(`行政诉讼` + gapPat + numPat + `\s*(?:件|起|宗|次)`),
 		"表四「行政诉讼」两组总计之和", s4Total(GroupDirectSuit, GroupSuitReview)},
-	{regexp.MustCompile(`主动公开` + gapPat + numPat + `\s*(?:条|件)`),
+	{regexp.MustCompile(`主动公开[^。；;，,！？!?\n]{0,8}?信息[^。；;，,！？!?\n]{0,6}?` + numPat + `\s*(?:条|件)`),
 		"主动公开信息登记的条数", func(c *checker) (int64, bool) {
 			if len(c.oy.Items) == 0 {
 				return 0, false
