@@ -213,3 +213,29 @@ func mustReport(t *testing.T, s *Store, want *model.Report) {
 		}
 	}
 }
+
+func TestArt20Mode(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	o := mustOrgan(t, s, "大雁镇人民政府")
+	r := model.NewReport(o.ID, 2021)
+	if err := s.CreateReport(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if m, err := s.Art20Mode(ctx, r.ID); err != nil || m != "" {
+		t.Fatalf("default Art20Mode = %q, %v", m, err)
+	}
+	if err := s.SetArt20Mode(ctx, r.ID, model.FromLog); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Report(ctx, o.ID, 2021)
+	if got.Art20Mode != model.FromLog {
+		t.Fatalf("Report.Art20Mode = %q", got.Art20Mode)
+	}
+	if err := s.SetArt20Mode(ctx, r.ID, "bogus"); KindOf(err) != ErrInvalid {
+		t.Fatalf("bogus mode: %v", err)
+	}
+	if err := s.SetArt20Mode(ctx, r.ID+100, model.Typed); KindOf(err) != ErrNotFound {
+		t.Fatalf("missing report: %v", err)
+	}
+}
