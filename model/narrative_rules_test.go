@@ -174,3 +174,27 @@ func TestParseChineseNumber(t *testing.T) {
 		t.Error("parseNumber accepted a measure word")
 	}
 }
+
+// Any narrative text must check without a panic, and every N1 finding must
+// quote the block it came from.
+func FuzzNarrative(f *testing.F) {
+	for _, s := range []string{
+		"本年度共收到政府信息公开申请十二件，上年结转2件。",
+		"未发生因政府信息公开引发的行政复议、行政诉讼；行政复议均获维持。",
+		"主动公开政府信息一万二千条",
+		"收到申请99999999999999999999件",
+		"2021年与2020年相比",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		oy := baseOY()
+		oy.Report.Blocks = append(oy.Report.Blocks, Block{ID: 50, Section: 3, Kind: BlockParagraph, Text: s})
+		for _, fd := range Check(oy, nil, checkToday) {
+			if fd.Message == "" {
+				t.Fatalf("%s finding without a message", fd.Rule)
+			}
+		}
+		GeneratedSentences(oy)
+	})
+}

@@ -280,3 +280,24 @@ func FuzzParseMoney(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseCount(f *testing.F) {
+	for _, s := range []string{"12", "１，２３４", "-1", "1.5", "12件", ",1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseCount(s)
+		if err != nil {
+			if !IsInputError(err) {
+				t.Fatalf("ParseCount(%q): unexpected error type %T", s, err)
+			}
+			return
+		}
+		if n < 0 {
+			t.Fatalf("ParseCount(%q) = %d, negative", s, n)
+		}
+		if back, err := ParseCount(FormatCell(Column{Kind: KindCount}, n)); err != nil || back != n {
+			t.Fatalf("round trip of %d: %d, %v", n, back, err)
+		}
+	})
+}

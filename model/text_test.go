@@ -128,3 +128,17 @@ func FuzzCleanText(f *testing.F) {
 		}
 	})
 }
+
+func FuzzValidateIDNumber(f *testing.F) {
+	for _, s := range []string{"11010519491231002X", "150702198506124318", "１５０７０２", "\u200b1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := ValidateIDNumber(s); err != nil && !IsInputError(err) {
+			t.Fatalf("ValidateIDNumber(%q): unexpected error type %T", s, err)
+		}
+		if err := ValidatePhone(s); err != nil && !IsInputError(err) {
+			t.Fatalf("ValidatePhone(%q): unexpected error type %T", s, err)
+		}
+	})
+}
