@@ -249,3 +249,18 @@ func TestTextGridAlignsByDisplayWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapTextKeepsPunctuationOffLineStart(t *testing.T) {
+	lines := wrapText("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 40)
+	for _, l := range lines {
+		if textWidth(l) > 40 {
+			t.Errorf("line %q wider than 40", l)
+		}
+		if r := []rune(l); strings.ContainsRune(noLineStart, r[0]) {
+			t.Errorf("line %q starts with punctuation", l)
+		}
+	}
+	if strings.Join(lines, "") != "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" {
+		t.Errorf("wrapping lost text: %v", lines)
+	}
+}

@@ -94,26 +94,39 @@ func textWidth(s string) int {
 	return w
 }
 
-// wrapText breaks s into lines no wider than w display columns.
+// noLineStart are characters a Chinese line must not begin with.
+const noLineStart = "，。、；：？！）》」』”’%．,.;:?!)"
+
+// wrapText breaks s into lines no wider than w display columns. A closing
+// punctuation mark never starts a line: the character before it moves down
+// with it.
 func wrapText(s string, w int) []string {
 	if w < 2 {
 		w = 2
 	}
 	var out []string
-	var cur strings.Builder
+	var cur []rune
 	cw := 0
 	for _, r := range s {
 		rw := runeWidth(r)
 		if cw+rw > w && cw > 0 {
-			out = append(out, cur.String())
-			cur.Reset()
+			var carry []rune
+			if strings.ContainsRune(noLineStart, r) && len(cur) > 1 {
+				carry = []rune{cur[len(cur)-1]}
+				cur = cur[:len(cur)-1]
+			}
+			out = append(out, string(cur))
+			cur = carry
 			cw = 0
+			for _, c := range carry {
+				cw += runeWidth(c)
+			}
 		}
-		cur.WriteRune(r)
+		cur = append(cur, r)
 		cw += rw
 	}
 	if cw > 0 || len(out) == 0 {
-		out = append(out, cur.String())
+		out = append(out, string(cur))
 	}
 	return out
 }
