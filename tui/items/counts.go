@@ -237,25 +237,50 @@ func (v *countsView) view(s *Screen, width, height int) string {
 	}
 	c := v.counts
 	var body []string
-	body = append(body, st.Heading.Render(fmt.Sprintf(common.ItemsCountsTotal, c.Total)), "")
-	table := func(head string, ns []model.NamedCount) {
-		body = append(body, st.Heading.Render(head))
+	body = append(body, st.Heading.Render(fmt.Sprintf(common.ItemsCountsTotal, c.Total)), "",
+		st.Heading.Render(common.ItemsCountsSentence))
+	for _, l := range components.Wrap(v.Sentence(s.c.Year), max(4, width-2)) {
+		body = append(body, "  "+l)
+	}
+	body = append(body, "")
+	// Categories and channels side by side when the pane is wide enough.
+	table := func(ns []model.NamedCount) []string {
 		nw := 0
 		for _, n := range ns {
 			nw = max(nw, components.StringWidth(n.Name))
 		}
+		var out []string
 		for _, n := range ns {
 			row := "  " + components.Fit(n.Name, nw) + "  " + components.FitRight(strconv.Itoa(n.N), 5)
 			if n.N == 0 {
 				row = st.Muted.Render(row)
 			}
-			body = append(body, row)
+			out = append(out, row)
 		}
-		body = append(body, "")
+		return out
 	}
-	table(common.ItemsCountsByCat, c.Categories)
-	table(common.ItemsCountsByChan, c.Channels)
-	body = append(body, st.Heading.Render(fmt.Sprintf(common.ItemsCountsArt20, art20ModeLabel(v.mode))))
+	cats, chans := table(c.Categories), table(c.Channels)
+	const colW = 30
+	if width >= 2*colW {
+		body = append(body, components.Fit(st.Heading.Render(common.ItemsCountsByCat), colW)+st.Heading.Render(common.ItemsCountsByChanShort))
+		for i := range max(len(cats), len(chans)) {
+			l, r := "", ""
+			if i < len(cats) {
+				l = cats[i]
+			}
+			if i < len(chans) {
+				r = chans[i]
+			}
+			body = append(body, components.Fit(l, colW)+r)
+		}
+		body = append(body, st.Muted.Render(common.ItemsCountsChanNote))
+	} else {
+		body = append(body, st.Heading.Render(common.ItemsCountsByCat))
+		body = append(body, cats...)
+		body = append(body, st.Heading.Render(common.ItemsCountsByChan))
+		body = append(body, chans...)
+	}
+	body = append(body, "", st.Heading.Render(fmt.Sprintf(common.ItemsCountsArt20, art20ModeLabel(v.mode))))
 	if f := s.c.Format(); f != nil {
 		vals := model.Art20FromItems(f, s.c.Year, v.items)
 		var parts []string
@@ -268,10 +293,6 @@ func (v *countsView) view(s *Screen, width, height int) string {
 		for _, l := range components.Wrap(fmt.Sprintf(common.ItemsCountsArt20Val, strings.Join(parts, "；")), max(4, width-2)) {
 			body = append(body, "  "+st.Muted.Render(l))
 		}
-	}
-	body = append(body, "", st.Heading.Render(common.ItemsCountsSentence))
-	for _, l := range components.Wrap(v.Sentence(s.c.Year), max(4, width-2)) {
-		body = append(body, "  "+l)
 	}
 	lines = append(lines, scrolled(body, &v.scroll, height-3)...)
 	for len(lines) < height-1 {

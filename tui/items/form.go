@@ -37,8 +37,11 @@ type entryForm struct {
 	editing *model.DisclosureItem // nil for a new entry
 	base    model.DisclosureItem  // the values the form started with
 	art20   []art20Choice
-	saving  bool
-	note    string
+	// cats and arts keep the picked category and 第二十条（一） choice in
+	// view however narrow the pane.
+	cats, arts *carousel
+	saving     bool
+	note       string
 }
 
 // prefill is what a new entry is offered: the previous entry's date,
@@ -134,7 +137,8 @@ func (s *Screen) newEntryForm(base model.DisclosureItem, editing bool) *entryFor
 		cats = append(cats, base.Category)
 		ci = len(cats) - 1
 	}
-	cat := components.ChoiceField(fCat, common.ItemsFieldCat, cats, ci)
+	ef.cats = newCarousel(fCat, common.ItemsFieldCat, cats, ci)
+	cat := ef.cats.field
 	cat.Hint = common.ItemsHintCat
 
 	chans := components.TextField(fChans, common.ItemsFieldChans, strings.Join(base.Channels, "、"))
@@ -152,7 +156,8 @@ func (s *Screen) newEntryForm(base model.DisclosureItem, editing bool) *entryFor
 		}
 	}
 	ef.art20 = choices
-	art := components.ChoiceField(fArt20, common.ItemsFieldArt20, labels, ai)
+	ef.arts = newCarousel(fArt20, common.ItemsFieldArt20, labels, ai)
+	art := ef.arts.field
 	art.Hint = common.ItemsHintArt20
 	if f := s.c.Format(); f != nil && f.ID == "2019" {
 		art.Hint = common.ItemsHintArt20Old
@@ -235,7 +240,7 @@ func (ef *entryForm) item(year int) model.DisclosureItem {
 	it.Category = f.Field(fCat).Value()
 	it.Channels = splitChannels(f.Field(fChans).Value())
 	it.Location = strings.TrimSpace(f.Field(fLink).Value())
-	a := ef.art20[f.Field(fArt20).Choice]
+	a := ef.art20[ef.arts.pick]
 	it.Art20Row, it.Art20Action = a.row, a.action
 	return it
 }
@@ -255,7 +260,7 @@ func (ef *entryForm) dirty() bool {
 	b := ef.base
 	return f.Field(fTitle).Value() != b.Title || f.Field(fDate).Value() != b.Published.String() ||
 		f.Field(fCat).Value() != b.Category || f.Field(fChans).Value() != strings.Join(b.Channels, "、") ||
-		f.Field(fLink).Value() != b.Location || ef.art20[f.Field(fArt20).Choice] != (art20Choice{b.Art20Row, b.Art20Action})
+		f.Field(fLink).Value() != b.Location || ef.art20[ef.arts.pick] != (art20Choice{b.Art20Row, b.Art20Action})
 }
 
 func (ef *entryForm) update(s *Screen, msg tea.Msg) tea.Cmd {
@@ -283,7 +288,59 @@ func (ef *entryForm) update(s *Screen, msg tea.Msg) tea.Cmd {
 	if ev.Consumed {
 		ef.note = ""
 	}
+	ef.cats.sync()
+	ef.arts.sync()
+	ef.normalizeDate(s.c.Year)
 	return nil
+}
+
+// normalizeDate shows a date typed as 3-8 or 3月8日 as 2021-03-08 once the
+// cursor has left the field, so the clerk sees the day that will be saved.
+func (ef *entryForm) normalizeDate(year int) {
+	fl := ef.form.Field(fDate)
+	if fl == nil || ef.form.Current() == fl {
+		return
+	}
+	if d, err := parseEntryDate(fl.Value(), year); err == nil && fl.Value() != d.String() {
+		fl.Input.SetValue(d.String())
+	}
+}
+
+// carousel is a choice field that shows its choices rotated so that the
+// one before the picked one comes first and the picked one second: the
+// pick stays in view in a narrow pane, with its neighbours either side.
+type carousel struct {
+	field *components.Field
+	all   []string
+	pick  int // index into all
+}
+
+func newCarousel(key, label string, all []string, pick int) *carousel {
+	c := &carousel{all: all, pick: pick}
+	ch, i := c.rotated()
+	c.field = components.ChoiceField(key, label, ch, i)
+	return c
+}
+
+func (c *carousel) rotated() ([]string, int) {
+	n := len(c.all)
+	if n <= 2 {
+		return c.all, c.pick
+	}
+	start := (c.pick - 1 + n) % n
+	out := make([]string, n)
+	for i := range n {
+		out[i] = c.all[(start+i)%n]
+	}
+	return out, 1
+}
+
+// sync takes the pick the field made and rotates again.
+func (c *carousel) sync() {
+	if i := indexOf(c.all, c.field.Value()); i >= 0 {
+		c.pick = i
+	}
+	c.field.Choices, c.field.Choice = c.rotated()
 }
 
 // save checks every field and saves the entry off the Update loop.

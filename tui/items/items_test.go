@@ -198,6 +198,9 @@ func TestHeadsDownEntry(t *testing.T) {
 	s = e.press(s, "enter")
 	s = e.typ(s, "3月5日") // month and day alone: the report year is taken
 	s = e.press(s, "enter")
+	if v := view(t, s, 100, 30); !strings.Contains(v, "发布日期  2021-03-05") {
+		t.Fatalf("the date should show as saved once left:\n%s", v)
+	}
 	// Category: from 其他 (the default of a first entry) two steps right is 政策文件.
 	s = e.press(s, "right", "right", "enter")
 	s = e.typ(s, "、政务新媒体")
