@@ -226,21 +226,28 @@ func importBundle(ctx context.Context, st *db.Store, file string, replace bool, 
 				fmt.Fprintf(stderr, "%s：%v\n", name, err)
 				return exitUsage
 			}
-			// A public bundle carries no personal data or notes: compare
-			// only what it carries, and say what replacing would drop.
+			// A public bundle carries no personal data and no free texts
+			// (summaries, notes): compare only what it carries, and say
+			// what replacing would drop.
 			private := 0
 			if meta.Kind == bundle.Public {
 				for i := range old.Requests {
 					q := &old.Requests[i]
-					if !q.Personal.IsZero() || q.Notes != "" {
+					if !q.Personal.IsZero() || q.Notes != "" || q.Summary != "" {
 						private++
 					}
-					q.Personal, q.Notes = model.Personal{}, ""
+					q.Personal, q.Notes, q.Summary = model.Personal{}, "", ""
+				}
+				for i := range old.Cases {
+					if old.Cases[i].Summary != "" {
+						private++
+					}
+					old.Cases[i].Summary = ""
 				}
 			}
 			diff := bundle.Diff(old, oy)
 			if len(diff) > 0 && private > 0 {
-				diff = append(diff, fmt.Sprintf("公开报送包不含个人信息和备注：替换后，已有的 %d 条申请登记的申请人信息和备注将不再保存", private))
+				diff = append(diff, fmt.Sprintf("公开报送包不含个人信息和摘要、备注：替换后，已有的 %d 条登记中的这些内容将不再保存", private))
 			}
 			if len(diff) == 0 {
 				fmt.Fprintf(stdout, "%s：数据库中已有%s，内容相同，无需导入。\n", name, what)

@@ -19,7 +19,8 @@ func init() {
 }
 
 // Unique markers in every personal field: none may appear in a public bundle.
-var personalMarkers = []string{"姓名标记甲7Q", "电话标记13900001111", "身份证标记11010519491231002X", "住址标记幸福路99号", "备注标记联系过本人"}
+var personalMarkers = []string{"姓名标记甲7Q", "电话标记13900001111", "身份证标记11010519491231002X", "住址标记幸福路99号", "备注标记联系过本人",
+	"摘要标记甲7Q本人住房", "案件标记甲7Q不服答复"}
 
 // fixture is a township's 2021 year with every field of every entity set.
 func fixture() *model.OrganYear {
@@ -50,14 +51,14 @@ func fixture() *model.OrganYear {
 			{ID: 41, OrganID: 5, Year: 2021, Serial: 1, Received: model.NewDate(2021, 3, 2), Channel: model.ChannelOnline,
 				Applicant: model.NaturalPerson,
 				Personal:  model.Personal{Name: personalMarkers[0], Phone: personalMarkers[1], IDNumber: personalMarkers[2], Address: personalMarkers[3]},
-				Summary:   "危房改造名单", CorrectionNotice: model.NewDate(2021, 3, 4), Corrected: model.NewDate(2021, 3, 8),
+				Summary:   personalMarkers[5], CorrectionNotice: model.NewDate(2021, 3, 4), Corrected: model.NewDate(2021, 3, 8),
 				ExtApprovedBy: "王主任", ExtNotice: model.NewDate(2021, 4, 1), ExtDays: 10, ExcludedDays: 3,
 				Outcome: "o6_2", Answered: model.NewDate(2021, 4, 20), FeeMethod: model.FeePerPage, Pages: 45, Fee: 15000,
 				FeeNotice: model.NewDate(2021, 4, 2), FeePaid: model.NewDate(2021, 4, 9), Notes: personalMarkers[4]},
 			{ID: 42, OrganID: 5, Year: 2021, Serial: 2, Received: model.NewDate(2021, 12, 29), Channel: model.ChannelInPerson,
 				Applicant: model.Business, Summary: "采购合同"},
 		},
-		Cases: []model.Case{{ID: 50, OrganID: 5, Year: 2021, Kind: model.CaseReview, Filed: model.NewDate(2021, 6, 1), Result: model.Upheld, Summary: "对答复不服"}},
+		Cases: []model.Case{{ID: 50, OrganID: 5, Year: 2021, Kind: model.CaseReview, Filed: model.NewDate(2021, 6, 1), Result: model.Upheld, Summary: personalMarkers[6]}},
 		Measures: []model.Measure{{ID: 60, OrganID: 5, Year: 2021, Problem: "更新慢", Measure: "每月检查", Responsible: "党政办",
 			Due: model.NewDate(2022, 6, 30), Status: model.MeasureInProgress, FirstYear: 2020}},
 		Items: []model.DisclosureItem{{ID: 70, OrganID: 5, Year: 2021, Title: "关于印发某办法的通知", Published: model.NewDate(2021, 5, 6),
@@ -155,13 +156,17 @@ func TestPublicBundleHasNoPersonalData(t *testing.T) {
 		t.Errorf("kind = %s", meta.Kind)
 	}
 	for _, q := range got.Requests {
-		if !q.Personal.IsZero() || q.Notes != "" {
-			t.Errorf("decoded public request carries personal data: %+v", q)
+		if !q.Personal.IsZero() || q.Notes != "" || q.Summary != "" {
+			t.Errorf("decoded public request carries personal data or free text: %+v", q)
 		}
 	}
+	if got.Cases[0].Summary != "" {
+		t.Errorf("decoded public case carries its summary")
+	}
 	// Everything else survives: the figures are the same.
-	if d := Diff(withoutIDs(oy), got); len(d) != 1 || !strings.Contains(d[0], "依申请台账") {
-		t.Errorf("public bundle should differ only in the log's personal data, diff = %v", d)
+	d := Diff(withoutIDs(oy), got)
+	if len(d) != 2 || !strings.Contains(d[0], "依申请台账") || !strings.Contains(d[1], "复议诉讼") {
+		t.Errorf("public bundle should differ only in the log's personal data and free texts, diff = %v", d)
 	}
 	// A public bundle that someone edited to add personal data is refused.
 	var env envelope
@@ -173,8 +178,10 @@ func TestPublicBundleHasNoPersonalData(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Requests[1].Personal = &jPersonal{Name: "张三"}
+	s := "张三的申请"
+	p.Cases[0].Summary = &s
 	_, _, err = Decode(seal(t, data, p))
-	if err == nil || !strings.Contains(err.Error(), "公开报送包不应含有申请人个人信息") {
+	if err == nil || !strings.Contains(err.Error(), "公开报送包不应含有申请人个人信息") || !strings.Contains(err.Error(), "公开报送包不应含有案件摘要") {
 		t.Errorf("public bundle with personal data: err = %v", err)
 	}
 }

@@ -110,7 +110,7 @@ type jRequest struct {
 	Channel          string     `json:"channel"`
 	Applicant        string     `json:"applicant"`
 	Personal         *jPersonal `json:"personal,omitempty"`
-	Summary          string     `json:"summary"`
+	Summary          *string    `json:"summary,omitempty"`
 	CorrectionNotice string     `json:"correction_notice"`
 	Corrected        string     `json:"corrected"`
 	ExtApprovedBy    string     `json:"ext_approved_by"`
@@ -128,11 +128,11 @@ type jRequest struct {
 }
 
 type jCase struct {
-	Year    int    `json:"year"`
-	Kind    string `json:"kind"`
-	Filed   string `json:"filed"`
-	Result  string `json:"result"`
-	Summary string `json:"summary"`
+	Year    int     `json:"year"`
+	Kind    string  `json:"kind"`
+	Filed   string  `json:"filed"`
+	Result  string  `json:"result"`
+	Summary *string `json:"summary,omitempty"`
 }
 
 type jMeasure struct {
@@ -163,7 +163,9 @@ type jPrev struct {
 	Blocks []jBlock `json:"blocks"`
 }
 
-// toPayload converts an organ-year; personal data and notes only for full.
+// toPayload converts an organ-year. Personal data, and the free texts a
+// clerk may have written names into (a request's summary and notes, a
+// case's summary), go only into a full bundle.
 func toPayload(oy *model.OrganYear, full bool) jPayload {
 	r := oy.Report
 	f := r.Format()
@@ -196,7 +198,7 @@ func toPayload(oy *model.OrganYear, full bool) jPayload {
 		q := &oy.Requests[i]
 		jq := jRequest{
 			Year: q.Year, Serial: q.Serial, Received: dateString(q.Received), Channel: string(q.Channel),
-			Applicant: string(q.Applicant), Summary: q.Summary,
+			Applicant:        string(q.Applicant),
 			CorrectionNotice: dateString(q.CorrectionNotice), Corrected: dateString(q.Corrected),
 			ExtApprovedBy: q.ExtApprovedBy, ExtNotice: dateString(q.ExtNotice), ExtDays: q.ExtDays,
 			ExcludedDays: q.ExcludedDays, Outcome: q.Outcome, Answered: dateString(q.Answered),
@@ -204,6 +206,8 @@ func toPayload(oy *model.OrganYear, full bool) jPayload {
 			FeeNotice: dateString(q.FeeNotice), FeePaid: dateString(q.FeePaid),
 		}
 		if full {
+			summary := q.Summary
+			jq.Summary = &summary
 			pp := q.Personal
 			jq.Personal = &jPersonal{Name: pp.Name, Phone: pp.Phone, IDNumber: pp.IDNumber, Address: pp.Address}
 			notes := q.Notes
@@ -212,7 +216,12 @@ func toPayload(oy *model.OrganYear, full bool) jPayload {
 		p.Requests = append(p.Requests, jq)
 	}
 	for _, c := range oy.Cases {
-		p.Cases = append(p.Cases, jCase{Year: c.Year, Kind: string(c.Kind), Filed: dateString(c.Filed), Result: string(c.Result), Summary: c.Summary})
+		jc := jCase{Year: c.Year, Kind: string(c.Kind), Filed: dateString(c.Filed), Result: string(c.Result)}
+		if full {
+			summary := c.Summary
+			jc.Summary = &summary
+		}
+		p.Cases = append(p.Cases, jc)
 	}
 	for _, m := range oy.Measures {
 		p.Measures = append(p.Measures, jMeasure{Year: m.Year, Problem: m.Problem, Measure: m.Measure, Responsible: m.Responsible,

@@ -171,7 +171,7 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 	for i, q := range p.Requests {
 		w := fmt.Sprintf("依申请台账第%d条（%d年第%d号）", i+1, q.Year, q.Serial)
 		rq := model.Request{Year: q.Year, Serial: q.Serial, Channel: model.Channel(q.Channel),
-			Applicant: model.ApplicantType(q.Applicant), Summary: q.Summary, ExtApprovedBy: q.ExtApprovedBy,
+			Applicant: model.ApplicantType(q.Applicant), ExtApprovedBy: q.ExtApprovedBy,
 			ExtDays: q.ExtDays, ExcludedDays: q.ExcludedDays, Outcome: q.Outcome, FeeMethod: model.FeeMethod(q.FeeMethod),
 			Pages: q.Pages, Fee: q.Fee}
 		rq.Received = v.date(w+"收到日期", q.Received)
@@ -225,6 +225,12 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 			}
 			rq.Personal = model.Personal{Name: q.Personal.Name, Phone: q.Personal.Phone, IDNumber: q.Personal.IDNumber, Address: q.Personal.Address}
 		}
+		if q.Summary != nil {
+			if meta.Kind == Public {
+				v.addf("%s：公开报送包不应含有申请内容摘要", w)
+			}
+			rq.Summary = *q.Summary
+		}
 		if q.Notes != nil {
 			if meta.Kind == Public {
 				v.addf("%s：公开报送包不应含有备注", w)
@@ -235,7 +241,13 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 	}
 	for i, c := range p.Cases {
 		w := fmt.Sprintf("复议诉讼第%d件", i+1)
-		mc := model.Case{Year: c.Year, Kind: model.CaseKind(c.Kind), Result: model.CaseResult(c.Result), Summary: c.Summary}
+		mc := model.Case{Year: c.Year, Kind: model.CaseKind(c.Kind), Result: model.CaseResult(c.Result)}
+		if c.Summary != nil {
+			if meta.Kind == Public {
+				v.addf("%s：公开报送包不应含有案件摘要", w)
+			}
+			mc.Summary = *c.Summary
+		}
 		mc.Filed = v.date(w+"立案日期", c.Filed)
 		if !oneOf(mc.Kind, model.CaseKinds...) {
 			v.addf("%s：类型「%s」无效", w, c.Kind)
