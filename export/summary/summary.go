@@ -57,6 +57,12 @@ func Workbook(res model.AggregateResult) ([]byte, error) {
 	if w.err != nil {
 		return nil, fmt.Errorf("生成汇总表失败：%v", w.err)
 	}
+	for _, s := range []string{SheetByOrgan, SheetCombined, SheetOrgans} {
+		w.printSetup(s)
+	}
+	if w.err != nil {
+		return nil, fmt.Errorf("生成汇总表失败：%v", w.err)
+	}
 	f.SetActiveSheet(0)
 	buf, err := f.WriteToBuffer()
 	if err != nil {
@@ -123,6 +129,19 @@ func (w *writer) numStyle(format string) int {
 	}
 	w.numFmt[format] = id
 	return id
+}
+
+// printSetup prints a sheet on A4 landscape, as wide as one page.
+func (w *writer) printSetup(sheet string) {
+	if w.err != nil {
+		return
+	}
+	size, orient, one, fit := 9, "landscape", 1, true
+	if w.err = w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); w.err != nil {
+		return
+	}
+	zero := 0
+	w.err = w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero})
 }
 
 func colName(col int) string {

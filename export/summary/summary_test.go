@@ -240,6 +240,14 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 		t.Errorf("combined 行政事业性收费 row = %v, want 1.75 (万元)", crow)
 	}
 
+	// Printed on A4 landscape, one page wide.
+	for _, sh := range xf.GetSheetList() {
+		pl, err := xf.GetPageLayout(sh)
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+			t.Errorf("sheet %s page layout = %+v (%v)", sh, pl, err)
+		}
+	}
+
 	// The organ list.
 	orow := findRow(t, xf, SheetOrgans, "乙镇人民政府")
 	if j := strings.Join(orow, "|"); !strings.Contains(j, "有错误") || !strings.Contains(j, "逾期3天") || !strings.Contains(j, "2022-02-03") {
