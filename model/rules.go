@@ -360,9 +360,18 @@ func reqName(q *Request) string {
 	return "一条未编号的申请"
 }
 
+// requests checks the log entries that belong to the report year: received
+// in it, or received earlier and not answered before it began (and entries
+// with no received date, which L8 reports). Entries of other years are
+// checked with their own year's report.
 func (c *checker) requests() {
+	start, end := YearStart(c.r.Year), YearEnd(c.r.Year)
 	for i := range c.oy.Requests {
-		c.request(&c.oy.Requests[i])
+		q := &c.oy.Requests[i]
+		if !q.Received.IsZero() && (q.Received > end || q.Received < start && !q.Answered.IsZero() && q.Answered < start) {
+			continue
+		}
+		c.request(q)
 	}
 }
 
@@ -438,6 +447,9 @@ func (c *checker) request(q *Request) {
 	before("收费通知日期", q.FeeNotice, "缴费日期", q.FeePaid)
 	if !q.Corrected.IsZero() && q.CorrectionNotice.IsZero() {
 		bad = append(bad, "有补正后收到日期，却没有补正通知日期")
+	}
+	if !q.FeePaid.IsZero() && q.FeeNotice.IsZero() {
+		bad = append(bad, "有缴费日期，却没有收费通知日期")
 	}
 	if len(bad) > 0 {
 		add("L3", Error, "的日期有误："+strings.Join(bad, "；"))

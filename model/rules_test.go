@@ -235,6 +235,11 @@ func TestRules(t *testing.T) {
 			q.CorrectionNotice, q.Corrected = 20220305, 20220303
 			return q
 		}()), true, Error, []string{"补正后收到日期 2022-03-03 早于补正通知日期 2022-03-05"}, CellAddress{}},
+		{"L3 paid without a fee notice", "L3", withRequests(func() Request {
+			q := req(1, 20220301)
+			q.FeePaid, q.Fee = 20220320, 10000
+			return q
+		}()), true, Error, []string{"有缴费日期，却没有收费通知日期"}, CellAddress{}},
 		{"L3 impossible date", "L3", withRequests(answered(req(1, 20220301), 20220230, RowDisclosed)), true, Error,
 			[]string{"答复日期「20220230」不是有效日期"}, CellAddress{}},
 
@@ -259,6 +264,16 @@ func TestRules(t *testing.T) {
 		{"L5 answered on the deadline", "L5", withRequests(answered(req(1, 20220301), 20220329, RowDisclosed)), false, Warning, nil, CellAddress{}},
 		{"L5 answered late", "L5", withRequests(answered(req(1, 20220301), 20220331, RowDisclosed)), true, Warning,
 			[]string{"2022年第1号申请于 2022-03-31 答复，超过了答复期限 2022-03-29（晚了 2 个工作日）"}, CellAddress{}},
+
+		// Entries of other years are left to their own report.
+		{"L5 not reported for an entry closed last year", "L5", withRequests(answered(req(1, 20210301), 20210331, RowDisclosed)), false, Warning, nil, CellAddress{}},
+		{"L8 not reported for an entry of next year", "L8", withRequests(func() Request {
+			q := req(1, 20230105)
+			q.Applicant = ""
+			return q
+		}()), false, Error, nil, CellAddress{}},
+		{"L5 reported for an entry carried in and answered late", "L5", withRequests(answered(req(1, 20211215), 20220215, RowDisclosed)), true, Warning,
+			[]string{"2021年第1号申请于 2022-02-15 答复，超过了答复期限"}, CellAddress{}},
 
 		// L6 (today is 2022-03-29 in the fixture)
 		{"L6 open and due today", "L6", withRequests(req(1, 20220301)), false, Warning, nil, CellAddress{}},
