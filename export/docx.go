@@ -141,7 +141,7 @@ func DocxDocumentXML(d *Document) string {
 		`<w:pgMar w:top="` + itoa(marginTop) + `" w:right="` + itoa(marginRight) + `" w:bottom="` + itoa(marginBottom) +
 		`" w:left="` + itoa(marginLeft) + `" w:header="851" w:footer="` + itoa(footerDist) + `" w:gutter="0"/>` +
 		`<w:pgNumType w:start="1"/><w:cols w:space="425"/>` +
-		`<w:docGrid w:type="linesAndChars" w:linePitch="`+itoa(bodyLine)+`" w:charSpace="`+itoa(charSpace)+`"/>` +
+		`<w:docGrid w:type="linesAndChars" w:linePitch="` + itoa(bodyLine) + `" w:charSpace="` + itoa(charSpace) + `"/>` +
 		`</w:sectPr>`)
 	b.WriteString(`</w:body></w:document>`)
 	return b.String()
