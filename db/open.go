@@ -355,14 +355,16 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 			if err := checkIdentity(path, h.applicationID, h.userVersion, false); err != nil {
 				return err
 			}
+			cleanup := sidecarCleaner(path, s.opt.ReadOnly)
 			st, err := inspect(ctx, path)
+			if err == nil && !st.ok {
+				err = s.corruptErr(ctx, st.problem)
+			}
+			if err == nil {
+				err = checkIdentity(path, st.appID, st.userVersion, st.tables > 0)
+			}
 			if err != nil {
-				return err
-			}
-			if !st.ok {
-				return s.corruptErr(ctx, st.problem)
-			}
-			if err := checkIdentity(path, st.appID, st.userVersion, st.tables > 0); err != nil {
+				cleanup()
 				return err
 			}
 			hasData = st.userVersion > 0
@@ -397,7 +399,7 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 		return nil
 	}
 
-	journal, err := probeWAL(ctx, path)
+	journal, err := walProbe(ctx, path)
 	if err != nil {
 		return err
 	}
@@ -430,6 +432,9 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 	return nil
 }
 
+// walProbe is probeWAL; tests replace it to exercise the fallback.
+var walProbe = probeWAL
+
 // probeWAL switches the database to WAL once and reports whether it took;
 // where it cannot (some FAT/FUSE folders), the store uses a rollback journal
 // with FULL sync.
@@ -453,6 +458,30 @@ func probeWAL(ctx context.Context, path string) (string, error) {
 		return "", ioErr("打开数据库", err)
 	}
 	return "delete", nil
+}
+
+// sidecarCleaner notes which of the -wal and -shm files exist before a
+// read-only inspection; the returned func removes the ones the inspection
+// created (an empty -wal and its -shm), so that a refused file is left as it
+// was found. It does nothing for read-only opens, which hold no lock and
+// may share the files with a running copy.
+func sidecarCleaner(path string, readOnly bool) func() {
+	if readOnly {
+		return func() {}
+	}
+	walExisted, shmExisted := fileExists(path+"-wal"), fileExists(path+"-shm")
+	return func() {
+		if !walExisted {
+			if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() == 0 {
+				os.Remove(path + "-wal")
+			} else if err == nil {
+				return // the -wal holds data: keep the pair together
+			}
+		}
+		if !shmExisted {
+			os.Remove(path + "-shm")
+		}
+	}
 }
 
 // inspection is what a read-only look at an existing database found.

@@ -294,6 +294,60 @@ func TestNewerVersionRefusedUnaltered(t *testing.T) {
 	}
 }
 
+func TestNewerWALDatabaseLeavesNoTrace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	makeDB(t, path, 10)
+	setPragma(t, path, "PRAGMA user_version = 99") // the db stays in WAL mode
+	if fileExists(path+"-wal") || fileExists(path+"-shm") {
+		t.Fatalf("setup left sidecar files")
+	}
+	assertRefusedUnchanged(t, path, ErrNewer)
+	if fileExists(path+"-wal") || fileExists(path+"-shm") {
+		t.Fatalf("refusing the file left -wal/-shm files beside it")
+	}
+}
+
+func TestFallbackToRollbackJournal(t *testing.T) {
+	ctx := context.Background()
+	old := walProbe
+	walProbe = func(ctx context.Context, path string) (string, error) {
+		// What probeWAL reports on a folder where WAL cannot work.
+		d, err := sql.Open("sqlite", path)
+		if err != nil {
+			return "", err
+		}
+		defer d.Close()
+		_, err = d.Exec("PRAGMA journal_mode=DELETE")
+		return "delete", err
+	}
+	defer func() { walProbe = old }()
+	s, path := openTest(t)
+	if s.JournalMode() != "delete" {
+		t.Fatalf("JournalMode = %s", s.JournalMode())
+	}
+	for name, want := range map[string]string{"journal_mode": "delete", "synchronous": "2", "foreign_keys": "1"} {
+		var got string
+		s.db.QueryRowContext(ctx, "PRAGMA "+name).Scan(&got)
+		if got != want {
+			t.Errorf("PRAGMA %s = %s, want %s", name, got, want)
+		}
+	}
+	o := mustOrgan(t, s, "大雁镇人民政府")
+	s.Close()
+	if fileExists(path + "-wal") {
+		t.Fatalf("rollback-journal database has a -wal file")
+	}
+	walProbe = old
+	s2, err := Open(ctx, path, Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if got, err := s2.Organ(ctx, o.ID); err != nil || got.Name != o.Name {
+		t.Fatalf("data after reopening: %+v, %v", got, err)
+	}
+}
+
 func TestForeignDatabaseRefused(t *testing.T) {
 	dir := t.TempDir()
 	withID := filepath.Join(dir, "other.db")
