@@ -121,8 +121,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.yl.SetLen(len(m.years))
 		}
 		return m, nil
-	case organSavedMsg:
-		m.selectID = msg.organ.ID
+	case selectOrganMsg:
+		for i, o := range m.organs {
+			if o.ID == msg.id {
+				m.ol.Cursor = i
+				return m, m.loadYears()
+			}
+		}
+		m.selectID = msg.id
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
@@ -239,8 +245,12 @@ func (m *Model) View(width, height int) string {
 	return strings.Join(out, "\n")
 }
 
-// organSavedMsg reports a saved organ (its ID set).
+// organSavedMsg reports a saved organ (its ID set) to the form.
 type organSavedMsg struct{ organ model.Organ }
+
+// selectOrganMsg asks the start screen to select an organ once its list
+// is loaded again.
+type selectOrganMsg struct{ id int64 }
 
 // OrganForm creates or edits an organ's profile.
 type OrganForm struct {
@@ -308,10 +318,10 @@ func (f *OrganForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case organSavedMsg:
 		f.dirty = false
 		f.organ = msg.organ
-		saved := msg
+		sel := selectOrganMsg{msg.organ.ID}
 		return f, tea.Sequence(
 			func() tea.Msg { return common.BackMsg{} },
-			func() tea.Msg { return saved },
+			func() tea.Msg { return sel },
 			func() tea.Msg { return common.SavedMsg{At: f.c.Now()} },
 		)
 	case common.SaveFailedMsg:

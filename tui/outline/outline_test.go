@@ -1,0 +1,92 @@
+package outline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
+	"nianbao/tui/narrative"
+)
+
+func factories() map[string]common.Factory {
+	return map[string]common.Factory{
+		common.SecS1: func(c *common.Common) common.Screen { return narrative.New(c, 1) },
+	}
+}
+
+func TestListJumpFocusAndBack(t *testing.T) {
+	e := testenv.New(t, 2021)
+	m := New(e.C, factories())
+	d := e.Drive(m)
+	view := ansi.Strip(d.View(80, 20))
+	for _, w := range []string{"基本信息", "一 总体情况", "六 其他事项", "依申请台账", "复议诉讼", "整改措施", "信息处理费", "检查", "导出"} {
+		if !strings.Contains(view, w) {
+			t.Fatalf("list lacks %q:\n%s", w, view)
+		}
+	}
+	d.Keys("1")
+	if m.Current() != common.SecS1 || m.ListFocused() {
+		t.Fatalf("1 should open section 一 (at %s, list focused %v)", m.Current(), m.ListFocused())
+	}
+	// At 80 columns the focused section takes the whole width.
+	if strings.Contains(ansi.Strip(d.View(80, 20)), "依申请台账") {
+		t.Fatal("list should hide at 80 columns while a section has the focus")
+	}
+	// Opening a paragraph: Esc closes the editor first, then the section.
+	d.Keys("down", "enter")
+	if !m.Typing() {
+		t.Fatal("editor should be open")
+	}
+	d.Keys("esc")
+	if m.ListFocused() || m.Typing() {
+		t.Fatal("first esc closes the editor only")
+	}
+	d.Keys("esc")
+	if !m.ListFocused() {
+		t.Fatal("second esc returns to the list")
+	}
+	d.Keys("esc")
+	if len(d.Out) != 1 {
+		t.Fatalf("esc on the list goes back to the start screen: %+v", d.Out)
+	}
+	if _, ok := d.Out[0].(common.BackMsg); !ok {
+		t.Fatalf("got %T", d.Out[0])
+	}
+}
+
+func TestEntryWithoutScreenShowsNote(t *testing.T) {
+	e := testenv.New(t, 2021)
+	m := New(e.C, factories())
+	d := e.Drive(m)
+	d.Keys("f")
+	view := ansi.Strip(d.View(80, 20))
+	if !strings.Contains(view, "还在制作中") {
+		t.Fatalf("no note for an entry without a screen:\n%s", view)
+	}
+}
+
+func TestMarksAndCountsAndCursorOffset(t *testing.T) {
+	e := testenv.New(t, 2021)
+	m := New(e.C, factories())
+	d := e.Drive(m)
+	// A fresh report: 基本信息 is complete (name, office, phone), 一 is not
+	// (its paragraphs are empty).
+	lines := strings.Split(ansi.Strip(d.View(120, 20)), "\n")
+	if !strings.HasPrefix(lines[0], common.MarkDone) || !strings.Contains(lines[0], "基本信息") {
+		t.Fatalf("基本信息 line %q", lines[0])
+	}
+	if !strings.HasPrefix(lines[1], common.MarkOpen) {
+		t.Fatalf("一 line %q", lines[1])
+	}
+	// Wide terminal: the list stays and the cursor shifts right by it.
+	e.C.Width = 120
+	d.Keys("1", "down", "enter")
+	d.View(120-0, 20)
+	c := m.Cursor()
+	if c == nil || c.X != ListWidth+1+2 {
+		t.Fatalf("cursor %+v, want x=%d", c, ListWidth+3)
+	}
+}

@@ -1,0 +1,150 @@
+package start
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
+)
+
+func TestOrganFormRefusesEmptyNameAndBadPhone(t *testing.T) {
+	e := testenv.New(t, 2021)
+	f := NewOrganForm(e.C, model.Organ{Level: model.LevelTownship})
+	d := e.Drive(f)
+	d.Keys("ctrl+s")
+	if !strings.Contains(ansi.Strip(d.View(80, 20)), common.ErrNameEmpty) {
+		t.Fatal("an empty name must be refused")
+	}
+	d.Type("伊敏河镇人民政府")
+	d.Keys("tab", "right") // level: 县级政府部门
+	d.Keys("tab", "tab", "tab")
+	d.Type("12345")
+	d.Keys("tab")
+	if f.form.Current().Key != fPhone || f.form.Current().Err == "" {
+		t.Fatal("a bad phone number must be refused in place")
+	}
+	d.Keys("ctrl+u")
+	d.Type("0470-7654321")
+	d.Keys("tab", "tab", "tab")
+	d.Type("2月15日")
+	d.Keys("enter")
+	if len(d.Out) == 0 {
+		t.Fatal("enter on the last field should save and go back")
+	}
+	o, err := e.Store.OrganByName(context.Background(), "伊敏河镇人民政府")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Level != model.LevelCountyDept || o.Phone != "0470-7654321" || o.DueMonth != 2 || o.DueDay != 15 {
+		t.Fatalf("stored %+v", o)
+	}
+}
+
+func TestStartListsOrgansAndYearsAndOpens(t *testing.T) {
+	e := testenv.New(t, 2020)
+	ctx := context.Background()
+	if err := e.Store.CreateReport(ctx, model.NewReport(e.C.Organ.ID, 2021)); err != nil {
+		t.Fatal(err)
+	}
+	m := New(e.C)
+	d := e.Drive(m)
+	view := ansi.Strip(d.View(80, 20))
+	if !strings.Contains(view, "大雁镇人民政府") || strings.Index(view, "2021年") > strings.Index(view, "2020年") {
+		t.Fatalf("years must be listed most recent first:\n%s", view)
+	}
+	if !strings.Contains(view, "2019版") || !strings.Contains(view, "2021版") {
+		t.Fatalf("formats not shown:\n%s", view)
+	}
+	d.Keys("enter", "down", "enter")
+	if len(d.Out) != 1 {
+		t.Fatalf("out %+v", d.Out)
+	}
+	op := d.Out[0].(common.OpenMsg)
+	if op.Year != 2020 || op.Organ.ID != e.C.Organ.ID {
+		t.Fatalf("open %+v", op)
+	}
+}
+
+func TestNewYearFromPreviousYear(t *testing.T) {
+	e := testenv.New(t, 2020)
+	ctx := context.Background()
+	// Last year's text.
+	b := e.C.Report.SectionBlocks(6)[0]
+	b.Text = "本机关无其他需要报告的事项。"
+	if err := e.Store.SaveBlock(ctx, e.C.Report.ID, &b); err != nil {
+		t.Fatal(err)
+	}
+	f := NewYearForm(e.C, e.C.Organ, []int{2020})
+	d := e.Drive(f)
+	view := ansi.Strip(d.View(100, 12))
+	for _, w := range []string{"2021", "从上一年开始", "2021版", "国办公开办函〔2021〕30号"} {
+		if !strings.Contains(view, w) {
+			t.Fatalf("year form lacks %q:\n%s", w, view)
+		}
+	}
+	// A year that exists is refused.
+	d.Keys("ctrl+u")
+	d.Type("2020")
+	d.Keys("ctrl+s")
+	if !strings.Contains(ansi.Strip(d.View(100, 12)), "已经存在") {
+		t.Fatal("an existing year must be refused")
+	}
+	d.Keys("ctrl+u")
+	d.Type("2021")
+	d.Keys("tab", "enter")
+	if len(d.Out) != 1 {
+		t.Fatalf("out %+v", d.Out)
+	}
+	if op := d.Out[0].(common.OpenMsg); op.Year != 2021 {
+		t.Fatalf("open %+v", op)
+	}
+	r, err := e.Store.Report(ctx, e.C.Organ.ID, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.FormatID != "2021" {
+		t.Fatalf("format %q", r.FormatID)
+	}
+	got := r.SectionBlocks(6)
+	if len(got) == 0 || got[0].Text != "本机关无其他需要报告的事项。" || !got[0].Stale {
+		t.Fatalf("last year's text should come over marked 待更新: %+v", got)
+	}
+}
+
+func TestProfileSavesFieldsAsTheCursorLeaves(t *testing.T) {
+	e := testenv.New(t, 2021)
+	p := NewProfile(e.C).(*Profile)
+	d := e.Drive(p)
+	for p.form.Current().Key != fMode3 {
+		d.Keys("tab")
+	}
+	d.Keys("right")
+	for p.form.Current().Key != fDate {
+		d.Keys("shift+tab")
+	}
+	d.Type("2022年1月20日")
+	d.Keys("tab")
+	r, err := e.Store.Report(context.Background(), e.C.Organ.ID, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Mode3 != model.Typed || r.Date != model.NewDate(2022, 1, 20) {
+		t.Fatalf("stored mode %q date %v", r.Mode3, r.Date)
+	}
+	// A bad date is refused, the stored one kept.
+	d.Keys("shift+tab", "ctrl+u")
+	d.Type("2022-02-30")
+	d.Keys("tab")
+	if p.form.Current().Key != fDate || p.form.Current().Err == "" {
+		t.Fatal("bad date must be refused in place")
+	}
+	r, _ = e.Store.Report(context.Background(), e.C.Organ.ID, 2021)
+	if r.Date != model.NewDate(2022, 1, 20) {
+		t.Fatalf("old date not kept: %v", r.Date)
+	}
+}
