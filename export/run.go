@@ -75,6 +75,16 @@ func FileName(organ string, year int, ext string, draft bool) string {
 	return stem + "." + ext
 }
 
+// TargetNames lists the files an export of these formats writes, the
+// manifest last, so a screen can show them or ask about existing ones first.
+func TargetNames(organ string, year int, formats []string, draft bool) []string {
+	var out []string
+	for _, f := range formats {
+		out = append(out, FileName(organ, year, f, draft))
+	}
+	return append(out, ManifestName)
+}
+
 func validFormat(f string) bool {
 	for _, x := range Formats {
 		if x == f {
@@ -139,13 +149,11 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 		opt.Today = model.DateOf(opt.Now)
 	}
 	year := oy.Report.Year
-	names := make([]string, len(formats))
-	for i, f := range formats {
-		names[i] = FileName(oy.Organ.Name, year, f, opt.Draft)
-	}
+	targets := TargetNames(oy.Organ.Name, year, formats, opt.Draft)
+	names := targets[:len(formats)]
 	res := &Result{}
 	if !opt.Overwrite {
-		if ex := Existing(opt.Dir, append(append([]string{}, names...), ManifestName)); len(ex) > 0 {
+		if ex := Existing(opt.Dir, targets); len(ex) > 0 {
 			res.Existing = ex
 			return res, &MediaError{Kind: ErrExists, Path: opt.Dir,
 				Msg: "目标位置已有同名文件：" + strings.Join(ex, "、") + "。如需替换，请确认覆盖后再导出。"}
