@@ -17,6 +17,10 @@ type NewYearSummary struct {
 	FormatChanged bool
 	// PrefilledCells lists the table cells filled from last year's figures.
 	PrefilledCells []CellAddress
+	// PreambleTextDropped is set when last year's own preamble text (which
+	// names last year's period) was not carried: the new year starts with
+	// the generated preamble.
+	PreambleTextDropped bool
 }
 
 // NewYearFrom starts the organ-year for year from the previous organ-year.
@@ -63,6 +67,7 @@ func NewYearWithSummary(prev *OrganYear, year int) (*OrganYear, NewYearSummary) 
 
 	r.Mode3, r.Mode4, r.Art20Mode = pr.Mode3, pr.Mode4, pr.Art20Mode
 	r.Preamble = Preamble{Basis: pr.Preamble.Basis, Where: pr.Preamble.Where}
+	sum.PreambleTextDropped = pr.Preamble.Text != ""
 
 	if len(pr.Blocks) > 0 {
 		r.Blocks = make([]Block, 0, len(pr.Blocks))

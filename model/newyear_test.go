@@ -91,7 +91,7 @@ func TestNewYearFromCarriesOpenRequestsAndMeasures(t *testing.T) {
 	if oy.Report.Blocks[0].Stale || oy.Report.Blocks[3].Stale {
 		t.Errorf("heading or empty paragraph marked stale")
 	}
-	if oy.Report.Preamble.Text != "" || oy.Report.Preamble.Where != "鄂温克旗政府门户网站" {
+	if oy.Report.Preamble.Text != "" || oy.Report.Preamble.Where != "鄂温克旗政府门户网站" || !sum.PreambleTextDropped {
 		t.Errorf("preamble = %+v: the year-specific own text must not carry, the place must", oy.Report.Preamble)
 	}
 

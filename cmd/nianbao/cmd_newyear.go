@@ -114,6 +114,9 @@ func newYear(ctx context.Context, st *db.Store, name string, year int, stdout, s
 	}
 	fmt.Fprintf(stdout, "沿用情况：%d 条上年未办结的申请计入本年“上年结转”，%d 条未完成的整改措施，%d 段正文标记为“待更新”。\n",
 		len(sum.Carried), sum.OpenMeasures, sum.StaleParagraphs)
+	if sum.PreambleTextDropped {
+		fmt.Fprintln(stdout, "上年自行撰写的前言含有上年的统计期限，未沿用；新年度先使用自动生成的前言，可在工作台中修改。")
+	}
 	if len(sum.Carried) > 0 {
 		fmt.Fprintln(stdout, "上年结转的申请：")
 		for _, q := range sum.Carried {
