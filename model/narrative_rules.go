@@ -16,7 +16,7 @@ const numPat = `([0-9]+|[零〇一二两三四五六七八九十百千万]+)`
 
 // gapPat is the text allowed between a keyword and its number: no sentence
 // or clause break.
-const gapPat = `[^。；;，,！？!?\n]{0,24}?`
+const gapPat = `[^。；;，,！？!?（(\n]{0,24}?`
 
 // narrativeClaim is one phrasing N1 reads and the figure it must equal.
 type narrativeClaim struct {
@@ -87,7 +87,8 @@ var narrativeClaims = []narrativeClaim{
 }
 
 // Words that make a number a comparison or a part rather than the figure.
-var claimSkipWords = []string{"增加", "减少", "增长", "下降", "同比", "比上年", "较上年", "上升", "多", "少", "%", "％", "百分"}
+var claimSkipWords = []string{"增加", "减少", "增长", "下降", "同比", "比上年", "较上年", "上升", "多", "少", "%", "％", "百分",
+	"维持", "纠正", "审结", "结果", "其中", "属于"}
 
 var (
 	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理)` + `[^。；;！？!?\n]{0,30}?申请`)
@@ -159,7 +160,9 @@ func (c *checker) narrativeSentence(b Block, orig string) {
 		for _, cl := range narrativeClaims {
 			for _, m := range cl.re.FindAllStringSubmatchIndex(s, -1) {
 				whole := s[m[0]:m[1]]
-				if containsAny(whole, claimSkipWords) {
+				// A 不 right before turns the phrase into another one
+				// (不予以公开 is not 予以公开).
+				if containsAny(whole, claimSkipWords) || strings.HasSuffix(s[:m[0]], "不") {
 					continue
 				}
 				n, ok := parseNumber(s[m[2]:m[3]])

@@ -47,6 +47,12 @@ func TestNarrativeN1(t *testing.T) {
 		{"another year's figure is skipped", withText(3, "2021年共收到政府信息公开申请9件。"), nil},
 		{"disclosed differs", withText(3, "其中予以公开5件。"), []string{"表三「（一）予以公开」总计为 3"}},
 		{"withheld agrees", withText(3, "不予公开1件。"), nil},
+		{"不予以公开 is not 予以公开", withText(3, "不予以公开1件。"), nil},
+		{"a sub-count in brackets is not the group", withText(3, "不予公开（属于国家秘密）1件，予以公开3件。"), nil},
+		{"a review result is not the review count", both(withText(4, "被申请行政复议2件，行政复议结果维持1件，结果纠正1件。"), func(oy *OrganYear) {
+			setv(oy, TableS4, RowS4Cases, S4Col(GroupReview, Corrected), 1)
+			refill(oy.Report)
+		}), nil},
 		{"carried out differs", withText(3, "结转下年度继续办理3件。"), []string{"表三「四、结转下年度继续办理」总计为 1"}},
 		{"says none received", withText(3, "截至2022年12月31日，我镇未收到要求公开政府信息的申请。"),
 			[]string{"表三「一、本年新收政府信息公开申请数量」总计为 4，两者矛盾"}},
