@@ -76,7 +76,7 @@ func New(c *common.Common, factories map[string]common.Factory) *Model {
 		Short: []key.Binding{
 			common.Bind(common.KeyOpen, "enter"),
 			common.Bind(common.KeyNext, "tab"),
-			key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 r c m f k e", "跳转")),
+			key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 i r c m f k e", "跳转")),
 			common.Bind("换单位/年度", "esc"),
 			common.Bind(common.KeyQuit, "q"),
 		},
