@@ -85,6 +85,9 @@ func TestCopyChecks(t *testing.T) {
 					ok = ok && strings.Contains(f.Message, m)
 				}
 				if ok {
+					if info, found := RuleInfoOf(c.rule); !found || info.Severity != Warning {
+						t.Errorf("rule %s missing from RuleCatalog", c.rule)
+					}
 					return
 				}
 				t.Logf("got: %s", f.Message)

@@ -347,6 +347,9 @@ func TestRules(t *testing.T) {
 			if hit.Severity != c.sev {
 				t.Errorf("severity %v, want %v", hit.Severity, c.sev)
 			}
+			if info, ok := RuleInfoOf(c.rule); !ok || info.Severity != c.sev || info.Explain == "" {
+				t.Errorf("rule %s missing from RuleCatalog or with another severity: %+v", c.rule, info)
+			}
 			if !c.cell.IsZero() && hit.Cell != c.cell {
 				t.Errorf("cell %v, want %v", hit.Cell, c.cell)
 			}
@@ -498,5 +501,18 @@ func TestComputeS3FromLog(t *testing.T) {
 		if v[a] != n {
 			t.Errorf("%s = %d, want %d", f.Place(a), v[a], n)
 		}
+	}
+}
+
+func TestRuleCatalogUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range RuleCatalog {
+		if seen[r.ID] || r.Title == "" || r.Explain == "" {
+			t.Errorf("catalogue entry %s duplicated or empty", r.ID)
+		}
+		seen[r.ID] = true
+	}
+	if _, ok := RuleInfoOf("Z9"); ok {
+		t.Error("RuleInfoOf found an unknown rule")
 	}
 }
