@@ -105,7 +105,10 @@ func ParseDate(s string) (Date, error) {
 	}
 	var n [3]int
 	for i, p := range parts {
-		if p == "" || len(p) > 4 || !allDigits(p) {
+		if p == "" {
+			return 0, inputErrorf("日期「%s」不完整：年、月、日都要写，例如 2021-03-05", t)
+		}
+		if len(p) > 4 || !allDigits(p) {
 			return 0, inputErrorf("日期「%s」中有不是数字的部分「%s」，请写成 2021-03-05", t, p)
 		}
 		n[i], _ = strconv.Atoi(p)
