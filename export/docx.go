@@ -147,34 +147,49 @@ func DocxDocumentXML(d *Document) string {
 	return b.String()
 }
 
-// docxColumnWidths shares the text width among the grid columns in
-// proportion to the widest single-column text in each.
+// docxColumnWidths shares the text width among the grid columns. Each
+// column first gets room for two characters of 10.5 pt table text (so
+// 其他 and 总计 never break), then the rest is shared by how much more its
+// widest single-column text would like, up to eight characters.
 func docxColumnWidths(g *Grid) []int {
-	weights := make([]int, g.Width)
-	for i := range weights {
-		weights[i] = 4
-	}
+	const unit = 105   // twips per display column at 10.5 pt (half a Chinese character)
+	const margin = 120 // cell margins left and right
+	natural := make([]int, g.Width)
 	for _, p := range g.Cells {
-		if p.Cols != 1 {
-			continue
-		}
-		w := textWidth(p.Text)
-		if w > 16 {
-			w = 16
-		}
-		if w > weights[p.Col] {
-			weights[p.Col] = w
+		if p.Cols == 1 {
+			if w := textWidth(p.Text); w > natural[p.Col] {
+				natural[p.Col] = w
+			}
 		}
 	}
-	total := 0
-	for _, w := range weights {
-		total += w
+	floor := make([]int, g.Width)
+	desired := make([]int, g.Width)
+	sumFloor, sumDesired := 0, 0
+	for c, n := range natural {
+		floor[c] = min(max(n, 2), 4)*unit + margin
+		desired[c] = min(max(n, 2), 16)*unit + margin
+		sumFloor += floor[c]
+		sumDesired += desired[c]
 	}
 	widths := make([]int, g.Width)
 	used := 0
-	for i, w := range weights {
-		widths[i] = textWidthTwip * w / total
-		used += widths[i]
+	switch {
+	case sumDesired <= textWidthTwip:
+		for c := range widths {
+			widths[c] = desired[c] * textWidthTwip / sumDesired
+			used += widths[c]
+		}
+	case sumFloor >= textWidthTwip:
+		for c := range widths {
+			widths[c] = floor[c] * textWidthTwip / sumFloor
+			used += widths[c]
+		}
+	default:
+		extra := sumDesired - sumFloor
+		for c := range widths {
+			widths[c] = floor[c] + (textWidthTwip-sumFloor)*(desired[c]-floor[c])/extra
+			used += widths[c]
+		}
 	}
 	widths[g.Width-1] += textWidthTwip - used
 	return widths

@@ -127,3 +127,20 @@ func TestDocxPartsAreWellFormedAndTablesConsistent(t *testing.T) {
 		}
 	}
 }
+
+func TestDocxColumnWidthsFillTheLineAndFitTwoCharacters(t *testing.T) {
+	for _, tb := range tables(Build(fixture2021(), BuildOptions{Today: today})) {
+		g := tb.Layout()
+		ws := docxColumnWidths(g)
+		sum := 0
+		for c, w := range ws {
+			sum += w
+			if w < 2*210+120 {
+				t.Errorf("column %d is %d twips, too narrow for two characters of 10.5 pt", c, w)
+			}
+		}
+		if sum != textWidthTwip {
+			t.Errorf("columns add up to %d twips, the text block is %d", sum, textWidthTwip)
+		}
+	}
+}
