@@ -80,7 +80,7 @@ func (c *checker) finish() {
 	})
 }
 
-// colName names a table 三 column for messages: 自然人列, 总计列.
+// s3ColName names a table 三 column for messages: 自然人列, 总计列.
 func s3ColName(col string) string {
 	if col == ColTotal {
 		return "总计列"
@@ -125,8 +125,9 @@ func sum(parts []int64) int64 {
 
 // ---- F1, F2: the right format ----
 
-// otherBases lists the notices of formats other than want, with the forms
-// clerks type them in.
+// citesNotice reports whether text cites the notice basis (国办公开办函〔2019〕60号)
+// in any of the forms clerks type it: other brackets, full-width digits, or
+// just 〔2019〕60号.
 func citesNotice(text, basis string) bool {
 	if text == "" {
 		return false
@@ -140,9 +141,19 @@ func citesNotice(text, basis string) bool {
 	year := basis[open+len("〔") : close]
 	num := strings.TrimSuffix(basis[close+len("〕"):], "号")
 	t := NormalizeDigits(text)
-	for _, br := range [][2]string{{"〔", "〕"}, {"[", "]"}, {"【", "】"}, {"(", ")"}, {"［", "］"}, {"（", "）"}, {"", ""}} {
-		if strings.Contains(t, br[0]+year+br[1]+num+"号") {
-			return true
+	// Only a 办函 number counts: a local document may share year and number
+	// (鄂政办发〔2019〕60号).
+	for _, br := range [][2]string{{"〔", "〕"}, {"[", "]"}, {"【", "】"}, {"(", ")"}, {"", ""}} {
+		key := br[0] + year + br[1] + num + "号"
+		for rest := t; ; {
+			i := strings.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			if strings.HasSuffix(strings.TrimRight(rest[:i], " "), "办函") {
+				return true
+			}
+			rest = rest[i+len(key):]
 		}
 	}
 	return false

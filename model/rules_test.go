@@ -200,6 +200,10 @@ func TestRules(t *testing.T) {
 			oy.Report.Blocks = append(oy.Report.Blocks, Block{ID: 9, Section: 1, Kind: BlockParagraph,
 				Text: "按照国办公开办函〔2021〕30号的要求编制。"})
 		}, false, Error, nil, CellAddress{}},
+		{"F2 a local document with the same number", "F2", func(oy *OrganYear) {
+			oy.Report.Blocks = append(oy.Report.Blocks, Block{ID: 9, Section: 1, Kind: BlockParagraph,
+				Text: "认真落实《某某办法》（鄂政办发〔2019〕60号）。"})
+		}, false, Error, nil, CellAddress{}},
 		{"F2 cites the 2019 notice", "F2", func(oy *OrganYear) {
 			oy.Report.Blocks = append(oy.Report.Blocks, Block{ID: 9, Section: 1, Kind: BlockParagraph,
 				Text: "按照国办公开办函[２０１９]60号的要求编制。"})
