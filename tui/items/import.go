@@ -235,6 +235,10 @@ func (f *importFlow) key(s *Screen, k tea.KeyPressMsg) tea.Cmd {
 			f.scroll = max(0, f.scroll-1)
 		case "down", "j":
 			f.scroll++
+		case "pgup":
+			f.scroll = max(0, f.scroll-10)
+		case "pgdown":
+			f.scroll += 10
 		}
 	case stepResult:
 		switch ks {
@@ -313,10 +317,11 @@ func (f *importFlow) view(s *Screen, width, height int) string {
 			} else {
 				label += " "
 			}
-			row := label + "  ← " + components.Fit(name, 16) + " →  " + st.Muted.Render(sample)
+			part := label + "  ← " + components.Fit(name, 16) + " →"
 			if i == f.field {
-				row = st.Selected.Render(components.Fit(label+"  ← "+components.Fit(name, 16)+" →", min(width, lw+24))) + "  " + st.Muted.Render(sample)
+				part = st.Selected.Render(part)
 			}
+			row := part + "  " + st.Muted.Render(sample)
 			lines = append(lines, row)
 		}
 		lines = append(lines, "", st.Muted.Render(common.ItemsImportMapHint))
@@ -335,23 +340,24 @@ func (f *importFlow) view(s *Screen, width, height int) string {
 			lines = append(lines, st.Label.Render(common.ItemsImportConfirm))
 		}
 		lines = append(lines, st.Muted.Render(s.columnsHeader(width)))
-		var body []string
-		for i := range f.items {
-			body = append(body, s.rowText(&f.items[i], width))
+		// Only the visible rows are drawn: an import may hold thousands.
+		from, to := window(len(f.items)+len(f.bad), &f.scroll, height-len(lines)-2)
+		for i := from; i < to; i++ {
+			if i < len(f.items) {
+				lines = append(lines, s.rowText(&f.items[i], width))
+				continue
+			}
+			b := f.bad[i-len(f.items)]
+			lines = append(lines, st.Error.Render(components.Fit(fmt.Sprintf(common.ItemsImportBadRow, b.Line, b.Reason), width)))
 		}
-		for _, b := range f.bad {
-			body = append(body, st.Error.Render(components.Fit(fmt.Sprintf(common.ItemsImportBadRow, b.Line, b.Reason), width)))
-		}
-		lines = append(lines, scrolled(body, &f.scroll, height-len(lines)-2)...)
 	case stepResult:
 		lines = append(lines, st.OK.Render(fmt.Sprintf(common.ItemsImportDone, len(f.items), f.dups, len(f.bad))))
 		if len(f.bad) > 0 {
 			lines = append(lines, common.ItemsImportBadHead)
-			var body []string
-			for _, b := range f.bad {
-				body = append(body, fmt.Sprintf(common.ItemsImportBadRow, b.Line, b.Reason))
+			from, to := window(len(f.bad), &f.scroll, height-len(lines)-3)
+			for _, b := range f.bad[from:to] {
+				lines = append(lines, fmt.Sprintf(common.ItemsImportBadRow, b.Line, b.Reason))
 			}
-			lines = append(lines, scrolled(body, &f.scroll, height-len(lines)-3)...)
 		}
 		lines = append(lines, "", st.Muted.Render(common.ItemsImportBack))
 	}
@@ -367,10 +373,16 @@ func (f *importFlow) view(s *Screen, width, height int) string {
 
 // scrolled returns at most h lines of body from *top, clamping *top.
 func scrolled(body []string, top *int, h int) []string {
+	from, to := window(len(body), top, h)
+	return body[from:to]
+}
+
+// window is the range [from, to) of n lines shown in h lines from *top,
+// clamping *top.
+func window(n int, top *int, h int) (int, int) {
 	h = max(1, h)
-	*top = max(0, min(*top, len(body)-h))
-	end := min(len(body), *top+h)
-	return body[*top:end]
+	*top = max(0, min(*top, n-h))
+	return *top, min(n, *top+h)
 }
 
 func (f *importFlow) cursor() *tea.Cursor {

@@ -554,3 +554,42 @@ func TestParseEntryDate(t *testing.T) {
 		}
 	}
 }
+
+func TestImportLargeCSV(t *testing.T) {
+	e := setup(t, nil)
+	var b strings.Builder
+	b.WriteString("标题,发布日期,类别\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "第%d号信息,2021-%02d-%02d,工作动态\n", i, 1+i%12, 1+i%28)
+	}
+	path := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := e.open()
+	s = e.press(s, "i")
+	var cmd tea.Cmd
+	s, cmd = s.Update(tea.PasteMsg{Content: path})
+	s = e.run(s, cmd)
+	s = e.press(s, "enter", "enter")
+	start := time.Now()
+	v := view(t, s, 100, 30)
+	if d := time.Since(start); d > 200*time.Millisecond {
+		t.Errorf("preview of 5000 rows took %v to draw", d)
+	}
+	if !strings.Contains(v, fmt.Sprintf(common.ItemsImportWill, 5000, 0, 0)) || !strings.Contains(v, "第0号信息") {
+		t.Fatalf("preview:\n%s", v)
+	}
+	s = e.press(s, "pgdown")
+	if v := view(t, s, 100, 30); strings.Contains(v, "第0号信息") {
+		t.Fatalf("pgdown should scroll the preview:\n%s", v)
+	}
+	s = e.press(s, "enter")
+	if n := len(e.items()); n != 5000 {
+		t.Fatalf("saved %d items", n)
+	}
+	s = e.press(s, "enter")
+	if got := s.(*Screen).Total(); got != 5000 || s.(*Screen).Loaded() > maxBuffer {
+		t.Fatalf("list total %d loaded %d", got, s.(*Screen).Loaded())
+	}
+}
