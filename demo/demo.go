@@ -63,9 +63,10 @@ type itemPlan struct {
 	titles   []string
 }
 
-// buildItems spreads the planned items over the year's working days, one
-// channel set per item, deterministically.
-func buildItems(year int, plans []itemPlan) []model.DisclosureItem {
+// buildItems spreads the planned items over the year's working days,
+// deterministically. Every item is on the portal; newMedia of them, spread
+// evenly, also on the 政务新媒体 account, and every fifth on the 公开栏.
+func buildItems(year, newMedia int, plans []itemPlan) []model.DisclosureItem {
 	total := 0
 	for _, p := range plans {
 		total += p.n
@@ -85,11 +86,11 @@ func buildItems(year int, plans []itemPlan) []model.DisclosureItem {
 			}
 			title := fmt.Sprintf(p.titles[i%len(p.titles)], year, d.Month())
 			channels := []string{"政府门户网站"}
-			switch {
-			case k%9 == 4:
-				channels = []string{"政府门户网站", "政务新媒体"}
-			case k%5 == 2:
-				channels = []string{"政府门户网站", "政务公开栏"}
+			if k*newMedia/total != (k+1)*newMedia/total {
+				channels = append(channels, "政务新媒体")
+			}
+			if k%5 == 2 {
+				channels = append(channels, "政务公开栏")
 			}
 			items = append(items, model.DisclosureItem{
 				Year:      year,

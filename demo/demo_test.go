@@ -79,8 +79,15 @@ func TestBuildIsDeterministic(t *testing.T) {
 
 func TestReport2019MatchesSeed(t *testing.T) {
 	oy := byYear(t, 2019)
-	if got := model.CountItems(2019, oy.Items).Total; got != 146 {
-		t.Errorf("2019 items published = %d, want 146", got)
+	counts := model.CountItems(2019, oy.Items)
+	if counts.Total != 146 {
+		t.Errorf("2019 items published = %d, want 146", counts.Total)
+	}
+	if n := counts.Channel("政务新媒体"); n != 4 {
+		t.Errorf("2019 items on the WeChat account = %d, want 4", n)
+	}
+	if n := counts.Category("回应关切"); n != 4 {
+		t.Errorf("2019 responses to public concern = %d, want 4", n)
 	}
 	amount := oy.Report.Values.Get(model.Addr(model.TableS2Item9, model.RowProcurement, "amount"))
 	if amount != 130*10000*100 {
@@ -99,6 +106,13 @@ func TestReport2019MatchesSeed(t *testing.T) {
 	}
 	if len(oy.Measures) != 4 {
 		t.Errorf("2019 has %d measures, want the four of the seed", len(oy.Measures))
+	}
+	for _, m := range oy.Measures {
+		// Measures for 2020 cannot be finished when the report is dated
+		// January 2020.
+		if m.Status == model.MeasureDone {
+			t.Errorf("2019 measure %q is already done", m.Problem)
+		}
 	}
 }
 

@@ -12,10 +12,11 @@ const (
 	CurrentDocs2019     = 5   // 上报主动公开现行文件
 	ProcurementWan2019  = 130 // 政府集中采购 总金额, 万元
 	ProcurementProjects = 4   // 采购项目数量 (the published report leaves it blank)
+	NewMedia2019        = 4   // published on the WeChat account (政务新媒体)
 )
 
 func items2019() []model.DisclosureItem {
-	return buildItems(2019, []itemPlan{
+	return buildItems(2019, NewMedia2019, []itemPlan{
 		{"机构职能", 3, []string{"大雁镇人民政府%[1]d年机构设置及领导分工", "大雁镇便民服务中心窗口职责说明", "大雁镇各社区工作职责公示"}},
 		{"政策文件", CurrentDocs2019, []string{"大雁镇%[1]d年政务公开工作要点", "大雁镇%[1]d年政务公开主要任务分解表", "大雁镇政府信息发布登记备案制度", "大雁镇政务信息公开保密审查制度", "大雁镇政务公开考核评议制度"}},
 		{"规划计划", 4, []string{"大雁镇%[1]d年重点工作安排", "大雁镇%[1]d年老旧小区改造计划", "大雁镇%[1]d年就业援助工作计划", "大雁镇%[1]d年民生实事项目清单"}},
@@ -80,7 +81,7 @@ func build2019() *model.OrganYear {
 
 	s5 := section(5)
 	s5.para("一是有的干部对政务公开的认识还停留在“发个通知、贴张公告”，对群众真正想了解什么研究不够，公开内容偏重结果、缺少过程；二是从事政务公开的同志多为兼职，没有经过系统培训，遇到较复杂的公开事项拿不准尺度。")
-	s5.para("针对上述问题，2020年重点做好四件事：健全组织领导、扩大群众参与、用好政务新媒体、加强业务培训，具体措施见下表。")
+	s5.para("针对上述问题，2020年重点做好四件事：健全组织领导、扩大群众参与、用好政务新媒体、加强业务培训，具体措施如下。")
 
 	s6 := section(6)
 	s6.para("本年度围绕社会救助政策组织了一次访谈式解读；群众就违章建筑、冬季供暖和排水等问题在网络留言板留言8次，镇里会同旗有关部门逐条核实并作出答复。")
@@ -92,10 +93,10 @@ func build2019() *model.OrganYear {
 	}
 
 	measures := []model.Measure{
-		{Problem: "部分干部对政务公开重视不够，公开停留在简单发布信息", Measure: "镇政务公开领导小组每季度专题研究一次，把年度工作要点分解到各办公室和社区，按月督办", Responsible: "党政办", Due: model.NewDate(2020, 6, 30), Status: model.MeasureDone},
-		{Problem: "群众参与不足，公开与群众需求衔接不紧", Measure: "在社区公开栏和微信公众平台设置意见征集入口，对群众集中关心的事项优先公开并反馈采纳情况", Responsible: "政务公开办公室", Due: model.NewDate(2020, 9, 30), Status: model.MeasureDone},
+		{Problem: "部分干部对政务公开重视不够，公开停留在简单发布信息", Measure: "镇政务公开领导小组每季度专题研究一次，把年度工作要点分解到各办公室和社区，按月督办", Responsible: "党政办", Due: model.NewDate(2020, 6, 30), Status: model.MeasureInProgress},
+		{Problem: "群众参与不足，公开与群众需求衔接不紧", Measure: "在社区公开栏和微信公众平台设置意见征集入口，对群众集中关心的事项优先公开并反馈采纳情况", Responsible: "政务公开办公室", Due: model.NewDate(2020, 9, 30), Status: model.MeasureNotStarted},
 		{Problem: "政务新媒体内容更新慢，与群众关系密切的信息少", Measure: "建立微信公众平台信息采编值班表，低保、救助、补贴等信息当月发布", Responsible: "宣传办", Due: model.NewDate(2020, 6, 30), Status: model.MeasureInProgress},
-		{Problem: "工作人员缺少系统培训，处理复杂事项能力不足", Measure: "每半年组织一次《条例》和公开工作要点专题学习，梳理本镇公开事项清单并查漏补缺", Responsible: "政务公开办公室", Due: model.NewDate(2020, 12, 31), Status: model.MeasureInProgress},
+		{Problem: "工作人员缺少系统培训，处理复杂事项能力不足", Measure: "每半年组织一次《条例》和公开工作要点专题学习，梳理本镇公开事项清单并查漏补缺", Responsible: "政务公开办公室", Due: model.NewDate(2020, 12, 31), Status: model.MeasureNotStarted},
 	}
 	for i := range measures {
 		measures[i].Year = 2019

@@ -165,7 +165,7 @@ const (
 )
 
 func items2021() []model.DisclosureItem {
-	return buildItems(2021, []itemPlan{
+	return buildItems(2021, 18, []itemPlan{
 		{"机构职能", 2, []string{"大雁镇人民政府%[1]d年机构职能及领导分工", "大雁镇便民服务中心进驻事项清单"}},
 		{"政策文件", 4, []string{"大雁镇%[1]d年政务公开工作要点", "大雁镇%[1]d年政务公开任务分解表", "大雁镇政府信息公开申请办理规程", "大雁镇政务新媒体管理办法"}},
 		{"规划计划", 3, []string{"大雁镇%[1]d年重点工作安排", "大雁镇%[1]d年民生实事项目清单", "大雁镇%[1]d年乡村振兴工作计划"}},
@@ -246,11 +246,11 @@ func build2021() *model.OrganYear {
 
 	s5 := section(5)
 	s5.para("一是依申请公开办理时限管得不够紧，有1件申请因经办人交接不及时超过了法定期限；二是政务新媒体账号分散，部分内容更新慢；三是答复文书格式各办公室不统一。")
-	s5.para("整改措施和进展见下表。")
+	s5.para("针对这些问题的整改措施和进展如下。")
 
 	s6 := section(6)
-	s6.para(fmt.Sprintf("本年度按件发出信息处理费收费通知%d件，实际收取信息处理费%s元；另有1件申请人逾期未缴费，未再处理。",
-		fees.Notices, yuan(fees.Collected)))
+	s6.para("本年度围绕城乡低保、耕地地力保护补贴等政策开展解读6次，对群众在网上反映的供暖、清雪等问题逐条答复。")
+	s6.para("一家企业在同一个月内提出12件申请，其中第11、12件按件收取信息处理费；第12件的申请人逾期未缴费，本镇未再处理。")
 
 	r.Blocks = nil
 	for _, n := range []*narrative{s1, s2, s3, s4, s5, s6} {
@@ -275,12 +275,4 @@ func build2021() *model.OrganYear {
 		Measures: measures,
 		Items:    items,
 	}
-}
-
-// yuan prints an amount in fen as yuan without trailing zeros: 10000 → "100".
-func yuan(fen int64) string {
-	if fen%100 == 0 {
-		return fmt.Sprint(fen / 100)
-	}
-	return fmt.Sprintf("%d.%02d", fen/100, fen%100)
 }
