@@ -235,8 +235,17 @@ func Restore(ctx context.Context, dbPath, backupPath string) error {
 	if err != nil {
 		return newErr(ErrIO, err, "无法确定数据库文件「%s」的位置（%v）。", dbPath, err)
 	}
+	if isUNCPath(dbPath) || onNetworkDrive(filepath.Dir(abs)) {
+		return networkErr(abs)
+	}
+	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+		return newErr(ErrIsDir, nil, "「%s」是一个文件夹，不是数据库文件。请指定数据库文件的位置。", abs)
+	}
 	if err := CheckBackup(ctx, backupPath); err != nil {
 		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return newErr(ErrIO, err, "无法创建数据库所在的文件夹「%s」（%v）。", filepath.Dir(abs), err)
 	}
 	lock := newLock(abs)
 	ok, err := lock.TryLock()

@@ -60,6 +60,19 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if err != nil || got.Personal.Name != "张三" {
 		t.Fatalf("request after restore: %+v, %v", got, err)
 	}
+	// Restoring onto a new machine: no database there yet.
+	fresh := filepath.Join(t.TempDir(), "新电脑", "nianbao.db")
+	if err := Restore(ctx, fresh, b1); err != nil {
+		t.Fatalf("restore to a fresh location: %v", err)
+	}
+	s2, err := Open(ctx, fresh, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if organs, _ := s2.Organs(ctx); len(organs) != 1 {
+		t.Fatalf("fresh restore has %d organs", len(organs))
+	}
+	s2.Close()
 	// A file that is not a good backup is refused before anything moves.
 	junk := filepath.Join(t.TempDir(), "junk.db")
 	os.WriteFile(junk, []byte("not a database at all, not even close to one"), 0o600)
