@@ -43,6 +43,9 @@ func Build(oy *model.OrganYear, opt BuildOptions) *Document {
 	for s := 1; s <= 6; s++ {
 		d.Body = append(d.Body, Block{Kind: KindHeading, Level: 0, Text: model.SectionTitles[s]})
 		d.Body = append(d.Body, narrative(r.SectionBlocks(s))...)
+		if f == nil {
+			continue // a year before the national formats: no tables to print
+		}
 		switch s {
 		case 2:
 			if t := section2Table(f, v); t != nil {

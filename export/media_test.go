@@ -271,3 +271,16 @@ func TestRunPDFWithoutOfficeSaysHow(t *testing.T) {
 		t.Fatalf("docx should still be written and pdf listed as failed: %+v", res)
 	}
 }
+
+func TestRenderPDFWithLibreOffice(t *testing.T) {
+	if _, err := officeBinary(); err != nil {
+		t.Skip("LibreOffice (soffice) is not installed here; PDF export then returns ErrNoOffice, covered by TestRunPDFWithoutOfficeSaysHow")
+	}
+	pdf, err := RenderPDF(context.Background(), Build(fixture2019(), BuildOptions{Today: today}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(pdf), "%PDF-") {
+		t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 16)])
+	}
+}
