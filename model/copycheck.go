@@ -146,6 +146,10 @@ func (c *checker) copies() {
 			add("N3", "提到「"+ph+"」，这是上一年；如果写的是本年度的事，应改为"+strconv.Itoa(year)+"年")
 		}
 	}
+	if ph := lastYearAsCurrent(c.r.Preamble.Text, year); ph != "" {
+		c.add(Finding{Rule: "N3", Severity: Warning, Section: 0, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
+			Message: "报告开头一段提到「" + ph + "」，这是上一年；如果写的是本年度的事，应改为" + strconv.Itoa(year) + "年"})
+	}
 	if p := c.oy.Prev; p != nil && len(p.Blocks) > 0 {
 		if sim := Similarity(c.r.Blocks, p.Blocks); sim > SimilarityLimit {
 			c.add(Finding{Rule: "N6", Severity: Warning, Section: 1, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},

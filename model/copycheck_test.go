@@ -57,6 +57,13 @@ func TestCopyChecks(t *testing.T) {
 		{"N3 full-width year", "N3", withBlock(Block{Text: "按照《全旗２０２１年政务公开工作要点》要求，扎实推进。"}),
 			[]string{"2021年政务公开工作要点"}},
 
+		{"N3 preamble names last year", "N3", func(oy *OrganYear) {
+			oy.Report.Preamble.Text = "现公布本镇2021年政府信息公开工作年度报告。"
+		}, []string{"报告开头一段提到「现公布本镇2021年政府信息公开工作年度」"}},
+		{"N3 preamble names the report year", "N3", func(oy *OrganYear) {
+			oy.Report.Preamble.Text = "现公布本镇2022年政府信息公开工作年度报告。"
+		}, nil},
+
 		// N5
 		{"N5 edited block", "N5", withBlock(Block{Text: thisYearPara, Origin: lastYearPara}), nil},
 		{"N5 stale block", "N5", withBlock(Block{Text: lastYearPara, Origin: lastYearPara, Stale: true}),
