@@ -27,7 +27,10 @@ const DraftNote = "（草稿：本稿尚未通过检查，不得作为正式报�
 func Build(oy *model.OrganYear, opt BuildOptions) *Document {
 	r := oy.Report
 	f := r.Format()
-	v := model.EffectiveValues(oy)
+	var v model.Values
+	if f != nil {
+		v = model.EffectiveValues(oy)
+	}
 	d := &Document{
 		Title: model.Title(oy.Organ.Name, r.Year),
 		Draft: opt.Draft,

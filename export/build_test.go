@@ -264,3 +264,11 @@ func TestWrapTextKeepsPunctuationOffLineStart(t *testing.T) {
 		t.Errorf("wrapping lost text: %v", lines)
 	}
 }
+
+func TestBuildYearBeforeTheFormatsPrintsNarrativeOnly(t *testing.T) {
+	oy := &model.OrganYear{Organ: model.Organ{Name: "旧年乡人民政府"}, Report: model.NewReport(1, 2017)}
+	d := Build(oy, BuildOptions{Today: today})
+	if len(tables(d)) != 0 || len(headings(d, 0)) != 6 {
+		t.Errorf("want the six sections without tables, got %d tables and %d sections", len(tables(d)), len(headings(d, 0)))
+	}
+}
