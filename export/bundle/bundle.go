@@ -206,11 +206,8 @@ func Decode(data []byte) (*model.OrganYear, Meta, error) {
 	if !utf8.Valid(data) {
 		return nil, meta, errors.New("报送包不是 UTF-8 编码的文字，可能已损坏或不是报送包")
 	}
-	var probe struct {
-		Magic   string          `json:"magic"`
-		Version json.RawMessage `json:"version"`
-	}
-	if err := json.Unmarshal(data, &probe); err != nil {
+	probe, err := probeHeader(data)
+	if err != nil {
 		return nil, meta, jsonError(data, 0, err)
 	}
 	if probe.Magic != Magic {
@@ -271,6 +268,50 @@ func Decode(data []byte) (*model.OrganYear, Meta, error) {
 	}
 	meta.Findings = findings
 	return oy, meta, nil
+}
+
+type header struct {
+	Magic   string
+	Version json.RawMessage
+}
+
+// probeHeader reads the top-level magic and version before anything else,
+// so that a bundle of a newer version is recognised whatever else changed.
+// It streams the top-level object and stops as soon as both are read (they
+// come first in every bundle this program writes).
+func probeHeader(data []byte) (header, error) {
+	var h header
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil {
+		return h, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return h, nil // not an object: no magic
+	}
+	gotMagic, gotVersion := false, false
+	for dec.More() && !(gotMagic && gotVersion) {
+		tok, err := dec.Token()
+		if err != nil {
+			return h, err
+		}
+		key, _ := tok.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return h, err
+		}
+		switch key {
+		case "magic":
+			gotMagic = true
+			if err := json.Unmarshal(raw, &h.Magic); err != nil {
+				h.Magic = ""
+			}
+		case "version":
+			gotVersion = true
+			h.Version = raw
+		}
+	}
+	return h, nil
 }
 
 // check runs the consistency rules as of the bundle's creation day, with

@@ -252,7 +252,7 @@ func TestDecodeRefusesBrokenBundles(t *testing.T) {
 	}{
 		{"empty", nil, "空文件"},
 		{"bad JSON", append(append([]byte{}, good[:200]...), []byte("}},,\n")...), "不是有效的 JSON：第"},
-		{"truncated", good[:len(good)/2], "不是有效的 JSON"},
+		{"truncated", good[:len(good)/2], "报送包不完整（文件在中途结束）"},
 		{"not a bundle", []byte(`{"name":"x"}`), "这不是年报报送包"},
 		{"newer version", bytes.Replace(good, []byte(`"version": 1,`), []byte(`"version": 3,`), 1),
 			"该报送包由更新版本的年报程序生成（版本3），请先升级"},
@@ -428,4 +428,31 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("re-encoded bundle differs: %v", d)
 		}
 	})
+}
+
+func TestDecodeAcceptsReorderedKeys(t *testing.T) {
+	good, err := Encode(fixture(), Public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(good, &m); err != nil {
+		t.Fatal(err)
+	}
+	// A map marshals with sorted keys: magic and version come after payload
+	// fields such as created and kind.
+	re, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Index(re, []byte(`"magic"`)) < bytes.Index(re, []byte(`"created"`)) {
+		t.Fatalf("keys not reordered")
+	}
+	if _, _, err := Decode(re); err != nil {
+		t.Errorf("reordered bundle refused: %v", err)
+	}
+	newer := bytes.Replace(re, []byte(`"version":1`), []byte(`"version":2`), 1)
+	if _, _, err := Decode(newer); !errors.Is(err, ErrNewerVersion) {
+		t.Errorf("reordered newer bundle: %v", err)
+	}
 }

@@ -21,11 +21,24 @@ func (v *validator) date(where, s string) model.Date {
 	if s == "" {
 		return 0
 	}
-	var y, m, d int
-	var rest string
-	n, _ := fmt.Sscanf(s, "%4d-%2d-%2d%s", &y, &m, &d, &rest)
-	dt := model.NewDate(y, m, d)
-	if n != 3 || len(s) != 10 || !dt.Valid() {
+	num := func(part string) int {
+		n := 0
+		for _, c := range []byte(part) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	ok := len(s) == 10 && s[4] == '-' && s[7] == '-'
+	var dt model.Date
+	if ok {
+		y, m, d := num(s[:4]), num(s[5:7]), num(s[8:])
+		ok = y >= 0 && m >= 0 && d >= 0
+		dt = model.NewDate(y, m, d)
+	}
+	if !ok || !dt.Valid() {
 		v.addf("%s：日期「%s」无效，应为 年-月-日（如 2021-03-05）的真实日期", where, s)
 		return 0
 	}

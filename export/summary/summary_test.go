@@ -102,7 +102,7 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	for _, r := range folder.Rejected {
 		rejected[r.File] = r.Reason
 	}
-	for file, want := range map[string]string{"坏的.json": "不是有效的 JSON", "新版.json": "由更新版本的年报程序生成（版本2）", "改过.json": "报送包"} {
+	for file, want := range map[string]string{"坏的.json": "报送包不完整", "新版.json": "由更新版本的年报程序生成（版本2）", "改过.json": "报送包"} {
 		if !strings.Contains(rejected[file], want) {
 			t.Errorf("%s: reason %q, want it to contain %q", file, rejected[file], want)
 		}
