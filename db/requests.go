@@ -47,7 +47,8 @@ const insertRequest = `INSERT INTO requests (organ_id, year, serial, received, c
 
 // SaveRequest inserts the entry when its ID is 0 (setting ID, and Serial
 // as the organ's next number in Year when Serial is 0) or updates it. Year
-// defaults to the year received. Personal data is written when not empty;
+// is the year received; an entry whose date moves it to another year gets
+// the next number there. Personal data is written when not empty;
 // an empty Personal leaves stored personal data as it is, so an entry read
 // without personal data can be saved safely (use SavePersonal to clear it).
 func (s *Store) SaveRequest(ctx context.Context, q *model.Request) error {
@@ -58,7 +59,7 @@ func saveRequestTx(ctx context.Context, tx *sql.Tx, q *model.Request) error {
 	if q.OrganID == 0 {
 		return newErr(ErrInvalid, nil, "申请登记没有所属机关，无法保存。")
 	}
-	if q.Year == 0 {
+	if !q.Received.IsZero() {
 		q.Year = q.Received.Year()
 	}
 	if q.Year == 0 {
@@ -66,6 +67,21 @@ func saveRequestTx(ctx context.Context, tx *sql.Tx, q *model.Request) error {
 	}
 	if q.Serial < 0 || q.Serial >= 1_000_000 {
 		return newErr(ErrInvalid, nil, "申请编号 %d 超出范围（1 至 999999）。", q.Serial)
+	}
+	if q.ID != 0 && q.Serial != 0 {
+		// A changed date moved the entry to another year: it takes the next
+		// number there unless the caller chose one.
+		var year, serial int
+		err := tx.QueryRowContext(ctx, "SELECT year, serial FROM requests WHERE id = ?", q.ID).Scan(&year, &serial)
+		if errors.Is(err, sql.ErrNoRows) {
+			return newErr(ErrNotFound, err, "找不到要修改的申请登记（编号 %d），它可能已被删除。", q.ID)
+		}
+		if err != nil {
+			return err
+		}
+		if year != q.Year && serial == q.Serial {
+			q.Serial = 0
+		}
 	}
 	if q.Serial == 0 {
 		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(serial), 0) + 1 FROM requests WHERE organ_id = ? AND year = ?",

@@ -77,6 +77,22 @@ func TestRequestCRUDAndPersonalApart(t *testing.T) {
 		t.Fatalf("text search matched personal data (%d rows)", n)
 	}
 
+	// Correcting the date into another year renumbers the entry there.
+	moved := newRequest(o.ID, model.NewDate(2021, 1, 2), model.NaturalPerson, "日期录错")
+	if err := s.SaveRequest(ctx, &moved); err != nil || moved.Serial != 3 {
+		t.Fatalf("insert: serial %d, %v", moved.Serial, err)
+	}
+	moved.Received = model.NewDate(2022, 1, 2)
+	if err := s.SaveRequest(ctx, &moved); err != nil || moved.Year != 2022 || moved.Serial != 2 {
+		t.Fatalf("moved to 2022: year %d serial %d, %v", moved.Year, moved.Serial, err)
+	}
+	if err := s.SaveRequest(ctx, &model.Request{ID: 99999, OrganID: o.ID, Year: 2021, Serial: 7}); KindOf(err) != ErrNotFound {
+		t.Fatalf("update of missing entry: %v", err)
+	}
+	if _, err := s.DeleteRequest(ctx, moved.ID); err != nil {
+		t.Fatal(err)
+	}
+
 	dup := newRequest(o.ID, model.NewDate(2021, 5, 1), model.NaturalPerson, "重复编号")
 	dup.Serial = 2
 	if err := s.SaveRequest(ctx, &dup); KindOf(err) != ErrInvalid {
