@@ -237,6 +237,7 @@ const (
 	ItemsErrTitle     = "标题不能为空，请填写。"
 	ItemsErrNoDate    = "请填写发布日期，例如 2021-03-05。"
 	ItemsErrYear      = "发布日期 %s 不在 %d 年内。这里只登记 %d 年发布的信息。"
+	ItemsErrDuplicate = "同一标题、同一发布日期的信息已经登记过，没有重复保存。如确是另一条，请在标题中加以区分。"
 	ItemsSavedNew     = "已保存「%s」，请录入下一条。"
 	ItemsSavedEdit    = "已保存修改。"
 	ItemsDiscardAsk   = "这一条还没有保存，放弃吗？(y 放弃 / n 继续录入)"

@@ -2,6 +2,7 @@ package items
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -42,6 +43,7 @@ type entryForm struct {
 	cats, arts *carousel
 	saving     bool
 	note       string
+	noteErr    bool
 }
 
 // prefill is what a new entry is offered: the previous entry's date,
@@ -286,7 +288,7 @@ func (ef *entryForm) update(s *Screen, msg tea.Msg) tea.Cmd {
 	}
 	ev := ef.form.Update(msg)
 	if ev.Consumed {
-		ef.note = ""
+		ef.note, ef.noteErr = "", false
 	}
 	ef.cats.sync()
 	ef.arts.sync()
@@ -379,7 +381,31 @@ func (ef *entryForm) save(s *Screen) tea.Cmd {
 	}
 }
 
+// errDuplicate refuses a new entry with the title and date of one already
+// stored: typed twice by mistake, it would count twice.
+var errDuplicate = errors.New(common.ItemsErrDuplicate)
+
+// duplicate reports whether another item of the organ-year has the same
+// title and date.
+func duplicate(ctx context.Context, st *db.Store, it *model.DisclosureItem) (bool, error) {
+	rows, err := st.ItemPage(ctx, db.ItemQuery{OrganID: it.OrganID, Year: it.Year, Month: it.Published.Month(), Text: it.Title})
+	if err != nil {
+		return false, err
+	}
+	for i := range rows {
+		if rows[i].ID != it.ID && rows[i].Published == it.Published && strings.TrimSpace(rows[i].Title) == it.Title {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
 func saveEntry(ctx context.Context, st *db.Store, it *model.DisclosureItem, newCat bool, newChans []string) error {
+	if dup, err := duplicate(ctx, st, it); err != nil {
+		return err
+	} else if dup {
+		return errDuplicate
+	}
 	if err := st.SaveItem(ctx, it); err != nil {
 		return err
 	}
@@ -414,9 +440,15 @@ func (s *Screen) itemSaved(msg itemSavedMsg) (common.Screen, tea.Cmd) {
 	if s.form != nil {
 		s.form.saving = false
 	}
+	if errors.Is(msg.err, errDuplicate) {
+		if s.form != nil {
+			s.form.note, s.form.noteErr = msg.err.Error(), true
+		}
+		return s, nil
+	}
 	if msg.err != nil {
 		if s.form != nil {
-			s.form.note = fmt.Sprintf(common.StatusSaveFail, msg.err.Error())
+			s.form.note, s.form.noteErr = fmt.Sprintf(common.StatusSaveFail, msg.err.Error()), true
 		}
 		return s, failed(msg.err)
 	}
@@ -444,7 +476,7 @@ func (ef *entryForm) view(s *Screen, width, height int) string {
 	note := ef.note
 	if s.confirm != nil {
 		note = st.Warning.Render(s.confirm.Prompt)
-	} else if strings.HasPrefix(note, "保存失败") {
+	} else if ef.noteErr {
 		note = st.Error.Render(note)
 	} else if note != "" {
 		note = st.OK.Render(note)

@@ -593,3 +593,28 @@ func TestImportLargeCSV(t *testing.T) {
 		t.Fatalf("list total %d loaded %d", got, s.(*Screen).Loaded())
 	}
 }
+
+func TestEntryTypedTwiceIsRefused(t *testing.T) {
+	e := setup(t, []model.DisclosureItem{{Title: "大雁镇3月政务动态", Published: model.NewDate(2021, 3, 31), Category: "工作动态"}})
+	s := e.open()
+	s = e.press(s, "n")
+	s = e.typ(s, "大雁镇3月政务动态")
+	s = e.press(s, "enter")
+	s = e.typ(s, "2021-03-31")
+	s = e.press(s, "ctrl+s")
+	v := view(t, s, 100, 30)
+	if !strings.Contains(v, "已经登记过") {
+		t.Fatalf("a duplicate should be refused with a reason:\n%s", v)
+	}
+	if n := len(e.items()); n != 1 || len(e.fails) != 0 {
+		t.Fatalf("%d items, fails %v", n, e.fails)
+	}
+	// Another date is another item.
+	s = e.press(s, "ctrl+u") // the cursor is still in the date field
+	s = e.typ(s, "2021-04-30")
+	s = e.press(s, "ctrl+s")
+	if n := len(e.items()); n != 2 {
+		t.Fatalf("%d items after a different date", n)
+	}
+	_ = s
+}
