@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"nianbao/db"
 	"nianbao/demo"
 )
 
@@ -81,12 +80,12 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	}
 
 	start := time.Now()
-	if err := saveDemo(ctx, st); err != nil {
+	if err := demo.Load(ctx, st); err != nil {
 		return printErr(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已写入演示数据：%s 2019年、2021年年报。\n", demo.OrganName)
 	if *n > 0 {
-		if err := saveBulk(ctx, st, *n); err != nil {
+		if err := demo.LoadBulk(ctx, st, *n, bulkSeed); err != nil {
 			return printErr(stderr, err)
 		}
 		fmt.Fprintf(stdout, "已写入批量数据：%s，%d件申请（%d—%d年），用时%.1f秒。\n",
@@ -107,33 +106,4 @@ func quoteArg(s string) string {
 		return "\"" + strings.ReplaceAll(s, "\"", "\\\"") + "\""
 	}
 	return s
-}
-
-// saveDemo writes (or replaces) the demo organ's years; SaveOrganYear
-// matches the organ by name and updates its profile.
-func saveDemo(ctx context.Context, st *db.Store) error {
-	for _, oy := range demo.Build() {
-		if err := st.SaveOrganYear(ctx, oy, true); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// saveBulk replaces the bulk organ with n generated requests, one
-// transaction per year.
-func saveBulk(ctx context.Context, st *db.Store, n int) error {
-	if old, err := st.OrganByName(ctx, demo.BulkOrganName); err == nil {
-		if err := st.DeleteOrgan(ctx, old.ID); err != nil {
-			return err
-		}
-	} else if db.KindOf(err) != db.ErrNotFound {
-		return err
-	}
-	for _, oy := range demo.BulkOrganYears(demo.BulkRequests(n, bulkSeed)) {
-		if err := st.SaveOrganYear(ctx, oy, true); err != nil {
-			return err
-		}
-	}
-	return nil
 }
