@@ -96,7 +96,7 @@ func New(c *common.Common) common.Screen {
 		Undo:     common.Bind(common.KeyUndo, "u", "ctrl+z"),
 		Search:   common.Bind(common.ItemsKeySearch, "/"),
 		Category: common.Bind(common.ItemsKeyCategory, "c"),
-		Channel:  common.Bind(common.ItemsKeyChannel, "q"),
+		Channel:  common.Bind(common.ItemsKeyChannel, "w"),
 		Month:    common.Bind(common.ItemsKeyMonth, "m"),
 		Clear:    common.Bind(common.ItemsKeyClear, "x"),
 		Import:   common.Bind(common.ItemsKeyImport, "i"),
@@ -541,7 +541,7 @@ func (s *Screen) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case "c":
 		s.fCat = cycle(s.fCat, len(s.categories))
 		return s.refilter()
-	case "q":
+	case "w":
 		s.fChan = cycle(s.fChan, len(s.channels))
 		return s.refilter()
 	case "m":

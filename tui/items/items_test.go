@@ -447,6 +447,11 @@ func TestListPagesAndFilters(t *testing.T) {
 	if !strings.Contains(v, "类别：机构职能") || !strings.Contains(v, "月份：1月") {
 		t.Fatalf("filters not shown:\n%s", v)
 	}
+	// w steps the channel filter to 政府门户网站 (every third item).
+	s = e.press(s, "x", "w")
+	if got := s.(*Screen).Total(); got != 200 {
+		t.Fatalf("政府门户网站: %d, want 200", got)
+	}
 	// x clears; / searches the title.
 	s = e.press(s, "x", "/")
 	s = e.typ(s, "信息59")
