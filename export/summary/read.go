@@ -18,6 +18,10 @@ type Rejected struct {
 	Reason string
 }
 
+// MaxBundleSize is the largest file read as a bundle: a year of 50,000
+// requests is about 35 MB.
+const MaxBundleSize = 512 << 20
+
 // Folder is what ReadFolder found.
 type Folder struct {
 	// Inputs are the valid bundles of the year by organ name, an organ's
@@ -47,6 +51,10 @@ func ReadFolder(dir string, year int) (Folder, error) {
 	var fs []found
 	for _, e := range ents {
 		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".json") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.Size() > MaxBundleSize {
+			out.Rejected = append(out.Rejected, Rejected{File: e.Name(), Reason: fmt.Sprintf("文件过大（%d MB），不是年报报送包", info.Size()>>20)})
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
