@@ -456,3 +456,27 @@ func TestDecodeAcceptsReorderedKeys(t *testing.T) {
 		t.Errorf("reordered newer bundle: %v", err)
 	}
 }
+
+func TestDecodeCleansText(t *testing.T) {
+	oy := fixture()
+	oy.Report.Blocks[1].Text = "全年\x1b[31m主动公开\x1b[0m信息\u202e86条。"
+	oy.Organ.Office = "政务公开\u200b办公室\r\n"
+	oy.Measures[0].Problem = "更新\x07慢"
+	data, err := Encode(oy, Full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := got.Report.Blocks[1].Text; b != "全年主动公开信息86条。" {
+		t.Errorf("block text = %q", b)
+	}
+	if o := got.Organ.Office; o != "政务公开办公室" {
+		t.Errorf("office = %q", o)
+	}
+	if p := got.Measures[0].Problem; p != "更新慢" {
+		t.Errorf("problem = %q", p)
+	}
+}

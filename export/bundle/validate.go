@@ -2,10 +2,27 @@ package bundle
 
 import (
 	"fmt"
-	"strings"
 
 	"nianbao/model"
 )
+
+// Text from another computer is cleaned as typed text is before it is
+// stored: no control or escape sequences, no invisible or bidi characters.
+var (
+	text = model.CleanText
+	line = model.CleanLine
+)
+
+func lines(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, line(s))
+	}
+	return out
+}
 
 // validator collects every problem of a payload, in Chinese.
 type validator struct {
@@ -115,7 +132,7 @@ func (v *validator) blocks(where string, bs []jBlock) []model.Block {
 		if b.Level < 0 || b.Level > 9 {
 			v.addf("%s：标题层级 %d 无效", w, b.Level)
 		}
-		out = append(out, model.Block{Section: b.Section, Pos: b.Pos, Kind: k, Level: b.Level, Text: b.Text, Stale: b.Stale, Origin: b.Origin})
+		out = append(out, model.Block{Section: b.Section, Pos: b.Pos, Kind: k, Level: b.Level, Text: text(b.Text), Stale: b.Stale, Origin: text(b.Origin)})
 	}
 	return out
 }
@@ -125,12 +142,12 @@ func (v *validator) blocks(where string, bs []jBlock) []model.Block {
 func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 	v := &validator{}
 	o := p.Organ
-	organ := model.Organ{Name: o.Name, Level: model.OrganLevel(o.Level), Superior: o.Superior, Office: o.Office,
-		Phone: o.Phone, Email: o.Email, Portal: o.Portal, DueMonth: o.DueMonth, DueDay: o.DueDay}
-	if strings.TrimSpace(o.Name) == "" {
+	organ := model.Organ{Name: line(o.Name), Level: model.OrganLevel(o.Level), Superior: line(o.Superior), Office: line(o.Office),
+		Phone: line(o.Phone), Email: line(o.Email), Portal: line(o.Portal), DueMonth: o.DueMonth, DueDay: o.DueDay}
+	if organ.Name == "" {
 		v.addf("单位名称为空")
 	}
-	if o.Name != meta.Organ {
+	if organ.Name != line(meta.Organ) {
 		v.addf("报送包标注的单位「%s」与内容中的单位「%s」不一致", meta.Organ, o.Name)
 	}
 	if o.Level != "" && !oneOf(organ.Level, model.OrganLevels...) {
@@ -156,7 +173,7 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 		return nil, v.problems
 	}
 	r := &model.Report{Year: rp.Year, FormatID: f.ID, Status: model.ReportStatus(rp.Status),
-		Preamble: model.Preamble{Basis: rp.Preamble.Basis, Where: rp.Preamble.Where, Text: rp.Preamble.Text},
+		Preamble: model.Preamble{Basis: line(rp.Preamble.Basis), Where: line(rp.Preamble.Where), Text: text(rp.Preamble.Text)},
 		Mode3:    model.TableMode(rp.Mode3), Mode4: model.TableMode(rp.Mode4), Art20Mode: model.TableMode(rp.Art20Mode),
 		Fees: model.FeeSummary{Notices: rp.Fees.Notices, Collected: rp.Fees.Collected}}
 	if !oneOf(r.Status, model.StatusDraft, model.StatusChecked, model.StatusExported) {
@@ -177,14 +194,14 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 	r.Blocks = v.blocks("正文", rp.Blocks)
 	r.Values = v.cells("报告表格", f, rp.Values)
 	for _, a := range rp.Acks {
-		r.Acks = append(r.Acks, model.Ack{Rule: a.Rule, Target: a.Target, Reason: a.Reason})
+		r.Acks = append(r.Acks, model.Ack{Rule: line(a.Rule), Target: line(a.Target), Reason: text(a.Reason)})
 	}
 	oy := &model.OrganYear{Organ: organ, Report: r}
 
 	for i, q := range p.Requests {
 		w := fmt.Sprintf("依申请台账第%d条（%d年第%d号）", i+1, q.Year, q.Serial)
 		rq := model.Request{Year: q.Year, Serial: q.Serial, Channel: model.Channel(q.Channel),
-			Applicant: model.ApplicantType(q.Applicant), ExtApprovedBy: q.ExtApprovedBy,
+			Applicant: model.ApplicantType(q.Applicant), ExtApprovedBy: line(q.ExtApprovedBy),
 			ExtDays: q.ExtDays, ExcludedDays: q.ExcludedDays, Outcome: q.Outcome, FeeMethod: model.FeeMethod(q.FeeMethod),
 			Pages: q.Pages, Fee: q.Fee}
 		rq.Received = v.date(w+"收到日期", q.Received)
@@ -236,19 +253,19 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 			if meta.Kind == Public {
 				v.addf("%s：公开报送包不应含有申请人个人信息", w)
 			}
-			rq.Personal = model.Personal{Name: q.Personal.Name, Phone: q.Personal.Phone, IDNumber: q.Personal.IDNumber, Address: q.Personal.Address}
+			rq.Personal = model.Personal{Name: line(q.Personal.Name), Phone: line(q.Personal.Phone), IDNumber: line(q.Personal.IDNumber), Address: line(q.Personal.Address)}
 		}
 		if q.Summary != nil {
 			if meta.Kind == Public {
 				v.addf("%s：公开报送包不应含有申请内容摘要", w)
 			}
-			rq.Summary = *q.Summary
+			rq.Summary = text(*q.Summary)
 		}
 		if q.Notes != nil {
 			if meta.Kind == Public {
 				v.addf("%s：公开报送包不应含有备注", w)
 			}
-			rq.Notes = *q.Notes
+			rq.Notes = text(*q.Notes)
 		}
 		oy.Requests = append(oy.Requests, rq)
 	}
@@ -259,7 +276,7 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 			if meta.Kind == Public {
 				v.addf("%s：公开报送包不应含有案件摘要", w)
 			}
-			mc.Summary = *c.Summary
+			mc.Summary = text(*c.Summary)
 		}
 		mc.Filed = v.date(w+"立案日期", c.Filed)
 		if !oneOf(mc.Kind, model.CaseKinds...) {
@@ -275,7 +292,7 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 	}
 	for i, m := range p.Measures {
 		w := fmt.Sprintf("整改措施第%d条", i+1)
-		mm := model.Measure{Year: m.Year, Problem: m.Problem, Measure: m.Measure, Responsible: m.Responsible,
+		mm := model.Measure{Year: m.Year, Problem: text(m.Problem), Measure: text(m.Measure), Responsible: line(m.Responsible),
 			Status: model.MeasureStatus(m.Status), FirstYear: m.FirstYear}
 		mm.Due = v.date(w+"完成时限", m.Due)
 		if !oneOf(mm.Status, model.MeasureStatuses...) {
@@ -291,8 +308,8 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 	}
 	for i, it := range p.Items {
 		w := fmt.Sprintf("主动公开信息第%d条", i+1)
-		mi := model.DisclosureItem{Year: it.Year, Title: it.Title, Category: it.Category, Location: it.Location,
-			Channels: append([]string(nil), it.Channels...), Art20Row: it.Art20Row, Art20Action: model.Art20Action(it.Art20Action)}
+		mi := model.DisclosureItem{Year: it.Year, Title: line(it.Title), Category: line(it.Category), Location: line(it.Location),
+			Channels: lines(it.Channels), Art20Row: it.Art20Row, Art20Action: model.Art20Action(it.Art20Action)}
 		mi.Published = v.date(w+"公开日期", it.Published)
 		if it.Year != rp.Year {
 			v.addf("%s：所属年度 %d 与报告年度 %d 不符", w, it.Year, rp.Year)
