@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/model"
 )
@@ -232,6 +233,12 @@ func likePattern(s string) string {
 	return "%" + r.Replace(s) + "%"
 }
 
+// ftsPhrase quotes s as one FTS5 phrase: with the trigram tokenizer it
+// matches s as a substring, case-insensitively like LIKE.
+func ftsPhrase(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
 // yearWhere is the SQL condition "relevant to year": received in it, or
 // received earlier and not closed before it began.
 func yearWhere(year int) (string, []any) {
@@ -269,8 +276,14 @@ func (q RequestQuery) where(keyset bool) (string, []any, error) {
 		conds, args = append(conds, "r.applicant = ?"), append(args, string(q.Applicant))
 	}
 	if t := strings.TrimSpace(q.Text); t != "" {
-		p := likePattern(t)
-		conds, args = append(conds, `(r.summary LIKE ? ESCAPE '\' OR r.notes LIKE ? ESCAPE '\')`), append(args, p, p)
+		if utf8.RuneCountInString(t) >= 3 {
+			// The trigram index finds substrings of three characters or more.
+			conds = append(conds, "r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?)")
+			args = append(args, ftsPhrase(t))
+		} else {
+			p := likePattern(t)
+			conds, args = append(conds, `(r.summary LIKE ? ESCAPE '\' OR r.notes LIKE ? ESCAPE '\')`), append(args, p, p)
+		}
 	}
 	if keyset {
 		if q.AfterSerialKey > 0 {

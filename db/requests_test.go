@@ -293,3 +293,81 @@ func ids(rs []model.Request) []int64 {
 	}
 	return out
 }
+
+func TestRequestTextSearchIndex(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	o := mustOrgan(t, s, "大雁镇人民政府")
+	a := newRequest(o.ID, model.NewDate(2021, 3, 1), model.NaturalPerson, "申请公开征地补偿标准")
+	a.Personal = model.Personal{Name: "张三丰", Address: "幸福街道一号"}
+	b := newRequest(o.ID, model.NewDate(2021, 3, 2), model.Business, "要求提供 PDF 格式的\"招标公告\"")
+	b.Notes = "已电话联系申请人"
+	for _, q := range []*model.Request{&a, &b} {
+		if err := s.SaveRequest(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	find := func(text string) []int64 {
+		t.Helper()
+		page, err := s.RequestPage(ctx, RequestQuery{OrganID: o.ID, Year: 2021, Text: text})
+		if err != nil {
+			t.Fatalf("search %q: %v", text, err)
+		}
+		n, err := s.CountRequests(ctx, RequestQuery{OrganID: o.ID, Year: 2021, Text: text})
+		if err != nil || n != len(page) {
+			t.Fatalf("count %q = %d, %v; page has %d", text, n, err, len(page))
+		}
+		return ids(page)
+	}
+	for text, want := range map[string][]int64{
+		"征地补偿":      {a.ID},
+		"补偿":        {a.ID}, // two characters: LIKE
+		"pdf 格式":    {b.ID}, // ASCII case-insensitive
+		`"招标公告"`:    {b.ID}, // quotes are literal
+		"电话联系":      {b.ID}, // notes
+		"张三丰":       nil,    // personal data is not indexed
+		"幸福街道":      nil,
+		"申请":        {a.ID, b.ID},
+		"OR 征地":     nil, // FTS operators are literal text
+		"不存在的内容xyz": nil,
+	} {
+		if got := find(text); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("search %q = %v, want %v", text, got, want)
+		}
+	}
+	// The index follows updates and deletions.
+	a.Summary = "申请公开低保名单"
+	if err := s.SaveRequest(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if got := find("征地补偿"); len(got) != 0 {
+		t.Fatalf("old text still found: %v", got)
+	}
+	if got := find("低保名单"); fmt.Sprint(got) != fmt.Sprint([]int64{a.ID}) {
+		t.Fatalf("new text not found: %v", got)
+	}
+	deleted, err := s.DeleteRequest(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := find("电话联系"); len(got) != 0 {
+		t.Fatalf("deleted entry still found: %v", got)
+	}
+	if err := s.RestoreRequest(ctx, deleted); err != nil {
+		t.Fatal(err)
+	}
+	if got := find("电话联系"); fmt.Sprint(got) != fmt.Sprint([]int64{b.ID}) {
+		t.Fatalf("restored entry not found: %v", got)
+	}
+	if err := s.DeleteOrgan(ctx, o.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO requests_fts (requests_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
+		t.Fatalf("search index out of step with the log: %v", err)
+	}
+	var n int
+	s.db.QueryRowContext(ctx, "SELECT count(*) FROM requests_fts WHERE requests_fts MATCH '\"低保名单\"'").Scan(&n)
+	if n != 0 {
+		t.Fatalf("index kept %d rows of a deleted organ", n)
+	}
+}
