@@ -207,9 +207,9 @@ func importBundle(ctx context.Context, st *db.Store, file string, replace bool, 
 		fmt.Fprintf(stderr, "%s：%v\n", name, err)
 		return exitFindings
 	}
-	what := fmt.Sprintf("%s%d年的年报", meta.Organ, meta.Year)
+	what := fmt.Sprintf("%s%d年的年报", oy.Organ.Name, meta.Year)
 	exists := false
-	if o, err := st.OrganByName(ctx, meta.Organ); err == nil {
+	if o, err := st.OrganByName(ctx, oy.Organ.Name); err == nil {
 		years, err := st.Years(ctx, o.ID)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s：%v\n", name, err)
