@@ -15,6 +15,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/entrysave"
 )
 
 // List is the case list screen.
@@ -236,12 +237,11 @@ func (m *List) View(width, height int) string {
 // Form adds or edits one case; every field is saved when the cursor leaves
 // it (a choice at once).
 type Form struct {
-	c        *common.Common
-	cs       model.Case
-	form     *components.Form
-	inflight bool
-	again    bool
-	msg      string
+	c     *common.Common
+	cs    model.Case
+	form  *components.Form
+	saver *entrysave.Saver
+	msg   string
 }
 
 // NewForm opens the form on a copy of cs, or on a new case when nil.
@@ -252,6 +252,7 @@ func NewForm(c *common.Common, cs *model.Case) *Form {
 	} else {
 		f.cs = *cs
 	}
+	f.saver = entrysave.New(f.cs.ID)
 	var kinds, results []string
 	ki, ri := 0, 0
 	for i, k := range model.CaseKinds {
@@ -321,7 +322,7 @@ func (f *Form) Typing() bool { return f.form.Current().Input != nil }
 // Dirty implements common.Editing.
 func (f *Form) Dirty() bool {
 	cur := f.form.Current()
-	return f.inflight || cur.Input != nil && cur.Value() != f.committed(cur.Key)
+	return f.saver.Pending() || cur.Input != nil && cur.Value() != f.committed(cur.Key)
 }
 
 func (f *Form) committed(key string) string {
@@ -340,9 +341,10 @@ func (f *Form) KeyMap() help.KeyMap {
 }
 
 type savedMsg struct {
-	form *Form
-	id   int64
-	err  error
+	form    *Form
+	id      int64
+	skipped bool
+	err     error
 }
 
 // apply copies the form into the case.
@@ -367,16 +369,18 @@ func (f *Form) apply() {
 
 func (f *Form) save() tea.Cmd {
 	f.apply()
-	if f.inflight {
-		f.again = true
-		return nil
-	}
-	f.inflight = true
+	seq, saver := f.saver.Next(), f.saver
 	cs := f.cs
 	ctx, st := ctxOf(f.c), f.c.Store
 	return func() tea.Msg {
-		err := st.SaveCase(ctx, &cs)
-		return savedMsg{form: f, id: cs.ID, err: err}
+		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
+			if cs.ID == 0 {
+				cs.ID = id
+			}
+			err := st.SaveCase(ctx, &cs)
+			return cs.ID, err
+		})
+		return savedMsg{form: f, id: cs.ID, skipped: skipped, err: err}
 	}
 }
 
@@ -387,18 +391,15 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.form != f {
 			return f, nil
 		}
-		f.inflight = false
 		if msg.err != nil {
 			f.msg = fmt.Sprintf(common.StatusSaveFail, msg.err.Error())
 			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
-		f.cs.ID = msg.id
-		cmds := []tea.Cmd{savedCmd(f.c), common.Reload}
-		if f.again {
-			f.again = false
-			cmds = append(cmds, f.save())
+		if msg.skipped {
+			return f, nil
 		}
-		return f, tea.Batch(cmds...)
+		f.cs.ID = msg.id
+		return f, tea.Batch(savedCmd(f.c), common.Reload)
 	case tea.KeyPressMsg:
 		f.msg = ""
 		switch msg.String() {

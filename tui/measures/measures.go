@@ -16,6 +16,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/entrysave"
 )
 
 // List is the measure list screen.
@@ -241,12 +242,11 @@ func (m *List) View(width, height int) string {
 // Form adds or edits one measure; each field is saved when the cursor leaves
 // it (a choice at once). A new measure is saved once it has text.
 type Form struct {
-	c        *common.Common
-	x        model.Measure
-	form     *components.Form
-	inflight bool
-	again    bool
-	msg      string
+	c     *common.Common
+	x     model.Measure
+	form  *components.Form
+	saver *entrysave.Saver
+	msg   string
 }
 
 // NewForm opens the form on a copy of x, or on a new measure when nil.
@@ -257,6 +257,7 @@ func NewForm(c *common.Common, x *model.Measure) *Form {
 	} else {
 		f.x = *x
 	}
+	f.saver = entrysave.New(f.x.ID)
 	text := func(key, label, value, hint string) *components.Field {
 		fl := components.TextField(key, label, value)
 		fl.Input.Clean = model.CleanLine
@@ -343,7 +344,7 @@ func (f *Form) Typing() bool { return f.form.Current().Input != nil }
 // Dirty implements common.Editing.
 func (f *Form) Dirty() bool {
 	cur := f.form.Current()
-	return f.inflight || cur.Input != nil && strings.TrimSpace(cur.Value()) != f.committed(cur.Key)
+	return f.saver.Pending() || cur.Input != nil && strings.TrimSpace(cur.Value()) != f.committed(cur.Key)
 }
 
 func (f *Form) committed(key string) string {
@@ -368,9 +369,10 @@ func (f *Form) KeyMap() help.KeyMap {
 }
 
 type savedMsg struct {
-	form *Form
-	id   int64
-	err  error
+	form    *Form
+	id      int64
+	skipped bool
+	err     error
 }
 
 func (f *Form) apply() {
@@ -405,16 +407,18 @@ func (f *Form) save() tea.Cmd {
 		f.msg = common.MeasureNeedText
 		return nil
 	}
-	if f.inflight {
-		f.again = true
-		return nil
-	}
-	f.inflight = true
+	seq, saver := f.saver.Next(), f.saver
 	x := f.x
 	ctx, st := ctxOf(f.c), f.c.Store
 	return func() tea.Msg {
-		err := st.SaveMeasure(ctx, &x)
-		return savedMsg{form: f, id: x.ID, err: err}
+		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
+			if x.ID == 0 {
+				x.ID = id
+			}
+			err := st.SaveMeasure(ctx, &x)
+			return x.ID, err
+		})
+		return savedMsg{form: f, id: x.ID, skipped: skipped, err: err}
 	}
 }
 
@@ -425,18 +429,15 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.form != f {
 			return f, nil
 		}
-		f.inflight = false
 		if msg.err != nil {
 			f.msg = fmt.Sprintf(common.StatusSaveFail, msg.err.Error())
 			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
-		f.x.ID = msg.id
-		cmds := []tea.Cmd{savedCmd(f.c), common.Reload}
-		if f.again {
-			f.again = false
-			cmds = append(cmds, f.save())
+		if msg.skipped {
+			return f, nil
 		}
-		return f, tea.Batch(cmds...)
+		f.x.ID = msg.id
+		return f, tea.Batch(savedCmd(f.c), common.Reload)
 	case tea.KeyPressMsg:
 		f.msg = ""
 		switch msg.String() {

@@ -15,6 +15,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/entrysave"
 )
 
 // kind is what a form field holds.
@@ -92,11 +93,10 @@ type Form struct {
 	msg    string
 	msgErr bool
 
-	inflight bool // a save is running
-	again    bool // another save was asked for while one ran
-	confirm  *components.Confirm
-	curX     int
-	curY     int
+	saver   *entrysave.Saver
+	confirm *components.Confirm
+	curX    int
+	curY    int
 }
 
 // NewForm opens the form on q (with its personal data), or on a new entry
@@ -109,6 +109,7 @@ func NewForm(c *common.Common, q *model.Request) *Form {
 	} else {
 		f.q = *q
 	}
+	f.saver = entrysave.New(f.q.ID)
 	f.build()
 	f.setFocus(0)
 	return f
@@ -449,14 +450,17 @@ func (f *Form) suggestedFee() (int64, bool) {
 
 // Messages of the form's saves.
 type reqSavedMsg struct {
-	form   *Form
-	id     int64
-	serial int
-	year   int
-	err    error
+	form    *Form
+	id      int64
+	serial  int
+	year    int
+	skipped bool
+	err     error
 }
 
-// save writes the entry when it may be saved.
+// save writes the entry when it may be saved. Saves run in order of
+// their start (entrysave), so the newest field values win and a new entry
+// is inserted once.
 func (f *Form) save() tea.Cmd {
 	if !f.saveable() {
 		if f.isNew {
@@ -464,24 +468,37 @@ func (f *Form) save() tea.Cmd {
 		}
 		return nil
 	}
-	if f.inflight {
-		f.again = true
-		return nil
-	}
-	f.inflight = true
 	q := f.q
+	seq := f.saver.Next()
+	saver := f.saver
 	ctx, st := f.c.Ctx, f.c.Store
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	return func() tea.Msg {
-		err := st.SaveRequest(ctx, &q)
-		if err == nil && q.Personal.IsZero() {
-			// SaveRequest keeps stored personal data when none is given;
-			// the clerk cleared every personal field, so clear it too.
-			err = st.SavePersonal(ctx, q.ID, model.Personal{})
-		}
-		return reqSavedMsg{form: f, id: q.ID, serial: q.Serial, year: q.Year, err: err}
+		var serial, year int
+		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
+			if q.ID == 0 && id != 0 {
+				stored, err := st.Request(ctx, id, false)
+				if err != nil {
+					return id, err
+				}
+				q.ID, q.Serial, q.Year = id, stored.Serial, stored.Year
+			}
+			if err := st.SaveRequest(ctx, &q); err != nil {
+				return id, err
+			}
+			if q.Personal.IsZero() {
+				// SaveRequest keeps stored personal data when none is
+				// given; the clerk cleared every personal field.
+				if err := st.SavePersonal(ctx, q.ID, model.Personal{}); err != nil {
+					return q.ID, err
+				}
+			}
+			serial, year = q.Serial, q.Year
+			return q.ID, nil
+		})
+		return reqSavedMsg{form: f, id: q.ID, serial: serial, year: year, skipped: skipped, err: err}
 	}
 }
 
@@ -502,7 +519,7 @@ func (f *Form) Typing() bool { return f.confirm == nil && f.current().kind != kC
 // Dirty implements common.Editing: text typed but not yet committed, a new
 // entry not yet saved, or a save still running.
 func (f *Form) Dirty() bool {
-	if f.inflight {
+	if f.saver.Pending() {
 		return true
 	}
 	if f.isNew && f.q.ID == 0 && f.hasContent() {
@@ -541,21 +558,18 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.form != f {
 			return f, nil
 		}
-		f.inflight = false
 		if msg.err != nil {
 			f.msg, f.msgErr = fmt.Sprintf(common.StatusSaveFail, msg.err.Error()), true
 			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
-		if f.q.ID == 0 {
+		if msg.skipped {
+			return f, nil
+		}
+		if f.q.ID == 0 && msg.id != 0 {
 			f.q.ID, f.q.Serial, f.q.Year = msg.id, msg.serial, msg.year
 			f.msg, f.msgErr = fmt.Sprintf(common.ReqSavedNew, msg.serial), false
 		}
-		cmds := []tea.Cmd{saved(f.c), common.Reload}
-		if f.again {
-			f.again = false
-			cmds = append(cmds, f.save())
-		}
-		return f, tea.Batch(cmds...)
+		return f, tea.Batch(saved(f.c), common.Reload)
 	case tea.PasteMsg:
 		if fl := f.current(); fl.input != nil {
 			fl.input.Update(msg)

@@ -178,7 +178,13 @@ func (m *List) tableView(width, height int) string {
 	}
 	t := f.Table(model.TableS3)
 	v := model.ComputeS3(f, m.c.Year, m.c.OY.Requests)
-	colW := max(5, min(8, (width-20)/len(t.Columns)))
+	// Labels get the room they need (up to 34 cells); numbers the rest.
+	need := 0
+	for _, r := range t.Rows {
+		need = max(need, ansi.StringWidth(r.FullLabel()))
+	}
+	need = min(need, 34)
+	colW := max(5, min(8, (width-need)/len(t.Columns)))
 	labelW := max(10, width-colW*len(t.Columns))
 	head := components.Fit("", labelW)
 	for _, col := range t.Columns {
