@@ -73,7 +73,7 @@ func ReadFolder(dir string, year int) (Folder, error) {
 		}
 		fs = append(fs, found{
 			in:      model.AggregateInput{OY: oy, Submitted: model.DateOf(meta.Created), Findings: meta.Findings, Source: e.Name()},
-			organ:   strings.TrimSpace(meta.Organ),
+			organ:   strings.TrimSpace(oy.Organ.Name),
 			created: meta.Created.UnixNano(),
 		})
 	}
