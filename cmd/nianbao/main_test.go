@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"nianbao/db"
@@ -394,5 +395,69 @@ func TestDefaultDatabaseLocation(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(data, "nianbao", "nianbao.db")); err != nil {
 			t.Errorf("default database not in the per-user data folder: %v", err)
 		}
+	}
+}
+
+func TestGlobalDBFlagBeforeCommand(t *testing.T) {
+	p := demoDB(t)
+	r := runOK(t, exitOK, "--db", p, "check", "--organ", demo.OrganName, "--year", "2021")
+	if !strings.Contains(r.stdout, "0个错误") {
+		t.Errorf("nianbao --db FILE check …: %s", r.stdout)
+	}
+}
+
+// TestWorkstationWithoutTerminal: with stdin and stdout not a terminal the
+// workstation cannot run; it says so and prints the database summary.
+func TestWorkstationWithoutTerminal(t *testing.T) {
+	p := demoDB(t)
+	r := runOK(t, exitUsage, "--db", p)
+	if !strings.Contains(r.stderr, "终端") || !strings.Contains(r.stdout, demo.OrganName) || !strings.Contains(r.stdout, "收到申请33件") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+}
+
+// TestWorkstationInTmux starts the real workstation on a terminal (tmux),
+// waits for the start screen listing the demo organ, and quits with q.
+func TestWorkstationInTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed")
+	}
+	p := demoDB(t)
+	session := fmt.Sprintf("nianbao-cmd-test-%d", os.Getpid())
+	sock := filepath.Join(t.TempDir(), "tmux.sock")
+	tmux := func(args ...string) (string, error) {
+		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
+		return string(out), err
+	}
+	done := filepath.Join(t.TempDir(), "exit-code")
+	shell := fmt.Sprintf("RUNEWIDTH_EASTASIAN=0 %q --db %q; echo $? > %q", bin, p, done)
+	if out, err := tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", shell); err != nil {
+		t.Fatalf("tmux: %v %s", err, out)
+	}
+	defer tmux("kill-server")
+	waitFor := func(what func() bool) bool {
+		for i := 0; i < 100; i++ {
+			if what() {
+				return true
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		return false
+	}
+	var screen string
+	if !waitFor(func() bool {
+		screen, _ = tmux("capture-pane", "-p", "-t", session)
+		return strings.Contains(screen, demo.OrganName) && strings.Contains(screen, "2021年")
+	}) {
+		t.Fatalf("the start screen did not show the demo organ:\n%s", screen)
+	}
+	tmux("send-keys", "-t", session, "q")
+	if !waitFor(func() bool { _, err := os.Stat(done); return err == nil }) {
+		screen, _ = tmux("capture-pane", "-p", "-t", session)
+		t.Fatalf("q did not quit the workstation:\n%s", screen)
+	}
+	b, _ := os.ReadFile(done)
+	if strings.TrimSpace(string(b)) != "0" {
+		t.Errorf("workstation exit code %q, want 0", strings.TrimSpace(string(b)))
 	}
 }
