@@ -102,6 +102,14 @@ func TestAutomaticBackups(t *testing.T) {
 	if count() != 0 {
 		t.Fatalf("backup of a new empty database")
 	}
+	s.Close()
+	if count() != 0 {
+		t.Fatalf("backup at Close though nothing was saved")
+	}
+	s, err = Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
 	mustOrgan(t, s, "大雁镇人民政府")
 	now = now.Add(time.Hour)
 	s.Close() // saved something: backup at clean exit

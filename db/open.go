@@ -424,6 +424,8 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 	if err := s.migrate(ctx, uv); err != nil {
 		return err
 	}
+	s.dirty.Store(false) // a backup at Close is for the clerk's saves, not the schema's
+
 	if !s.opt.NoBackup && exists {
 		if err := s.backupIfOld(ctx); err != nil {
 			return err

@@ -51,6 +51,7 @@ func (s *Store) LoadOrganYear(ctx context.Context, organID int64, year int, with
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
 		return nil, ioErr("读取上年数据", err)
+	case prev.Format() == nil:
 	default:
 		p := &model.OrganYear{Organ: oy.Organ, Report: prev}
 		if p.Requests, err = requestsForYear(ctx, tx, organID, year-1, false); err != nil {

@@ -51,6 +51,9 @@ func (s *Store) CreateReport(ctx context.Context, r *model.Report) error {
 
 func createReportTx(ctx context.Context, tx *sql.Tx, r *model.Report) error {
 	normalizeReport(r)
+	if r.Format() == nil {
+		return newErr(ErrInvalid, nil, "%d年没有可用的年报格式。本程序从2019年度的报告开始支持，请检查年度。", r.Year)
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO reports (organ_id, year, format_id, status, basis, where_text, preamble_text,
 		mode3, mode4, art20_mode, fee_notices, fee_collected, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.OrganID, r.Year, r.FormatID, string(r.Status), r.Preamble.Basis, r.Preamble.Where, r.Preamble.Text,

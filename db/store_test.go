@@ -157,6 +157,9 @@ func TestReportRoundTrip(t *testing.T) {
 		t.Fatalf("after deletes: %d acks, %d blocks", len(got.Acks), len(got.Blocks))
 	}
 
+	if err := s.CreateReport(ctx, model.NewReport(o.ID, 2018)); KindOf(err) != ErrInvalid {
+		t.Fatalf("2018 report: %v", err)
+	}
 	r2 := model.NewReport(o.ID, 2021)
 	if err := s.CreateReport(ctx, r2); err != nil {
 		t.Fatal(err)
