@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"nianbao/db"
-	"nianbao/export"
 	"nianbao/export/bundle"
 	"nianbao/model"
 )
@@ -108,11 +107,7 @@ func runBundleExport(args []string, stdout, stderr io.Writer) int {
 			return printErr(stderr, err)
 		}
 	}
-	data, err := bundle.Encode(oy, kind)
-	if err != nil {
-		return printErr(stderr, err)
-	}
-	res, err := export.WriteVerified(*out, bundle.FileName(oy, kind), data)
+	res, err := bundle.Write(*out, oy, kind)
 	if err != nil {
 		return printErr(stderr, err)
 	}

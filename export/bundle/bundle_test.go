@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -478,5 +480,30 @@ func TestDecodeCleansText(t *testing.T) {
 	}
 	if p := got.Measures[0].Problem; p != "更新慢" {
 		t.Errorf("problem = %q", p)
+	}
+}
+
+func TestWriteToFolder(t *testing.T) {
+	dir := t.TempDir()
+	res, err := Write(dir, fixture(), Public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(res.Path) != "大雁镇人民政府2021年年报报送包.json" {
+		t.Errorf("path = %s", res.Path)
+	}
+	data, err := os.ReadFile(res.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != res.SHA256 || int64(len(data)) != res.Size {
+		t.Errorf("result %+v does not describe the file", res)
+	}
+	if _, _, err := Decode(data); err != nil {
+		t.Errorf("written bundle does not decode: %v", err)
+	}
+	if _, err := Write(filepath.Join(dir, "没有这个文件夹"), fixture(), Public); err == nil {
+		t.Errorf("writing into a missing folder succeeded")
 	}
 }
