@@ -55,6 +55,18 @@ func main() {
 // run dispatches to a command or starts the workstation; it returns the
 // exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "help" {
+		// nianbao help [命令]
+		if len(args) > 1 {
+			if c, ok := commands[args[1]]; ok {
+				return c.run([]string{"--help"}, stdout, stderr)
+			}
+			fmt.Fprintf(stderr, "未知的命令「%s」。运行 nianbao --help 查看所有命令。\n", args[1])
+			return exitUsage
+		}
+		usageMain(stdout)
+		return exitOK
+	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		c, ok := commands[args[0]]
 		if !ok {
@@ -98,7 +110,7 @@ func usageMain(w io.Writer) {
   nianbao [--db 数据库文件]          打开年报工作台
   nianbao <命令> [选项]              执行一个命令
   nianbao --version                  显示版本
-  nianbao --help                     显示本说明
+  nianbao --help                     显示本说明（也可以写 nianbao help [命令]）
 
 选项：
   --db 数据库文件   使用指定的数据库；不指定时使用本用户数据文件夹里的 nianbao.db，

@@ -314,7 +314,7 @@ func TestHelpAndVersion(t *testing.T) {
 	if !strings.Contains(r.stdout, testVersion) {
 		t.Errorf("--version: %q does not show %q", r.stdout, testVersion)
 	}
-	for _, args := range [][]string{{"--help"}, {"-h"}} {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
 		r = runOK(t, exitOK, args...)
 		if !strings.Contains(r.stdout, "用法") {
 			t.Errorf("%v: no usage: %q", args, r.stdout)
@@ -325,7 +325,11 @@ func TestHelpAndVersion(t *testing.T) {
 			}
 		}
 	}
+	runOK(t, exitUsage, "help", "no-such-command")
 	for name := range commands {
+		if r2 := runOK(t, exitOK, "help", name); !strings.Contains(r2.stdout, "nianbao "+name) {
+			t.Errorf("help %s: %q", name, r2.stdout)
+		}
 		r = runOK(t, exitOK, name, "--help")
 		if !strings.Contains(r.stdout, "用法") || !strings.Contains(r.stdout, "nianbao "+name) {
 			t.Errorf("%s --help: %q", name, r.stdout)
