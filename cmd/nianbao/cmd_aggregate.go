@@ -8,7 +8,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/export"
 	"nianbao/export/summary"
 	"nianbao/model"
 )
@@ -56,16 +55,11 @@ func runAggregate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "年份 %d 不对：政府信息公开工作年度报告的格式从2019年度开始，请给出2019年或以后的年份。\n", *year)
 		return exitUsage
 	}
-	folder, err := summary.ReadFolder(*in, *year)
+	res, folder, err := summary.AggregateFolder(*in, *year, splitNames(*expect))
 	if err != nil {
 		return printErr(stderr, err)
 	}
-	res := model.AggregateEntries(*year, folder.Inputs, splitNames(*expect))
-	data, err := summary.Workbook(res)
-	if err != nil {
-		return printErr(stderr, err)
-	}
-	fr, err := export.WriteVerified(*out, summary.FileName(*year), data)
+	fr, err := summary.Write(*out, res)
 	if err != nil {
 		return printErr(stderr, err)
 	}

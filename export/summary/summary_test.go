@@ -133,7 +133,20 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	check("丙镇人民政府", 0, model.AggOK, "按时", "丙镇.JSON")
 	check("丁镇人民政府", 0, model.AggMissing, "未报送", "")
 
-	data, err := Workbook(res)
+	// The same through AggregateFolder and Write, as the workstation does.
+	res2, _, err := AggregateFolder(dir, 2021, []string{"甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丁镇人民政府"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	fr, err := Write(out, res2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(fr.Path) != "汇总2021.xlsx" {
+		t.Errorf("workbook path = %s", fr.Path)
+	}
+	data, err := os.ReadFile(fr.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
