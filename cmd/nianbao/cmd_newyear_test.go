@@ -87,6 +87,12 @@ func TestNewYearCommand(t *testing.T) {
 	if got := v.Get(model.Addr(model.TableS3, model.RowCarriedIn, model.ColTotal)); got != 2 {
 		t.Errorf("2022 二、上年结转 = %d, want 2", got)
 	}
+	// Year over year: this year's 上年结转 equals last year's 结转下年度 (Y1).
+	for _, f := range model.Check(oy, nil, 0) {
+		if f.Rule == "Y1" {
+			t.Errorf("new year breaks Y1: %s", f.Message)
+		}
+	}
 	carried := 0
 	for _, q := range oy.Requests {
 		if q.Year == 2021 {
