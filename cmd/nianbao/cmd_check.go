@@ -24,6 +24,7 @@ func usageCheck(w io.Writer) {
 选项：
   --organ 单位名称   必填，须与数据库中的单位名称完全一致
   --year 年份        必填，例如 2021
+  --today 日期       以哪一天为准判断未答复的申请是否逾期，例如 2022-01-10；默认是今天
   --db 数据库文件    不指定时使用默认数据库
 `)
 }
@@ -33,6 +34,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	dbFlag := fs.String("db", "", "")
 	organ := fs.String("organ", "", "")
 	year := fs.Int("year", 0, "")
+	todayFlag := fs.String("today", "", "")
 	if code, ok := parseFlags(fs, args, stdout, stderr, usageCheck); !ok {
 		return code
 	}
@@ -51,6 +53,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "年份 %d 不对：政府信息公开工作年度报告的格式从2019年度开始，请给出2019年或以后的年份。\n", *year)
 		return exitUsage
 	}
+	today := model.DateOf(time.Now())
+	if *todayFlag != "" {
+		d, err := model.ParseDate(*todayFlag)
+		if err != nil {
+			fmt.Fprintf(stderr, "--today 的日期不对：%v\n", err)
+			return exitUsage
+		}
+		today = d
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
@@ -64,7 +75,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return printErr(stderr, err)
 	}
 	cal := calendarFor(ctx, st)
-	findings := model.Check(oy, cal, model.DateOf(time.Now()))
+	findings := model.Check(oy, cal, today)
 	return printFindings(stdout, oy, findings)
 }
 

@@ -465,3 +465,40 @@ func TestWorkstationInTmux(t *testing.T) {
 		t.Errorf("workstation exit code %q, want 0", strings.TrimSpace(string(b)))
 	}
 }
+
+// TestCheckToday: --today decides when an open request counts as overdue.
+func TestCheckToday(t *testing.T) {
+	p := demoDB(t)
+	ctx := context.Background()
+	st, err := db.Open(ctx, p, db.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, _ := st.OrganByName(ctx, demo.OrganName)
+	oy, err := st.LoadOrganYear(ctx, o.ID, 2021, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Reopen the request received on 27 December 2021: still unanswered.
+	var q model.Request
+	for _, x := range oy.Requests {
+		if x.Received == model.NewDate(2021, 12, 27) {
+			q = x
+		}
+	}
+	if q.ID == 0 {
+		t.Fatal("demo has no request received on 2021-12-27")
+	}
+	q.Answered, q.Outcome = 0, ""
+	if err := st.SaveRequest(ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	args := []string{"check", "--organ", demo.OrganName, "--year", "2021", "--db", p}
+	early := runOK(t, exitOK, append(args, "--today", "2022-01-10")...)
+	late := runOK(t, exitOK, append(args, "--today", "2022-03-01")...)
+	if strings.Contains(early.stdout, "L6") || !strings.Contains(late.stdout, "L6") {
+		t.Errorf("want L6 (overdue) only when checked on 2022-03-01:\n%s\n---\n%s", early.stdout, late.stdout)
+	}
+	runOK(t, exitUsage, append(args, "--today", "2022-13-40")...)
+}
