@@ -108,6 +108,9 @@ func Run(ctx context.Context, st *db.Store, opt Options) error {
 	a := New(ctx, st, opt)
 	p := tea.NewProgram(a, tea.WithContext(ctx))
 	_, err := p.Run()
+	// Saves started just before quitting finish before the caller closes
+	// the store.
+	a.c.WaitSaves()
 	if err == tea.ErrProgramKilled && ctx.Err() != nil {
 		return nil
 	}

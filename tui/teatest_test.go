@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -39,6 +40,12 @@ func TestTeatestFlow(t *testing.T) {
 			return true
 		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	}
+	waitRe := func(pattern string) {
+		t.Helper()
+		re := regexp.MustCompile(pattern)
+		teatest.WaitFor(t, tm.Output(), func([]byte) bool { return re.MatchString(app.LastFrame()) },
+			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
 	press := func(names ...string) {
 		for _, n := range names {
 			tm.Send(keyMsg(n))
@@ -67,7 +74,7 @@ func TestTeatestFlow(t *testing.T) {
 	press("esc", "esc", "2", "down")
 	typeIME("３")
 	press("enter")
-	waitFor("错误 0")
+	waitRe(`行政规范性文件\s+3\s`)
 	press("shift+tab")
 	typeIME("-1")
 	press("enter")
@@ -77,6 +84,7 @@ func TestTeatestFlow(t *testing.T) {
 
 	tm.Send(keyMsg("ctrl+c"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	app.Common().WaitSaves()
 	st.Close()
 
 	st2 := openStore(t, path)

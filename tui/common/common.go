@@ -6,6 +6,7 @@ package common
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -60,7 +61,14 @@ type Common struct {
 	Today    model.Date
 	// Now gives the time for the status line (tests pin it).
 	Now func() time.Time
+
+	// inflight counts saves that have started and not finished, so the
+	// program can let them finish before the store is closed.
+	inflight sync.WaitGroup
 }
+
+// WaitSaves blocks until every save that has started is finished.
+func (c *Common) WaitSaves() { c.inflight.Wait() }
 
 // Format is the open report's format, or nil.
 func (c *Common) Format() *model.Format {
@@ -75,6 +83,8 @@ func (c *Common) Format() *model.Format {
 func (c *Common) Save(fn func(ctx context.Context, st *db.Store) error) tea.Cmd {
 	ctx, st, now := c.Ctx, c.Store, c.Now
 	return func() tea.Msg {
+		c.inflight.Add(1)
+		defer c.inflight.Done()
 		if ctx == nil {
 			ctx = context.Background()
 		}
