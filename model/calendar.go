@@ -196,11 +196,19 @@ func (c *Calendar) workdayAt(n int, hint *int) bool {
 	return c.bits[i].get(n - int(c.starts[i]))
 }
 
+// maxWorkdaySpan bounds AddWorkdays: about 100 years of working days.
+const maxWorkdaySpan = 25000
+
 // AddWorkdays returns the n-th working day after d (n ≥ 0; 0 returns d). The
 // day d itself is not counted, as the Regulation counts periods.
 func (c *Calendar) AddWorkdays(d Date, n int) Date {
 	if d.IsZero() || n <= 0 {
 		return d
+	}
+	// A day count from bad data (an absurd extension or consultation
+	// period) must not run for minutes or leave the encodable date range.
+	if n > maxWorkdaySpan {
+		n = maxWorkdaySpan
 	}
 	day := dayNumber(d)
 	hint := d.Year() - calFirstYear

@@ -209,3 +209,16 @@ func BenchmarkAddWorkdays(b *testing.B) {
 		cal.AddWorkdays(NewDate(2021, 1+i%12, 1+i%28), 40)
 	}
 }
+
+func TestAddWorkdaysAbsurdCountStaysInRange(t *testing.T) {
+	cal := DefaultCalendar()
+	start := NewDate(2021, 3, 1)
+	got := cal.AddWorkdays(start, 2_000_000_000)
+	if !got.Valid() || got <= start {
+		t.Fatalf("AddWorkdays with an absurd count gave %v, want a valid later date", got)
+	}
+	q := Request{Received: start, Applicant: NaturalPerson, ExtDays: 2_000_000_000, ExcludedDays: 2_000_000_000}
+	if d := Deadline(&q, cal); !d.Valid() {
+		t.Fatalf("Deadline with absurd day counts gave %v", d)
+	}
+}
