@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // ErrKind classifies a store error so callers can react (offer a backup,
@@ -110,6 +112,18 @@ func ioErr(what string, err error) error {
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
+	}
+	switch sqliteCode(err) {
+	case sqlite3.SQLITE_CORRUPT:
+		return newErr(ErrCorrupt, err, "%s时发现数据库文件已损坏（%v）。请关闭年报程序，再用“恢复备份”恢复最近一份完好的备份。", what, err)
+	case sqlite3.SQLITE_FULL:
+		return newErr(ErrIO, err, "%s失败：磁盘已满。请清理磁盘空间后重试，已保存的内容不受影响。", what)
+	case sqlite3.SQLITE_READONLY:
+		return newErr(ErrIO, err, "%s失败：数据库是以只读方式打开的，或文件不允许写入。请检查文件权限，或以正常方式打开年报程序。", what)
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return newErr(ErrLocked, err, "%s失败：数据库正被另一个程序占用。请稍候重试，或关闭其他正在使用该数据库的程序。", what)
+	case sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN:
+		return newErr(ErrIO, err, "%s时读写磁盘出错（%v）。如果数据库在U盘上，请检查U盘是否已拔出，然后重新打开年报程序。", what, err)
 	}
 	return newErr(ErrIO, err, "%s时数据库读写出错（%v）。请检查磁盘是否已满或已拔出，然后重试。", what, err)
 }
