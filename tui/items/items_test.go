@@ -623,3 +623,23 @@ func TestEntryTypedTwiceIsRefused(t *testing.T) {
 	}
 	_ = s
 }
+
+func TestViewsFitAnySize(t *testing.T) {
+	e := setup(t, []model.DisclosureItem{{Title: strings.Repeat("很长的标题", 20), Published: model.NewDate(2021, 5, 1), Category: "工作动态",
+		Channels: []string{"政府门户网站", "政务新媒体", "政务公开栏"}, Location: "http://www.ewenke.gov.cn/" + strings.Repeat("x", 80)}})
+	s := e.open()
+	sizes := [][2]int{{50, 12}, {78, 22}, {140, 40}}
+	check := func(name string) {
+		for _, sz := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", name, sz[0], sz[1]), func(t *testing.T) { view(t, s, sz[0], sz[1]) })
+		}
+	}
+	check("list")
+	s = e.press(s, "enter")
+	check("form")
+	s = e.press(s, "esc", "v")
+	check("counts")
+	s = e.press(s, "esc", "i")
+	s = e.typ(s, "/tmp/不存在.csv")
+	check("import")
+}
