@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
@@ -131,5 +132,52 @@ func TestEveryFrameFitsTheTerminal(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestHelpOverlayQuitConfirmAndResize(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	createOrganAndYear(h)
+	h.key("?")
+	h.mustSee(common.HelpTitle, common.HelpGlobal, "ctrl+s")
+	h.key("esc")
+	if strings.Contains(h.screen(), common.HelpTitle) {
+		t.Fatal("esc should close the help")
+	}
+	// A half-typed cell is unsaved: quitting asks first.
+	h.key("2")
+	h.typeText("7")
+	h.key("ctrl+c")
+	h.mustSee(common.QuitConfirm)
+	if h.app.quitting {
+		t.Fatal("must not quit without asking")
+	}
+	h.key("n")
+	if strings.Contains(h.screen(), common.QuitConfirm) || h.app.quitting {
+		t.Fatal("n keeps the program open")
+	}
+	// ? while typing in a cell is text, not help.
+	h.key("?")
+	if strings.Contains(h.screen(), common.HelpTitle) {
+		t.Fatal("? typed into an input must not open the help")
+	}
+	// Resize: the frame follows the terminal.
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	lines := strings.Split(h.app.View().Content, "\n")
+	if len(lines) != 30 || ansi.StringWidth(lines[5]) != 100 {
+		t.Fatalf("after resize: %d lines, width %d", len(lines), ansi.StringWidth(lines[5]))
+	}
+	h.key("ctrl+c", "y")
+	if !h.app.quitting {
+		t.Fatal("y should quit")
+	}
+}
+
+func TestQuitWithoutChangesNeedsNoConfirm(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	createOrganAndYear(h)
+	h.key("q")
+	if !h.app.quitting {
+		t.Fatalf("q on the outline should quit:\n%s", h.screen())
 	}
 }
