@@ -200,10 +200,10 @@ func TestCrashChild(t *testing.T) {
 			v := int64(r.IntN(100000))
 			key := "val:" + a.String()
 			say("I", key, crashHash(v))
-			say("A", key, crashHash(v))
 			if err := s.SetValue(ctx, rep.ID, a, v); err != nil {
 				fail("set value", err)
 			}
+			say("A", key, crashHash(v))
 		case op < 9: // a paragraph: edit one or add one, up to 3000 characters
 			var b model.Block
 			key := "blk:new"
@@ -272,7 +272,7 @@ func TestCrashHarness(t *testing.T) {
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}
-	kills := 25
+	kills := 50
 	if v := os.Getenv("NIANBAO_CRASH_KILLS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
@@ -376,7 +376,7 @@ func TestCrashHarness(t *testing.T) {
 				continue
 			}
 			kind := key[:strings.IndexByte(key, ':')]
-			if pending != nil && pending.key == kind+":new" && g == pending.hash && !landed {
+			if pending != nil && (pending.key == kind+":new" || pending.key == key) && g == pending.hash && !landed {
 				landed = true
 				continue
 			}
