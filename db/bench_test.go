@@ -121,3 +121,16 @@ func BenchmarkSaveField(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkLoadOrganYear50k: everything an export or a check of one year
+// needs, from a log of 50,000 entries (25,000 of them relevant to 2021).
+func BenchmarkLoadOrganYear50k(b *testing.B) {
+	ctx := context.Background()
+	s, o := benchStore(b, 50_000)
+	for b.Loop() {
+		oy, err := s.LoadOrganYear(ctx, o.ID, 2021, false)
+		if err != nil || len(oy.Requests) < 25_000 {
+			b.Fatalf("%v", err)
+		}
+	}
+}

@@ -214,7 +214,9 @@ type RequestQuery struct {
 	// it, or received earlier and still open at its start.
 	Year int
 	// Status is "", StatusOpen, StatusAnswered or StatusCarried.
-	Status    string
+	Status string
+	// Outcome is a table 三 outcome row id; a group id such as o3 also
+	// selects its sub-rows o3_1 … o3_8.
 	Outcome   string
 	Applicant model.ApplicantType
 	// Text matches summary and notes (never personal data).
@@ -270,7 +272,10 @@ func (q RequestQuery) where(keyset bool) (string, []any, error) {
 		return "", nil, newErr(ErrInvalid, nil, "未知的办理状态筛选「%s」。", q.Status)
 	}
 	if q.Outcome != "" {
-		conds, args = append(conds, "r.outcome = ?"), append(args, q.Outcome)
+		// A group id (o3) also selects its sub-rows (o3_1 … o3_8).
+		prefix := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q.Outcome) + `\_%`
+		conds = append(conds, `(r.outcome = ? OR r.outcome LIKE ? ESCAPE '\')`)
+		args = append(args, q.Outcome, prefix)
 	}
 	if q.Applicant != "" {
 		conds, args = append(conds, "r.applicant = ?"), append(args, string(q.Applicant))

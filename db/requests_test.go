@@ -157,6 +157,9 @@ func TestRequestYearRelevanceAndFilters(t *testing.T) {
 	ans2021 = save(ans2021)
 	open2021 := save(newRequest(o.ID, model.NewDate(2021, 12, 30), model.NaturalPerson, "年底收到"))
 	save(newRequest(other.ID, model.NewDate(2021, 3, 3), model.NaturalPerson, "别的机关"))
+	refused := newRequest(o.ID, model.NewDate(2019, 6, 1), model.OtherOrg, "2019年不予公开")
+	refused.Outcome, refused.Answered = "o3_2", model.NewDate(2019, 6, 10)
+	refused = save(refused)
 
 	ids := func(rs []model.Request) []int64 {
 		var out []int64
@@ -172,12 +175,17 @@ func TestRequestYearRelevanceAndFilters(t *testing.T) {
 	}{
 		{"year 2021", RequestQuery{Year: 2021}, []int64{closed2021.ID, open2020.ID, ans2021.ID, open2021.ID}},
 		{"year 2020", RequestQuery{Year: 2020}, []int64{closed2020.ID, closed2021.ID, open2020.ID}},
-		{"all years", RequestQuery{}, []int64{closed2020.ID, closed2021.ID, open2020.ID, ans2021.ID, open2021.ID}},
+		{"all years", RequestQuery{}, []int64{refused.ID, closed2020.ID, closed2021.ID, open2020.ID, ans2021.ID, open2021.ID}},
 		{"open", RequestQuery{Year: 2021, Status: StatusOpen}, []int64{open2020.ID, open2021.ID}},
 		{"answered", RequestQuery{Year: 2021, Status: StatusAnswered}, []int64{closed2021.ID, ans2021.ID}},
+		{"answered, all years", RequestQuery{Status: StatusAnswered}, []int64{refused.ID, closed2020.ID, closed2021.ID, ans2021.ID}},
 		{"carried out of 2020", RequestQuery{Year: 2020, Status: StatusCarried}, []int64{closed2021.ID, open2020.ID}},
 		{"carried out of 2021", RequestQuery{Year: 2021, Status: StatusCarried}, []int64{open2020.ID, open2021.ID}},
 		{"outcome", RequestQuery{Year: 2021, Outcome: model.RowDisclosed}, []int64{ans2021.ID}},
+		{"outcome group", RequestQuery{Outcome: "o3"}, []int64{refused.ID}},
+		{"outcome sub-row", RequestQuery{Outcome: "o3_2"}, []int64{refused.ID}},
+		{"outcome other sub-row", RequestQuery{Outcome: "o3_1"}, nil},
+		{"outcome group is not a prefix of o3x", RequestQuery{Outcome: "o"}, nil},
 		{"applicant", RequestQuery{Year: 2021, Applicant: model.NaturalPerson}, []int64{ans2021.ID, open2021.ID}},
 		{"text in summary", RequestQuery{Text: "征地"}, []int64{ans2021.ID}},
 		{"text in notes", RequestQuery{Text: "当面"}, []int64{ans2021.ID}},

@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -240,5 +242,41 @@ func TestArt20Mode(t *testing.T) {
 	}
 	if err := s.SetArt20Mode(ctx, r.ID+100, model.Typed); KindOf(err) != ErrNotFound {
 		t.Fatalf("missing report: %v", err)
+	}
+}
+
+func TestIntegrityCheck(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	makeDB(t, path, 50)
+	s, err := Open(ctx, path, Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatalf("IntegrityCheck of a sound database: %v", err)
+	}
+	s.Close()
+	// Make an index disagree with its table: quick_check at open does not
+	// compare index contents, the full check does.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = replace(sql, 'organ_id, year, serial', 'organ_id, serial, year') WHERE name = 'requests_cover'",
+		"PRAGMA writable_schema = OFF"} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	raw.Close()
+	s, err = Open(ctx, path, Options{NoBackup: true})
+	if err != nil {
+		t.Fatalf("quick_check was expected to pass: %v", err)
+	}
+	defer s.Close()
+	if err := s.IntegrityCheck(ctx); KindOf(err) != ErrCorrupt || !strings.Contains(err.Error(), "损坏") {
+		t.Fatalf("IntegrityCheck of a damaged index: %v", err)
 	}
 }
