@@ -7,7 +7,11 @@ func networkErr(path string) *Error {
 }
 
 // isUNCPath reports a Windows network path (\\server\share or //server/share).
+// A Win32 long path (\\?\C:\…) is local unless it is \\?\UNC\….
 func isUNCPath(p string) bool {
+	if strings.HasPrefix(p, `\\?\`) || strings.HasPrefix(p, `\\.\`) || strings.HasPrefix(p, `//?/`) || strings.HasPrefix(p, `//./`) {
+		return strings.HasPrefix(strings.ToUpper(p[4:]), `UNC\`) || strings.HasPrefix(strings.ToUpper(p[4:]), `UNC/`)
+	}
 	return strings.HasPrefix(p, `\\`) || strings.HasPrefix(p, "//")
 }
 

@@ -368,6 +368,8 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 				return err
 			}
 			hasData = st.userVersion > 0
+		} else if s.opt.ReadOnly {
+			return newErr(ErrNotFound, nil, "数据库文件「%s」是空的，里面还没有数据。请检查路径。", path)
 		} else {
 			exists = false
 		}

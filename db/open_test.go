@@ -402,6 +402,14 @@ func TestNetworkPaths(t *testing.T) {
 	if _, err := Open(context.Background(), `\\server\share\nianbao.db`, Options{NoBackup: true}); KindOf(err) != ErrNetworkDrive {
 		t.Fatalf("UNC path: %v", err)
 	}
+	for p, want := range map[string]bool{
+		`\\server\share\a.db`: true, `//server/share/a.db`: true, `\\?\UNC\server\share\a.db`: true,
+		`\\?\C:\Users\clerk\a.db`: false, `C:\Users\a.db`: false, `/home/clerk/a.db`: false, `\\.\D:\a.db`: false,
+	} {
+		if isUNCPath(p) != want {
+			t.Errorf("isUNCPath(%s) = %v", p, !want)
+		}
+	}
 	mountinfo := `22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw
 40 22 0:40 / /mnt/share rw,relatime shared:20 - cifs //nas/share rw
 41 22 0:41 / /mnt/nfs\040dir rw - nfs4 nas:/export rw
