@@ -1,6 +1,3 @@
-// Package db is the SQLite store of nianbao: opening the database safely
-// (single-instance lock, checked pragmas, integrity check, migrations,
-// backups) and the queries for every entity, speaking model types.
 package db
 
 import (
