@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Editor is a multi-line text editor that wraps by display width and places
@@ -225,8 +226,13 @@ func (e *Editor) View(width, height int) string {
 			out[i] = strings.Repeat(" ", width)
 			continue
 		}
-		s := string(e.text[ls[li].start:ls[li].end])
-		out[i] = s + strings.Repeat(" ", max(0, width-widthOf(e.text[ls[li].start:ls[li].end])))
+		var b strings.Builder
+		for _, r := range e.text[ls[li].start:ls[li].end] {
+			if drawable(r) {
+				b.WriteRune(r)
+			}
+		}
+		out[i] = b.String() + strings.Repeat(" ", max(0, width-ansi.StringWidth(b.String())))
 	}
 	return strings.Join(out, "\n")
 }

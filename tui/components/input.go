@@ -6,6 +6,7 @@ package components
 
 import (
 	"strings"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -134,8 +135,25 @@ func IsText(k tea.KeyPressMsg) bool {
 	return k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper|tea.ModHyper|tea.ModMeta) == 0
 }
 
-// RuneWidth is the display width of one rune (CJK = 2).
-func RuneWidth(r rune) int { return ansi.StringWidth(string(r)) }
+// RuneWidth is the display width of one rune (CJK = 2); a rune that is
+// never drawn (see drawable) takes no cell.
+func RuneWidth(r rune) int {
+	switch {
+	case !drawable(r), r >= 0x1F3FB && r <= 0x1F3FF: // skin tones join the emoji before them
+		return 0
+	case r >= 0x1F1E6 && r <= 0x1F1FF: // two regional indicators draw one flag
+		return 1
+	}
+	return ansi.StringWidth(string(r))
+}
+
+// drawable reports whether r may be written to the terminal. Control
+// characters (ESC starts an escape sequence, CR moves the cursor) and
+// invisible format characters (bidi overrides, zero-width marks) are never
+// drawn, whatever text a database or a bundle holds.
+func drawable(r rune) bool {
+	return !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r)
+}
 
 func widthOf(rs []rune) int {
 	w := 0
@@ -153,10 +171,19 @@ func (in *Input) scroll(width int) {
 	if in.offset > in.pos {
 		in.offset = in.pos
 	}
-	// The cursor needs one free cell after the text before it.
-	for in.offset < in.pos && widthOf(in.value[in.offset:in.pos])+1 > width {
-		in.offset++
+	// The cursor needs one free cell after the text before it. Walk back
+	// from the cursor, so a very long value (a pasted 1 MB line) costs the
+	// window's width, not the value's length squared.
+	i, w := in.pos, 0
+	for i > in.offset {
+		rw := RuneWidth(in.value[i-1])
+		if w+rw+1 > width {
+			break
+		}
+		w += rw
+		i--
 	}
+	in.offset = i
 	if in.offset > len(in.value) {
 		in.offset = len(in.value)
 	}
@@ -172,6 +199,9 @@ func (in *Input) View(width int) string {
 	var b strings.Builder
 	w := 0
 	for _, r := range in.value[in.offset:] {
+		if !drawable(r) {
+			continue
+		}
 		rw := RuneWidth(r)
 		if w+rw > width {
 			break
@@ -179,7 +209,9 @@ func (in *Input) View(width int) string {
 		b.WriteRune(r)
 		w += rw
 	}
-	b.WriteString(strings.Repeat(" ", width-w))
+	// Pad by what the terminal will draw (a flag or a skin-toned emoji is
+	// one two-cell picture), so the line is exactly width cells.
+	b.WriteString(strings.Repeat(" ", max(0, width-ansi.StringWidth(b.String()))))
 	return b.String()
 }
 
