@@ -84,6 +84,29 @@ func TestRequestQueriesMatchModel(t *testing.T) {
 							}
 							got = append(got, ids(page)...)
 						}
+						// Backwards from the end, page by page, gives the same entries.
+						var back []int64
+						for key := int64(9999_999_999); ; {
+							qq := base
+							qq.BeforeSerialKey = key
+							page, err := s.RequestPage(ctx, qq)
+							if err != nil {
+								t.Fatal(err)
+							}
+							if len(page) == 0 {
+								break
+							}
+							for i := len(page) - 1; i >= 0; i-- {
+								if SerialKey(page[i]) >= key {
+									t.Fatalf("%+v: backward order broken at %d before %d", base, SerialKey(page[i]), key)
+								}
+								key = SerialKey(page[i])
+							}
+							back = append(ids(page), back...)
+						}
+						if fmt.Sprint(back) != fmt.Sprint(got) {
+							t.Fatalf("%+v: backward walk differs from forward walk", base)
+						}
 						// The reference list is in insertion order; the store's in (Year, Serial).
 						if fmt.Sprint(sortedIDs(got)) != fmt.Sprint(sortedIDs(want)) {
 							t.Fatalf("%+v: got %d entries, want %d", base, len(got), len(want))
