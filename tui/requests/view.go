@@ -91,7 +91,7 @@ type columns struct {
 }
 
 func columnsFor(width int) columns {
-	c := columns{serial: 7, date: 10, applicant: 12, status: 6, deadline: 19}
+	c := columns{serial: 7, date: 10, applicant: 12, status: 6, deadline: 20}
 	if width < 76 {
 		c.applicant = 8
 	}
