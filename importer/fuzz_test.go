@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // FuzzReadCSV feeds arbitrary bytes to the CSV reader and the row checks:
@@ -48,5 +50,32 @@ func FuzzReadCSV(f *testing.F) {
 				t.Fatalf("bad item passed: %+v", it)
 			}
 		}
+	})
+}
+
+// FuzzReadXLSX feeds damaged spreadsheets to the reader: it must return a
+// Chinese error or a sheet, never panic (a panic in the import would end
+// the workstation).
+func FuzzReadXLSX(f *testing.F) {
+	x := excelize.NewFile()
+	x.SetSheetRow("Sheet1", "A1", &[]any{"标题", "发布日期", "类别"})
+	x.SetSheetRow("Sheet1", "A2", &[]any{"关于春耕的通知", 44261, "工作动态"})
+	var buf bytes.Buffer
+	if _, err := x.WriteTo(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := ReadItems(bytes.NewReader(data), "f.xlsx")
+		if err != nil {
+			if !utf8.ValidString(err.Error()) {
+				t.Fatalf("error text is not UTF-8: %q", err.Error())
+			}
+			return
+		}
+		if len(s.Lines) != len(s.Rows) {
+			t.Fatalf("%d lines for %d rows", len(s.Lines), len(s.Rows))
+		}
+		Apply(s, GuessMapping(s.Header), 1, 2021, nil)
 	})
 }

@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -330,5 +332,48 @@ func TestReadCSVVariants(t *testing.T) {
 	items, bad, _ = Apply(s, GuessMapping(s.Header), 1, 2021, nil)
 	if len(items) != 1 || items[0].Title != "两行标题" || len(bad) != 1 || bad[0].Line != 4 {
 		t.Errorf("multi-line: %+v %+v", items, bad)
+	}
+}
+
+func TestXLSXSkipsEmptyFirstSheet(t *testing.T) {
+	f := excelize.NewFile()
+	if _, err := f.NewSheet("目录"); err != nil {
+		t.Fatal(err)
+	}
+	f.SetSheetRow("目录", "A1", &[]any{"标题", "发布日期"})
+	f.SetSheetRow("目录", "A2", &[]any{"关于开展防汛演练的通知", "2021-06-01"})
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	s, err := ReadItems(bytes.NewReader(buf.Bytes()), "x.xlsx")
+	if err != nil || len(s.Rows) != 1 || s.Rows[0][0] != "关于开展防汛演练的通知" || s.Lines[0] != 2 {
+		t.Fatalf("%v %+v", err, s)
+	}
+}
+
+// A part that claims to unpack to 500 MB is refused before any memory is
+// reserved for it.
+func TestXLSXWithLyingSizesIsRefused(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/theme/theme1.xml", Method: zip.Store,
+		CompressedSize64: 5, UncompressedSize64: 500 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("<a/>x"))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	_, err = ReadItems(bytes.NewReader(buf.Bytes()), "x.xlsx")
+	runtime.ReadMemStats(&m1)
+	if err == nil || !strings.Contains(err.Error(), "大小不正常") {
+		t.Fatalf("got %v", err)
+	}
+	if a := m1.TotalAlloc - m0.TotalAlloc; a > 16<<20 {
+		t.Errorf("refusing took %d MB", a>>20)
 	}
 }

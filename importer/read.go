@@ -5,6 +5,7 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -62,19 +63,70 @@ func ReadItems(r io.Reader, name string) (*Sheet, error) {
 	return readCSV(data)
 }
 
-func readXLSX(data []byte) (*Sheet, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+// maxUnzipped caps what an .xlsx may unpack to; a list of 100,000 items
+// unpacks to well under a tenth of it.
+const maxUnzipped = 512 << 20
+
+// checkZip refuses an .xlsx whose parts claim sizes no real spreadsheet
+// has: a damaged or hostile header would otherwise make the spreadsheet
+// library reserve that much memory before finding out.
+func checkZip(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, errors.New("无法打开这个 .xlsx 文件，它可能已损坏或有密码保护。请用 Excel/WPS 打开确认，或另存为 .csv 后再导入")
+		return errBrokenXLSX
+	}
+	var total uint64
+	for _, f := range zr.File {
+		u := f.UncompressedSize64
+		total += u
+		if total > maxUnzipped || u > 1<<20 && u/1000 > f.CompressedSize64 {
+			return errors.New("这个 .xlsx 文件内部记录的大小不正常，可能已损坏。请用 Excel/WPS 打开后重新保存，或另存为 .csv 后再导入")
+		}
+	}
+	return nil
+}
+
+var errBrokenXLSX = errors.New("无法打开这个 .xlsx 文件，它可能已损坏或有密码保护。请用 Excel/WPS 打开确认，或另存为 .csv 后再导入")
+
+// readXLSX reads the first sheet that holds anything (normally the first
+// sheet). A damaged file that makes the spreadsheet library panic is
+// reported like any other damaged file rather than ending the program.
+func readXLSX(data []byte) (s *Sheet, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, errBrokenXLSX
+		}
+	}()
+	if err := checkZip(data); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		RawCellValue: true, UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
+		return nil, errBrokenXLSX
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return nil, errors.New("这个 .xlsx 文件里没有工作表")
 	}
-	rows, err := f.Rows(sheets[0])
+	var firstErr error
+	for _, name := range sheets {
+		s, err := readXLSXSheet(f, name)
+		if err == nil {
+			return s, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return nil, firstErr
+}
+
+func readXLSXSheet(f *excelize.File, sheet string) (*Sheet, error) {
+	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("读取工作表「%s」失败，文件可能已损坏。请另存为 .csv 后再导入", sheets[0])
+		return nil, fmt.Errorf("读取工作表「%s」失败，文件可能已损坏。请另存为 .csv 后再导入", sheet)
 	}
 	defer rows.Close()
 	var recs [][]string
