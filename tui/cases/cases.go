@@ -337,7 +337,7 @@ func (f *Form) committed(key string) string {
 
 // KeyMap implements common.Screen.
 func (f *Form) KeyMap() help.KeyMap {
-	return common.KeyMap{Short: []key.Binding{common.Keys.Next, common.Keys.Prev, common.Bind(common.ReqKeyChoose, "left", "right"), common.Keys.Save, common.Keys.Back}}
+	return common.KeyMap{Short: []key.Binding{common.Keys.Next, common.Keys.Prev, key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", common.ReqKeyChoose)), common.Keys.Save, common.Keys.Back}}
 }
 
 type savedMsg struct {

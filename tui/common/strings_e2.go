@@ -223,7 +223,7 @@ const (
 	ExpProgress          = "导出进度"
 	ExpRunning           = "正在写入……"
 	ExpFailed            = "失败："
-	ExpVerified          = "已写入，SHA-256 校验通过"
+	ExpVerified          = "已写入，校验通过"
 	ExpWritten           = "已导出的文件"
 	ExpKeyToggle         = "勾选/选择"
 	ExpKeyStart          = "导出"

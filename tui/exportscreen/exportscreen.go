@@ -389,7 +389,11 @@ func (s *Screen) View(width, height int) string {
 		}
 		return "  "
 	}
+	focusLine := 0
 	line := func(i int, text string) {
+		if i == s.focus {
+			focusLine = len(lines)
+		}
 		if i == s.focus && s.ask == nil && !s.running {
 			text = st.Selected.Render(text)
 		}
@@ -402,7 +406,7 @@ func (s *Screen) View(width, height int) string {
 				add(st.Label.Render(common.ExpFormats))
 			}
 			f := export.Formats[r.index]
-			line(i, check(s.ticked[f])+" "+f+"  "+st.Muted.Render(formatNote(f)))
+			line(i, check(s.ticked[f])+" "+components.Fit(f, 5)+st.Muted.Render(formatNote(f)))
 		case rowEncoding:
 			enc := common.ExpUTF8
 			if s.gb18030 {
@@ -433,6 +437,7 @@ func (s *Screen) View(width, height int) string {
 			}
 			if i == s.focus {
 				s.curY = len(lines)
+				focusLine = len(lines)
 			}
 			prefix := mark(i) + sel + " " + common.ExpFolder
 			lines = append(lines, components.Fit(prefix+s.folder.View(max(8, width-ansi.StringWidth(prefix))), width))
@@ -457,11 +462,16 @@ func (s *Screen) View(width, height int) string {
 		add(st.Muted.Render(s.note))
 	}
 	lines = append(lines, s.progressLines(width)...)
-	if s.curY >= height {
-		// Keep the focused input on screen: drop lines from the top.
-		cut := s.curY - height + 1
-		lines = lines[cut:]
-		s.curY -= cut
+	if len(lines) > height && height > 4 {
+		// Too long: keep the heading and the findings line, and show the
+		// rest from the focused row on, so the progress and the written
+		// files below the start button stay in view.
+		head := 2
+		from := max(head, min(focusLine, len(lines)-(height-head)))
+		lines = append(lines[:head:head], lines[from:]...)
+		if s.curY >= 0 {
+			s.curY -= from - head
+		}
 	}
 	return components.Block(strings.Join(lines, "\n"), width, height)
 }

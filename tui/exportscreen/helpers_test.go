@@ -156,9 +156,19 @@ func TestExportWritesVerifiedFilesAndAsksBeforeOverwrite(t *testing.T) {
 		t.Fatalf("result %+v (%s)", res, e.errText)
 	}
 	v := ansi.Strip(s.View(120, 40))
-	for _, want := range []string{"SHA-256 校验通过", res.Files[0].SHA256[:16], filepath.Join(dir, "大雁镇人民政府2021年政府信息公开工作年度报告")} {
+	for _, want := range []string{common.ExpVerified, "SHA-256", res.Files[0].SHA256[:16], filepath.Join(dir, "大雁镇人民政府2021年政府信息公开工作年度报告")} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("view lacks %q:\n%s", want, v)
+		}
+	}
+	// At 80×24 the written files stay in view below the start button.
+	small := s.View(80, 24)
+	if lines := strings.Split(small, "\n"); len(lines) != 24 || !strings.Contains(ansi.Strip(small), common.ExpWritten) {
+		t.Fatalf("80×24 view (%d lines):\n%s", len(lines), ansi.Strip(small))
+	}
+	for _, l := range strings.Split(small, "\n") {
+		if ansi.StringWidth(l) != 80 {
+			t.Fatalf("line %q is %d wide", ansi.Strip(l), ansi.StringWidth(l))
 		}
 	}
 	// Again: the files exist, so it asks; n keeps them, y overwrites.

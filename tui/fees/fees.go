@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
 	"nianbao/tui/common"
@@ -265,7 +266,7 @@ func (s *Screen) View(width, height int) string {
 	lines = append(lines, strings.Split(s.form.View(width, formH), "\n")...)
 	rule := func(title string) string {
 		t := "── " + title + " "
-		return st.Muted.Render(components.Fit(t+strings.Repeat("─", width), width))
+		return st.Muted.Render(components.Fit(t+strings.Repeat("─", max(0, width-ansi.StringWidth(t))), width))
 	}
 	lines = append(lines, rule(common.FeeCalcTitle))
 	pr, pp := Calc(s.form.Field(fCount).Value(), s.form.Field(fPages).Value())
@@ -277,7 +278,9 @@ func (s *Screen) View(width, height int) string {
 			lines = append(lines, st.Computed.Render(l))
 		}
 	}
-	lines = append(lines, st.Muted.Render(common.FeeRules))
+	for _, l := range components.Wrap(common.FeeRules, width) {
+		lines = append(lines, st.Muted.Render(l))
+	}
 	lines = append(lines, rule(fmt.Sprintf(common.FeeYearTitle, s.c.Year)))
 	if s.c.OY != nil {
 		fs := model.FeesOfYear(s.c.Year, s.c.OY.Requests)

@@ -545,7 +545,7 @@ func (f *Form) KeyMap() help.KeyMap {
 	}
 	short := []key.Binding{
 		common.Keys.Next, common.Keys.Prev,
-		common.Bind(common.ReqKeyChoose, "left", "right"),
+		key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", common.ReqKeyChoose)),
 		common.Keys.Save, common.Keys.Back,
 	}
 	return common.KeyMap{Short: short}

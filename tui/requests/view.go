@@ -325,7 +325,11 @@ func (m *List) overviewView(width, height int) string {
 			w = (n*barW + o.Closed - 1) / o.Closed
 		}
 		bar := strings.Repeat(string(bars[7]), w) + strings.Repeat(" ", barW-w)
-		body = append(body, components.Fit(g.Label, labelW)+" "+st.Computed.Render(bar)+fmt.Sprintf(" %4d  %5.1f%%", n, pct))
+		label := g.Label
+		if i := strings.Index(label[len("（"):], "（"); i >= 0 {
+			label = label[:i+len("（")] // （二）部分公开（区分处理的…） → （二）部分公开
+		}
+		body = append(body, components.Fit(label, labelW)+" "+st.Computed.Render(bar)+fmt.Sprintf(" %4d  %5.1f%%", n, pct))
 	}
 	body = append(body, "")
 	late := fmt.Sprintf(common.ReqLateSummary, o.AnsweredLate, o.OpenOverdue)
