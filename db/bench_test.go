@@ -134,3 +134,27 @@ func BenchmarkLoadOrganYear50k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSaveOrganYear10k: importing a year with 10,000 log entries (a
+// bundle or the demo) in one transaction.
+func BenchmarkSaveOrganYear10k(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"), Options{NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	mk := func() *model.OrganYear {
+		oy := &model.OrganYear{Organ: model.Organ{Name: "大雁镇人民政府"}, Report: model.NewReport(0, 2021)}
+		for i := 0; i < 10_000; i++ {
+			oy.Requests = append(oy.Requests, model.Request{Received: model.NewDate(2021, 1+i%12, 1+i%28),
+				Applicant: model.NaturalPerson, Summary: fmt.Sprintf("申请公开第%d号文件", i), Personal: model.Personal{Name: "张三"}})
+		}
+		return oy
+	}
+	for b.Loop() {
+		if err := s.SaveOrganYear(ctx, mk(), true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

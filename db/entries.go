@@ -46,7 +46,7 @@ func (s *Store) SaveCase(ctx context.Context, c *model.Case) error {
 	return s.tx(ctx, "保存复议诉讼", func(tx *sql.Tx) error { return saveCaseTx(ctx, tx, c) })
 }
 
-func saveCaseTx(ctx context.Context, tx *sql.Tx, c *model.Case) error {
+func saveCaseTx(ctx context.Context, tx dbtx, c *model.Case) error {
 	if c.OrganID == 0 || c.Year == 0 {
 		return newErr(ErrInvalid, nil, "复议诉讼案件缺少所属机关或年度，无法保存。")
 	}
@@ -132,7 +132,7 @@ func (s *Store) SaveMeasure(ctx context.Context, m *model.Measure) error {
 	return s.tx(ctx, "保存整改措施", func(tx *sql.Tx) error { return saveMeasureTx(ctx, tx, m) })
 }
 
-func saveMeasureTx(ctx context.Context, tx *sql.Tx, m *model.Measure) error {
+func saveMeasureTx(ctx context.Context, tx dbtx, m *model.Measure) error {
 	if m.OrganID == 0 || m.Year == 0 {
 		return newErr(ErrInvalid, nil, "整改措施缺少所属机关或年度，无法保存。")
 	}
@@ -247,7 +247,7 @@ func (s *Store) SaveItems(ctx context.Context, items []model.DisclosureItem) err
 	})
 }
 
-func saveItemTx(ctx context.Context, tx *sql.Tx, it *model.DisclosureItem) error {
+func saveItemTx(ctx context.Context, tx dbtx, it *model.DisclosureItem) error {
 	if it.Year == 0 {
 		it.Year = it.Published.Year()
 	}

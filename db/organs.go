@@ -77,7 +77,7 @@ func (s *Store) SaveOrgan(ctx context.Context, o *model.Organ) error {
 	return s.tx(ctx, "保存机关", func(tx *sql.Tx) error { return saveOrganTx(ctx, tx, o) })
 }
 
-func saveOrganTx(ctx context.Context, tx *sql.Tx, o *model.Organ) error {
+func saveOrganTx(ctx context.Context, tx dbtx, o *model.Organ) error {
 	var err error
 	if o.ID == 0 {
 		var res sql.Result

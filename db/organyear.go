@@ -84,7 +84,9 @@ func (s *Store) SaveOrganYear(ctx context.Context, oy *model.OrganYear, replace 
 		return err
 	}
 	year := oy.Report.Year
-	return s.tx(ctx, "保存年度数据", func(tx *sql.Tx) error {
+	return s.tx(ctx, "保存年度数据", func(sqlTx *sql.Tx) error {
+		tx := newCachedTx(sqlTx) // thousands of rows: prepare each statement once
+		defer tx.close()
 		existing, err := scanOrgan(tx.QueryRowContext(ctx, "SELECT "+organCols+" FROM organs WHERE name = ?", oy.Organ.Name))
 		switch {
 		case errors.Is(err, sql.ErrNoRows):

@@ -49,7 +49,7 @@ func (s *Store) CreateReport(ctx context.Context, r *model.Report) error {
 	return s.tx(ctx, "新建报告", func(tx *sql.Tx) error { return createReportTx(ctx, tx, r) })
 }
 
-func createReportTx(ctx context.Context, tx *sql.Tx, r *model.Report) error {
+func createReportTx(ctx context.Context, tx dbtx, r *model.Report) error {
 	normalizeReport(r)
 	if r.Format() == nil {
 		return newErr(ErrInvalid, nil, "%d年没有可用的年报格式。本程序从2019年度的报告开始支持，请检查年度。", r.Year)
@@ -223,7 +223,7 @@ func (s *Store) SetValues(ctx context.Context, reportID int64, v model.Values) e
 	return s.tx(ctx, "保存数值", func(tx *sql.Tx) error { return setValuesTx(ctx, tx, reportID, v) })
 }
 
-func setValuesTx(ctx context.Context, tx *sql.Tx, reportID int64, v model.Values) error {
+func setValuesTx(ctx context.Context, tx dbtx, reportID int64, v model.Values) error {
 	if len(v) == 0 {
 		return nil
 	}
@@ -260,7 +260,7 @@ func (s *Store) SaveBlock(ctx context.Context, reportID int64, b *model.Block) e
 	return s.tx(ctx, "保存段落", func(tx *sql.Tx) error { return saveBlockTx(ctx, tx, reportID, b) })
 }
 
-func saveBlockTx(ctx context.Context, tx *sql.Tx, reportID int64, b *model.Block) error {
+func saveBlockTx(ctx context.Context, tx dbtx, reportID int64, b *model.Block) error {
 	if b.Section < 0 || b.Section > 6 {
 		return newErr(ErrInvalid, nil, "段落所属的部分（%d）不对，应为 0 到 6。", b.Section)
 	}
@@ -320,7 +320,7 @@ func (s *Store) SaveAck(ctx context.Context, reportID int64, a model.Ack) error 
 	return s.tx(ctx, "保存确认说明", func(tx *sql.Tx) error { return saveAckTx(ctx, tx, reportID, a) })
 }
 
-func saveAckTx(ctx context.Context, tx *sql.Tx, reportID int64, a model.Ack) error {
+func saveAckTx(ctx context.Context, tx dbtx, reportID int64, a model.Ack) error {
 	if a.Rule == "" {
 		return newErr(ErrInvalid, nil, "确认说明缺少规则编号，无法保存。")
 	}

@@ -70,7 +70,7 @@ func (s *Store) SaveRequest(ctx context.Context, q *model.Request) error {
 	return s.tx(ctx, "保存申请登记", func(tx *sql.Tx) error { return saveRequestTx(ctx, tx, q) })
 }
 
-func saveRequestTx(ctx context.Context, tx *sql.Tx, q *model.Request) error {
+func saveRequestTx(ctx context.Context, tx dbtx, q *model.Request) error {
 	if q.OrganID == 0 {
 		return newErr(ErrInvalid, nil, "申请登记没有所属机关，无法保存。")
 	}
@@ -136,7 +136,7 @@ func saveRequestTx(ctx context.Context, tx *sql.Tx, q *model.Request) error {
 	return nil
 }
 
-func savePersonalTx(ctx context.Context, tx *sql.Tx, id int64, p model.Personal) error {
+func savePersonalTx(ctx context.Context, tx dbtx, id int64, p model.Personal) error {
 	if p.IsZero() {
 		_, err := tx.ExecContext(ctx, "DELETE FROM request_personal WHERE request_id = ?", id)
 		return err
