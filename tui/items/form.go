@@ -467,7 +467,7 @@ func (s *Screen) itemSaved(msg itemSavedMsg) (common.Screen, tea.Cmd) {
 
 func (ef *entryForm) view(s *Screen, width, height int) string {
 	st := s.c.Styles
-	title := fmt.Sprintf(common.ItemsFormNew, s.last.entered+1)
+	title := fmt.Sprintf(common.ItemsFormNew, s.last.entered)
 	if ef.editing != nil {
 		title = common.ItemsFormEdit
 	}

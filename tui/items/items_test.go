@@ -222,7 +222,7 @@ func TestHeadsDownEntry(t *testing.T) {
 	}
 	// A new entry starts at once, offering the date, category and channels again.
 	v := view(t, s, 100, 30)
-	if !strings.Contains(v, fmt.Sprintf(common.ItemsFormNew, 2)) || !strings.Contains(v, "2021-03-05") ||
+	if !strings.Contains(v, fmt.Sprintf(common.ItemsFormNew, 1)) || !strings.Contains(v, "2021-03-05") ||
 		!strings.Contains(v, "◉ 政策文件") || !strings.Contains(v, "政府门户网站、政务新媒体") {
 		t.Fatalf("second entry should be prefilled:\n%s", v)
 	}
