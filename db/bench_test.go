@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -157,4 +158,22 @@ func BenchmarkSaveOrganYear10k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkOpen50k: start-up cost on a log of 50,000 entries: lock, header
+// check, quick_check, WAL probe, pragmas read back, close.
+func BenchmarkOpen50k(b *testing.B) {
+	ctx := context.Background()
+	s, _ := benchStore(b, 50_000)
+	path := s.Path()
+	s.Close()
+	for b.Loop() {
+		s, err := Open(ctx, path, Options{NoBackup: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+	fi, _ := os.Stat(path)
+	b.ReportMetric(float64(fi.Size())/1e6, "MB")
 }
