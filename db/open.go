@@ -346,6 +346,14 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 	if exists {
 		h, err := readHeader(path)
 		if err != nil {
+			if KindOf(err) == ErrNotDatabase {
+				// Not a database any more, but backups of it exist: it was
+				// ours and got damaged (a power cut, a failing disk).
+				if b, ok := NewestGoodBackup(ctx, path, s.opt); ok {
+					return &Error{Kind: ErrCorrupt, Err: err, Backup: b.Path,
+						Msg: fmt.Sprintf("数据库「%s」已损坏，文件内容已不是数据库的格式（可能是断电或磁盘故障造成的），程序没有改动它。最近一份完好的备份是「%s」（%s）。请用“恢复备份”功能恢复它；损坏的文件会被移到一旁保留。", path, b.Path, b.Time.Format("2006-01-02 15:04"))}
+				}
+			}
 			return err
 		}
 		if h.size > 0 {
