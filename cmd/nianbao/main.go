@@ -198,6 +198,12 @@ func openStore(ctx context.Context, dbFlag string, readOnly bool) (*db.Store, er
 	if err != nil {
 		var e *db.Error
 		if errors.As(err, &e) {
+			if e.Kind == db.ErrCorrupt && e.Backup != "" {
+				// Guide the restore: the exact command to run.
+				g := *e
+				g.Msg += fmt.Sprintf("\n恢复方法：关闭所有年报程序窗口，然后运行\n  nianbao restore --from \"%s\" --db \"%s\"", e.Backup, path)
+				return nil, &g
+			}
 			return nil, err
 		}
 		return nil, fmt.Errorf("无法打开数据库「%s」（%v）。请检查文件是否存在、是否有权限读取。", path, err)
