@@ -701,6 +701,13 @@ func (f *Form) DeadlineLine() string {
 
 const headerLines = 3
 
+// groupRuleWidth is the width of a group's heading rule; personalWidth is
+// the width of a personal-data field with its tag.
+const (
+	groupRuleWidth = 48
+	personalWidth  = 72
+)
+
 // View implements common.Screen.
 func (f *Form) View(width, height int) string {
 	st := f.c.Styles
@@ -744,7 +751,10 @@ func (f *Form) View(width, height int) string {
 			if group == common.ReqGroupPersonal {
 				g = "── " + common.ReqPersonalTag + " "
 			}
-			lines = append(lines, st.Muted.Render(components.Fit(g+strings.Repeat("─", max(0, width-ansi.StringWidth(g))), width)))
+			// A short rule: the renderer repaints every line holding Chinese
+			// on each key, so a rule across 200 columns costs 600 bytes a key.
+			rw := min(width, groupRuleWidth)
+			lines = append(lines, st.Muted.Render(components.Fit(g+strings.Repeat("─", max(0, rw-ansi.StringWidth(g))), rw)))
 		}
 		label := strings.Repeat(" ", lw-ansi.StringWidth(fl.label)) + fl.label
 		if i == f.focus {
@@ -755,7 +765,9 @@ func (f *Form) View(width, height int) string {
 		}
 		vw := max(6, width-lw-2)
 		if fl.personal {
-			vw = max(6, vw-ansi.StringWidth(tag))
+			// The tag sits after a field of personalWidth cells, not at the
+			// right edge: the padding before it is written on every key.
+			vw = max(6, min(vw, personalWidth)-ansi.StringWidth(tag))
 		}
 		var val string
 		if fl.kind == kChoice {
@@ -768,7 +780,7 @@ func (f *Form) View(width, height int) string {
 		} else {
 			val = fl.input.View(vw)
 			if i != f.focus && fl.input.Value() == "" {
-				val = st.Muted.Render(components.Fit("—", vw))
+				val = components.Fit(st.Muted.Render("—"), vw)
 			}
 		}
 		line := label + "  " + val

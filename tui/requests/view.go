@@ -188,7 +188,7 @@ func (m *List) tableView(width, height int) string {
 	labelW := max(10, width-colW*len(t.Columns))
 	head := components.Fit("", labelW)
 	for _, col := range t.Columns {
-		head += components.FitRight(clip(col.Label, colW-1), colW)
+		head += components.FitRight(ansi.Truncate(col.Label, colW-1, ""), colW)
 	}
 	lines = append(lines, st.Label.Render(head))
 	var body []string
