@@ -301,6 +301,9 @@ func (f *Form) checkDate(key string, d model.Date) error {
 	if !received.IsZero() && d < received {
 		return fmt.Errorf(common.ReqErrBeforeReceived, d.Chinese(), received.Chinese())
 	}
+	if !f.c.Today.IsZero() && d > f.c.Today {
+		return fmt.Errorf(common.ReqErrFutureDate, f.field(key).label, d.Chinese())
+	}
 	return nil
 }
 
@@ -701,12 +704,8 @@ func (f *Form) DeadlineLine() string {
 
 const headerLines = 3
 
-// groupRuleWidth is the width of a group's heading rule; personalWidth is
-// the width of a personal-data field with its tag.
-const (
-	groupRuleWidth = 48
-	personalWidth  = 72
-)
+// personalWidth is the width of a personal-data field with its tag.
+const personalWidth = 72
 
 // View implements common.Screen.
 func (f *Form) View(width, height int) string {
@@ -753,8 +752,7 @@ func (f *Form) View(width, height int) string {
 			}
 			// A short rule: the renderer repaints every line holding Chinese
 			// on each key, so a rule across 200 columns costs 600 bytes a key.
-			rw := min(width, groupRuleWidth)
-			lines = append(lines, st.Muted.Render(components.Fit(g+strings.Repeat("─", max(0, rw-ansi.StringWidth(g))), rw)))
+			lines = append(lines, components.Fit(st.Muted.Render(clip(g+"────", width)), width))
 		}
 		label := strings.Repeat(" ", lw-ansi.StringWidth(fl.label)) + fl.label
 		if i == f.focus {
