@@ -360,6 +360,9 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 			if err := checkIdentity(path, h.applicationID, h.userVersion, false); err != nil {
 				return err
 			}
+			if !s.opt.ReadOnly {
+				rollbackHotJournal(ctx, path)
+			}
 			cleanup := sidecarCleaner(path, s.opt.ReadOnly)
 			st, err := inspect(ctx, path)
 			if err == nil && !st.ok {
@@ -491,6 +494,26 @@ func sidecarCleaner(path string, readOnly bool) func() {
 			os.Remove(path + "-shm")
 		}
 	}
+}
+
+// rollbackHotJournal finishes what a copy killed in the middle of a
+// transaction left in rollback-journal mode (the fallback where WAL cannot
+// work): a -journal file holding the pages to put back. Only a connection
+// that may write can roll it back, and until then the read-only inspection
+// cannot read the file at all. Our lock is held, so no other copy writes.
+// Errors are left for the inspection to report.
+func rollbackHotJournal(ctx context.Context, path string) {
+	fi, err := os.Stat(path + "-journal")
+	if err != nil || fi.Size() == 0 {
+		return
+	}
+	d, err := openPool(fileURI(path, "_pragma=busy_timeout(5000)"))
+	if err != nil {
+		return
+	}
+	defer d.Close()
+	var n int
+	d.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n)
 }
 
 // inspection is what a read-only look at an existing database found.
