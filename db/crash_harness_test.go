@@ -40,8 +40,11 @@ import (
 const (
 	crashEnvDB   = "NIANBAO_CRASH_CHILD_DB"
 	crashEnvSeed = "NIANBAO_CRASH_CHILD_SEED"
-	crashOrgan   = "大雁镇人民政府"
-	crashYear    = 2021
+	// crashEnvJournal "delete" makes the child use the rollback-journal
+	// fallback (what Open does where WAL cannot work).
+	crashEnvJournal = "NIANBAO_CRASH_CHILD_JOURNAL"
+	crashOrgan      = "大雁镇人民政府"
+	crashYear       = 2021
 )
 
 // crashOptions are the options both child and parent open with: the
@@ -68,6 +71,22 @@ func blockHash(b model.Block) string { return crashHash(b.Section, b.Pos, b.Kind
 
 func measureHash(m model.Measure) string {
 	return crashHash(m.Problem, m.Measure, m.Responsible, m.Due, m.Status)
+}
+
+// forceRollbackJournal stands in for probeWAL on a folder where WAL cannot
+// work: the database is put in DELETE journal mode and Open uses it with
+// synchronous FULL.
+func forceRollbackJournal(ctx context.Context, path string) (string, error) {
+	d, err := openPool(fileURI(path, "_pragma=busy_timeout(5000)"))
+	if err != nil {
+		return "", err
+	}
+	defer d.Close()
+	var mode string
+	if err := d.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil {
+		return "", err
+	}
+	return "delete", nil
 }
 
 // crashSnapshot reads every entity the harness edits as key → hash.
@@ -137,9 +156,16 @@ func TestCrashChild(t *testing.T) {
 		fmt.Printf("E %s: %v\n", what, err)
 		os.Exit(2)
 	}
+	journal := "wal"
+	if os.Getenv(crashEnvJournal) == "delete" {
+		walProbe, journal = forceRollbackJournal, "delete"
+	}
 	s, err := Open(ctx, path, crashOptions(path))
 	if err != nil {
 		fail("open", err)
+	}
+	if s.JournalMode() != journal {
+		fail("journal", fmt.Errorf("journal mode %s, want %s", s.JournalMode(), journal))
 	}
 	o, err := s.OrganByName(ctx, crashOrgan)
 	if err != nil {
@@ -268,11 +294,21 @@ type crashStats struct {
 	lost                                                             int
 }
 
-func TestCrashHarness(t *testing.T) {
+func TestCrashHarness(t *testing.T) { runCrashHarness(t, "wal", 50) }
+
+// TestCrashHarnessRollbackJournal runs the harness on the fallback Open
+// uses where WAL cannot work (DELETE journal, synchronous FULL).
+func TestCrashHarnessRollbackJournal(t *testing.T) {
+	old := walProbe
+	walProbe = forceRollbackJournal
+	defer func() { walProbe = old }()
+	runCrashHarness(t, "delete", 20)
+}
+
+func runCrashHarness(t *testing.T, journal string, kills int) {
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}
-	kills := 50
 	if v := os.Getenv("NIANBAO_CRASH_KILLS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
@@ -288,7 +324,7 @@ func TestCrashHarness(t *testing.T) {
 		}
 		seed = n
 	}
-	t.Logf("crash harness: %d kills, seed %d (NIANBAO_CRASH_SEED=%d reproduces the schedule)", kills, seed, seed)
+	t.Logf("crash harness (%s journal): %d kills, seed %d (NIANBAO_CRASH_SEED=%d reproduces the schedule)", journal, kills, seed, seed)
 	rng := rand.New(rand.NewPCG(seed, 1))
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "nianbao.db")
@@ -316,7 +352,7 @@ func TestCrashHarness(t *testing.T) {
 	var st crashStats
 	start := time.Now()
 	for round := 0; round < kills; round++ {
-		lines, early := crashRound(t, path, rng, round)
+		lines, early := crashRound(t, path, journal, rng, round)
 		st.kills++
 		if early {
 			st.killedBeforeFirstAck++
@@ -337,6 +373,9 @@ func TestCrashHarness(t *testing.T) {
 		s, err := Open(ctx, path, crashOptions(path))
 		if err != nil {
 			t.Fatalf("round %d (seed %d): open after kill: %v", round, seed, err)
+		}
+		if s.JournalMode() != journal {
+			t.Fatalf("round %d: journal mode %s, want %s", round, s.JournalMode(), journal)
 		}
 		var integrity []string
 		rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
@@ -394,9 +433,9 @@ func TestCrashHarness(t *testing.T) {
 		}
 		want = got
 	}
-	t.Logf("crash harness: %d kills survived (%d before the first acknowledgement), %d acknowledged edits, %d lost; "+
+	t.Logf("crash harness (%s journal): %d kills survived (%d before the first acknowledgement), %d acknowledged edits, %d lost; "+
 		"the edit in flight landed %d times and was rolled back %d times; %s",
-		st.kills, st.killedBeforeFirstAck, st.acked, st.lost, st.inFlightLanded, st.inFlightLost, time.Since(start).Round(time.Second))
+		journal, st.kills, st.killedBeforeFirstAck, st.acked, st.lost, st.inFlightLanded, st.inFlightLost, time.Since(start).Round(time.Second))
 	if st.acked < st.kills {
 		t.Fatalf("only %d edits acknowledged over %d rounds: the child hardly wrote", st.acked, st.kills)
 	}
@@ -405,10 +444,10 @@ func TestCrashHarness(t *testing.T) {
 // crashRound starts the child, kills it at a random moment and returns the
 // complete lines it printed. One round in eight kills without waiting for
 // the first acknowledgement (during start-up, open or the first save).
-func crashRound(t *testing.T, path string, rng *rand.Rand, round int) (lines []crashLine, early bool) {
+func crashRound(t *testing.T, path, journal string, rng *rand.Rand, round int) (lines []crashLine, early bool) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashEnvDB+"="+path, fmt.Sprintf("%s=%d", crashEnvSeed, rng.Uint64()))
+	cmd.Env = append(os.Environ(), crashEnvDB+"="+path, fmt.Sprintf("%s=%d", crashEnvSeed, rng.Uint64()), crashEnvJournal+"="+journal)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
