@@ -117,6 +117,7 @@ const (
 	ReqErrReceivedYear   = "收到日期%s晚于本年报的年度（%d年），请检查。"
 	ReqErrFuture         = "收到日期%s在今天之后，请检查。"
 	ReqErrBeforeReceived = "%s早于收到日期%s，请检查。"
+	ReqErrFutureDate     = "%s%s在今天之后，请检查。"
 	ReqErrExtDays        = "延期最多 20 个工作日，填写的是 %d。"
 )
 

@@ -301,6 +301,9 @@ func (f *Form) checkDate(key string, d model.Date) error {
 	if !received.IsZero() && d < received {
 		return fmt.Errorf(common.ReqErrBeforeReceived, d.Chinese(), received.Chinese())
 	}
+	if !f.c.Today.IsZero() && d > f.c.Today {
+		return fmt.Errorf(common.ReqErrFutureDate, f.field(key).label, d.Chinese())
+	}
 	return nil
 }
 

@@ -209,6 +209,17 @@ func (m *List) reload() tea.Cmd {
 		}
 	}
 	h := m.height
+	if len(m.pending) > 0 {
+		id := m.pending[0]
+		return func() tea.Msg {
+			n, err := st.CountRequests(ctx, q)
+			if err != nil {
+				return resetMsg{gen: gen, err: err}
+			}
+			rows, start, err := walkToID(ctx, st, q, id)
+			return resetMsg{gen: gen, total: n, rows: rows, start: start, err: err}
+		}
+	}
 	return func() tea.Msg {
 		n, err := st.CountRequests(ctx, q)
 		if err != nil {
@@ -238,6 +249,36 @@ func walkTo(ctx context.Context, st *db.Store, q db.RequestQuery, target int) ([
 		rows, err := st.RequestPage(ctx, q)
 		if err != nil || len(rows) < PageSize || at+len(rows) > target {
 			return rows, at, err
+		}
+		at += len(rows)
+		q.AfterSerialKey = serialKey(&rows[len(rows)-1])
+	}
+}
+
+// walkToID walks the list by keyset pages to the entry with id and returns
+// the rows around it with the index of the first. When the entry is not in
+// the list it returns the first page.
+func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) ([]model.Request, int, error) {
+	const chunk = 1000
+	q.Limit = chunk
+	at := 0
+	for {
+		rows, err := st.RequestPage(ctx, q)
+		if err != nil {
+			return nil, 0, err
+		}
+		for j := range rows {
+			if rows[j].ID == id {
+				from := max(0, j-maxBuffer/2)
+				to := min(len(rows), from+maxBuffer)
+				return append([]model.Request(nil), rows[from:to]...), at + from, nil
+			}
+		}
+		if len(rows) < chunk {
+			q.AfterSerialKey = 0
+			q.Limit = PageSize
+			first, err := st.RequestPage(ctx, q)
+			return first, 0, err
 		}
 		at += len(rows)
 		q.AfterSerialKey = serialKey(&rows[len(rows)-1])

@@ -466,3 +466,52 @@ func TestVerticalBars(t *testing.T) {
 		t.Fatalf("%q", got)
 	}
 }
+
+func TestGoToEntryFromCheckMovesTheCursor(t *testing.T) {
+	c := setup(t, genRequests(500))
+	var s common.Screen = New(c)
+	s.View(100, 25)
+	s, _ = run(t, c, s, s.Init())
+	target := c.OY.Requests[420]
+	s, _ = run(t, c, s, func() tea.Msg {
+		return common.GoToMsg{Section: common.SecRequests, Entry: model.EntryRef{Kind: model.EntryRequest, ID: target.ID}}
+	})
+	s.View(100, 25)
+	q, ok := s.(*List).Current()
+	if !ok || q.ID != target.ID {
+		t.Fatalf("cursor on %+v, want entry %d", q, target.ID)
+	}
+	if !strings.Contains(ansi.Strip(s.View(100, 25)), target.Summary) {
+		t.Fatal("the entry is not on screen")
+	}
+}
+
+func TestFormRefusesDatesAfterToday(t *testing.T) {
+	c := setup(t, genRequests(1))
+	q, err := c.Store.Request(c.Ctx, c.OY.Requests[0].ID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s common.Screen = NewForm(c, &q)
+	f := s.(*Form)
+	for f.Focus() != fAnswered {
+		s, _ = press(t, c, s, "tab")
+	}
+	for range 10 {
+		s, _ = press(t, c, s, "backspace")
+	}
+	s = typeText(t, c, s, "2021-12-01")
+	s, _ = press(t, c, s, "tab")
+	if f.Focus() != fAnswered || !strings.Contains(f.Err(), "在今天之后") {
+		t.Fatalf("future answer date accepted: focus %s err %q", f.Focus(), f.Err())
+	}
+	// Esc brings the old value back and leaves.
+	_, out := press(t, c, s, "esc")
+	if len(out) == 0 {
+		t.Fatal("esc did not go back")
+	}
+	got, _ := c.Store.Request(c.Ctx, q.ID, false)
+	if got.Answered != q.Answered {
+		t.Fatalf("answered changed to %v", got.Answered)
+	}
+}
