@@ -15,9 +15,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/requests"
 )
+
+func ansiWidth(s string) int { return ansi.StringWidth(s) }
 
 // TestTeatestAddRequest adds a request to the log by keys on a virtual
 // 100×30 screen through the real program loop, sees the list, table 三 and
@@ -398,4 +403,67 @@ func rowHas(screen, label string, nums ...string) bool {
 		}
 	}
 	return true
+}
+
+// TestE2ScreensFitEverySize draws each of E2's screens (and the request
+// form, table 三 and overview) at sizes from tiny to large: every view must
+// be exactly width×height cells, never wider.
+func TestE2ScreensFitEverySize(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "nianbao.db"))
+	defer st.Close()
+	ctx := context.Background()
+	var reqs []model.Request
+	for i := range 40 {
+		reqs = append(reqs, model.Request{Year: 2021, Serial: i + 1, Received: model.NewDate(2021, 1+i%12, 3),
+			Applicant: model.ApplicantTypes[i%6], Summary: "申请公开“三安全一稳定”相关信息 ①", Personal: model.Personal{Name: "张三"}})
+	}
+	oy := &model.OrganYear{Organ: model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship}, Report: model.NewReport(0, 2021), Requests: reqs,
+		Cases:    []model.Case{{Year: 2021, Kind: model.CaseSuitReview, Result: model.Pending, Summary: "不服答复"}},
+		Measures: []model.Measure{{Year: 2021, Problem: "更新不及时", Measure: "建立检查制度", Status: model.MeasureDone}}}
+	if err := st.SaveOrganYear(ctx, oy, false); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := st.LoadOrganYear(ctx, oy.Organ.ID, 2021, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &common.Common{Ctx: ctx, Store: st, Styles: common.DefaultStyles(), OY: loaded, Report: loaded.Report,
+		Organ: loaded.Organ, Year: 2021, Calendar: model.DefaultCalendar(), Today: model.NewDate(2022, 1, 10)}
+	c.Findings = model.Check(loaded, c.Calendar, c.Today)
+	sizes := [][2]int{{12, 3}, {30, 8}, {60, 15}, {80, 24}, {100, 30}, {160, 50}}
+	fit := func(name string, s common.Screen) {
+		t.Helper()
+		for _, sz := range sizes {
+			v := s.View(sz[0], sz[1])
+			lines := strings.Split(v, "\n")
+			if len(lines) != sz[1] {
+				t.Fatalf("%s at %v: %d lines", name, sz, len(lines))
+			}
+			for _, l := range lines {
+				if w := ansiWidth(l); w != sz[0] {
+					t.Fatalf("%s at %v: a line is %d cells: %q", name, sz, w, l)
+				}
+			}
+		}
+	}
+	for sec, f := range e2Screens() {
+		s := f(c)
+		if cmd := s.Init(); cmd != nil {
+			if msg := cmd(); msg != nil {
+				s, _ = s.Update(msg)
+			}
+		}
+		fit(sec, s)
+		if sec == common.SecRequests {
+			for _, k := range []string{"t", "esc", "v"} {
+				s, _ = s.Update(keyMsg(k))
+				fit(sec+" "+k, s)
+			}
+		}
+	}
+	q, err := st.Request(ctx, loaded.Requests[0].ID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fit("request form", requests.NewForm(c, &q))
 }
