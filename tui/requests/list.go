@@ -370,15 +370,12 @@ func (m *List) ensure() tea.Cmd {
 	from, to := m.list.Visible(m.listHeight())
 	ctx, st, gen := m.ctx(), m.c.Store, m.gen
 	q := m.Query()
-	switch {
-	case len(m.buf) == 0 || from >= m.bufEnd()+PageSize || to <= m.bufStart-PageSize:
-		// A jump far from the window (end, home): start again from an end.
-		if m.list.Cursor >= m.total/2 {
+	reset := func(toEnd bool) tea.Cmd {
+		if toEnd {
 			q.BeforeSerialKey = 1 << 62
 		}
 		q.Limit = PageSize
 		m.loading = true
-		toEnd := q.BeforeSerialKey != 0
 		total := m.total
 		return func() tea.Msg {
 			rows, err := st.RequestPage(ctx, q)
@@ -388,7 +385,16 @@ func (m *List) ensure() tea.Cmd {
 			}
 			return resetMsg{gen: gen, total: total, rows: rows, start: start, err: err}
 		}
+	}
+	switch {
+	case len(m.buf) == 0:
+		return reset(false)
 	case to > m.bufEnd() && m.bufEnd() < m.total:
+		if from >= m.total-PageSize && from > m.bufEnd() {
+			return reset(true) // a jump to the end: one page from there
+		}
+		// Down: the next rows after the window (a long jump reads the gap
+		// once; trim then keeps only the rows around the cursor).
 		q.AfterSerialKey = serialKey(&m.buf[len(m.buf)-1])
 		q.Limit = max(PageSize, to-m.bufEnd())
 		m.loading = true
@@ -397,6 +403,9 @@ func (m *List) ensure() tea.Cmd {
 			return pageMsg{gen: gen, rows: rows, err: err}
 		}
 	case from < m.bufStart:
+		if to <= PageSize && to < m.bufStart {
+			return reset(false) // a jump to the start
+		}
 		q.BeforeSerialKey = serialKey(&m.buf[0])
 		q.Limit = max(PageSize, m.bufStart-from)
 		m.loading = true

@@ -515,3 +515,43 @@ func TestFormRefusesDatesAfterToday(t *testing.T) {
 		t.Fatalf("answered changed to %v", got.Answered)
 	}
 }
+
+func TestListLongJumpWhileLoading(t *testing.T) {
+	c := setup(t, genRequests(3000))
+	var s common.Screen = New(c)
+	s.View(100, 25)
+	s, _ = run(t, c, s, s.Init())
+	l := s.(*List)
+	// Many page-downs arrive before any page query answers.
+	var cmds []tea.Cmd
+	for range 60 {
+		var cmd tea.Cmd
+		s, cmd = s.Update(keyMsg("pgdown"))
+		cmds = append(cmds, cmd)
+	}
+	for _, cmd := range cmds {
+		s, _ = run(t, c, s, cmd)
+	}
+	s.View(100, 25)
+	q, ok := l.Current()
+	if !ok || q.Serial != l.list.Cursor+1 {
+		t.Fatalf("cursor %d on %+v (%v)", l.list.Cursor, q, ok)
+	}
+	if l.Loaded() > maxBuffer {
+		t.Fatalf("%d rows held", l.Loaded())
+	}
+	// And back up past the window.
+	cmds = nil
+	for range 40 {
+		var cmd tea.Cmd
+		s, cmd = s.Update(keyMsg("pgup"))
+		cmds = append(cmds, cmd)
+	}
+	for _, cmd := range cmds {
+		s, _ = run(t, c, s, cmd)
+	}
+	s.View(100, 25)
+	if q, ok := l.Current(); !ok || q.Serial != l.list.Cursor+1 {
+		t.Fatalf("after pgup: cursor %d on %+v (%v)", l.list.Cursor, q, ok)
+	}
+}
