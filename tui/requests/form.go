@@ -372,6 +372,8 @@ func (f *Form) commit(fl *field) {
 		q.Outcome = s
 	case fFeeMethod:
 		q.FeeMethod = model.FeeMethod(s)
+	case fNth:
+		return // only for the fee suggestion, not stored
 	case fPages:
 		q.Pages = count()
 	case fFee:
@@ -514,7 +516,36 @@ func (f *Form) Title() string {
 }
 
 // Init implements common.Screen.
-func (f *Form) Init() tea.Cmd { return nil }
+func (f *Form) Init() tea.Cmd { return f.countNth() }
+
+// nthMsg carries the entry's place among its applicant's requests that
+// month, for the 按件 fee.
+type nthMsg struct {
+	form *Form
+	nth  int
+}
+
+// countNth finds, off the Update loop, which request of this applicant in
+// its month this one is (model.NthInMonth over the log with personal data),
+// when the fee is 按件 and the helper field is empty.
+func (f *Form) countNth() tea.Cmd {
+	q := f.q
+	if q.FeeMethod != model.FeePerRequest || q.Received.IsZero() || f.c.Store == nil ||
+		strings.TrimSpace(f.field(fNth).input.Value()) != "" {
+		return nil
+	}
+	ctx, st := f.c.Ctx, f.c.Store
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return func() tea.Msg {
+		reqs, err := st.RequestsForYear(ctx, q.OrganID, q.Received.Year(), true)
+		if err != nil {
+			return nil
+		}
+		return nthMsg{form: f, nth: model.NthInMonth(reqs, &q)}
+	}
+}
 
 // Typing implements common.Typing.
 func (f *Form) Typing() bool { return f.confirm == nil && f.current().kind != kChoice }
@@ -573,6 +604,14 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			f.msg, f.msgErr = fmt.Sprintf(common.ReqSavedNew, msg.serial), false
 		}
 		return f, tea.Batch(saved(f.c), common.Reload)
+	case nthMsg:
+		if msg.form == f && msg.nth > 0 {
+			if fl := f.field(fNth); strings.TrimSpace(fl.input.Value()) == "" {
+				fl.input.SetValue(strconv.Itoa(msg.nth))
+				fl.committed = fl.input.Value()
+			}
+		}
+		return f, nil
 	case tea.PasteMsg:
 		if fl := f.current(); fl.input != nil {
 			fl.input.Update(msg)
@@ -655,6 +694,9 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		f.commit(fl)
+		if fl.key == fFeeMethod {
+			return tea.Batch(f.save(), f.countNth())
+		}
 		return f.save()
 	}
 	if fl.input.Update(k) {

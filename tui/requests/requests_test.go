@@ -555,3 +555,38 @@ func TestListLongJumpWhileLoading(t *testing.T) {
 		t.Fatalf("after pgup: cursor %d on %+v (%v)", l.list.Cursor, q, ok)
 	}
 }
+
+func TestPerRequestFeeCountsTheApplicantsMonth(t *testing.T) {
+	// The same applicant asked 11 times in March; the 12th request costs
+	// 100 元 under 按件.
+	var reqs []model.Request
+	for i := range 12 {
+		reqs = append(reqs, model.Request{Year: 2021, Serial: i + 1, Received: model.NewDate(2021, 3, 1+i),
+			Applicant: model.NaturalPerson, Summary: "同一申请人", Personal: model.Personal{Name: "赵六", IDNumber: "11010519491231002X"}})
+	}
+	c := setup(t, reqs)
+	q, err := c.Store.Request(c.Ctx, c.OY.Requests[11].ID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s common.Screen = NewForm(c, &q)
+	f := s.(*Form)
+	for f.Focus() != fFeeMethod {
+		s, _ = press(t, c, s, "tab")
+	}
+	s, _ = press(t, c, s, "right") // 按件
+	if got := f.field(fNth).input.Value(); got != "12" {
+		t.Fatalf("nth = %q, want 12", got)
+	}
+	if fen, ok := f.suggestedFee(); !ok || fen != 10000 {
+		t.Fatalf("suggested fee %d %v", fen, ok)
+	}
+	for f.Focus() != fFee {
+		s, _ = press(t, c, s, "tab")
+	}
+	s, _ = press(t, c, s, "tab") // empty fee: the suggestion is taken
+	got, _ := c.Store.Request(c.Ctx, q.ID, false)
+	if got.FeeMethod != model.FeePerRequest || got.Fee != 10000 {
+		t.Fatalf("stored fee %v %d", got.FeeMethod, got.Fee)
+	}
+}
