@@ -240,26 +240,34 @@ func (m *List) reload() tea.Cmd {
 	}
 }
 
-// walkTo fetches the page holding absolute index target by keyset steps of
-// PageSize and returns it with the index of its first row.
+// walkTo fetches the rows around absolute index target by keyset steps of
+// walkChunk rows and returns them with the index of the first.
 func walkTo(ctx context.Context, st *db.Store, q db.RequestQuery, target int) ([]model.Request, int, error) {
-	q.Limit = PageSize
+	q.Limit = walkChunk
 	at := 0
 	for {
 		rows, err := st.RequestPage(ctx, q)
-		if err != nil || len(rows) < PageSize || at+len(rows) > target {
-			return rows, at, err
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(rows) < walkChunk || at+len(rows) > target {
+			from := max(0, min(target-at, len(rows))-maxBuffer/2)
+			to := min(len(rows), from+maxBuffer)
+			return append([]model.Request(nil), rows[from:to]...), at + from, nil
 		}
 		at += len(rows)
 		q.AfterSerialKey = serialKey(&rows[len(rows)-1])
 	}
 }
 
+// walkChunk is the page size of a walk to a far row.
+const walkChunk = 2000
+
 // walkToID walks the list by keyset pages to the entry with id and returns
 // the rows around it with the index of the first. When the entry is not in
 // the list it returns the first page.
 func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) ([]model.Request, int, error) {
-	const chunk = 1000
+	const chunk = walkChunk
 	q.Limit = chunk
 	at := 0
 	for {

@@ -590,3 +590,23 @@ func TestPerRequestFeeCountsTheApplicantsMonth(t *testing.T) {
 		t.Fatalf("stored fee %v %d", got.FeeMethod, got.Fee)
 	}
 }
+
+func TestReloadKeepsTheCursorDeepInTheLog(t *testing.T) {
+	c := setup(t, genRequests(20000))
+	var s common.Screen = New(c)
+	s.View(100, 25)
+	s, _ = run(t, c, s, s.Init())
+	l := s.(*List)
+	l.list.Cursor = 15000
+	s.View(100, 25)
+	s, _ = run(t, c, s, l.ensure())
+	start := time.Now()
+	s, _ = run(t, c, s, s.Init()) // as after closing the form
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("reload took %v", d)
+	}
+	s.View(100, 25)
+	if q, ok := l.Current(); !ok || q.Serial != 15001 {
+		t.Fatalf("after reload the cursor is on %+v (%v)", q, ok)
+	}
+}
