@@ -21,9 +21,12 @@ const (
 	textWidthTwip = pageWidth - marginLeft - marginRight
 	bodyLine      = 578 // exact 28.9 pt: 22 lines a page
 	bodyIndent    = 640 // two 16 pt characters
-	// charSpace fits 28 characters of 16 pt on a line: Word's grid pitch
-	// is the font size plus charSpace/4096 pt.
-	charSpace = (textWidthTwip*4096/28 - 320*4096) / 20
+	// bodyCondense (twentieths of a point, negative) narrows the 16 pt body
+	// characters just enough that 28 fit the 156 mm line (15.75 pt pitch).
+	// A character grid (docGrid linesAndChars) would do the same in Word,
+	// but LibreOffice spreads such text to about 17 characters a line, so
+	// the section uses a line grid only and the pitch comes from here.
+	bodyCondense = -5
 )
 
 // Fonts of the official layout and the faces offices without them fall back to.
@@ -141,7 +144,7 @@ func DocxDocumentXML(d *Document) string {
 		`<w:pgMar w:top="` + itoa(marginTop) + `" w:right="` + itoa(marginRight) + `" w:bottom="` + itoa(marginBottom) +
 		`" w:left="` + itoa(marginLeft) + `" w:header="851" w:footer="` + itoa(footerDist) + `" w:gutter="0"/>` +
 		`<w:pgNumType w:start="1"/><w:cols w:space="425"/>` +
-		`<w:docGrid w:type="linesAndChars" w:linePitch="` + itoa(bodyLine) + `" w:charSpace="` + itoa(charSpace) + `"/>` +
+		`<w:docGrid w:type="lines" w:linePitch="` + itoa(bodyLine) + `"/>` +
 		`</w:sectPr>`)
 	b.WriteString(`</w:body></w:document>`)
 	return b.String()
@@ -334,7 +337,7 @@ var docxStyles = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.
 	`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
 	`<w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="` + itoa(bodyLine) + `" w:lineRule="exact"/>` +
 	`<w:ind w:firstLineChars="200" w:firstLine="` + itoa(bodyIndent) + `"/><w:jc w:val="both"/></w:pPr>` +
-	`<w:rPr>` + fontsOf(fontBody, fontLatin) + `<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
+	`<w:rPr>` + fontsOf(fontBody, fontLatin) + `<w:spacing w:val="` + itoa(bodyCondense) + `"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="ReportTitle"><w:name w:val="Report Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
 	`<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="` + itoa(bodyLine) + `" w:line="720" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr>` +
 	`<w:rPr>` + fontsOf(fontTitle, fontTitle) + `<w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>` +
@@ -349,7 +352,7 @@ var docxStyles = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.
 	`<w:pPr><w:keepNext/><w:outlineLvl w:val="3"/></w:pPr><w:rPr>` + fontsOf(fontBody, fontLatin) + `</w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>` +
 	`<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>` +
-	`<w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>` +
+	`<w:rPr><w:spacing w:val="0"/><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableCaption"><w:name w:val="Table Caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>` +
 	`<w:pPr><w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="Signature"><w:name w:val="Report Signature"/><w:basedOn w:val="Normal"/>` +
