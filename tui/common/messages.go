@@ -51,3 +51,8 @@ type DialogMsg struct{ Dialog Screen }
 
 // CloseDialogMsg closes the top dialog.
 type CloseDialogMsg struct{}
+
+// BlurMsg tells a screen it is losing the keys (the outline moves to its
+// list or another section): it saves what the clerk typed and closes any
+// open input.
+type BlurMsg struct{}

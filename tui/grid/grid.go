@@ -50,6 +50,15 @@ type Model struct {
 	curX    int
 	curY    int
 	keys    common.KeyMap
+	note    string
+	undo    *cellUndo
+}
+
+// cellUndo remembers the cell cleared last, for ctrl+z / u.
+type cellUndo struct {
+	a   model.CellAddress
+	v   int64
+	had bool
 }
 
 // New builds the screen of section (2, 3 or 4) of the open report.
@@ -74,6 +83,8 @@ func New(c *common.Common, section int) *Model {
 			common.Bind(common.KeyPrev, "shift+tab"),
 			common.Bind(common.GridKeyCancel, "esc"),
 			common.Bind(common.GridKeyClear, "delete", "backspace"),
+			common.Bind(common.KeyUndo, "ctrl+z", "u"),
+			common.Bind(common.KeySave, "ctrl+s"),
 			common.Bind(common.GridKeyText, "ctrl+t"),
 		}},
 	}
@@ -269,6 +280,18 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.OrganYearMsg, common.SavedMsg:
 		m.rebuild()
+	case common.BlurMsg:
+		var cmd tea.Cmd
+		if m.editing {
+			// Keep a valid value typed before leaving; drop an invalid one.
+			if c, ok := m.commit(); ok {
+				cmd = c
+			} else {
+				m.cancel()
+			}
+		}
+		_, tcmd := m.text.Update(msg)
+		return m, tea.Batch(cmd, tcmd)
 	case common.GoToMsg:
 		if !msg.Cell.IsZero() {
 			m.goTo(msg.Cell)
@@ -337,6 +360,9 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		case "esc":
 			m.cancel()
 			return nil
+		case "ctrl+s":
+			cmd, _ := m.commit()
+			return cmd
 		case "enter", "tab", "shift+tab", "up", "down":
 			cmd, ok := m.commit()
 			if !ok {
@@ -359,7 +385,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	m.err = ""
+	m.err, m.note = "", ""
 	switch s {
 	case "up", "k":
 		m.moveRow(-1)
@@ -380,9 +406,22 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case "delete", "backspace":
 		a := m.Addr()
 		if !a.IsZero() && m.Editable(a) {
+			old, had := m.c.Report.Values[a]
+			m.undo = &cellUndo{a: a, v: old, had: had}
+			m.note = common.GridCleared
 			return m.store(a, 0, true)
 		}
 		m.refuseReadOnly()
+	case "ctrl+z", "u":
+		if m.undo == nil {
+			m.note = common.UndoNothing
+			return nil
+		}
+		u := m.undo
+		m.undo = nil
+		m.goTo(u.a)
+		m.note = common.UndoDone
+		return m.store(u.a, u.v, !u.had)
 	default:
 		if components.IsText(k) {
 			a := m.Addr()

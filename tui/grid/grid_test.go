@@ -178,3 +178,36 @@ func TestTableThreeFitsEightyColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestClearAndUndo(t *testing.T) {
+	e := testenv.New(t, 2021)
+	m := New(e.C, 2)
+	d := e.Drive(m)
+	a := m.Addr()
+	d.Type("7")
+	d.Keys("enter", "shift+tab", "delete")
+	if _, ok := stored(t, e)[a]; ok {
+		t.Fatal("delete should clear the stored value")
+	}
+	d.Keys("down", "u")
+	if m.Addr() != a || stored(t, e)[a] != 7 {
+		t.Fatalf("undo should restore 7 at %v (at %v, stored %d)", a, m.Addr(), stored(t, e)[a])
+	}
+}
+
+func TestLeavingKeepsAValidValueAndDropsABadOne(t *testing.T) {
+	e := testenv.New(t, 2021)
+	m := New(e.C, 2)
+	d := e.Drive(m)
+	a := m.Addr()
+	d.Type("4")
+	d.Send(common.BlurMsg{})
+	if stored(t, e)[a] != 4 {
+		t.Fatal("a valid value typed before leaving must be saved")
+	}
+	d.Type("x")
+	d.Send(common.BlurMsg{})
+	if stored(t, e)[a] != 4 || m.Typing() {
+		t.Fatal("an invalid value is dropped on leaving, the old one kept")
+	}
+}

@@ -243,6 +243,9 @@ func (m *Model) infoView(width int) string {
 	if m.err != "" {
 		lines = append(lines, components.Wrap(st.Error.Render("✗ ")+m.err, width)...)
 	}
+	if m.note != "" {
+		lines = append(lines, st.Muted.Render(components.Fit(m.note, width)))
+	}
 	for _, fd := range m.c.FindingsAt(a) {
 		s := fd.Severity.Label() + " " + fd.Message
 		if fd.Acked {

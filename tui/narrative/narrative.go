@@ -260,6 +260,15 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.startEdit()
 		}
 		return m, func() tea.Msg { return common.SavedMsg{At: m.c.Now()} }
+	case common.BlurMsg:
+		m.confirm = nil
+		if m.mode == renaming && strings.TrimSpace(m.in.Value()) == "" {
+			m.dirty = false
+		}
+		if m.mode != browsing {
+			return m, m.stopEdit()
+		}
+		return m, nil
 	case common.OrganYearMsg:
 		if m.mode == browsing && !m.dirty {
 			m.load()

@@ -174,12 +174,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case common.GoToMsg:
-		cmd := m.selectEntry(msg.Section)
+		var blur tea.Cmd
+		if m.focusRight && msg.Section != m.Current() {
+			blur = m.toChild(common.BlurMsg{})
+		}
+		cmd := tea.Batch(blur, m.selectEntry(msg.Section))
 		m.focusRight = true
 		return m, tea.Batch(cmd, m.toChild(msg))
 	case common.BackMsg:
 		m.focusRight = false
-		return m, nil
+		return m, m.toChild(common.BlurMsg{})
 	}
 	// Everything else (saves, reloads, a screen's own replies) goes to every
 	// built screen: a reply may arrive after the clerk moved on.
@@ -227,12 +231,14 @@ func (m *Model) rightKey(k tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		if !common.IsBusy(m.child()) {
 			m.focusRight = false
-			return nil
+			return m.toChild(common.BlurMsg{})
 		}
 	case "ctrl+n", "ctrl+pgdown":
-		return m.move(1)
+		blur := m.toChild(common.BlurMsg{})
+		return tea.Batch(blur, m.move(1))
 	case "ctrl+p", "ctrl+pgup":
-		return m.move(-1)
+		blur := m.toChild(common.BlurMsg{})
+		return tea.Batch(blur, m.move(-1))
 	}
 	return m.toChild(k)
 }

@@ -1,12 +1,17 @@
 package outline
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/charmbracelet/x/ansi"
 
+	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/grid"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/narrative"
 )
@@ -88,5 +93,29 @@ func TestMarksAndCountsAndCursorOffset(t *testing.T) {
 	c := m.Cursor()
 	if c == nil || c.X != ListWidth+1+2 {
 		t.Fatalf("cursor %+v, want x=%d", c, ListWidth+3)
+	}
+}
+
+func TestLeavingASectionSavesTheOpenInput(t *testing.T) {
+	e := testenv.New(t, 2021)
+	fs := factories()
+	fs[common.SecS2] = func(c *common.Common) common.Screen { return grid.New(c, 2) }
+	m := New(e.C, fs)
+	d := e.Drive(m)
+	d.Keys("2")
+	d.Send(tea.KeyPressMsg{Code: '5', Text: "5"})
+	if !m.Dirty() {
+		t.Fatal("a half-typed cell is unsaved")
+	}
+	d.Keys("ctrl+n")
+	if m.Current() != common.SecS3 || m.Dirty() {
+		t.Fatalf("ctrl+n should move on and save (at %s, dirty %v)", m.Current(), m.Dirty())
+	}
+	r, err := e.Store.Report(context.Background(), e.C.Organ.ID, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Values[model.Addr(model.TableS2Item1, model.RowRules, "issued")]; got != 5 {
+		t.Fatalf("stored %d, want 5", got)
 	}
 }

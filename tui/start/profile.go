@@ -128,6 +128,13 @@ func (p *Profile) apply(f *components.Field) tea.Cmd {
 
 // Update implements common.Screen.
 func (p *Profile) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if _, ok := msg.(common.BlurMsg); ok {
+		// Leaving the screen saves the field being typed when it is valid.
+		if ev := p.form.Leave(); ev.Changed != nil {
+			return p, p.apply(ev.Changed)
+		}
+		return p, nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "ctrl+s":
