@@ -604,6 +604,11 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			f.msg, f.msgErr = fmt.Sprintf(common.ReqSavedNew, msg.serial), false
 		}
 		return f, tea.Batch(saved(f.c), common.Reload)
+	case doneMsg:
+		if msg.form == f {
+			return f, f.closeCmd()
+		}
+		return f, nil
 	case nthMsg:
 		if msg.form == f && msg.nth > 0 {
 			if fl := f.field(fNth); strings.TrimSpace(fl.input.Value()) == "" {
@@ -630,7 +635,7 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 			yes := f.confirm.Yes
 			f.confirm = nil
 			if yes {
-				return back
+				return f.done
 			}
 		}
 		return nil
@@ -666,7 +671,7 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 					f.confirm = &components.Confirm{Prompt: common.ReqDiscardNew}
 					return nil
 				}
-				return tea.Sequence(cmd, back)
+				return tea.Sequence(cmd, f.done)
 			} else if !ok {
 				// Refused: the old value comes back and the form closes.
 				fl.input.SetValue(fl.committed)
@@ -677,7 +682,7 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 			f.confirm = &components.Confirm{Prompt: common.ReqDiscardNew}
 			return nil
 		}
-		return back
+		return f.done
 	}
 	if fl.kind == kChoice {
 		n := len(fl.choices)
@@ -705,7 +710,20 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func back() tea.Msg { return common.BackMsg{} }
+// doneMsg closes the form once the saves started before it are through.
+type doneMsg struct{ form *Form }
+
+func (f *Form) done() tea.Msg { return doneMsg{form: f} }
+
+// closeCmd leaves the form: back to the log with the cursor on the entry
+// when it is stored, else simply back.
+func (f *Form) closeCmd() tea.Cmd {
+	if f.q.ID == 0 {
+		return func() tea.Msg { return common.BackMsg{} }
+	}
+	ref := model.EntryRef{Kind: model.EntryRequest, ID: f.q.ID}
+	return func() tea.Msg { return common.GoToMsg{Section: common.SecRequests, Entry: ref} }
+}
 
 // liveRequest is the entry with the text typed so far where it parses, for
 // the deadline shown while typing.

@@ -168,8 +168,10 @@ type (
 		total int
 		rows  []model.Request
 		start int // absolute index of rows[0]
-		mem   []model.Request
-		err   error
+		// missing: the entry a jump asked for is not in the filtered list.
+		missing bool
+		mem     []model.Request
+		err     error
 	}
 	pageMsg struct {
 		gen  int
@@ -216,8 +218,8 @@ func (m *List) reload() tea.Cmd {
 			if err != nil {
 				return resetMsg{gen: gen, err: err}
 			}
-			rows, start, err := walkToID(ctx, st, q, id)
-			return resetMsg{gen: gen, total: n, rows: rows, start: start, err: err}
+			rows, start, found, err := walkToID(ctx, st, q, id)
+			return resetMsg{gen: gen, total: n, rows: rows, start: start, missing: !found, err: err}
 		}
 	}
 	return func() tea.Msg {
@@ -266,27 +268,27 @@ const walkChunk = 2000
 // walkToID walks the list by keyset pages to the entry with id and returns
 // the rows around it with the index of the first. When the entry is not in
 // the list it returns the first page.
-func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) ([]model.Request, int, error) {
+func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) (rows []model.Request, start int, found bool, err error) {
 	const chunk = walkChunk
 	q.Limit = chunk
 	at := 0
 	for {
 		rows, err := st.RequestPage(ctx, q)
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, false, err
 		}
 		for j := range rows {
 			if rows[j].ID == id {
 				from := max(0, j-maxBuffer/2)
 				to := min(len(rows), from+maxBuffer)
-				return append([]model.Request(nil), rows[from:to]...), at + from, nil
+				return append([]model.Request(nil), rows[from:to]...), at + from, true, nil
 			}
 		}
 		if len(rows) < chunk {
 			q.AfterSerialKey = 0
 			q.Limit = PageSize
 			first, err := st.RequestPage(ctx, q)
-			return first, 0, err
+			return first, 0, false, err
 		}
 		at += len(rows)
 		q.AfterSerialKey = serialKey(&rows[len(rows)-1])
@@ -453,6 +455,11 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		m.errText = ""
+		if msg.missing && len(m.pending) > 0 && (m.filtered() || m.search != "") {
+			// The entry is hidden by the filters: show the whole log.
+			m.clearFilters()
+			return m, m.reload()
+		}
 		if msg.mem != nil || m.overdue {
 			m.mem = msg.mem
 			if m.mem == nil {
@@ -507,8 +514,8 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.GoToMsg:
 		if msg.Entry.Kind == model.EntryRequest {
 			m.view = viewList
+			m.searching = false
 			m.pending = []int64{msg.Entry.ID}
-			m.clearFilters()
 			return m, m.reload()
 		}
 		return m, nil

@@ -83,7 +83,7 @@ func run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.S
 			s, next = s.Update(common.OrganYearMsg{OY: c.OY})
 			queue = append(queue, next)
 			continue
-		case common.SavedMsg, common.SaveFailedMsg, common.PushMsg, common.BackMsg:
+		case common.SavedMsg, common.SaveFailedMsg, common.PushMsg, common.BackMsg, common.GoToMsg:
 			out = append(out, msg)
 			continue
 		case nil:
@@ -473,9 +473,11 @@ func TestGoToEntryFromCheckMovesTheCursor(t *testing.T) {
 	s.View(100, 25)
 	s, _ = run(t, c, s, s.Init())
 	target := c.OY.Requests[420]
-	s, _ = run(t, c, s, func() tea.Msg {
-		return common.GoToMsg{Section: common.SecRequests, Entry: model.EntryRef{Kind: model.EntryRequest, ID: target.ID}}
-	})
+	// Filtered to 已结转 (the entry is not among them): the jump shows the
+	// whole log.
+	s, _ = press(t, c, s, "s", "s", "s")
+	s, cmd := s.Update(common.GoToMsg{Section: common.SecRequests, Entry: model.EntryRef{Kind: model.EntryRequest, ID: target.ID}})
+	s, _ = run(t, c, s, cmd)
 	s.View(100, 25)
 	q, ok := s.(*List).Current()
 	if !ok || q.ID != target.ID {
