@@ -153,14 +153,21 @@ func DocxDocumentXML(d *Document) string {
 // docxColumnWidths shares the text width among the grid columns. Each
 // column first gets room for two characters of 10.5 pt table text (so
 // 其他 and 总计 never break), then the rest is shared by how much more its
-// widest single-column text would like, up to eight characters.
-func docxColumnWidths(g *Grid) []int {
+// widest single-column text would like, up to eight characters. Text in
+// the column header rows counts for at most two characters: a header such
+// as 法律服务机构 wraps well over a column of small numbers, while a long
+// row label (2.其他法律行政法规禁止公开) needs the room more.
+func docxColumnWidths(g *Grid, headerRows int) []int {
 	const unit = 105   // twips per display column at 10.5 pt (half a Chinese character)
 	const margin = 120 // cell margins left and right
 	natural := make([]int, g.Width)
 	for _, p := range g.Cells {
 		if p.Cols == 1 {
-			if w := textWidth(p.Text); w > natural[p.Col] {
+			w := textWidth(p.Text)
+			if p.Row < headerRows {
+				w = min(w, 4)
+			}
+			if w > natural[p.Col] {
 				natural[p.Col] = w
 			}
 		}
@@ -206,7 +213,7 @@ func docxTable(b *strings.Builder, t *Table) {
 	if t.Caption != "" {
 		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableCaption"/></w:pPr>` + run("", t.Caption) + `</w:p>`)
 	}
-	widths := docxColumnWidths(g)
+	widths := docxColumnWidths(g, t.HeaderRows)
 	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + itoa(textWidthTwip) + `" w:type="dxa"/><w:jc w:val="center"/>` +
 		`<w:tblBorders>` +
 		`<w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +

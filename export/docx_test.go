@@ -131,7 +131,7 @@ func TestDocxPartsAreWellFormedAndTablesConsistent(t *testing.T) {
 func TestDocxColumnWidthsFillTheLineAndFitTwoCharacters(t *testing.T) {
 	for _, tb := range tables(Build(fixture2021(), BuildOptions{Today: today})) {
 		g := tb.Layout()
-		ws := docxColumnWidths(g)
+		ws := docxColumnWidths(g, tb.HeaderRows)
 		sum := 0
 		for c, w := range ws {
 			sum += w
