@@ -726,6 +726,10 @@ func (m *Model) View(width, height int) string {
 	}
 	if curTo > m.top+bodyH {
 		m.top = curTo - bodyH
+		if m.mode == browsing && m.top > curFrom {
+			// A block taller than the view is shown from its start.
+			m.top = curFrom
+		}
 		if m.curY >= 0 && m.curY < m.top {
 			m.top = m.curY
 		}

@@ -204,9 +204,9 @@ func (m *Model) toChild(msg tea.Msg) tea.Cmd {
 
 func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	switch k.String() {
-	case "up", "shift+tab", "k":
+	case "up", "shift+tab":
 		return m.move(-1)
-	case "down", "tab", "j":
+	case "down", "tab":
 		return m.move(1)
 	case "home":
 		return m.selectEntry(common.Outline[0])
