@@ -1,0 +1,207 @@
+package bench
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"testing"
+
+	_ "modernc.org/sqlite"
+
+	"nianbao/db"
+	"nianbao/model"
+)
+
+// bareDSN is the connection string the store uses for a writer on a local
+// disk (db.dsnFor with WAL): the same pragmas, checked by reading them back.
+func bareDSN(path string) string {
+	return "file:" + path + "?" + strings.Join([]string{"_pragma=busy_timeout(5000)", "_pragma=foreign_keys(1)",
+		"_pragma=synchronous(FULL)", "_txlock=immediate", "_pragma=journal_mode(WAL)"}, "&")
+}
+
+// openBare opens the floor's own connection to path and proves it runs with
+// the store's settings.
+func openBare(tb testing.TB, path string) *sql.DB {
+	tb.Helper()
+	d, err := sql.Open("sqlite", bareDSN(path))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d.SetMaxOpenConns(1)
+	tb.Cleanup(func() { d.Close() })
+	var journal string
+	var sync, fk int
+	if err := d.QueryRow("PRAGMA journal_mode").Scan(&journal); err != nil {
+		tb.Fatal(err)
+	}
+	if err := d.QueryRow("PRAGMA synchronous").Scan(&sync); err != nil {
+		tb.Fatal(err)
+	}
+	if err := d.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil {
+		tb.Fatal(err)
+	}
+	if journal != "wal" || sync != 2 || fk != 1 {
+		tb.Fatalf("floor connection runs journal_mode=%s synchronous=%d foreign_keys=%d, not the store's wal/FULL/on", journal, sync, fk)
+	}
+	return d
+}
+
+// BenchmarkFieldEdit: one committed field edit through the store on the
+// 50,000-request file — the request form's save (SaveRequest, with the
+// search index), a table cell (SetValues) and a narrative paragraph
+// (SaveBlock) — beside its floor, a bare single-row UPDATE committed on its
+// own connection with the same pragmas on the same file (target ≤ 1.3× the
+// floor).
+func BenchmarkFieldEdit(b *testing.B) {
+	ctx := context.Background()
+	path := stressPath(b)
+	st := openStore(b, path)
+	o, err := st.OrganByName(ctx, StressOrganName)
+	if err != nil {
+		b.Fatal(err)
+	}
+	page, err := st.RequestPage(ctx, db.RequestQuery{OrganID: o.ID, Year: StressYear, Limit: 1, AfterSerialKey: int64(StressYear)*1_000_000 + 25_000})
+	if err != nil || len(page) != 1 {
+		b.Fatalf("request page: %v", err)
+	}
+	q, err := st.Request(ctx, page[0].ID, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := st.Report(ctx, o.ID, StressYear)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cell := model.Addr(model.TableS2Item5, model.RowLicensing, "decisions")
+	if err := st.SetValues(ctx, r.ID, model.Values{cell: 1}); err != nil {
+		b.Fatal(err)
+	}
+	blk := model.Block{Section: 5, Pos: 99, Kind: model.BlockParagraph, Text: "性能测试段落"}
+	if err := st.SaveBlock(ctx, r.ID, &blk); err != nil {
+		b.Fatal(err)
+	}
+	bare := openBare(b, path)
+
+	b.Run("SaveRequest", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			i++
+			q.Notes = fmt.Sprint("电话沟通", i)
+			if err := st.SaveRequest(ctx, &q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("BareUpdateRequest", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			i++
+			if _, err := bare.ExecContext(ctx, "UPDATE requests SET notes = ? WHERE id = ?", fmt.Sprint("电话沟通", i), q.ID); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("SetValues", func(b *testing.B) {
+		v := int64(0)
+		for b.Loop() {
+			v++
+			if err := st.SetValues(ctx, r.ID, model.Values{cell: v}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("BareUpdateValue", func(b *testing.B) {
+		v := int64(0)
+		for b.Loop() {
+			v++
+			if _, err := bare.ExecContext(ctx, "UPDATE report_values SET value = ? WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?",
+				v, r.ID, cell.Table, cell.Row, cell.Col); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("SaveBlock", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			i++
+			blk.Text = fmt.Sprint("性能测试段落", i)
+			if err := st.SaveBlock(ctx, r.ID, &blk); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("BareUpdateBlock", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			i++
+			if _, err := bare.ExecContext(ctx, "UPDATE blocks SET text = ? WHERE id = ?", fmt.Sprint("性能测试段落", i), blk.ID); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkOpen: what start-up does with the store before the first frame —
+// open (lock, header, quick_check, pragmas, migrations check) and the
+// first page of the request log — beside the floor: a bare connection that
+// opens the same file and reads one page of rows.
+func BenchmarkOpen(b *testing.B) {
+	ctx := context.Background()
+	path := stressPath(b)
+	b.Run("StoreOpenAndPage", func(b *testing.B) {
+		for b.Loop() {
+			st, err := db.Open(ctx, path, db.Options{NoBackup: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			o, err := st.OrganByName(ctx, StressOrganName)
+			if err != nil {
+				b.Fatal(err)
+			}
+			page, err := st.RequestPage(ctx, db.RequestQuery{OrganID: o.ID, Year: StressYear, Limit: termH})
+			if err != nil || len(page) == 0 {
+				b.Fatalf("page: %v", err)
+			}
+			st.Close()
+		}
+	})
+	b.Run("LoadOrganYear", func(b *testing.B) {
+		st := openStore(b, path)
+		o, err := st.OrganByName(ctx, StressOrganName)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := st.LoadOrganYear(ctx, o.ID, StressYear, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("BareOpenAndPage", func(b *testing.B) {
+		for b.Loop() {
+			d, err := sql.Open("sqlite", bareDSN(path))
+			if err != nil {
+				b.Fatal(err)
+			}
+			rows, err := d.QueryContext(ctx, "SELECT id, year, serial, received, applicant, summary, outcome, answered FROM requests ORDER BY year DESC, serial DESC LIMIT ?", termH)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			for rows.Next() {
+				var id, year, serial, received, answered int64
+				var applicant, summary, outcome string
+				if err := rows.Scan(&id, &year, &serial, &received, &applicant, &summary, &outcome, &answered); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			rows.Close()
+			d.Close()
+			if n == 0 {
+				b.Fatal("no rows")
+			}
+		}
+	})
+}

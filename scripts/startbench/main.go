@@ -1,0 +1,386 @@
+//go:build linux
+
+// Command startbench measures the workstation's start-up in a pseudo-terminal
+// (issue 7): it starts the real nianbao binary on a 200×60 pty, answers
+// nothing a terminal would not, types the keys a clerk types to reach the
+// request log of an organ-year as soon as each screen is drawn, and reports
+// the time from process start to the first frame and to the first full
+// frame of the request log, beside the floor: this same program re-run as a
+// bare Go process that opens the same database and prints one page of rows.
+// It also reports the peak resident memory of the workstation after the
+// request log, its table 三 and its overview were drawn.
+//
+//	go run ./scripts/startbench -bin ./nianbao -db demo.db -organ 演示单位（批量申请数据） -year 2025 -runs 10
+//
+// Output lines are benchmark-style, for scripts/bench.sh.
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+	_ "modernc.org/sqlite"
+)
+
+const (
+	cols = 200
+	rows = 60
+)
+
+func main() {
+	bin := flag.String("bin", "", "the nianbao binary")
+	dbPath := flag.String("db", "", "database file (nianbao demo --requests 50000)")
+	organ := flag.String("organ", "", "organ whose request log to open")
+	year := flag.Int("year", 0, "year of the request log")
+	runs := flag.Int("runs", 10, "runs of each measurement")
+	name := flag.String("name", "", "label of the result lines")
+	floor := flag.Bool("floor", false, "internal: be the floor program")
+	flag.Parse()
+	if *floor {
+		os.Exit(floorMain(*dbPath, *organ, *year))
+	}
+	if *bin == "" || *dbPath == "" || *organ == "" || *year == 0 {
+		fmt.Fprintln(os.Stderr, "用法：startbench -bin nianbao -db 数据库 -organ 单位 -year 年度 [-runs 次数] [-name 标签]")
+		os.Exit(2)
+	}
+	if *name == "" {
+		*name = fmt.Sprint(*year)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		fail(err)
+	}
+	var first, full, flo []time.Duration
+	var peak int64
+	for i := 0; i < *runs; i++ {
+		// Alternate the two so both see the same machine load.
+		d, err := runFloor(self, *dbPath, *organ, *year)
+		if err != nil {
+			fail(err)
+		}
+		flo = append(flo, d)
+		f1, f2, rss, err := runWorkstation(*bin, *dbPath, *organ, *year)
+		if err != nil {
+			fail(err)
+		}
+		first, full = append(first, f1), append(full, f2)
+		peak = max(peak, rss)
+	}
+	fmt.Printf("Startup/%s/first-frame\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(first), maxMs(first))
+	fmt.Printf("Startup/%s/request-log\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(full), maxMs(full))
+	fmt.Printf("Startup/%s/floor\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(flo), maxMs(flo))
+	fmt.Printf("Startup/%s/ratio\t%d\t%.2f request-log/floor\n", *name, *runs, median(full)/median(flo))
+	fmt.Printf("PeakRSS/%s\t1\t%.1f MB\n", *name, float64(peak)/1024)
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "startbench:", err)
+	os.Exit(1)
+}
+
+func median(ds []time.Duration) float64 {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return float64(s[len(s)/2]) / float64(time.Millisecond)
+}
+
+func maxMs(ds []time.Duration) float64 {
+	m := time.Duration(0)
+	for _, d := range ds {
+		m = max(m, d)
+	}
+	return float64(m) / float64(time.Millisecond)
+}
+
+// openPty returns a master and its slave terminal of cols×rows.
+func openPty() (master, slave *os.File, err error) {
+	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := unix.IoctlSetPointerInt(int(m.Fd()), unix.TIOCSPTLCK, 0); err != nil {
+		m.Close()
+		return nil, nil, err
+	}
+	n, err := unix.IoctlGetInt(int(m.Fd()), unix.TIOCGPTN)
+	if err != nil {
+		m.Close()
+		return nil, nil, err
+	}
+	s, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		m.Close()
+		return nil, nil, err
+	}
+	if err := unix.IoctlSetWinsize(int(s.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: rows, Col: cols}); err != nil {
+		m.Close()
+		s.Close()
+		return nil, nil, err
+	}
+	return m, s, nil
+}
+
+// screenLog collects what the program writes, with escape sequences
+// removed, and wakes waiters.
+type screenLog struct {
+	mu   sync.Mutex
+	text strings.Builder
+	raw  int
+	cond *sync.Cond
+	err  error
+}
+
+var escapes = regexp.MustCompile(`\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|P[^\x1b]*\x1b\\|[()][0-9A-Za-z]|[=>78MDEHc])`)
+
+func newScreenLog(master *os.File) *screenLog {
+	l := &screenLog{}
+	l.cond = sync.NewCond(&l.mu)
+	go func() {
+		buf := make([]byte, 64<<10)
+		var pending []byte
+		for {
+			n, err := master.Read(buf)
+			l.mu.Lock()
+			if n > 0 {
+				l.raw += n
+				pending = append(pending, buf[:n]...)
+				// Keep an incomplete escape sequence for the next read.
+				cut := len(pending)
+				if i := bytes.LastIndexByte(pending, 0x1b); i >= 0 && len(pending)-i < 64 && !escapes.Match(pending[i:]) {
+					cut = i
+				}
+				l.text.WriteString(escapes.ReplaceAllString(string(pending[:cut]), ""))
+				pending = append(pending[:0], pending[cut:]...)
+			}
+			if err != nil {
+				l.err = err
+			}
+			l.cond.Broadcast()
+			l.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return l
+}
+
+// mark returns the current length of the text, to search only what comes
+// after it.
+func (l *screenLog) mark() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.text.Len()
+}
+
+// waitFor blocks until every one of want appears, in order, in the text
+// after from; it returns the time it saw the last.
+func (l *screenLog) waitFor(from int, timeout time.Duration, want ...string) (time.Time, error) {
+	deadline := time.Now().Add(timeout)
+	timer := time.AfterFunc(timeout, func() { l.mu.Lock(); l.cond.Broadcast(); l.mu.Unlock() })
+	defer timer.Stop()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for {
+		s := l.text.String()[from:]
+		ok := true
+		for _, w := range want {
+			i := strings.Index(s, w)
+			if i < 0 {
+				ok = false
+				break
+			}
+			s = s[i+len(w):]
+		}
+		if ok {
+			return time.Now(), nil
+		}
+		if l.err != nil || time.Now().After(deadline) {
+			tail := l.text.String()
+			if len(tail) > 2000 {
+				tail = tail[len(tail)-2000:]
+			}
+			return time.Time{}, fmt.Errorf("waited %v for %q; the terminal shows (tail):\n%s", timeout, want, tail)
+		}
+		l.cond.Wait()
+	}
+}
+
+// runWorkstation starts the binary on a pty and returns the time to its
+// first frame, the time to the first full frame of the request log and the
+// peak resident memory in KB after the table and overview were drawn.
+func runWorkstation(bin, dbPath, organ string, year int) (time.Duration, time.Duration, int64, error) {
+	master, slave, err := openPty()
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	defer master.Close()
+	cmd := exec.Command(bin, "--db", dbPath)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	log := newScreenLog(master)
+	t0 := time.Now()
+	if err := cmd.Start(); err != nil {
+		slave.Close()
+		return 0, 0, 0, err
+	}
+	slave.Close()
+	defer func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	}()
+	const wait = 30 * time.Second
+	send := func(s string) { master.WriteString(s) }
+	// 1. The start screen with its organ list.
+	t1, err := log.waitFor(0, wait, "选择单位和年度", organ)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	// 2. Move to the organ (the list is sorted by name) and open its newest
+	// years; then pick the year.
+	pos, err := organPos(dbPath, organ)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	for i := 0; i < pos; i++ {
+		m := log.mark()
+		send("\x1b[B")
+		if _, err := log.waitFor(m, wait, "选择单位和年度", fmt.Sprintf("%d年", year)); err != nil {
+			return 0, 0, 0, err
+		}
+	}
+	m := log.mark()
+	send("\r")
+	// The organ list loses the focus and marks its choice.
+	if _, err := log.waitFor(m, wait, "▸"+organ); err != nil {
+		return 0, 0, 0, err
+	}
+	m = log.mark()
+	send("\r")
+	if _, err := log.waitFor(m, wait, "依申请台账", "错误"); err != nil {
+		return 0, 0, 0, err
+	}
+	// 3. The request log: its header, its rows and the help bar below.
+	m = log.mark()
+	send("r")
+	t2, err := log.waitFor(m, wait, "依申请公开台账 · 共", fmt.Sprintf("%d-", year%100), "全部按键")
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	// Table 三 and the overview of the year, for the memory peak.
+	m = log.mark()
+	send("t")
+	if _, err := log.waitFor(m, wait, "表三"); err != nil {
+		return 0, 0, 0, err
+	}
+	send("t")
+	m = log.mark()
+	send("v")
+	if _, err := log.waitFor(m, wait, "全部按键"); err != nil {
+		return 0, 0, 0, err
+	}
+	time.Sleep(200 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		<-done
+	}
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = ru.Maxrss
+	}
+	return t1.Sub(t0), t2.Sub(t0), rss, nil
+}
+
+// organPos is the organ's place in the start screen's list (by name).
+func organPos(dbPath, organ string) (int, error) {
+	d, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro")
+	if err != nil {
+		return 0, err
+	}
+	defer d.Close()
+	var n int
+	err = d.QueryRow("SELECT count(*) FROM organs WHERE name < ?", organ).Scan(&n)
+	return n, err
+}
+
+// runFloor re-runs this program as the floor on a pty and returns the time
+// from process start to its page of rows on the terminal.
+func runFloor(self, dbPath, organ string, year int) (time.Duration, error) {
+	master, slave, err := openPty()
+	if err != nil {
+		return 0, err
+	}
+	defer master.Close()
+	cmd := exec.Command(self, "-floor", "-db", dbPath, "-organ", organ, "-year", fmt.Sprint(year))
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	log := newScreenLog(master)
+	t0 := time.Now()
+	if err := cmd.Start(); err != nil {
+		slave.Close()
+		return 0, err
+	}
+	slave.Close()
+	t1, err := log.waitFor(0, 30*time.Second, "本页完")
+	cmd.Wait()
+	if err != nil {
+		return 0, err
+	}
+	return t1.Sub(t0), nil
+}
+
+// floorMain is the floor: open the same database with the store's pragmas
+// and print one screen of the year's request log.
+func floorMain(dbPath, organ string, year int) int {
+	dsn := "file:" + dbPath + "?_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate&_pragma=journal_mode(WAL)"
+	d, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		fmt.Println(err)
+		return 1
+	}
+	defer d.Close()
+	rs, err := d.QueryContext(context.Background(), `SELECT r.year, r.serial, r.received, r.applicant, r.summary, r.outcome, r.answered
+		FROM requests r JOIN organs o ON o.id = r.organ_id WHERE o.name = ? AND r.year = ? ORDER BY r.year, r.serial LIMIT ?`, organ, year, rows-4)
+	if err != nil {
+		fmt.Println(err)
+		return 1
+	}
+	defer rs.Close()
+	var b strings.Builder
+	for rs.Next() {
+		var y, serial, received, answered int64
+		var applicant, summary, outcome string
+		if err := rs.Scan(&y, &serial, &received, &applicant, &summary, &outcome, &answered); err != nil {
+			fmt.Println(err)
+			return 1
+		}
+		fmt.Fprintf(&b, "%d-%d %d %s %s %s %d\r\n", y%100, serial, received, applicant, summary, outcome, answered)
+	}
+	if err := rs.Err(); err != nil {
+		fmt.Println(err)
+		return 1
+	}
+	b.WriteString("本页完\r\n")
+	os.Stdout.WriteString(b.String())
+	return 0
+}
