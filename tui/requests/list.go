@@ -460,6 +460,10 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.clearFilters()
 			return m, m.reload()
 		}
+		if m.overdue && len(m.pending) > 0 && !containsID(msg.mem, m.pending[0]) {
+			m.clearFilters() // the entry a jump asked for is not overdue
+			return m, m.reload()
+		}
 		if msg.mem != nil || m.overdue {
 			m.mem = msg.mem
 			if m.mem == nil {
@@ -528,6 +532,15 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.key(msg)
 	}
 	return m, nil
+}
+
+func containsID(rs []model.Request, id int64) bool {
+	for i := range rs {
+		if rs[i].ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // showPending moves the cursor to an entry a jump asked for, when loaded.
