@@ -226,13 +226,8 @@ func (e *Editor) View(width, height int) string {
 			out[i] = strings.Repeat(" ", width)
 			continue
 		}
-		var b strings.Builder
-		for _, r := range e.text[ls[li].start:ls[li].end] {
-			if drawable(r) {
-				b.WriteRune(r)
-			}
-		}
-		out[i] = b.String() + strings.Repeat(" ", max(0, width-ansi.StringWidth(b.String())))
+		s := drawText(e.text[ls[li].start:ls[li].end])
+		out[i] = s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
 	}
 	return strings.Join(out, "\n")
 }

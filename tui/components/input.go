@@ -135,24 +135,60 @@ func IsText(k tea.KeyPressMsg) bool {
 	return k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper|tea.ModHyper|tea.ModMeta) == 0
 }
 
-// RuneWidth is the display width of one rune (CJK = 2); a rune that is
-// never drawn (see drawable) takes no cell.
+// RuneWidth is the display width of one rune as the views draw it (CJK =
+// 2). A rune that is never drawn (see drawable) takes no cell; a regional
+// indicator takes one, so a pair (a flag, drawn as one two-cell picture)
+// takes two. Summing RuneWidth over runes gives exactly the width of
+// drawText's output, which keeps the cursor where the text ends.
 func RuneWidth(r rune) int {
 	switch {
-	case !drawable(r), r >= 0x1F3FB && r <= 0x1F3FF: // skin tones join the emoji before them
+	case !drawable(r):
 		return 0
-	case r >= 0x1F1E6 && r <= 0x1F1FF: // two regional indicators draw one flag
+	case isRegional(r):
 		return 1
 	}
 	return ansi.StringWidth(string(r))
 }
 
-// drawable reports whether r may be written to the terminal. Control
-// characters (ESC starts an escape sequence, CR moves the cursor) and
-// invisible format characters (bidi overrides, zero-width marks) are never
+// drawable reports whether r is written to the terminal. Control
+// characters (ESC starts an escape sequence, CR moves the cursor),
+// invisible format characters (bidi overrides, zero-width marks and
+// joiners), variation selectors and skin-tone modifiers (which would merge
+// with the character before into a picture of another width) are never
 // drawn, whatever text a database or a bundle holds.
 func drawable(r rune) bool {
-	return !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r)
+	switch {
+	case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+		return false
+	case r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0100 && r <= 0xE01EF: // variation selectors
+		return false
+	case r >= 0x1F3FB && r <= 0x1F3FF: // skin tones
+		return false
+	}
+	return true
+}
+
+func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+
+// drawText is the text of rs as drawn: undrawable runes left out, a pair of
+// regional indicators kept as a flag, a lone one shown as "?" (one cell).
+func drawText(rs []rune) string {
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case !drawable(r):
+		case isRegional(r) && i+1 < len(rs) && isRegional(rs[i+1]):
+			b.WriteRune(r)
+			b.WriteRune(rs[i+1])
+			i++
+		case isRegional(r):
+			b.WriteByte('?')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func widthOf(rs []rune) int {
@@ -197,18 +233,16 @@ func (in *Input) View(width int) string {
 		return faint(p) + strings.Repeat(" ", width-ansi.StringWidth(p))
 	}
 	var b strings.Builder
-	w := 0
+	w, end := 0, in.offset
 	for _, r := range in.value[in.offset:] {
-		if !drawable(r) {
-			continue
-		}
 		rw := RuneWidth(r)
 		if w+rw > width {
 			break
 		}
-		b.WriteRune(r)
 		w += rw
+		end++
 	}
+	b.WriteString(drawText(in.value[in.offset:end]))
 	// Pad by what the terminal will draw (a flag or a skin-toned emoji is
 	// one two-cell picture), so the line is exactly width cells.
 	b.WriteString(strings.Repeat(" ", max(0, width-ansi.StringWidth(b.String()))))
