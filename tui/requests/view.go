@@ -68,7 +68,13 @@ func (m *List) View(width, height int) string {
 
 // filterText describes the active filters.
 func (m *List) filterText() string {
-	parts := []string{common.ReqFilterStatus + statusLabel(statusFilters[m.status])}
+	label := statusLabel(statusFilters[m.status])
+	if statusFilters[m.status] == "open" {
+		// The filter selects every entry not answered yet, including those
+		// of a past year shown as 已结转.
+		label = common.ReqFilterUnanswered
+	}
+	parts := []string{common.ReqFilterStatus + label}
 	if m.outcome != "" {
 		label := m.outcome
 		if f := m.c.Format(); f != nil {
