@@ -162,3 +162,11 @@ func TestListRendersOnlyVisibleRange(t *testing.T) {
 		t.Fatalf("home: %d..%d", from, to)
 	}
 }
+
+func TestViewStartShowsTheBeginning(t *testing.T) {
+	in := NewInput()
+	in.SetValue("《鄂温克族自治旗2021年政务公开工作要点》")
+	if v := in.ViewStart(20); !strings.HasPrefix(v, "《鄂温克族") || ansi.StringWidth(v) != 20 {
+		t.Fatalf("unfocused input should show the start, got %q", v)
+	}
+}

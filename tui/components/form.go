@@ -217,8 +217,10 @@ func (f *Form) View(width, height int) string {
 				}
 			}
 			val = Fit(strings.Join(parts, "  "), vw)
-		} else {
+		} else if i == f.Focus {
 			val = fl.Input.View(vw)
+		} else {
+			val = fl.Input.ViewStart(vw)
 		}
 		lines = append(lines, Fit(label+"  "+val, width))
 		if fl.Err != "" {

@@ -225,6 +225,26 @@ func (in *Input) scroll(width int) {
 	}
 }
 
+// ViewStart draws the text from its start into exactly width cells,
+// without the cursor's scrolling: how a form shows a field that does not
+// have the cursor.
+func (in *Input) ViewStart(width int) string {
+	if len(in.value) == 0 {
+		return in.View(width)
+	}
+	w, end := 0, 0
+	for _, r := range in.value {
+		rw := RuneWidth(r)
+		if w+rw > width {
+			break
+		}
+		w += rw
+		end++
+	}
+	s := drawText(in.value[:end])
+	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
+}
+
 // View draws the input into exactly width cells. Call it before CursorX.
 func (in *Input) View(width int) string {
 	in.scroll(width)
