@@ -387,6 +387,11 @@ func (f *Form) save() tea.Cmd {
 // Update implements common.Screen.
 func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case doneMsg:
+		if msg.form == f {
+			return f, f.closeCmd()
+		}
+		return f, nil
 	case savedMsg:
 		if msg.form != f {
 			return f, nil
@@ -408,12 +413,12 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if ev.Refused {
 				f.form.Current().Input.SetValue(f.committed(f.form.Current().Key))
 				f.form.Current().Err = ""
-				return f, back
+				return f, f.done
 			}
 			if ev.Changed != nil {
-				return f, tea.Sequence(f.save(), back)
+				return f, tea.Sequence(f.save(), f.done)
 			}
-			return f, back
+			return f, f.done
 		case "ctrl+s":
 			if ev := f.form.Leave(); ev.Refused {
 				return f, nil
@@ -429,7 +434,20 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return f, nil
 }
 
-func back() tea.Msg { return common.BackMsg{} }
+// doneMsg closes the form once the saves started before it are through.
+type doneMsg struct{ form *Form }
+
+func (f *Form) done() tea.Msg { return doneMsg{form: f} }
+
+// closeCmd goes back to the list with the cursor on the entry when it is
+// stored, else simply back.
+func (f *Form) closeCmd() tea.Cmd {
+	if f.cs.ID == 0 {
+		return func() tea.Msg { return common.BackMsg{} }
+	}
+	ref := model.EntryRef{Kind: model.EntryCase, ID: f.cs.ID}
+	return func() tea.Msg { return common.GoToMsg{Section: common.SecCases, Entry: ref} }
+}
 
 // View implements common.Screen.
 func (f *Form) View(width, height int) string {
