@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,6 +18,8 @@ import (
 	"nianbao/db"
 	"nianbao/demo"
 	"nianbao/model"
+
+	_ "modernc.org/sqlite"
 )
 
 // testVersion is stamped into the binary the tests run.
@@ -501,4 +504,46 @@ func TestCheckToday(t *testing.T) {
 		t.Errorf("want L6 (overdue) only when checked on 2022-03-01:\n%s\n---\n%s", early.stdout, late.stdout)
 	}
 	runOK(t, exitUsage, append(args, "--today", "2022-13-40")...)
+}
+
+// TestNewerAndForeignDatabasesUntouched: a database from a newer version of
+// the program, or another program's SQLite file, is refused unchanged.
+func TestNewerAndForeignDatabasesUntouched(t *testing.T) {
+	newer := demoDB(t)
+	b, err := os.ReadFile(newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// PRAGMA user_version lives in bytes 60–63 of the header.
+	b[60], b[61], b[62], b[63] = 0, 0, 3, 0xE7
+	if err := os.WriteFile(newer, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(newer + "-wal")
+	os.Remove(newer + "-shm")
+
+	foreign := filepath.Join(t.TempDir(), "other.sqlite")
+	sdb, err := sql.Open("sqlite", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sdb.Exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('张三')"); err != nil {
+		t.Fatal(err)
+	}
+	sdb.Close()
+
+	for _, p := range []string{newer, foreign} {
+		before, _ := os.ReadFile(p)
+		for _, args := range [][]string{
+			{"--db", p},
+			{"demo", "--db", p, "--force"},
+			{"check", "--organ", demo.OrganName, "--year", "2021", "--db", p},
+		} {
+			runOK(t, exitUsage, args...)
+		}
+		after, _ := os.ReadFile(p)
+		if !bytes.Equal(before, after) {
+			t.Errorf("%s was changed", p)
+		}
+	}
 }
