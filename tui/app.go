@@ -452,7 +452,7 @@ func (a *App) helpView(w, h int) string {
 	add(a.Top().Title(), a.Top().KeyMap().FullHelp())
 	g := common.Keys
 	add(common.HelpGlobal, [][]key.Binding{{g.Next, g.Prev, g.Back, g.Save, g.Undo, g.Help, g.Quit,
-		common.Bind(common.KeyQuit+"（在目录或开始界面）", "q")}})
+		common.Bind(common.KeyQuitWhere, "q")}})
 	// Two columns when the list is long and the terminal wide enough.
 	if len(lines) > h && w >= 80 {
 		half := (len(lines) + 1) / 2

@@ -69,7 +69,7 @@ func New(c *common.Common, section int) *Model {
 	m.rebuild()
 	m.keys = common.KeyMap{
 		Short: []key.Binding{
-			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp("方向键", common.GridKeyMove)),
+			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(common.GridArrows, common.GridKeyMove)),
 			common.Bind(common.GridKeyEdit, "0-9"),
 			common.Bind(common.KeyNext, "tab"),
 			common.Bind(common.GridKeyClear, "delete"),
@@ -77,7 +77,7 @@ func New(c *common.Common, section int) *Model {
 			common.Bind(common.KeyBack, "esc"),
 		},
 		Full: [][]key.Binding{{
-			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp("方向键", common.GridKeyMove)),
+			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(common.GridArrows, common.GridKeyMove)),
 			common.Bind(common.GridKeyEdit, "0-9", "+", "-"),
 			common.Bind(common.GridKeyCommit, "enter", "tab"),
 			common.Bind(common.KeyPrev, "shift+tab"),

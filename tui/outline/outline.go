@@ -34,12 +34,12 @@ var jumpKeys = map[string]string{
 // shortTitles name the entries in the narrow list.
 var shortTitles = map[string]string{
 	common.SecProfile:  common.TitleProfile,
-	common.SecS1:       "一 总体情况",
-	common.SecS2:       "二 主动公开",
-	common.SecS3:       "三 依申请公开",
-	common.SecS4:       "四 复议诉讼情况",
-	common.SecS5:       "五 问题和改进",
-	common.SecS6:       "六 其他事项",
+	common.SecS1:       common.OutlineS1,
+	common.SecS2:       common.OutlineS2,
+	common.SecS3:       common.OutlineS3,
+	common.SecS4:       common.OutlineS4,
+	common.SecS5:       common.OutlineS5,
+	common.SecS6:       common.OutlineS6,
 	common.SecItems:    common.TitleItems,
 	common.SecRequests: common.TitleRequests,
 	common.SecCases:    common.TitleCases,
@@ -76,8 +76,8 @@ func New(c *common.Common, factories map[string]common.Factory) *Model {
 		Short: []key.Binding{
 			common.Bind(common.KeyOpen, "enter"),
 			common.Bind(common.KeyNext, "tab"),
-			key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 i r c m f k e", "跳转")),
-			common.Bind("换单位/年度", "esc"),
+			key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 i r c m f k e", common.OutlineKeyJump)),
+			common.Bind(common.OutlineKeyBack, "esc"),
 			common.Bind(common.KeyQuit, "q"),
 		},
 	}
@@ -89,7 +89,7 @@ func (m *Model) Init() tea.Cmd { return m.child().Init() }
 
 // Title implements common.Screen.
 func (m *Model) Title() string {
-	t := fmt.Sprintf("%s %d年", m.c.Organ.Name, m.c.Year)
+	t := m.c.Organ.Name + " " + fmt.Sprintf(common.StatusYear, m.c.Year)
 	if m.focusRight {
 		t += " › " + common.EntryTitle(m.Current())
 	}

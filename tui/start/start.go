@@ -226,9 +226,9 @@ func (m *Model) View(width, height int) string {
 		if f := model.FormatForYear(y); f != nil {
 			fname = f.Name
 		}
-		line := components.Fit(fmt.Sprintf(" %d年  %s", y, st.Muted.Render(fname)), rw)
+		line := components.Fit(" "+fmt.Sprintf(common.StatusYear, y)+"  "+st.Muted.Render(fname), rw)
 		if i == m.yl.Cursor && m.focus == 1 {
-			line = st.Selected.Render(components.Fit(fmt.Sprintf(" %d年  %s", y, fname), rw))
+			line = st.Selected.Render(components.Fit(" "+fmt.Sprintf(common.StatusYear, y)+"  "+fname, rw))
 		}
 		right = append(right, line)
 	}
@@ -392,7 +392,7 @@ func NewYearForm(c *common.Common, o model.Organ, years []int) *YearForm {
 	f := &YearForm{c: c, organ: o, years: years}
 	yf.Validate = f.validateYear
 	f.form = components.NewForm(formStyles(c), yf,
-		components.ChoiceField("from", "开始方式", []string{common.StartFresh}, 0))
+		components.ChoiceField("from", common.StartFromLabel, []string{common.StartFresh}, 0))
 	f.keys = common.KeyMap{Short: []key.Binding{
 		common.Bind(common.KeyNext, "tab"), common.Bind(common.StartNewYear, "enter"),
 		common.Bind(common.KeyBack, "esc"),
