@@ -116,9 +116,10 @@ func TestFlowOrganYearNarrativeAndCell(t *testing.T) {
 }
 
 func TestEveryFrameFitsTheTerminal(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		h := newHarness(t, size[0], size[1])
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 16}, {40, 12}, {200, 60}} {
+		h := newHarness(t, 80, 24)
 		createOrganAndYear(h)
+		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		for _, k := range []string{"0", "esc", "1", "esc", "2", "esc", "3", "esc", "4", "esc", "5", "esc", "6", "esc", "r", "esc", "k", "esc", "e", "esc"} {
 			h.key(k)
 			frame := h.app.View().Content
