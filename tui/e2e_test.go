@@ -163,6 +163,19 @@ func (s *tmuxSession) waitGone(text string) {
 	s.t.Fatalf("screen still shows %q:\n%s", text, s.capture())
 }
 
+// waitExit polls until the program has quit and its session is gone.
+func (s *tmuxSession) waitExit() {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, err := s.tmux("has-session", "-t", s.name); err != nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	s.t.Fatalf("the program did not quit; screen:\n%s", s.capture())
+}
+
 // keys sends tmux key names (Tab, Enter, Escape, Right, C-s …) one by one,
 // pausing a little so an Escape is not taken for the start of a sequence.
 func (s *tmuxSession) keys(names ...string) {
@@ -350,8 +363,7 @@ func TestEndToEndTmux(t *testing.T) {
 
 	// Quit, start again: everything is still there.
 	s.keys("Escape", "C-c")
-	time.Sleep(500 * time.Millisecond)
-	s.tmux("kill-session", "-t", s.name)
+	s.waitExit()
 	s.start(100, 30, command)
 	s.waitFor("大雁镇人民政府")
 	s.keys("Enter", "Enter")
@@ -374,6 +386,7 @@ func TestEndToEndTmux(t *testing.T) {
 		t.Fatalf("section 二 cell lost:\n%s", screen)
 	}
 	s.keys("Escape", "C-c")
+	s.waitExit()
 }
 
 // lineWith returns the first screen line containing text.
