@@ -31,6 +31,12 @@ const StressYear = 2025
 var tmpRoot string
 
 func TestMain(m *testing.M) {
+	// NIANBAO_BENCH_DIR keeps the fixture databases in that folder (reused
+	// when present), so scripts/bench.sh can start the real binary on them.
+	if dir := os.Getenv("NIANBAO_BENCH_DIR"); dir != "" {
+		tmpRoot = dir
+		os.Exit(m.Run())
+	}
 	dir, err := os.MkdirTemp("", "nianbao-bench-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -82,6 +88,23 @@ func stressPath(tb testing.TB) string {
 }
 
 func buildDB(path string, stress bool) error {
+	if _, err := os.Stat(path); err == nil {
+		return nil // kept from an earlier run (NIANBAO_BENCH_DIR)
+	}
+	// Build under another name and rename when complete, so a kept file is
+	// never a half-built one.
+	tmp := path + ".building"
+	for _, f := range []string{tmp, tmp + "-wal", tmp + "-shm", tmp + ".lock"} {
+		os.Remove(f)
+	}
+	if err := fill(tmp, stress); err != nil {
+		return err
+	}
+	os.Remove(tmp + ".lock")
+	return os.Rename(tmp, path)
+}
+
+func fill(path string, stress bool) error {
 	ctx := context.Background()
 	st, err := db.Open(ctx, path, db.Options{NoBackup: true})
 	if err != nil {
