@@ -298,7 +298,10 @@ func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) (r
 // filterOverdue applies the filters and the overdue test to the year's log
 // held in memory. Status follows db's meaning.
 func filterOverdue(all []model.Request, q db.RequestQuery, year int, today model.Date, cal *model.Calendar) []model.Request {
-	var out []model.Request
+	out := []model.Request{}
+	if cal == nil {
+		return out
+	}
 	text := strings.ToLower(q.Text)
 	for i := range all {
 		r := &all[i]
