@@ -88,11 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		// nianbao --db x check …: the global --db applies to the command.
 		if c, ok := commands[fs.Arg(0)]; ok {
-			rest := fs.Args()[1:]
-			if *dbFlag != "" {
-				rest = append([]string{"--db", *dbFlag}, rest...)
-			}
-			return c.run(rest, stdout, stderr)
+			return c.run(withDB(fs.Args()[1:], *dbFlag), stdout, stderr)
 		}
 		fmt.Fprintf(stderr, "多余的参数「%s」。运行 nianbao --help 查看用法。\n", strings.Join(fs.Args(), " "))
 		return exitUsage
@@ -100,6 +96,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	return workstation(ctx, *dbFlag, stdout, stderr)
+}
+
+// withDB passes a global --db on to a command's own flags: before them, or
+// after the command's operation word (bundle export …).
+func withDB(rest []string, dbPath string) []string {
+	if dbPath == "" {
+		return rest
+	}
+	at := 0
+	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		at = 1
+	}
+	out := append([]string{}, rest[:at]...)
+	out = append(out, "--db", dbPath)
+	return append(out, rest[at:]...)
 }
 
 // usageMain prints the Chinese help listing every registered command.

@@ -411,6 +411,12 @@ func TestGlobalDBFlagBeforeCommand(t *testing.T) {
 	if !strings.Contains(r.stdout, "0个错误") {
 		t.Errorf("nianbao --db FILE check …: %s", r.stdout)
 	}
+	// A command with an operation word takes the database after it.
+	out := t.TempDir()
+	runOK(t, exitOK, "--db", p, "bundle", "export", "--organ", demo.OrganName, "--year", "2021", "--out", out)
+	if entries, _ := os.ReadDir(out); len(entries) == 0 {
+		t.Error("nianbao --db FILE bundle export wrote nothing")
+	}
 }
 
 // TestWorkstationWithoutTerminal: with stdin and stdout not a terminal the
