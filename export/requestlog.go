@@ -55,37 +55,44 @@ func RequestLogWorkbook(reqs []model.Request, fm *model.Format, cal *model.Calen
 	if err != nil {
 		return nil, err
 	}
-	if err := f.SetCellValue(sheet, "A1", RequestLogWarning); err != nil {
-		return nil, err
-	}
-	if err := f.SetCellStyle(sheet, "A1", "A1", warn); err != nil {
+	// A stream writer: 50,000 rows of 24 cells through SetCellValue took
+	// 17.8 s (BenchmarkRequestLogWorkbook); streamed rows skip the cell map.
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
 		return nil, err
 	}
 	for i, h := range headers {
-		if err := f.SetCellValue(sheet, cellName(i+1, 2), h); err != nil {
-			return nil, err
-		}
 		w := float64(textWidth(h)) + 2
 		if w < 10 {
 			w = 10
 		}
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, name, name, w); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return nil, err
 		}
 	}
-	if err := f.SetCellStyle(sheet, cellName(1, 2), cellName(len(headers), 2), head); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
 	}
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: warn, Value: RequestLogWarning}}); err != nil {
+		return nil, err
+	}
+	cells := make([]any, len(headers))
+	for i, h := range headers {
+		cells[i] = excelize.Cell{StyleID: head, Value: h}
+	}
+	if err := sw.SetRow("A2", cells); err != nil {
+		return nil, err
+	}
+	row := make([]any, 0, len(headers))
 	for i := range reqs {
 		q := &reqs[i]
-		row := []any{
-			strconv.Itoa(q.Year) + "-" + strconv.Itoa(q.Serial),
+		row = append(row[:0],
+			strconv.Itoa(q.Year)+"-"+strconv.Itoa(q.Serial),
 			q.Received.String(), q.Channel.Label(), q.Applicant.Label(),
 			q.Personal.Name, q.Personal.Phone, q.Personal.IDNumber, q.Personal.Address,
 			q.Summary, q.CorrectionNotice.String(), q.Corrected.String(),
 			q.ExtApprovedBy, q.ExtNotice.String(), q.ExtDays, q.ExcludedDays,
-		}
+		)
 		if cal != nil {
 			row = append(row, model.Deadline(q, cal).String())
 		}
@@ -118,15 +125,13 @@ func RequestLogWorkbook(reqs []model.Request, fm *model.Format, cal *model.Calen
 		}
 		row = append(row, method, pages, fee, q.FeeNotice.String(), q.FeePaid.String(), q.Notes)
 		for c, v := range row {
-			if err := f.SetCellValue(sheet, cellName(c+1, i+3), v); err != nil {
-				return nil, err
-			}
+			cells[c] = excelize.Cell{StyleID: body, Value: v}
+		}
+		if err := sw.SetRow(cellName(1, i+3), cells); err != nil {
+			return nil, err
 		}
 	}
-	if err := f.SetCellStyle(sheet, cellName(1, 3), cellName(len(headers), len(reqs)+2), body); err != nil && len(reqs) > 0 {
-		return nil, err
-	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+	if err := sw.Flush(); err != nil {
 		return nil, err
 	}
 	buf, err := f.WriteToBuffer()
