@@ -183,7 +183,13 @@ func (m *List) tableView(width, height int) string {
 		lines = append(lines, st.Warning.Render(common.ReqTableTypedNote))
 	}
 	t := f.Table(model.TableS3)
-	v := model.ComputeS3(f, m.c.Year, m.c.OY.Requests)
+	if !m.derived.valid(m.c) {
+		m.derived.reset(m.c)
+	}
+	if m.derived.s3 == nil {
+		m.derived.s3 = model.ComputeS3(f, m.c.Year, m.c.OY.Requests)
+	}
+	v := m.derived.s3
 	// Labels get the room they need (up to 34 cells); numbers the rest.
 	need := 0
 	for _, r := range t.Rows {
@@ -305,7 +311,14 @@ func (m *List) overviewView(width, height int) string {
 	if f == nil || m.c.OY == nil {
 		return strings.Join(append(lines, st.Muted.Render(common.ReqNoReport)), "\n")
 	}
-	o := Summarize(f, m.c.Year, m.c.OY.Requests, m.c.Today, m.c.Calendar)
+	if !m.derived.valid(m.c) {
+		m.derived.reset(m.c)
+	}
+	if m.derived.summary == nil {
+		o := Summarize(f, m.c.Year, m.c.OY.Requests, m.c.Today, m.c.Calendar)
+		m.derived.summary = &o
+	}
+	o := *m.derived.summary
 	var body []string
 	body = append(body, st.Label.Render(common.ReqPerMonth))
 	colW := 5

@@ -1,0 +1,58 @@
+package requests
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"nianbao/model"
+)
+
+// TestTableAndOverviewFollowReload: table 三 and the overview are computed
+// once per loaded organ-year, not on every frame, and a reload after a new
+// entry shows the new counts in both.
+func TestTableAndOverviewFollowReload(t *testing.T) {
+	mk := func(n int) []model.Request {
+		var reqs []model.Request
+		for i := 0; i < n; i++ {
+			reqs = append(reqs, model.Request{Year: 2021, Received: model.NewDate(2021, 3, 1+i), Channel: model.ChannelOnline,
+				Applicant: model.NaturalPerson, Summary: fmt.Sprint("申请", i), Outcome: model.RowDisclosed, Answered: model.NewDate(2021, 4, 1+i)})
+		}
+		return reqs
+	}
+	c := setup(t, mk(3))
+	l := New(c).(*List)
+	l.view = viewTable
+	first := l.View(100, 40)
+	if l.derived.s3 == nil || l.derived.oy != c.OY {
+		t.Fatal("table 三 was not kept for the open organ-year")
+	}
+	if again := l.View(100, 40); again != first {
+		t.Fatal("a second frame of the same organ-year differs")
+	}
+	l.view = viewOverview
+	l.View(100, 40)
+	if l.derived.summary == nil || l.derived.summary.Closed != 3 {
+		t.Fatalf("overview summary = %+v, want 3 closed", l.derived.summary)
+	}
+
+	// A fourth request saved and the organ-year reloaded, as after a save.
+	q := mk(4)[3]
+	q.OrganID = c.Organ.ID
+	if err := c.Store.SaveRequest(c.Ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	reload(t, c)
+	l.View(100, 40)
+	if l.derived.summary == nil || l.derived.summary.Closed != 4 {
+		t.Fatalf("overview after reload = %+v, want 4 closed", l.derived.summary)
+	}
+	l.view = viewTable
+	v := l.View(100, 40)
+	if l.derived.s3.Get(model.Addr(model.TableS3, model.RowNew, model.ColTotal)) != 4 {
+		t.Fatalf("table 三 after reload counts %d new requests, want 4", l.derived.s3.Get(model.Addr(model.TableS3, model.RowNew, model.ColTotal)))
+	}
+	if v == first || !strings.Contains(v, "4") {
+		t.Fatalf("table 三 frame did not change after the reload:\n%s", v)
+	}
+}
