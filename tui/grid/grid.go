@@ -464,17 +464,19 @@ func (m *Model) commit() (tea.Cmd, bool) {
 		return nil, true
 	}
 	text := strings.TrimSpace(m.in.Value())
-	var v int64
-	var err error
-	if text != "" {
-		v, err = model.ParseCell(col, text)
+	if text == "" {
+		// Nothing typed (or only spaces): the cell keeps its value; delete
+		// clears a cell.
+		m.cancel()
+		return nil, true
 	}
+	v, err := model.ParseCell(col, text)
 	if err != nil {
 		m.err = fmt.Sprintf(common.RefusedKeepOld, err.Error())
 		return nil, false
 	}
 	m.cancel()
-	return m.store(a, v, text == ""), true
+	return m.store(a, v, false), true
 }
 
 // store sets a cell (and the totals of its table) in the report and saves

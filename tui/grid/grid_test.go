@@ -211,3 +211,15 @@ func TestLeavingKeepsAValidValueAndDropsABadOne(t *testing.T) {
 		t.Fatal("an invalid value is dropped on leaving, the old one kept")
 	}
 }
+
+func TestSpacesLeaveTheCellAsItWas(t *testing.T) {
+	e := testenv.New(t, 2021)
+	m := New(e.C, 2)
+	d := e.Drive(m)
+	a := m.Addr()
+	d.Type("6")
+	d.Keys("enter", "shift+tab", "space", "enter")
+	if stored(t, e)[a] != 6 || m.Err() != "" {
+		t.Fatalf("a blank entry must keep 6, stored %d err %q", stored(t, e)[a], m.Err())
+	}
+}
