@@ -182,3 +182,24 @@ func TestQuitWithoutChangesNeedsNoConfirm(t *testing.T) {
 		t.Fatalf("q on the outline should quit:\n%s", h.screen())
 	}
 }
+
+func TestCheckJumpsToTheCell(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	createOrganAndYear(h)
+	// A township reporting a 规章 draws warning I5.
+	h.key("2")
+	h.typeText("1")
+	h.key("enter", "esc", "k")
+	h.mustSee("I5", "错误 0 · 提示 1")
+	h.key("enter")
+	o := h.app.Top().(*outline.Model)
+	if o.Current() != common.SecS2 || o.ListFocused() {
+		t.Fatalf("jump landed on %s (list focused %v)", o.Current(), o.ListFocused())
+	}
+	g := o.Child().(*grid.Model)
+	if want := model.Addr(model.TableS2Item1, model.RowRules, "issued"); g.Addr() != want {
+		t.Fatalf("cursor on %v, want %v", g.Addr(), want)
+	}
+	// The cell is marked and its finding explained under the table.
+	h.mustSee(common.MarkWarning+"1", string([]rune(h.app.Common().Findings[0].Message)[:10]))
+}
