@@ -6,11 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/components"
 	"nianbao/tui/grid"
 	"nianbao/tui/outline"
 )
@@ -202,4 +204,51 @@ func TestCheckJumpsToTheCell(t *testing.T) {
 	}
 	// The cell is marked and its finding explained under the table.
 	h.mustSee(common.MarkWarning+"1", string([]rune(h.app.Common().Findings[0].Message)[:10]))
+}
+
+// askName is a small dialog screen for the overlay test.
+type askName struct{ in *components.Input }
+
+func (d *askName) Init() tea.Cmd { return nil }
+func (d *askName) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+		return d, func() tea.Msg { return common.CloseDialogMsg{} }
+	}
+	d.in.Update(msg)
+	return d, nil
+}
+func (d *askName) View(w, h int) string { return "名称：" + d.in.View(w-6) }
+func (d *askName) Cursor() *tea.Cursor  { return tea.NewCursor(6+d.in.CursorX(), 0) }
+func (d *askName) KeyMap() help.KeyMap  { return common.KeyMap{} }
+func (d *askName) Title() string        { return "名称" }
+
+func TestDialogOverlayGetsKeysFirst(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	createOrganAndYear(h)
+	d := &askName{in: components.NewInput()}
+	h.send(common.DialogMsg{Dialog: d})
+	h.typeText("政务公开")
+	if d.in.Value() != "政务公开" {
+		t.Fatalf("dialog did not get the keys: %q", d.in.Value())
+	}
+	v := h.app.View()
+	for i, l := range strings.Split(v.Content, "\n") {
+		if w := ansi.StringWidth(l); w != 80 {
+			t.Fatalf("line %d is %d wide with a dialog open", i, w)
+		}
+	}
+	lines := strings.Split(ansi.Strip(v.Content), "\n")
+	if v.Cursor == nil || !strings.Contains(lines[v.Cursor.Y], "名称：政务公开") {
+		t.Fatalf("cursor %+v not on the dialog line", v.Cursor)
+	}
+	// The cursor sits after 名称：政务公开 inside the box (display widths).
+	row := lines[v.Cursor.Y]
+	idx := strings.Index(row, "名称：")
+	if want := ansi.StringWidth(row[:idx]) + 6 + 8; v.Cursor.X != want {
+		t.Fatalf("cursor x %d, want %d", v.Cursor.X, want)
+	}
+	h.key("esc")
+	if strings.Contains(h.screen(), "名称：") {
+		t.Fatal("esc should close the dialog")
+	}
 }
