@@ -73,7 +73,7 @@ func lastYearAsCurrent(text string, year int) string {
 		if strings.Contains(window, "相比") || strings.Contains(window, "同期") || strings.Contains(window, "增长") || strings.Contains(window, "下降") {
 			continue
 		}
-		return phraseAround(t, m[0], m[1])
+		return phraseAround(text, t, m[0], m[1])
 	}
 	return ""
 }
@@ -98,17 +98,33 @@ func hasAnySuffix(s string, ps []string) bool {
 }
 
 // phraseAround returns a few characters either side of t[i:j] for a message.
-func phraseAround(t string, i, j int) string {
-	const span = 10
-	before := []rune(t[:i])
-	after := []rune(t[j:])
-	if len(before) > span {
-		before = before[len(before)-span:]
+func phraseAround(orig, t string, i, j int) string {
+	// NormalizeDigits maps rune for rune, so rune positions in t are rune
+	// positions in the clerk's own text, which the message quotes.
+	rs := []rune(orig)
+	ri, rj := utf8.RuneCountInString(t[:i]), utf8.RuneCountInString(t[:j])
+	if rj > len(rs) {
+		return strings.TrimSpace(t[i:j])
 	}
-	if len(after) > span {
-		after = after[:span]
+	const span = 16
+	start := ri
+	for start > 0 && ri-start < span && !isClauseEnd(rs[start-1]) {
+		start--
 	}
-	return strings.TrimSpace(string(before) + t[i:j] + string(after))
+	end := rj
+	for end < len(rs) && end-rj < span && !isClauseEnd(rs[end]) {
+		end++
+	}
+	return strings.TrimSpace(string(rs[start:end]))
+}
+
+// isClauseEnd reports whether r ends a clause: a quoted phrase stops there.
+func isClauseEnd(r rune) bool {
+	switch r {
+	case '，', '。', '；', '！', '？', '：', '\n', ',', ';', '!', '?', ':':
+		return true
+	}
+	return false
 }
 
 // copies runs N2, N3, N5 and N6.

@@ -53,13 +53,13 @@ func TestCopyChecks(t *testing.T) {
 		{"N3 comparison after the year", "N3", withBlock(Block{Text: "较2021年同期增长两成。"}), nil},
 		{"N3 since last year", "N3", withBlock(Block{Text: "自2021年起我镇实行政务公开清单管理。"}), nil},
 		{"N3 last year as if current", "N3", withBlock(Block{Text: "2021年我镇政务公开工作取得了明显成效。"}),
-			[]string{"提到「2021年我镇政务公开工作取得」", "应改为2022年"}},
+			[]string{"提到「2021年我镇政务公开工作取得了明显成效」", "应改为2022年"}},
 		{"N3 full-width year", "N3", withBlock(Block{Text: "按照《全旗２０２１年政务公开工作要点》要求，扎实推进。"}),
-			[]string{"2021年政务公开工作要点"}},
+			[]string{"２０２１年政务公开工作要点"}},
 
 		{"N3 preamble names last year", "N3", func(oy *OrganYear) {
 			oy.Report.Preamble.Text = "现公布本镇2021年政府信息公开工作年度报告。"
-		}, []string{"报告开头一段提到「现公布本镇2021年政府信息公开工作年度」"}},
+		}, []string{"报告开头一段提到「现公布本镇2021年政府信息公开工作年度报告」"}},
 		{"N3 preamble names the report year", "N3", func(oy *OrganYear) {
 			oy.Report.Preamble.Text = "现公布本镇2022年政府信息公开工作年度报告。"
 		}, nil},
@@ -139,5 +139,12 @@ func TestSimilarity(t *testing.T) {
 	}
 	if got := Similarity(nil, para(lastYearPara)); got != 0 {
 		t.Errorf("empty = %v", got)
+	}
+}
+
+func TestLastYearQuoteKeepsTheClerksPunctuation(t *testing.T) {
+	got := lastYearAsCurrent("镇里把政务公开纳入年度考核，继续执行２０１８年制定的考核办法，本年度又补充了制度。", 2019)
+	if got != "继续执行２０１８年制定的考核办法" {
+		t.Fatalf("quoted %q, want the clause in the clerk's own characters", got)
 	}
 }
