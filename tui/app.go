@@ -277,6 +277,14 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	// Esc pressed twice in quick succession can reach us as one alt+esc
+	// (the terminal's two ESC bytes read together): treat it as two.
+	if k.String() == "alt+esc" {
+		esc := tea.KeyPressMsg{Code: tea.KeyEscape}
+		_, c1 := a.handleKey(esc)
+		_, c2 := a.handleKey(esc)
+		return a, tea.Batch(c1, c2)
+	}
 	if a.quitAsk != nil {
 		if a.quitAsk.Update(k) {
 			if a.quitAsk.Yes {

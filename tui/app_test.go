@@ -252,3 +252,14 @@ func TestDialogOverlayGetsKeysFirst(t *testing.T) {
 		t.Fatal("esc should close the dialog")
 	}
 }
+
+func TestDoubleEscReadAsAltEscActsTwice(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	createOrganAndYear(h)
+	h.key("1", "down", "enter")
+	h.send(tea.KeyPressMsg{Code: tea.KeyEscape, Mod: tea.ModAlt})
+	o := h.app.Top().(*outline.Model)
+	if !o.ListFocused() {
+		t.Fatal("alt+esc should close the editor and return to the list")
+	}
+}
