@@ -170,3 +170,21 @@ func TestViewStartShowsTheBeginning(t *testing.T) {
 		t.Fatalf("unfocused input should show the start, got %q", v)
 	}
 }
+
+func TestClosingMarksDoNotStartALine(t *testing.T) {
+	// 12 cells a line: 6 characters fit, the seventh is a comma.
+	lines := Wrap("政府信息公开，工作", 12)
+	if lines[0] != "政府信息公" || lines[1] != "开，工作" {
+		t.Fatalf("wrap %q", lines)
+	}
+	e := NewEditor()
+	e.SetValue("政府信息公，开工作")
+	out := strings.Split(e.View(11, 3), "\n")
+	if strings.TrimSpace(out[0]) != "政府信息" || strings.TrimSpace(out[1]) != "公，开工作" {
+		t.Fatalf("editor wrap %q", out)
+	}
+	x, y := e.CursorXY()
+	if x != 10 || y != 1 {
+		t.Fatalf("cursor at %d,%d, want 10,1", x, y)
+	}
+}

@@ -93,8 +93,14 @@ func (e *Editor) layout(width int) []vline {
 		rw := RuneWidth(r)
 		// Leave one cell for the cursor at the end of a full line.
 		if w+rw > width-1 && i > start {
-			ls = append(ls, vline{start, i})
-			start, w = i, 0
+			brk := i
+			// A closing mark (，。、） …) does not start a line: the
+			// character before it moves down with it.
+			if NoLineStart(r) && i-1 > start && e.text[i-1] != '\n' {
+				brk = i - 1
+			}
+			ls = append(ls, vline{start, brk})
+			start, w = brk, widthOf(e.text[brk:i])
 		}
 		w += rw
 	}

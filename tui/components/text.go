@@ -52,8 +52,15 @@ func Wrap(s string, width int) []string {
 		for _, r := range para {
 			rw := RuneWidth(r)
 			if w+rw > width && len(line) > 0 {
-				out = append(out, string(line))
-				line, w = line[:0:0], 0
+				if NoLineStart(r) && len(line) > 1 {
+					// Carry the last character down with the closing mark.
+					last := line[len(line)-1]
+					out = append(out, string(line[:len(line)-1]))
+					line, w = []rune{last}, RuneWidth(last)
+				} else {
+					out = append(out, string(line))
+					line, w = line[:0:0], 0
+				}
 			}
 			line = append(line, r)
 			w += rw
@@ -65,3 +72,9 @@ func Wrap(s string, width int) []string {
 
 // StringWidth is the display width of s (CJK = 2 cells, styles ignored).
 func StringWidth(s string) int { return ansi.StringWidth(s) }
+
+// NoLineStart reports whether r is a closing mark that Chinese typesetting
+// keeps off the start of a line (，。、；：？！ and closing brackets/quotes).
+func NoLineStart(r rune) bool {
+	return strings.ContainsRune("，。、；：？！）》」』”’〕】…,.;:?!)", r)
+}
