@@ -23,6 +23,7 @@ type organsMsg struct {
 type yearsMsg struct {
 	organID int64
 	years   []int
+	status  map[int]model.ReportStatus
 	err     error
 }
 
@@ -33,6 +34,7 @@ type Model struct {
 	organs  []model.Organ
 	years   []int
 	yearsOf int64
+	status  map[int]model.ReportStatus
 	ol, yl  components.List
 	focus   int // 0 organs, 1 years
 	err     string
@@ -71,7 +73,16 @@ func (m *Model) loadYears() tea.Cmd {
 	ctx, st, id := m.c.Ctx, m.c.Store, m.organs[m.ol.Cursor].ID
 	return func() tea.Msg {
 		ys, err := st.Years(ctx, id)
-		return yearsMsg{id, ys, err}
+		if err != nil {
+			return yearsMsg{organID: id, err: err}
+		}
+		status := map[int]model.ReportStatus{}
+		for _, y := range ys {
+			if r, err := st.Report(ctx, id, y); err == nil {
+				status[y] = r.Status
+			}
+		}
+		return yearsMsg{organID: id, years: ys, status: status}
 	}
 }
 
@@ -117,7 +128,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		if o, ok := m.Organ(); ok && o.ID == msg.organID {
-			m.years, m.yearsOf = msg.years, msg.organID
+			m.years, m.yearsOf, m.status = msg.years, msg.organID, msg.status
 			m.yl.SetLen(len(m.years))
 		}
 		return m, nil
@@ -226,9 +237,13 @@ func (m *Model) View(width, height int) string {
 		if f := model.FormatForYear(y); f != nil {
 			fname = f.Name
 		}
-		line := components.Fit(" "+fmt.Sprintf(common.StatusYear, y)+"  "+st.Muted.Render(fname), rw)
+		state := ""
+		if s, ok := m.status[y]; ok {
+			state = "  " + s.Label()
+		}
+		line := components.Fit(" "+fmt.Sprintf(common.StatusYear, y)+"  "+st.Muted.Render(fname+state), rw)
 		if i == m.yl.Cursor && m.focus == 1 {
-			line = st.Selected.Render(components.Fit(" "+fmt.Sprintf(common.StatusYear, y)+"  "+fname, rw))
+			line = st.Selected.Render(components.Fit(" "+fmt.Sprintf(common.StatusYear, y)+"  "+fname+state, rw))
 		}
 		right = append(right, line)
 	}
