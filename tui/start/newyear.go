@@ -2,26 +2,28 @@ package start
 
 import (
 	"context"
+	"fmt"
 
 	"nianbao/db"
 	"nianbao/model"
+	"nianbao/tui/common"
 )
 
 // createYear stores a new report year for the organ: fresh, or started from
 // the previous year (profile, narrative as 待更新 drafts, unfinished
 // measures, last year's figures where the format carries them).
-func createYear(ctx context.Context, st *db.Store, o model.Organ, year int, fromPrev bool) error {
+func createYear(ctx context.Context, st *db.Store, o model.Organ, year int, fromPrev bool) (*model.NewYearSummary, error) {
 	if !fromPrev {
-		return st.CreateReport(ctx, model.NewReport(o.ID, year))
+		return nil, st.CreateReport(ctx, model.NewReport(o.ID, year))
 	}
 	prev, err := st.LoadOrganYear(ctx, o.ID, year-1, false)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	oy := model.NewYearFrom(prev, year)
+	oy, sum := model.NewYearWithSummary(prev, year)
 	oy.Report.OrganID = o.ID
 	if err := st.CreateReport(ctx, oy.Report); err != nil {
-		return err
+		return nil, err
 	}
 	for i := range oy.Measures {
 		ms := oy.Measures[i]
@@ -30,8 +32,17 @@ func createYear(ctx context.Context, st *db.Store, o model.Organ, year int, from
 		}
 		ms.OrganID = o.ID
 		if err := st.SaveMeasure(ctx, &ms); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return &sum, nil
+}
+
+// summaryText tells the clerk what starting from last year carried over.
+func summaryText(year int, s *model.NewYearSummary, f *model.Format) string {
+	t := fmt.Sprintf(common.StartCarried, year-1, s.StaleParagraphs, len(s.Carried), s.OpenMeasures, len(s.PrefilledCells))
+	if s.FormatChanged && f != nil {
+		t += fmt.Sprintf(common.StartFormatChanged, f.Name)
+	}
+	return t
 }

@@ -489,10 +489,16 @@ func (f *YearForm) create() tea.Cmd {
 	o := f.organ
 	ctx, st := f.c.Ctx, f.c.Store
 	return func() tea.Msg {
-		if err := createYear(ctx, st, o, y, fromPrev); err != nil {
+		sum, err := createYear(ctx, st, o, y, fromPrev)
+		if err != nil {
 			return common.SaveFailedMsg{Err: err}
 		}
-		return common.OpenMsg{Organ: o, Year: y}
+		open := func() tea.Msg { return common.OpenMsg{Organ: o, Year: y} }
+		if sum == nil {
+			return open()
+		}
+		note := summaryText(y, sum, model.FormatForYear(y))
+		return tea.Sequence(open, func() tea.Msg { return common.StatusMsg{Text: note} })()
 	}
 }
 

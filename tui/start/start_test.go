@@ -97,11 +97,15 @@ func TestNewYearFromPreviousYear(t *testing.T) {
 	d.Keys("ctrl+u")
 	d.Type("2021")
 	d.Keys("tab", "enter")
-	if len(d.Out) != 1 {
+	if len(d.Out) != 2 {
 		t.Fatalf("out %+v", d.Out)
 	}
 	if op := d.Out[0].(common.OpenMsg); op.Year != 2021 {
 		t.Fatalf("open %+v", op)
+	}
+	// The clerk is told what came over, and that the format changed.
+	if note := d.Out[1].(common.StatusMsg).Text; !strings.Contains(note, "沿用文字 1 段") || !strings.Contains(note, "2021版") {
+		t.Fatalf("summary %q", note)
 	}
 	r, err := e.Store.Report(ctx, e.C.Organ.ID, 2021)
 	if err != nil {
