@@ -265,6 +265,7 @@ func (m *Model) View(width, height int) string {
 func (m *Model) listView(height int) string {
 	st := m.c.Styles
 	var lines []string
+	curLine := 0
 	for i, sec := range common.Outline {
 		e, w := m.c.CountFindings(sec)
 		mark := common.MarkOpen
@@ -291,10 +292,17 @@ func (m *Model) listView(height int) string {
 		if i == m.cursor && !m.focusRight {
 			line = st.Selected.Render(components.Fit(mark+" "+label+components.FitRight(nz(e+w), 3)+" ", ListWidth))
 		}
+		if i == m.cursor {
+			curLine = len(lines)
+		}
 		lines = append(lines, components.Fit(line, ListWidth))
 		if sec == common.SecS6 || sec == common.SecFees {
 			lines = append(lines, st.Border.Render(strings.Repeat("─", ListWidth)))
 		}
+	}
+	// On a short terminal the list scrolls to keep the cursor in view.
+	if top := curLine - height + 1; top > 0 {
+		lines = lines[top:]
 	}
 	return components.Block(strings.Join(lines, "\n"), ListWidth, height)
 }

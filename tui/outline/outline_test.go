@@ -119,3 +119,14 @@ func TestLeavingASectionSavesTheOpenInput(t *testing.T) {
 		t.Fatalf("stored %d, want 5", got)
 	}
 }
+
+func TestListScrollsOnAShortTerminal(t *testing.T) {
+	e := testenv.New(t, 2021)
+	m := New(e.C, factories())
+	d := e.Drive(m)
+	d.Keys("end")
+	view := ansi.Strip(d.View(80, 8))
+	if !strings.Contains(view, "导出") {
+		t.Fatalf("the last entry must be visible when selected:\n%s", view)
+	}
+}
