@@ -605,7 +605,10 @@ func (m *Model) insertGenerated() tea.Cmd {
 		}
 	}
 	if i < 0 {
-		return nil
+		// No paragraph to put it in: the sentence becomes a new one.
+		bs := append(append([]model.Block(nil), m.blocks...), model.Block{Kind: model.BlockParagraph, Text: s})
+		m.note = common.NarrGenerated
+		return m.restructure(bs, nil, len(bs)-1, false)
 	}
 	m.cur = i
 	b := &m.blocks[i]

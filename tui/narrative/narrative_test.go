@@ -195,6 +195,12 @@ func TestInsertSentenceGeneratedFromTables(t *testing.T) {
 	if got != want {
 		t.Fatalf("paragraph %q, want the generated %q", got, want)
 	}
+	// With the section's only paragraph deleted, the sentence becomes a
+	// new paragraph.
+	d.Keys("d", "y", "ctrl+g")
+	if bs := storedSection(t, e, 3); len(bs) != 1 || bs[0].Text != want {
+		t.Fatalf("after delete and ctrl+g: %+v", bs)
+	}
 	// The narrative now agrees with the tables: no N1 finding.
 	for _, f := range e.C.Findings {
 		if f.Rule == "N1" {
