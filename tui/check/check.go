@@ -236,9 +236,24 @@ func (m *Model) View(width, height int) string {
 	detailH := min(6, max(3, height/3))
 	listH := max(1, height-1-detailH-1)
 	fm := m.c.Format()
-	var out []string
+	// Only the visible lines are drawn: at 50,000 requests a check run
+	// holds thousands of findings, and drawing them all took 14–21 ms a key.
 	curLine := 0
 	for li, l := range m.lines {
+		if l.finding >= 0 && l.finding == m.list.Cursor {
+			curLine = li
+			break
+		}
+	}
+	if curLine < m.top {
+		m.top = max(0, curLine-1)
+	}
+	if curLine >= m.top+listH {
+		m.top = curLine - listH + 1
+	}
+	m.top = max(0, min(m.top, len(m.lines)-1))
+	var out []string
+	for _, l := range m.lines[m.top:min(len(m.lines), m.top+listH)] {
 		if l.finding < 0 {
 			out = append(out, st.Label.Render(components.Fit(l.heading, width)))
 			continue
@@ -257,20 +272,13 @@ func (m *Model) View(width, height int) string {
 		}
 		s := components.Fit("  "+text, width)
 		if l.finding == m.list.Cursor {
-			curLine = li
-			s = st.Selected.Render(components.Fit("  "+text, width))
+			s = st.Selected.Render(s)
 		} else {
 			s = style.Render(s)
 		}
 		out = append(out, s)
 	}
-	if curLine < m.top {
-		m.top = max(0, curLine-1)
-	}
-	if curLine >= m.top+listH {
-		m.top = curLine - listH + 1
-	}
-	list := components.Block(strings.Join(out[m.top:], "\n"), width, listH)
+	list := components.Block(strings.Join(out, "\n"), width, listH)
 	f, _ := m.Selected()
 	var det []string
 	det = append(det, st.Border.Render(strings.Repeat("─", width)))
