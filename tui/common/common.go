@@ -62,6 +62,9 @@ type Common struct {
 	// Now gives the time for the status line (tests pin it).
 	Now func() time.Time
 
+	// byCell indexes Findings by cell for FindingsAt.
+	byCell findingIndex
+
 	// inflight counts saves that have started and not finished, so the
 	// program can let them finish before the store is closed.
 	inflight sync.WaitGroup
@@ -113,15 +116,30 @@ func SaveCmd(fn func(ctx context.Context) error) tea.Cmd {
 // findings (after a change to the log, cases, measures …).
 func Reload() tea.Msg { return ReloadMsg{} }
 
-// FindingsAt returns the findings about one table cell.
+// FindingsAt returns the findings about one table cell. The findings are
+// indexed by cell once per check run: a grid asks for each of its cells on
+// every frame, and at 50,000 requests a check run holds thousands.
 func (c *Common) FindingsAt(a model.CellAddress) []model.Finding {
-	var out []model.Finding
-	for _, f := range c.Findings {
-		if f.Cell == a {
-			out = append(out, f)
-		}
+	if len(c.Findings) == 0 {
+		return nil
 	}
-	return out
+	if c.byCell.of != &c.Findings[0] || c.byCell.n != len(c.Findings) {
+		m := map[model.CellAddress][]model.Finding{}
+		for _, f := range c.Findings {
+			m[f.Cell] = append(m[f.Cell], f)
+		}
+		c.byCell = findingIndex{of: &c.Findings[0], n: len(c.Findings), m: m}
+	}
+	out := c.byCell.m[a]
+	return out[:len(out):len(out)] // a caller's append copies
+}
+
+// findingIndex is Findings by cell, for the findings slice it was built
+// from (a check run replaces the slice).
+type findingIndex struct {
+	of *model.Finding
+	n  int
+	m  map[model.CellAddress][]model.Finding
 }
 
 // SectionOf tells which outline entry a finding belongs to.
