@@ -11,17 +11,17 @@ func Fit(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	w := ansi.StringWidth(s)
+	w := cellWidth(s)
 	if w > width {
 		s = ansi.Truncate(s, width, "…")
-		w = ansi.StringWidth(s)
+		w = cellWidth(s)
 	}
 	return s + strings.Repeat(" ", max(0, width-w))
 }
 
 // FitRight right-aligns s in width cells.
 func FitRight(s string, width int) string {
-	w := ansi.StringWidth(s)
+	w := cellWidth(s)
 	if w > width {
 		return ansi.Truncate(s, width, "…")
 	}
@@ -71,7 +71,7 @@ func Wrap(s string, width int) []string {
 }
 
 // StringWidth is the display width of s (CJK = 2 cells, styles ignored).
-func StringWidth(s string) int { return ansi.StringWidth(s) }
+func StringWidth(s string) int { return cellWidth(s) }
 
 // NoLineStart reports whether r is a closing mark that Chinese typesetting
 // keeps off the start of a line (，。、；：？！ and closing brackets/quotes).
