@@ -374,7 +374,7 @@ func (a *App) View() tea.View {
 		}
 	}
 	body = components.Block(body, w, bodyH)
-	content := title + "\n" + body + "\n" + a.statusLine(w) + "\n" + a.helpBar(w)
+	content := safeFrame(title + "\n" + body + "\n" + a.statusLine(w) + "\n" + a.helpBar(w))
 	v.SetContent(content)
 	a.frameMu.Lock()
 	a.frame = ansi.Strip(content)
