@@ -70,7 +70,7 @@ func TestRealFullStick(t *testing.T) {
 		total += len(b)
 	}
 	// Fill the stick so that the report cannot fit.
-	filler := bytes.Repeat([]byte{0}, 64*1024-total/2)
+	filler := bytes.Repeat([]byte{0}, max(0, 64*1024-total/2))
 	if err := os.WriteFile(filepath.Join(stick, "别的文件.bin"), filler, 0o644); err != nil && !errors.Is(err, syscall.ENOSPC) {
 		t.Fatal(err)
 	}
