@@ -72,7 +72,14 @@ type Store struct {
 	journal string // "wal" or "delete"
 	dirty   atomic.Bool
 	closed  bool
+	// warnings are problems at open that did not stop it, in Chinese.
+	warnings []string
 }
+
+// Warnings lists problems met while opening that did not stop the store
+// from working (e.g. the daily backup could not be written), in Chinese, for
+// the caller to show the clerk.
+func (s *Store) Warnings() []string { return s.warnings }
 
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
@@ -437,8 +444,10 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 	s.dirty.Store(false) // a backup at Close is for the clerk's saves, not the schema's
 
 	if !s.opt.NoBackup && exists {
+		// The daily backup is a safety net, not a condition of working: a
+		// nearly full disk must not lock the clerk out of their own data.
 		if err := s.backupIfOld(ctx); err != nil {
-			return err
+			s.warnings = append(s.warnings, "今天的自动备份没有成功："+strings.TrimSuffix(err.Error(), "。")+"。数据照常可用，请尽快腾出磁盘空间，或用「nianbao backup」另存一份备份。")
 		}
 	}
 	return nil

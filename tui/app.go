@@ -126,6 +126,12 @@ func (a *App) Top() common.Screen { return a.stack[len(a.stack)-1] }
 // Init implements tea.Model.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.Top().Init()}
+	if a.c.Store != nil {
+		if ws := a.c.Store.Warnings(); len(ws) > 0 {
+			note := strings.Join(ws, " ")
+			cmds = append(cmds, func() tea.Msg { return common.StatusMsg{Text: note} })
+		}
+	}
 	if a.opt.OrganID != 0 && a.opt.Year != 0 {
 		o, y := a.opt.OrganID, a.opt.Year
 		cmds = append(cmds, func() tea.Msg {

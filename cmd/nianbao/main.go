@@ -219,6 +219,9 @@ func openStore(ctx context.Context, dbFlag string, readOnly bool) (*db.Store, er
 		}
 		return nil, fmt.Errorf("无法打开数据库「%s」（%v）。请检查文件是否存在、是否有权限读取。", path, err)
 	}
+	for _, w := range st.Warnings() {
+		fmt.Fprintln(os.Stderr, "注意："+w)
+	}
 	return st, nil
 }
 
