@@ -12,6 +12,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/db"
@@ -400,7 +401,17 @@ func (a *App) titleBar(w int) string {
 	if len(a.stack) == 1 {
 		parts = append(parts, a.Top().Title())
 	}
-	return a.c.Styles.Title.Render(components.Fit(strings.Join(parts, " › "), w))
+	return barLine(a.c.Styles.Title, strings.Join(parts, " › "), w)
+}
+
+// barLine styles text and pads it to w cells with plain spaces: the
+// renderer repaints every line holding Chinese on each frame, and styled
+// padding is written out, unstyled trailing blanks are not.
+func barLine(st lipgloss.Style, text string, w int) string {
+	if ansi.StringWidth(text) > w {
+		text = ansi.Truncate(text, w, "…")
+	}
+	return components.Fit(st.Render(text), w)
 }
 
 func (a *App) statusLine(w int) string {
@@ -445,7 +456,7 @@ func (a *App) helpBar(w int) string {
 		items = append(items, b.Help().Key+" "+b.Help().Desc)
 	}
 	items = append(items, "? "+common.KeyHelpAll)
-	return a.c.Styles.Help.Render(components.Fit(" "+strings.Join(items, " · "), w))
+	return barLine(a.c.Styles.Help, " "+strings.Join(items, " · "), w)
 }
 
 func (a *App) helpView(w, h int) string {
