@@ -36,8 +36,8 @@ echo "start-up in a pseudo-terminal…"
 "$work/startbench" -bin "$work/nianbao" -db "$work/stress.db" -organ '性能测试单位（同一年5万件申请）' -year 2025 -runs 10 -name stress50k | sed 's/^/Benchmark/' | tee -a "$out"
 
 bench 'ComputeS3|Check' 20x
-bench 'FieldEdit' 300x
-bench 'Open' 20x
+bench 'FieldEdit' 500x
+bench 'Open|StartupPath' 10x
 bench 'ExportReport' 10x
 bench 'RequestLogWorkbook' 2x
 bench 'BytesPerKey' 1x

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,7 +47,9 @@ func parse(path string) (results, []string, error) {
 			continue
 		}
 		if strings.HasPrefix(line, "cpu: ") || strings.HasPrefix(line, "goos: ") || strings.HasPrefix(line, "goarch: ") {
-			env = append(env, line)
+			if !slices.Contains(env, line) {
+				env = append(env, line)
+			}
 			continue
 		}
 		fields := strings.Fields(line)
@@ -115,7 +118,7 @@ func mark(ok bool) string {
 const (
 	cmdKeys   = "`go test -run '^$' -bench 'Keystroke' -benchtime 400x ./bench/`"
 	cmdBytes  = "`go test -run '^$' -bench 'BytesPerKey' -benchtime 1x ./bench/`"
-	cmdEdit   = "`go test -run '^$' -bench 'FieldEdit' -benchtime 300x ./bench/`"
+	cmdEdit   = "`go test -run '^$' -bench 'FieldEdit' -benchtime 500x ./bench/`"
 	cmdS3     = "`go test -run '^$' -bench 'ComputeS3|Check' -benchtime 20x ./bench/`"
 	cmdExport = "`go test -run '^$' -bench 'ExportReport' -benchtime 10x ./bench/`"
 	cmdBook   = "`go test -run '^$' -bench 'RequestLogWorkbook' -benchtime 2x ./bench/`"
@@ -168,38 +171,52 @@ func table(r results) ([]row, []string) {
 			continue
 		}
 		sort.Strings(names)
-		var p50, p99, s50, s99 float64
-		var w50, w99 string
+		var p50, p99, s50, s99, c50, c99 float64
+		var w50, w99, wc50, wc99 string
 		for _, n := range names {
+			screen := strings.TrimPrefix(n, "Keystroke/"+fx.key+"/")
 			a, _ := r.get(n, "p50-ms")
 			b, _ := r.get(n, "p99-ms")
 			c, _ := r.get(n, "settled-p50-ms")
 			d, _ := r.get(n, "settled-p99-ms")
+			e, _ := r.get(n, "cpu-p50-ms")
+			f, _ := r.get(n, "cpu-p99-ms")
 			if a > p50 {
-				p50, w50 = a, strings.TrimPrefix(n, "Keystroke/"+fx.key+"/")
+				p50, w50 = a, screen
 			}
 			if b > p99 {
-				p99, w99 = b, strings.TrimPrefix(n, "Keystroke/"+fx.key+"/")
+				p99, w99 = b, screen
+			}
+			if e > c50 {
+				c50, wc50 = e, screen
+			}
+			if f > c99 {
+				c99, wc99 = f, screen
 			}
 			s50, s99 = max(s50, c), max(s99, d)
 		}
+		status := mark(p50 <= 1 && p99 <= 5)
+		if !(p50 <= 1 && p99 <= 5) && c50 <= 1 && c99 <= 5 {
+			status = "✅ met in CPU time; ❌ wall-clock p99 (waits for a core, see load)"
+		}
 		rows = append(rows, row{
-			figure:   fmt.Sprintf("one keystroke (Update + View), every one of %d screens, 200×60, %s", len(names), fx.label),
-			target:   "median ≤ 1 ms, p99 ≤ 5 ms",
-			floor:    "—",
-			measured: fmt.Sprintf("worst median %s (%s), worst p99 %s (%s); with the database reply: worst median %s, p99 %s", fmtMs(p50), w50, fmtMs(p99), w99, fmtMs(s50), fmtMs(s99)),
-			status:   mark(p50 <= 1 && p99 <= 5),
-			command:  cmdKeys,
+			figure: fmt.Sprintf("one keystroke (Update + View), every one of %d screens, 200×60, %s", len(names), fx.label),
+			target: "median ≤ 1 ms, p99 ≤ 5 ms",
+			floor:  "—",
+			measured: fmt.Sprintf("wall: worst median %s (%s), worst p99 %s (%s); thread CPU: worst median %s (%s), worst p99 %s (%s); with the database reply: worst median %s, p99 %s",
+				fmtMs(p50), w50, fmtMs(p99), w99, fmtMs(c50), wc50, fmtMs(c99), wc99, fmtMs(s50), fmtMs(s99)),
+			status:  status,
+			command: cmdKeys,
 		})
 	}
-	// Field edits.
-	for _, e := range []struct{ name, floor, label string }{
-		{"FieldEdit/SaveRequest", "FieldEdit/BareUpdateRequest", "request form field (SaveRequest, 50,000-row log)"},
-		{"FieldEdit/SetValues", "FieldEdit/BareUpdateValue", "table cell (SetValues)"},
-		{"FieldEdit/SaveBlock", "FieldEdit/BareUpdateBlock", "narrative paragraph (SaveBlock)"},
+	// Field edits: the store's edit and its floor measured in one benchmark.
+	for _, e := range []struct{ name, label string }{
+		{"FieldEdit/Request", "request form field (SaveRequest on the 50,000-request file)"},
+		{"FieldEdit/Value", "table cell (SetValues)"},
+		{"FieldEdit/Block", "narrative paragraph (SaveBlock)"},
 	} {
-		v, ok1 := r.ms(e.name)
-		f, ok2 := r.ms(e.floor)
+		v, ok1 := r.get(e.name, "edit-ms")
+		f, ok2 := r.get(e.name, "floor-ms")
 		if !ok1 || !ok2 {
 			missing = append(missing, e.name)
 			continue
@@ -208,7 +225,7 @@ func table(r results) ([]row, []string) {
 			figure:   "one committed field edit: " + e.label,
 			target:   "≤ 1.3× floor",
 			floor:    fmt.Sprintf("%s (bare single-row UPDATE commit, same pragmas, same file)", fmtMs(f)),
-			measured: fmt.Sprintf("%s = %.2f× floor", fmtMs(v), v/f),
+			measured: fmt.Sprintf("%s = %.2f× floor (medians)", fmtMs(v), v/f),
 			status:   mark(v <= 1.3*f),
 			command:  cmdEdit,
 		})
@@ -254,8 +271,12 @@ func table(r results) ([]row, []string) {
 			missing = append(missing, c.name)
 			continue
 		}
+		st := mark(med <= 4096 && mx <= 4096)
+		if med <= 4096 && mx > 4096 {
+			st = "⚠️ median met; ❌ max (Tab: the field moves on, then 已保存 — two frames)"
+		}
 		rows = append(rows, row{c.label, "≤ 4 KB (4096 B)", "—",
-			fmt.Sprintf("median %.0f B, max %.0f B; idle %.0f B/s", med, mx, idle), mark(med <= 4096 && mx <= 4096), cmdBytes})
+			fmt.Sprintf("median %.0f B, max %.0f B; idle %.0f B/s", med, mx, idle), st, cmdBytes})
 	}
 	for _, fx := range []struct{ key, label string }{
 		{"demo", "demo database"},
@@ -287,17 +308,42 @@ func keystrokeTable(r results) []string {
 	}
 	sort.Strings(screens)
 	out := []string{
-		"| screen | 50k: median | 50k: p99 | 50k with db reply: median / p99 | demo 2025: median | demo 2025: p99 |",
+		"| screen | 50k wall median / p99 | 50k CPU median / p99 | 50k with db reply median / p99 | demo wall median / p99 | demo CPU median / p99 |",
 		"|---|---|---|---|---|---|",
 	}
+	pair := func(name, a, b string) string {
+		x, ok1 := r.get(name, a)
+		y, ok2 := r.get(name, b)
+		if !ok1 || !ok2 {
+			return "—"
+		}
+		return fmtMs(x) + " / " + fmtMs(y)
+	}
 	for _, s := range screens {
-		a, _ := r.get("Keystroke/stress50k/"+s, "p50-ms")
-		b, _ := r.get("Keystroke/stress50k/"+s, "p99-ms")
-		c, _ := r.get("Keystroke/stress50k/"+s, "settled-p50-ms")
-		d, _ := r.get("Keystroke/stress50k/"+s, "settled-p99-ms")
-		e, _ := r.get("Keystroke/demo2025/"+s, "p50-ms")
-		f, _ := r.get("Keystroke/demo2025/"+s, "p99-ms")
-		out = append(out, fmt.Sprintf("| %s | %s | %s | %s / %s | %s | %s |", s, fmtMs(a), fmtMs(b), fmtMs(c), fmtMs(d), fmtMs(e), fmtMs(f)))
+		st, de := "Keystroke/stress50k/"+s, "Keystroke/demo2025/"+s
+		out = append(out, fmt.Sprintf("| %s | %s | %s | %s | %s | %s |", s,
+			pair(st, "p50-ms", "p99-ms"), pair(st, "cpu-p50-ms", "cpu-p99-ms"), pair(st, "settled-p50-ms", "settled-p99-ms"),
+			pair(de, "p50-ms", "p99-ms"), pair(de, "cpu-p50-ms", "cpu-p99-ms")))
+	}
+	return out
+}
+
+// partsTable lists what start-up is made of, measured in-process.
+func partsTable(r results) []string {
+	out := []string{"| part of start-up (in-process, `go test -bench 'Open|StartupPath' ./bench/`) | median of runs |", "|---|---|"}
+	for _, p := range []struct{ name, label string }{
+		{"Open/BareOpenAndPage", "bare open of the stress file + one page (the floor, in-process)"},
+		{"Open/StoreOpenAndPage", "store open (lock, header, PRAGMA quick_check, pragmas, migrations check) + one page"},
+		{"Open/LoadOrganYear", "loading the organ-year of 50,000 requests (what opening a year does before the outline)"},
+		{"StartupPath/demo", "whole path in-process: open, start screen, load + check 2025, outline, request log (demo)"},
+		{"StartupPath/stress50k", "the same with 50,000 requests in the year"},
+	} {
+		if v, ok := r.ms(p.name); ok {
+			out = append(out, fmt.Sprintf("| %s | %s |", p.label, fmtMs(v)))
+		}
+	}
+	if len(out) == 2 {
+		return nil
 	}
 	return out
 }
@@ -324,6 +370,12 @@ func main() {
 	b.WriteString("\nKeystrokes per screen (Update + View; \"with db reply\" adds the commands the key started — page reads, saves — and their replies):\n\n")
 	for _, l := range keystrokeTable(r) {
 		b.WriteString(l + "\n")
+	}
+	if parts := partsTable(r); parts != nil {
+		b.WriteString("\n")
+		for _, l := range parts {
+			b.WriteString(l + "\n")
+		}
 	}
 	if len(missing) > 0 {
 		fmt.Fprintf(&b, "\nNot measured in this run: %s\n", strings.Join(missing, ", "))
