@@ -19,7 +19,7 @@ note "measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(go version 
 note "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "building the stripped binary and the start-up harness…"
-go build -ldflags="-s -w" -o "$work/nianbao" ./cmd/nianbao
+CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o "$work/nianbao" ./cmd/nianbao
 printf 'BenchmarkBinarySize\t1\t%s B\n' "$(wc -c <"$work/nianbao" | tr -d ' ')" >>"$out"
 go build -o "$work/startbench" ./scripts/startbench
 
