@@ -256,8 +256,15 @@ func (s *Store) ClearValue(ctx context.Context, reportID int64, a model.CellAddr
 }
 
 // SaveBlock inserts the block when its ID is 0 (setting the ID) or updates it.
+// Either is one statement, which SQLite commits atomically on its own, so
+// no BEGIN … COMMIT is wrapped around it: a paragraph's autosave then costs
+// what a bare UPDATE does (BenchmarkFieldEdit/Block).
 func (s *Store) SaveBlock(ctx context.Context, reportID int64, b *model.Block) error {
-	return s.tx(ctx, "保存段落", func(tx *sql.Tx) error { return saveBlockTx(ctx, tx, reportID, b) })
+	if err := saveBlockTx(ctx, s.db, reportID, b); err != nil {
+		return ioErr("保存段落", err)
+	}
+	s.dirty.Store(true)
+	return nil
 }
 
 func saveBlockTx(ctx context.Context, tx dbtx, reportID int64, b *model.Block) error {
