@@ -330,7 +330,7 @@ func keystrokeTable(r results) []string {
 
 // partsTable lists what start-up is made of, measured in-process.
 func partsTable(r results) []string {
-	out := []string{"| part of start-up (in-process, `go test -bench 'Open|StartupPath' ./bench/`) | median of runs |", "|---|---|"}
+	out := []string{"| part of start-up (in-process, `go test -bench 'Open\\|StartupPath' ./bench/`) | mean of the runs |", "|---|---|"}
 	for _, p := range []struct{ name, label string }{
 		{"Open/BareOpenAndPage", "bare open of the stress file + one page (the floor, in-process)"},
 		{"Open/StoreOpenAndPage", "store open (lock, header, PRAGMA quick_check, pragmas, migrations check) + one page"},
@@ -347,6 +347,9 @@ func partsTable(r results) []string {
 	}
 	return out
 }
+
+// cell escapes a table cell: a | would end it, even inside backticks.
+func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 
 func main() {
 	in := flag.String("in", "", "benchmark output")
@@ -365,7 +368,7 @@ func main() {
 	}
 	b.WriteString("\n| figure | target | floor | measured | | command |\n|---|---|---|---|---|---|\n")
 	for _, x := range rows {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", x.figure, x.target, x.floor, x.measured, x.status, x.command)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", cell(x.figure), cell(x.target), cell(x.floor), cell(x.measured), cell(x.status), cell(x.command))
 	}
 	b.WriteString("\nKeystrokes per screen (Update + View; \"with db reply\" adds the commands the key started — page reads, saves — and their replies):\n\n")
 	for _, l := range keystrokeTable(r) {
