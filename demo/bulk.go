@@ -145,11 +145,33 @@ func bulkRequest(r *rand.Rand, year, serial int, received model.Date) model.Requ
 		days = limit + 1 + r.IntN(5) // answered late
 	}
 	q.Answered = addWorkdays(start, days)
+	bulkFee(&q)
 	// A few requests of December of the last year are still open.
 	if year == BulkLastYear && received.Month() == 12 && q.Answered.Year() > year {
 		q.Answered, q.Outcome = 0, ""
 	}
 	return q
+}
+
+// bulkFee charges about one disclosed answer in a hundred a 按量 fee (more
+// than 30 pages): the notice a few working days after the clock starts, the
+// payment within days, the answer after it. The choice comes from the year
+// and serial, not from the random stream, so the rest of the data does not
+// change with it.
+func bulkFee(q *model.Request) {
+	if (q.Outcome != model.RowDisclosed && q.Outcome != model.RowPartly) || !q.Corrected.IsZero() || q.ExtDays > 0 {
+		return
+	}
+	h := (q.Year*7919 + q.Serial*104729) % 100
+	if h != 0 {
+		return
+	}
+	q.FeeMethod = model.FeePerPage
+	q.Pages = 31 + q.Serial*37%170
+	q.Fee = model.PerPageFee(q.Pages)
+	q.FeeNotice = addWorkdays(q.Received, 2+q.Serial%4)
+	q.FeePaid = addWorkdays(q.FeeNotice, 1+q.Serial%5)
+	q.Answered = addWorkdays(q.FeePaid, 1+q.Serial%3)
 }
 
 func bulkPersonal(r *rand.Rand, a model.ApplicantType, year, serial int) model.Personal {
