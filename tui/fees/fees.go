@@ -34,6 +34,35 @@ type Screen struct {
 	inflight bool
 	again    bool
 	msg      string
+	fromLog  logFees
+}
+
+// logFees is the year's fee summary from the log, kept for the organ-year
+// it was computed from (a reload brings a new one): at 50,000 requests two
+// passes over the log took a third of every frame.
+type logFees struct {
+	oy             *model.OrganYear
+	n              int
+	sum            model.FeeSummary
+	perReq, perPag int
+}
+
+func (s *Screen) logFees() logFees {
+	oy := s.c.OY
+	if s.fromLog.oy == oy && s.fromLog.n == len(oy.Requests) {
+		return s.fromLog
+	}
+	lf := logFees{oy: oy, n: len(oy.Requests), sum: model.FeesOfYear(s.c.Year, oy.Requests)}
+	for _, q := range oy.Requests {
+		switch q.FeeMethod {
+		case model.FeePerRequest:
+			lf.perReq++
+		case model.FeePerPage:
+			lf.perPag++
+		}
+	}
+	s.fromLog = lf
+	return lf
 }
 
 // New builds the fee screen of the open organ-year.
@@ -283,16 +312,8 @@ func (s *Screen) View(width, height int) string {
 	}
 	lines = append(lines, rule(fmt.Sprintf(common.FeeYearTitle, s.c.Year)))
 	if s.c.OY != nil {
-		fs := model.FeesOfYear(s.c.Year, s.c.OY.Requests)
-		perReq, perPage := 0, 0
-		for _, q := range s.c.OY.Requests {
-			switch q.FeeMethod {
-			case model.FeePerRequest:
-				perReq++
-			case model.FeePerPage:
-				perPage++
-			}
-		}
+		lf := s.logFees()
+		fs, perReq, perPage := lf.sum, lf.perReq, lf.perPag
 		lines = append(lines, st.Computed.Render(fmt.Sprintf(common.FeeFromLog, fs.Notices, yuan(fs.Collected), perReq, perPage)))
 		if fs.Notices == 0 && fs.Collected == 0 {
 			typed := s.Typed()

@@ -1,0 +1,37 @@
+package fees
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
+)
+
+// TestYearSummaryFollowsReload: the summary from the log is computed once
+// per loaded organ-year and shows a fee logged later once the organ-year is
+// reloaded.
+func TestYearSummaryFollowsReload(t *testing.T) {
+	c := setup(t)
+	s := New(c).(*Screen)
+	before := ansi.Strip(s.View(100, 40))
+	if s.fromLog.oy != c.OY {
+		t.Fatal("the year's summary was not kept for the open organ-year")
+	}
+	q := model.Request{OrganID: c.Organ.ID, Received: model.NewDate(2021, 5, 6), Channel: model.ChannelOnline,
+		Applicant: model.Business, Summary: "申请公开采购合同", Outcome: model.RowDisclosed,
+		FeeMethod: model.FeePerPage, Pages: 45, Fee: model.PerPageFee(45),
+		FeeNotice: model.NewDate(2021, 5, 10), FeePaid: model.NewDate(2021, 5, 12), Answered: model.NewDate(2021, 5, 14)}
+	if err := c.Store.SaveRequest(c.Ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	reload(t, c)
+	after := ansi.Strip(s.View(100, 40))
+	if after == before || !strings.Contains(after, "150") {
+		t.Fatalf("after a fee of 150 元 was logged and the year reloaded, the screen shows:\n%s", after)
+	}
+	if s.fromLog.sum.Notices != 1 || s.fromLog.perPag != 1 {
+		t.Fatalf("summary %+v, %d 按量; want one notice, one 按量", s.fromLog.sum, s.fromLog.perPag)
+	}
+}
