@@ -6,7 +6,8 @@
 package demo
 
 import (
-	"fmt"
+	"strconv"
+	"strings"
 
 	"nianbao/model"
 )
@@ -84,7 +85,7 @@ func buildItems(year, newMedia int, plans []itemPlan) []model.DisclosureItem {
 					d = d.AddDays(-1)
 				}
 			}
-			title := fmt.Sprintf(p.titles[i%len(p.titles)], year, d.Month())
+			title := strings.NewReplacer("%[1]d", strconv.Itoa(year), "%[2]d", strconv.Itoa(d.Month())).Replace(p.titles[i%len(p.titles)])
 			channels := []string{"政府门户网站"}
 			if k*newMedia/total != (k+1)*newMedia/total {
 				channels = append(channels, "政务新媒体")

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -314,5 +315,17 @@ func TestBulkRequestsFast(t *testing.T) {
 	}
 	if d := time.Since(start); d > 30*time.Second { // ~0.2 s on an idle machine
 		t.Errorf("generating 50,000 requests took %s", d)
+	}
+}
+
+// Title patterns name the year and month only where they want to; no title
+// may carry a formatting leftover such as %!(EXTRA …).
+func TestItemTitlesAreClean(t *testing.T) {
+	for _, oy := range Build() {
+		for _, it := range oy.Items {
+			if strings.Contains(it.Title, "%") {
+				t.Fatalf("%d item title %q has a formatting leftover", oy.Report.Year, it.Title)
+			}
+		}
 	}
 }
