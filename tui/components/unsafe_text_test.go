@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
@@ -103,7 +102,6 @@ func TestPasteIntoInputDropsEscapes(t *testing.T) {
 // (the input used to rescan the whole value once per scrolled character).
 func TestOneMegabyteLine(t *testing.T) {
 	line := strings.Repeat("政府信息公开𠀀👍", 1<<20/len("政府信息公开𠀀👍")+1)
-	start := time.Now()
 	in := NewInput()
 	in.Focus()
 	in.SetValue(line)
@@ -115,7 +113,4 @@ func TestOneMegabyteLine(t *testing.T) {
 	e := NewEditor()
 	e.SetValue(line)
 	assertSafe(t, "1 MB editor", e.View(60, 10), 60)
-	if d := time.Since(start); d > 3*time.Second {
-		t.Fatalf("drawing a 1 MB line took %v", d)
-	}
 }

@@ -577,11 +577,7 @@ func TestImportLargeCSV(t *testing.T) {
 	s, cmd = s.Update(tea.PasteMsg{Content: path})
 	s = e.run(s, cmd)
 	s = e.press(s, "enter", "enter")
-	start := time.Now()
 	v := view(t, s, 100, 30)
-	if d := time.Since(start); d > 200*time.Millisecond {
-		t.Errorf("preview of 5000 rows took %v to draw", d)
-	}
 	if !strings.Contains(v, fmt.Sprintf(common.ItemsImportWill, 5000, 0, 0)) || !strings.Contains(v, "第0号信息") {
 		t.Fatalf("preview:\n%s", v)
 	}
