@@ -103,6 +103,9 @@ func (f *importFlow) read(s *Screen) tea.Cmd {
 			return importReadMsg{err: fmt.Errorf(common.ItemsImportOpenFail, p, openReason(err))}
 		}
 		defer fh.Close()
+		if fi, err := fh.Stat(); err == nil && fi.IsDir() {
+			return importReadMsg{err: fmt.Errorf(common.ItemsImportOpenFail, p, common.ItemsImportIsDir)}
+		}
 		sh, err := importer.ReadItems(fh, p)
 		if err != nil {
 			return importReadMsg{err: err}
@@ -119,11 +122,11 @@ func (f *importFlow) read(s *Screen) tea.Cmd {
 func openReason(err error) string {
 	switch {
 	case os.IsNotExist(err):
-		return "文件不存在，请检查路径"
+		return common.ItemsImportNotFound
 	case os.IsPermission(err):
-		return "没有读取权限"
+		return common.ItemsImportNoPerm
 	}
-	return err.Error()
+	return fmt.Sprintf(common.ItemsImportOSFail, err)
 }
 
 func (f *importFlow) keyMap() help.KeyMap {

@@ -639,3 +639,33 @@ func TestViewsFitAnySize(t *testing.T) {
 	s = e.typ(s, "/tmp/不存在.csv")
 	check("import")
 }
+
+// TestImportPathErrorsInChinese: a missing file or a folder typed as the
+// import path is explained in Chinese with what to do, never with the
+// operating system's English text.
+func TestImportPathErrorsInChinese(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		path, want string
+	}{
+		{filepath.Join(dir, "没有这个文件.xlsx"), common.ItemsImportNotFound},
+		{dir, common.ItemsImportIsDir},
+	} {
+		e := setup(t, nil)
+		s := e.open()
+		s = e.press(s, "i")
+		var cmd tea.Cmd
+		s, cmd = s.Update(tea.PasteMsg{Content: c.path})
+		s = e.run(s, cmd)
+		s = e.press(s, "enter")
+		v := view(t, s, 120, 30)
+		if !strings.Contains(v, c.want) {
+			t.Errorf("path %s: want %q on screen:\n%s", c.path, c.want, v)
+		}
+		for _, en := range []string{"no such file", "is a directory", "open "} {
+			if strings.Contains(v, en) {
+				t.Errorf("path %s: English system text %q shown:\n%s", c.path, en, v)
+			}
+		}
+	}
+}
