@@ -448,6 +448,20 @@ func (s *Store) CalendarDays(ctx context.Context) ([]CalendarDay, error) {
 	return out, ioErr("读取节假日设置", rows.Err())
 }
 
+// Calendar is the built-in working-day calendar with the clerk's overrides
+// applied: the one calendar every deadline and check of this store uses.
+func (s *Store) Calendar(ctx context.Context) (*model.Calendar, error) {
+	days, err := s.CalendarDays(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cal := model.DefaultCalendar()
+	for _, d := range days {
+		cal.Set(d.Date, d.Workday, d.Name)
+	}
+	return cal, nil
+}
+
 // SaveCalendarDay sets (or replaces) the override for one day.
 func (s *Store) SaveCalendarDay(ctx context.Context, d CalendarDay) error {
 	if !d.Date.Valid() {

@@ -227,3 +227,30 @@ func TestCalendarDays(t *testing.T) {
 		t.Fatalf("invalid date accepted: %v", err)
 	}
 }
+
+// TestCalendarAppliesTheClerksDays: the store's calendar is the built-in one
+// with the clerk's days on top, so a 2027 Saturday the clerk set as 调休上班
+// counts as a working day and a Wednesday set as a holiday does not.
+func TestCalendarAppliesTheClerksDays(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	sat, wed := model.NewDate(2027, 3, 6), model.NewDate(2027, 3, 10)
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cal.IsWorkday(sat) || !cal.IsWorkday(wed) {
+		t.Fatalf("built-in calendar: Saturday workday %v, Wednesday workday %v", cal.IsWorkday(sat), cal.IsWorkday(wed))
+	}
+	for _, d := range []CalendarDay{{Date: sat, Workday: true, Name: "调休上班"}, {Date: wed, Name: "放假"}} {
+		if err := s.SaveCalendarDay(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if cal, err = s.Calendar(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !cal.IsWorkday(sat) || cal.IsWorkday(wed) {
+		t.Fatalf("with the clerk's days: Saturday workday %v, Wednesday workday %v", cal.IsWorkday(sat), cal.IsWorkday(wed))
+	}
+}

@@ -107,6 +107,10 @@ func runBundleExport(args []string, stdout, stderr io.Writer) int {
 			return printErr(stderr, err)
 		}
 	}
+	cal, err := st.Calendar(ctx)
+	if err != nil {
+		return printErr(stderr, err)
+	}
 	res, err := bundle.Write(*out, oy, kind)
 	if err != nil {
 		return printErr(stderr, err)
@@ -116,7 +120,7 @@ func runBundleExport(args []string, stdout, stderr io.Writer) int {
 	if kind == bundle.Full {
 		fmt.Fprintln(stdout, "注意：此文件含申请人个人信息，只用于本单位电脑之间转移数据，不要报送或公开。")
 	}
-	findings := model.Check(oy, calendarFor(ctx, st), model.DateOf(time.Now()))
+	findings := model.Check(oy, cal, model.DateOf(time.Now()))
 	if n := countErrors(findings); n > 0 {
 		fmt.Fprintf(stdout, "注意：这份年报还有 %d 个错误，上级汇总时会显示为“有错误”。可运行 nianbao check 查看。\n", n)
 	}

@@ -74,7 +74,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return printErr(stderr, err)
 	}
-	cal := calendarFor(ctx, st)
+	cal, err := st.Calendar(ctx)
+	if err != nil {
+		return printErr(stderr, err)
+	}
 	findings := model.Check(oy, cal, today)
 	return printFindings(stdout, oy, findings)
 }

@@ -104,7 +104,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	now := time.Now()
 	today := model.DateOf(now)
-	findings := model.Check(oy, calendarFor(ctx, st), today)
+	cal, err := st.Calendar(ctx)
+	if err != nil {
+		return printErr(stderr, err)
+	}
+	findings := model.Check(oy, cal, today)
 	var errs []model.Finding
 	for _, f := range findings {
 		if f.Severity == model.Error {

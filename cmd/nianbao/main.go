@@ -270,23 +270,6 @@ func unknownOrganErr(ctx context.Context, st *db.Store, organ string) error {
 	return fmt.Errorf("数据库中没有单位「%s」。现有的单位：%s。请检查名称是否完全一致。", organ, strings.Join(names, "、"))
 }
 
-// calendarFor returns the working-day calendar: the built-in State Council
-// schedule plus the days the clerk added to the database.
-func calendarFor(ctx context.Context, st *db.Store) *model.Calendar {
-	cal := model.DefaultCalendar()
-	if st == nil {
-		return cal
-	}
-	days, err := st.CalendarDays(ctx)
-	if err != nil {
-		return cal
-	}
-	for _, d := range days {
-		cal.Set(d.Date, d.Workday, d.Name)
-	}
-	return cal
-}
-
 func joinInts(xs []int, sep string) string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
