@@ -50,8 +50,9 @@ func openBare(tb testing.TB, path string) *sql.DB {
 }
 
 // BenchmarkFieldEdit: one committed field edit through the store on the
-// 50,000-request file — the request form's save (SaveRequest, with the
-// search index), a table cell (SetValues) and a narrative paragraph
+// 50,000-request file — a whole request entry (SaveRequest, with the
+// search index), the request form's save of the field it leaves
+// (SaveRequestField, the same notes column), a table cell (SetValues) and a narrative paragraph
 // (SaveBlock) — beside its floor, a bare single-row UPDATE committed on its
 // own connection with the same pragmas on the same file (target ≤ 1.3× the
 // floor).
@@ -119,6 +120,14 @@ func BenchmarkFieldEdit(b *testing.B) {
 	pair("Request", func(i int) error {
 		q.Notes = fmt.Sprint("电话沟通", i)
 		return st.SaveRequest(ctx, &q)
+	}, func(i int) error {
+		_, err := bare.ExecContext(ctx, "UPDATE requests SET notes = ? WHERE id = ?", fmt.Sprint("电话沟通", i), q.ID)
+		return err
+	})
+	// The form's save on leaving a field: one column in autocommit.
+	pair("RequestField", func(i int) error {
+		q.Notes = fmt.Sprint("电话沟通", i)
+		return st.SaveRequestField(ctx, &q, db.FieldNotes)
 	}, func(i int) error {
 		_, err := bare.ExecContext(ctx, "UPDATE requests SET notes = ? WHERE id = ?", fmt.Sprint("电话沟通", i), q.ID)
 		return err
