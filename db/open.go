@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -46,6 +47,14 @@ type Options struct {
 	BackupDir string
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// DeferCheck lets Open return before PRAGMA quick_check has finished:
+	// the store runs it on its own read-only connection in the background
+	// (WAL lets it read beside the writer) and every write waits for it and
+	// fails with ErrCorrupt when it did not pass (see CheckDone, CheckErr).
+	// The day's backup then follows the check in the background too. Where
+	// the check cannot run beside the writer (the DELETE-journal fallback,
+	// a schema to migrate, a new file) Open runs it before returning.
+	DeferCheck bool
 }
 
 func (o Options) now() time.Time {
@@ -74,12 +83,26 @@ type Store struct {
 	closed  bool
 	// warnings are problems at open that did not stop it, in Chinese.
 	warnings []string
+	warnMu   sync.Mutex
+	// check is the integrity check run behind Open (Options.DeferCheck).
+	check deferredCheck
 }
 
 // Warnings lists problems met while opening that did not stop the store
 // from working (e.g. the daily backup could not be written), in Chinese, for
-// the caller to show the clerk.
-func (s *Store) Warnings() []string { return s.warnings }
+// the caller to show the clerk. With DeferCheck the day's backup runs after
+// the check: its warning is here once CheckDone is closed.
+func (s *Store) Warnings() []string {
+	s.warnMu.Lock()
+	defer s.warnMu.Unlock()
+	return append([]string(nil), s.warnings...)
+}
+
+func (s *Store) warn(w string) {
+	s.warnMu.Lock()
+	s.warnings = append(s.warnings, w)
+	s.warnMu.Unlock()
+}
 
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
@@ -213,6 +236,8 @@ type header struct {
 	size          int64
 	userVersion   uint32
 	applicationID uint32
+	// wal: the file format read/write versions (bytes 18 and 19) say WAL.
+	wal bool
 }
 
 var sqliteMagic = []byte("SQLite format 3\x00")
@@ -245,6 +270,7 @@ func readHeader(path string) (header, error) {
 	}
 	h.userVersion = binary.BigEndian.Uint32(buf[60:64])
 	h.applicationID = binary.BigEndian.Uint32(buf[68:72])
+	h.wal = buf[18] == 2 && buf[19] == 2
 	return h, nil
 }
 
@@ -350,6 +376,7 @@ func (s *Store) unlock() {
 func (s *Store) open(ctx context.Context, exists bool) error {
 	path := s.path
 	hasData := false
+	deferred := false
 	if exists {
 		h, err := readHeader(path)
 		if err != nil {
@@ -370,8 +397,12 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 			if !s.opt.ReadOnly {
 				rollbackHotJournal(ctx, path)
 			}
+			// The check may run behind Open only on a file already in WAL
+			// mode and at the current schema: nothing is migrated and the
+			// journal mode is not switched before it has passed.
+			deferred = s.opt.DeferCheck && !s.opt.ReadOnly && h.wal && int(h.userVersion) == SchemaVersion
 			cleanup := sidecarCleaner(path, s.opt.ReadOnly)
-			st, err := inspect(ctx, path)
+			st, err := inspectFile(ctx, path, !deferred)
 			if err == nil && !st.ok {
 				err = s.corruptErr(ctx, st.problem)
 			}
@@ -433,6 +464,16 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 	if err := d.QueryRowContext(ctx, "PRAGMA user_version").Scan(&uv); err != nil {
 		return ioErr("打开数据库", err)
 	}
+	if deferred {
+		if journal == "wal" && uv == SchemaVersion {
+			s.startCheck(exists)
+			return nil
+		}
+		// The check cannot run beside the writer here: run it now.
+		if err := s.runCheck(ctx); err != nil {
+			return err
+		}
+	}
 	if hasData && uv < SchemaVersion && !s.opt.NoBackup {
 		if _, err := s.Backup(ctx); err != nil {
 			return err
@@ -444,13 +485,18 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 	s.dirty.Store(false) // a backup at Close is for the clerk's saves, not the schema's
 
 	if !s.opt.NoBackup && exists {
-		// The daily backup is a safety net, not a condition of working: a
-		// nearly full disk must not lock the clerk out of their own data.
-		if err := s.backupIfOld(ctx); err != nil {
-			s.warnings = append(s.warnings, "今天的自动备份没有成功："+strings.TrimSuffix(err.Error(), "。")+"。数据照常可用，请尽快腾出磁盘空间，或用「nianbao backup」另存一份备份。")
-		}
+		s.dailyBackup(ctx)
 	}
 	return nil
+}
+
+// dailyBackup takes the day's backup when the newest is older than a day.
+// It is a safety net, not a condition of working: a nearly full disk must
+// not lock the clerk out of their own data, so a failure becomes a warning.
+func (s *Store) dailyBackup(ctx context.Context) {
+	if err := s.backupIfOld(ctx); err != nil {
+		s.warn("今天的自动备份没有成功：" + strings.TrimSuffix(err.Error(), "。") + "。数据照常可用，请尽快腾出磁盘空间，或用「nianbao backup」另存一份备份。")
+	}
 }
 
 // walProbe is probeWAL; tests replace it to exercise the fallback.
@@ -538,6 +584,13 @@ type inspection struct {
 // read-only connection, so nothing is written to a file that may be foreign
 // or damaged.
 func inspect(ctx context.Context, path string) (inspection, error) {
+	return inspectFile(ctx, path, true)
+}
+
+// inspectFile is inspect; without quick it only reads the identity pragmas
+// and the schema (st.ok then says no more than that), for an open whose
+// quick_check runs behind it.
+func inspectFile(ctx context.Context, path string, quick bool) (inspection, error) {
 	var st inspection
 	d, err := openPool(fileURI(path, "mode=ro&_pragma=busy_timeout(5000)"))
 	if err != nil {
@@ -564,6 +617,10 @@ func inspect(ctx context.Context, path string) (inspection, error) {
 	}
 	if err := d.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&st.tables); err != nil {
 		return classify(err)
+	}
+	if !quick {
+		st.ok = true
+		return st, nil
 	}
 	rows, err := d.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
@@ -665,6 +722,9 @@ func (s *Store) migrate(ctx context.Context, cur int) error {
 
 // tx runs fn in one short (immediate) transaction.
 func (s *Store) tx(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	if err := s.waitCheck(ctx); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return ioErr(what, err)
@@ -687,6 +747,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	s.stopCheck()
 	var first error
 	if !s.opt.ReadOnly && !s.opt.NoBackup && s.dirty.Load() {
 		if _, err := s.Backup(context.Background()); err != nil {

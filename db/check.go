@@ -1,0 +1,106 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"sync"
+)
+
+// deferredCheck is the PRAGMA quick_check that runs behind Open
+// (Options.DeferCheck) on its own read-only connection.
+type deferredCheck struct {
+	done   chan struct{} // closed when the check (and the day's backup) ended
+	err    error         // set before done is closed
+	cancel context.CancelFunc
+	once   sync.Once
+}
+
+// closedChan is returned by CheckDone when the check ran inside Open.
+var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// startCheck runs quick_check in the background; when it passes and the
+// database existed before, the day's backup follows. Writes wait for it
+// (waitCheck).
+func (s *Store) startCheck(existed bool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.check.done = make(chan struct{})
+	s.check.cancel = cancel
+	go func() {
+		defer close(s.check.done)
+		err := s.runCheck(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				err = newErr(ErrIO, err, "数据库已关闭，完整性检查没有做完。请重新打开年报程序。")
+			}
+			s.check.err = err
+			return
+		}
+		if existed && !s.opt.NoBackup {
+			s.dailyBackup(ctx)
+		}
+	}()
+}
+
+// runCheck runs PRAGMA quick_check on a read-only connection of its own and
+// returns the ErrCorrupt error (naming the newest good backup) when the file
+// does not pass.
+func (s *Store) runCheck(ctx context.Context) error {
+	st, err := inspectFile(ctx, s.path, true)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) && e.Kind == ErrNotDatabase {
+			return s.corruptErr(ctx, err.Error())
+		}
+		return err
+	}
+	if !st.ok {
+		return s.corruptErr(ctx, st.problem)
+	}
+	return nil
+}
+
+// CheckDone is closed once the start-up integrity check has finished (at
+// once when it ran inside Open). With DeferCheck the day's backup, when one
+// was due, has then finished too and its warning is in Warnings.
+func (s *Store) CheckDone() <-chan struct{} {
+	if s.check.done == nil {
+		return closedChan
+	}
+	return s.check.done
+}
+
+// CheckErr is the result of the start-up integrity check: nil while it
+// runs or when it passed; an *Error of kind ErrCorrupt (in Chinese, naming
+// the newest good backup) when the file is damaged. Every write then fails
+// with this error.
+func (s *Store) CheckErr() error {
+	select {
+	case <-s.CheckDone():
+		return s.check.err
+	default:
+		return nil
+	}
+}
+
+// waitCheck holds a write until the start-up check has passed; it returns
+// the check's error when it did not.
+func (s *Store) waitCheck(ctx context.Context) error {
+	if s.check.done == nil {
+		return nil
+	}
+	select {
+	case <-s.check.done:
+		return s.check.err
+	case <-ctx.Done():
+		return ioErr("保存", ctx.Err())
+	}
+}
+
+// stopCheck cancels a running check and waits for it (Close).
+func (s *Store) stopCheck() {
+	if s.check.done == nil {
+		return
+	}
+	s.check.once.Do(func() { s.check.cancel() })
+	<-s.check.done
+}
