@@ -151,10 +151,10 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 			m.confirm = nil
 			if yes {
 				id, ctx, st := m.del.ID, ctxOf(m.c), m.c.Store
-				return func() tea.Msg {
+				return m.c.Track(func() tea.Msg {
 					c, err := st.DeleteCase(ctx, id)
 					return deletedMsg{c: c, err: err}
-				}
+				})
 			}
 		}
 		return nil
@@ -186,10 +186,10 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		c := *m.undo
 		c.ID = 0
 		ctx, st := ctxOf(m.c), m.c.Store
-		return func() tea.Msg {
+		return m.c.Track(func() tea.Msg {
 			err := st.SaveCase(ctx, &c)
 			return restoredMsg{c: c, err: err}
-		}
+		})
 	}
 	return nil
 }
@@ -372,7 +372,7 @@ func (f *Form) save() tea.Cmd {
 	seq, saver := f.saver.Next(), f.saver
 	cs := f.cs
 	ctx, st := ctxOf(f.c), f.c.Store
-	return func() tea.Msg {
+	return f.c.Track(func() tea.Msg {
 		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
 			if cs.ID == 0 {
 				cs.ID = id
@@ -381,7 +381,7 @@ func (f *Form) save() tea.Cmd {
 			return cs.ID, err
 		})
 		return savedMsg{form: f, id: cs.ID, skipped: skipped, err: err}
-	}
+	})
 }
 
 // Update implements common.Screen.

@@ -81,13 +81,23 @@ func (c *Common) Format() *model.Format {
 	return c.Report.Format()
 }
 
+// Track wraps a command that writes to the store so that WaitSaves waits
+// for it: the program closes the store after quitting, and a write still
+// running then would be lost. Every command that saves, deletes or restores
+// goes through Track (or Save, which uses it).
+func (c *Common) Track(fn func() tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		c.inflight.Add(1)
+		defer c.inflight.Done()
+		return fn()
+	}
+}
+
 // Save runs fn against the store off the Update loop and reports SavedMsg or
 // SaveFailedMsg.
 func (c *Common) Save(fn func(ctx context.Context, st *db.Store) error) tea.Cmd {
 	ctx, st, now := c.Ctx, c.Store, c.Now
-	return func() tea.Msg {
-		c.inflight.Add(1)
-		defer c.inflight.Done()
+	return c.Track(func() tea.Msg {
 		if ctx == nil {
 			ctx = context.Background()
 		}
@@ -99,7 +109,7 @@ func (c *Common) Save(fn func(ctx context.Context, st *db.Store) error) tea.Cmd 
 			t = now()
 		}
 		return SavedMsg{At: t}
-	}
+	})
 }
 
 // SaveCmd runs fn off the Update loop and reports SavedMsg or SaveFailedMsg.

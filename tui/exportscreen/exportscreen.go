@@ -275,7 +275,7 @@ func (s *Screen) markExported() tea.Cmd {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return func() tea.Msg { return statusSavedMsg{err: st.SaveReportMeta(ctx, &r)} }
+	return s.c.Track(func() tea.Msg { return statusSavedMsg{err: st.SaveReportMeta(ctx, &r)} })
 }
 
 func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {

@@ -193,10 +193,10 @@ func (s *Screen) save() tea.Cmd {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return func() tea.Msg {
+	return s.c.Track(func() tea.Msg {
 		err := st.SaveReportMeta(ctx, &r)
 		return savedMsg{s: s, fees: r.Fees, err: err}
-	}
+	})
 }
 
 // Update implements common.Screen.

@@ -198,10 +198,10 @@ func (v *countsView) insert(s *Screen) tea.Cmd {
 	}
 	b.Text, b.Stale = text, false
 	ctx, st, id := s.ctx(), s.c.Store, r.ID
-	return func() tea.Msg {
+	return s.c.Track(func() tea.Msg {
 		err := st.SaveBlock(ctx, id, &b)
 		return insertedMsg{block: b, updated: updated, err: err}
-	}
+	})
 }
 
 func (v *countsView) toggleArt20(s *Screen) tea.Cmd {
@@ -215,9 +215,9 @@ func (v *countsView) toggleArt20(s *Screen) tea.Cmd {
 		next = ""
 	}
 	ctx, st, id := s.ctx(), s.c.Store, r.ID
-	return func() tea.Msg {
+	return s.c.Track(func() tea.Msg {
 		return art20Msg{mode: next, err: setArt20(ctx, st, id, next)}
-	}
+	})
 }
 
 func setArt20(ctx context.Context, st *db.Store, id int64, m model.TableMode) error {

@@ -375,10 +375,10 @@ func (ef *entryForm) save(s *Screen) tea.Cmd {
 	}
 	ef.saving = true
 	ctx, st := s.ctx(), s.c.Store
-	return func() tea.Msg {
+	return s.c.Track(func() tea.Msg {
 		err := saveEntry(ctx, st, &it, newCat, newChans)
 		return itemSavedMsg{it: it, isNew: isNew, err: err}
-	}
+	})
 }
 
 // errDuplicate refuses a new entry with the title and date of one already

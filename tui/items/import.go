@@ -263,9 +263,9 @@ func (f *importFlow) save(s *Screen) tea.Cmd {
 	ctx, st, organ := s.ctx(), s.c.Store, s.c.Organ.ID
 	items := append([]model.DisclosureItem(nil), f.items...)
 	cats, chans := f.newCats, f.newChans
-	return func() tea.Msg {
+	return s.c.Track(func() tea.Msg {
 		return importDoneMsg{n: len(items), err: saveImport(ctx, st, organ, items, cats, chans)}
-	}
+	})
 }
 
 func saveImport(ctx context.Context, st *db.Store, organ int64, items []model.DisclosureItem, cats, chans []string) error {

@@ -609,10 +609,10 @@ func (s *Screen) answer(k string) tea.Cmd {
 			return nil
 		}
 		id, ctx, st := it.ID, s.ctx(), s.c.Store
-		return func() tea.Msg {
+		return s.c.Track(func() tea.Msg {
 			del, err := st.DeleteItem(ctx, id)
 			return deletedMsg{del, err}
-		}
+		})
 	case "n", "N", "esc":
 		s.confirm = nil
 	}
@@ -627,10 +627,10 @@ func (s *Screen) restore() tea.Cmd {
 	it := *s.undo
 	it.ID = 0
 	ctx, st := s.ctx(), s.c.Store
-	return func() tea.Msg {
+	return s.c.Track(func() tea.Msg {
 		err := st.SaveItem(ctx, &it)
 		return restoredMsg{it, err}
-	}
+	})
 }
 
 // ---- view ----

@@ -152,10 +152,10 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 			m.confirm = nil
 			if yes {
 				id, ctx, st := m.del.ID, ctxOf(m.c), m.c.Store
-				return func() tea.Msg {
+				return m.c.Track(func() tea.Msg {
 					x, err := st.DeleteMeasure(ctx, id)
 					return deletedMsg{m: x, err: err}
-				}
+				})
 			}
 		}
 		return nil
@@ -187,10 +187,10 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		x := *m.undo
 		x.ID = 0
 		ctx, st := ctxOf(m.c), m.c.Store
-		return func() tea.Msg {
+		return m.c.Track(func() tea.Msg {
 			err := st.SaveMeasure(ctx, &x)
 			return restoredMsg{m: x, err: err}
-		}
+		})
 	}
 	return nil
 }
@@ -410,7 +410,7 @@ func (f *Form) save() tea.Cmd {
 	seq, saver := f.saver.Next(), f.saver
 	x := f.x
 	ctx, st := ctxOf(f.c), f.c.Store
-	return func() tea.Msg {
+	return f.c.Track(func() tea.Msg {
 		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
 			if x.ID == 0 {
 				x.ID = id
@@ -419,7 +419,7 @@ func (f *Form) save() tea.Cmd {
 			return x.ID, err
 		})
 		return savedMsg{form: f, id: x.ID, skipped: skipped, err: err}
-	}
+	})
 }
 
 // Update implements common.Screen.

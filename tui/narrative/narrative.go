@@ -464,7 +464,7 @@ func (m *Model) restructure(bs []model.Block, deleted []int64, focus int, rename
 		bs[i].Section = sec
 	}
 	ctx, st := m.c.Ctx, m.c.Store
-	return func() tea.Msg {
+	return m.c.Track(func() tea.Msg {
 		for _, id := range deleted {
 			if err := st.DeleteBlock(ctx, id); err != nil {
 				return blocksMsg{section: sec, err: err}
@@ -483,7 +483,7 @@ func (m *Model) restructure(bs []model.Block, deleted []int64, focus int, rename
 			return blocksMsg{section: sec, err: err}
 		}
 		return blocksMsg{section: sec, blocks: bs, focus: focus, rename: rename}
-	}
+	})
 }
 
 func (m *Model) addHeading() tea.Cmd {

@@ -319,12 +319,12 @@ func (f *OrganForm) save() tea.Cmd {
 	}
 	o := f.organ
 	ctx, st := f.c.Ctx, f.c.Store
-	return func() tea.Msg {
+	return f.c.Track(func() tea.Msg {
 		if err := st.SaveOrgan(ctx, &o); err != nil {
 			return common.SaveFailedMsg{Err: err}
 		}
 		return organSavedMsg{o}
-	}
+	})
 }
 
 // Update implements common.Screen.
@@ -488,7 +488,7 @@ func (f *YearForm) create() tea.Cmd {
 	fromPrev := len(f.form.Fields[1].Choices) == 2 && f.form.Fields[1].Choice == 0
 	o := f.organ
 	ctx, st := f.c.Ctx, f.c.Store
-	return func() tea.Msg {
+	return f.c.Track(func() tea.Msg {
 		sum, err := createYear(ctx, st, o, y, fromPrev)
 		if err != nil {
 			return common.SaveFailedMsg{Err: err}
@@ -499,7 +499,7 @@ func (f *YearForm) create() tea.Cmd {
 		}
 		note := summaryText(y, sum, model.FormatForYear(y))
 		return tea.Sequence(open, func() tea.Msg { return common.StatusMsg{Text: note} })()
-	}
+	})
 }
 
 // Update implements common.Screen.
