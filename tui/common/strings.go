@@ -48,7 +48,7 @@ const (
 	ConfirmYesNo    = "(y 是 / n 否)"
 	NotReadyNote    = "「%s」这一部分还在制作中，暂时不能使用。请先填写其他部分。"
 	LoadFailed      = "读取年报失败：%s"
-	TooSmall        = "终端窗口太小（至少 80×24），请把窗口拉大。"
+	TooSmall        = "终端窗口太小，请把窗口拉大（建议至少 80×24）。"
 	MarkDone        = "✓"
 	MarkOpen        = "·"
 	MarkStale       = "待更新"
