@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"sync"
 )
@@ -20,8 +21,13 @@ var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); retu
 
 // startCheck runs quick_check in the background; when it passes and the
 // database existed before, the day's backup follows. Writes wait for it
-// (waitCheck).
-func (s *Store) startCheck(existed bool) {
+// (waitCheck). Until it has passed the writer connection is also
+// query_only, so a write that does not wait (a statement run outside tx)
+// fails instead of touching a file that may be damaged.
+func (s *Store) startCheck(openCtx context.Context, existed bool) error {
+	if _, err := s.db.ExecContext(openCtx, "PRAGMA query_only = 1"); err != nil {
+		return ioErr("打开数据库", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.check.done = make(chan struct{})
 	s.check.cancel = cancel
@@ -35,10 +41,15 @@ func (s *Store) startCheck(existed bool) {
 			s.check.err = err
 			return
 		}
+		if _, err := s.db.ExecContext(ctx, "PRAGMA query_only = 0"); err != nil {
+			s.check.err = ioErr("打开数据库", err)
+			return
+		}
 		if existed && !s.opt.NoBackup {
 			s.dailyBackup(ctx)
 		}
 	}()
+	return nil
 }
 
 // runCheck runs PRAGMA quick_check on a read-only connection of its own and
@@ -103,4 +114,24 @@ func (s *Store) stopCheck() {
 	}
 	s.check.once.Do(func() { s.check.cancel() })
 	<-s.check.done
+}
+
+// reader returns the pool for long reads (LoadOrganYear): in WAL mode a
+// read-only connection of its own, so a year's load does not hold the one
+// writer connection that page queries and saves use; otherwise the writer.
+func (s *Store) reader() *sql.DB {
+	if s.journal != "wal" {
+		return s.db
+	}
+	s.readOnce.Do(func() {
+		d, err := openPool(dsnFor(s.path, "", true))
+		if err != nil {
+			return
+		}
+		s.rdb = d
+	})
+	if s.rdb == nil {
+		return s.db
+	}
+	return s.rdb
 }

@@ -71,6 +71,11 @@ func TestDeferCheckDamagedRefusesWrites(t *testing.T) {
 	if b.ID != 0 {
 		t.Fatalf("SaveBlock set an id on a refused write")
 	}
+	// A statement that does not wait for the check (run outside tx) is
+	// refused by the connection itself.
+	if _, err := s.db.ExecContext(ctx, "DELETE FROM requests"); err == nil {
+		t.Fatal("a direct write went through on a file that failed its check")
+	}
 	s.Close()
 	after, _ := os.ReadFile(path)
 	if !bytes.Equal(before, after) {
@@ -103,6 +108,9 @@ func TestDeferCheckHealthy(t *testing.T) {
 	<-s.CheckDone()
 	if err := s.CheckErr(); err != nil {
 		t.Fatalf("CheckErr on a sound file: %v", err)
+	}
+	if _, err := s.db.ExecContext(ctx, "UPDATE organs SET phone = '0470-7654321' WHERE id = ?", o.ID); err != nil {
+		t.Fatalf("a direct write after the check passed: %v", err)
 	}
 	list, err := ListBackups(path, s.opt)
 	if err != nil || len(list) != 1 {
@@ -159,4 +167,48 @@ func TestDeferCheckCloseWhileChecking(t *testing.T) {
 		t.Fatalf("reopen after Close during the check: %v", err)
 	}
 	s2.Close()
+}
+
+// TestLoadOrganYearSeesEverySave: the year is read through its own
+// read-only connection; a load right after a save sees it, and a load runs
+// while the writer connection answers a page query.
+func TestLoadOrganYearSeesEverySave(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	makeDB(t, path, 300)
+	s, err := Open(ctx, path, Options{NoBackup: true, DeferCheck: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	o, err := s.OrganByName(ctx, "大雁镇人民政府")
+	if err != nil {
+		t.Fatal(err)
+	}
+	oy, err := s.LoadOrganYear(ctx, o.ID, 2021, false)
+	if err != nil || len(oy.Requests) != 300 {
+		t.Fatalf("load: %v, %d requests", err, len(oy.Requests))
+	}
+	q := model.Request{OrganID: o.ID, Received: model.NewDate(2021, 12, 30), Applicant: model.NaturalPerson, Summary: "申请公开年末补充材料"}
+	if err := s.SaveRequest(ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	oy, err = s.LoadOrganYear(ctx, o.ID, 2021, false)
+	if err != nil || len(oy.Requests) != 301 || oy.Requests[300].Summary != "申请公开年末补充材料" {
+		t.Fatalf("load after a save: %v, %d requests", err, len(oy.Requests))
+	}
+	// Hold a read transaction on the reader: the writer still answers.
+	tx, err := s.reader().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM requests").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.RequestPage(ctx, RequestQuery{OrganID: o.ID, Year: 2021, Limit: 50})
+	tx.Rollback()
+	if err != nil || len(page) != 50 {
+		t.Fatalf("page query beside a load: %v, %d rows", err, len(page))
+	}
 }

@@ -86,6 +86,9 @@ type Store struct {
 	warnMu   sync.Mutex
 	// check is the integrity check run behind Open (Options.DeferCheck).
 	check deferredCheck
+	// rdb is the read-only pool of long reads (reader), opened on first use.
+	rdb      *sql.DB
+	readOnce sync.Once
 }
 
 // Warnings lists problems met while opening that did not stop the store
@@ -466,8 +469,7 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 	}
 	if deferred {
 		if journal == "wal" && uv == SchemaVersion {
-			s.startCheck(exists)
-			return nil
+			return s.startCheck(ctx, exists)
 		}
 		// The check cannot run beside the writer here: run it now.
 		if err := s.runCheck(ctx); err != nil {
@@ -753,6 +755,9 @@ func (s *Store) Close() error {
 		if _, err := s.Backup(context.Background()); err != nil {
 			first = err
 		}
+	}
+	if s.rdb != nil {
+		s.rdb.Close()
 	}
 	if s.db != nil {
 		if err := s.db.Close(); err != nil && first == nil {

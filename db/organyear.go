@@ -14,7 +14,7 @@ import (
 // from year-1 when that report exists, with its effective values computed
 // from its own log.
 func (s *Store) LoadOrganYear(ctx context.Context, organID int64, year int, withPersonal bool) (*model.OrganYear, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.reader().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, ioErr("读取年度数据", err)
 	}
