@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -93,7 +94,10 @@ type Form struct {
 	msg    string
 	msgErr bool
 
-	saver   *entrysave.Saver
+	saver *entrysave.Saver
+	// stored is the entry as the form's saves last wrote it (or as it was
+	// opened); only the saves' write functions use it, one at a time.
+	stored  *storedEntry
 	confirm *components.Confirm
 	curX    int
 	curY    int
@@ -110,6 +114,10 @@ func NewForm(c *common.Common, q *model.Request) *Form {
 		f.q = *q
 	}
 	f.saver = entrysave.New(f.q.ID)
+	f.stored = &storedEntry{}
+	if f.q.ID != 0 {
+		f.stored.q, f.stored.ok = f.q, true
+	}
 	f.build()
 	f.setFocus(0)
 	return f
@@ -475,7 +483,7 @@ func (f *Form) save() tea.Cmd {
 	}
 	q := f.q
 	seq := f.saver.Next()
-	saver := f.saver
+	saver, stored := f.saver, f.stored
 	ctx, st := f.c.Ctx, f.c.Store
 	if ctx == nil {
 		ctx = context.Background()
@@ -484,27 +492,69 @@ func (f *Form) save() tea.Cmd {
 		var serial, year int
 		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
 			if q.ID == 0 && id != 0 {
-				stored, err := st.Request(ctx, id, false)
-				if err != nil {
-					return id, err
+				// An earlier save of this form inserted the entry.
+				if stored.ok && stored.q.ID == id {
+					q.ID, q.Serial, q.Year = id, stored.q.Serial, stored.q.Year
+				} else {
+					s, err := st.Request(ctx, id, false)
+					if err != nil {
+						return id, err
+					}
+					q.ID, q.Serial, q.Year = id, s.Serial, s.Year
 				}
-				q.ID, q.Serial, q.Year = id, stored.Serial, stored.Year
 			}
-			if err := st.SaveRequest(ctx, &q); err != nil {
+			if err := stored.write(ctx, st, &q); err != nil {
 				return id, err
-			}
-			if q.Personal.IsZero() {
-				// SaveRequest keeps stored personal data when none is
-				// given; the clerk cleared every personal field.
-				if err := st.SavePersonal(ctx, q.ID, model.Personal{}); err != nil {
-					return q.ID, err
-				}
 			}
 			serial, year = q.Serial, q.Year
 			return q.ID, nil
 		})
 		return reqSavedMsg{form: f, id: q.ID, serial: serial, year: year, skipped: skipped, err: err}
 	}
+}
+
+// storedEntry is what the store holds of the form's entry after the
+// form's last write. A save runs only when no newer one has been written
+// (entrysave), so the fields that differ between it and the save's snapshot
+// are every field committed since, including those of skipped saves.
+type storedEntry struct {
+	q  model.Request
+	ok bool
+}
+
+// write saves q: one field changed since the last write is one statement
+// (db.SaveRequestField, which renumbers an entry whose date moves it to
+// another year); a new entry or several changed fields go in whole.
+func (s *storedEntry) write(ctx context.Context, st *db.Store, q *model.Request) error {
+	whole := true
+	if q.ID != 0 && s.ok && s.q.ID == q.ID {
+		// The form never chooses a number: the stored one holds (the
+		// snapshot may predate a move to another year).
+		q.Year, q.Serial = s.q.Year, s.q.Serial
+		switch fs := db.ChangedRequestFields(&s.q, q); len(fs) {
+		case 0:
+			whole = false
+		case 1:
+			if err := st.SaveRequestField(ctx, q, fs[0]); err != nil {
+				return err
+			}
+			whole = false
+		}
+	}
+	if whole {
+		if err := st.SaveRequest(ctx, q); err != nil {
+			return err
+		}
+		if q.Personal.IsZero() {
+			// SaveRequest keeps stored personal data when none is given;
+			// the clerk cleared every personal field.
+			if err := st.SavePersonal(ctx, q.ID, model.Personal{}); err != nil {
+				return err
+			}
+		}
+	}
+	s.q, s.ok = *q, true
+	return nil
 }
 
 // Title implements common.Screen.
@@ -602,6 +652,9 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if f.q.ID == 0 && msg.id != 0 {
 			f.q.ID, f.q.Serial, f.q.Year = msg.id, msg.serial, msg.year
 			f.msg, f.msgErr = fmt.Sprintf(common.ReqSavedNew, msg.serial), false
+		} else if msg.id == f.q.ID && msg.serial != 0 {
+			// A received date in another year renumbered the entry.
+			f.q.Serial, f.q.Year = msg.serial, msg.year
 		}
 		return f, tea.Batch(saved(f.c), common.Reload)
 	case doneMsg:
