@@ -3,7 +3,6 @@
 package cases
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -80,13 +79,6 @@ type (
 	}
 )
 
-func ctxOf(c *common.Common) context.Context {
-	if c.Ctx != nil {
-		return c.Ctx
-	}
-	return context.Background()
-}
-
 // Update implements common.Screen.
 func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -105,7 +97,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		c := msg.c
 		m.undo = &c
 		m.note = fmt.Sprintf(common.CaseDeleted, c.Kind.Label())
-		return m, tea.Batch(savedCmd(m.c), common.Reload)
+		return m, tea.Batch(m.c.Saved(), common.Reload)
 	case restoredMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
@@ -113,7 +105,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.undo = nil
 		m.note = common.UndoDone
 		m.pending = msg.c.ID
-		return m, tea.Batch(savedCmd(m.c), common.Reload)
+		return m, tea.Batch(m.c.Saved(), common.Reload)
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}
@@ -133,16 +125,6 @@ func (m *List) selectPending() {
 	}
 }
 
-func savedCmd(c *common.Common) tea.Cmd {
-	now := c.Now
-	return func() tea.Msg {
-		if now == nil {
-			return common.SavedMsg{}
-		}
-		return common.SavedMsg{At: now()}
-	}
-}
-
 func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	s := k.String()
 	if m.confirm != nil {
@@ -150,7 +132,7 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 			yes := m.confirm.Yes
 			m.confirm = nil
 			if yes {
-				id, ctx, st := m.del.ID, ctxOf(m.c), m.c.Store
+				id, ctx, st := m.del.ID, m.c.Context(), m.c.Store
 				return m.c.Track(func() tea.Msg {
 					c, err := st.DeleteCase(ctx, id)
 					return deletedMsg{c: c, err: err}
@@ -167,11 +149,11 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	cs := m.Cases()
 	switch s {
 	case "n":
-		return push(NewForm(m.c, nil))
+		return common.Push(NewForm(m.c, nil))
 	case "enter", "e":
 		if m.list.Cursor < len(cs) {
 			c := cs[m.list.Cursor]
-			return push(NewForm(m.c, &c))
+			return common.Push(NewForm(m.c, &c))
 		}
 	case "d", "delete":
 		if m.list.Cursor < len(cs) {
@@ -185,7 +167,7 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		c := *m.undo
 		c.ID = 0
-		ctx, st := ctxOf(m.c), m.c.Store
+		ctx, st := m.c.Context(), m.c.Store
 		return m.c.Track(func() tea.Msg {
 			err := st.SaveCase(ctx, &c)
 			return restoredMsg{c: c, err: err}
@@ -193,8 +175,6 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	return nil
 }
-
-func push(s common.Screen) tea.Cmd { return func() tea.Msg { return common.PushMsg{Screen: s} } }
 
 // View implements common.Screen.
 func (m *List) View(width, height int) string {
@@ -371,7 +351,7 @@ func (f *Form) save() tea.Cmd {
 	f.apply()
 	seq, saver := f.saver.Next(), f.saver
 	cs := f.cs
-	ctx, st := ctxOf(f.c), f.c.Store
+	ctx, st := f.c.Context(), f.c.Store
 	return f.c.Track(func() tea.Msg {
 		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
 			if cs.ID == 0 {
@@ -404,7 +384,7 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return f, nil
 		}
 		f.cs.ID = msg.id
-		return f, tea.Batch(savedCmd(f.c), common.Reload)
+		return f, tea.Batch(f.c.Saved(), common.Reload)
 	case tea.KeyPressMsg:
 		f.msg = ""
 		switch msg.String() {

@@ -81,6 +81,30 @@ func (c *Common) Format() *model.Format {
 	return c.Report.Format()
 }
 
+// Context is the workstation's context, or Background where none is set
+// (screens built in tests).
+func (c *Common) Context() context.Context {
+	if c.Ctx != nil {
+		return c.Ctx
+	}
+	return context.Background()
+}
+
+// Saved reports a write that has just finished, for the status line
+// (已保存 HH:MM:SS by c.Now, or time.Now when it is not set).
+func (c *Common) Saved() tea.Cmd {
+	now := c.Now
+	return func() tea.Msg {
+		if now == nil {
+			return SavedMsg{At: time.Now()}
+		}
+		return SavedMsg{At: now()}
+	}
+}
+
+// Push opens s on top of the current screen.
+func Push(s Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Screen: s} } }
+
 // Track wraps a command that writes to the store so that WaitSaves waits
 // for it: the program closes the store after quitting, and a write still
 // running then would be lost. Every command that saves, deletes or restores

@@ -135,12 +135,7 @@ func (s *Screen) Dirty() bool { return s.mode == modeForm && s.form != nil && s.
 
 func (s *Screen) filtered() bool { return s.fCat >= 0 || s.fChan >= 0 || s.fMonth != 0 }
 
-func (s *Screen) ctx() context.Context {
-	if s.c.Ctx != nil {
-		return s.c.Ctx
-	}
-	return context.Background()
-}
+func (s *Screen) ctx() context.Context { return s.c.Context() }
 
 // KeyMap implements common.Screen.
 func (s *Screen) KeyMap() help.KeyMap {

@@ -3,7 +3,6 @@
 package measures
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -81,23 +80,6 @@ type (
 	}
 )
 
-func ctxOf(c *common.Common) context.Context {
-	if c.Ctx != nil {
-		return c.Ctx
-	}
-	return context.Background()
-}
-
-func savedCmd(c *common.Common) tea.Cmd {
-	now := c.Now
-	return func() tea.Msg {
-		if now == nil {
-			return common.SavedMsg{}
-		}
-		return common.SavedMsg{At: now()}
-	}
-}
-
 // Update implements common.Screen.
 func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -116,7 +98,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		x := msg.m
 		m.undo = &x
 		m.note = common.MeasureDeleted
-		return m, tea.Batch(savedCmd(m.c), common.Reload)
+		return m, tea.Batch(m.c.Saved(), common.Reload)
 	case restoredMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
@@ -124,7 +106,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.undo = nil
 		m.note = common.UndoDone
 		m.pending = msg.m.ID
-		return m, tea.Batch(savedCmd(m.c), common.Reload)
+		return m, tea.Batch(m.c.Saved(), common.Reload)
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}
@@ -151,7 +133,7 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 			yes := m.confirm.Yes
 			m.confirm = nil
 			if yes {
-				id, ctx, st := m.del.ID, ctxOf(m.c), m.c.Store
+				id, ctx, st := m.del.ID, m.c.Context(), m.c.Store
 				return m.c.Track(func() tea.Msg {
 					x, err := st.DeleteMeasure(ctx, id)
 					return deletedMsg{m: x, err: err}
@@ -168,11 +150,11 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch s {
 	case "n":
-		return push(NewForm(m.c, nil))
+		return common.Push(NewForm(m.c, nil))
 	case "enter", "e":
 		if m.list.Cursor < len(ms) {
 			x := ms[m.list.Cursor]
-			return push(NewForm(m.c, &x))
+			return common.Push(NewForm(m.c, &x))
 		}
 	case "d", "delete":
 		if m.list.Cursor < len(ms) {
@@ -186,7 +168,7 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		x := *m.undo
 		x.ID = 0
-		ctx, st := ctxOf(m.c), m.c.Store
+		ctx, st := m.c.Context(), m.c.Store
 		return m.c.Track(func() tea.Msg {
 			err := st.SaveMeasure(ctx, &x)
 			return restoredMsg{m: x, err: err}
@@ -202,8 +184,6 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n]) + "…"
 }
-
-func push(s common.Screen) tea.Cmd { return func() tea.Msg { return common.PushMsg{Screen: s} } }
 
 // View implements common.Screen.
 func (m *List) View(width, height int) string {
@@ -409,7 +389,7 @@ func (f *Form) save() tea.Cmd {
 	}
 	seq, saver := f.saver.Next(), f.saver
 	x := f.x
-	ctx, st := ctxOf(f.c), f.c.Store
+	ctx, st := f.c.Context(), f.c.Store
 	return f.c.Track(func() tea.Msg {
 		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
 			if x.ID == 0 {
@@ -442,7 +422,7 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return f, nil
 		}
 		f.x.ID = msg.id
-		return f, tea.Batch(savedCmd(f.c), common.Reload)
+		return f, tea.Batch(f.c.Saved(), common.Reload)
 	case tea.KeyPressMsg:
 		f.msg = ""
 		switch msg.String() {

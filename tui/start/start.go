@@ -151,14 +151,14 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	o, hasOrgan := m.Organ()
 	switch k.String() {
 	case "n":
-		return push(NewOrganForm(m.c, model.Organ{Level: model.LevelTownship}))
+		return common.Push(NewOrganForm(m.c, model.Organ{Level: model.LevelTownship}))
 	case "e":
 		if hasOrgan {
-			return push(NewOrganForm(m.c, o))
+			return common.Push(NewOrganForm(m.c, o))
 		}
 	case "y":
 		if hasOrgan {
-			return push(NewYearForm(m.c, o, m.years))
+			return common.Push(NewYearForm(m.c, o, m.years))
 		}
 	case "tab", "shift+tab":
 		if m.focus == 0 && len(m.years) > 0 {
@@ -174,11 +174,11 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case "enter":
 		if !hasOrgan {
-			return push(NewOrganForm(m.c, model.Organ{Level: model.LevelTownship}))
+			return common.Push(NewOrganForm(m.c, model.Organ{Level: model.LevelTownship}))
 		}
 		if m.focus == 0 {
 			if len(m.years) == 0 {
-				return push(NewYearForm(m.c, o, m.years))
+				return common.Push(NewYearForm(m.c, o, m.years))
 			}
 			m.focus = 1
 			return nil
@@ -198,10 +198,6 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
-}
-
-func push(s common.Screen) tea.Cmd {
-	return func() tea.Msg { return common.PushMsg{Screen: s} }
 }
 
 // View implements common.Screen.
