@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"nianbao/db"
+	"nianbao/export"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -623,20 +624,6 @@ func (m *Model) insertGenerated() tea.Cmd {
 	return m.saveBlock(i)
 }
 
-// cnNumber writes 1..99 in Chinese numerals (一, 十一, 二十三).
-func cnNumber(n int) string {
-	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n >= 100:
-		return fmt.Sprint(n)
-	case n < 10:
-		return d[n]
-	case n < 20:
-		return "十" + d[n%10]
-	}
-	return d[n/10] + "十" + d[n%10]
-}
-
 // View implements common.Screen.
 func (m *Model) View(width, height int) string {
 	st := m.c.Styles
@@ -673,7 +660,7 @@ func (m *Model) View(width, height int) string {
 		}
 		if b.Kind == model.BlockHeading {
 			heading++
-			num := "（" + cnNumber(heading) + "）"
+			num := "（" + export.ChineseNumber(heading) + "）"
 			if b.Level >= 2 {
 				num = fmt.Sprintf("%d.", heading)
 			}
