@@ -184,7 +184,7 @@ func (m *List) View(width, height int) string {
 	lines := []string{st.Heading.Render(fmt.Sprintf(common.CaseHeading, len(cs)))}
 	switch {
 	case m.confirm != nil:
-		lines = append(lines, st.Warning.Render(m.confirm.Prompt))
+		lines = append(lines, st.Warning.Render(m.confirm.View(width)))
 	case m.note != "":
 		lines = append(lines, st.OK.Render(m.note))
 	default:

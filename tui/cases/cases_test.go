@@ -187,3 +187,23 @@ func TestCaseDateRefusedInPlace(t *testing.T) {
 		t.Fatal("saved with a bad date")
 	}
 }
+
+// TestDeleteQuestionShowsItsKeys: at the width the list has beside the
+// outline on an 80-column terminal, deleting a case with a long summary
+// still shows how to answer (y/n) on the question line.
+func TestDeleteQuestionShowsItsKeys(t *testing.T) {
+	c := setup(t)
+	cs := model.Case{OrganID: c.Organ.ID, Year: 2021, Kind: model.CaseDirectSuit, Result: model.Pending, Filed: 20210506,
+		Summary: "申请人对本镇以保护第三方合法权益为由不予公开邻居宅基地审批材料的答复不服，向人民法院提起行政诉讼"}
+	if err := c.Store.SaveCase(c.Ctx, &cs); err != nil {
+		t.Fatal(err)
+	}
+	reload(t, c)
+	var list common.Screen = New(c)
+	list.Init()
+	list, _ = press(t, c, list, "d")
+	v := ansi.Strip(list.View(57, 20))
+	if !strings.Contains(v, "确定删除「行政诉讼") || !strings.Contains(v, "(y 删除 / n 取消)") {
+		t.Fatalf("question line:\n%s", v)
+	}
+}

@@ -1,7 +1,10 @@
 package components
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Confirm is a yes/no question. Y answers yes, N or Esc answers no.
@@ -27,4 +30,23 @@ func (c *Confirm) Update(msg tea.Msg) bool {
 		return false
 	}
 	return true
+}
+
+// View is the question fitted to width cells. A question too long for the
+// line has the name it quotes in 「」 shortened, so the keys that answer it,
+// which follow the name, stay in view.
+func (c *Confirm) View(width int) string {
+	p := c.Prompt
+	over := cellWidth(p) - width
+	if over <= 0 {
+		return p
+	}
+	i, j := strings.Index(p, "「"), strings.LastIndex(p, "」")
+	if i < 0 || j < i {
+		return p
+	}
+	i += len("「")
+	name := p[i:j]
+	keep := max(2, cellWidth(name)-over)
+	return p[:i] + ansi.Truncate(name, keep, "…") + p[j:]
 }

@@ -475,7 +475,7 @@ func (ef *entryForm) view(s *Screen, width, height int) string {
 	lines := []string{st.Title.Render(title), body, ""}
 	note := ef.note
 	if s.confirm != nil {
-		note = st.Warning.Render(s.confirm.Prompt)
+		note = st.Warning.Render(s.confirm.View(width))
 	} else if ef.noteErr {
 		note = st.Error.Render(note)
 	} else if note != "" {

@@ -687,7 +687,7 @@ func (s *Screen) View(width, height int) string {
 	lines = lines[:max(0, height-2)]
 	foot := s.note
 	if s.confirm != nil {
-		foot = st.Warning.Render(s.confirm.Prompt)
+		foot = st.Warning.Render(s.confirm.View(width))
 	}
 	lines = append(lines, "", foot)
 	return components.Block(strings.Join(lines, "\n"), width, height)

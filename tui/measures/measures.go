@@ -159,7 +159,7 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	case "d", "delete":
 		if m.list.Cursor < len(ms) {
 			m.del = ms[m.list.Cursor]
-			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, clip(m.del.Measure, 24))}
+			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, m.del.Measure)}
 		}
 	case "u", "ctrl+z":
 		if m.undo == nil {
@@ -177,14 +177,6 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
-
 // View implements common.Screen.
 func (m *List) View(width, height int) string {
 	st := m.c.Styles
@@ -193,7 +185,7 @@ func (m *List) View(width, height int) string {
 	lines := []string{st.Heading.Render(fmt.Sprintf(common.MeasureHeading, len(ms)))}
 	switch {
 	case m.confirm != nil:
-		lines = append(lines, st.Warning.Render(m.confirm.Prompt))
+		lines = append(lines, st.Warning.Render(m.confirm.View(width)))
 	case m.note != "":
 		lines = append(lines, st.OK.Render(m.note))
 	default:

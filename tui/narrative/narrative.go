@@ -631,7 +631,7 @@ func (m *Model) View(width, height int) string {
 	var foot string
 	switch {
 	case m.confirm != nil:
-		foot = st.Warning.Render(m.confirm.Prompt)
+		foot = st.Warning.Render(m.confirm.View(width))
 	case m.note != "":
 		foot = st.Muted.Render(m.note)
 	case m.cur < len(m.blocks) && m.blocks[m.cur].Stale:
