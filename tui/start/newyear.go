@@ -21,19 +21,13 @@ func createYear(ctx context.Context, st *db.Store, o model.Organ, year int, from
 		return nil, err
 	}
 	oy, sum := model.NewYearWithSummary(prev, year)
-	oy.Report.OrganID = o.ID
-	if err := st.CreateReport(ctx, oy.Report); err != nil {
+	// One transaction, as nianbao newyear does: a failure leaves no half
+	// year behind (a report without its carried measures, which could not
+	// be started again). Carried requests stay in the log as they are.
+	save := *oy
+	save.Requests = nil
+	if err := st.SaveOrganYear(ctx, &save, false); err != nil {
 		return nil, err
-	}
-	for i := range oy.Measures {
-		ms := oy.Measures[i]
-		if ms.ID != 0 {
-			continue
-		}
-		ms.OrganID = o.ID
-		if err := st.SaveMeasure(ctx, &ms); err != nil {
-			return nil, err
-		}
 	}
 	return &sum, nil
 }

@@ -79,6 +79,15 @@ func TestNewYearFromPreviousYear(t *testing.T) {
 	if err := e.Store.SaveBlock(ctx, e.C.Report.ID, &b); err != nil {
 		t.Fatal(err)
 	}
+	// An unfinished measure comes over; a finished one does not.
+	for _, m := range []model.Measure{
+		{OrganID: e.C.Organ.ID, Year: 2020, Problem: "栏目更新不及时", Measure: "每周检查一次栏目", Status: model.MeasureInProgress},
+		{OrganID: e.C.Organ.ID, Year: 2020, Problem: "公开目录不全", Measure: "补齐公开目录", Status: model.MeasureDone},
+	} {
+		if err := e.Store.SaveMeasure(ctx, &m); err != nil {
+			t.Fatal(err)
+		}
+	}
 	f := NewYearForm(e.C, e.C.Organ, []int{2020})
 	d := e.Drive(f)
 	view := ansi.Strip(d.View(100, 12))
@@ -117,6 +126,13 @@ func TestNewYearFromPreviousYear(t *testing.T) {
 	got := r.SectionBlocks(6)
 	if len(got) == 0 || got[0].Text != "本机关无其他需要报告的事项。" || !got[0].Stale {
 		t.Fatalf("last year's text should come over marked 待更新: %+v", got)
+	}
+	oy, err := e.Store.LoadOrganYear(ctx, e.C.Organ.ID, 2021, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(oy.Measures) != 1 || oy.Measures[0].Measure != "每周检查一次栏目" || oy.Measures[0].FirstYear != 2020 {
+		t.Fatalf("measures of 2021: %+v", oy.Measures)
 	}
 }
 
