@@ -115,6 +115,10 @@ func (s *Store) SaveRequestField(ctx context.Context, q *model.Request, f Reques
 	if !f.valid() {
 		return newErr(ErrInvalid, nil, "申请登记没有第 %d 个字段，无法保存。", int(f))
 	}
+	// A write outside tx waits for the start-up check like tx does.
+	if err := s.waitCheck(ctx); err != nil {
+		return err
+	}
 	const what = "保存申请登记"
 	var err error
 	switch {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
 
 	"nianbao/model"
 )
@@ -219,6 +220,26 @@ func TestSaveRequestFieldKeepsTheRules(t *testing.T) {
 		q.Notes, q.Received, q.Personal.Name = "删除之后", model.NewDate(2022, 1, 5), "王五"
 		if err := s.SaveRequestField(ctx, &q, f); KindOf(err) != ErrNotFound {
 			t.Fatalf("saving %s of a deleted entry: %v, want not found", f.column(), err)
+		}
+	}
+}
+
+// TestSaveRequestFieldWaitsForTheCheck: with the start-up check run behind
+// Open, a field save waits for it and is refused on a damaged file, like
+// every other write.
+func TestSaveRequestFieldWaitsForTheCheck(t *testing.T) {
+	ctx := context.Background()
+	path, _ := damagedWithBackup(t, 2000)
+	s, err := Open(ctx, path, Options{NoBackup: true, DeferCheck: true, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q := model.Request{ID: 1, OrganID: 1, Year: 2021, Serial: 1, Received: model.NewDate(2021, 3, 5), Notes: "损坏的文件上的修改"}
+	for _, f := range []RequestField{FieldNotes, FieldReceived, FieldName} {
+		q.Personal.Name = "张三"
+		if err := s.SaveRequestField(ctx, &q, f); KindOf(err) != ErrCorrupt {
+			t.Fatalf("saving %s on a damaged file: %v, want ErrCorrupt", f.column(), err)
 		}
 	}
 }
