@@ -5,11 +5,13 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -53,6 +55,20 @@ type App struct {
 	note       string
 	quitAsk    *components.Confirm
 	quitting   bool
+
+	// Opening an organ-year draws at once: the report's head brings the
+	// outline (and the request log, which pages through SQLite) while the
+	// whole year loads and is checked in a command behind it.
+	loadSeq     int   // bumps at every open and return to start; older replies are dropped
+	loading     bool  // the open organ-year is still being loaded
+	reloadAfter bool  // data changed during a load: load once more when it lands
+	outlineID   int64 // report id of the outline on the stack, 0 when none
+	loadErr     error // the last load failed
+
+	// corrupt is the failed start-up integrity check: a blocking notice,
+	// no edits.
+	corrupt   error
+	warnShown int
 
 	frameMu sync.Mutex
 	frame   string
@@ -128,10 +144,18 @@ func (a *App) Top() common.Screen { return a.stack[len(a.stack)-1] }
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.Top().Init()}
 	if a.c.Store != nil {
-		if ws := a.c.Store.Warnings(); len(ws) > 0 {
+		st := a.c.Store
+		if ws := st.Warnings(); len(ws) > 0 {
+			a.warnShown = len(ws)
 			note := strings.Join(ws, " ")
 			cmds = append(cmds, func() tea.Msg { return common.StatusMsg{Text: note} })
 		}
+		// The integrity check may still run behind the first frame
+		// (db.Options.DeferCheck): its verdict arrives as checkDoneMsg.
+		cmds = append(cmds, func() tea.Msg {
+			<-st.CheckDone()
+			return checkDoneMsg{err: st.CheckErr(), warnings: st.Warnings()}
+		})
 	}
 	if a.opt.OrganID != 0 && a.opt.Year != 0 {
 		o, y := a.opt.OrganID, a.opt.Year
@@ -146,14 +170,120 @@ func (a *App) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// loadCmd loads the organ-year off the Update loop.
+// Messages of the loading flow.
+type (
+	// headMsg carries the report of the organ-year being opened, read
+	// before the whole year so the outline can draw at once.
+	headMsg struct {
+		seq    int
+		report *model.Report
+		err    error
+	}
+	// loadedMsg carries the whole organ-year and its findings.
+	loadedMsg struct {
+		seq      int
+		oy       *model.OrganYear
+		findings []model.Finding
+		err      error
+	}
+	// checkDoneMsg is the verdict of the start-up integrity check.
+	checkDoneMsg struct {
+		err      error
+		warnings []string
+	}
+)
+
+// UI strings of the loading flow and the failed integrity check.
+const (
+	loadingText   = "正在载入…"
+	checkingText  = "检查中…"
+	corruptTitle  = "数据库已损坏，不能继续使用"
+	corruptNoEdit = "为了不把内容写进已损坏的数据库，本次不能修改任何内容，已录入的内容也不会被改动。"
+	corruptGuide  = "恢复方法：按 Ctrl+C 退出年报程序（也关闭其他年报程序窗口），然后运行"
+	corruptNoCopy = "没有找到完好的备份：请按 Ctrl+C 退出，把数据库文件交给技术人员处理。"
+	corruptQuit   = "按 Ctrl+C 或 q 退出"
+)
+
+// loadCmd loads the organ-year and checks it off the Update loop.
 func (a *App) loadCmd(organID int64, year int) tea.Cmd {
-	ctx, st := a.c.Ctx, a.c.Store
+	ctx, st, seq := a.c.Ctx, a.c.Store, a.loadSeq
+	cal, today := a.c.Calendar, a.c.Today
 	return func() tea.Msg {
 		oy, err := st.LoadOrganYear(ctx, organID, year, false)
-		return common.OrganYearMsg{OY: oy, Err: err}
+		if err != nil {
+			return loadedMsg{seq: seq, err: err}
+		}
+		return loadedMsg{seq: seq, oy: oy, findings: model.Check(oy, cal, today)}
 	}
 }
+
+// headCmd reads the report alone: enough for the outline and the request
+// log while the year loads.
+func (a *App) headCmd(organID int64, year int) tea.Cmd {
+	ctx, st, seq := a.c.Ctx, a.c.Store, a.loadSeq
+	return func() tea.Msg {
+		r, err := st.Report(ctx, organID, year)
+		return headMsg{seq: seq, report: r, err: err}
+	}
+}
+
+// pushOutline shows the outline of report id above the start screen.
+func (a *App) pushOutline(id int64) tea.Cmd {
+	a.stack = a.stack[:1]
+	o := outline.New(a.c, a.screens())
+	a.stack = append(a.stack, o)
+	a.outlineID = id
+	return o.Init()
+}
+
+// screens are the outline's factories; while the organ-year loads, every
+// screen but the request log (which pages through SQLite) is a placeholder
+// that turns into the screen when the year arrives.
+func (a *App) screens() map[string]common.Factory {
+	m := Screens()
+	for sec, f := range m {
+		if sec == common.SecRequests || f == nil {
+			continue
+		}
+		m[sec] = func(c *common.Common) common.Screen {
+			if c.OY == nil {
+				return &pendingScreen{a: a, sec: sec, make: f}
+			}
+			return f(c)
+		}
+	}
+	return m
+}
+
+// pendingScreen stands in for a screen that needs the whole organ-year
+// while it loads.
+type pendingScreen struct {
+	a    *App
+	sec  string
+	make common.Factory
+}
+
+func (p *pendingScreen) Init() tea.Cmd { return nil }
+
+func (p *pendingScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if _, ok := msg.(common.OrganYearMsg); ok && p.a.c.OY != nil {
+		s := p.make(p.a.c)
+		return s, s.Init()
+	}
+	return p, nil
+}
+
+func (p *pendingScreen) View(w, h int) string {
+	text := loadingText
+	if p.a.loadErr != nil {
+		text = fmt.Sprintf(common.LoadFailed, p.a.loadErr.Error())
+	}
+	return components.Block(" "+p.a.c.Styles.Muted.Render(text), w, h)
+}
+
+func (p *pendingScreen) Cursor() *tea.Cursor { return nil }
+func (p *pendingScreen) KeyMap() help.KeyMap { return common.KeyMap{} }
+func (p *pendingScreen) Title() string       { return common.EntryTitle(p.sec) }
 
 // recheck recomputes the findings of the open organ-year.
 func (a *App) recheck() {
@@ -200,32 +330,63 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.StatusMsg:
 		a.note = msg.Text
 		return a, nil
+	case checkDoneMsg:
+		if msg.err != nil {
+			a.corrupt = msg.err
+			a.quitAsk = nil
+			return a, nil
+		}
+		if len(msg.warnings) > a.warnShown {
+			a.note = strings.Join(msg.warnings[a.warnShown:], " ")
+			a.warnShown = len(msg.warnings)
+		}
+		return a, nil
 	case common.OpenMsg:
+		a.loadSeq++
 		a.c.Organ, a.c.Year = msg.Organ, msg.Year
-		return a, a.loadCmd(msg.Organ.ID, msg.Year)
+		a.c.OY, a.c.Report, a.c.Findings = nil, nil, nil
+		a.loading, a.reloadAfter, a.loadErr = true, false, nil
+		return a, tea.Batch(a.headCmd(msg.Organ.ID, msg.Year), a.loadCmd(msg.Organ.ID, msg.Year))
+	case headMsg:
+		if msg.seq != a.loadSeq || !a.loading || msg.err != nil || msg.report == nil || len(a.stack) > 1 {
+			return a, nil // the whole load reports any error
+		}
+		a.c.Report = msg.report
+		return a, a.pushOutline(msg.report.ID)
 	case common.ReloadMsg:
+		if a.loading {
+			a.reloadAfter = true
+			return a, nil
+		}
 		if a.c.OY == nil {
 			return a, nil
 		}
+		a.loading = true
 		return a, a.loadCmd(a.c.Organ.ID, a.c.Year)
+	case loadedMsg:
+		if msg.seq != a.loadSeq {
+			return a, nil
+		}
+		a.loading = false
+		if a.reloadAfter && msg.err == nil {
+			// A save landed while this load ran: the year may miss it.
+			a.reloadAfter, a.loading = false, true
+			return a, a.loadCmd(msg.oy.Report.OrganID, msg.oy.Report.Year)
+		}
+		if msg.err != nil {
+			a.loadErr = msg.err
+			a.saveText = fmt.Sprintf(common.LoadFailed, msg.err.Error())
+			a.saveFailed = true
+			return a, nil
+		}
+		return a, a.applyOrganYear(msg.oy, msg.findings)
 	case common.OrganYearMsg:
 		if msg.Err != nil {
 			a.saveText = fmt.Sprintf(common.LoadFailed, msg.Err.Error())
 			a.saveFailed = true
 			return a, nil
 		}
-		first := a.c.OY == nil || a.c.OY.Report.ID != msg.OY.Report.ID
-		a.c.OY, a.c.Report, a.c.Organ = msg.OY, msg.OY.Report, msg.OY.Organ
-		a.c.Year = msg.OY.Report.Year
-		a.recheck()
-		if first {
-			// Opening an organ-year: the outline replaces anything above start.
-			a.stack = a.stack[:1]
-			o := outline.New(a.c, Screens())
-			a.stack = append(a.stack, o)
-			return a, o.Init()
-		}
-		return a, a.broadcast(msg)
+		return a, a.applyOrganYear(msg.OY, model.Check(msg.OY, a.c.Calendar, a.c.Today))
 	case common.PushMsg:
 		a.stack = append(a.stack, msg.Screen)
 		return a, msg.Screen.Init()
@@ -238,6 +399,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.stack = a.stack[:len(a.stack)-1]
 			if len(a.stack) == 1 {
 				a.c.OY, a.c.Report, a.c.Findings = nil, nil, nil
+				a.loadSeq++
+				a.loading, a.reloadAfter, a.loadErr, a.outlineID = false, false, nil, 0
 			}
 			return a, a.Top().Init()
 		}
@@ -257,6 +420,21 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return a, a.toTop(msg)
+}
+
+// applyOrganYear makes a loaded organ-year the open one: the first load of
+// a year brings the outline (unless its report's head already did), later
+// ones go to every screen on the stack.
+func (a *App) applyOrganYear(oy *model.OrganYear, findings []model.Finding) tea.Cmd {
+	a.c.OY, a.c.Report, a.c.Organ = oy, oy.Report, oy.Organ
+	a.c.Year = oy.Report.Year
+	a.c.Findings = findings
+	a.loading, a.loadErr = false, nil
+	if len(a.stack) < 2 || a.outlineID != oy.Report.ID {
+		// Opening an organ-year: the outline replaces anything above start.
+		return a.pushOutline(oy.Report.ID)
+	}
+	return a.broadcast(common.OrganYearMsg{OY: oy})
 }
 
 // toTop passes a message to the top dialog or screen.
@@ -291,6 +469,14 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		_, c1 := a.handleKey(esc)
 		_, c2 := a.handleKey(esc)
 		return a, tea.Batch(c1, c2)
+	}
+	if a.corrupt != nil {
+		// The damaged database takes no edits: only quitting is left.
+		if key.Matches(k, common.Keys.Quit) || k.String() == "q" || k.String() == "esc" {
+			a.quitting = true
+			return a, tea.Quit
+		}
+		return a, nil
 	}
 	if a.quitAsk != nil {
 		if a.quitAsk.Update(k) {
@@ -359,7 +545,9 @@ func (a *App) View() tea.View {
 	title := a.titleBar(w)
 	var body string
 	var cur *tea.Cursor
-	if a.showHelp {
+	if a.corrupt != nil {
+		body = a.corruptView(w, bodyH)
+	} else if a.showHelp {
 		body = a.helpView(w, bodyH)
 	} else {
 		body = top.View(w, bodyH)
@@ -430,8 +618,14 @@ func (a *App) statusLine(w int) string {
 		parts = append(parts, a.saveText)
 	}
 	if a.c.Report != nil {
-		e, wn := a.c.CountFindings("")
-		parts = append(parts, fmt.Sprintf(common.StatusFindings, e, wn))
+		if a.c.OY == nil {
+			// The year is still loading and being checked; a reload keeps
+			// the last counts until the new ones arrive.
+			parts = append(parts, checkingText)
+		} else {
+			e, wn := a.c.CountFindings("")
+			parts = append(parts, fmt.Sprintf(common.StatusFindings, e, wn))
+		}
 	}
 	if a.note != "" {
 		parts = append(parts, a.note)
@@ -444,6 +638,9 @@ func (a *App) statusLine(w int) string {
 }
 
 func (a *App) helpBar(w int) string {
+	if a.corrupt != nil {
+		return barLine(a.c.Styles.Help, " "+corruptQuit, w)
+	}
 	var items []string
 	binds := a.Top().KeyMap().ShortHelp()
 	if n := len(a.dialogs); n > 0 {
@@ -493,6 +690,33 @@ func (a *App) helpView(w, h int) string {
 		lines = out
 	}
 	return components.Block(strings.Join(lines, "\n"), w, h)
+}
+
+// corruptView is the blocking notice of a failed integrity check: what is
+// wrong, that nothing can be changed, and how to restore the newest good
+// backup.
+func (a *App) corruptView(w, h int) string {
+	st := a.c.Styles
+	bw := max(10, w-4)
+	var lines []string
+	lines = append(lines, st.Error.Render(corruptTitle), "")
+	lines = append(lines, components.Wrap(a.corrupt.Error(), bw)...)
+	lines = append(lines, "")
+	lines = append(lines, components.Wrap(corruptNoEdit, bw)...)
+	lines = append(lines, "")
+	var e *db.Error
+	if errors.As(a.corrupt, &e) && e.Backup != "" {
+		lines = append(lines, components.Wrap(corruptGuide, bw)...)
+		cmd := fmt.Sprintf("  nianbao restore --from \"%s\" --db \"%s\"", e.Backup, a.c.Store.Path())
+		lines = append(lines, components.Wrap(cmd, bw)...)
+	} else {
+		lines = append(lines, components.Wrap(corruptNoCopy, bw)...)
+	}
+	lines = append(lines, "", st.Muted.Render(corruptQuit))
+	bh := min(len(lines), max(1, h-2))
+	box := boxed(strings.Join(lines, "\n"), bw, bh)
+	x, y := max(1, (w-bw)/2), max(1, (h-bh)/2)
+	return overlay(components.Block("", w, h), box, x-1, y-1)
 }
 
 // boxed draws a border around a w×h block.

@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/charmbracelet/x/term"
 
+	"nianbao/db"
 	"nianbao/tui"
 )
 
@@ -15,12 +17,17 @@ import (
 // workstation on the terminal. Without a terminal (a pipe, a service) it
 // says so and prints the database summary instead.
 func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) int {
-	st, err := openStore(ctx, dbFlag, false)
+	st, err := openWorkstationStore(ctx, dbFlag, stderr)
 	if err != nil {
 		return printErr(stderr, err)
 	}
 	defer st.Close()
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
+		// No first frame to hurry: wait for the integrity check.
+		<-st.CheckDone()
+		if err := st.CheckErr(); err != nil {
+			return printErr(stderr, restoreGuide(err, st.Path()))
+		}
 		fmt.Fprintln(stderr, "年报工作台需要在终端窗口（命令提示符、PowerShell 或终端）里运行，现在的输入或输出不是终端。下面是数据库概况：")
 		if err := printSummary(ctx, st, stdout); err != nil {
 			return printErr(stderr, err)
@@ -31,5 +38,50 @@ func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) i
 		fmt.Fprintf(stderr, "年报工作台意外退出（%v）。已保存的内容不会丢失，请重新打开。\n", err)
 		return exitUsage
 	}
+	if err := st.CheckErr(); err != nil {
+		// The workstation showed the notice; leave the guidance on the
+		// terminal after it, too.
+		fmt.Fprintln(stderr, restoreGuide(err, st.Path()).Error())
+		return exitUsage
+	}
 	return exitOK
+}
+
+// openWorkstationStore opens the database as openStore does, with the
+// integrity check running behind the first frame (db.Options.DeferCheck):
+// every write waits for it, and the workstation shows a blocking notice
+// when it fails.
+func openWorkstationStore(ctx context.Context, dbFlag string, stderr io.Writer) (*db.Store, error) {
+	path := dbFlag
+	if path == "" {
+		p, err := db.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	st, err := db.Open(ctx, path, db.Options{DeferCheck: true})
+	if err != nil {
+		var e *db.Error
+		if errors.As(err, &e) {
+			return nil, restoreGuide(err, path)
+		}
+		return nil, fmt.Errorf("无法打开数据库「%s」（%v）。请检查文件是否存在、是否有权限读取。", path, err)
+	}
+	for _, w := range st.Warnings() {
+		fmt.Fprintln(stderr, "注意："+w)
+	}
+	return st, nil
+}
+
+// restoreGuide adds the exact restore command to an ErrCorrupt error that
+// names a good backup; other errors pass unchanged.
+func restoreGuide(err error, path string) error {
+	var e *db.Error
+	if errors.As(err, &e) && e.Kind == db.ErrCorrupt && e.Backup != "" {
+		g := *e
+		g.Msg += fmt.Sprintf("\n恢复方法：关闭所有年报程序窗口，然后运行\n  nianbao restore --from \"%s\" --db \"%s\"", e.Backup, path)
+		return &g
+	}
+	return err
 }

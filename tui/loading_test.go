@@ -1,0 +1,220 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/grid"
+	"nianbao/tui/outline"
+)
+
+// batchCmds splits a tea.Batch into its commands, so a test can let one of
+// them finish before the other.
+func batchCmds(t *testing.T, cmd tea.Cmd) []tea.Cmd {
+	t.Helper()
+	if cmd == nil {
+		t.Fatal("no command")
+	}
+	msg := cmd()
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return []tea.Cmd{func() tea.Msg { return msg }}
+	}
+	var out []tea.Cmd
+	for i := 0; i < v.Len(); i++ {
+		if c := v.Index(i).Interface().(tea.Cmd); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// seedYear stores an organ with a 2021 report and n requests.
+func seedYear(t *testing.T, st *db.Store, n int) model.Organ {
+	t.Helper()
+	ctx := context.Background()
+	o := model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship, Superior: "鄂温克族自治旗", Office: "大雁镇政务公开办公室", DueMonth: 1, DueDay: 31}
+	var reqs []model.Request
+	for i := 1; i <= n; i++ {
+		reqs = append(reqs, model.Request{Received: model.NewDate(2021, 1+i%12, 1+i%28), Applicant: model.NaturalPerson,
+			Summary: fmt.Sprintf("申请公开第%d号材料%s", i, strings.Repeat("及有关文件", i%5))})
+	}
+	if err := st.SaveOrganYear(ctx, &model.OrganYear{Organ: o, Report: model.NewReport(0, 2021), Requests: reqs}, false); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.OrganByName(ctx, o.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func (h *harness) mustNotSee(not ...string) {
+	h.t.Helper()
+	s := h.screen()
+	for _, n := range not {
+		if strings.Contains(s, n) {
+			h.t.Fatalf("screen still shows %q:\n%s", n, s)
+		}
+	}
+}
+
+// TestOpenDrawsBeforeTheYearLoads: opening an organ-year shows the outline
+// and the request log's first page from the report alone; the status line
+// says 检查中… and a section that needs the whole year says 正在载入… until
+// the load and check land, then the counts and the section appear.
+func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st := openStore(t, filepath.Join(dir, "nianbao.db"))
+	t.Cleanup(func() { st.Close() })
+	o := seedYear(t, st, 40)
+	today := model.NewDate(2022, 1, 10)
+	a := New(ctx, st, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	h := &harness{t: t, app: a, st: st, dir: dir}
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	h.run(a.Init())
+
+	_, cmd := a.Update(common.OpenMsg{Organ: o, Year: 2021})
+	cmds := batchCmds(t, cmd)
+	if len(cmds) != 2 {
+		t.Fatalf("opening should read the report's head and load the year side by side, got %d commands", len(cmds))
+	}
+	h.run(cmds[0]) // the report's head only
+	if a.Common().OY != nil {
+		t.Fatal("the year is loaded although only the head arrived")
+	}
+	if _, ok := a.Top().(*outline.Model); !ok {
+		t.Fatalf("the outline is not drawn before the year loads: %T", a.Top())
+	}
+	h.mustSee("大雁镇人民政府", "2021年", checkingText)
+
+	// The request log pages through SQLite: its rows are there at once.
+	h.key("r")
+	h.mustSee("申请公开第1号材料", "申请公开第2号材料")
+	h.mustSee(checkingText)
+
+	// Table 三 needs the whole year: it waits politely.
+	h.key("esc", "3")
+	h.mustSee(loadingText)
+	h.key("down", "enter", "x") // keys on the placeholder do nothing
+	h.mustSee(loadingText)
+
+	h.run(cmds[1]) // the year's load and check land
+	if a.Common().OY == nil || len(a.Common().OY.Requests) != 40 {
+		t.Fatal("the loaded year was not applied")
+	}
+	h.mustNotSee(checkingText, loadingText)
+	e, w := a.Common().CountFindings("")
+	want := model.Check(a.Common().OY, a.Common().Calendar, today)
+	if len(a.Common().Findings) != len(want) {
+		t.Fatalf("findings: %d, model.Check gives %d", len(a.Common().Findings), len(want))
+	}
+	h.mustSee(fmt.Sprintf(common.StatusFindings, e, w))
+	ol := a.Top().(*outline.Model)
+	if _, ok := ol.Child().(*grid.Model); !ok {
+		t.Fatalf("table 三 is still a placeholder after the load: %T", ol.Child())
+	}
+}
+
+// TestLoadAfterBackToStartIsDropped: a load that lands after the clerk went
+// back to the start screen does not reopen the organ-year.
+func TestLoadAfterBackToStartIsDropped(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st := openStore(t, filepath.Join(dir, "nianbao.db"))
+	t.Cleanup(func() { st.Close() })
+	o := seedYear(t, st, 5)
+	a := New(ctx, st, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	h := &harness{t: t, app: a, st: st, dir: dir}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(a.Init())
+	_, cmd := a.Update(common.OpenMsg{Organ: o, Year: 2021})
+	cmds := batchCmds(t, cmd)
+	h.run(cmds[0])
+	h.key("esc") // outline list → start
+	if len(a.stack) != 1 {
+		t.Fatalf("esc did not return to the start screen: %d screens", len(a.stack))
+	}
+	h.run(cmds[1])
+	if len(a.stack) != 1 || a.Common().OY != nil || a.Common().Report != nil {
+		t.Fatal("a load that landed after leaving reopened the organ-year")
+	}
+}
+
+// TestDamagedDatabaseBlocksEdits: a database damaged in the middle opens
+// with the deferred check; when the check fails the workstation shows the
+// notice with the newest good backup and the restore command, takes no
+// edits, and the file stays as it was.
+func TestDamagedDatabaseBlocksEdits(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "nianbao.db")
+	opt := db.Options{NoBackup: true, Now: func() time.Time { return fixedNow }}
+	st, err := db.Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedYear(t, st, 2000)
+	good, err := st.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	b, _ := os.ReadFile(path)
+	mid := len(b) / 4096 / 2 * 4096
+	for i := mid; i < mid+4096; i++ {
+		b[i] ^= 0x5A
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	opt.DeferCheck = true
+	st, err = db.Open(ctx, path, opt)
+	if err != nil {
+		t.Fatalf("open with the deferred check: %v", err)
+	}
+	defer st.Close()
+	a := New(ctx, st, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	h := &harness{t: t, app: a, st: st, dir: dir}
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	h.run(a.Init()) // runs the wait for the check's verdict
+
+	h.mustSee(corruptTitle, "已损坏", filepath.Base(good), "nianbao restore --from", corruptQuit)
+	// Keys that would add an organ or open a year do nothing.
+	h.key("n")
+	h.typeText("伊敏河镇人民政府")
+	h.key("ctrl+s", "enter", "down", "enter")
+	h.mustSee(corruptTitle)
+	if len(a.stack) != 1 || len(a.dialogs) != 0 {
+		t.Fatal("a screen opened behind the notice")
+	}
+	if _, err := st.OrganByName(ctx, "伊敏河镇人民政府"); err == nil {
+		t.Fatal("an organ was saved into the damaged database")
+	}
+	if err := st.SaveOrgan(ctx, &model.Organ{Name: "伊敏河镇人民政府", Level: model.LevelTownship, DueMonth: 1, DueDay: 31}); db.KindOf(err) != db.ErrCorrupt {
+		t.Fatalf("a write on the damaged database: %v, want ErrCorrupt", err)
+	}
+	h.key("q")
+	if !a.quitting {
+		t.Fatal("q does not quit from the notice")
+	}
+	st.Close()
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(b, after) {
+		t.Fatal("the damaged file changed")
+	}
+}
