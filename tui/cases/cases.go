@@ -3,6 +3,7 @@
 package cases
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,208 +12,59 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/entrylist"
 	"nianbao/tui/entrysave"
 )
 
-// List is the case list screen.
-type List struct {
-	c       *common.Common
-	list    components.List
-	confirm *components.Confirm
-	del     model.Case
-	undo    *model.Case
-	note    string
-	keys    common.KeyMap
-	pending int64
+// spec is how the case list reads, stores and draws cases.
+var spec = &entrylist.Spec[model.Case]{
+	Title:   common.TitleCases,
+	Kind:    model.EntryCase,
+	Entries: func(oy *model.OrganYear) []model.Case { return oy.Cases },
+	ID:      func(c *model.Case) int64 { return c.ID },
+	Name:    func(c *model.Case) string { return c.Kind.Label() + " " + c.Summary },
+	Deleted: func(c *model.Case) string { return fmt.Sprintf(common.CaseDeleted, c.Kind.Label()) },
+	Delete: func(ctx context.Context, st *db.Store, id int64) (model.Case, error) {
+		return st.DeleteCase(ctx, id)
+	},
+	Restore: func(ctx context.Context, st *db.Store, c model.Case) (model.Case, error) {
+		c.ID = 0
+		err := st.SaveCase(ctx, &c)
+		return c, err
+	},
+	Form:    func(c *common.Common, x *model.Case) common.Screen { return NewForm(c, x) },
+	Heading: func(n int) string { return fmt.Sprintf(common.CaseHeading, n) },
+	Hint:    common.CaseHint,
+	Empty:   common.CaseEmpty,
+	Header: func(width int) string {
+		kindW, dateW, resW, sumW := caseWidths(width)
+		return components.Fit(common.ColSerialShort, 4) + " " + components.Fit(common.CaseColKind, kindW) + " " +
+			components.Fit(common.CaseColFiled, dateW) + " " + components.Fit(common.CaseColResult, resW) + " " + components.Fit(common.CaseColSummary, sumW)
+	},
+	Row: func(i int, c *model.Case, width int) string {
+		kindW, dateW, resW, sumW := caseWidths(width)
+		return components.Fit(fmt.Sprint(i+1), 4) + " " + components.Fit(c.Kind.Label(), kindW) + " " +
+			components.Fit(c.Filed.String(), dateW) + " " + components.Fit(c.Result.Label(), resW) + " " + components.Fit(c.Summary, sumW)
+	},
+	Footer: func(c *common.Common) []string {
+		if c.Report != nil && c.Report.Mode4 == model.Typed {
+			return []string{"", c.Styles.Warning.Render(common.CaseTypedNote)}
+		}
+		return nil
+	},
+}
+
+func caseWidths(width int) (kindW, dateW, resW, sumW int) {
+	kindW, dateW, resW = 28, 10, 8
+	return kindW, dateW, resW, max(6, width-kindW-dateW-resW-8)
 }
 
 // New builds the case list of the open organ-year.
-func New(c *common.Common) common.Screen {
-	m := &List{c: c}
-	m.keys = common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyAdd, "n"), common.Bind(common.KeyEdit, "enter", "e"),
-		common.Bind(common.KeyDelete, "d", "delete"), common.Bind(common.KeyUndo, "u", "ctrl+z"),
-		common.Bind(common.KeyUp, "up", "k"), common.Bind(common.KeyDown, "down", "j"),
-	}}
-	return m
-}
-
-// Cases is the open year's cases in the order shown.
-func (m *List) Cases() []model.Case {
-	if m.c.OY == nil {
-		return nil
-	}
-	return m.c.OY.Cases
-}
-
-// Title implements common.Screen.
-func (m *List) Title() string { return common.TitleCases }
-
-// Init implements common.Screen.
-func (m *List) Init() tea.Cmd { m.list.SetLen(len(m.Cases())); return nil }
-
-// Busy implements common.Busy.
-func (m *List) Busy() bool { return m.confirm != nil }
-
-// KeyMap implements common.Screen.
-func (m *List) KeyMap() help.KeyMap {
-	if m.confirm != nil {
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyDelete, "y"), common.Bind(common.KeyCancel, "n")}}
-	}
-	return m.keys
-}
-
-// Cursor implements common.Screen.
-func (m *List) Cursor() *tea.Cursor { return nil }
-
-type (
-	deletedMsg struct {
-		c   model.Case
-		err error
-	}
-	restoredMsg struct {
-		c   model.Case
-		err error
-	}
-)
-
-// Update implements common.Screen.
-func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case common.OrganYearMsg:
-		m.list.SetLen(len(m.Cases()))
-		m.selectPending()
-	case common.GoToMsg:
-		if msg.Entry.Kind == model.EntryCase {
-			m.pending = msg.Entry.ID
-			m.selectPending()
-		}
-	case deletedMsg:
-		if msg.err != nil {
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
-		}
-		c := msg.c
-		m.undo = &c
-		m.note = fmt.Sprintf(common.CaseDeleted, c.Kind.Label())
-		return m, tea.Batch(m.c.Saved(), common.Reload)
-	case restoredMsg:
-		if msg.err != nil {
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
-		}
-		m.undo = nil
-		m.note = common.UndoDone
-		m.pending = msg.c.ID
-		return m, tea.Batch(m.c.Saved(), common.Reload)
-	case tea.KeyPressMsg:
-		return m, m.key(msg)
-	}
-	return m, nil
-}
-
-func (m *List) selectPending() {
-	if m.pending == 0 {
-		return
-	}
-	for i, c := range m.Cases() {
-		if c.ID == m.pending {
-			m.list.Cursor = i
-			m.pending = 0
-			return
-		}
-	}
-}
-
-func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
-	s := k.String()
-	if m.confirm != nil {
-		if m.confirm.Update(k) {
-			yes := m.confirm.Yes
-			m.confirm = nil
-			if yes {
-				id, ctx, st := m.del.ID, m.c.Context(), m.c.Store
-				return m.c.Track(func() tea.Msg {
-					c, err := st.DeleteCase(ctx, id)
-					return deletedMsg{c: c, err: err}
-				})
-			}
-		}
-		return nil
-	}
-	m.note = ""
-	m.list.SetLen(len(m.Cases()))
-	if m.list.HandleKey(s, 10) {
-		return nil
-	}
-	cs := m.Cases()
-	switch s {
-	case "n":
-		return common.Push(NewForm(m.c, nil))
-	case "enter", "e":
-		if m.list.Cursor < len(cs) {
-			c := cs[m.list.Cursor]
-			return common.Push(NewForm(m.c, &c))
-		}
-	case "d", "delete":
-		if m.list.Cursor < len(cs) {
-			m.del = cs[m.list.Cursor]
-			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, m.del.Kind.Label()+" "+m.del.Summary)}
-		}
-	case "u", "ctrl+z":
-		if m.undo == nil {
-			m.note = common.UndoNothing
-			return nil
-		}
-		c := *m.undo
-		c.ID = 0
-		ctx, st := m.c.Context(), m.c.Store
-		return m.c.Track(func() tea.Msg {
-			err := st.SaveCase(ctx, &c)
-			return restoredMsg{c: c, err: err}
-		})
-	}
-	return nil
-}
-
-// View implements common.Screen.
-func (m *List) View(width, height int) string {
-	st := m.c.Styles
-	cs := m.Cases()
-	m.list.SetLen(len(cs))
-	lines := []string{st.Heading.Render(fmt.Sprintf(common.CaseHeading, len(cs)))}
-	switch {
-	case m.confirm != nil:
-		lines = append(lines, st.Warning.Render(m.confirm.View(width)))
-	case m.note != "":
-		lines = append(lines, st.OK.Render(m.note))
-	default:
-		lines = append(lines, st.Muted.Render(common.CaseHint))
-	}
-	kindW, dateW, resW := 28, 10, 8
-	sumW := max(6, width-kindW-dateW-resW-8)
-	lines = append(lines, st.Label.Render(components.Fit(common.ColSerialShort, 4)+" "+components.Fit(common.CaseColKind, kindW)+" "+
-		components.Fit(common.CaseColFiled, dateW)+" "+components.Fit(common.CaseColResult, resW)+" "+components.Fit(common.CaseColSummary, sumW)))
-	if len(cs) == 0 {
-		lines = append(lines, st.Muted.Render(common.CaseEmpty))
-	}
-	listH := max(1, height-len(lines)-1)
-	from, to := m.list.Visible(listH)
-	for i := from; i < to; i++ {
-		c := cs[i]
-		line := components.Fit(fmt.Sprint(i+1), 4) + " " + components.Fit(c.Kind.Label(), kindW) + " " +
-			components.Fit(c.Filed.String(), dateW) + " " + components.Fit(c.Result.Label(), resW) + " " + components.Fit(c.Summary, sumW)
-		if i == m.list.Cursor {
-			line = st.Selected.Render(components.Fit(line, width))
-		}
-		lines = append(lines, line)
-	}
-	if m.c.Report != nil && m.c.Report.Mode4 == model.Typed {
-		lines = append(lines, "", st.Warning.Render(common.CaseTypedNote))
-	}
-	return components.Block(strings.Join(lines, "\n"), width, height)
-}
+func New(c *common.Common) common.Screen { return entrylist.New(c, spec) }
 
 // Form adds or edits one case; every field is saved when the cursor leaves
 // it (a choice at once).

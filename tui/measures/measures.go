@@ -3,6 +3,7 @@
 package measures
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -12,204 +13,53 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/entrylist"
 	"nianbao/tui/entrysave"
 )
 
-// List is the measure list screen.
-type List struct {
-	c       *common.Common
-	list    components.List
-	confirm *components.Confirm
-	del     model.Measure
-	undo    *model.Measure
-	note    string
-	keys    common.KeyMap
-	pending int64
+// spec is how the measure list reads, stores and draws measures.
+var spec = &entrylist.Spec[model.Measure]{
+	Title:   common.TitleMeasures,
+	Kind:    model.EntryMeasure,
+	Entries: func(oy *model.OrganYear) []model.Measure { return oy.Measures },
+	ID:      func(x *model.Measure) int64 { return x.ID },
+	Name:    func(x *model.Measure) string { return x.Measure },
+	Deleted: func(*model.Measure) string { return common.MeasureDeleted },
+	Delete: func(ctx context.Context, st *db.Store, id int64) (model.Measure, error) {
+		return st.DeleteMeasure(ctx, id)
+	},
+	Restore: func(ctx context.Context, st *db.Store, x model.Measure) (model.Measure, error) {
+		x.ID = 0
+		err := st.SaveMeasure(ctx, &x)
+		return x, err
+	},
+	Form:    func(c *common.Common, x *model.Measure) common.Screen { return NewForm(c, x) },
+	Heading: func(n int) string { return fmt.Sprintf(common.MeasureHeading, n) },
+	Hint:    common.MeasureHint,
+	Empty:   common.MeasureEmpty,
+	Header: func(width int) string {
+		textW, dueW, statusW := measureWidths(width)
+		return components.Fit(common.ColSerialShort, 4) + " " + components.Fit(common.MeasureColProblem, textW) + " " +
+			components.Fit(common.MeasureColMeasure, textW) + " " + components.Fit(common.MeasureColDue, dueW) + " " + components.Fit(common.MeasureColStatus, statusW)
+	},
+	Row: func(i int, x *model.Measure, width int) string {
+		textW, dueW, statusW := measureWidths(width)
+		return components.Fit(fmt.Sprint(i+1), 4) + " " + components.Fit(x.Problem, textW) + " " +
+			components.Fit(x.Measure, textW) + " " + components.Fit(x.Due.String(), dueW) + " " + components.Fit(x.Status.Label(), statusW)
+	},
+}
+
+func measureWidths(width int) (textW, dueW, statusW int) {
+	statusW, dueW = 6, 10
+	return max(12, (width-statusW-dueW-8)/2), dueW, statusW
 }
 
 // New builds the measure list of the open organ-year.
-func New(c *common.Common) common.Screen {
-	m := &List{c: c}
-	m.keys = common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyAdd, "n"), common.Bind(common.KeyEdit, "enter", "e"),
-		common.Bind(common.KeyDelete, "d", "delete"), common.Bind(common.KeyUndo, "u", "ctrl+z"),
-		common.Bind(common.KeyUp, "up", "k"), common.Bind(common.KeyDown, "down", "j"),
-	}}
-	return m
-}
-
-// Measures is the open year's measures in the order shown.
-func (m *List) Measures() []model.Measure {
-	if m.c.OY == nil {
-		return nil
-	}
-	return m.c.OY.Measures
-}
-
-// Title implements common.Screen.
-func (m *List) Title() string { return common.TitleMeasures }
-
-// Init implements common.Screen.
-func (m *List) Init() tea.Cmd { m.list.SetLen(len(m.Measures())); return nil }
-
-// Busy implements common.Busy.
-func (m *List) Busy() bool { return m.confirm != nil }
-
-// KeyMap implements common.Screen.
-func (m *List) KeyMap() help.KeyMap {
-	if m.confirm != nil {
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyDelete, "y"), common.Bind(common.KeyCancel, "n")}}
-	}
-	return m.keys
-}
-
-// Cursor implements common.Screen.
-func (m *List) Cursor() *tea.Cursor { return nil }
-
-type (
-	deletedMsg struct {
-		m   model.Measure
-		err error
-	}
-	restoredMsg struct {
-		m   model.Measure
-		err error
-	}
-)
-
-// Update implements common.Screen.
-func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case common.OrganYearMsg:
-		m.list.SetLen(len(m.Measures()))
-		m.selectPending()
-	case common.GoToMsg:
-		if msg.Entry.Kind == model.EntryMeasure {
-			m.pending = msg.Entry.ID
-			m.selectPending()
-		}
-	case deletedMsg:
-		if msg.err != nil {
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
-		}
-		x := msg.m
-		m.undo = &x
-		m.note = common.MeasureDeleted
-		return m, tea.Batch(m.c.Saved(), common.Reload)
-	case restoredMsg:
-		if msg.err != nil {
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
-		}
-		m.undo = nil
-		m.note = common.UndoDone
-		m.pending = msg.m.ID
-		return m, tea.Batch(m.c.Saved(), common.Reload)
-	case tea.KeyPressMsg:
-		return m, m.key(msg)
-	}
-	return m, nil
-}
-
-func (m *List) selectPending() {
-	if m.pending == 0 {
-		return
-	}
-	for i, x := range m.Measures() {
-		if x.ID == m.pending {
-			m.list.Cursor = i
-			m.pending = 0
-			return
-		}
-	}
-}
-
-func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
-	s := k.String()
-	if m.confirm != nil {
-		if m.confirm.Update(k) {
-			yes := m.confirm.Yes
-			m.confirm = nil
-			if yes {
-				id, ctx, st := m.del.ID, m.c.Context(), m.c.Store
-				return m.c.Track(func() tea.Msg {
-					x, err := st.DeleteMeasure(ctx, id)
-					return deletedMsg{m: x, err: err}
-				})
-			}
-		}
-		return nil
-	}
-	m.note = ""
-	ms := m.Measures()
-	m.list.SetLen(len(ms))
-	if m.list.HandleKey(s, 10) {
-		return nil
-	}
-	switch s {
-	case "n":
-		return common.Push(NewForm(m.c, nil))
-	case "enter", "e":
-		if m.list.Cursor < len(ms) {
-			x := ms[m.list.Cursor]
-			return common.Push(NewForm(m.c, &x))
-		}
-	case "d", "delete":
-		if m.list.Cursor < len(ms) {
-			m.del = ms[m.list.Cursor]
-			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, m.del.Measure)}
-		}
-	case "u", "ctrl+z":
-		if m.undo == nil {
-			m.note = common.UndoNothing
-			return nil
-		}
-		x := *m.undo
-		x.ID = 0
-		ctx, st := m.c.Context(), m.c.Store
-		return m.c.Track(func() tea.Msg {
-			err := st.SaveMeasure(ctx, &x)
-			return restoredMsg{m: x, err: err}
-		})
-	}
-	return nil
-}
-
-// View implements common.Screen.
-func (m *List) View(width, height int) string {
-	st := m.c.Styles
-	ms := m.Measures()
-	m.list.SetLen(len(ms))
-	lines := []string{st.Heading.Render(fmt.Sprintf(common.MeasureHeading, len(ms)))}
-	switch {
-	case m.confirm != nil:
-		lines = append(lines, st.Warning.Render(m.confirm.View(width)))
-	case m.note != "":
-		lines = append(lines, st.OK.Render(m.note))
-	default:
-		lines = append(lines, st.Muted.Render(common.MeasureHint))
-	}
-	statusW, dueW := 6, 10
-	textW := max(12, (width-statusW-dueW-8)/2)
-	lines = append(lines, st.Label.Render(components.Fit(common.ColSerialShort, 4)+" "+components.Fit(common.MeasureColProblem, textW)+" "+
-		components.Fit(common.MeasureColMeasure, textW)+" "+components.Fit(common.MeasureColDue, dueW)+" "+components.Fit(common.MeasureColStatus, statusW)))
-	if len(ms) == 0 {
-		lines = append(lines, st.Muted.Render(common.MeasureEmpty))
-	}
-	from, to := m.list.Visible(max(1, height-len(lines)))
-	for i := from; i < to; i++ {
-		x := ms[i]
-		line := components.Fit(fmt.Sprint(i+1), 4) + " " + components.Fit(x.Problem, textW) + " " +
-			components.Fit(x.Measure, textW) + " " + components.Fit(x.Due.String(), dueW) + " " + components.Fit(x.Status.Label(), statusW)
-		if i == m.list.Cursor {
-			line = st.Selected.Render(components.Fit(line, width))
-		}
-		lines = append(lines, line)
-	}
-	return components.Block(strings.Join(lines, "\n"), width, height)
-}
+func New(c *common.Common) common.Screen { return entrylist.New(c, spec) }
 
 // Form adds or edits one measure; each field is saved when the cursor leaves
 // it (a choice at once). A new measure is saved once it has text.

@@ -1,0 +1,242 @@
+// Package entrylist is the list screen shared by the short entry lists of
+// an organ-year (review and litigation cases, improvement measures): the
+// entries of the open year, n to add, enter to edit in the entry's form, d
+// to delete after a y/n question, u to bring the last deleted entry back,
+// and a jump from the check screen that puts the cursor on its entry. Each
+// list says how its entries are read, stored and drawn in a Spec.
+package entrylist
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// Spec describes one kind of entry.
+type Spec[T any] struct {
+	Title string
+	Kind  string // model.EntryCase, model.EntryMeasure …
+	// Entries lists the open year's entries in the order shown.
+	Entries func(oy *model.OrganYear) []T
+	ID      func(x *T) int64
+	// Name names an entry in the delete question; Deleted is the note
+	// shown after deleting it.
+	Name    func(x *T) string
+	Deleted func(x *T) string
+	// Delete removes an entry and returns it as it was; Restore stores a
+	// deleted entry again as a new one and returns it with its new id.
+	Delete  func(ctx context.Context, st *db.Store, id int64) (T, error)
+	Restore func(ctx context.Context, st *db.Store, x T) (T, error)
+	// Form opens the entry's form: a new entry when x is nil.
+	Form func(c *common.Common, x *T) common.Screen
+	// Heading, Hint and Empty are the list's first line, its key hint and
+	// the line shown when there is no entry.
+	Heading func(n int) string
+	Hint    string
+	Empty   string
+	// Header and Row draw the column heads and the row of entry i in
+	// width cells; Footer adds lines under the rows (may be nil).
+	Header func(width int) string
+	Row    func(i int, x *T, width int) string
+	Footer func(c *common.Common) []string
+}
+
+// List is the list screen of one kind of entry.
+type List[T any] struct {
+	c       *common.Common
+	spec    *Spec[T]
+	list    components.List
+	confirm *components.Confirm
+	del     T
+	undo    *T
+	note    string
+	keys    common.KeyMap
+	pending int64
+}
+
+// New builds the list of the open organ-year.
+func New[T any](c *common.Common, spec *Spec[T]) *List[T] {
+	return &List[T]{c: c, spec: spec, keys: common.KeyMap{Short: []key.Binding{
+		common.Bind(common.KeyAdd, "n"), common.Bind(common.KeyEdit, "enter", "e"),
+		common.Bind(common.KeyDelete, "d", "delete"), common.Bind(common.KeyUndo, "u", "ctrl+z"),
+		common.Bind(common.KeyUp, "up", "k"), common.Bind(common.KeyDown, "down", "j"),
+	}}}
+}
+
+// Entries is the open year's entries in the order shown.
+func (m *List[T]) Entries() []T {
+	if m.c.OY == nil {
+		return nil
+	}
+	return m.spec.Entries(m.c.OY)
+}
+
+// Title implements common.Screen.
+func (m *List[T]) Title() string { return m.spec.Title }
+
+// Init implements common.Screen.
+func (m *List[T]) Init() tea.Cmd { m.list.SetLen(len(m.Entries())); return nil }
+
+// Busy implements common.Busy.
+func (m *List[T]) Busy() bool { return m.confirm != nil }
+
+// KeyMap implements common.Screen.
+func (m *List[T]) KeyMap() help.KeyMap {
+	if m.confirm != nil {
+		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyDelete, "y"), common.Bind(common.KeyCancel, "n")}}
+	}
+	return m.keys
+}
+
+// Cursor implements common.Screen.
+func (m *List[T]) Cursor() *tea.Cursor { return nil }
+
+type (
+	deletedMsg[T any] struct {
+		x   T
+		err error
+	}
+	restoredMsg[T any] struct {
+		x   T
+		err error
+	}
+)
+
+// Update implements common.Screen.
+func (m *List[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.OrganYearMsg:
+		m.list.SetLen(len(m.Entries()))
+		m.selectPending()
+	case common.GoToMsg:
+		if msg.Entry.Kind == m.spec.Kind {
+			m.pending = msg.Entry.ID
+			m.selectPending()
+		}
+	case deletedMsg[T]:
+		if msg.err != nil {
+			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+		}
+		x := msg.x
+		m.undo = &x
+		m.note = m.spec.Deleted(&x)
+		return m, tea.Batch(m.c.Saved(), common.Reload)
+	case restoredMsg[T]:
+		if msg.err != nil {
+			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+		}
+		m.undo = nil
+		m.note = common.UndoDone
+		m.pending = m.spec.ID(&msg.x)
+		return m, tea.Batch(m.c.Saved(), common.Reload)
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *List[T]) selectPending() {
+	if m.pending == 0 {
+		return
+	}
+	xs := m.Entries()
+	for i := range xs {
+		if m.spec.ID(&xs[i]) == m.pending {
+			m.list.Cursor = i
+			m.pending = 0
+			return
+		}
+	}
+}
+
+func (m *List[T]) key(k tea.KeyPressMsg) tea.Cmd {
+	s := k.String()
+	if m.confirm != nil {
+		if m.confirm.Update(k) {
+			yes := m.confirm.Yes
+			m.confirm = nil
+			if yes {
+				id, ctx, st, del := m.spec.ID(&m.del), m.c.Context(), m.c.Store, m.spec.Delete
+				return m.c.Track(func() tea.Msg {
+					x, err := del(ctx, st, id)
+					return deletedMsg[T]{x: x, err: err}
+				})
+			}
+		}
+		return nil
+	}
+	m.note = ""
+	xs := m.Entries()
+	m.list.SetLen(len(xs))
+	if m.list.HandleKey(s, 10) {
+		return nil
+	}
+	switch s {
+	case "n":
+		return common.Push(m.spec.Form(m.c, nil))
+	case "enter", "e":
+		if m.list.Cursor < len(xs) {
+			x := xs[m.list.Cursor]
+			return common.Push(m.spec.Form(m.c, &x))
+		}
+	case "d", "delete":
+		if m.list.Cursor < len(xs) {
+			m.del = xs[m.list.Cursor]
+			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, m.spec.Name(&m.del))}
+		}
+	case "u", "ctrl+z":
+		if m.undo == nil {
+			m.note = common.UndoNothing
+			return nil
+		}
+		x, ctx, st, restore := *m.undo, m.c.Context(), m.c.Store, m.spec.Restore
+		return m.c.Track(func() tea.Msg {
+			x, err := restore(ctx, st, x)
+			return restoredMsg[T]{x: x, err: err}
+		})
+	}
+	return nil
+}
+
+// View implements common.Screen.
+func (m *List[T]) View(width, height int) string {
+	st := m.c.Styles
+	xs := m.Entries()
+	m.list.SetLen(len(xs))
+	lines := []string{st.Heading.Render(m.spec.Heading(len(xs)))}
+	switch {
+	case m.confirm != nil:
+		lines = append(lines, st.Warning.Render(m.confirm.View(width)))
+	case m.note != "":
+		lines = append(lines, st.OK.Render(m.note))
+	default:
+		lines = append(lines, st.Muted.Render(m.spec.Hint))
+	}
+	lines = append(lines, st.Label.Render(m.spec.Header(width)))
+	if len(xs) == 0 {
+		lines = append(lines, st.Muted.Render(m.spec.Empty))
+	}
+	var foot []string
+	if m.spec.Footer != nil {
+		foot = m.spec.Footer(m.c)
+	}
+	from, to := m.list.Visible(max(1, height-len(lines)-len(foot)))
+	for i := from; i < to; i++ {
+		line := m.spec.Row(i, &xs[i], width)
+		if i == m.list.Cursor {
+			line = st.Selected.Render(components.Fit(line, width))
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, foot...)
+	return components.Block(strings.Join(lines, "\n"), width, height)
+}
