@@ -186,7 +186,8 @@ func (l *screenLog) mark() int {
 }
 
 // waitFor blocks until every one of want appears, in order, in the text
-// after from; it returns the time it saw the last.
+// after from; it returns the time it saw the last. A want of the form
+// "a|b" is met by either text.
 func (l *screenLog) waitFor(from int, timeout time.Duration, want ...string) (time.Time, error) {
 	deadline := time.Now().Add(timeout)
 	timer := time.AfterFunc(timeout, func() { l.mu.Lock(); l.cond.Broadcast(); l.mu.Unlock() })
@@ -197,12 +198,17 @@ func (l *screenLog) waitFor(from int, timeout time.Duration, want ...string) (ti
 		s := l.text.String()[from:]
 		ok := true
 		for _, w := range want {
-			i := strings.Index(s, w)
+			i, n := -1, 0
+			for _, alt := range strings.Split(w, "|") {
+				if j := strings.Index(s, alt); j >= 0 && (i < 0 || j < i) {
+					i, n = j, len(alt)
+				}
+			}
 			if i < 0 {
 				ok = false
 				break
 			}
-			s = s[i+len(w):]
+			s = s[i+n:]
 		}
 		if ok {
 			return time.Now(), nil
@@ -272,7 +278,9 @@ func runWorkstation(bin, dbPath, organ string, year int) (time.Duration, time.Du
 	}
 	m = log.mark()
 	send("\r")
-	if _, err := log.waitFor(m, wait, "依申请台账", "错误"); err != nil {
+	// The outline: its section list, and the status line with the
+	// findings or, while the year still loads behind it, 检查中….
+	if _, err := log.waitFor(m, wait, "依申请台账", "错误|检查中"); err != nil {
 		return 0, 0, 0, err
 	}
 	// 3. The request log: its header, its rows and the help bar below.
