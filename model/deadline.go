@@ -13,7 +13,8 @@ const (
 // Deadline returns the last day to answer q: ClockStart (the day the
 // corrected request arrived when there was a 补正, else the day received)
 // plus 20 working days, plus the extension (at most 20 counted), plus the
-// working days spent in consultation. Zero when q has no received date.
+// working days spent in consultation, plus the working days the clock stood
+// still for a 信息处理费 (feePause). Zero when q has no received date.
 func Deadline(q *Request, cal *Calendar) Date {
 	start := q.ClockStart()
 	if start.IsZero() {
@@ -30,7 +31,28 @@ func Deadline(q *Request, cal *Calendar) Date {
 	if excl < 0 {
 		excl = 0
 	}
-	return cal.AddWorkdays(start, AnswerWorkdays+ext+excl)
+	return cal.AddWorkdays(start, AnswerWorkdays+ext+excl+feePause(q, cal))
+}
+
+// feePause counts the working days from a fee notice to the payment, which
+// 《政府信息公开信息处理费管理办法》 leaves out of the answer period. Without a
+// payment the pause runs to the answer (the request was closed unpaid), or,
+// while the request is open, to the last day the applicant may still pay.
+func feePause(q *Request, cal *Calendar) int {
+	if q.FeeNotice.IsZero() {
+		return 0
+	}
+	end := q.FeePaid
+	if end.IsZero() {
+		end = q.Answered
+	}
+	if end.IsZero() {
+		end = FeePaymentDeadline(q, cal)
+	}
+	if end <= q.FeeNotice {
+		return 0
+	}
+	return cal.WorkdaysBetween(q.FeeNotice, end)
 }
 
 // RemainingWorkdays counts the working days left to answer q after today,

@@ -96,3 +96,34 @@ func TestCorrectionAndFeeDeadlines(t *testing.T) {
 		t.Errorf("FeePaymentDeadline without a notice = %v", got)
 	}
 }
+
+// The days between a fee notice and the payment do not count towards the
+// answer period: an answer given 20 working days after receipt plus the
+// payment wait is on time, one day later is late.
+func TestFeeWaitDoesNotCountTowardsDeadline(t *testing.T) {
+	cal := DefaultCalendar()
+	q := Request{Received: NewDate(2021, 3, 1), Applicant: Business,
+		FeeMethod: FeePerRequest, FeeNotice: NewDate(2021, 3, 8), FeePaid: NewDate(2021, 3, 15)}
+	plain := cal.AddWorkdays(q.Received, AnswerWorkdays)
+	wait := cal.WorkdaysBetween(q.FeeNotice, q.FeePaid)
+	if wait != 5 {
+		t.Fatalf("fee wait = %d working days, want 5", wait)
+	}
+	want := cal.AddWorkdays(plain, wait)
+	if got := Deadline(&q, cal); got != want {
+		t.Fatalf("Deadline with a fee wait = %v, want %v (plain deadline %v)", got, want, plain)
+	}
+	q.Answered = want
+	if AnsweredLate(&q, cal) {
+		t.Fatalf("answered on %v, within the period once the fee wait is left out, yet flagged late", want)
+	}
+	q.Answered = cal.AddWorkdays(want, 1)
+	if !AnsweredLate(&q, cal) {
+		t.Fatalf("answered on %v, a working day past the deadline, not flagged late", q.Answered)
+	}
+	// Not yet paid and still open: the clock waits until the last day to pay.
+	open := Request{Received: NewDate(2021, 3, 1), Applicant: Business, FeeNotice: NewDate(2021, 3, 8)}
+	if got, want := Deadline(&open, cal), cal.AddWorkdays(plain, cal.WorkdaysBetween(open.FeeNotice, FeePaymentDeadline(&open, cal))); got != want {
+		t.Fatalf("open request awaiting payment: deadline %v, want %v", got, want)
+	}
+}
