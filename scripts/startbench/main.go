@@ -47,9 +47,13 @@ func main() {
 	runs := flag.Int("runs", 10, "runs of each measurement")
 	name := flag.String("name", "", "label of the result lines")
 	floor := flag.Bool("floor", false, "internal: be the floor program")
+	teaFloor := flag.Bool("teafloor", false, "internal: be the terminal floor (Bubble Tea, no database)")
 	flag.Parse()
 	if *floor {
 		os.Exit(floorMain(*dbPath, *organ, *year))
+	}
+	if *teaFloor {
+		os.Exit(teaFloorMain(*organ, *year))
 	}
 	if *bin == "" || *dbPath == "" || *organ == "" || *year == 0 {
 		fmt.Fprintln(os.Stderr, "用法：startbench -bin nianbao -db 数据库 -organ 单位 -year 年度 [-runs 次数] [-name 标签]")
@@ -62,7 +66,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	var first, full, flo []time.Duration
+	var first, full, flo, teaFirst, teaFull []time.Duration
 	var peak int64
 	for i := 0; i < *runs; i++ {
 		// Alternate the two so both see the same machine load.
@@ -71,17 +75,24 @@ func main() {
 			fail(err)
 		}
 		flo = append(flo, d)
-		f1, f2, rss, err := runWorkstation(*bin, *dbPath, *organ, *year)
+		f1, f2, rss, err := runWorkstation(*bin, []string{"--db", *dbPath}, *dbPath, *organ, *year)
 		if err != nil {
 			fail(err)
 		}
 		first, full = append(first, f1), append(full, f2)
 		peak = max(peak, rss)
+		t1, t2, _, err := runWorkstation(self, []string{"-teafloor", "-organ", *organ, "-year", fmt.Sprint(*year)}, *dbPath, *organ, *year)
+		if err != nil {
+			fail(err)
+		}
+		teaFirst, teaFull = append(teaFirst, t1), append(teaFull, t2)
 	}
 	fmt.Printf("Startup/%s/first-frame\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(first), maxMs(first))
 	fmt.Printf("Startup/%s/request-log\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(full), maxMs(full))
 	fmt.Printf("Startup/%s/floor\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(flo), maxMs(flo))
 	fmt.Printf("Startup/%s/ratio\t%d\t%.2f request-log/floor\n", *name, *runs, median(full)/median(flo))
+	fmt.Printf("Startup/%s/tea-floor-first-frame\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(teaFirst), maxMs(teaFirst))
+	fmt.Printf("Startup/%s/tea-floor-request-log\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(teaFull), maxMs(teaFull))
 	fmt.Printf("PeakRSS/%s\t1\t%.1f MB\n", *name, float64(peak)/1024)
 }
 
@@ -224,16 +235,16 @@ func (l *screenLog) waitFor(from int, timeout time.Duration, want ...string) (ti
 	}
 }
 
-// runWorkstation starts the binary on a pty and returns the time to its
+// runWorkstation starts the binary with args on a pty and returns the time to its
 // first frame, the time to the first full frame of the request log and the
 // peak resident memory in KB after the table and overview were drawn.
-func runWorkstation(bin, dbPath, organ string, year int) (time.Duration, time.Duration, int64, error) {
+func runWorkstation(bin string, args []string, dbPath, organ string, year int) (time.Duration, time.Duration, int64, error) {
 	master, slave, err := openPty()
 	if err != nil {
 		return 0, 0, 0, err
 	}
 	defer master.Close()
-	cmd := exec.Command(bin, "--db", dbPath)
+	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
