@@ -2,9 +2,11 @@ package requests
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
 	"nianbao/tui/common"
@@ -122,5 +124,39 @@ func TestFormDateIntoAnotherYearRenumbers(t *testing.T) {
 	got, _ = c.Store.Request(c.Ctx, id, false)
 	if got.Year != 2020 || got.Serial != 3 || got.Notes != "日期更正" {
 		t.Fatalf("after a later save: %d-%d notes %q", got.Year, got.Serial, got.Notes)
+	}
+}
+
+// TestFormMarksPersonalData: the personal group's heading says the data is
+// not public, and so does the line of a focused personal field; an empty
+// field other than the focused one is drawn as its label alone.
+func TestFormMarksPersonalData(t *testing.T) {
+	c := setup(t, nil)
+	f := openStored(t, c, model.Request{OrganID: c.Organ.ID, Received: 20210305, Applicant: model.NaturalPerson,
+		Personal: model.Personal{Name: "张三", Phone: "13800138000"}})
+	lineOf := func(lines []string, label string) string {
+		for _, l := range lines {
+			if strings.HasPrefix(strings.TrimSpace(l), label) {
+				return l
+			}
+		}
+		t.Fatalf("no line for %s", label)
+		return ""
+	}
+	for _, focus := range []string{fName, fPhone, fSummary} {
+		focusOn(t, f, focus)
+		lines := checkView(t, ansi.Strip(f.View(100, 40)), 100, 40)
+		if !strings.Contains(lineOf(lines, "── "+common.ReqPersonalTag), common.ReqPersonalTag) {
+			t.Fatal("the personal group's heading lost its tag")
+		}
+		for _, key := range []string{fName, fPhone} {
+			l := lineOf(lines, f.field(key).label)
+			if tagged := strings.Contains(l, common.ReqPersonalTag); tagged != (key == focus) {
+				t.Fatalf("focus on %s: line of %s tagged %v: %q", focus, key, tagged, l)
+			}
+		}
+		if l := strings.TrimSpace(lineOf(lines, common.ReqFieldNotes)); l != common.ReqFieldNotes {
+			t.Fatalf("empty notes drawn as %q", l)
+		}
 	}
 }

@@ -818,6 +818,14 @@ func (f *Form) DeadlineLine() string {
 const headerLines = 3
 
 // personalWidth is the width of a personal-data field with its tag.
+//
+// Bytes per frame: bubbletea v2.1.1 clears its cell buffer before drawing
+// each frame, which marks every line touched, and ultraviolet's renderer
+// repaints every touched line holding a wide character from column 0 (it
+// only diffs lines of narrow cells). So every line of the form holding
+// Chinese is written again in every frame, changed or not; what keeps a
+// key cheap is few bytes on those lines: no padding before a tag, no
+// styled blanks, nothing after the label of an empty field.
 const personalWidth = 72
 
 // View implements common.Screen.
@@ -859,13 +867,14 @@ func (f *Form) View(width, height int) string {
 	for i, fl := range f.fields {
 		if fl.group != group {
 			group = fl.group
-			g := "── " + group + " "
+			g := "── " + group
 			if group == common.ReqGroupPersonal {
-				g = "── " + common.ReqPersonalTag + " "
+				g = "── " + common.ReqPersonalTag
 			}
 			// A short rule: the renderer repaints every line holding Chinese
-			// on each key, so a rule across 200 columns costs 600 bytes a key.
-			lines = append(lines, components.Fit(st.Muted.Render(clip(g+"────", width)), width))
+			// in every frame (see personalWidth), so each cell of it is
+			// written again on every key.
+			lines = append(lines, components.Fit(st.Muted.Render(clip(g, width)), width))
 		}
 		label := strings.Repeat(" ", lw-ansi.StringWidth(fl.label)) + fl.label
 		if i == f.focus {
@@ -875,9 +884,11 @@ func (f *Form) View(width, height int) string {
 			label = st.Label.Render(label)
 		}
 		vw := max(6, width-lw-2)
-		if fl.personal {
-			// The tag sits after a field of personalWidth cells, not at the
-			// right edge: the padding before it is written on every key.
+		// The tag sits after the focused personal field (the group's
+		// heading carries it for all four), after a field of personalWidth
+		// cells: the padding before it is written in every frame.
+		tagged := fl.personal && i == f.focus
+		if tagged {
 			vw = max(6, min(vw, personalWidth)-ansi.StringWidth(tag))
 		}
 		var val string
@@ -890,12 +901,14 @@ func (f *Form) View(width, height int) string {
 			}
 		} else {
 			val = fl.input.View(vw)
-			if i != f.focus && fl.input.Value() == "" {
-				val = components.Fit(st.Muted.Render("—"), vw)
-			}
 		}
-		line := label + "  " + val
-		if fl.personal {
+		line := label
+		if i == f.focus || fl.kind == kChoice || fl.input.Value() != "" {
+			// An empty field other than the focused one is its label alone:
+			// nothing after it is written.
+			line += "  " + val
+		}
+		if tagged {
 			line += st.Warning.Render(tag)
 		}
 		lines = append(lines, components.Fit(line, width))
