@@ -218,3 +218,33 @@ func TestDamagedDatabaseBlocksEdits(t *testing.T) {
 		t.Fatal("the damaged file changed")
 	}
 }
+
+// TestDeferredBackupWarningReachesTheStatusLine: with the deferred check
+// the day's backup runs after it; when that backup fails, its warning
+// reaches the status line once the check is done.
+func TestDeferredBackupWarningReachesTheStatusLine(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "nianbao.db")
+	st := openStore(t, path)
+	seedYear(t, st, 10)
+	st.Close()
+	notADir := filepath.Join(dir, "备份")
+	if err := os.WriteFile(notADir, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := db.Open(ctx, path, db.Options{DeferCheck: true, BackupDir: notADir, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := New(ctx, st, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	h := &harness{t: t, app: a, st: st, dir: dir}
+	h.send(tea.WindowSizeMsg{Width: 200, Height: 30})
+	h.run(a.Init())
+	if len(st.Warnings()) != 1 {
+		t.Fatalf("warnings after the check: %q", st.Warnings())
+	}
+	h.mustSee("今天的自动备份没有成功")
+	h.mustNotSee(corruptTitle)
+}
