@@ -324,3 +324,15 @@ func TestItemTitlesAreClean(t *testing.T) {
 		}
 	}
 }
+
+// The 2021 demo year publishes in every default category, so each line of
+// the counts view and of the generated sentence has something to show.
+func TestItems2021CoverEveryCategory(t *testing.T) {
+	oy := byYear(t, 2021)
+	c := model.CountItems(2021, oy.Items)
+	for _, cat := range model.DefaultItemCategories {
+		if c.Category(cat) == 0 {
+			t.Errorf("no 2021 demo item in category %s", cat)
+		}
+	}
+}
