@@ -17,6 +17,7 @@ import (
 
 	"nianbao/export"
 	"nianbao/model"
+	"nianbao/tui/bundles"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 )
@@ -119,6 +120,7 @@ func (s *Screen) KeyMap() help.KeyMap {
 		common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down", "tab"),
 		common.Bind(common.ExpKeyToggle, "space"), common.Bind(common.ExpKeyStart, "enter"),
 		common.Bind(common.ExpKeyRefresh, "ctrl+r"), common.Bind(common.ExpKeyCheck, "ctrl+k"),
+		common.Bind(common.BunKeyBundle, "ctrl+b"),
 	}}
 }
 
@@ -312,6 +314,9 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		return scanDrives
 	case "ctrl+k":
 		return func() tea.Msg { return common.GoToMsg{Section: common.SecCheck} }
+	case "ctrl+b":
+		// The organ-year as a report bundle (报送包), on its own screen.
+		return common.Push(bundles.NewExport(s.c))
 	}
 	r := s.cur()
 	if r.kind == rowFolder {

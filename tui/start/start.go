@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"nianbao/model"
+	"nianbao/tui/bundles"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 )
@@ -52,6 +53,8 @@ func New(c *common.Common) *Model {
 		common.Bind(common.StartKeyEditOrgan, "e"),
 		common.Bind(common.StartKeyNewYear, "y"),
 		common.Bind(common.StartKeySwitch, "tab"),
+		common.Bind(common.BunKeyStartImport, "i"),
+		common.Bind(common.BunKeyStartAgg, "h"),
 		common.Bind(common.KeyQuit, "q"),
 	}}
 	return m
@@ -132,6 +135,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.yl.SetLen(len(m.years))
 		}
 		return m, nil
+	case bundles.ImportedMsg:
+		// Bundles were imported: organs and years may be new.
+		if o, ok := m.Organ(); ok {
+			m.selectID = o.ID
+		}
+		return m, m.Init()
 	case selectOrganMsg:
 		for i, o := range m.organs {
 			if o.ID == msg.id {
@@ -160,6 +169,10 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if hasOrgan {
 			return common.Push(NewYearForm(m.c, o, m.years))
 		}
+	case "i":
+		return common.Push(bundles.NewImport(m.c))
+	case "h":
+		return common.Push(bundles.NewAggregate(m.c, "", m.c.Today.Year()-1))
 	case "tab", "shift+tab":
 		if m.focus == 0 && len(m.years) > 0 {
 			m.focus = 1

@@ -1,0 +1,342 @@
+package bundles
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/export"
+	"nianbao/export/summary"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// Aggregate sums one year of a folder's bundles and writes the county's
+// workbook (汇总{year}.xlsx) to a drive or folder, verified; the organs are
+// listed with their status and whether they met the due date.
+type Aggregate struct {
+	c        *common.Common
+	src      *components.Input
+	year     *components.Input
+	expected *components.Input
+	out      *place
+	focus    int
+	running  bool
+	errText  string
+	res      *model.AggregateResult
+	folder   summary.Folder
+	file     *export.FileResult
+	scroll   int
+	curX     int
+	curY     int
+}
+
+// NewAggregate builds the aggregation screen for the bundles in dir; the
+// workbook goes to the same folder unless another is chosen.
+func NewAggregate(c *common.Common, dir string, year int) *Aggregate {
+	in := func(v, placeholder string) *components.Input {
+		i := components.NewInput()
+		i.Clean = model.CleanLine
+		i.Placeholder = placeholder
+		i.SetValue(v)
+		return i
+	}
+	return &Aggregate{c: c, src: in(dir, common.ExpFolderPlaceholder), year: in(strconv.Itoa(year), ""),
+		expected: in("", common.AggExpectedHint), out: newPlace(dir)}
+}
+
+// Title implements common.Screen.
+func (s *Aggregate) Title() string { return common.AggTitle }
+
+// Init implements common.Screen.
+func (s *Aggregate) Init() tea.Cmd { return scanDrives }
+
+// Result is the last aggregation and the workbook written (tests).
+func (s *Aggregate) Result() (*model.AggregateResult, *export.FileResult) { return s.res, s.file }
+
+// rows: 0 source folder, 1 year, 2 expected, the drives, the out folder,
+// the button.
+func (s *Aggregate) outFolderRow() int { return 3 + len(s.out.drives) }
+func (s *Aggregate) startRow() int     { return s.outFolderRow() + 1 }
+
+func (s *Aggregate) input() *components.Input {
+	switch {
+	case s.focus == 0:
+		return s.src
+	case s.focus == 1:
+		return s.year
+	case s.focus == 2:
+		return s.expected
+	case s.focus == s.outFolderRow():
+		return s.out.folder
+	}
+	return nil
+}
+
+// Typing implements common.Typing.
+func (s *Aggregate) Typing() bool { return !s.running && s.input() != nil }
+
+// Busy implements common.Busy.
+func (s *Aggregate) Busy() bool { return s.running }
+
+// KeyMap implements common.Screen.
+func (s *Aggregate) KeyMap() help.KeyMap {
+	return common.KeyMap{Short: []key.Binding{
+		common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down", "tab"),
+		common.Bind(common.AggKeyRun, "enter"), common.Bind(common.AggKeyScroll, "pgdown", "pgup"),
+		common.Bind(common.ExpKeyRefresh, "ctrl+r"), common.Bind(common.KeyBack, "esc"),
+	}}
+}
+
+type aggDoneMsg struct {
+	res    model.AggregateResult
+	folder summary.Folder
+	file   export.FileResult
+	err    error
+}
+
+// splitNames splits the expected list on commas (half or full width), 、
+// and semicolons.
+func splitNames(s string) []string {
+	f := func(r rune) bool { return strings.ContainsRune(",，、;；", r) }
+	var out []string
+	for _, n := range strings.FieldsFunc(s, f) {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (s *Aggregate) run() tea.Cmd {
+	src, dir := strings.TrimSpace(s.src.Value()), s.out.dir()
+	ys := strings.TrimSuffix(strings.TrimSpace(model.NormalizeDigits(s.year.Value())), "年")
+	year, err := strconv.Atoi(ys)
+	switch {
+	case src == "":
+		s.errText, s.focus = common.AggNoFolder, 0
+		return nil
+	case err != nil || len(ys) != 4 || model.FormatForYear(year) == nil:
+		s.errText, s.focus = fmt.Sprintf(common.AggBadYear, s.year.Value()), 1
+		return nil
+	case dir == "":
+		s.errText, s.focus = common.AggNoOut, s.outFolderRow()
+		return nil
+	}
+	expected := splitNames(s.expected.Value())
+	s.running, s.errText, s.res, s.file, s.scroll = true, "", nil, nil, 0
+	return func() tea.Msg {
+		res, folder, err := summary.AggregateFolder(src, year, expected)
+		if err != nil {
+			return aggDoneMsg{err: err}
+		}
+		fr, err := summary.Write(dir, res)
+		return aggDoneMsg{res: res, folder: folder, file: fr, err: err}
+	}
+}
+
+// Update implements common.Screen.
+func (s *Aggregate) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case drivesMsg:
+		s.out.setDrives(msg.drives)
+		if strings.TrimSpace(s.out.folder.Value()) != "" {
+			s.out.sel = -1
+		}
+		s.focus = min(s.focus, s.startRow())
+	case aggDoneMsg:
+		s.running = false
+		if msg.err != nil {
+			s.errText = msg.err.Error()
+			if msg.res.Format != nil {
+				s.res, s.folder = &msg.res, msg.folder
+			}
+			return s, nil
+		}
+		s.res, s.folder, s.file = &msg.res, msg.folder, &msg.file
+	case tea.PasteMsg:
+		if in := s.input(); in != nil && !s.running {
+			s.typeInto(in, msg)
+		}
+	case tea.KeyPressMsg:
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *Aggregate) typeInto(in *components.Input, msg tea.Msg) {
+	if in == s.out.folder {
+		s.out.typeKey(msg)
+		return
+	}
+	in.Update(msg)
+}
+
+func (s *Aggregate) key(k tea.KeyPressMsg) tea.Cmd {
+	if s.running {
+		return nil
+	}
+	n := s.startRow() + 1
+	switch k.String() {
+	case "up", "shift+tab":
+		s.focus = (s.focus - 1 + n) % n
+		return nil
+	case "down", "tab":
+		s.focus = (s.focus + 1) % n
+		return nil
+	case "pgdown":
+		s.scroll++
+		return nil
+	case "pgup":
+		s.scroll = max(0, s.scroll-1)
+		return nil
+	case "ctrl+r":
+		s.out.scanned = false
+		return scanDrives
+	case "esc":
+		return func() tea.Msg { return common.BackMsg{} }
+	case "enter":
+		if s.focus == s.startRow() {
+			return s.run()
+		}
+		if s.focus > 2 && s.focus < s.outFolderRow() {
+			s.out.sel = s.focus - 3
+		}
+		s.focus++
+		return nil
+	}
+	if in := s.input(); in != nil {
+		s.typeInto(in, k)
+		return nil
+	}
+	if str := k.String(); (str == "space" || str == " ") && s.focus > 2 && s.focus < s.outFolderRow() {
+		s.out.sel = s.focus - 3
+	}
+	return nil
+}
+
+// Cursor implements common.Screen.
+func (s *Aggregate) Cursor() *tea.Cursor {
+	if !s.Typing() || s.curY < 0 {
+		return nil
+	}
+	return tea.NewCursor(s.curX+s.input().CursorX(), s.curY)
+}
+
+// View implements common.Screen.
+func (s *Aggregate) View(width, height int) string {
+	st := s.c.Styles
+	var lines []string
+	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
+	add(st.Heading.Render(common.AggTitle))
+	s.curY = -1
+	field := func(i int, label string, in *components.Input) {
+		mark := "  "
+		if i == s.focus && !s.running {
+			mark = "▸ "
+			s.curY, s.curX = len(lines), ansi.StringWidth(mark+label)
+		}
+		w := max(8, width-ansi.StringWidth(mark+label))
+		lines = append(lines, components.Fit(mark+st.Label.Render(label)+in.View(w), width))
+	}
+	field(0, common.AggFolder, s.src)
+	field(1, common.AggYear, s.year)
+	field(2, common.AggExpected, s.expected)
+	if len(s.out.drives) > 0 {
+		add(st.Label.Render("  " + common.AggOut))
+	}
+	for i := range s.out.drives {
+		text := s.out.driveLine(i)
+		mark := "  "
+		if 3+i == s.focus && !s.running {
+			mark, text = "▸ ", st.Selected.Render(text)
+		}
+		add(mark + text)
+	}
+	mark := "  "
+	label := common.AggOut
+	if len(s.out.drives) > 0 {
+		label = s.out.folderPrefix("")
+	}
+	if s.focus == s.outFolderRow() && !s.running {
+		mark = "▸ "
+		s.curY, s.curX = len(lines), ansi.StringWidth(mark+label)
+	}
+	lines = append(lines, components.Fit(mark+st.Label.Render(label)+s.out.folder.View(max(8, width-ansi.StringWidth(mark+label))), width))
+	btn := "[ " + common.AggStart + " ]"
+	if s.focus == s.startRow() && !s.running {
+		add("▸ " + st.Selected.Render(btn))
+	} else {
+		add("  " + btn)
+	}
+	switch {
+	case s.running:
+		add(st.Muted.Render(common.AggRunning))
+	case s.errText != "":
+		for _, l := range components.Wrap("✗ "+s.errText, width) {
+			add(st.Error.Render(l))
+		}
+	}
+	if s.file != nil {
+		add(st.OK.Render(common.AggWritten))
+		add("  " + s.file.Path)
+		add(st.Muted.Render("  SHA-256 " + s.file.SHA256))
+	}
+	if s.res != nil {
+		add(st.Heading.Render(fmt.Sprintf(common.AggCounted, s.res.Year, s.res.Counted)))
+		body := s.resultLines(width)
+		room := height - len(lines)
+		if room > 0 {
+			s.scroll = min(s.scroll, max(0, len(body)-room+1))
+			body = body[s.scroll:]
+			if len(body) > room {
+				body = append(body[:room-1], st.Muted.Render(fmt.Sprintf(common.AggMore, len(body)-(room-1))))
+			}
+			lines = append(lines, body...)
+		}
+	}
+	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+// resultLines lists the organs (status, errors, due date met) and the files
+// that could not be used.
+func (s *Aggregate) resultLines(width int) []string {
+	st := s.c.Styles
+	nameW := 0
+	for _, o := range s.res.Organs {
+		nameW = max(nameW, ansi.StringWidth(o.Name))
+	}
+	nameW = min(max(nameW, 4), max(8, width-34))
+	var out []string
+	out = append(out, st.Label.Render(components.Fit("  "+components.Fit(common.AggColOrgan, nameW)+"  "+
+		components.Fit(common.AggColStatus, 8)+components.Fit(common.AggColErrors, 6)+common.AggColDue, width)))
+	for _, o := range s.res.Organs {
+		errs := strconv.Itoa(o.Errors)
+		if o.Status == model.AggMissing {
+			errs = "-"
+		}
+		style := st.Normal
+		switch o.Status {
+		case model.AggErrors:
+			style = st.Warning
+		case model.AggMissing, model.AggExcluded:
+			style = st.Error
+		}
+		out = append(out, components.Fit("  "+components.Fit(o.Name, nameW)+"  "+
+			style.Render(components.Fit(o.Status.Label(), 8))+components.Fit(errs, 6)+o.DueLabel(), width))
+	}
+	if len(s.folder.Rejected)+len(s.folder.Skipped) > 0 {
+		out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf(common.AggRejected, len(s.folder.Rejected), len(s.folder.Skipped)), width)))
+		for _, r := range append(append([]summary.Rejected{}, s.folder.Rejected...), s.folder.Skipped...) {
+			reason := strings.Join(strings.Fields(strings.ReplaceAll(r.Reason, "\n", " ")), " ")
+			out = append(out, components.Fit("  "+st.Error.Render(r.File+"："+reason), width))
+		}
+	}
+	return out
+}

@@ -1,0 +1,277 @@
+package bundles
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/export"
+	"nianbao/export/bundle"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// Export writes the open organ-year as a bundle: public by default, full
+// (with personal data) only after its own choice and a warning answered
+// with y.
+type Export struct {
+	c       *common.Common
+	kind    bundle.Kind
+	place   *place
+	focus   int
+	ask     *components.Confirm
+	running bool
+	result  *export.FileResult
+	resKind bundle.Kind
+	errText string
+	curY    int
+}
+
+// NewExport builds the bundle export screen of the open organ-year.
+func NewExport(c *common.Common) common.Screen {
+	return &Export{c: c, kind: bundle.Public, place: newPlace("")}
+}
+
+// Title implements common.Screen.
+func (s *Export) Title() string { return common.BunExportTitle }
+
+// Init implements common.Screen: look for removable drives.
+func (s *Export) Init() tea.Cmd { return scanDrives }
+
+// rows: 0 public, 1 full, then the drives, the folder and the button.
+func (s *Export) nrows() int        { return 2 + len(s.place.drives) + 2 }
+func (s *Export) folderRow() int    { return 2 + len(s.place.drives) }
+func (s *Export) startRow() int     { return s.folderRow() + 1 }
+func (s *Export) onFolder() bool    { return s.focus == s.folderRow() }
+func (s *Export) Kind() bundle.Kind { return s.kind }
+
+// Typing implements common.Typing.
+func (s *Export) Typing() bool { return s.ask == nil && !s.running && s.onFolder() }
+
+// Busy implements common.Busy.
+func (s *Export) Busy() bool { return s.ask != nil || s.running }
+
+// KeyMap implements common.Screen.
+func (s *Export) KeyMap() help.KeyMap {
+	if s.ask != nil {
+		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyConfirm, "y"), common.Bind(common.KeyCancel, "n")}}
+	}
+	return common.KeyMap{Short: []key.Binding{
+		common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down", "tab"),
+		common.Bind(common.ExpKeyToggle, "space"), common.Bind(common.BunKeyWrite, "enter"),
+		common.Bind(common.ExpKeyRefresh, "ctrl+r"), common.Bind(common.KeyBack, "esc"),
+	}}
+}
+
+type exportDoneMsg struct {
+	res  export.FileResult
+	kind bundle.Kind
+	err  error
+}
+
+// write loads the organ-year (with personal data only for a full bundle)
+// and writes the bundle, verified, off the Update loop.
+func (s *Export) write() tea.Cmd {
+	if s.c.OY == nil || s.c.Store == nil {
+		s.errText = common.BunNoReport
+		return nil
+	}
+	dir := s.place.dir()
+	if dir == "" {
+		s.errText = common.BunFolderMissing
+		return nil
+	}
+	s.running, s.errText, s.result = true, "", nil
+	ctx, st, kind := s.c.Context(), s.c.Store, s.kind
+	organID, year := s.c.OY.Organ.ID, s.c.OY.Report.Year
+	return func() tea.Msg {
+		oy, err := st.LoadOrganYear(ctx, organID, year, kind == bundle.Full)
+		if err != nil {
+			return exportDoneMsg{kind: kind, err: fmt.Errorf(common.BunLoadFailed, err)}
+		}
+		res, err := bundle.Write(dir, oy, kind)
+		return exportDoneMsg{res: res, kind: kind, err: err}
+	}
+}
+
+// Update implements common.Screen.
+func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case drivesMsg:
+		s.place.setDrives(msg.drives)
+		s.focus = min(s.focus, s.nrows()-1)
+	case exportDoneMsg:
+		s.running = false
+		if msg.err != nil {
+			s.errText = msg.err.Error()
+			return s, nil
+		}
+		s.result, s.resKind = &msg.res, msg.kind
+	case tea.PasteMsg:
+		if s.Typing() {
+			s.place.typeKey(msg)
+		}
+	case tea.KeyPressMsg:
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
+	if s.ask != nil {
+		if s.ask.Update(k) {
+			if s.ask.Yes {
+				s.kind = bundle.Full
+			}
+			s.ask = nil
+		}
+		return nil
+	}
+	if s.running {
+		return nil
+	}
+	n := s.nrows()
+	switch k.String() {
+	case "up", "shift+tab":
+		s.focus = (s.focus - 1 + n) % n
+		return nil
+	case "down", "tab":
+		s.focus = (s.focus + 1) % n
+		return nil
+	case "ctrl+r":
+		s.place.scanned = false
+		return scanDrives
+	case "esc":
+		return func() tea.Msg { return common.BackMsg{} }
+	}
+	if s.onFolder() {
+		if k.String() == "enter" {
+			s.focus = s.startRow()
+			return nil
+		}
+		s.place.typeKey(k)
+		return nil
+	}
+	if str := k.String(); str != "space" && str != " " && str != "enter" {
+		return nil
+	}
+	switch {
+	case s.focus == 0:
+		s.kind = bundle.Public
+	case s.focus == 1:
+		if s.kind != bundle.Full {
+			s.ask = &components.Confirm{Prompt: common.BunAskFull}
+		}
+	case s.focus < s.folderRow():
+		s.place.sel = s.focus - 2
+	case s.focus == s.startRow():
+		return s.write()
+	}
+	return nil
+}
+
+// Cursor implements common.Screen.
+func (s *Export) Cursor() *tea.Cursor {
+	if !s.Typing() || s.curY < 0 {
+		return nil
+	}
+	return tea.NewCursor(ansi.StringWidth(s.place.folderPrefix("▸ "))+s.place.folder.CursorX(), s.curY)
+}
+
+// View implements common.Screen.
+func (s *Export) View(width, height int) string {
+	st := s.c.Styles
+	var lines []string
+	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
+	title := common.BunExportTitle
+	if s.c.OY != nil && s.c.OY.Report != nil {
+		title += " · " + bundle.FileName(s.c.OY, s.kind)
+	}
+	add(st.Heading.Render(title))
+	for _, l := range components.Wrap(common.BunExportIntro, width) {
+		add(st.Muted.Render(l))
+	}
+	head := len(lines)
+	focusLine := 0
+	s.curY = -1
+	line := func(i int, text string) {
+		mark := "  "
+		if i == s.focus {
+			focusLine = len(lines)
+			if s.ask == nil && !s.running {
+				mark, text = "▸ ", st.Selected.Render(text)
+			}
+		}
+		add(mark + text)
+	}
+	radio := func(on bool) string {
+		if on {
+			return "(•) "
+		}
+		return "( ) "
+	}
+	add(st.Label.Render(common.BunKindHeading))
+	line(0, radio(s.kind == bundle.Public)+common.BunKindPublic)
+	full := radio(s.kind == bundle.Full) + common.BunKindFull
+	line(1, full)
+	add(st.Label.Render(common.ExpTarget))
+	if len(s.place.drives) == 0 {
+		add("  " + st.Muted.Render(s.place.noDrives()))
+	}
+	for i := range s.place.drives {
+		line(2+i, s.place.driveLine(i))
+	}
+	mark := "  "
+	if s.onFolder() {
+		focusLine = len(lines)
+		if s.Typing() {
+			mark = "▸ "
+			s.curY = len(lines)
+		}
+	}
+	lines = append(lines, s.place.folderLine(mark, width))
+	line(s.startRow(), "[ "+common.BunStart+" ]")
+	if s.kind == bundle.Full {
+		for _, l := range components.Wrap(common.BunFullWarning, width) {
+			add(st.Warning.Render(l))
+		}
+	}
+	switch {
+	case s.ask != nil:
+		for _, l := range components.Wrap(s.ask.Prompt, width) {
+			add(st.Warning.Render(l))
+		}
+	case s.running:
+		add(st.Muted.Render(common.BunWriting))
+	case s.errText != "":
+		for _, l := range components.Wrap("✗ "+s.errText, width) {
+			add(st.Error.Render(l))
+		}
+	case s.result != nil:
+		add(st.OK.Render(fmt.Sprintf(common.BunWritten, s.resKind.Label())))
+		add("  " + s.result.Path)
+		add(st.Muted.Render(fmt.Sprintf("  %s · SHA-256 %s", humanBytes(uint64(s.result.Size)), s.result.SHA256)))
+		if e, _ := s.c.CountFindings(""); e > 0 {
+			add(st.Warning.Render(fmt.Sprintf(common.BunHasErrors, e)))
+		}
+	}
+	if s.ask != nil || s.running || s.errText != "" || s.result != nil {
+		// the outcome below the button must stay in view
+		focusLine = min(focusLine, len(lines)-(height-head))
+	}
+	lines, moved := window(lines, head, focusLine, height)
+	if s.curY >= 0 {
+		s.curY -= moved
+		if s.curY < head {
+			s.curY = -1
+		}
+	}
+	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+// Result is the last bundle written (tests).
+func (s *Export) Result() *export.FileResult { return s.result }

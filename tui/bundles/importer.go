@@ -1,0 +1,614 @@
+package bundles
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/db"
+	"nianbao/export/bundle"
+	"nianbao/export/summary"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// Entry is one .json file of the folder: a valid bundle (OY and Meta) or a
+// file that is not one (Problem says why, in Chinese).
+type Entry struct {
+	File    string
+	OY      *model.OrganYear
+	Meta    bundle.Meta
+	Problem string
+	// Exists is set when the store already keeps this organ-year (at the
+	// time the folder was read).
+	Exists   bool
+	Selected bool
+	// State is how importing it ended ("" before).
+	State string
+}
+
+// ImportedMsg tells the start screen that bundles were imported, so it
+// reads its organ list again.
+type ImportedMsg struct{}
+
+// Import reads a folder of bundles, lists them and imports the chosen ones;
+// h opens the aggregation of the same folder.
+type Import struct {
+	c     *common.Common
+	place *place
+	// stage 0 picks the folder, 1 lists its bundles.
+	stage   int
+	focus   int // in stage 0: drives, folder, button
+	reading bool
+	dir     string
+	entries []Entry
+	list    components.List
+	errText string
+	// queue holds the entries still to import; deciding is the entry
+	// whose differences are shown, waiting for r or k.
+	queue    []int
+	deciding int
+	diff     []string
+	working  bool
+	done     string
+	imported bool
+	curY     int
+}
+
+// NewImport builds the import screen (no organ need be open).
+func NewImport(c *common.Common) *Import {
+	return &Import{c: c, place: newPlace(""), deciding: -1}
+}
+
+// Title implements common.Screen.
+func (s *Import) Title() string { return common.BunImportTitle }
+
+// Init implements common.Screen.
+func (s *Import) Init() tea.Cmd { return scanDrives }
+
+// Entries lists the bundles read (tests).
+func (s *Import) Entries() []Entry { return s.entries }
+
+// Diff is the difference list on screen while a decision is asked (tests).
+func (s *Import) Diff() []string { return s.diff }
+
+func (s *Import) folderRow() int { return len(s.place.drives) }
+func (s *Import) readRow() int   { return len(s.place.drives) + 1 }
+
+// Typing implements common.Typing.
+func (s *Import) Typing() bool { return s.stage == 0 && !s.reading && s.focus == s.folderRow() }
+
+// Busy implements common.Busy.
+func (s *Import) Busy() bool { return s.stage == 1 || s.reading || s.working }
+
+// KeyMap implements common.Screen.
+func (s *Import) KeyMap() help.KeyMap {
+	switch {
+	case s.deciding >= 0:
+		return common.KeyMap{Short: []key.Binding{common.Bind(common.BunKeyReplace, "r"), common.Bind(common.BunKeyKeep, "k")}}
+	case s.stage == 1:
+		return common.KeyMap{Short: []key.Binding{
+			common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down"),
+			common.Bind(common.BunKeySelect, "space"), common.Bind(common.BunKeySelectAll, "a"),
+			common.Bind(common.BunKeyImport, "enter"), common.Bind(common.BunKeyAggregate, "h"),
+			common.Bind(common.BunKeyRescan, "ctrl+r"), common.Bind(common.KeyBack, "esc"),
+		}}
+	}
+	return common.KeyMap{Short: []key.Binding{
+		common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down", "tab"),
+		common.Bind(common.ExpKeyToggle, "space"), common.Bind(common.BunRead, "enter"),
+		common.Bind(common.ExpKeyRefresh, "ctrl+r"), common.Bind(common.KeyBack, "esc"),
+	}}
+}
+
+type readMsg struct {
+	dir     string
+	entries []Entry
+	err     error
+}
+
+// ReadBundles reads every .json file of dir as a bundle; a bad file is an
+// Entry with its Problem and does not stop the others. Exists is looked up
+// in the store. Only an unreadable folder is an error.
+func ReadBundles(ctx context.Context, st *db.Store, dir string) ([]Entry, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件夹「%s」：%v。请检查U盘是否插好、路径是否正确。", dir, err)
+	}
+	var out []Entry
+	for _, e := range ents {
+		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".json") {
+			continue
+		}
+		en := Entry{File: e.Name()}
+		if info, err := e.Info(); err == nil && info.Size() > summary.MaxBundleSize {
+			en.Problem = fmt.Sprintf(common.BunTooBig, info.Size()>>20)
+			out = append(out, en)
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			en.Problem = fmt.Sprintf(common.BunReadFailed, err)
+			out = append(out, en)
+			continue
+		}
+		oy, meta, err := bundle.Decode(data)
+		if err != nil {
+			en.Problem = strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", " ")), " ")
+			out = append(out, en)
+			continue
+		}
+		en.OY, en.Meta = oy, meta
+		if st != nil {
+			if _, exists, err := existing(ctx, st, oy, meta); err == nil {
+				en.Exists = exists
+			}
+		}
+		out = append(out, en)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].File < out[j].File })
+	return out, nil
+}
+
+// existing loads the kept organ-year the bundle would replace, prepared
+// for comparing with it: a public bundle carries no personal data, notes
+// or summaries, so those are cleared (and counted in the second result's
+// place by compare).
+func existing(ctx context.Context, st *db.Store, oy *model.OrganYear, meta bundle.Meta) (*model.OrganYear, bool, error) {
+	o, err := st.OrganByName(ctx, oy.Organ.Name)
+	if err != nil {
+		if db.KindOf(err) == db.ErrNotFound {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	years, err := st.Years(ctx, o.ID)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, y := range years {
+		if y == meta.Year {
+			old, err := st.LoadOrganYear(ctx, o.ID, y, meta.Kind == bundle.Full)
+			return old, true, err
+		}
+	}
+	return nil, false, nil
+}
+
+// Compare tells whether the store keeps the bundle's organ-year and, if
+// so, how the bundle differs from it (bundle.Diff, old → bundle), with a
+// last line saying what replacing by a public bundle would drop.
+func Compare(ctx context.Context, st *db.Store, oy *model.OrganYear, meta bundle.Meta) (bool, []string, error) {
+	old, exists, err := existing(ctx, st, oy, meta)
+	if err != nil || !exists {
+		return exists, nil, err
+	}
+	private := 0
+	if meta.Kind == bundle.Public {
+		for i := range old.Requests {
+			q := &old.Requests[i]
+			if !q.Personal.IsZero() || q.Notes != "" || q.Summary != "" {
+				private++
+			}
+			q.Personal, q.Notes, q.Summary = model.Personal{}, "", ""
+		}
+		for i := range old.Cases {
+			if old.Cases[i].Summary != "" {
+				private++
+			}
+			old.Cases[i].Summary = ""
+		}
+	}
+	diff := bundle.Diff(old, oy)
+	if len(diff) > 0 && private > 0 {
+		diff = append(diff, fmt.Sprintf(common.BunPrivateDrop, private))
+	}
+	return true, diff, nil
+}
+
+func (s *Import) read() tea.Cmd {
+	dir := s.place.dir()
+	if dir == "" {
+		s.errText = common.BunFolderMissing
+		return nil
+	}
+	s.reading, s.errText = true, ""
+	ctx, st := s.c.Context(), s.c.Store
+	return func() tea.Msg {
+		es, err := ReadBundles(ctx, st, dir)
+		return readMsg{dir: dir, entries: es, err: err}
+	}
+}
+
+// Messages of one bundle's import.
+type (
+	stepMsg struct {
+		idx   int
+		state string
+		diff  []string
+		ask   bool
+	}
+)
+
+// step checks the next queued entry against the store (now, so a bundle
+// imported a moment ago counts as kept) and imports it when nothing is
+// kept; when something is, the differences come back to be decided.
+func (s *Import) step() tea.Cmd {
+	if len(s.queue) == 0 {
+		s.working = false
+		s.done = s.summary()
+		return nil
+	}
+	idx := s.queue[0]
+	s.queue = s.queue[1:]
+	s.working = true
+	e := s.entries[idx]
+	ctx, st := s.c.Context(), s.c.Store
+	return s.c.Track(func() tea.Msg {
+		exists, diff, err := Compare(ctx, st, e.OY, e.Meta)
+		if err != nil {
+			return stepMsg{idx: idx, state: fmt.Sprintf(common.BunStateFailed, err)}
+		}
+		if exists && len(diff) == 0 {
+			return stepMsg{idx: idx, state: common.BunStateSame}
+		}
+		if exists {
+			return stepMsg{idx: idx, diff: diff, ask: true}
+		}
+		return stepMsg{idx: idx, state: save(ctx, st, e.OY, false)}
+	})
+}
+
+// save stores one bundle's organ-year in one transaction.
+func save(ctx context.Context, st *db.Store, oy *model.OrganYear, replace bool) string {
+	cp := *oy // SaveOrganYear sets IDs; keep the decoded value as read
+	if err := st.SaveOrganYear(ctx, &cp, replace); err != nil {
+		return fmt.Sprintf(common.BunStateFailed, err)
+	}
+	if replace {
+		return common.BunStateReplaced
+	}
+	return common.BunStateImported
+}
+
+func (s *Import) summary() string {
+	var n [5]int
+	for _, e := range s.entries {
+		switch {
+		case e.State == common.BunStateImported:
+			n[0]++
+		case e.State == common.BunStateReplaced:
+			n[1]++
+		case e.State == common.BunStateKept:
+			n[2]++
+		case e.State == common.BunStateSame:
+			n[3]++
+		case strings.HasPrefix(e.State, strings.TrimSuffix(common.BunStateFailed, "%s")):
+			n[4]++
+		}
+	}
+	return fmt.Sprintf(common.BunImportDone, n[0], n[1], n[2], n[3], n[4])
+}
+
+// startImport queues the ticked valid bundles, or the one under the cursor.
+func (s *Import) startImport() tea.Cmd {
+	s.queue = nil
+	for i, e := range s.entries {
+		if e.Selected && e.OY != nil {
+			s.queue = append(s.queue, i)
+		}
+	}
+	if len(s.queue) == 0 && len(s.entries) > 0 && s.entries[s.list.Cursor].OY != nil {
+		s.queue = []int{s.list.Cursor}
+	}
+	if len(s.queue) == 0 {
+		s.errText = common.BunNothingChosen
+		return nil
+	}
+	s.errText, s.done = "", ""
+	return s.step()
+}
+
+// Update implements common.Screen.
+func (s *Import) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case drivesMsg:
+		s.place.setDrives(msg.drives)
+		s.focus = min(s.focus, s.readRow())
+	case readMsg:
+		s.reading = false
+		if msg.err != nil {
+			s.errText = msg.err.Error()
+			return s, nil
+		}
+		s.stage, s.dir, s.entries = 1, msg.dir, msg.entries
+		s.list = components.List{}
+		s.list.SetLen(len(s.entries))
+		s.done, s.errText = "", ""
+	case stepMsg:
+		if msg.ask {
+			s.deciding, s.diff = msg.idx, msg.diff
+			s.list.Cursor = msg.idx
+			return s, nil
+		}
+		s.entries[msg.idx].State = msg.state
+		if msg.state == common.BunStateImported || msg.state == common.BunStateReplaced {
+			s.imported = true
+			s.entries[msg.idx].Exists = true
+		}
+		return s, s.step()
+	case tea.PasteMsg:
+		if s.Typing() {
+			s.place.typeKey(msg)
+		}
+	case tea.KeyPressMsg:
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *Import) back() tea.Cmd {
+	if !s.imported {
+		return func() tea.Msg { return common.BackMsg{} }
+	}
+	return tea.Sequence(func() tea.Msg { return common.BackMsg{} }, func() tea.Msg { return ImportedMsg{} })
+}
+
+func (s *Import) key(k tea.KeyPressMsg) tea.Cmd {
+	if s.reading {
+		return nil
+	}
+	if s.deciding >= 0 {
+		idx := s.deciding
+		switch k.String() {
+		case "r", "R":
+			s.deciding, s.diff = -1, nil
+			e := s.entries[idx]
+			ctx, st := s.c.Context(), s.c.Store
+			return s.c.Track(func() tea.Msg { return stepMsg{idx: idx, state: save(ctx, st, e.OY, true)} })
+		case "k", "K", "esc":
+			s.deciding, s.diff = -1, nil
+			s.entries[idx].State = common.BunStateKept
+			return s.step()
+		}
+		return nil
+	}
+	if s.working {
+		return nil
+	}
+	if s.stage == 1 {
+		return s.listKey(k)
+	}
+	n := s.readRow() + 1
+	switch k.String() {
+	case "up", "shift+tab":
+		s.focus = (s.focus - 1 + n) % n
+		return nil
+	case "down", "tab":
+		s.focus = (s.focus + 1) % n
+		return nil
+	case "ctrl+r":
+		s.place.scanned = false
+		return scanDrives
+	case "esc":
+		return s.back()
+	}
+	if s.focus == s.folderRow() {
+		if k.String() == "enter" {
+			return s.read()
+		}
+		s.place.typeKey(k)
+		return nil
+	}
+	switch k.String() {
+	case "space", " ", "enter":
+		if s.focus < s.folderRow() {
+			s.place.sel = s.focus
+			if k.String() == "enter" {
+				return s.read()
+			}
+			return nil
+		}
+		return s.read()
+	}
+	return nil
+}
+
+func (s *Import) listKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "esc":
+		s.stage = 0
+		s.errText, s.done = "", ""
+		return nil
+	case "space", " ":
+		if len(s.entries) > 0 {
+			e := &s.entries[s.list.Cursor]
+			e.Selected = e.OY != nil && !e.Selected
+			s.list.Move(1)
+		}
+	case "a":
+		all := true
+		for _, e := range s.entries {
+			if e.OY != nil && !e.Selected {
+				all = false
+			}
+		}
+		for i := range s.entries {
+			s.entries[i].Selected = s.entries[i].OY != nil && !all
+		}
+	case "enter":
+		return s.startImport()
+	case "h":
+		year := s.c.Today.Year() - 1
+		if len(s.entries) > 0 && s.entries[s.list.Cursor].OY != nil {
+			year = s.entries[s.list.Cursor].Meta.Year
+		}
+		return common.Push(NewAggregate(s.c, s.dir, year))
+	case "ctrl+r":
+		s.place.sel = -1
+		s.place.folder.SetValue(s.dir)
+		return s.read()
+	default:
+		s.list.HandleKey(k.String(), 5)
+	}
+	return nil
+}
+
+// Cursor implements common.Screen.
+func (s *Import) Cursor() *tea.Cursor {
+	if !s.Typing() || s.curY < 0 {
+		return nil
+	}
+	return tea.NewCursor(ansi.StringWidth(s.place.folderPrefix("▸ "))+s.place.folder.CursorX(), s.curY)
+}
+
+// View implements common.Screen.
+func (s *Import) View(width, height int) string {
+	st := s.c.Styles
+	var lines []string
+	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
+	add(st.Heading.Render(common.BunImportTitle))
+	s.curY = -1
+	if s.stage == 0 {
+		for _, l := range components.Wrap(common.BunImportIntro, width) {
+			add(st.Muted.Render(l))
+		}
+		head := len(lines)
+		add(st.Label.Render(common.BunSource))
+		focusLine := 0
+		line := func(i int, text string) {
+			mark := "  "
+			if i == s.focus {
+				focusLine = len(lines)
+				mark, text = "▸ ", st.Selected.Render(text)
+			}
+			add(mark + text)
+		}
+		if len(s.place.drives) == 0 {
+			add("  " + st.Muted.Render(s.place.noDrives()))
+		}
+		for i := range s.place.drives {
+			line(i, s.place.driveLine(i))
+		}
+		mark := "  "
+		if s.focus == s.folderRow() {
+			focusLine, mark = len(lines), "▸ "
+			s.curY = len(lines)
+		}
+		lines = append(lines, s.place.folderLine(mark, width))
+		line(s.readRow(), "[ "+common.BunRead+" ]")
+		switch {
+		case s.reading:
+			add(st.Muted.Render(common.BunReading))
+		case s.errText != "":
+			for _, l := range components.Wrap("✗ "+s.errText, width) {
+				add(st.Error.Render(l))
+			}
+		}
+		lines, moved := window(lines, head, focusLine, height)
+		if s.curY >= 0 {
+			if s.curY -= moved; s.curY < head {
+				s.curY = -1
+			}
+		}
+		return components.Block(strings.Join(lines, "\n"), width, height)
+	}
+
+	bad := 0
+	for _, e := range s.entries {
+		if e.OY == nil {
+			bad++
+		}
+	}
+	if len(s.entries) == 0 {
+		add(st.Muted.Render(common.BunNone))
+	} else {
+		add(st.Label.Render(fmt.Sprintf(common.BunFound, s.dir, len(s.entries), bad)))
+	}
+	var foot []string
+	addFoot := func(style func(...string) string, text string) {
+		for _, l := range components.Wrap(text, width) {
+			foot = append(foot, components.Fit(style(l), width))
+		}
+	}
+	switch {
+	case s.deciding >= 0:
+		e := s.entries[s.deciding]
+		addFoot(st.Warning.Render, fmt.Sprintf(common.BunAskDiff, e.OY.Organ.Name, e.Meta.Year, e.File, len(s.diff)))
+		room := max(1, height/2-2)
+		for i, d := range s.diff {
+			if i == room && len(s.diff) > room+1 {
+				foot = append(foot, components.Fit(fmt.Sprintf("  ……另有 %d 处不同", len(s.diff)-room), width))
+				break
+			}
+			foot = append(foot, components.Fit("  "+d, width))
+		}
+		foot = append(foot, components.Fit(st.Key.Render(common.BunAskDiffKeys), width))
+	case s.errText != "":
+		addFoot(st.Error.Render, "✗ "+s.errText)
+	case s.done != "":
+		addFoot(st.OK.Render, s.done)
+	}
+	room := max(1, height-len(lines)-len(foot))
+	from, to := s.list.Visible(room)
+	for i := from; i < to; i++ {
+		lines = append(lines, s.entryLine(i, width))
+	}
+	for len(lines) < height-len(foot) {
+		lines = append(lines, "")
+	}
+	lines = append(lines, foot...)
+	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+// entryLine draws one bundle: tick, organ · year · kind, then its state
+// or its problems; a bad file shows its name and the reason.
+func (s *Import) entryLine(i, width int) string {
+	st := s.c.Styles
+	e := s.entries[i]
+	tick := "[ ] "
+	if e.Selected {
+		tick = "[x] "
+	}
+	var text string
+	if e.OY == nil {
+		text = "    " + st.Error.Render(fmt.Sprintf(common.BunBad, e.File, e.Problem))
+		if i == s.list.Cursor {
+			text = st.Selected.Render(components.Fit("    "+fmt.Sprintf(common.BunBad, e.File, e.Problem), width))
+		}
+		return components.Fit(text, width)
+	}
+	kind := "公开"
+	if e.Meta.Kind == bundle.Full {
+		kind = "完整（含个人信息）"
+	}
+	var notes []string
+	if n := e.Meta.Errors(); n > 0 {
+		notes = append(notes, fmt.Sprintf(common.BunWithErrors, n))
+	} else {
+		notes = append(notes, common.BunClean)
+	}
+	if e.Exists && e.State == "" {
+		notes = append(notes, common.BunExists)
+	}
+	if e.State != "" {
+		notes = append(notes, e.State)
+	}
+	plain := fmt.Sprintf("%s%s · %d年 · %s  %s", tick, e.OY.Organ.Name, e.Meta.Year, kind, strings.Join(notes, " · "))
+	if i == s.list.Cursor {
+		return st.Selected.Render(components.Fit(plain, width))
+	}
+	if e.Meta.Errors() > 0 {
+		return components.Fit(fmt.Sprintf("%s%s · %d年 · %s  ", tick, e.OY.Organ.Name, e.Meta.Year, kind)+st.Warning.Render(strings.Join(notes, " · ")), width)
+	}
+	return components.Fit(plain, width)
+}

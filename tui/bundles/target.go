@@ -1,0 +1,130 @@
+// Package bundles holds the workstation screens for report bundles: writing
+// the open organ-year as a bundle (报送包) to a removable drive or a folder,
+// and, from the start screen without an organ open, reading a folder of
+// bundles, importing them (with the differences shown when the organ-year
+// is already kept) and aggregating a year into the county's workbook.
+package bundles
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/export"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+)
+
+// place is a choice of removable drive or typed folder, as on the export
+// screen: the drives come from export.Drives() in a command (ctrl+r scans
+// again); sel is an index into drives, or -1 for the typed folder.
+type place struct {
+	drives  []export.Drive
+	scanned bool
+	sel     int
+	folder  *components.Input
+}
+
+func newPlace(value string) *place {
+	p := &place{sel: -1, folder: components.NewInput()}
+	p.folder.Clean = model.CleanLine
+	p.folder.Placeholder = common.ExpFolderPlaceholder
+	p.folder.SetValue(value)
+	return p
+}
+
+// drivesMsg carries the removable drives found by scanDrives.
+type drivesMsg struct{ drives []export.Drive }
+
+func scanDrives() tea.Msg { return drivesMsg{export.Drives()} }
+
+// setDrives takes a scan's result; the first drive is chosen when no
+// folder is typed.
+func (p *place) setDrives(ds []export.Drive) {
+	p.scanned = true
+	p.drives = ds
+	if p.sel >= len(ds) {
+		p.sel = -1
+	}
+	if p.sel < 0 && len(ds) > 0 && strings.TrimSpace(p.folder.Value()) == "" {
+		p.sel = 0
+	}
+}
+
+// dir is the chosen folder.
+func (p *place) dir() string {
+	if p.sel >= 0 && p.sel < len(p.drives) {
+		return p.drives[p.sel].Path
+	}
+	return strings.TrimSpace(p.folder.Value())
+}
+
+// typeKey gives a key or paste to the folder input; typing chooses it.
+func (p *place) typeKey(msg tea.Msg) bool {
+	if p.folder.Update(msg) {
+		if strings.TrimSpace(p.folder.Value()) != "" {
+			p.sel = -1
+		}
+		return true
+	}
+	return false
+}
+
+// driveLine draws drive i as a radio line.
+func (p *place) driveLine(i int) string {
+	d := p.drives[i]
+	sel := "( )"
+	if p.sel == i {
+		sel = "(•)"
+	}
+	return fmt.Sprintf("%s %s  %s  "+common.ExpFree, sel, d.Label, d.Path, humanBytes(d.Free))
+}
+
+// folderPrefix is what stands before the folder input on its line.
+func (p *place) folderPrefix(mark string) string {
+	sel := "( )"
+	if p.sel < 0 {
+		sel = "(•)"
+	}
+	return mark + sel + " " + common.ExpFolder
+}
+
+// folderLine draws the folder input after its prefix, fitted to width.
+func (p *place) folderLine(mark string, width int) string {
+	prefix := p.folderPrefix(mark)
+	return components.Fit(prefix+p.folder.View(max(8, width-ansi.StringWidth(prefix))), width)
+}
+
+// noDrives is the note shown when no drive is listed.
+func (p *place) noDrives() string {
+	if p.scanned {
+		return common.ExpNoDrives
+	}
+	return common.ExpScanning
+}
+
+func humanBytes(n uint64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// window keeps the first head lines and shows the rest from line focus on
+// when lines do not fit in height; it returns the lines and how far the
+// rest moved up.
+func window(lines []string, head, focus, height int) ([]string, int) {
+	if len(lines) <= height || height <= head+1 {
+		return lines, 0
+	}
+	from := max(head, min(focus, len(lines)-(height-head)))
+	return append(lines[:head:head], lines[from:]...), from - head
+}
