@@ -285,7 +285,9 @@ func (s *Aggregate) View(width, height int) string {
 	}
 	if s.file != nil {
 		add(st.OK.Render(common.AggWritten))
-		add("  " + s.file.Path)
+		for _, l := range components.Wrap(s.file.Path, width-2) {
+			add("  " + l)
+		}
 		add(st.Muted.Render("  SHA-256 " + s.file.SHA256))
 	}
 	if s.res != nil {

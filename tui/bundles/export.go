@@ -253,8 +253,11 @@ func (s *Export) View(width, height int) string {
 		}
 	case s.result != nil:
 		add(st.OK.Render(fmt.Sprintf(common.BunWritten, s.resKind.Label())))
-		add("  " + s.result.Path)
-		add(st.Muted.Render(fmt.Sprintf("  %s · SHA-256 %s", humanBytes(uint64(s.result.Size)), s.result.SHA256)))
+		for _, l := range components.Wrap(s.result.Path, width-2) {
+			add("  " + l)
+		}
+		add(st.Muted.Render(fmt.Sprintf("  %s", humanBytes(uint64(s.result.Size)))))
+		add(st.Muted.Render("  SHA-256 " + s.result.SHA256))
 		if e, _ := s.c.CountFindings(""); e > 0 {
 			add(st.Warning.Render(fmt.Sprintf(common.BunHasErrors, e)))
 		}

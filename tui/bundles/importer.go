@@ -532,7 +532,9 @@ func (s *Import) View(width, height int) string {
 	if len(s.entries) == 0 {
 		add(st.Muted.Render(common.BunNone))
 	} else {
-		add(st.Label.Render(fmt.Sprintf(common.BunFound, s.dir, len(s.entries), bad)))
+		for _, l := range components.Wrap(fmt.Sprintf(common.BunFound, s.dir, len(s.entries), bad), width) {
+			add(st.Label.Render(l))
+		}
 	}
 	var foot []string
 	addFoot := func(style func(...string) string, text string) {
