@@ -278,3 +278,43 @@ func TestAggregateWritesWorkbookWithTotals(t *testing.T) {
 		t.Fatalf("cell %s total 12 found=%v, rows checked %d", a, found, checked)
 	}
 }
+
+// Every screen fills exactly width×height cells, at the suggested 80×24
+// (21 lines under the app's title, status and help bars) and when narrow.
+func TestScreensFitTheirSize(t *testing.T) {
+	e := testenv.New(t, 2021)
+	dir := t.TempDir()
+	writeBundle(t, dir, otherOrgan("伊敏河镇人民政府", 2021))
+	if err := os.WriteFile(filepath.Join(dir, "不是报送包的一个名字很长很长很长很长很长很长很长很长的文件.json"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	imp := NewImport(e.C)
+	di := e.Drive(imp)
+	di.Send(drivesMsg{})
+	di.Type(dir)
+	di.Keys("enter")
+	agg := NewAggregate(e.C, dir, 2021)
+	da := e.Drive(agg)
+	da.Send(drivesMsg{})
+	da.Keys("up", "enter")
+	exp := NewExport(e.C)
+	de := e.Drive(exp)
+	de.Send(drivesMsg{})
+	for _, s := range []interface{ View(int, int) string }{exp, imp, agg} {
+		for _, sz := range [][2]int{{80, 21}, {40, 10}} {
+			out := s.View(sz[0], sz[1])
+			lines := strings.Split(out, "\n")
+			if len(lines) != sz[1] {
+				t.Fatalf("%T at %v: %d lines", s, sz, len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > sz[0] {
+					t.Fatalf("%T at %v: line %q is %d wide", s, sz, ansi.Strip(l), w)
+				}
+			}
+		}
+	}
+	if _, f := agg.Result(); f == nil {
+		t.Fatal("the aggregation should have written its workbook")
+	}
+}
