@@ -259,6 +259,13 @@ func (m *Model) View(width, height int) string {
 	if m.err != "" {
 		right = append(right, "", st.Error.Render(m.err))
 	}
+	if height > 4 {
+		// The county office's keys, which the help bar may cut off.
+		for len(left) < height-1 {
+			left = append(left, "")
+		}
+		left = append(left[:height-1], st.Muted.Render(components.Fit(common.BunStartHint, lw)))
+	}
 	l := strings.Split(components.Block(strings.Join(left, "\n"), lw, height), "\n")
 	r := strings.Split(components.Block(strings.Join(right, "\n"), rw, height), "\n")
 	sep := st.Border.Render("│")
