@@ -14,6 +14,7 @@ import (
 	"nianbao/export/bundle"
 	"nianbao/export/summary"
 	"nianbao/model"
+	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
 )
 
@@ -316,5 +317,28 @@ func TestScreensFitTheirSize(t *testing.T) {
 	}
 	if _, f := agg.Result(); f == nil {
 		t.Fatal("the aggregation should have written its workbook")
+	}
+}
+
+// h on the list opens the aggregation of the same folder for the year of
+// the bundles, even when the cursor sits on a bad file.
+func TestAggregateFromListTakesTheBundlesYear(t *testing.T) {
+	e := testenv.New(t, 2021)
+	dir := t.TempDir()
+	writeBundle(t, dir, otherOrgan("伊敏河镇人民政府", 2020))
+	if err := os.WriteFile(filepath.Join(dir, "0坏.json"), []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := NewImport(e.C)
+	d := e.Drive(s)
+	d.Send(drivesMsg{})
+	d.Type(dir)
+	d.Keys("enter", "h")
+	if len(d.Out) != 1 {
+		t.Fatalf("out %v", d.Out)
+	}
+	a := d.Out[0].(common.PushMsg).Screen.(*Aggregate)
+	if a.year.Value() != "2020" || a.src.Value() != dir || a.out.dir() != dir {
+		t.Fatalf("year %q, folder %q, out %q", a.year.Value(), a.src.Value(), a.out.dir())
 	}
 }

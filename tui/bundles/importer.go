@@ -448,7 +448,15 @@ func (s *Import) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case "enter":
 		return s.startImport()
 	case "h":
+		// The year of the bundle under the cursor, else of the first good
+		// one, else last year.
 		year := s.c.Today.Year() - 1
+		for i := range s.entries {
+			if s.entries[i].OY != nil {
+				year = s.entries[i].Meta.Year
+				break
+			}
+		}
 		if len(s.entries) > 0 && s.entries[s.list.Cursor].OY != nil {
 			year = s.entries[s.list.Cursor].Meta.Year
 		}
