@@ -342,3 +342,23 @@ func TestAggregateFromListTakesTheBundlesYear(t *testing.T) {
 		t.Fatalf("year %q, folder %q, out %q", a.year.Value(), a.src.Value(), a.out.dir())
 	}
 }
+
+// A folder that cannot be written is said in Chinese on the screen and
+// nothing is reported as written.
+func TestExportToMissingFolderSaysWhy(t *testing.T) {
+	e := testenv.New(t, 2021)
+	s := NewExport(e.C).(*Export)
+	d := e.Drive(s)
+	d.Send(drivesMsg{})
+	d.Keys("down", "down", "down", "enter")
+	if !strings.Contains(ansi.Strip(d.View(80, 21)), "没有选择位置") {
+		t.Fatal("no folder chosen must be said")
+	}
+	d.Keys("up")
+	d.Type(filepath.Join(t.TempDir(), "没有这个文件夹"))
+	d.Keys("enter", "enter")
+	view := ansi.Strip(d.View(80, 21))
+	if s.Result() != nil || !strings.Contains(view, "✗") {
+		t.Fatalf("a missing folder must fail visibly:\n%s", view)
+	}
+}

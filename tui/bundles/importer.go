@@ -149,8 +149,8 @@ func ReadBundles(ctx context.Context, st *db.Store, dir string) ([]Entry, error)
 		}
 		en.OY, en.Meta = oy, meta
 		if st != nil {
-			if _, exists, err := existing(ctx, st, oy, meta); err == nil {
-				en.Exists = exists
+			if _, kept, err := keptYear(ctx, st, oy.Organ.Name, meta.Year); err == nil {
+				en.Exists = kept
 			}
 		}
 		out = append(out, en)
@@ -159,29 +159,37 @@ func ReadBundles(ctx context.Context, st *db.Store, dir string) ([]Entry, error)
 	return out, nil
 }
 
-// existing loads the kept organ-year the bundle would replace, prepared
-// for comparing with it: a public bundle carries no personal data, notes
-// or summaries, so those are cleared (and counted in the second result's
-// place by compare).
-func existing(ctx context.Context, st *db.Store, oy *model.OrganYear, meta bundle.Meta) (*model.OrganYear, bool, error) {
-	o, err := st.OrganByName(ctx, oy.Organ.Name)
+// keptYear finds the stored organ of the bundle's organ name and whether it
+// has a report for the bundle's year.
+func keptYear(ctx context.Context, st *db.Store, name string, year int) (int64, bool, error) {
+	o, err := st.OrganByName(ctx, name)
 	if err != nil {
 		if db.KindOf(err) == db.ErrNotFound {
-			return nil, false, nil
+			return 0, false, nil
 		}
-		return nil, false, err
+		return 0, false, err
 	}
 	years, err := st.Years(ctx, o.ID)
 	if err != nil {
-		return nil, false, err
+		return 0, false, err
 	}
 	for _, y := range years {
-		if y == meta.Year {
-			old, err := st.LoadOrganYear(ctx, o.ID, y, meta.Kind == bundle.Full)
-			return old, true, err
+		if y == year {
+			return o.ID, true, nil
 		}
 	}
-	return nil, false, nil
+	return o.ID, false, nil
+}
+
+// existing loads the kept organ-year the bundle would replace (with
+// personal data only when the bundle is full), or reports that none is kept.
+func existing(ctx context.Context, st *db.Store, oy *model.OrganYear, meta bundle.Meta) (*model.OrganYear, bool, error) {
+	id, ok, err := keptYear(ctx, st, oy.Organ.Name, meta.Year)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	old, err := st.LoadOrganYear(ctx, id, meta.Year, meta.Kind == bundle.Full)
+	return old, true, err
 }
 
 // Compare tells whether the store keeps the bundle's organ-year and, if
