@@ -7,10 +7,11 @@ import (
 
 	"nianbao/tui/bundles"
 	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
 )
 
 func TestCtrlBOpensTheBundleExport(t *testing.T) {
-	c := setup(t)
+	c := testenv.New(t, 2021).C
 	s := New(c)
 	_, cmd := s.Update(tea.KeyPressMsg{Code: 'b', Mod: tea.ModCtrl})
 	if cmd == nil {

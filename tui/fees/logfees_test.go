@@ -7,13 +7,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
+	"nianbao/tui/internal/testenv"
 )
 
 // TestYearSummaryFollowsReload: the summary from the log is computed once
 // per loaded organ-year and shows a fee logged later once the organ-year is
 // reloaded.
 func TestYearSummaryFollowsReload(t *testing.T) {
-	c := setup(t)
+	c := testenv.New(t, 2021).C
 	s := New(c).(*Screen)
 	before := ansi.Strip(s.View(100, 40))
 	if s.fromLog.oy != c.OY {
@@ -26,7 +27,7 @@ func TestYearSummaryFollowsReload(t *testing.T) {
 	if err := c.Store.SaveRequest(c.Ctx, &q); err != nil {
 		t.Fatal(err)
 	}
-	reload(t, c)
+	testenv.Reload(t, c)
 	after := ansi.Strip(s.View(100, 40))
 	if after == before || !strings.Contains(after, "150") {
 		t.Fatalf("after a fee of 150 元 was logged and the year reloaded, the screen shows:\n%s", after)

@@ -5,7 +5,6 @@ package testenv
 import (
 	"context"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -57,11 +56,7 @@ func New(t *testing.T, year int) *Env {
 // Reload loads the organ-year from the store into Common and rechecks it.
 func (e *Env) Reload() {
 	e.T.Helper()
-	oy, err := e.Store.LoadOrganYear(context.Background(), e.C.Organ.ID, e.C.Year, false)
-	if err != nil {
-		e.T.Fatalf("load: %v", err)
-	}
-	e.C.OY, e.C.Report, e.C.Organ = oy, oy.Report, oy.Organ
+	Reload(e.T, e.C)
 	e.Recheck()
 }
 
@@ -102,10 +97,9 @@ func (d *Screen) Run(cmd tea.Cmd) {
 	if msg == nil {
 		return
 	}
-	v := reflect.ValueOf(msg)
-	if v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-		for i := 0; i < v.Len(); i++ {
-			d.Run(v.Index(i).Interface().(tea.Cmd))
+	if cmds, ok := Cmds(msg); ok {
+		for _, c := range cmds {
+			d.Run(c)
 		}
 		return
 	}

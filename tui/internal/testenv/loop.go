@@ -1,0 +1,121 @@
+package testenv
+
+import (
+	"reflect"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/tui/common"
+)
+
+// Cmds unpacks a batch or a sequence message (their types are not
+// exported by bubbletea) into its commands.
+func Cmds(msg tea.Msg) ([]tea.Cmd, bool) {
+	if msg == nil {
+		return nil, false
+	}
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	out := make([]tea.Cmd, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return out, true
+}
+
+// Reload loads c's organ-year from its store into c, as the app does
+// after a ReloadMsg.
+func Reload(t testing.TB, c *common.Common) {
+	t.Helper()
+	oy, err := c.Store.LoadOrganYear(c.Ctx, c.Organ.ID, c.Year, false)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	c.OY, c.Report, c.Organ = oy, oy.Report, oy.Organ
+}
+
+// Run executes cmd and every command it leads to, in the order the
+// program's event loop would deliver them (first in, first out), and
+// feeds each message back to s. It plays the app's part where a screen
+// test needs it: a ReloadMsg reloads the organ-year into c and hands it to
+// s as an OrganYearMsg; a failed save fails the test. The messages meant
+// for the app (ReloadMsg, SavedMsg, PushMsg, BackMsg, GoToMsg) are
+// returned in the order they came.
+func Run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.Screen, []tea.Msg) {
+	t.Helper()
+	var out []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		cmd := queue[0]
+		queue = queue[1:]
+		if cmd == nil {
+			continue
+		}
+		msg := cmd()
+		if cmds, ok := Cmds(msg); ok {
+			queue = append(queue, cmds...)
+			continue
+		}
+		var next tea.Cmd
+		switch m := msg.(type) {
+		case nil:
+			continue
+		case common.SaveFailedMsg:
+			t.Fatalf("save failed: %v", m.Err)
+		case common.ReloadMsg:
+			Reload(t, c)
+			out = append(out, msg)
+			s, next = s.Update(common.OrganYearMsg{OY: c.OY})
+		case common.SavedMsg, common.PushMsg, common.BackMsg, common.GoToMsg:
+			out = append(out, msg)
+			continue
+		default:
+			s, next = s.Update(msg)
+		}
+		queue = append(queue, next)
+	}
+	return s, out
+}
+
+// Press sends keys by name (see Key) one after another, running what each
+// leads to; it returns the messages meant for the app.
+func Press(t testing.TB, c *common.Common, s common.Screen, keys ...string) (common.Screen, []tea.Msg) {
+	t.Helper()
+	var all []tea.Msg
+	for _, k := range keys {
+		var cmd tea.Cmd
+		s, cmd = s.Update(Key(k))
+		var out []tea.Msg
+		s, out = Run(t, c, s, cmd)
+		all = append(all, out...)
+	}
+	return s, all
+}
+
+// Pushed returns the screens that msgs push, in order.
+func Pushed(msgs []tea.Msg) []common.Screen {
+	var out []common.Screen
+	for _, m := range msgs {
+		if p, ok := m.(common.PushMsg); ok {
+			out = append(out, p.Screen)
+		}
+	}
+	return out
+}
+
+// PressPushed is Press for tests that only follow the screens pushed.
+func PressPushed(t testing.TB, c *common.Common, s common.Screen, keys ...string) (common.Screen, []common.Screen) {
+	t.Helper()
+	s, out := Press(t, c, s, keys...)
+	return s, Pushed(out)
+}
+
+// RunPushed is Run for tests that only follow the screens pushed.
+func RunPushed(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.Screen, []common.Screen) {
+	t.Helper()
+	s, out := Run(t, c, s, cmd)
+	return s, Pushed(out)
+}
