@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"nianbao/model"
+	"nianbao/tui/internal/testenv"
 )
 
 // TestTableAndOverviewFollowReload: table 三 and the overview are computed
@@ -42,7 +43,7 @@ func TestTableAndOverviewFollowReload(t *testing.T) {
 	if err := c.Store.SaveRequest(c.Ctx, &q); err != nil {
 		t.Fatal(err)
 	}
-	reload(t, c)
+	testenv.Reload(t, c)
 	l.View(100, 40)
 	if l.derived.summary == nil || l.derived.summary.Closed != 4 {
 		t.Fatalf("overview after reload = %+v, want 4 closed", l.derived.summary)

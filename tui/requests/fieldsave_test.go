@@ -10,6 +10,7 @@ import (
 
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
 )
 
 // openStored saves q and opens the form on it as the log does (with its
@@ -43,7 +44,7 @@ func focusOn(t *testing.T, f *Form, key string) {
 func retype(t *testing.T, f *Form, text string) tea.Cmd {
 	t.Helper()
 	f.current().input.SetValue(text)
-	_, cmd := f.Update(keyMsg("tab"))
+	_, cmd := f.Update(testenv.Key("tab"))
 	if cmd == nil {
 		t.Fatalf("leaving %s with %q started no save", f.Focus(), text)
 	}
@@ -68,11 +69,11 @@ func TestFormSavesEachFieldItLeaves(t *testing.T) {
 	second := retype(t, f, "已电话告知")
 	// The later save runs first; the earlier one is then outdated.
 	var s common.Screen = f
-	s, out := run(t, c, s, second)
+	s, out := testenv.Run(t, c, s, second)
 	if len(out) == 0 {
 		t.Fatal("the save sent no saved message")
 	}
-	run(t, c, s, first)
+	testenv.Run(t, c, s, first)
 	got, err := c.Store.Request(c.Ctx, id, true)
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +84,7 @@ func TestFormSavesEachFieldItLeaves(t *testing.T) {
 
 	// An emptied phone is stored empty; the name stays.
 	focusOn(t, f, fPhone)
-	run(t, c, f, retype(t, f, ""))
+	testenv.Run(t, c, f, retype(t, f, ""))
 	if got, _ := c.Store.Request(c.Ctx, id, true); got.Personal != (model.Personal{Name: "张三"}) {
 		t.Fatalf("personal data after emptying the phone: %+v", got.Personal)
 	}
@@ -108,7 +109,7 @@ func TestFormDateIntoAnotherYearRenumbers(t *testing.T) {
 
 	focusOn(t, f, fReceived)
 	var s common.Screen = f
-	s, _ = run(t, c, s, retype(t, f, "2020-12-30"))
+	s, _ = testenv.Run(t, c, s, retype(t, f, "2020-12-30"))
 	got, err := c.Store.Request(c.Ctx, id, false)
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +121,7 @@ func TestFormDateIntoAnotherYearRenumbers(t *testing.T) {
 		t.Fatalf("title %q after the move", f.Title())
 	}
 	focusOn(t, f, fNotes)
-	run(t, c, s, retype(t, f, "日期更正"))
+	testenv.Run(t, c, s, retype(t, f, "日期更正"))
 	got, _ = c.Store.Request(c.Ctx, id, false)
 	if got.Year != 2020 || got.Serial != 3 || got.Notes != "日期更正" {
 		t.Fatalf("after a later save: %d-%d notes %q", got.Year, got.Serial, got.Notes)

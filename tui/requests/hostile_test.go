@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
 )
 
 // ownStyles matches the only escape sequences a view may hold: the colours
@@ -47,11 +48,11 @@ func TestHostileStoredTextIsDrawnSafely(t *testing.T) {
 	if err := c.Store.SaveRequest(c.Ctx, &q); err != nil {
 		t.Fatal(err)
 	}
-	reload(t, c)
+	testenv.Reload(t, c)
 	// The list of the log.
 	var s common.Screen = New(c)
 	s.View(100, 30)
-	s, _ = run(t, c, s, s.Init())
+	s, _ = testenv.Run(t, c, s, s.Init())
 	v := s.View(100, 30)
 	checkView(t, v, 100, 30)
 	assertNoDataEscapes(t, "list", v)
@@ -89,25 +90,25 @@ func TestIDNumberWithInvisibleCharacterIsCaught(t *testing.T) {
 	f := s.(*Form)
 	// A stored number with a zero-width space: the form refuses to move on.
 	for f.Focus() != fIDNumber {
-		s, _ = press(t, c, s, "tab")
+		s, _ = testenv.Press(t, c, s, "tab")
 	}
-	s, _ = press(t, c, s, "tab")
+	s, _ = testenv.Press(t, c, s, "tab")
 	if f.Focus() != fIDNumber || !strings.Contains(f.Err(), "看不见的字符") {
 		t.Fatalf("ID number with an invisible character passed: focus %s, err %q", f.Focus(), f.Err())
 	}
 	// Cleared and pasted again with the invisible character: it never
 	// reaches the database.
 	for range 40 {
-		s, _ = press(t, c, s, "backspace")
+		s, _ = testenv.Press(t, c, s, "backspace")
 	}
 	var cmd tea.Cmd
 	s, cmd = s.Update(tea.PasteMsg{Content: "15070219850612431\u200b9"})
-	s, _ = run(t, c, s, cmd)
-	s, _ = press(t, c, s, "tab")
+	s, _ = testenv.Run(t, c, s, cmd)
+	s, _ = testenv.Press(t, c, s, "tab")
 	if f.Err() != "" {
 		t.Fatalf("a cleaned valid number was refused: %q", f.Err())
 	}
-	s, _ = press(t, c, s, "ctrl+s")
+	s, _ = testenv.Press(t, c, s, "ctrl+s")
 	got, err := c.Store.Request(c.Ctx, q.ID, true)
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
 )
 
 var testNow = time.Date(2021, 6, 30, 10, 0, 0, 0, time.UTC)
@@ -38,129 +38,16 @@ func setup(t testing.TB, reqs []model.Request) *common.Common {
 		t.Fatal(err)
 	}
 	c := &common.Common{Ctx: ctx, Store: st, Styles: common.DefaultStyles(), Width: 100, Height: 30,
-		Calendar: model.DefaultCalendar(), Today: model.DateOf(testNow), Now: func() time.Time { return testNow }}
-	reload(t, c)
+		Calendar: model.DefaultCalendar(), Today: model.DateOf(testNow), Now: func() time.Time { return testNow },
+		Organ: oy.Organ, Year: 2021}
+	testenv.Reload(t, c)
 	return c
-}
-
-// reload loads the organ-year as the app does after a ReloadMsg.
-func reload(t testing.TB, c *common.Common) {
-	t.Helper()
-	organs, err := c.Store.Organs(c.Ctx)
-	if err != nil || len(organs) == 0 {
-		t.Fatal(err)
-	}
-	oy, err := c.Store.LoadOrganYear(c.Ctx, organs[0].ID, 2021, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.OY, c.Report, c.Organ, c.Year = oy, oy.Report, oy.Organ, 2021
-}
-
-// run executes cmd and everything it leads to, passing every message to s
-// (and to the app-level handling the test needs: pushes and reloads).
-// It returns the messages that were not for the screen.
-func run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.Screen, []tea.Msg) {
-	t.Helper()
-	var out []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		cmd := queue[0]
-		queue = queue[1:]
-		if cmd == nil {
-			continue
-		}
-		msg := cmd()
-		if cmds, ok := asCmds(msg); ok {
-			queue = append(queue, cmds...)
-			continue
-		}
-		switch msg := msg.(type) {
-		case common.ReloadMsg:
-			reload(t, c)
-			out = append(out, msg)
-			var next tea.Cmd
-			s, next = s.Update(common.OrganYearMsg{OY: c.OY})
-			queue = append(queue, next)
-			continue
-		case common.SavedMsg, common.SaveFailedMsg, common.PushMsg, common.BackMsg, common.GoToMsg:
-			out = append(out, msg)
-			continue
-		case nil:
-			continue
-		}
-		var next tea.Cmd
-		s, next = s.Update(msg)
-		queue = append(queue, next)
-	}
-	return s, out
-}
-
-// asCmds unpacks a batch or a sequence (its type is not exported).
-func asCmds(m tea.Msg) ([]tea.Cmd, bool) {
-	v := reflect.ValueOf(m)
-	if m == nil || v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
-		return nil, false
-	}
-	out := make([]tea.Cmd, v.Len())
-	for i := range out {
-		out[i] = v.Index(i).Interface().(tea.Cmd)
-	}
-	return out, true
-}
-
-func press(t testing.TB, c *common.Common, s common.Screen, keys ...string) (common.Screen, []tea.Msg) {
-	t.Helper()
-	var all []tea.Msg
-	for _, k := range keys {
-		var cmd tea.Cmd
-		s, cmd = s.Update(keyMsg(k))
-		var out []tea.Msg
-		s, out = run(t, c, s, cmd)
-		all = append(all, out...)
-	}
-	return s, all
-}
-
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	}
-	r := []rune(k)
-	return tea.KeyPressMsg{Code: r[0], Text: k}
 }
 
 // typeText types s one key at a time.
 func typeText(t testing.TB, c *common.Common, s common.Screen, text string) common.Screen {
 	for _, r := range text {
-		s, _ = press(t, c, s, string(r))
+		s, _ = testenv.Press(t, c, s, string(r))
 	}
 	return s
 }
@@ -198,7 +85,7 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 	c := setup(t, genRequests(50000))
 	var s common.Screen = New(c)
 	s.View(100, 25)
-	s, _ = run(t, c, s, s.Init())
+	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
 	if l.Total() != 50000 {
 		t.Fatalf("total %d, want 50000", l.Total())
@@ -212,7 +99,7 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 		t.Fatalf("first row: %q", ansi.Strip(lines[3]))
 	}
 	// To the end: the last entry is shown, and still only a page is held.
-	s, _ = press(t, c, s, "end")
+	s, _ = testenv.Press(t, c, s, "end")
 	v = ansi.Strip(s.View(100, 25))
 	if !strings.Contains(v, "申请公开第50000号文件") {
 		t.Fatalf("end does not show the last entry:\n%s", v)
@@ -222,7 +109,7 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 	}
 	// Page up twice: rows before the window come from keyset pages.
 	for range 10 {
-		s, _ = press(t, c, s, "pgup")
+		s, _ = testenv.Press(t, c, s, "pgup")
 	}
 	s.View(100, 25)
 	q, ok := l.Current()
@@ -233,9 +120,9 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 		t.Fatalf("row under the cursor has serial %d, want %d", q.Serial, want)
 	}
 	// Down past the loaded window loads the next page.
-	s, _ = press(t, c, s, "home")
+	s, _ = testenv.Press(t, c, s, "home")
 	for range 150 {
-		s, _ = press(t, c, s, "down")
+		s, _ = testenv.Press(t, c, s, "down")
 	}
 	s.View(100, 25)
 	if q, ok := l.Current(); !ok || q.Serial != 151 {
@@ -254,20 +141,20 @@ func TestListFiltersAndSearch(t *testing.T) {
 	c := setup(t, reqs)
 	var s common.Screen = New(c)
 	s.View(100, 25)
-	s, _ = run(t, c, s, s.Init())
+	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
 	if l.Total() != 4 {
 		t.Fatalf("total %d", l.Total())
 	}
-	s, _ = press(t, c, s, "s") // 办理中
+	s, _ = testenv.Press(t, c, s, "s") // 办理中
 	if l.Total() != 3 {
 		t.Fatalf("open: %d, want 3", l.Total())
 	}
-	s, _ = press(t, c, s, "s") // 已答复
+	s, _ = testenv.Press(t, c, s, "s") // 已答复
 	if l.Total() != 1 {
 		t.Fatalf("answered: %d, want 1", l.Total())
 	}
-	s, _ = press(t, c, s, "c", "x") // overdue only
+	s, _ = testenv.Press(t, c, s, "c", "x") // overdue only
 	if l.Total() != 2 {
 		t.Fatalf("overdue: %d, want 2", l.Total())
 	}
@@ -275,11 +162,11 @@ func TestListFiltersAndSearch(t *testing.T) {
 	if !strings.Contains(v, "超期") || !strings.Contains(v, "低保名单") || strings.Contains(v, "道路规划") {
 		t.Fatalf("overdue view:\n%s", v)
 	}
-	s, _ = press(t, c, s, "c", "a", "a") // 商业企业
+	s, _ = testenv.Press(t, c, s, "c", "a", "a") // 商业企业
 	if l.Total() != 1 {
 		t.Fatalf("business: %d", l.Total())
 	}
-	s, _ = press(t, c, s, "c", "/")
+	s, _ = testenv.Press(t, c, s, "c", "/")
 	if !l.Typing() {
 		t.Fatal("search input not open")
 	}
@@ -293,7 +180,7 @@ func TestListFiltersAndSearch(t *testing.T) {
 	if cur == nil || cur.X != ansi.StringWidth(common.ReqSearchPrompt)+4 || cur.Y != 1 {
 		t.Fatalf("cursor %+v", cur)
 	}
-	s, _ = press(t, c, s, "esc")
+	s, _ = testenv.Press(t, c, s, "esc")
 	if l.Total() != 4 || l.Typing() {
 		t.Fatalf("esc in search: total %d typing %v", l.Total(), l.Typing())
 	}
@@ -317,58 +204,58 @@ func TestFormAddsRequestByKeys(t *testing.T) {
 	if cur == nil || cur.X != lw+2+ansi.StringWidth("2021年6月1日") {
 		t.Fatalf("cursor %+v, want x=%d", cur, lw+2+ansi.StringWidth("2021年6月1日"))
 	}
-	s, out := press(t, c, s, "tab")
+	s, out := testenv.Press(t, c, s, "tab")
 	if len(out) != 0 {
 		t.Fatalf("saved before the applicant type was chosen: %v", out)
 	}
-	s, _ = press(t, c, s, "tab") // channel → applicant
+	s, _ = testenv.Press(t, c, s, "tab") // channel → applicant
 	if f.Focus() != fApplicant {
 		t.Fatalf("focus %s", f.Focus())
 	}
-	s, out = press(t, c, s, "right") // 自然人: now it can be saved
+	s, out = testenv.Press(t, c, s, "right") // 自然人: now it can be saved
 	if f.Request().ID == 0 {
 		t.Fatalf("not saved once date and applicant were valid: %v", out)
 	}
 	if f.Request().Serial != 1 || f.Request().Received != 20210601 {
 		t.Fatalf("saved %+v", f.Request())
 	}
-	s, _ = press(t, c, s, "tab")
+	s, _ = testenv.Press(t, c, s, "tab")
 	s = typeText(t, c, s, "张三")
-	s, _ = press(t, c, s, "tab")
+	s, _ = testenv.Press(t, c, s, "tab")
 	s = typeText(t, c, s, "12345")
-	s, _ = press(t, c, s, "tab")
+	s, _ = testenv.Press(t, c, s, "tab")
 	if f.Focus() != fPhone || f.Err() == "" {
 		t.Fatalf("a bad phone number was not refused: focus %s err %q", f.Focus(), f.Err())
 	}
 	for range 5 {
-		s, _ = press(t, c, s, "backspace")
+		s, _ = testenv.Press(t, c, s, "backspace")
 	}
 	s = typeText(t, c, s, "13800138000")
-	s, _ = press(t, c, s, "tab", "tab", "tab")
+	s, _ = testenv.Press(t, c, s, "tab", "tab", "tab")
 	if f.Focus() != fSummary {
 		t.Fatalf("focus %s", f.Focus())
 	}
 	s = typeText(t, c, s, "申请公开2021年财政预算")
-	s, _ = press(t, c, s, "tab")
+	s, _ = testenv.Press(t, c, s, "tab")
 	// An extension over 20 days is refused in place, the old value kept.
 	for f.Focus() != fExtDays {
-		s, _ = press(t, c, s, "tab")
+		s, _ = testenv.Press(t, c, s, "tab")
 	}
 	s = typeText(t, c, s, "25")
-	s, _ = press(t, c, s, "tab")
+	s, _ = testenv.Press(t, c, s, "tab")
 	if f.Focus() != fExtDays || !strings.Contains(f.Err(), "20") {
 		t.Fatalf("ext days 25 accepted: %q", f.Err())
 	}
-	s, _ = press(t, c, s, "backspace", "backspace")
+	s, _ = testenv.Press(t, c, s, "backspace", "backspace")
 	s = typeText(t, c, s, "10")
-	s, _ = press(t, c, s, "tab")
+	s, _ = testenv.Press(t, c, s, "tab")
 	if !strings.Contains(f.DeadlineLine(), "2021年7月14日") {
 		t.Fatalf("deadline with extension: %s", f.DeadlineLine())
 	}
-	s, _ = press(t, c, s, "tab") // excluded → answered
+	s, _ = testenv.Press(t, c, s, "tab") // excluded → answered
 	s = typeText(t, c, s, "2021.6.20")
-	s, _ = press(t, c, s, "tab", "right") // outcome （一）予以公开
-	s, _ = press(t, c, s, "esc")
+	s, _ = testenv.Press(t, c, s, "tab", "right") // outcome （一）予以公开
+	s, _ = testenv.Press(t, c, s, "esc")
 
 	got, err := c.Store.Request(c.Ctx, f.Request().ID, true)
 	if err != nil {
@@ -390,13 +277,13 @@ func TestFormOutcomesFollowAnswerYear(t *testing.T) {
 	f.field(fAnswered).input.SetValue("2020-12-30")
 	f.focus = 0
 	for f.Focus() != fAnswered {
-		f.Update(keyMsg("tab"))
+		f.Update(testenv.Key("tab"))
 	}
-	f.Update(keyMsg("tab"))
+	f.Update(testenv.Key("tab"))
 	n2019 := len(f.field(fOutcome).choices)
 	f.field(fAnswered).input.SetValue("2021-01-05")
-	f.Update(keyMsg("shift+tab"))
-	f.Update(keyMsg("tab"))
+	f.Update(testenv.Key("shift+tab"))
+	f.Update(testenv.Key("tab"))
 	n2021 := len(f.field(fOutcome).choices)
 	if n2019 != 1+len(model.FormatByID("2019").OutcomeRows()) || n2021 != 1+len(model.FormatByID("2021").OutcomeRows()) || n2019 == n2021 {
 		t.Fatalf("outcome choices 2019 %d, 2021 %d", n2019, n2021)
@@ -407,21 +294,21 @@ func TestDeleteAsksAndUndoRestores(t *testing.T) {
 	c := setup(t, genRequests(3))
 	var s common.Screen = New(c)
 	s.View(100, 25)
-	s, _ = run(t, c, s, s.Init())
+	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
-	s, _ = press(t, c, s, "down", "d")
+	s, _ = testenv.Press(t, c, s, "down", "d")
 	if !strings.Contains(ansi.Strip(s.View(100, 25)), "确定删除") {
 		t.Fatal("delete did not ask first")
 	}
-	s, _ = press(t, c, s, "n")
+	s, _ = testenv.Press(t, c, s, "n")
 	if l.Total() != 3 {
 		t.Fatal("deleted although the clerk said no")
 	}
-	s, _ = press(t, c, s, "d", "y")
+	s, _ = testenv.Press(t, c, s, "d", "y")
 	if l.Total() != 2 {
 		t.Fatalf("after delete: %d", l.Total())
 	}
-	s, _ = press(t, c, s, "u")
+	s, _ = testenv.Press(t, c, s, "u")
 	if l.Total() != 3 {
 		t.Fatalf("after undo: %d", l.Total())
 	}
@@ -434,14 +321,14 @@ func TestTableAndOverview(t *testing.T) {
 	c := setup(t, genRequests(30))
 	var s common.Screen = New(c)
 	s.View(100, 30)
-	s, _ = run(t, c, s, s.Init())
-	s, _ = press(t, c, s, "t")
+	s, _ = testenv.Run(t, c, s, s.Init())
+	s, _ = testenv.Press(t, c, s, "t")
 	v := ansi.Strip(s.View(100, 30))
 	checkView(t, s.View(100, 30), 100, 30)
 	if !strings.Contains(v, "一、本年新收政府信息公开申请数量") || !strings.Contains(v, "30") {
 		t.Fatalf("table 三:\n%s", v)
 	}
-	s, _ = press(t, c, s, "esc", "v")
+	s, _ = testenv.Press(t, c, s, "esc", "v")
 	v = ansi.Strip(s.View(100, 30))
 	if !strings.ContainsAny(v, "▁▂▃▄▅▆▇█") || !strings.Contains(v, "予以公开") {
 		t.Fatalf("overview:\n%s", v)
@@ -467,13 +354,13 @@ func TestGoToEntryFromCheckMovesTheCursor(t *testing.T) {
 	c := setup(t, genRequests(500))
 	var s common.Screen = New(c)
 	s.View(100, 25)
-	s, _ = run(t, c, s, s.Init())
+	s, _ = testenv.Run(t, c, s, s.Init())
 	target := c.OY.Requests[420]
 	// Filtered to 已结转 (the entry is not among them): the jump shows the
 	// whole log.
-	s, _ = press(t, c, s, "s", "s", "s")
+	s, _ = testenv.Press(t, c, s, "s", "s", "s")
 	s, cmd := s.Update(common.GoToMsg{Section: common.SecRequests, Entry: model.EntryRef{Kind: model.EntryRequest, ID: target.ID}})
-	s, _ = run(t, c, s, cmd)
+	s, _ = testenv.Run(t, c, s, cmd)
 	s.View(100, 25)
 	q, ok := s.(*List).Current()
 	if !ok || q.ID != target.ID {
@@ -493,18 +380,18 @@ func TestFormRefusesDatesAfterToday(t *testing.T) {
 	var s common.Screen = NewForm(c, &q)
 	f := s.(*Form)
 	for f.Focus() != fAnswered {
-		s, _ = press(t, c, s, "tab")
+		s, _ = testenv.Press(t, c, s, "tab")
 	}
 	for range 10 {
-		s, _ = press(t, c, s, "backspace")
+		s, _ = testenv.Press(t, c, s, "backspace")
 	}
 	s = typeText(t, c, s, "2021-12-01")
-	s, _ = press(t, c, s, "tab")
+	s, _ = testenv.Press(t, c, s, "tab")
 	if f.Focus() != fAnswered || !strings.Contains(f.Err(), "在今天之后") {
 		t.Fatalf("future answer date accepted: focus %s err %q", f.Focus(), f.Err())
 	}
 	// Esc brings the old value back and leaves.
-	_, out := press(t, c, s, "esc")
+	_, out := testenv.Press(t, c, s, "esc")
 	if len(out) == 0 {
 		t.Fatal("esc did not go back")
 	}
@@ -518,17 +405,17 @@ func TestListLongJumpWhileLoading(t *testing.T) {
 	c := setup(t, genRequests(3000))
 	var s common.Screen = New(c)
 	s.View(100, 25)
-	s, _ = run(t, c, s, s.Init())
+	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
 	// Many page-downs arrive before any page query answers.
 	var cmds []tea.Cmd
 	for range 60 {
 		var cmd tea.Cmd
-		s, cmd = s.Update(keyMsg("pgdown"))
+		s, cmd = s.Update(testenv.Key("pgdown"))
 		cmds = append(cmds, cmd)
 	}
 	for _, cmd := range cmds {
-		s, _ = run(t, c, s, cmd)
+		s, _ = testenv.Run(t, c, s, cmd)
 	}
 	s.View(100, 25)
 	q, ok := l.Current()
@@ -542,11 +429,11 @@ func TestListLongJumpWhileLoading(t *testing.T) {
 	cmds = nil
 	for range 40 {
 		var cmd tea.Cmd
-		s, cmd = s.Update(keyMsg("pgup"))
+		s, cmd = s.Update(testenv.Key("pgup"))
 		cmds = append(cmds, cmd)
 	}
 	for _, cmd := range cmds {
-		s, _ = run(t, c, s, cmd)
+		s, _ = testenv.Run(t, c, s, cmd)
 	}
 	s.View(100, 25)
 	if q, ok := l.Current(); !ok || q.Serial != l.list.Cursor+1 {
@@ -570,9 +457,9 @@ func TestPerRequestFeeCountsTheApplicantsMonth(t *testing.T) {
 	var s common.Screen = NewForm(c, &q)
 	f := s.(*Form)
 	for f.Focus() != fFeeMethod {
-		s, _ = press(t, c, s, "tab")
+		s, _ = testenv.Press(t, c, s, "tab")
 	}
-	s, _ = press(t, c, s, "right") // 按件
+	s, _ = testenv.Press(t, c, s, "right") // 按件
 	if got := f.field(fNth).input.Value(); got != "12" {
 		t.Fatalf("nth = %q, want 12", got)
 	}
@@ -580,9 +467,9 @@ func TestPerRequestFeeCountsTheApplicantsMonth(t *testing.T) {
 		t.Fatalf("suggested fee %d %v", fen, ok)
 	}
 	for f.Focus() != fFee {
-		s, _ = press(t, c, s, "tab")
+		s, _ = testenv.Press(t, c, s, "tab")
 	}
-	s, _ = press(t, c, s, "tab") // empty fee: the suggestion is taken
+	s, _ = testenv.Press(t, c, s, "tab") // empty fee: the suggestion is taken
 	got, _ := c.Store.Request(c.Ctx, q.ID, false)
 	if got.FeeMethod != model.FeePerRequest || got.Fee != 10000 {
 		t.Fatalf("stored fee %v %d", got.FeeMethod, got.Fee)
@@ -593,12 +480,12 @@ func TestReloadKeepsTheCursorDeepInTheLog(t *testing.T) {
 	c := setup(t, genRequests(20000))
 	var s common.Screen = New(c)
 	s.View(100, 25)
-	s, _ = run(t, c, s, s.Init())
+	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
 	l.list.Cursor = 15000
 	s.View(100, 25)
-	s, _ = run(t, c, s, l.ensure())
-	s, _ = run(t, c, s, s.Init()) // as after closing the form
+	s, _ = testenv.Run(t, c, s, l.ensure())
+	s, _ = testenv.Run(t, c, s, s.Init()) // as after closing the form
 	s.View(100, 25)
 	if q, ok := l.Current(); !ok || q.Serial != 15001 {
 		t.Fatalf("after reload the cursor is on %+v (%v)", q, ok)
