@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 
 	"nianbao/db"
 	"nianbao/model"
+	"nianbao/tui/internal/testenv"
 	"nianbao/tui/narrative"
 )
 
@@ -66,10 +66,9 @@ func (h *harness) run(cmd tea.Cmd) {
 	if _, ok := msg.(tea.QuitMsg); ok {
 		return
 	}
-	v := reflect.ValueOf(msg)
-	if v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-		for i := 0; i < v.Len(); i++ {
-			h.run(v.Index(i).Interface().(tea.Cmd))
+	if cmds, ok := testenv.Cmds(msg); ok {
+		for _, c := range cmds {
+			h.run(c)
 		}
 		return
 	}
@@ -84,35 +83,8 @@ func (h *harness) key(names ...string) {
 	}
 }
 
-func keyMsg(n string) tea.KeyPressMsg {
-	special := map[string]rune{
-		"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEscape, "up": tea.KeyUp, "down": tea.KeyDown,
-		"left": tea.KeyLeft, "right": tea.KeyRight, "backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
-		"home": tea.KeyHome, "end": tea.KeyEnd, "space": tea.KeySpace,
-	}
-	var k tea.KeyPressMsg
-	parts := strings.Split(n, "+")
-	base := parts[len(parts)-1]
-	for _, p := range parts[:len(parts)-1] {
-		switch p {
-		case "ctrl":
-			k.Mod |= tea.ModCtrl
-		case "alt":
-			k.Mod |= tea.ModAlt
-		case "shift":
-			k.Mod |= tea.ModShift
-		}
-	}
-	if r, ok := special[base]; ok {
-		k.Code = r
-		return k
-	}
-	k.Code = []rune(base)[0]
-	if k.Mod == 0 {
-		k.Text = base
-	}
-	return k
-}
+// keyMsg builds a key press from its name ("enter", "ctrl+s", "a").
+func keyMsg(n string) tea.KeyPressMsg { return testenv.Key(n) }
 
 // typeText types text as an input method would deliver it.
 func (h *harness) typeText(s string) {

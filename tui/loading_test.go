@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/grid"
+	"nianbao/tui/internal/testenv"
 	"nianbao/tui/outline"
 )
 
@@ -28,13 +28,13 @@ func batchCmds(t *testing.T, cmd tea.Cmd) []tea.Cmd {
 		t.Fatal("no command")
 	}
 	msg := cmd()
-	v := reflect.ValueOf(msg)
-	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+	cmds, ok := testenv.Cmds(msg)
+	if !ok {
 		return []tea.Cmd{func() tea.Msg { return msg }}
 	}
 	var out []tea.Cmd
-	for i := 0; i < v.Len(); i++ {
-		if c := v.Index(i).Interface().(tea.Cmd); c != nil {
+	for _, c := range cmds {
+		if c != nil {
 			out = append(out, c)
 		}
 	}
