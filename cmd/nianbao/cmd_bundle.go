@@ -13,6 +13,7 @@ import (
 	"nianbao/db"
 	"nianbao/export/bundle"
 	"nianbao/model"
+	"nianbao/tui/bundles"
 )
 
 func init() {
@@ -207,63 +208,24 @@ func importBundle(ctx context.Context, st *db.Store, file string, replace bool, 
 		return exitFindings
 	}
 	what := fmt.Sprintf("%s%d年的年报", oy.Organ.Name, meta.Year)
-	exists := false
-	if o, err := st.OrganByName(ctx, oy.Organ.Name); err == nil {
-		years, err := st.Years(ctx, o.ID)
-		if err != nil {
-			fmt.Fprintf(stderr, "%s：%v\n", name, err)
-			return exitUsage
-		}
-		for _, y := range years {
-			if y == meta.Year {
-				exists = true
-			}
-		}
-		if exists {
-			old, err := st.LoadOrganYear(ctx, o.ID, meta.Year, meta.Kind == bundle.Full)
-			if err != nil {
-				fmt.Fprintf(stderr, "%s：%v\n", name, err)
-				return exitUsage
-			}
-			// A public bundle carries no personal data and no free texts
-			// (summaries, notes): compare only what it carries, and say
-			// what replacing would drop.
-			private := 0
-			if meta.Kind == bundle.Public {
-				for i := range old.Requests {
-					q := &old.Requests[i]
-					if !q.Personal.IsZero() || q.Notes != "" || q.Summary != "" {
-						private++
-					}
-					q.Personal, q.Notes, q.Summary = model.Personal{}, "", ""
-				}
-				for i := range old.Cases {
-					if old.Cases[i].Summary != "" {
-						private++
-					}
-					old.Cases[i].Summary = ""
-				}
-			}
-			diff := bundle.Diff(old, oy)
-			if len(diff) > 0 && private > 0 {
-				diff = append(diff, fmt.Sprintf("公开报送包不含个人信息和摘要、备注：替换后，已有的 %d 条登记中的这些内容将不再保存", private))
-			}
-			if len(diff) == 0 {
-				fmt.Fprintf(stdout, "%s：数据库中已有%s，内容相同，无需导入。\n", name, what)
-				return exitOK
-			}
-			if !replace {
-				fmt.Fprintf(stdout, "%s：数据库中已有%s，与报送包有 %d 处不同（已有 → 报送包）：\n", name, what, len(diff))
-				for _, l := range diff {
-					fmt.Fprintln(stdout, "  "+l)
-				}
-				fmt.Fprintln(stdout, "  已保留数据库中的年报，没有导入。如要用报送包替换，请加 --replace 再运行一次。")
-				return exitFindings
-			}
-		}
-	} else if db.KindOf(err) != db.ErrNotFound {
+	exists, diff, err := bundles.Compare(ctx, st, oy, meta)
+	if err != nil {
 		fmt.Fprintf(stderr, "%s：%v\n", name, err)
 		return exitUsage
+	}
+	if exists {
+		if len(diff) == 0 {
+			fmt.Fprintf(stdout, "%s：数据库中已有%s，内容相同，无需导入。\n", name, what)
+			return exitOK
+		}
+		if !replace {
+			fmt.Fprintf(stdout, "%s：数据库中已有%s，与报送包有 %d 处不同（已有 → 报送包）：\n", name, what, len(diff))
+			for _, l := range diff {
+				fmt.Fprintln(stdout, "  "+l)
+			}
+			fmt.Fprintln(stdout, "  已保留数据库中的年报，没有导入。如要用报送包替换，请加 --replace 再运行一次。")
+			return exitFindings
+		}
 	}
 	if err := st.SaveOrganYear(ctx, oy, exists); err != nil {
 		fmt.Fprintf(stderr, "%s：导入失败，数据库没有改动（%v）\n", name, err)

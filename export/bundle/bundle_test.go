@@ -507,3 +507,49 @@ func TestWriteToFolder(t *testing.T) {
 		t.Errorf("writing into a missing folder succeeded")
 	}
 }
+
+func TestReplacingByPublicBundleComparesOnlyWhatItCarries(t *testing.T) {
+	kept := withoutIDs(fixture())
+	decode := func(kind Kind) *model.OrganYear {
+		t.Helper()
+		data, err := Encode(fixture(), kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		oy, _, err := Decode(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return oy
+	}
+	// The same year sent back as a public bundle holds nothing new, though
+	// it lacks the names, summaries and notes the store keeps.
+	pub := decode(Public)
+	if d := Replacing(kept, pub, Public); len(d) != 0 {
+		t.Fatalf("same year as a public bundle differs: %v", d)
+	}
+	if kept.Requests[1].Personal.IsZero() || kept.Requests[1].Notes == "" || kept.Cases[0].Summary == "" {
+		t.Fatal("Replacing stripped the kept organ-year it was given")
+	}
+	if d := Replacing(kept, decode(Full), Full); len(d) != 0 {
+		t.Fatalf("same year as a full bundle differs: %v", d)
+	}
+	// A changed figure is listed, and the last line says that 3 requests
+	// and 1 case would lose their personal data and free texts.
+	pub.Report.Values[model.Addr(model.TableS2Item5, model.RowLicensing, "decisions")] = 41
+	d := Replacing(kept, pub, Public)
+	if len(d) != 2 || !strings.Contains(d[0], "40") || !strings.Contains(d[0], "41") {
+		t.Fatalf("changed figure: %v", d)
+	}
+	if !strings.Contains(d[1], "已有的 4 条登记") {
+		t.Fatalf("last line should count the 4 entries that lose their free texts: %v", d)
+	}
+	// A full bundle carries everything: a changed summary is a difference,
+	// and nothing is said about dropping personal data.
+	full := decode(Full)
+	full.Cases[0].Summary = "另一摘要"
+	d = Replacing(kept, full, Full)
+	if len(d) == 0 || strings.Contains(strings.Join(d, "\n"), "不再保存") {
+		t.Fatalf("full bundle with a changed summary: %v", d)
+	}
+}

@@ -147,3 +147,37 @@ func changedBy[T any](a, b []T, norm func(T) T) int {
 	}
 	return n
 }
+
+// Replacing lists what replacing the kept organ-year old by the bundle's oy
+// would change (Diff, old → bundle). A public bundle carries no personal
+// data and no free texts (request summaries and notes, case summaries), so
+// those are left out of the comparison, and a last line says how many kept
+// entries would lose them. old is not modified. No lines means the bundle
+// holds nothing new.
+func Replacing(old, oy *model.OrganYear, kind Kind) []string {
+	private := 0
+	if kind == Public {
+		kept := *old
+		kept.Requests = append([]model.Request(nil), old.Requests...)
+		for i := range kept.Requests {
+			q := &kept.Requests[i]
+			if !q.Personal.IsZero() || q.Notes != "" || q.Summary != "" {
+				private++
+			}
+			q.Personal, q.Notes, q.Summary = model.Personal{}, "", ""
+		}
+		kept.Cases = append([]model.Case(nil), old.Cases...)
+		for i := range kept.Cases {
+			if kept.Cases[i].Summary != "" {
+				private++
+			}
+			kept.Cases[i].Summary = ""
+		}
+		old = &kept
+	}
+	diff := Diff(old, oy)
+	if len(diff) > 0 && private > 0 {
+		diff = append(diff, fmt.Sprintf("公开报送包不含个人信息和摘要、备注：替换后，已有的 %d 条登记中的这些内容将不再保存", private))
+	}
+	return diff
+}

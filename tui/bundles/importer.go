@@ -193,34 +193,15 @@ func existing(ctx context.Context, st *db.Store, oy *model.OrganYear, meta bundl
 }
 
 // Compare tells whether the store keeps the bundle's organ-year and, if
-// so, how the bundle differs from it (bundle.Diff, old → bundle), with a
-// last line saying what replacing by a public bundle would drop.
+// so, what importing the bundle in its place would change
+// (bundle.Replacing). The workstation and the command line both decide an
+// import by it.
 func Compare(ctx context.Context, st *db.Store, oy *model.OrganYear, meta bundle.Meta) (bool, []string, error) {
 	old, exists, err := existing(ctx, st, oy, meta)
 	if err != nil || !exists {
 		return exists, nil, err
 	}
-	private := 0
-	if meta.Kind == bundle.Public {
-		for i := range old.Requests {
-			q := &old.Requests[i]
-			if !q.Personal.IsZero() || q.Notes != "" || q.Summary != "" {
-				private++
-			}
-			q.Personal, q.Notes, q.Summary = model.Personal{}, "", ""
-		}
-		for i := range old.Cases {
-			if old.Cases[i].Summary != "" {
-				private++
-			}
-			old.Cases[i].Summary = ""
-		}
-	}
-	diff := bundle.Diff(old, oy)
-	if len(diff) > 0 && private > 0 {
-		diff = append(diff, fmt.Sprintf(common.BunPrivateDrop, private))
-	}
-	return true, diff, nil
+	return true, bundle.Replacing(old, oy, meta.Kind), nil
 }
 
 func (s *Import) read() tea.Cmd {

@@ -46,7 +46,6 @@ const (
 	BunStateFailed    = "导入失败：%s"
 	BunAskDiff        = "数据库中已有%s%d年的年报，与报送包（%s）有 %d 处不同（已有 → 报送包）："
 	BunAskDiffKeys    = "r 用报送包替换 · k 保留已有的年报"
-	BunPrivateDrop    = "公开报送包不含个人信息和摘要、备注：替换后，已有的 %d 条登记中的这些内容将不再保存"
 	BunNothingChosen  = "没有可导入的报送包：请用空格勾选，或把光标放在一个完好的报送包上。"
 	BunImportDone     = "导入完成：导入 %d 个，替换 %d 个，保留 %d 个，相同 %d 个，失败 %d 个。"
 	BunKeySelect      = "勾选"
