@@ -209,3 +209,45 @@ func TestConfirmViewKeepsTheAnswerKeys(t *testing.T) {
 		t.Errorf("a question that fits was changed: %q", got)
 	}
 }
+
+func TestWindowAddsPagesAndTrimsAwayFromTheCursor(t *testing.T) {
+	page := func(from, n int) []int {
+		var out []int
+		for i := from; i < from+n; i++ {
+			out = append(out, i)
+		}
+		return out
+	}
+	var w Window[int]
+	if _, ok := w.At(0); ok {
+		t.Fatal("an empty window has a row")
+	}
+	w.Reset(page(200, 10), 200)
+	if !w.Add(page(210, 10), false) || w.End() != 220 {
+		t.Fatalf("down: start %d end %d", w.Start, w.End())
+	}
+	if !w.Add(page(190, 10), true) || w.Start != 190 || w.Rows[0] != 190 {
+		t.Fatalf("up: start %d rows %v", w.Start, w.Rows[:1])
+	}
+	if r, ok := w.At(215); !ok || *r != 215 {
+		t.Fatalf("At(215) = %v %v", r, ok)
+	}
+	if _, ok := w.At(220); ok {
+		t.Fatal("At past the end")
+	}
+	// Cursor near the end: the pages at the start go.
+	w.Trim(218, 20, 10)
+	if w.Start != 200 || w.End() != 220 {
+		t.Fatalf("trim near the end kept [%d,%d)", w.Start, w.End())
+	}
+	// Cursor near the start: the pages at the end go.
+	w.Trim(201, 10, 10)
+	if w.Start != 200 || w.End() != 210 || w.Rows[9] != 209 {
+		t.Fatalf("trim near the start kept [%d,%d)", w.Start, w.End())
+	}
+	// A page above that reaches before row 0 means the list changed.
+	w.Reset(page(5, 10), 5)
+	if w.Add(page(0, 10), true) {
+		t.Fatal("a page above row 0 was accepted")
+	}
+}

@@ -51,17 +51,16 @@ type Screen struct {
 	searching           bool
 	input               *components.Input
 
-	// Rows: the count, a loaded window buf from absolute index bufStart,
-	// cursor and scroll over the whole list.
-	total    int
-	buf      []model.DisclosureItem
-	bufStart int
-	list     components.List
-	gen      int
-	loading  bool
-	loaded   bool
-	errText  string
-	pending  int64 // an item id to put the cursor on after a reload
+	// Rows: the count, the loaded window, cursor and scroll over the whole
+	// list.
+	total   int
+	win     components.Window[model.DisclosureItem]
+	list    components.List
+	gen     int
+	loading bool
+	loaded  bool
+	errText string
+	pending int64 // an item id to put the cursor on after a reload
 
 	confirm *components.Confirm
 	undo    *model.DisclosureItem
@@ -284,22 +283,16 @@ func containsID(rows []model.DisclosureItem, id int64) bool {
 	return false
 }
 
-func (s *Screen) bufEnd() int { return s.bufStart + len(s.buf) }
-
 // Current is the item under the cursor, if loaded.
 func (s *Screen) Current() (*model.DisclosureItem, bool) {
-	i := s.list.Cursor
-	if i < s.bufStart || i >= s.bufEnd() {
-		return nil, false
-	}
-	return &s.buf[i-s.bufStart], true
+	return s.win.At(s.list.Cursor)
 }
 
 // Total is the number of items matching the filters.
 func (s *Screen) Total() int { return s.total }
 
 // Loaded is the number of rows held in memory.
-func (s *Screen) Loaded() int { return len(s.buf) }
+func (s *Screen) Loaded() int { return len(s.win.Rows) }
 
 // ensure loads the rows the visible window needs, a keyset page at a time.
 func (s *Screen) ensure() tea.Cmd {
@@ -310,7 +303,7 @@ func (s *Screen) ensure() tea.Cmd {
 	ctx, st, gen, total := s.ctx(), s.c.Store, s.gen, s.total
 	q := s.Query()
 	switch {
-	case len(s.buf) == 0 || from >= s.bufEnd()+PageSize || to <= s.bufStart-PageSize:
+	case len(s.win.Rows) == 0 || from >= s.win.End()+PageSize || to <= s.win.Start-PageSize:
 		// A far jump (home, end): start again from the nearer end.
 		toEnd := s.list.Cursor >= total/2
 		if toEnd {
@@ -326,19 +319,19 @@ func (s *Screen) ensure() tea.Cmd {
 			}
 			return resetMsg{gen: gen, total: total, rows: rows, start: start, err: err}
 		}
-	case to > s.bufEnd() && s.bufEnd() < total:
-		last := s.buf[len(s.buf)-1]
+	case to > s.win.End() && s.win.End() < total:
+		last := s.win.Rows[len(s.win.Rows)-1]
 		q.AfterPublished, q.AfterID = last.Published, last.ID
-		q.Limit = max(PageSize, to-s.bufEnd())
+		q.Limit = max(PageSize, to-s.win.End())
 		s.loading = true
 		return func() tea.Msg {
 			rows, err := st.ItemPage(ctx, q)
 			return pageMsg{gen: gen, rows: rows, err: err}
 		}
-	case from < s.bufStart:
-		first := s.buf[0]
+	case from < s.win.Start:
+		first := s.win.Rows[0]
 		q.BeforePublished, q.BeforeID = first.Published, first.ID
-		q.Limit = max(PageSize, s.bufStart-from)
+		q.Limit = max(PageSize, s.win.Start-from)
 		s.loading = true
 		return func() tea.Msg {
 			rows, err := st.ItemPage(ctx, q)
@@ -346,19 +339,6 @@ func (s *Screen) ensure() tea.Cmd {
 		}
 	}
 	return nil
-}
-
-// trim keeps at most maxBuffer rows, dropping those far from the cursor.
-func (s *Screen) trim() {
-	for len(s.buf) > maxBuffer {
-		if s.list.Cursor-s.bufStart > s.bufEnd()-s.list.Cursor {
-			s.buf = s.buf[PageSize:]
-			s.bufStart += PageSize
-		} else {
-			s.buf = s.buf[:len(s.buf)-PageSize]
-		}
-	}
-	s.buf = append([]model.DisclosureItem(nil), s.buf...)
 }
 
 func (s *Screen) listHeight() int { return max(1, s.height-4) }
@@ -384,12 +364,13 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, nil
 		}
 		s.errText = ""
-		s.buf, s.bufStart, s.total = msg.rows, msg.start, msg.total
+		s.win.Reset(msg.rows, msg.start)
+		s.total = msg.total
 		s.list.SetLen(s.total)
 		if s.pending != 0 {
-			for i := range s.buf {
-				if s.buf[i].ID == s.pending {
-					s.list.Cursor = s.bufStart + i
+			for i := range s.win.Rows {
+				if s.win.Rows[i].ID == s.pending {
+					s.list.Cursor = s.win.Start + i
 				}
 			}
 			s.pending = 0
@@ -404,16 +385,10 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			s.errText = fmt.Sprintf(common.ItemsLoadFailed, msg.err.Error())
 			return s, nil
 		}
-		if msg.up {
-			s.buf = append(append([]model.DisclosureItem(nil), msg.rows...), s.buf...)
-			s.bufStart -= len(msg.rows)
-			if s.bufStart < 0 {
-				return s, s.reload()
-			}
-		} else {
-			s.buf = append(s.buf, msg.rows...)
+		if !s.win.Add(msg.rows, msg.up) {
+			return s, s.reload() // the list changed under us: start again
 		}
-		s.trim()
+		s.win.Trim(s.list.Cursor, maxBuffer, PageSize)
 		return s, s.ensure()
 	case deletedMsg:
 		if msg.err != nil {
@@ -564,7 +539,7 @@ func (s *Screen) listKey(k tea.KeyPressMsg) tea.Cmd {
 
 func (s *Screen) refilter() tea.Cmd {
 	s.list = components.List{}
-	s.buf, s.bufStart = nil, 0
+	s.win = components.Window[model.DisclosureItem]{}
 	return s.reload()
 }
 
@@ -671,8 +646,8 @@ func (s *Screen) View(width, height int) string {
 	}
 	for i := from; i < to && s.total > 0; i++ {
 		var row string
-		if i >= s.bufStart && i < s.bufEnd() {
-			row = s.rowText(&s.buf[i-s.bufStart], width)
+		if r, ok := s.win.At(i); ok {
+			row = s.rowText(r, width)
 		} else {
 			row = components.Fit(common.ItemsLoading, width)
 		}

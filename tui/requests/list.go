@@ -50,16 +50,15 @@ type List struct {
 	overdue   bool
 	search    string
 
-	// Rows: total matching, the loaded window buf starting at absolute
-	// index bufStart, and the cursor and scroll over the whole list.
-	total    int
-	buf      []model.Request
-	bufStart int
-	list     components.List
-	gen      int  // generation of the current query; stale replies are dropped
-	loading  bool // a page query is running
-	loaded   bool // the first reply of this generation arrived
-	errText  string
+	// Rows: total matching, the loaded window, and the cursor and scroll
+	// over the whole list.
+	total   int
+	win     components.Window[model.Request]
+	list    components.List
+	gen     int  // generation of the current query; stale replies are dropped
+	loading bool // a page query is running
+	loaded  bool // the first reply of this generation arrived
+	errText string
 
 	// mem holds the whole filtered list when the overdue filter is on (it
 	// depends on the calendar, so SQL cannot apply it); nil otherwise.
@@ -378,25 +377,14 @@ func (m *List) ctx() context.Context {
 	return context.Background()
 }
 
-// bufEnd is the absolute index after the last loaded row.
-func (m *List) bufEnd() int { return m.bufStart + len(m.buf) }
-
-// row returns the request at absolute index i, if loaded.
-func (m *List) row(i int) (*model.Request, bool) {
-	if i < m.bufStart || i >= m.bufEnd() {
-		return nil, false
-	}
-	return &m.buf[i-m.bufStart], true
-}
-
 // Current is the request under the cursor, if loaded.
-func (m *List) Current() (*model.Request, bool) { return m.row(m.list.Cursor) }
+func (m *List) Current() (*model.Request, bool) { return m.win.At(m.list.Cursor) }
 
 // Total is the number of matching requests.
 func (m *List) Total() int { return m.total }
 
 // Loaded is the number of rows held in memory (tests).
-func (m *List) Loaded() int { return len(m.buf) }
+func (m *List) Loaded() int { return len(m.win.Rows) }
 
 // ensure loads the rows the visible window needs, one keyset page at a time.
 func (m *List) ensure() tea.Cmd {
@@ -423,27 +411,27 @@ func (m *List) ensure() tea.Cmd {
 		}
 	}
 	switch {
-	case len(m.buf) == 0:
+	case len(m.win.Rows) == 0:
 		return reset(false)
-	case to > m.bufEnd() && m.bufEnd() < m.total:
-		if from >= m.total-PageSize && from > m.bufEnd() {
+	case to > m.win.End() && m.win.End() < m.total:
+		if from >= m.total-PageSize && from > m.win.End() {
 			return reset(true) // a jump to the end: one page from there
 		}
 		// Down: the next rows after the window (a long jump reads the gap
 		// once; trim then keeps only the rows around the cursor).
-		q.AfterSerialKey = serialKey(&m.buf[len(m.buf)-1])
-		q.Limit = max(PageSize, to-m.bufEnd())
+		q.AfterSerialKey = serialKey(&m.win.Rows[len(m.win.Rows)-1])
+		q.Limit = max(PageSize, to-m.win.End())
 		m.loading = true
 		return func() tea.Msg {
 			rows, err := st.RequestPage(ctx, q)
 			return pageMsg{gen: gen, rows: rows, err: err}
 		}
-	case from < m.bufStart:
-		if to <= PageSize && to < m.bufStart {
+	case from < m.win.Start:
+		if to <= PageSize && to < m.win.Start {
 			return reset(false) // a jump to the start
 		}
-		q.BeforeSerialKey = serialKey(&m.buf[0])
-		q.Limit = max(PageSize, m.bufStart-from)
+		q.BeforeSerialKey = serialKey(&m.win.Rows[0])
+		q.Limit = max(PageSize, m.win.Start-from)
 		m.loading = true
 		return func() tea.Msg {
 			rows, err := st.RequestPage(ctx, q)
@@ -451,19 +439,6 @@ func (m *List) ensure() tea.Cmd {
 		}
 	}
 	return nil
-}
-
-// trim keeps at most maxBuffer rows, dropping those farthest from the cursor.
-func (m *List) trim() {
-	for len(m.buf) > maxBuffer {
-		if m.list.Cursor-m.bufStart > m.bufEnd()-m.list.Cursor {
-			m.buf = m.buf[PageSize:]
-			m.bufStart += PageSize
-		} else {
-			m.buf = m.buf[:len(m.buf)-PageSize]
-		}
-	}
-	m.buf = append([]model.Request(nil), m.buf...)
 }
 
 func (m *List) listHeight() int { return max(1, m.height-3) }
@@ -495,10 +470,12 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if m.mem == nil {
 				m.mem = []model.Request{}
 			}
-			m.buf, m.bufStart, m.total = m.mem, 0, len(m.mem)
+			m.win.Reset(m.mem, 0)
+			m.total = len(m.mem)
 		} else {
 			m.mem = nil
-			m.buf, m.bufStart, m.total = msg.rows, msg.start, msg.total
+			m.win.Reset(msg.rows, msg.start)
+			m.total = msg.total
 		}
 		m.list.SetLen(m.total)
 		m.showPending()
@@ -512,16 +489,10 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.errText = fmt.Sprintf(common.ReqLoadFailed, msg.err.Error())
 			return m, nil
 		}
-		if msg.up {
-			m.buf = append(append([]model.Request(nil), msg.rows...), m.buf...)
-			m.bufStart -= len(msg.rows)
-			if m.bufStart < 0 { // the log changed under us: start again
-				return m, m.reload()
-			}
-		} else {
-			m.buf = append(m.buf, msg.rows...)
+		if !m.win.Add(msg.rows, msg.up) {
+			return m, m.reload() // the log changed under us: start again
 		}
-		m.trim()
+		m.win.Trim(m.list.Cursor, maxBuffer, PageSize)
 		return m, m.ensure()
 	case deletedMsg:
 		if msg.err != nil {
@@ -574,14 +545,14 @@ func (m *List) showPending() {
 	if len(m.pending) == 0 {
 		return
 	}
-	for i := range m.buf {
-		if m.buf[i].ID == m.pending[0] {
-			m.list.Cursor = m.bufStart + i
+	for i := range m.win.Rows {
+		if m.win.Rows[i].ID == m.pending[0] {
+			m.list.Cursor = m.win.Start + i
 			m.pending = nil
 			return
 		}
 	}
-	if m.mem != nil || m.bufEnd() >= m.total {
+	if m.mem != nil || m.win.End() >= m.total {
 		m.pending = nil
 	}
 }

@@ -54,7 +54,7 @@ func (m *List) View(width, height int) string {
 		lines = append(lines, st.Muted.Render(components.Fit(empty, width)))
 	}
 	for i := from; i < to; i++ {
-		q, ok := m.row(i)
+		q, ok := m.win.At(i)
 		var line string
 		if !ok {
 			line = st.Muted.Render(components.Fit("  …", width))
