@@ -8,16 +8,11 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
-
 	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/entrylist"
-	"nianbao/tui/entrysave"
 )
 
 // spec is how the case list reads, stores and draws cases.
@@ -68,38 +63,45 @@ func New(c *common.Common) common.Screen { return entrylist.New(c, spec) }
 
 // Form adds or edits one case; every field is saved when the cursor leaves
 // it (a choice at once).
-type Form struct {
-	c     *common.Common
-	cs    model.Case
-	form  *components.Form
-	saver *entrysave.Saver
-	msg   string
+type Form = entrylist.Form[model.Case]
+
+// formSpec is how the case form stores a case.
+var formSpec = &entrylist.FormSpec[model.Case]{
+	Kind:      model.EntryCase,
+	Section:   common.SecCases,
+	NewTitle:  common.CaseNewTitle,
+	EditTitle: common.CaseEditTitle,
+	Hint:      common.CaseFormHint,
+	ID:        func(cs *model.Case) int64 { return cs.ID },
+	SetID:     func(cs *model.Case, id int64) { cs.ID = id },
+	Apply:     apply,
+	Committed: committed,
+	Save: func(ctx context.Context, st *db.Store, cs *model.Case) error {
+		return st.SaveCase(ctx, cs)
+	},
 }
 
 // NewForm opens the form on a copy of cs, or on a new case when nil.
 func NewForm(c *common.Common, cs *model.Case) *Form {
-	f := &Form{c: c}
-	if cs == nil {
-		f.cs = model.Case{OrganID: c.Organ.ID, Year: c.Year, Kind: model.CaseReview, Result: model.Pending}
-	} else {
-		f.cs = *cs
+	x := model.Case{OrganID: c.Organ.ID, Year: c.Year, Kind: model.CaseReview, Result: model.Pending}
+	if cs != nil {
+		x = *cs
 	}
-	f.saver = entrysave.New(f.cs.ID)
 	var kinds, results []string
 	ki, ri := 0, 0
 	for i, k := range model.CaseKinds {
 		kinds = append(kinds, k.Label())
-		if k == f.cs.Kind {
+		if k == x.Kind {
 			ki = i
 		}
 	}
 	for i, r := range model.CaseResults {
 		results = append(results, r.Label())
-		if r == f.cs.Result {
+		if r == x.Result {
 			ri = i
 		}
 	}
-	filed := components.TextField("filed", common.CaseFieldFiled, f.cs.Filed.String())
+	filed := components.TextField("filed", common.CaseFieldFiled, x.Filed.String())
 	filed.Hint = common.ReqHintDate
 	filed.Validate = func(s string) error {
 		d, err := model.ParseDate(s)
@@ -109,185 +111,43 @@ func NewForm(c *common.Common, cs *model.Case) *Form {
 		return err
 	}
 	filed.Input.Clean = model.CleanLine
-	sum := components.TextField("summary", common.CaseFieldSummary, f.cs.Summary)
+	sum := components.TextField("summary", common.CaseFieldSummary, x.Summary)
 	sum.Input.Clean = model.CleanLine
 	sum.Hint = common.CaseHintSummary
-	f.form = components.NewForm(formStyles(c),
+	return entrylist.NewForm(c, formSpec, x, components.NewForm(entrylist.FormStyles(c),
 		components.ChoiceField("kind", common.CaseFieldKind, kinds, ki),
 		filed,
 		components.ChoiceField("result", common.CaseFieldResult, results, ri),
 		sum,
-	)
-	return f
+	))
 }
 
-func formStyles(c *common.Common) components.FormStyles {
-	return components.FormStyles{Label: c.Styles.Label, Focus: c.Styles.Focused, Error: c.Styles.Error, Muted: c.Styles.Muted}
-}
-
-// Case is the case as last saved (tests).
-func (f *Form) Case() model.Case { return f.cs }
-
-// Title implements common.Screen.
-func (f *Form) Title() string {
-	if f.cs.ID == 0 {
-		return common.CaseNewTitle
-	}
-	return common.CaseEditTitle
-}
-
-// Init implements common.Screen.
-func (f *Form) Init() tea.Cmd { return nil }
-
-// Cursor implements common.Screen.
-func (f *Form) Cursor() *tea.Cursor {
-	x, y := f.form.CursorXY()
-	if x < 0 {
-		return nil
-	}
-	return tea.NewCursor(x, y+2)
-}
-
-// Typing implements common.Typing.
-func (f *Form) Typing() bool { return f.form.Current().Input != nil }
-
-// Dirty implements common.Editing.
-func (f *Form) Dirty() bool {
-	cur := f.form.Current()
-	return f.saver.Pending() || cur.Input != nil && cur.Value() != f.committed(cur.Key)
-}
-
-func (f *Form) committed(key string) string {
+func committed(cs *model.Case, key string) string {
 	switch key {
 	case "filed":
-		return f.cs.Filed.String()
+		return cs.Filed.String()
 	case "summary":
-		return f.cs.Summary
+		return cs.Summary
 	}
 	return ""
 }
 
-// KeyMap implements common.Screen.
-func (f *Form) KeyMap() help.KeyMap {
-	return common.KeyMap{Short: []key.Binding{common.Keys.Next, common.Keys.Prev, key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", common.ReqKeyChoose)), common.Keys.Save, common.Keys.Back}}
-}
-
-type savedMsg struct {
-	form    *Form
-	id      int64
-	skipped bool
-	err     error
-}
-
 // apply copies the form into the case.
-func (f *Form) apply() {
-	for _, fl := range f.form.Fields {
+func apply(form *components.Form, cs *model.Case) {
+	for _, fl := range form.Fields {
 		switch fl.Key {
 		case "kind":
-			f.cs.Kind = model.CaseKinds[fl.Choice]
+			cs.Kind = model.CaseKinds[fl.Choice]
 		case "result":
-			f.cs.Result = model.CaseResults[fl.Choice]
+			cs.Result = model.CaseResults[fl.Choice]
 		case "filed":
 			d, err := model.ParseDate(fl.Value())
 			if err == nil {
-				f.cs.Filed = d
+				cs.Filed = d
 				fl.Input.SetValue(d.String())
 			}
 		case "summary":
-			f.cs.Summary = strings.TrimSpace(model.CleanLine(fl.Value()))
+			cs.Summary = strings.TrimSpace(model.CleanLine(fl.Value()))
 		}
 	}
-}
-
-func (f *Form) save() tea.Cmd {
-	f.apply()
-	seq, saver := f.saver.Next(), f.saver
-	cs := f.cs
-	ctx, st := f.c.Context(), f.c.Store
-	return f.c.Track(func() tea.Msg {
-		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
-			if cs.ID == 0 {
-				cs.ID = id
-			}
-			err := st.SaveCase(ctx, &cs)
-			return cs.ID, err
-		})
-		return savedMsg{form: f, id: cs.ID, skipped: skipped, err: err}
-	})
-}
-
-// Update implements common.Screen.
-func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case doneMsg:
-		if msg.form == f {
-			return f, f.closeCmd()
-		}
-		return f, nil
-	case savedMsg:
-		if msg.form != f {
-			return f, nil
-		}
-		if msg.err != nil {
-			f.msg = fmt.Sprintf(common.StatusSaveFail, msg.err.Error())
-			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
-		}
-		if msg.skipped {
-			return f, nil
-		}
-		f.cs.ID = msg.id
-		return f, tea.Batch(f.c.Saved(), common.Reload)
-	case tea.KeyPressMsg:
-		f.msg = ""
-		switch msg.String() {
-		case "esc":
-			ev := f.form.Leave()
-			if ev.Refused {
-				f.form.Current().Input.SetValue(f.committed(f.form.Current().Key))
-				f.form.Current().Err = ""
-				return f, f.done
-			}
-			if ev.Changed != nil {
-				return f, tea.Sequence(f.save(), f.done)
-			}
-			return f, f.done
-		case "ctrl+s":
-			if ev := f.form.Leave(); ev.Refused {
-				return f, nil
-			}
-			return f, f.save()
-		}
-		if ev := f.form.Update(msg); ev.Changed != nil {
-			return f, f.save()
-		}
-	case tea.PasteMsg:
-		f.form.Update(msg)
-	}
-	return f, nil
-}
-
-// doneMsg closes the form once the saves started before it are through.
-type doneMsg struct{ form *Form }
-
-func (f *Form) done() tea.Msg { return doneMsg{form: f} }
-
-// closeCmd goes back to the list with the cursor on the entry when it is
-// stored, else simply back.
-func (f *Form) closeCmd() tea.Cmd {
-	if f.cs.ID == 0 {
-		return func() tea.Msg { return common.BackMsg{} }
-	}
-	ref := model.EntryRef{Kind: model.EntryCase, ID: f.cs.ID}
-	return func() tea.Msg { return common.GoToMsg{Section: common.SecCases, Entry: ref} }
-}
-
-// View implements common.Screen.
-func (f *Form) View(width, height int) string {
-	st := f.c.Styles
-	line := st.Muted.Render(common.CaseFormHint)
-	if f.msg != "" {
-		line = st.Error.Render(f.msg)
-	}
-	head := st.Heading.Render(f.Title()) + "\n" + components.Fit(line, width)
-	return components.Block(head+"\n"+f.form.View(width, max(1, height-2)), width, height)
 }

@@ -23,6 +23,11 @@ func TestMeasureAddedByKeysAndUndo(t *testing.T) {
 	if len(c.OY.Measures) != 0 {
 		t.Fatal("an empty measure was saved")
 	}
+	// Ctrl+S on a measure without text stores nothing and says why.
+	f, _ = testenv.PressPushed(t, c, f, "ctrl+s")
+	if len(c.OY.Measures) != 0 || !strings.Contains(ansi.Strip(f.View(80, 20)), common.MeasureNeedText) {
+		t.Fatalf("ctrl+s on an empty measure: %d stored, view:\n%s", len(c.OY.Measures), ansi.Strip(f.View(80, 20)))
+	}
 	f, _ = testenv.PressPushed(t, c, f, "esc")
 	_, pushed = testenv.PressPushed(t, c, list, "n")
 	f = pushed[0]

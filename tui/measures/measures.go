@@ -9,16 +9,11 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
-
 	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/entrylist"
-	"nianbao/tui/entrysave"
 )
 
 // spec is how the measure list reads, stores and draws measures.
@@ -63,23 +58,36 @@ func New(c *common.Common) common.Screen { return entrylist.New(c, spec) }
 
 // Form adds or edits one measure; each field is saved when the cursor leaves
 // it (a choice at once). A new measure is saved once it has text.
-type Form struct {
-	c     *common.Common
-	x     model.Measure
-	form  *components.Form
-	saver *entrysave.Saver
-	msg   string
+type Form = entrylist.Form[model.Measure]
+
+// formSpec is how the measure form stores a measure.
+var formSpec = &entrylist.FormSpec[model.Measure]{
+	Kind:      model.EntryMeasure,
+	Section:   common.SecMeasures,
+	NewTitle:  common.MeasureNewTitle,
+	EditTitle: common.MeasureEditTitle,
+	Hint:      common.MeasureFormHint,
+	ID:        func(x *model.Measure) int64 { return x.ID },
+	SetID:     func(x *model.Measure, id int64) { x.ID = id },
+	Apply:     apply,
+	Committed: committed,
+	Unready: func(x *model.Measure) string {
+		if x.Problem == "" && x.Measure == "" {
+			return common.MeasureNeedText
+		}
+		return ""
+	},
+	Save: func(ctx context.Context, st *db.Store, x *model.Measure) error {
+		return st.SaveMeasure(ctx, x)
+	},
 }
 
 // NewForm opens the form on a copy of x, or on a new measure when nil.
 func NewForm(c *common.Common, x *model.Measure) *Form {
-	f := &Form{c: c}
-	if x == nil {
-		f.x = model.Measure{OrganID: c.Organ.ID, Year: c.Year, Status: model.MeasureNotStarted, FirstYear: c.Year}
-	} else {
-		f.x = *x
+	m := model.Measure{OrganID: c.Organ.ID, Year: c.Year, Status: model.MeasureNotStarted, FirstYear: c.Year}
+	if x != nil {
+		m = *x
 	}
-	f.saver = entrysave.New(f.x.ID)
 	text := func(key, label, value, hint string) *components.Field {
 		fl := components.TextField(key, label, value)
 		fl.Input.Clean = model.CleanLine
@@ -90,13 +98,13 @@ func NewForm(c *common.Common, x *model.Measure) *Form {
 	si := 0
 	for i, s := range model.MeasureStatuses {
 		statuses = append(statuses, s.Label())
-		if s == f.x.Status {
+		if s == m.Status {
 			si = i
 		}
 	}
-	due := text("due", common.MeasureFieldDue, f.x.Due.String(), common.ReqHintDate)
+	due := text("due", common.MeasureFieldDue, m.Due.String(), common.ReqHintDate)
 	due.Validate = func(s string) error { _, err := model.ParseDate(s); return err }
-	first := text("first", common.MeasureFieldFirstYear, yearText(f.x.FirstYear), common.MeasureHintFirstYear)
+	first := text("first", common.MeasureFieldFirstYear, yearText(m.FirstYear), common.MeasureHintFirstYear)
 	first.Validate = func(s string) error {
 		y, err := parseYear(s)
 		if err == nil && y > c.Year {
@@ -104,15 +112,14 @@ func NewForm(c *common.Common, x *model.Measure) *Form {
 		}
 		return err
 	}
-	f.form = components.NewForm(formStyles(c),
-		text("problem", common.MeasureFieldProblem, f.x.Problem, common.MeasureHintProblem),
-		text("measure", common.MeasureFieldMeasure, f.x.Measure, common.MeasureHintMeasure),
-		text("responsible", common.MeasureFieldResponsible, f.x.Responsible, ""),
+	return entrylist.NewForm(c, formSpec, m, components.NewForm(entrylist.FormStyles(c),
+		text("problem", common.MeasureFieldProblem, m.Problem, common.MeasureHintProblem),
+		text("measure", common.MeasureFieldMeasure, m.Measure, common.MeasureHintMeasure),
+		text("responsible", common.MeasureFieldResponsible, m.Responsible, ""),
 		due,
 		components.ChoiceField("status", common.MeasureFieldStatus, statuses, si),
 		first,
-	)
-	return f
+	))
 }
 
 func yearText(y int) string {
@@ -133,190 +140,45 @@ func parseYear(s string) (int, error) {
 	return int(n), nil
 }
 
-func formStyles(c *common.Common) components.FormStyles {
-	return components.FormStyles{Label: c.Styles.Label, Focus: c.Styles.Focused, Error: c.Styles.Error, Muted: c.Styles.Muted}
-}
-
-// Measure is the measure as last saved (tests).
-func (f *Form) Measure() model.Measure { return f.x }
-
-// Title implements common.Screen.
-func (f *Form) Title() string {
-	if f.x.ID == 0 {
-		return common.MeasureNewTitle
-	}
-	return common.MeasureEditTitle
-}
-
-// Init implements common.Screen.
-func (f *Form) Init() tea.Cmd { return nil }
-
-// Cursor implements common.Screen.
-func (f *Form) Cursor() *tea.Cursor {
-	x, y := f.form.CursorXY()
-	if x < 0 {
-		return nil
-	}
-	return tea.NewCursor(x, y+2)
-}
-
-// Typing implements common.Typing.
-func (f *Form) Typing() bool { return f.form.Current().Input != nil }
-
-// Dirty implements common.Editing.
-func (f *Form) Dirty() bool {
-	cur := f.form.Current()
-	return f.saver.Pending() || cur.Input != nil && strings.TrimSpace(cur.Value()) != f.committed(cur.Key)
-}
-
-func (f *Form) committed(key string) string {
+func committed(x *model.Measure, key string) string {
 	switch key {
 	case "problem":
-		return f.x.Problem
+		return x.Problem
 	case "measure":
-		return f.x.Measure
+		return x.Measure
 	case "responsible":
-		return f.x.Responsible
+		return x.Responsible
 	case "due":
-		return f.x.Due.String()
+		return x.Due.String()
 	case "first":
-		return yearText(f.x.FirstYear)
+		return yearText(x.FirstYear)
 	}
 	return ""
 }
 
-// KeyMap implements common.Screen.
-func (f *Form) KeyMap() help.KeyMap {
-	return common.KeyMap{Short: []key.Binding{common.Keys.Next, common.Keys.Prev, key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", common.ReqKeyChoose)), common.Keys.Save, common.Keys.Back}}
-}
-
-type savedMsg struct {
-	form    *Form
-	id      int64
-	skipped bool
-	err     error
-}
-
-func (f *Form) apply() {
-	for _, fl := range f.form.Fields {
+// apply copies the form into the measure.
+func apply(form *components.Form, x *model.Measure) {
+	for _, fl := range form.Fields {
 		v := strings.TrimSpace(model.CleanLine(fl.Value()))
 		switch fl.Key {
 		case "problem":
-			f.x.Problem = v
+			x.Problem = v
 		case "measure":
-			f.x.Measure = v
+			x.Measure = v
 		case "responsible":
-			f.x.Responsible = v
+			x.Responsible = v
 		case "due":
 			if d, err := model.ParseDate(v); err == nil {
-				f.x.Due = d
+				x.Due = d
 				fl.Input.SetValue(d.String())
 			}
 		case "status":
-			f.x.Status = model.MeasureStatuses[fl.Choice]
+			x.Status = model.MeasureStatuses[fl.Choice]
 		case "first":
 			if y, err := parseYear(v); err == nil {
-				f.x.FirstYear = y
+				x.FirstYear = y
 				fl.Input.SetValue(yearText(y))
 			}
 		}
 	}
-}
-
-func (f *Form) save() tea.Cmd {
-	f.apply()
-	if f.x.ID == 0 && f.x.Problem == "" && f.x.Measure == "" {
-		f.msg = common.MeasureNeedText
-		return nil
-	}
-	seq, saver := f.saver.Next(), f.saver
-	x := f.x
-	ctx, st := f.c.Context(), f.c.Store
-	return f.c.Track(func() tea.Msg {
-		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
-			if x.ID == 0 {
-				x.ID = id
-			}
-			err := st.SaveMeasure(ctx, &x)
-			return x.ID, err
-		})
-		return savedMsg{form: f, id: x.ID, skipped: skipped, err: err}
-	})
-}
-
-// Update implements common.Screen.
-func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case doneMsg:
-		if msg.form == f {
-			return f, f.closeCmd()
-		}
-		return f, nil
-	case savedMsg:
-		if msg.form != f {
-			return f, nil
-		}
-		if msg.err != nil {
-			f.msg = fmt.Sprintf(common.StatusSaveFail, msg.err.Error())
-			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
-		}
-		if msg.skipped {
-			return f, nil
-		}
-		f.x.ID = msg.id
-		return f, tea.Batch(f.c.Saved(), common.Reload)
-	case tea.KeyPressMsg:
-		f.msg = ""
-		switch msg.String() {
-		case "esc":
-			ev := f.form.Leave()
-			if ev.Refused {
-				cur := f.form.Current()
-				cur.Input.SetValue(f.committed(cur.Key))
-				cur.Err = ""
-				return f, f.done
-			}
-			if ev.Changed != nil {
-				return f, tea.Sequence(f.save(), f.done)
-			}
-			return f, f.done
-		case "ctrl+s":
-			if ev := f.form.Leave(); ev.Refused {
-				return f, nil
-			}
-			return f, f.save()
-		}
-		if ev := f.form.Update(msg); ev.Changed != nil {
-			return f, f.save()
-		}
-	case tea.PasteMsg:
-		f.form.Update(msg)
-	}
-	return f, nil
-}
-
-// doneMsg closes the form once the saves started before it are through.
-type doneMsg struct{ form *Form }
-
-func (f *Form) done() tea.Msg { return doneMsg{form: f} }
-
-// closeCmd goes back to the list with the cursor on the entry when it is
-// stored, else simply back.
-func (f *Form) closeCmd() tea.Cmd {
-	if f.x.ID == 0 {
-		return func() tea.Msg { return common.BackMsg{} }
-	}
-	ref := model.EntryRef{Kind: model.EntryMeasure, ID: f.x.ID}
-	return func() tea.Msg { return common.GoToMsg{Section: common.SecMeasures, Entry: ref} }
-}
-
-// View implements common.Screen.
-func (f *Form) View(width, height int) string {
-	st := f.c.Styles
-	line := st.Muted.Render(common.MeasureFormHint)
-	if f.msg != "" {
-		line = st.Warning.Render(f.msg)
-	}
-	head := st.Heading.Render(f.Title()) + "\n" + components.Fit(line, width)
-	return components.Block(head+"\n"+f.form.View(width, max(1, height-2)), width, height)
 }
