@@ -197,6 +197,13 @@ func flagErrorChinese(err error) string {
 // openStore opens the database named by --db, or the default one. Its
 // errors are Chinese sentences for the clerk.
 func openStore(ctx context.Context, dbFlag string, readOnly bool) (*db.Store, error) {
+	return openStoreWith(ctx, dbFlag, db.Options{ReadOnly: readOnly}, os.Stderr)
+}
+
+// openStoreWith opens the database named by --db, or the default one, with
+// opt; a damaged database that has a good backup gets the exact restore
+// command in its error, and the store's warnings go to stderr.
+func openStoreWith(ctx context.Context, dbFlag string, opt db.Options, stderr io.Writer) (*db.Store, error) {
 	path := dbFlag
 	if path == "" {
 		p, err := db.DefaultPath()
@@ -205,22 +212,16 @@ func openStore(ctx context.Context, dbFlag string, readOnly bool) (*db.Store, er
 		}
 		path = p
 	}
-	st, err := db.Open(ctx, path, db.Options{ReadOnly: readOnly})
+	st, err := db.Open(ctx, path, opt)
 	if err != nil {
 		var e *db.Error
 		if errors.As(err, &e) {
-			if e.Kind == db.ErrCorrupt && e.Backup != "" {
-				// Guide the restore: the exact command to run.
-				g := *e
-				g.Msg += fmt.Sprintf("\n恢复方法：关闭所有年报程序窗口，然后运行\n  nianbao restore --from \"%s\" --db \"%s\"", e.Backup, path)
-				return nil, &g
-			}
-			return nil, err
+			return nil, restoreGuide(err, path)
 		}
 		return nil, fmt.Errorf("无法打开数据库「%s」（%v）。请检查文件是否存在、是否有权限读取。", path, err)
 	}
 	for _, w := range st.Warnings() {
-		fmt.Fprintln(os.Stderr, "注意："+w)
+		fmt.Fprintln(stderr, "注意："+w)
 	}
 	return st, nil
 }

@@ -52,26 +52,7 @@ func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) i
 // every write waits for it, and the workstation shows a blocking notice
 // when it fails.
 func openWorkstationStore(ctx context.Context, dbFlag string, stderr io.Writer) (*db.Store, error) {
-	path := dbFlag
-	if path == "" {
-		p, err := db.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
-	}
-	st, err := db.Open(ctx, path, db.Options{DeferCheck: true})
-	if err != nil {
-		var e *db.Error
-		if errors.As(err, &e) {
-			return nil, restoreGuide(err, path)
-		}
-		return nil, fmt.Errorf("无法打开数据库「%s」（%v）。请检查文件是否存在、是否有权限读取。", path, err)
-	}
-	for _, w := range st.Warnings() {
-		fmt.Fprintln(stderr, "注意："+w)
-	}
-	return st, nil
+	return openStoreWith(ctx, dbFlag, db.Options{DeferCheck: true}, stderr)
 }
 
 // restoreGuide adds the exact restore command to an ErrCorrupt error that
