@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"nianbao/db"
@@ -432,46 +431,21 @@ func TestWorkstationWithoutTerminal(t *testing.T) {
 // TestWorkstationInTmux starts the real workstation on a terminal (tmux),
 // waits for the start screen listing the demo organ, and quits with q.
 func TestWorkstationInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux not installed")
-	}
+	needTmux(t)
 	p := demoDB(t)
-	session := fmt.Sprintf("nianbao-cmd-test-%d", os.Getpid())
-	sock := filepath.Join(t.TempDir(), "tmux.sock")
-	tmux := func(args ...string) (string, error) {
-		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
-		return string(out), err
-	}
-	done := filepath.Join(t.TempDir(), "exit-code")
-	shell := fmt.Sprintf("RUNEWIDTH_EASTASIAN=0 %q --db %q; echo $? > %q", bin, p, done)
-	if out, err := tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", shell); err != nil {
-		t.Fatalf("tmux: %v %s", err, out)
-	}
-	defer tmux("kill-server")
-	waitFor := func(what func() bool) bool {
-		for i := 0; i < 100; i++ {
-			if what() {
-				return true
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		return false
-	}
-	var screen string
-	if !waitFor(func() bool {
-		screen, _ = tmux("capture-pane", "-p", "-t", session)
-		return strings.Contains(screen, demo.OrganName) && strings.Contains(screen, "2021年")
-	}) {
+	term := startTmux(t, "cmd-test", 100, 30, p, "")
+	if screen, ok := term.waitScreen(func(s string) bool {
+		return strings.Contains(s, demo.OrganName) && strings.Contains(s, "2021年")
+	}); !ok {
 		t.Fatalf("the start screen did not show the demo organ:\n%s", screen)
 	}
-	tmux("send-keys", "-t", session, "q")
-	if !waitFor(func() bool { _, err := os.Stat(done); return err == nil }) {
-		screen, _ = tmux("capture-pane", "-p", "-t", session)
-		t.Fatalf("q did not quit the workstation:\n%s", screen)
+	term.keys("q")
+	code, ok := term.waitExit()
+	if !ok {
+		t.Fatalf("q did not quit the workstation:\n%s", term.screen())
 	}
-	b, _ := os.ReadFile(done)
-	if strings.TrimSpace(string(b)) != "0" {
-		t.Errorf("workstation exit code %q, want 0", strings.TrimSpace(string(b)))
+	if code != "0" {
+		t.Errorf("workstation exit code %q, want 0", code)
 	}
 }
 

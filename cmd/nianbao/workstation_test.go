@@ -1,10 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -48,52 +45,27 @@ func TestWorkstationDamagedWithoutTerminal(t *testing.T) {
 // damaged file at once, then shows the blocking notice with the restore
 // command when its check fails; keys change nothing and q quits.
 func TestWorkstationDamagedInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux not installed")
-	}
+	needTmux(t)
 	p := demoDB(t)
 	runOK(t, exitOK, "backup", "--db", p)
 	b := damageMiddle(t, p)
-	session := fmt.Sprintf("nianbao-damaged-test-%d", os.Getpid())
-	sock := filepath.Join(t.TempDir(), "tmux.sock")
-	tmux := func(args ...string) (string, error) {
-		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
-		return string(out), err
-	}
-	done := filepath.Join(t.TempDir(), "exit-code")
-	shell := fmt.Sprintf("RUNEWIDTH_EASTASIAN=0 %q --db %q 2>/dev/null; echo $? > %q", bin, p, done)
-	if out, err := tmux("new-session", "-d", "-s", session, "-x", "180", "-y", "40", shell); err != nil {
-		t.Fatalf("tmux: %v %s", err, out)
-	}
-	defer tmux("kill-server")
-	waitFor := func(what func() bool) bool {
-		for i := 0; i < 100; i++ {
-			if what() {
-				return true
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		return false
-	}
-	var screen string
-	if !waitFor(func() bool {
-		screen, _ = tmux("capture-pane", "-p", "-t", session)
-		return strings.Contains(screen, "数据库已损坏") && strings.Contains(screen, "nianbao restore --from")
-	}) {
+	term := startTmux(t, "damaged-test", 180, 40, p, "2>/dev/null")
+	if screen, ok := term.waitScreen(func(s string) bool {
+		return strings.Contains(s, "数据库已损坏") && strings.Contains(s, "nianbao restore --from")
+	}); !ok {
 		t.Fatalf("no damaged-database notice:\n%s", screen)
 	}
-	tmux("send-keys", "-t", session, "n", "Enter", "Down", "Enter")
+	term.keys("n", "Enter", "Down", "Enter")
 	time.Sleep(300 * time.Millisecond)
-	screen, _ = tmux("capture-pane", "-p", "-t", session)
-	if !strings.Contains(screen, "数据库已损坏") {
+	if screen := term.screen(); !strings.Contains(screen, "数据库已损坏") {
 		t.Fatalf("the notice went away after keys:\n%s", screen)
 	}
-	tmux("send-keys", "-t", session, "q")
-	if !waitFor(func() bool { _, err := os.Stat(done); return err == nil }) {
-		screen, _ = tmux("capture-pane", "-p", "-t", session)
-		t.Fatalf("q did not quit:\n%s", screen)
+	term.keys("q")
+	code, ok := term.waitExit()
+	if !ok {
+		t.Fatalf("q did not quit:\n%s", term.screen())
 	}
-	if code, _ := os.ReadFile(done); strings.TrimSpace(string(code)) == "0" {
+	if code == "0" {
 		t.Error("the workstation on a damaged database exited with 0")
 	}
 	if after, _ := os.ReadFile(p); string(after) != string(b) {
