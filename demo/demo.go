@@ -53,6 +53,33 @@ func (n *narrative) para(text string) {
 
 func section(s int) *narrative { return &narrative{section: s} }
 
+// blocks joins the sections' narratives in order.
+func blocks(sections ...*narrative) []model.Block {
+	var out []model.Block
+	for _, n := range sections {
+		out = append(out, n.blocks...)
+	}
+	return out
+}
+
+// newReport starts the demo report of year: typed as of date, tables 三
+// and 四 computed from the logs, and every cell of section 二 filled with 0
+// so that what the township did not do prints as 0, not blank.
+func newReport(year int, status model.ReportStatus, basis string, date model.Date) *model.Report {
+	r := model.NewReport(0, year)
+	r.Status = status
+	r.Preamble = model.Preamble{Basis: basis, Where: "鄂温克族自治旗人民政府门户网站"}
+	r.Date = date
+	r.Mode3, r.Mode4 = model.FromLog, model.FromLog
+	r.Values = model.Values{}
+	for _, t := range r.Format().SectionTables(2) {
+		for _, a := range t.Cells() {
+			r.Values[a] = 0
+		}
+	}
+	return r
+}
+
 // wan converts an amount in 万元 to fen.
 func wan(x int64) int64 { return x * 10000 * 100 }
 

@@ -31,22 +31,7 @@ func items2019() []model.DisclosureItem {
 }
 
 func build2019() *model.OrganYear {
-	r := model.NewReport(0, 2019)
-	r.Status = model.StatusChecked
-	r.Preamble = model.Preamble{
-		Basis: "《鄂温克旗2019年政府信息公开工作要点》",
-		Where: "鄂温克族自治旗人民政府门户网站",
-	}
-	r.Date = model.NewDate(2020, 1, 20)
-	r.Mode3, r.Mode4 = model.FromLog, model.FromLog
-
-	f := r.Format()
-	r.Values = model.Values{}
-	for _, t := range f.SectionTables(2) {
-		for _, a := range t.Cells() {
-			r.Values[a] = 0
-		}
-	}
+	r := newReport(2019, model.StatusChecked, "《鄂温克旗2019年政府信息公开工作要点》", model.NewDate(2020, 1, 20))
 	r.Values[model.Addr(model.TableS2Item9, model.RowProcurement, "projects")] = ProcurementProjects
 	r.Values[model.Addr(model.TableS2Item9, model.RowProcurement, "amount")] = wan(ProcurementWan2019)
 
@@ -87,10 +72,7 @@ func build2019() *model.OrganYear {
 	s6.para("本年度围绕社会救助政策组织了一次访谈式解读；群众就违章建筑、冬季供暖和排水等问题在网络留言板留言8次，镇里会同旗有关部门逐条核实并作出答复。")
 	s6.para("本年度本镇未收取信息处理费。")
 
-	r.Blocks = nil
-	for _, n := range []*narrative{s1, s2, s3, s4, s5, s6} {
-		r.Blocks = append(r.Blocks, n.blocks...)
-	}
+	r.Blocks = blocks(s1, s2, s3, s4, s5, s6)
 
 	measures := []model.Measure{
 		{Problem: "部分干部对政务公开重视不够，公开停留在简单发布信息", Measure: "镇政务公开领导小组每季度专题研究一次，把年度工作要点分解到各办公室和社区，按月督办", Responsible: "党政办", Due: model.NewDate(2020, 6, 30), Status: model.MeasureInProgress},

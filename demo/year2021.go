@@ -181,22 +181,8 @@ func items2021() []model.DisclosureItem {
 }
 
 func build2021() *model.OrganYear {
-	r := model.NewReport(0, 2021)
-	r.Status = model.StatusDraft
-	r.Preamble = model.Preamble{
-		Basis: "《鄂温克族自治旗2021年政务公开工作要点》",
-		Where: "鄂温克族自治旗人民政府门户网站",
-	}
-	r.Date = model.NewDate(2022, 1, 20)
-	r.Mode3, r.Mode4 = model.FromLog, model.FromLog
-
+	r := newReport(2021, model.StatusDraft, "《鄂温克族自治旗2021年政务公开工作要点》", model.NewDate(2022, 1, 20))
 	f := r.Format()
-	r.Values = model.Values{}
-	for _, t := range f.SectionTables(2) {
-		for _, a := range t.Cells() {
-			r.Values[a] = 0
-		}
-	}
 	r.Values[model.Addr(model.TableS2Item5, model.RowLicensing, "decisions")] = Licensing2021
 	r.Values[model.Addr(model.TableS2Item6, model.RowPenalty, "decisions")] = Penalty2021
 	r.Values[model.Addr(model.TableS2Item6, model.RowEnforcement, "decisions")] = Enforcement2021
@@ -253,10 +239,7 @@ func build2021() *model.OrganYear {
 	s6.para("本年度围绕城乡低保、耕地地力保护补贴等政策开展解读6次，对群众在网上反映的供暖、清雪等问题逐条答复。")
 	s6.para("一家企业在同一个月内提出12件申请，其中第11、12件按件收取信息处理费；第12件的申请人逾期未缴费，本镇未再处理。")
 
-	r.Blocks = nil
-	for _, n := range []*narrative{s1, s2, s3, s4, s5, s6} {
-		r.Blocks = append(r.Blocks, n.blocks...)
-	}
+	r.Blocks = blocks(s1, s2, s3, s4, s5, s6)
 
 	measures := []model.Measure{
 		{Problem: "依申请公开办理时限管理不严，1件申请超期答复", Measure: "台账设置到期提醒，政务公开办公室每周一核对在办申请，经办人休假前必须办理交接", Responsible: "政务公开办公室", Due: model.NewDate(2021, 12, 31), Status: model.MeasureDone, FirstYear: 2021},
