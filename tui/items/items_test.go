@@ -2,7 +2,6 @@ package items
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,9 +13,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/xuri/excelize/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
 )
 
 var testNow = time.Date(2021, 12, 20, 9, 0, 0, 0, time.UTC)
@@ -32,38 +31,11 @@ type env struct {
 
 func setup(t *testing.T, items []model.DisclosureItem) *env {
 	t.Helper()
-	ctx := context.Background()
-	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), db.Options{NoBackup: true, Now: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	oy := &model.OrganYear{
+	return &env{t: t, c: testenv.Open(t, testNow, &model.OrganYear{
 		Organ:  model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship},
 		Report: model.NewReport(0, 2021),
 		Items:  items,
-	}
-	if err := st.SaveOrganYear(ctx, oy, false); err != nil {
-		t.Fatal(err)
-	}
-	e := &env{t: t, c: &common.Common{Ctx: ctx, Store: st, Styles: common.DefaultStyles(), Width: 100, Height: 30,
-		Today: model.DateOf(testNow), Now: func() time.Time { return testNow }}}
-	e.reload()
-	return e
-}
-
-// reload loads the organ-year as the app does after a ReloadMsg.
-func (e *env) reload() {
-	e.t.Helper()
-	organs, err := e.c.Store.Organs(e.c.Ctx)
-	if err != nil || len(organs) == 0 {
-		e.t.Fatal(err)
-	}
-	oy, err := e.c.Store.LoadOrganYear(e.c.Ctx, organs[0].ID, 2021, false)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	e.c.OY, e.c.Report, e.c.Organ, e.c.Year = oy, oy.Report, oy.Organ, 2021
+	})}
 }
 
 // run executes cmd and all it leads to, handing screen messages to s and
@@ -83,7 +55,7 @@ func (e *env) run(s common.Screen, cmd tea.Cmd) common.Screen {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case common.ReloadMsg:
-			e.reload()
+			testenv.Reload(e.t, e.c)
 			s, next = s.Update(common.OrganYearMsg{OY: e.c.OY})
 		case common.SavedMsg:
 			e.saved++

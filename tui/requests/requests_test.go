@@ -1,9 +1,7 @@
 package requests
 
 import (
-	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
@@ -23,25 +20,11 @@ var testNow = time.Date(2021, 6, 30, 10, 0, 0, 0, time.UTC)
 // a Common as the app would hold it.
 func setup(t testing.TB, reqs []model.Request) *common.Common {
 	t.Helper()
-	ctx := context.Background()
-	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), db.Options{NoBackup: true, Now: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	oy := &model.OrganYear{
+	return testenv.Open(t, testNow, &model.OrganYear{
 		Organ:    model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship},
 		Report:   model.NewReport(0, 2021),
 		Requests: reqs,
-	}
-	if err := st.SaveOrganYear(ctx, oy, false); err != nil {
-		t.Fatal(err)
-	}
-	c := &common.Common{Ctx: ctx, Store: st, Styles: common.DefaultStyles(), Width: 100, Height: 30,
-		Calendar: model.DefaultCalendar(), Today: model.DateOf(testNow), Now: func() time.Time { return testNow },
-		Organ: oy.Organ, Year: 2021}
-	testenv.Reload(t, c)
-	return c
+	})
 }
 
 // typeText types s one key at a time.

@@ -1,11 +1,16 @@
 package testenv
 
 import (
+	"context"
+	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/db"
+	"nianbao/model"
 	"nianbao/tui/common"
 )
 
@@ -118,4 +123,25 @@ func RunPushed(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (co
 	t.Helper()
 	s, out := Run(t, c, s, cmd)
 	return s, Pushed(out)
+}
+
+// Open creates a store in t.TempDir() whose clock stands at now, saves oy
+// (an organ-year built in memory, with its logs) in it, and returns the
+// Common the app would hold with that organ-year open on a 100×30 screen.
+func Open(t testing.TB, now time.Time, oy *model.OrganYear) *common.Common {
+	t.Helper()
+	ctx := context.Background()
+	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), db.Options{NoBackup: true, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.SaveOrganYear(ctx, oy, false); err != nil {
+		t.Fatalf("save: %v", err)
+	}
+	c := &common.Common{Ctx: ctx, Store: st, Styles: common.DefaultStyles(), Width: 100, Height: 30,
+		Calendar: model.DefaultCalendar(), Today: model.DateOf(now), Now: func() time.Time { return now },
+		Organ: oy.Organ, Year: oy.Report.Year}
+	Reload(t, c)
+	return c
 }
