@@ -76,40 +76,11 @@ func (e *env) open() common.Screen {
 	return e.run(s, s.Init())
 }
 
-func keyMsg(k string) tea.Msg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "ctrl+u":
-		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	}
-	r := []rune(k)
-	return tea.KeyPressMsg{Code: r[0], Text: k}
-}
-
 func (e *env) press(s common.Screen, keys ...string) common.Screen {
 	e.t.Helper()
 	for _, k := range keys {
 		var cmd tea.Cmd
-		s, cmd = s.Update(keyMsg(k))
+		s, cmd = s.Update(testenv.Key(k))
 		s = e.run(s, cmd)
 	}
 	return s
@@ -133,19 +104,12 @@ func (e *env) items() []model.DisclosureItem {
 	return its
 }
 
-// view draws s and checks it is exactly width×height cells.
+// view draws s, checks it is exactly width×height cells and returns its
+// text.
 func view(t *testing.T, s common.Screen, width, height int) string {
 	t.Helper()
 	v := s.View(width, height)
-	lines := strings.Split(v, "\n")
-	if len(lines) != height {
-		t.Fatalf("view has %d lines, want %d", len(lines), height)
-	}
-	for i, l := range lines {
-		if w := ansi.StringWidth(l); w != width {
-			t.Fatalf("line %d is %d cells wide, want %d: %q", i, w, width, ansi.Strip(l))
-		}
-	}
+	testenv.CheckSize(t, v, width, height)
 	return ansi.Strip(v)
 }
 

@@ -146,7 +146,7 @@ func TestFormMarksPersonalData(t *testing.T) {
 	}
 	for _, focus := range []string{fName, fPhone, fSummary} {
 		focusOn(t, f, focus)
-		lines := checkView(t, ansi.Strip(f.View(100, 40)), 100, 40)
+		lines := testenv.CheckSize(t, ansi.Strip(f.View(100, 40)), 100, 40)
 		if !strings.Contains(lineOf(lines, "── "+common.ReqPersonalTag), common.ReqPersonalTag) {
 			t.Fatal("the personal group's heading lost its tag")
 		}

@@ -54,7 +54,7 @@ func TestHostileStoredTextIsDrawnSafely(t *testing.T) {
 	s.View(100, 30)
 	s, _ = testenv.Run(t, c, s, s.Init())
 	v := s.View(100, 30)
-	checkView(t, v, 100, 30)
+	testenv.CheckSize(t, v, 100, 30)
 	assertNoDataEscapes(t, "list", v)
 	if !strings.Contains(ownStyles.ReplaceAllString(v, ""), "申请公开") {
 		t.Fatalf("the entry is not listed:\n%s", v)
@@ -68,7 +68,7 @@ func TestHostileStoredTextIsDrawnSafely(t *testing.T) {
 	for i := 0; i < len(f.fields); i++ {
 		f.setFocus(i)
 		v := f.View(100, 30)
-		checkView(t, v, 100, 30)
+		testenv.CheckSize(t, v, 100, 30)
 		assertNoDataEscapes(t, "form at "+f.Focus(), v)
 		if cur := f.Cursor(); cur != nil && (cur.X < 0 || cur.X >= 100 || cur.Y < 0 || cur.Y >= 30) {
 			t.Fatalf("form at %s: cursor %+v outside the screen", f.Focus(), cur)

@@ -35,21 +35,6 @@ func typeText(t testing.TB, c *common.Common, s common.Screen, text string) comm
 	return s
 }
 
-// checkView asserts that a view is exactly width×height cells.
-func checkView(t *testing.T, v string, width, height int) []string {
-	t.Helper()
-	lines := strings.Split(v, "\n")
-	if len(lines) != height {
-		t.Fatalf("view has %d lines, want %d", len(lines), height)
-	}
-	for i, l := range lines {
-		if w := ansi.StringWidth(l); w != width {
-			t.Fatalf("line %d is %d cells wide, want %d: %q", i, w, width, ansi.Strip(l))
-		}
-	}
-	return lines
-}
-
 func genRequests(n int) []model.Request {
 	reqs := make([]model.Request, n)
 	for i := range reqs {
@@ -77,7 +62,7 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 		t.Fatalf("%d rows held in memory, want at most %d", l.Loaded(), maxBuffer)
 	}
 	v := s.View(100, 25)
-	lines := checkView(t, v, 100, 25)
+	lines := testenv.CheckSize(t, v, 100, 25)
 	if !strings.Contains(ansi.Strip(lines[3]), "申请公开第1号文件") {
 		t.Fatalf("first row: %q", ansi.Strip(lines[3]))
 	}
@@ -307,7 +292,7 @@ func TestTableAndOverview(t *testing.T) {
 	s, _ = testenv.Run(t, c, s, s.Init())
 	s, _ = testenv.Press(t, c, s, "t")
 	v := ansi.Strip(s.View(100, 30))
-	checkView(t, s.View(100, 30), 100, 30)
+	testenv.CheckSize(t, s.View(100, 30), 100, 30)
 	if !strings.Contains(v, "一、本年新收政府信息公开申请数量") || !strings.Contains(v, "30") {
 		t.Fatalf("table 三:\n%s", v)
 	}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/db"
 	"nianbao/model"
@@ -144,4 +146,20 @@ func Open(t testing.TB, now time.Time, oy *model.OrganYear) *common.Common {
 		Organ: oy.Organ, Year: oy.Report.Year}
 	Reload(t, c)
 	return c
+}
+
+// CheckSize fails the test unless view v is exactly width×height cells
+// (display width, escape sequences not counted); it returns its lines.
+func CheckSize(t testing.TB, v string, width, height int) []string {
+	t.Helper()
+	lines := strings.Split(v, "\n")
+	if len(lines) != height {
+		t.Fatalf("view has %d lines, want %d", len(lines), height)
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != width {
+			t.Fatalf("line %d is %d cells wide, want %d: %q", i, w, width, ansi.Strip(l))
+		}
+	}
+	return lines
 }

@@ -3,8 +3,6 @@
 package testenv
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -31,25 +29,13 @@ type Env struct {
 // and opens it in a Common, as the app does after OpenMsg.
 func New(t *testing.T, year int) *Env {
 	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "nianbao.db")
-	st, err := db.Open(ctx, path, db.Options{NoBackup: true, Now: func() time.Time { return Now }})
-	if err != nil {
-		t.Fatalf("open: %v", err)
-	}
-	t.Cleanup(func() { st.Close() })
-	o := model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship, Office: "大雁镇党政综合办公室", Phone: "0470-1234567"}
-	if err := st.SaveOrgan(ctx, &o); err != nil {
-		t.Fatalf("organ: %v", err)
-	}
-	if err := st.CreateReport(ctx, model.NewReport(o.ID, year)); err != nil {
-		t.Fatalf("report: %v", err)
-	}
-	e := &Env{T: t, Store: st, Path: path}
-	e.C = &common.Common{Ctx: ctx, Store: st, Styles: common.DefaultStyles(), Width: 80, Height: 24,
-		Calendar: model.DefaultCalendar(), Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return Now }}
-	e.C.Organ, e.C.Year = o, year
-	e.Reload()
+	c := Open(t, Now, &model.OrganYear{
+		Organ:  model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship, Office: "大雁镇党政综合办公室", Phone: "0470-1234567"},
+		Report: model.NewReport(0, year),
+	})
+	c.Width, c.Height = 80, 24
+	e := &Env{T: t, C: c, Store: c.Store, Path: c.Store.Path()}
+	e.Recheck()
 	return e
 }
 
