@@ -12,13 +12,11 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/teatest/v2"
-
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
 	"nianbao/tui/requests"
 )
 
@@ -39,49 +37,30 @@ func TestTeatestAddRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 	app := New(ctx, st, Options{Today: model.NewDate(2021, 12, 1), NoAltScreen: true, OrganID: o.ID, Year: 2021})
-	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(100, 30))
-	waitFor := func(want ...string) {
-		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func([]byte) bool {
-			f := app.LastFrame()
-			for _, w := range want {
-				if !strings.Contains(f, w) {
-					return false
-				}
-			}
-			return true
-		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	}
-	press := func(names ...string) {
-		for _, n := range names {
-			tm.Send(keyMsg(n))
-		}
-	}
-	typeIME := func(s string) { tm.Send(tea.KeyPressMsg{Code: []rune(s)[0], Text: s}) }
+	term := testenv.NewTerm(t, app, app.LastFrame, 100, 30)
 
-	waitFor("大雁镇人民政府 · 2021年 · 2021版")
-	press("r")
-	waitFor(common.ReqEmpty)
-	press("n")
-	waitFor(common.ReqNewTitle, common.ReqPersonalTag)
-	typeIME("2021年3月5日")
-	waitFor("答复期限：2021年4月2日")
-	press("tab", "tab", "right")
-	waitFor("已保存为第 1 号申请")
-	press("tab")
-	typeIME("王五")
-	press("tab", "tab", "tab", "tab")
-	typeIME("申请公开镇区道路改造方案")
-	press("esc")
-	waitFor("共 1 条", "申请公开镇区道路", "自然人", "办理中")
-	press("t")
-	waitFor("一、本年新收政府信息公开申请数量", "四、结转下年度继续办理")
-	press("esc", "v")
-	waitFor("2021年依申请公开概览", "每月收到申请")
-	press("esc")
-	waitFor("共 1 条")
-	tm.Send(keyMsg("ctrl+c"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")
+	term.Press("r")
+	term.WaitFor(common.ReqEmpty)
+	term.Press("n")
+	term.WaitFor(common.ReqNewTitle, common.ReqPersonalTag)
+	term.Type("2021年3月5日")
+	term.WaitFor("答复期限：2021年4月2日")
+	term.Press("tab", "tab", "right")
+	term.WaitFor("已保存为第 1 号申请")
+	term.Press("tab")
+	term.Type("王五")
+	term.Press("tab", "tab", "tab", "tab")
+	term.Type("申请公开镇区道路改造方案")
+	term.Press("esc")
+	term.WaitFor("共 1 条", "申请公开镇区道路", "自然人", "办理中")
+	term.Press("t")
+	term.WaitFor("一、本年新收政府信息公开申请数量", "四、结转下年度继续办理")
+	term.Press("esc", "v")
+	term.WaitFor("2021年依申请公开概览", "每月收到申请")
+	term.Press("esc")
+	term.WaitFor("共 1 条")
+	term.Quit()
 
 	got, err := st.RequestsForYear(ctx, o.ID, 2021, true)
 	if err != nil {

@@ -3,16 +3,12 @@ package tui
 import (
 	"context"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/teatest/v2"
-
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
 	"nianbao/tui/narrative"
 )
 
@@ -26,64 +22,38 @@ func TestTeatestFlow(t *testing.T) {
 	path := filepath.Join(dir, "nianbao.db")
 	st := openStore(t, path)
 	app := New(context.Background(), st, Options{Today: model.NewDate(2022, 1, 10), NoAltScreen: true})
-	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24))
+	term := testenv.NewTerm(t, app, app.LastFrame, 80, 24)
 
-	waitFor := func(want ...string) {
-		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func([]byte) bool {
-			f := app.LastFrame()
-			for _, w := range want {
-				if !strings.Contains(f, w) {
-					return false
-				}
-			}
-			return true
-		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	}
-	waitRe := func(pattern string) {
-		t.Helper()
-		re := regexp.MustCompile(pattern)
-		teatest.WaitFor(t, tm.Output(), func([]byte) bool { return re.MatchString(app.LastFrame()) },
-			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	}
-	press := func(names ...string) {
-		for _, n := range names {
-			tm.Send(keyMsg(n))
-		}
-	}
-	typeIME := func(s string) { tm.Send(tea.KeyPressMsg{Code: []rune(s)[0], Text: s}) }
+	term.WaitFor(common.StartNoOrgans)
+	term.Press("n")
+	term.WaitFor(common.FieldName)
+	term.Type("大雁镇人民政府")
+	term.Press("tab", "tab", "tab")
+	term.Type("大雁镇党政综合办公室")
+	term.Press("ctrl+s")
+	term.WaitFor("大雁镇人民政府", common.StartNoYears)
+	term.Press("y")
+	term.WaitFor("将使用 2021版 格式")
+	term.Press("enter", "enter")
+	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")
 
-	waitFor(common.StartNoOrgans)
-	press("n")
-	waitFor(common.FieldName)
-	typeIME("大雁镇人民政府")
-	press("tab", "tab", "tab")
-	typeIME("大雁镇党政综合办公室")
-	press("ctrl+s")
-	waitFor("大雁镇人民政府", common.StartNoYears)
-	press("y")
-	waitFor("将使用 2021版 格式")
-	press("enter", "enter")
-	waitFor("大雁镇人民政府 · 2021年 · 2021版")
+	term.Press("1")
+	term.WaitFor("（一）主动公开")
+	term.Press("down", "enter")
+	term.Type("全年通过政府网站公开信息")
+	term.WaitFor("全年通过政府网站公开信息", "已保存")
+	term.Press("esc", "esc", "2", "down")
+	term.Type("３")
+	term.Press("enter")
+	term.WaitRe(`行政规范性文件\s+3\s`)
+	term.Press("shift+tab")
+	term.Type("-1")
+	term.Press("enter")
+	term.WaitFor("已保留原值")
+	term.Press("esc")
+	term.WaitFor("行政规范性文件")
 
-	press("1")
-	waitFor("（一）主动公开")
-	press("down", "enter")
-	typeIME("全年通过政府网站公开信息")
-	waitFor("全年通过政府网站公开信息", "已保存")
-	press("esc", "esc", "2", "down")
-	typeIME("３")
-	press("enter")
-	waitRe(`行政规范性文件\s+3\s`)
-	press("shift+tab")
-	typeIME("-1")
-	press("enter")
-	waitFor("已保留原值")
-	press("esc")
-	waitFor("行政规范性文件")
-
-	tm.Send(keyMsg("ctrl+c"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	term.Quit()
 	app.Common().WaitSaves()
 	st.Close()
 

@@ -3,17 +3,13 @@ package items_test
 import (
 	"context"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
-
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui"
 	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
 )
 
 // TestWorkstationItems goes through the real program loop on a virtual
@@ -34,51 +30,36 @@ func TestWorkstationItems(t *testing.T) {
 		t.Fatal(err)
 	}
 	app := tui.New(ctx, st, tui.Options{Today: model.NewDate(2021, 12, 1), NoAltScreen: true, OrganID: o.ID, Year: 2021})
-	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(110, 32))
-	waitFor := func(want ...string) {
-		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func([]byte) bool {
-			f := app.LastFrame()
-			for _, w := range want {
-				if !strings.Contains(f, w) {
-					return false
-				}
-			}
-			return true
-		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	}
-	key := func(code rune) { tm.Send(tea.KeyPressMsg{Code: code}) }
-	text := func(s string) { tm.Send(tea.KeyPressMsg{Code: []rune(s)[0], Text: s}) }
+	term := testenv.NewTerm(t, app, app.LastFrame, 110, 32)
 
-	waitFor("大雁镇人民政府 · 2021年 · 2021版")
-	text("i")
-	waitFor(common.ItemsEmpty)
-	text("n")
-	waitFor("本次已录入 0 条")
-	text("关于开展森林防火宣传的通知")
-	key(tea.KeyEnter)
-	text("2021-04-02")
-	key(tea.KeyEnter)
-	key(tea.KeyRight)
-	key(tea.KeyRight) // 其他 → 机构职能 → 政策文件
+	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")
+	term.Type("i")
+	term.WaitFor(common.ItemsEmpty)
+	term.Type("n")
+	term.WaitFor("本次已录入 0 条")
+	term.Type("关于开展森林防火宣传的通知")
+	term.Press("enter")
+	term.Type("2021-04-02")
+	term.Press("enter")
+	term.Press("right")
+	term.Press("right") // 其他 → 机构职能 → 政策文件
 	for range 4 {
-		key(tea.KeyEnter)
+		term.Press("enter")
 	}
-	waitFor("已保存「关于开展森林防火宣传的通知」", "本次已录入 1 条")
-	text("大雁镇4月政务动态")
+	term.WaitFor("已保存「关于开展森林防火宣传的通知」", "本次已录入 1 条")
+	term.Type("大雁镇4月政务动态")
 	for range 6 {
-		key(tea.KeyEnter)
+		term.Press("enter")
 	}
-	waitFor("本次已录入 2 条")
-	key(tea.KeyEscape)
-	waitFor("共 2 条", "关于开展森林防火宣传的通知", "大雁镇4月政务动态")
-	text("v")
-	waitFor("合计 2 条", "本年度主动公开政府信息2条，其中政策文件2条")
+	term.WaitFor("本次已录入 2 条")
+	term.Press("esc")
+	term.WaitFor("共 2 条", "关于开展森林防火宣传的通知", "大雁镇4月政务动态")
+	term.Type("v")
+	term.WaitFor("合计 2 条", "本年度主动公开政府信息2条，其中政策文件2条")
 
 	its, err := st.Items(ctx, o.ID, 2021)
 	if err != nil || len(its) != 2 || its[0].Category != "政策文件" || its[1].Published != model.NewDate(2021, 4, 2) {
 		t.Fatalf("store: %+v %v", its, err)
 	}
-	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	term.Quit()
 }
