@@ -251,3 +251,12 @@ func TestWindowAddsPagesAndTrimsAwayFromTheCursor(t *testing.T) {
 		t.Fatal("a page above row 0 was accepted")
 	}
 }
+
+func TestFieldTextLeavesZeroBlank(t *testing.T) {
+	if CountText(0) != "" || CountText(12) != "12" {
+		t.Errorf("CountText: %q %q", CountText(0), CountText(12))
+	}
+	if MoneyText(0) != "" || MoneyText(15000) != "150" || MoneyText(1050) != "10.5" {
+		t.Errorf("MoneyText: %q %q %q", MoneyText(0), MoneyText(15000), MoneyText(1050))
+	}
+}

@@ -6,7 +6,6 @@ package fees
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -89,23 +88,9 @@ func (s *Screen) build() {
 	s.form = components.NewForm(components.FormStyles{Label: s.c.Styles.Label, Focus: s.c.Styles.Focused, Error: s.c.Styles.Error, Muted: s.c.Styles.Muted},
 		text(fCount, common.FeeFieldCount, "", common.FeeHintCount, count),
 		text(fPages, common.FeeFieldPages, "", common.FeeHintPages, count),
-		text(fNotices, common.FeeFieldNotices, countText(fees.Notices), common.FeeHintTyped, count),
-		text(fCollected, common.FeeFieldCollected, moneyText(fees.Collected), common.FeeHintTyped, money),
+		text(fNotices, common.FeeFieldNotices, components.CountText(fees.Notices), common.FeeHintTyped, count),
+		text(fCollected, common.FeeFieldCollected, components.MoneyText(fees.Collected), common.FeeHintTyped, money),
 	)
-}
-
-func countText(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
-}
-
-func moneyText(fen int64) string {
-	if fen == 0 {
-		return ""
-	}
-	return model.FormatMoney(fen, "元")
 }
 
 // Title implements common.Screen.
@@ -138,9 +123,9 @@ func (s *Screen) committed(key string) string {
 		return ""
 	}
 	if key == fNotices {
-		return countText(s.c.Report.Fees.Notices)
+		return components.CountText(s.c.Report.Fees.Notices)
 	}
-	return moneyText(s.c.Report.Fees.Collected)
+	return components.MoneyText(s.c.Report.Fees.Collected)
 }
 
 // KeyMap implements common.Screen.

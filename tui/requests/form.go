@@ -128,20 +128,6 @@ func (f *Form) Request() model.Request { return f.q }
 
 func dateText(d model.Date) string { return d.String() }
 
-func countText(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
-}
-
-func moneyText(fen int64) string {
-	if fen == 0 {
-		return ""
-	}
-	return model.FormatMoney(fen, "元")
-}
-
 func (f *Form) text(key, label, group, value string, k kind) *field {
 	in := components.NewInput()
 	in.SetValue(value)
@@ -186,16 +172,16 @@ func (f *Form) build() {
 	f.text(fCorrected, common.ReqFieldCorrected, common.ReqGroupCorrection, dateText(q.Corrected), kDate).hint = common.ReqHintCorrected
 	f.text(fExtBy, common.ReqFieldExtBy, common.ReqGroupExtension, q.ExtApprovedBy, kText)
 	f.text(fExtNotice, common.ReqFieldExtNotice, common.ReqGroupExtension, dateText(q.ExtNotice), kDate)
-	f.text(fExtDays, common.ReqFieldExtDays, common.ReqGroupExtension, countText(q.ExtDays), kCount).hint = common.ReqHintExtDays
-	f.text(fExcluded, common.ReqFieldExcluded, common.ReqGroupExtension, countText(q.ExcludedDays), kCount).hint = common.ReqHintExcluded
+	f.text(fExtDays, common.ReqFieldExtDays, common.ReqGroupExtension, components.CountText(q.ExtDays), kCount).hint = common.ReqHintExtDays
+	f.text(fExcluded, common.ReqFieldExcluded, common.ReqGroupExtension, components.CountText(q.ExcludedDays), kCount).hint = common.ReqHintExcluded
 	f.text(fAnswered, common.ReqFieldAnswered, common.ReqGroupAnswer, dateText(q.Answered), kDate)
 	f.fields = append(f.fields, f.outcomeField(q.Answered, q.Outcome))
 	f.choiceField(fFeeMethod, common.ReqFieldFeeMethod, common.ReqGroupFee,
 		[]string{model.FeeNone.Label(), model.FeePerRequest.Label(), model.FeePerPage.Label()},
 		[]string{string(model.FeeNone), string(model.FeePerRequest), string(model.FeePerPage)}, string(q.FeeMethod))
-	f.text(fPages, common.ReqFieldPages, common.ReqGroupFee, countText(q.Pages), kCount).hint = common.ReqHintPages
+	f.text(fPages, common.ReqFieldPages, common.ReqGroupFee, components.CountText(q.Pages), kCount).hint = common.ReqHintPages
 	f.text(fNth, common.ReqFieldNth, common.ReqGroupFee, "", kCount).hint = common.ReqHintNth
-	f.text(fFee, common.ReqFieldFee, common.ReqGroupFee, moneyText(q.Fee), kMoney).hint = common.ReqHintFee
+	f.text(fFee, common.ReqFieldFee, common.ReqGroupFee, components.MoneyText(q.Fee), kMoney).hint = common.ReqHintFee
 	f.text(fFeeNotice, common.ReqFieldFeeNotice, common.ReqGroupFee, dateText(q.FeeNotice), kDate)
 	f.text(fFeePaid, common.ReqFieldFeePaid, common.ReqGroupFee, dateText(q.FeePaid), kDate)
 	f.text(fNotes, common.ReqFieldNotes, common.ReqGroupFee, q.Notes, kText)
@@ -329,11 +315,11 @@ func (f *Form) commit(fl *field) {
 		}
 		if fl.kind == kCount {
 			n, _ := model.ParseCount(s)
-			s = countText(int(n))
+			s = components.CountText(int(n))
 		}
 		if fl.kind == kMoney {
 			fen, _ := model.ParseMoney(s, "元")
-			s = moneyText(fen)
+			s = components.MoneyText(fen)
 		}
 		fl.input.SetValue(s)
 	}
