@@ -256,7 +256,7 @@ func (s *Export) View(width, height int) string {
 		for _, l := range components.Wrap(s.result.Path, width-2) {
 			add("  " + l)
 		}
-		add(st.Muted.Render(fmt.Sprintf("  %s", humanBytes(uint64(s.result.Size)))))
+		add(st.Muted.Render(fmt.Sprintf("  %s", components.HumanBytes(uint64(s.result.Size)))))
 		add(st.Muted.Render("  SHA-256 " + s.result.SHA256))
 		if e, _ := s.c.CountFindings(""); e > 0 {
 			add(st.Warning.Render(fmt.Sprintf(common.BunHasErrors, e)))

@@ -80,7 +80,7 @@ func (p *place) driveLine(i int) string {
 	if p.sel == i {
 		sel = "(•)"
 	}
-	return fmt.Sprintf("%s %s  %s  "+common.ExpFree, sel, d.Label, d.Path, humanBytes(d.Free))
+	return fmt.Sprintf("%s %s  %s  "+common.ExpFree, sel, d.Label, d.Path, components.HumanBytes(d.Free))
 }
 
 // folderPrefix is what stands before the folder input on its line.
@@ -104,18 +104,6 @@ func (p *place) noDrives() string {
 		return common.ExpNoDrives
 	}
 	return common.ExpScanning
-}
-
-func humanBytes(n uint64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 // window keeps the first head lines and shows the rest from line focus on

@@ -260,3 +260,11 @@ func TestFieldTextLeavesZeroBlank(t *testing.T) {
 		t.Errorf("MoneyText: %q %q %q", MoneyText(0), MoneyText(15000), MoneyText(1050))
 	}
 }
+
+func TestHumanBytes(t *testing.T) {
+	for n, want := range map[uint64]string{0: "0 B", 1023: "1023 B", 1536: "1.5 KB", 5 << 20: "5.0 MB", 3 << 30: "3.0 GB"} {
+		if got := HumanBytes(n); got != want {
+			t.Errorf("HumanBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"fmt"
 	"strconv"
 
 	"nianbao/model"
@@ -22,4 +23,18 @@ func MoneyText(fen int64) string {
 		return ""
 	}
 	return model.FormatMoney(fen, "元")
+}
+
+// HumanBytes prints a size or free space in B, KB, MB or GB (binary
+// multiples, one decimal).
+func HumanBytes(n uint64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
 }

@@ -434,7 +434,7 @@ func (s *Screen) View(width, height int) string {
 			if s.target == r.index {
 				sel = "(•)"
 			}
-			line(i, fmt.Sprintf("%s %s  %s  "+common.ExpFree, sel, d.Label, d.Path, humanBytes(d.Free)))
+			line(i, fmt.Sprintf("%s %s  %s  "+common.ExpFree, sel, d.Label, d.Path, components.HumanBytes(d.Free)))
 		case rowFolder:
 			sel := "( )"
 			if s.target < 0 {
@@ -508,7 +508,7 @@ func (s *Screen) progressLines(width int) []string {
 		}
 		for _, f := range files {
 			out = append(out, components.Fit("  "+f.Path, width))
-			out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf("    %s · SHA-256 %s", humanBytes(uint64(f.Size)), f.SHA256), width)))
+			out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf("    %s · SHA-256 %s", components.HumanBytes(uint64(f.Size)), f.SHA256), width)))
 		}
 	}
 	return out
@@ -530,18 +530,6 @@ func formatNote(f string) string {
 		return common.ExpNotePdf
 	}
 	return ""
-}
-
-func humanBytes(n uint64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 // Result is the last export's result (tests).
