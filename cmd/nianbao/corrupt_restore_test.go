@@ -18,17 +18,7 @@ import (
 func TestCorruptDatabaseGuidesRestore(t *testing.T) {
 	p := demoDB(t)
 	runOK(t, exitOK, "backup", "--db", p)
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mid := len(b) / 4096 / 2 * 4096
-	for i := mid; i < mid+4096; i++ {
-		b[i] ^= 0x5A
-	}
-	if err := os.WriteFile(p, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	b := damageMiddle(t, p)
 	for _, args := range [][]string{{"info", "--db", p}, {"check", "--organ", demo.OrganName, "--year", "2021", "--db", p}} {
 		r := runOK(t, exitUsage, args...)
 		if !strings.Contains(r.stderr, "损坏") || !strings.Contains(r.stderr, "nianbao restore --from") {
