@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/export"
 	"nianbao/export/bundle"
@@ -179,7 +178,7 @@ func (s *Export) Cursor() *tea.Cursor {
 	if !s.Typing() || s.curY < 0 {
 		return nil
 	}
-	return tea.NewCursor(ansi.StringWidth(s.place.folderPrefix("▸ "))+s.place.folder.CursorX(), s.curY)
+	return s.place.cursor(s.curY)
 }
 
 // View implements common.Screen.

@@ -11,7 +11,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/db"
 	"nianbao/export/bundle"
@@ -465,7 +464,7 @@ func (s *Import) Cursor() *tea.Cursor {
 	if !s.Typing() || s.curY < 0 {
 		return nil
 	}
-	return tea.NewCursor(ansi.StringWidth(s.place.folderPrefix("▸ "))+s.place.folder.CursorX(), s.curY)
+	return s.place.cursor(s.curY)
 }
 
 // View implements common.Screen.

@@ -92,6 +92,12 @@ func (p *place) folderPrefix(mark string) string {
 	return mark + sel + " " + common.ExpFolder
 }
 
+// cursor places the real cursor in the focused folder input drawn on line y
+// with the focus mark, where the input method's window should open.
+func (p *place) cursor(y int) *tea.Cursor {
+	return tea.NewCursor(ansi.StringWidth(p.folderPrefix("▸ "))+p.folder.CursorX(), y)
+}
+
 // folderLine draws the folder input after its prefix, fitted to width.
 func (p *place) folderLine(mark string, width int) string {
 	prefix := p.folderPrefix(mark)
