@@ -26,6 +26,7 @@ import (
 	"nianbao/tui/start"
 	"nianbao/tui/styles"
 	"nianbao/tui/text"
+	"nianbao/usecase"
 )
 
 // Options configure the workstation.
@@ -124,8 +125,8 @@ func loadCalendar(ctx context.Context, st *db.Store) *model.Calendar {
 }
 
 // Run starts the workstation and blocks until the clerk quits.
-func Run(ctx context.Context, st *db.Store, opt Options) error {
-	a := New(ctx, st, opt)
+func Run(ctx context.Context, st *usecase.Store, opt Options) error {
+	a := New(ctx, st.Store, opt)
 	p := tea.NewProgram(a, tea.WithContext(ctx))
 	_, err := p.Run()
 	// Saves started just before quitting finish before the caller closes

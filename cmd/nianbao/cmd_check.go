@@ -70,16 +70,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return printErr(stderr, err)
 	}
 	defer st.Close()
-	oy, err := loadOrganYear(ctx, st, *organ, *year)
+	y, err := openYear(ctx, st, *organ, *year, today)
 	if err != nil {
 		return printErr(stderr, err)
 	}
-	cal, err := st.Calendar(ctx)
-	if err != nil {
-		return printErr(stderr, err)
-	}
-	findings := model.Check(oy, cal, today)
-	return printFindings(stdout, oy, findings)
+	return printFindings(stdout, y.OrganYear(), y.Findings())
 }
 
 // printFindings lists the findings, errors first, and returns 1 when there

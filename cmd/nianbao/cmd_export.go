@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"nianbao/export"
 	"nianbao/model"
+	"nianbao/usecase"
 )
 
 func init() {
@@ -46,7 +46,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	year := fs.Int("year", 0, "")
 	formats := fs.String("format", "docx,html,xlsx,txt", "")
 	out := fs.String("out", "", "")
-	encoding := fs.String("encoding", export.EncodingUTF8, "")
+	encoding := fs.String("encoding", usecase.EncodingUTF8, "")
 	force := fs.Bool("force", false, "")
 	overwrite := fs.Bool("overwrite", false, "")
 	if code, ok := parseFlags(fs, args, stdout, stderr, usageExport); !ok {
@@ -74,12 +74,12 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if !validExportFormat(f) {
-			return usageErr(fmt.Sprintf("不支持的导出格式「%s」，可选：%s。", f, strings.Join(export.Formats, "、")))
+			return usageErr(fmt.Sprintf("不支持的导出格式「%s」，可选：%s。", f, strings.Join(usecase.Formats, "、")))
 		}
 		list = append(list, f)
 	}
 	if len(list) == 0 {
-		return usageErr("--format 没有给出任何格式，可选：" + strings.Join(export.Formats, "、") + "。")
+		return usageErr("--format 没有给出任何格式，可选：" + strings.Join(usecase.Formats, "、") + "。")
 	}
 	switch strings.ToLower(strings.ReplaceAll(*encoding, "-", "")) {
 	case "utf8", "gb18030":
@@ -98,25 +98,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	// The public export never loads personal data.
-	oy, err := loadOrganYear(ctx, st, *organ, *year)
-	if err != nil {
-		return printErr(stderr, err)
-	}
 	now := time.Now()
-	today := model.DateOf(now)
-	cal, err := st.Calendar(ctx)
+	y, err := openYear(ctx, st, *organ, *year, model.DateOf(now))
 	if err != nil {
 		return printErr(stderr, err)
-	}
-	findings := model.Check(oy, cal, today)
-	var errs []model.Finding
-	for _, f := range findings {
-		if f.Severity == model.Error {
-			errs = append(errs, f)
-		}
 	}
 	draft := false
-	if len(errs) > 0 {
+	if errs := y.Errors(); len(errs) > 0 {
+		oy := y.OrganYear()
 		fm := oy.Report.Format()
 		w := stderr
 		if *force {
@@ -134,10 +123,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		draft = true
 	}
 
-	res, err := export.Run(ctx, oy, export.Options{
-		Formats: list, Dir: *out, Encoding: *encoding, Draft: draft, Overwrite: *overwrite,
-		Version: version, Today: today, Now: now,
-	}, func(p export.Progress) {
+	res, err := st.Export(ctx, y, usecase.ExportOptions{
+		Formats: list, Dir: *out, Encoding: *encoding, Draft: draft, Overwrite: *overwrite, Now: now,
+	}, func(p usecase.ExportProgress) {
 		if !p.Done {
 			fmt.Fprintf(stdout, "[%d/%d] 正在写入 %s …\n", p.Index, p.Total, p.Name)
 			return
@@ -155,8 +143,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		var me *export.MediaError
-		if errors.As(err, &me) && me.Kind == export.ErrExists {
+		var me *usecase.MediaError
+		if errors.As(err, &me) && me.Kind == usecase.ErrFileExists {
 			fmt.Fprintln(stderr, me.Msg+"（命令行请加 --overwrite）")
 			return exitFindings
 		}
@@ -167,7 +155,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 }
 
 func validExportFormat(f string) bool {
-	for _, x := range export.Formats {
+	for _, x := range usecase.Formats {
 		if x == f {
 			return true
 		}

@@ -91,7 +91,7 @@ type derivedCache struct {
 	n       int
 	today   model.Date
 	s3      model.Values
-	summary *Overview
+	summary *model.RequestOverview
 }
 
 // valid reports whether the cache was computed from this organ-year.

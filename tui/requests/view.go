@@ -258,52 +258,6 @@ func VerticalBars(counts []int, height, colW int) []string {
 	return out
 }
 
-// Overview is the year's summary the overview draws.
-type Overview struct {
-	PerMonth     [12]int
-	Groups       []model.OutcomeGroup
-	GroupCounts  []int
-	Closed       int
-	AnsweredLate int
-	OpenOverdue  int
-}
-
-// Summarize counts the year's log: requests received per month, answers
-// per outcome group (answered in the year), and lateness.
-func Summarize(f *model.Format, year int, reqs []model.Request, today model.Date, cal *model.Calendar) Overview {
-	var o Overview
-	o.Groups = f.OutcomeGroups()
-	o.GroupCounts = make([]int, len(o.Groups))
-	group := map[string]int{}
-	for i, g := range o.Groups {
-		for _, r := range g.Rows {
-			group[r] = i
-		}
-	}
-	start, end := model.YearStart(year), model.YearEnd(year)
-	for i := range reqs {
-		q := &reqs[i]
-		if q.Received >= start && q.Received <= end {
-			o.PerMonth[q.Received.Month()-1]++
-		}
-		if q.Closed() && q.Answered >= start && q.Answered <= end {
-			if g, ok := group[q.Outcome]; ok {
-				o.GroupCounts[g]++
-				o.Closed++
-			}
-		}
-		if cal == nil {
-			continue
-		}
-		if model.AnsweredLate(q, cal) && q.Answered >= start && q.Answered <= end {
-			o.AnsweredLate++
-		} else if q.Answered.IsZero() && model.Overdue(q, today, cal) {
-			o.OpenOverdue++
-		}
-	}
-	return o
-}
-
 func (m *List) overviewView(width, height int) string {
 	st := m.c.Styles
 	f := m.c.Format()
@@ -315,7 +269,7 @@ func (m *List) overviewView(width, height int) string {
 		m.derived.reset(m.c)
 	}
 	if m.derived.summary == nil {
-		o := Summarize(f, m.c.Year, m.c.OY.Requests, m.c.Today, m.c.Calendar)
+		o := model.SummarizeRequests(f, m.c.Year, m.c.OY.Requests, m.c.Today, m.c.Calendar)
 		m.derived.summary = &o
 	}
 	o := *m.derived.summary

@@ -1,0 +1,32 @@
+package usecase
+
+import (
+	"context"
+
+	"nianbao/db"
+)
+
+// BackupNow copies the database into its backup folder now and lists every
+// backup, newest first.
+func (s *Store) BackupNow(ctx context.Context) (string, []BackupInfo, error) {
+	p, err := s.Backup(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	list, err := db.ListBackups(s.Path(), db.Options{})
+	return p, list, err
+}
+
+// Restore replaces the database at dbPath (the default one when empty) by
+// a backup after checking the backup is sound; the old file is kept aside.
+// It returns the database path restored.
+func Restore(ctx context.Context, dbPath, backup string) (string, error) {
+	if dbPath == "" {
+		p, err := db.DefaultPath()
+		if err != nil {
+			return "", err
+		}
+		dbPath = p
+	}
+	return dbPath, db.Restore(ctx, dbPath, backup)
+}
