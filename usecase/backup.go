@@ -30,3 +30,21 @@ func Restore(ctx context.Context, dbPath, backup string) (string, error) {
 	}
 	return dbPath, db.Restore(ctx, dbPath, backup)
 }
+
+// DeepCheck runs the full integrity check and the row checksums. A
+// damaged file is an error with the restore command; rows that differ
+// from what was saved come back as one Chinese message naming them and the
+// backup that still holds the saved values ("" when every row matches).
+func (s *Store) DeepCheck(ctx context.Context) (string, error) {
+	if err := s.IntegrityCheck(ctx); err != nil {
+		return "", RestoreGuide(err, s.Path())
+	}
+	probs, err := s.VerifyRows(ctx)
+	if err != nil {
+		return "", err
+	}
+	if len(probs) > 0 {
+		return db.RowProblemsMessage(s.Path(), probs), nil
+	}
+	return "", nil
+}
