@@ -1,10 +1,11 @@
-// Package items is the workstation screen for disclosure items (主动公开信息):
+// Package proactive is the workstation screen for the register of
+// proactively published items (主动公开信息, model.DisclosureItem):
 // a list that pages through SQLite by keyset and draws only its visible
 // rows, with filters by category, channel and month and a search; a
 // heads-down form for entering one item after another; an import of item
 // lists from .xlsx/.csv by keyboard; and the year's counts, whose sentence
 // can go into section 二's narrative.
-package items
+package proactive
 
 import (
 	"context"
@@ -19,6 +20,8 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // PageSize is how many rows one keyset query fetches.
@@ -72,10 +75,10 @@ type Screen struct {
 	imp  *importFlow
 	cnt  *countsView
 
-	keys keys
+	keys listKeys
 }
 
-type keys struct {
+type listKeys struct {
 	Up, Down, Page, Edit, New, Delete, Undo, Search, Category, Channel, Month, Clear, Import, Counts key.Binding
 }
 
@@ -85,27 +88,27 @@ func New(c *common.Common) common.Screen {
 	s.input.Clean = model.CleanLine
 	s.categories = append([]string(nil), model.DefaultItemCategories...)
 	s.channels = append([]string(nil), model.DefaultItemChannels...)
-	s.keys = keys{
-		Up:       common.Bind(common.KeyUp, "up", "k"),
-		Down:     common.Bind(common.KeyDown, "down", "j"),
-		Page:     key.NewBinding(key.WithKeys("pgdown", "pgup", "home", "end"), key.WithHelp("pgup/pgdn", common.ItemsKeyPage)),
-		Edit:     common.Bind(common.KeyEdit, "enter", "e"),
-		New:      common.Bind(common.ItemsKeyNew, "n"),
-		Delete:   common.Bind(common.KeyDelete, "d", "delete"),
-		Undo:     common.Bind(common.KeyUndo, "u", "ctrl+z"),
-		Search:   common.Bind(common.ItemsKeySearch, "/"),
-		Category: common.Bind(common.ItemsKeyCategory, "c"),
-		Channel:  common.Bind(common.ItemsKeyChannel, "w"),
-		Month:    common.Bind(common.ItemsKeyMonth, "m"),
-		Clear:    common.Bind(common.ItemsKeyClear, "x"),
-		Import:   common.Bind(common.ItemsKeyImport, "i"),
-		Counts:   common.Bind(common.ItemsKeyCounts, "v"),
+	s.keys = listKeys{
+		Up:       keys.Bind(text.KeyUp, "up", "k"),
+		Down:     keys.Bind(text.KeyDown, "down", "j"),
+		Page:     key.NewBinding(key.WithKeys("pgdown", "pgup", "home", "end"), key.WithHelp("pgup/pgdn", text.ItemsKeyPage)),
+		Edit:     keys.Bind(text.KeyEdit, "enter", "e"),
+		New:      keys.Bind(text.ItemsKeyNew, "n"),
+		Delete:   keys.Bind(text.KeyDelete, "d", "delete"),
+		Undo:     keys.Bind(text.KeyUndo, "u", "ctrl+z"),
+		Search:   keys.Bind(text.ItemsKeySearch, "/"),
+		Category: keys.Bind(text.ItemsKeyCategory, "c"),
+		Channel:  keys.Bind(text.ItemsKeyChannel, "w"),
+		Month:    keys.Bind(text.ItemsKeyMonth, "m"),
+		Clear:    keys.Bind(text.ItemsKeyClear, "x"),
+		Import:   keys.Bind(text.ItemsKeyImport, "i"),
+		Counts:   keys.Bind(text.ItemsKeyCounts, "v"),
 	}
 	return s
 }
 
 // Title implements common.Screen.
-func (s *Screen) Title() string { return common.TitleItems }
+func (s *Screen) Title() string { return text.TitleItems }
 
 // Init implements common.Screen: load the organ's lists and the first page.
 func (s *Screen) Init() tea.Cmd { return tea.Batch(s.loadLists(), s.reload()) }
@@ -138,24 +141,24 @@ func (s *Screen) ctx() context.Context { return s.c.Context() }
 
 // KeyMap implements common.Screen.
 func (s *Screen) KeyMap() help.KeyMap {
-	back := common.Bind(common.KeyBack, "esc")
+	back := keys.Bind(text.KeyBack, "esc")
 	switch {
 	case s.confirm != nil:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyConfirm, "y"), common.Bind(common.KeyCancel, "n")}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyConfirm, "y"), keys.Bind(text.KeyCancel, "n")}}
 	case s.mode == modeForm:
-		return common.KeyMap{Short: []key.Binding{
-			common.Bind(common.KeyNext, "enter", "tab"), common.Bind(common.KeyPrev, "shift+tab"),
-			common.Bind(common.ItemsKeySaveNext, "ctrl+s"), back}}
+		return keys.Map{Short: []key.Binding{
+			keys.Bind(text.KeyNext, "enter", "tab"), keys.Bind(text.KeyPrev, "shift+tab"),
+			keys.Bind(text.ItemsKeySaveNext, "ctrl+s"), back}}
 	case s.mode == modeImport:
 		return s.imp.keyMap()
 	case s.mode == modeCounts:
-		return common.KeyMap{Short: []key.Binding{
-			common.Bind(common.ItemsKeyInsert, "i"), common.Bind(common.ItemsKeyArt20, "a"), back}}
+		return keys.Map{Short: []key.Binding{
+			keys.Bind(text.ItemsKeyInsert, "i"), keys.Bind(text.ItemsKeyArt20, "a"), back}}
 	case s.searching:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.ItemsKeySearched, "enter"), common.Bind(common.KeyCancel, "esc")}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.ItemsKeySearched, "enter"), keys.Bind(text.KeyCancel, "esc")}}
 	}
 	k := s.keys
-	return common.KeyMap{
+	return keys.Map{
 		Short: []key.Binding{k.New, k.Edit, k.Delete, k.Import, k.Counts, k.Search, k.Category, k.Month},
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Page, k.Edit, k.New, k.Delete, k.Undo},
@@ -360,7 +363,7 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		s.loading, s.loaded = false, true
 		if msg.err != nil {
-			s.errText = fmt.Sprintf(common.ItemsLoadFailed, msg.err.Error())
+			s.errText = fmt.Sprintf(text.ItemsLoadFailed, msg.err.Error())
 			return s, nil
 		}
 		s.errText = ""
@@ -382,7 +385,7 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		s.loading = false
 		if msg.err != nil {
-			s.errText = fmt.Sprintf(common.ItemsLoadFailed, msg.err.Error())
+			s.errText = fmt.Sprintf(text.ItemsLoadFailed, msg.err.Error())
 			return s, nil
 		}
 		if !s.win.Add(msg.rows, msg.up) {
@@ -396,14 +399,14 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		it := msg.it
 		s.undo = &it
-		s.note = fmt.Sprintf(common.ItemsDeleted, it.Title)
+		s.note = fmt.Sprintf(text.ItemsDeleted, it.Title)
 		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
 	case restoredMsg:
 		if msg.err != nil {
 			return s, failed(msg.err)
 		}
 		s.undo = nil
-		s.note = common.UndoDone
+		s.note = text.UndoDone
 		s.pending = msg.it.ID
 		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
 	case itemSavedMsg:
@@ -500,7 +503,7 @@ func (s *Screen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case "d", "delete":
 		if it, ok := s.Current(); ok {
-			s.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.ItemsDeleteAsk, it.Title)}
+			s.confirm = &components.Confirm{Prompt: fmt.Sprintf(text.ItemsDeleteAsk, it.Title)}
 		}
 	case "u", "ctrl+z":
 		return s.restore()
@@ -570,7 +573,7 @@ func (s *Screen) answer(k string) tea.Cmd {
 	switch k {
 	case "y", "Y":
 		s.confirm = nil
-		if c.Prompt == common.ItemsDiscardAsk {
+		if c.Prompt == text.ItemsDiscardAsk {
 			s.mode, s.form = modeList, nil
 			return s.reload()
 		}
@@ -591,7 +594,7 @@ func (s *Screen) answer(k string) tea.Cmd {
 
 func (s *Screen) restore() tea.Cmd {
 	if s.undo == nil {
-		s.note = common.UndoNothing
+		s.note = text.UndoNothing
 		return nil
 	}
 	it := *s.undo
@@ -618,17 +621,17 @@ func (s *Screen) View(width, height int) string {
 	}
 	st := s.c.Styles
 	var lines []string
-	head := fmt.Sprintf(common.ItemsTotal, s.c.Year, s.total)
+	head := fmt.Sprintf(text.ItemsTotal, s.c.Year, s.total)
 	if s.filtered() || s.search != "" {
-		head = fmt.Sprintf(common.ItemsFiltered, s.total)
+		head = fmt.Sprintf(text.ItemsFiltered, s.total)
 		for _, f := range s.filterLabels() {
 			head += " · " + f
 		}
 	}
-	lines = append(lines, st.Title.Render(common.TitleItems)+"  "+st.Muted.Render(head))
+	lines = append(lines, st.Title.Render(text.TitleItems)+"  "+st.Muted.Render(head))
 	if s.searching {
-		lw := components.StringWidth(common.ItemsSearchLabel)
-		lines = append(lines, st.Label.Render(common.ItemsSearchLabel)+s.input.View(max(4, width-lw)))
+		lw := components.StringWidth(text.ItemsSearchLabel)
+		lines = append(lines, st.Label.Render(text.ItemsSearchLabel)+s.input.View(max(4, width-lw)))
 	} else {
 		lines = append(lines, st.Muted.Render(s.columnsHeader(width)))
 	}
@@ -638,18 +641,18 @@ func (s *Screen) View(width, height int) string {
 	case s.errText != "":
 		lines = append(lines, st.Error.Render(s.errText))
 	case !s.loaded:
-		lines = append(lines, st.Muted.Render(common.ItemsLoading))
+		lines = append(lines, st.Muted.Render(text.ItemsLoading))
 	case s.total == 0 && (s.filtered() || s.search != ""):
-		lines = append(lines, st.Muted.Render(common.ItemsNoMatch))
+		lines = append(lines, st.Muted.Render(text.ItemsNoMatch))
 	case s.total == 0:
-		lines = append(lines, st.Muted.Render(common.ItemsEmpty))
+		lines = append(lines, st.Muted.Render(text.ItemsEmpty))
 	}
 	for i := from; i < to && s.total > 0; i++ {
 		var row string
 		if r, ok := s.win.At(i); ok {
 			row = s.rowText(r, width)
 		} else {
-			row = components.Fit(common.ItemsLoading, width)
+			row = components.Fit(text.ItemsLoading, width)
 		}
 		if i == s.list.Cursor {
 			row = st.Selected.Render(row)
@@ -672,16 +675,16 @@ func (s *Screen) filterLabels() []string {
 	var out []string
 	q := s.Query()
 	if q.Category != "" {
-		out = append(out, fmt.Sprintf(common.ItemsFilterCat, q.Category))
+		out = append(out, fmt.Sprintf(text.ItemsFilterCat, q.Category))
 	}
 	if q.Channel != "" {
-		out = append(out, fmt.Sprintf(common.ItemsFilterChan, q.Channel))
+		out = append(out, fmt.Sprintf(text.ItemsFilterChan, q.Channel))
 	}
 	if q.Month != 0 {
-		out = append(out, fmt.Sprintf(common.ItemsFilterMonth, q.Month))
+		out = append(out, fmt.Sprintf(text.ItemsFilterMonth, q.Month))
 	}
 	if q.Text != "" {
-		out = append(out, fmt.Sprintf(common.ItemsFilterText, q.Text))
+		out = append(out, fmt.Sprintf(text.ItemsFilterText, q.Text))
 	}
 	return out
 }
@@ -694,8 +697,8 @@ const (
 )
 
 func (s *Screen) columnsHeader(width int) string {
-	return components.Fit(components.Fit(common.ItemsColDate, colDate)+" "+components.Fit(common.ItemsColCategory, colCat)+" "+
-		components.Fit(common.ItemsColChannels, colChan)+" "+common.ItemsColTitle, width)
+	return components.Fit(components.Fit(text.ItemsColDate, colDate)+" "+components.Fit(text.ItemsColCategory, colCat)+" "+
+		components.Fit(text.ItemsColChannels, colChan)+" "+text.ItemsColTitle, width)
 }
 
 func (s *Screen) rowText(it *model.DisclosureItem, width int) string {
@@ -715,7 +718,7 @@ func (s *Screen) Cursor() *tea.Cursor {
 		return s.imp.cursor()
 	case modeList:
 		if s.searching {
-			return tea.NewCursor(components.StringWidth(common.ItemsSearchLabel)+s.input.CursorX(), 1)
+			return tea.NewCursor(components.StringWidth(text.ItemsSearchLabel)+s.input.CursorX(), 1)
 		}
 	}
 	return nil

@@ -1,4 +1,4 @@
-package items
+package proactive
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/text"
 )
 
 // countsView shows the year's counts (total, by category, by channel), the
@@ -75,7 +76,7 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case countsMsg:
 		if msg.err != nil {
-			v.err = fmt.Sprintf(common.ItemsLoadFailed, msg.err.Error())
+			v.err = fmt.Sprintf(text.ItemsLoadFailed, msg.err.Error())
 			return nil
 		}
 		v.loaded, v.err = true, ""
@@ -102,9 +103,9 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 			}
 			s.c.SetSectionBlocks(2, bs)
 		}
-		v.note = common.ItemsInserted
+		v.note = text.ItemsInserted
 		if msg.updated {
-			v.note = common.ItemsInsertedUpdated
+			v.note = text.ItemsInsertedUpdated
 		}
 		return tea.Batch(s.savedCmd(), common.Reload)
 	case art20Msg:
@@ -115,7 +116,7 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 		if s.c.Report != nil {
 			s.c.Report.Art20Mode = msg.mode
 		}
-		v.note = fmt.Sprintf(common.ItemsArt20Switched, art20ModeLabel(msg.mode))
+		v.note = fmt.Sprintf(text.ItemsArt20Switched, art20ModeLabel(msg.mode))
 		return tea.Batch(s.savedCmd(), common.Reload)
 	case tea.KeyPressMsg:
 		switch msg.String() {
@@ -137,9 +138,9 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 
 func art20ModeLabel(m model.TableMode) string {
 	if m == model.FromLog {
-		return common.ItemsArt20FromItems
+		return text.ItemsArt20FromItems
 	}
-	return common.ItemsArt20Typed
+	return text.ItemsArt20Typed
 }
 
 // sentenceStarts are how ItemsSentence begins; a paragraph holding one is
@@ -175,7 +176,7 @@ func placeSentence(text, sentence string) (string, bool, bool) {
 func (v *countsView) insert(s *Screen) tea.Cmd {
 	r := s.c.Report
 	if r == nil || s.c.Store == nil || !v.loaded {
-		v.note = common.ItemsInsertNoReport
+		v.note = text.ItemsInsertNoReport
 		return nil
 	}
 	sentence := v.Sentence(s.c.Year)
@@ -191,12 +192,12 @@ func (v *countsView) insert(s *Screen) tea.Cmd {
 	if !found {
 		b = model.Block{Section: 2, Pos: len(bs), Kind: model.BlockParagraph}
 	}
-	text, changed, updated := placeSentence(b.Text, sentence)
+	para, changed, updated := placeSentence(b.Text, sentence)
 	if !changed {
-		v.note = common.ItemsInsertedAlready
+		v.note = text.ItemsInsertedAlready
 		return nil
 	}
-	b.Text, b.Stale = text, false
+	b.Text, b.Stale = para, false
 	ctx, st, id := s.ctx(), s.c.Store, r.ID
 	return s.c.Track(func() tea.Msg {
 		err := st.SaveBlock(ctx, id, &b)
@@ -207,7 +208,7 @@ func (v *countsView) insert(s *Screen) tea.Cmd {
 func (v *countsView) toggleArt20(s *Screen) tea.Cmd {
 	r := s.c.Report
 	if r == nil || s.c.Store == nil {
-		v.note = common.ItemsInsertNoReport
+		v.note = text.ItemsInsertNoReport
 		return nil
 	}
 	next := model.FromLog
@@ -226,19 +227,19 @@ func setArt20(ctx context.Context, st *db.Store, id int64, m model.TableMode) er
 
 func (v *countsView) view(s *Screen, width, height int) string {
 	st := s.c.Styles
-	lines := []string{st.Title.Render(fmt.Sprintf(common.ItemsCountsTitle, s.c.Year))}
+	lines := []string{st.Title.Render(fmt.Sprintf(text.ItemsCountsTitle, s.c.Year))}
 	if v.err != "" {
 		lines = append(lines, st.Error.Render(v.err))
 		return components.Block(strings.Join(lines, "\n"), width, height)
 	}
 	if !v.loaded {
-		lines = append(lines, st.Muted.Render(common.ItemsLoading))
+		lines = append(lines, st.Muted.Render(text.ItemsLoading))
 		return components.Block(strings.Join(lines, "\n"), width, height)
 	}
 	c := v.counts
 	var body []string
-	body = append(body, st.Heading.Render(fmt.Sprintf(common.ItemsCountsTotal, c.Total)), "",
-		st.Heading.Render(common.ItemsCountsSentence))
+	body = append(body, st.Heading.Render(fmt.Sprintf(text.ItemsCountsTotal, c.Total)), "",
+		st.Heading.Render(text.ItemsCountsSentence))
 	for _, l := range components.Wrap(v.Sentence(s.c.Year), max(4, width-2)) {
 		body = append(body, "  "+l)
 	}
@@ -262,7 +263,7 @@ func (v *countsView) view(s *Screen, width, height int) string {
 	cats, chans := table(c.Categories), table(c.Channels)
 	const colW = 30
 	if width >= 2*colW {
-		body = append(body, components.Fit(st.Heading.Render(common.ItemsCountsByCat), colW)+st.Heading.Render(common.ItemsCountsByChanShort))
+		body = append(body, components.Fit(st.Heading.Render(text.ItemsCountsByCat), colW)+st.Heading.Render(text.ItemsCountsByChanShort))
 		for i := range max(len(cats), len(chans)) {
 			l, r := "", ""
 			if i < len(cats) {
@@ -273,14 +274,14 @@ func (v *countsView) view(s *Screen, width, height int) string {
 			}
 			body = append(body, components.Fit(l, colW)+r)
 		}
-		body = append(body, st.Muted.Render(common.ItemsCountsChanNote))
+		body = append(body, st.Muted.Render(text.ItemsCountsChanNote))
 	} else {
-		body = append(body, st.Heading.Render(common.ItemsCountsByCat))
+		body = append(body, st.Heading.Render(text.ItemsCountsByCat))
 		body = append(body, cats...)
-		body = append(body, st.Heading.Render(common.ItemsCountsByChan))
+		body = append(body, st.Heading.Render(text.ItemsCountsByChan))
 		body = append(body, chans...)
 	}
-	body = append(body, "", st.Heading.Render(fmt.Sprintf(common.ItemsCountsArt20, art20ModeLabel(v.mode))))
+	body = append(body, "", st.Heading.Render(fmt.Sprintf(text.ItemsCountsArt20, art20ModeLabel(v.mode))))
 	if f := s.c.Format(); f != nil {
 		vals := model.Art20FromItems(f, s.c.Year, v.items)
 		var parts []string
@@ -290,7 +291,7 @@ func (v *countsView) view(s *Screen, width, height int) string {
 				parts = append(parts, fmt.Sprintf("%s %s %d", row.Label, col.Label, vals[a]))
 			}
 		}
-		for _, l := range components.Wrap(fmt.Sprintf(common.ItemsCountsArt20Val, strings.Join(parts, "；")), max(4, width-2)) {
+		for _, l := range components.Wrap(fmt.Sprintf(text.ItemsCountsArt20Val, strings.Join(parts, "；")), max(4, width-2)) {
 			body = append(body, "  "+st.Muted.Render(l))
 		}
 	}

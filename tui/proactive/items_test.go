@@ -1,4 +1,4 @@
-package items
+package proactive
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 var testNow = time.Date(2021, 12, 20, 9, 0, 0, 0, time.UTC)
@@ -116,7 +117,7 @@ func view(t *testing.T, s common.Screen, width, height int) string {
 func TestHeadsDownEntry(t *testing.T) {
 	e := setup(t, nil)
 	s := e.open()
-	if v := view(t, s, 100, 30); !strings.Contains(v, common.ItemsEmpty) {
+	if v := view(t, s, 100, 30); !strings.Contains(v, text.ItemsEmpty) {
 		t.Fatalf("empty list should say how to start:\n%s", v)
 	}
 	s = e.press(s, "n")
@@ -158,7 +159,7 @@ func TestHeadsDownEntry(t *testing.T) {
 	}
 	// A new entry starts at once, offering the date, category and channels again.
 	v := view(t, s, 100, 30)
-	if !strings.Contains(v, fmt.Sprintf(common.ItemsFormNew, 1)) || !strings.Contains(v, "2021-03-05") ||
+	if !strings.Contains(v, fmt.Sprintf(text.ItemsFormNew, 1)) || !strings.Contains(v, "2021-03-05") ||
 		!strings.Contains(v, "◉ 政策文件") || !strings.Contains(v, "政府门户网站、政务新媒体") {
 		t.Fatalf("second entry should be prefilled:\n%s", v)
 	}
@@ -185,7 +186,7 @@ func TestHeadsDownEntry(t *testing.T) {
 	}
 	// Esc with a typed title asks first; y gives it up and shows the list.
 	s = e.press(s, "esc")
-	if v := view(t, s, 100, 30); !strings.Contains(v, common.ItemsDiscardAsk) {
+	if v := view(t, s, 100, 30); !strings.Contains(v, text.ItemsDiscardAsk) {
 		t.Fatalf("discard question missing:\n%s", v)
 	}
 	s = e.press(s, "y")
@@ -223,7 +224,7 @@ func TestHeadsDownEntry(t *testing.T) {
 // formLabelWidth is the entry form's label column width.
 func formLabelWidth() int {
 	w := 0
-	for _, l := range []string{common.ItemsFieldTitle, common.ItemsFieldDate, common.ItemsFieldCat, common.ItemsFieldChans, common.ItemsFieldLink, common.ItemsFieldArt20} {
+	for _, l := range []string{text.ItemsFieldTitle, text.ItemsFieldDate, text.ItemsFieldCat, text.ItemsFieldChans, text.ItemsFieldLink, text.ItemsFieldArt20} {
 		w = max(w, ansi.StringWidth(l))
 	}
 	return w
@@ -280,7 +281,7 @@ func TestImportFlowByKeys(t *testing.T) {
 	}
 	// Move to 类别, cycle its column away and back.
 	s = e.press(s, "down", "down", "right")
-	if v := view(t, s, 100, 30); !strings.Contains(v, "网址") && !strings.Contains(v, common.ItemsImportNoCol) {
+	if v := view(t, s, 100, 30); !strings.Contains(v, "网址") && !strings.Contains(v, text.ItemsImportNoCol) {
 		t.Fatalf("cycling did not change the column:\n%s", v)
 	}
 	s = e.press(s, "left")
@@ -289,7 +290,7 @@ func TestImportFlowByKeys(t *testing.T) {
 	}
 	s = e.press(s, "enter")
 	v = view(t, s, 100, 30)
-	if !strings.Contains(v, fmt.Sprintf(common.ItemsImportWill, 2, 2, 2)) {
+	if !strings.Contains(v, fmt.Sprintf(text.ItemsImportWill, 2, 2, 2)) {
 		t.Fatalf("preview:\n%s", v)
 	}
 	if !strings.Contains(v, "将新增类别：乡村振兴") || !strings.Contains(v, "将新增渠道：村务公开栏") {
@@ -303,7 +304,7 @@ func TestImportFlowByKeys(t *testing.T) {
 	}
 	s = e.press(s, "enter")
 	v = view(t, s, 100, 30)
-	if !strings.Contains(v, fmt.Sprintf(common.ItemsImportDone, 2, 2, 2)) || !strings.Contains(v, "第 4 行：标题为空") {
+	if !strings.Contains(v, fmt.Sprintf(text.ItemsImportDone, 2, 2, 2)) || !strings.Contains(v, "第 4 行：标题为空") {
 		t.Fatalf("result:\n%s", v)
 	}
 	its := e.items()
@@ -323,11 +324,11 @@ func TestImportFlowByKeys(t *testing.T) {
 	s, cmd = s.Update(tea.PasteMsg{Content: path})
 	s = e.run(s, cmd)
 	s = e.press(s, "enter", "enter")
-	if v := view(t, s, 100, 30); !strings.Contains(v, fmt.Sprintf(common.ItemsImportWill, 0, 4, 2)) {
+	if v := view(t, s, 100, 30); !strings.Contains(v, fmt.Sprintf(text.ItemsImportWill, 0, 4, 2)) {
 		t.Fatalf("second import preview:\n%s", v)
 	}
 	s = e.press(s, "enter")
-	if v := view(t, s, 100, 30); !strings.Contains(v, common.ItemsImportNothing) {
+	if v := view(t, s, 100, 30); !strings.Contains(v, text.ItemsImportNothing) {
 		t.Fatalf("empty import should say so:\n%s", v)
 	}
 	// A missing file says so in Chinese and keeps the path step.
@@ -421,18 +422,18 @@ func TestCountsInsertSentenceAndArt20Mode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var text string
+	var para string
 	for _, b := range r.SectionBlocks(2) {
 		if b.Kind == model.BlockParagraph {
-			text = b.Text
+			para = b.Text
 			break
 		}
 	}
-	if !strings.HasPrefix(text, want) {
-		t.Fatalf("section 二 paragraph: %q", text)
+	if !strings.HasPrefix(para, want) {
+		t.Fatalf("section 二 paragraph: %q", para)
 	}
 	s = e.press(s, "i")
-	if v := view(t, s, 100, 40); !strings.Contains(v, common.ItemsInsertedAlready) {
+	if v := view(t, s, 100, 40); !strings.Contains(v, text.ItemsInsertedAlready) {
 		t.Fatalf("second insert:\n%s", v)
 	}
 	// More items: inserting again updates the sentence instead of adding one.
@@ -441,9 +442,9 @@ func TestCountsInsertSentenceAndArt20Mode(t *testing.T) {
 	}
 	s = e.press(s, "esc", "v", "i")
 	r, _ = e.c.Store.Report(e.c.Ctx, e.c.Organ.ID, 2021)
-	text = r.SectionBlocks(2)[0].Text
-	if strings.Count(text, "本年度主动公开政府信息") != 1 || !strings.Contains(text, "信息4条") {
-		t.Fatalf("updated paragraph: %q", text)
+	para = r.SectionBlocks(2)[0].Text
+	if strings.Count(para, "本年度主动公开政府信息") != 1 || !strings.Contains(para, "信息4条") {
+		t.Fatalf("updated paragraph: %q", para)
 	}
 	// a switches table 二（一） to the flagged items, persisted.
 	issued := model.Addr(model.TableS2Item1, model.RowNormativeDocs, "issued")
@@ -514,7 +515,7 @@ func TestImportLargeCSV(t *testing.T) {
 	s = e.run(s, cmd)
 	s = e.press(s, "enter", "enter")
 	v := view(t, s, 100, 30)
-	if !strings.Contains(v, fmt.Sprintf(common.ItemsImportWill, 5000, 0, 0)) || !strings.Contains(v, "第0号信息") {
+	if !strings.Contains(v, fmt.Sprintf(text.ItemsImportWill, 5000, 0, 0)) || !strings.Contains(v, "第0号信息") {
 		t.Fatalf("preview:\n%s", v)
 	}
 	s = e.press(s, "pgdown")
@@ -584,8 +585,8 @@ func TestImportPathErrorsInChinese(t *testing.T) {
 	for _, c := range []struct {
 		path, want string
 	}{
-		{filepath.Join(dir, "没有这个文件.xlsx"), common.ItemsImportNotFound},
-		{dir, common.ItemsImportIsDir},
+		{filepath.Join(dir, "没有这个文件.xlsx"), text.ItemsImportNotFound},
+		{dir, text.ItemsImportIsDir},
 	} {
 		e := setup(t, nil)
 		s := e.open()

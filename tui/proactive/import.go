@@ -1,4 +1,4 @@
-package items
+package proactive
 
 import (
 	"context"
@@ -16,6 +16,8 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 type step int
@@ -91,7 +93,7 @@ func cleanPath(p string) string {
 func (f *importFlow) read(s *Screen) tea.Cmd {
 	p := cleanPath(f.path.Value())
 	if p == "" {
-		f.err = common.ItemsImportNoPath
+		f.err = text.ItemsImportNoPath
 		return nil
 	}
 	f.err = ""
@@ -100,11 +102,11 @@ func (f *importFlow) read(s *Screen) tea.Cmd {
 	return func() tea.Msg {
 		fh, err := os.Open(p)
 		if err != nil {
-			return importReadMsg{err: fmt.Errorf(common.ItemsImportOpenFail, p, openReason(err))}
+			return importReadMsg{err: fmt.Errorf(text.ItemsImportOpenFail, p, openReason(err))}
 		}
 		defer fh.Close()
 		if fi, err := fh.Stat(); err == nil && fi.IsDir() {
-			return importReadMsg{err: fmt.Errorf(common.ItemsImportOpenFail, p, common.ItemsImportIsDir)}
+			return importReadMsg{err: fmt.Errorf(text.ItemsImportOpenFail, p, text.ItemsImportIsDir)}
 		}
 		sh, err := importer.ReadItems(fh, p)
 		if err != nil {
@@ -122,25 +124,25 @@ func (f *importFlow) read(s *Screen) tea.Cmd {
 func openReason(err error) string {
 	switch {
 	case os.IsNotExist(err):
-		return common.ItemsImportNotFound
+		return text.ItemsImportNotFound
 	case os.IsPermission(err):
-		return common.ItemsImportNoPerm
+		return text.ItemsImportNoPerm
 	}
-	return fmt.Sprintf(common.ItemsImportOSFail, err)
+	return fmt.Sprintf(text.ItemsImportOSFail, err)
 }
 
 func (f *importFlow) keyMap() help.KeyMap {
-	back := common.Bind(common.KeyBack, "esc")
+	back := keys.Bind(text.KeyBack, "esc")
 	switch f.step {
 	case stepPath:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.ItemsKeyRead, "enter"), back}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.ItemsKeyRead, "enter"), back}}
 	case stepMap:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.ItemsKeyField, "up", "down"),
-			common.Bind(common.ItemsKeyCycle, "left", "right"), common.Bind(common.ItemsKeyPreview, "enter"), back}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.ItemsKeyField, "up", "down"),
+			keys.Bind(text.ItemsKeyCycle, "left", "right"), keys.Bind(text.ItemsKeyPreview, "enter"), back}}
 	case stepPreview:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.ItemsKeyRun, "enter", "y"), back}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.ItemsKeyRun, "enter", "y"), back}}
 	}
-	return common.KeyMap{Short: []key.Binding{back}}
+	return keys.Map{Short: []key.Binding{back}}
 }
 
 func (f *importFlow) update(s *Screen, msg tea.Msg) tea.Cmd {
@@ -159,7 +161,7 @@ func (f *importFlow) update(s *Screen, msg tea.Msg) tea.Cmd {
 		return nil
 	case importDoneMsg:
 		if msg.err != nil {
-			f.step, f.err = stepPreview, fmt.Sprintf(common.ItemsImportFailed, msg.err.Error())
+			f.step, f.err = stepPreview, fmt.Sprintf(text.ItemsImportFailed, msg.err.Error())
 			return failed(msg.err)
 		}
 		f.step, f.scroll = stepResult, 0
@@ -202,7 +204,7 @@ func (f *importFlow) key(s *Screen, k tea.KeyPressMsg) tea.Cmd {
 			f.mapping.Cycle(importer.Fields[f.field], n, -1)
 		case "enter":
 			if miss := f.mapping.Missing(); len(miss) > 0 {
-				f.err = fmt.Sprintf(common.ItemsImportMissing, miss[0].Label())
+				f.err = fmt.Sprintf(text.ItemsImportMissing, miss[0].Label())
 				return nil
 			}
 			f.err = ""
@@ -227,7 +229,7 @@ func (f *importFlow) key(s *Screen, k tea.KeyPressMsg) tea.Cmd {
 		switch ks {
 		case "enter", "y":
 			if len(f.items) == 0 {
-				f.err = common.ItemsImportNothing
+				f.err = text.ItemsImportNothing
 				return nil
 			}
 			f.step = stepSaving
@@ -287,31 +289,31 @@ func saveImport(ctx context.Context, st *db.Store, organ int64, items []model.Di
 
 func (f *importFlow) view(s *Screen, width, height int) string {
 	st := s.c.Styles
-	lines := []string{st.Title.Render(common.ItemsImportTitle)}
+	lines := []string{st.Title.Render(text.ItemsImportTitle)}
 	switch f.step {
 	case stepPath, stepReading:
-		lw := components.StringWidth(common.ItemsImportPath)
-		lines = append(lines, st.Label.Render(common.ItemsImportPath)+f.path.View(max(4, width-lw)))
-		for _, l := range components.Wrap(common.ItemsImportPathHint, width) {
+		lw := components.StringWidth(text.ItemsImportPath)
+		lines = append(lines, st.Label.Render(text.ItemsImportPath)+f.path.View(max(4, width-lw)))
+		for _, l := range components.Wrap(text.ItemsImportPathHint, width) {
 			lines = append(lines, st.Muted.Render(l))
 		}
 		if f.step == stepReading {
-			lines = append(lines, common.ItemsImportReading)
+			lines = append(lines, text.ItemsImportReading)
 		}
 	case stepMap:
-		lines = append(lines, fmt.Sprintf(common.ItemsImportMapTitle, f.name, len(f.sheet.Rows)), "")
+		lines = append(lines, fmt.Sprintf(text.ItemsImportMapTitle, f.name, len(f.sheet.Rows)), "")
 		lw := 0
 		for _, fl := range importer.Fields {
 			lw = max(lw, components.StringWidth(fl.Label()))
 		}
 		for i, fl := range importer.Fields {
 			col := f.mapping[fl]
-			name := common.ItemsImportNoCol
+			name := text.ItemsImportNoCol
 			sample := ""
 			if col >= 0 {
 				name = f.sheet.ColumnName(col)
 				if len(f.sheet.Rows) > 0 {
-					sample = fmt.Sprintf(common.ItemsImportSample, model.CleanLine(f.sheet.Cell(0, col)))
+					sample = fmt.Sprintf(text.ItemsImportSample, model.CleanLine(f.sheet.Cell(0, col)))
 				}
 			}
 			label := components.Fit(fl.Label(), lw)
@@ -327,20 +329,20 @@ func (f *importFlow) view(s *Screen, width, height int) string {
 			row := part + "  " + st.Muted.Render(sample)
 			lines = append(lines, row)
 		}
-		lines = append(lines, "", st.Muted.Render(common.ItemsImportMapHint))
+		lines = append(lines, "", st.Muted.Render(text.ItemsImportMapHint))
 	case stepPreview, stepSaving:
-		lines = append(lines, common.ItemsImportPreview,
-			fmt.Sprintf(common.ItemsImportWill, len(f.items), f.dups, len(f.bad)))
+		lines = append(lines, text.ItemsImportPreview,
+			fmt.Sprintf(text.ItemsImportWill, len(f.items), f.dups, len(f.bad)))
 		if len(f.newCats) > 0 {
-			lines = append(lines, st.Warning.Render(fmt.Sprintf(common.ItemsImportNewNames, strings.Join(f.newCats, "、"))))
+			lines = append(lines, st.Warning.Render(fmt.Sprintf(text.ItemsImportNewNames, strings.Join(f.newCats, "、"))))
 		}
 		if len(f.newChans) > 0 {
-			lines = append(lines, st.Warning.Render(fmt.Sprintf(common.ItemsImportNewChans, strings.Join(f.newChans, "、"))))
+			lines = append(lines, st.Warning.Render(fmt.Sprintf(text.ItemsImportNewChans, strings.Join(f.newChans, "、"))))
 		}
 		if f.step == stepSaving {
-			lines = append(lines, common.ItemsImportSaving)
+			lines = append(lines, text.ItemsImportSaving)
 		} else {
-			lines = append(lines, st.Label.Render(common.ItemsImportConfirm))
+			lines = append(lines, st.Label.Render(text.ItemsImportConfirm))
 		}
 		lines = append(lines, st.Muted.Render(s.columnsHeader(width)))
 		// Only the visible rows are drawn: an import may hold thousands.
@@ -351,18 +353,18 @@ func (f *importFlow) view(s *Screen, width, height int) string {
 				continue
 			}
 			b := f.bad[i-len(f.items)]
-			lines = append(lines, st.Error.Render(components.Fit(fmt.Sprintf(common.ItemsImportBadRow, b.Line, b.Reason), width)))
+			lines = append(lines, st.Error.Render(components.Fit(fmt.Sprintf(text.ItemsImportBadRow, b.Line, b.Reason), width)))
 		}
 	case stepResult:
-		lines = append(lines, st.OK.Render(fmt.Sprintf(common.ItemsImportDone, len(f.items), f.dups, len(f.bad))))
+		lines = append(lines, st.OK.Render(fmt.Sprintf(text.ItemsImportDone, len(f.items), f.dups, len(f.bad))))
 		if len(f.bad) > 0 {
-			lines = append(lines, common.ItemsImportBadHead)
+			lines = append(lines, text.ItemsImportBadHead)
 			from, to := window(len(f.bad), &f.scroll, height-len(lines)-3)
 			for _, b := range f.bad[from:to] {
-				lines = append(lines, fmt.Sprintf(common.ItemsImportBadRow, b.Line, b.Reason))
+				lines = append(lines, fmt.Sprintf(text.ItemsImportBadRow, b.Line, b.Reason))
 			}
 		}
-		lines = append(lines, "", st.Muted.Render(common.ItemsImportBack))
+		lines = append(lines, "", st.Muted.Render(text.ItemsImportBack))
 	}
 	for len(lines) < height-1 {
 		lines = append(lines, "")
@@ -392,5 +394,5 @@ func (f *importFlow) cursor() *tea.Cursor {
 	if f.step != stepPath {
 		return nil
 	}
-	return tea.NewCursor(components.StringWidth(common.ItemsImportPath)+f.path.CursorX(), 1)
+	return tea.NewCursor(components.StringWidth(text.ItemsImportPath)+f.path.CursorX(), 1)
 }

@@ -1,4 +1,4 @@
-package start
+package profile
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/text"
 )
 
 // Field keys of the organ profile.
@@ -23,7 +24,8 @@ const (
 	fDue      = "due"
 )
 
-func formStyles(c *common.Common) components.FormStyles {
+// FormStyles is the look of the organ and year forms.
+func FormStyles(c *common.Common) components.FormStyles {
 	return components.FormStyles{Label: c.Styles.Label, Focus: c.Styles.Heading, Error: c.Styles.Error, Muted: c.Styles.Muted}
 }
 
@@ -32,8 +34,9 @@ func clean(in *components.Input) *components.Input {
 	return in
 }
 
-// organFields builds the profile fields of an organ.
-func organFields(o model.Organ) []*components.Field {
+// OrganFields builds the profile fields of an organ (新建单位, 修改单位 and
+// the top of 基本信息).
+func OrganFields(o model.Organ) []*components.Field {
 	levels := make([]string, len(model.OrganLevels))
 	li := 0
 	for i, l := range model.OrganLevels {
@@ -42,31 +45,31 @@ func organFields(o model.Organ) []*components.Field {
 			li = i
 		}
 	}
-	name := components.TextField(fName, common.FieldName, o.Name)
+	name := components.TextField(fName, text.FieldName, o.Name)
 	name.Validate = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errors.New(common.ErrNameEmpty)
+			return errors.New(text.ErrNameEmpty)
 		}
 		return nil
 	}
-	phone := components.TextField(fPhone, common.FieldPhone, o.Phone)
+	phone := components.TextField(fPhone, text.FieldPhone, o.Phone)
 	phone.Validate = model.ValidatePhone
-	email := components.TextField(fEmail, common.FieldEmail, o.Email)
+	email := components.TextField(fEmail, text.FieldEmail, o.Email)
 	email.Validate = validateEmail
 	due := ""
 	if o.DueMonth != 0 && o.DueDay != 0 {
 		due = fmt.Sprintf("%d/%d", o.DueMonth, o.DueDay)
 	}
-	dueF := components.TextField(fDue, common.FieldDue, due)
-	dueF.Hint = common.FieldDueHint
+	dueF := components.TextField(fDue, text.FieldDue, due)
+	dueF.Hint = text.FieldDueHint
 	dueF.Validate = func(s string) error { _, _, err := parseDue(s); return err }
 	fs := []*components.Field{
 		name,
-		components.ChoiceField(fLevel, common.FieldLevel, levels, li),
-		components.TextField(fSuperior, common.FieldSuperior, o.Superior),
-		components.TextField(fOffice, common.FieldOffice, o.Office),
+		components.ChoiceField(fLevel, text.FieldLevel, levels, li),
+		components.TextField(fSuperior, text.FieldSuperior, o.Superior),
+		components.TextField(fOffice, text.FieldOffice, o.Office),
 		phone, email,
-		components.TextField(fPortal, common.FieldPortal, o.Portal),
+		components.TextField(fPortal, text.FieldPortal, o.Portal),
 		dueF,
 	}
 	for _, f := range fs {
@@ -84,7 +87,7 @@ func validateEmail(s string) error {
 	}
 	at := strings.Index(s, "@")
 	if at <= 0 || at == len(s)-1 || strings.ContainsAny(s, " ，,") || !strings.Contains(s[at:], ".") {
-		return fmt.Errorf(common.ErrEmailBad, s)
+		return fmt.Errorf(text.ErrEmailBad, s)
 	}
 	return nil
 }
@@ -101,14 +104,14 @@ func parseDue(s string) (int, int, error) {
 	m, err1 := strconv.Atoi(strings.TrimSpace(a))
 	d, err2 := strconv.Atoi(strings.TrimSpace(b))
 	if !ok || err1 != nil || err2 != nil || m < 1 || m > 12 || d < 1 || d > model.DaysInMonth(2001, m) {
-		return 0, 0, errors.New(common.ErrDueBad)
+		return 0, 0, errors.New(text.ErrDueBad)
 	}
 	return m, d, nil
 }
 
-// applyOrganField copies one field into the organ; it reports whether the
+// ApplyOrganField copies one field into the organ; it reports whether the
 // field belongs to the organ.
-func applyOrganField(o *model.Organ, f *components.Field) bool {
+func ApplyOrganField(o *model.Organ, f *components.Field) bool {
 	v := strings.TrimSpace(f.Value())
 	switch f.Key {
 	case fName:

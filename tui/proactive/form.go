@@ -1,4 +1,4 @@
-package items
+package proactive
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/text"
 )
 
 // Field keys of the entry form.
@@ -69,7 +70,7 @@ func (s *Screen) formStyles() components.FormStyles {
 
 // art20Choices lists the 第二十条（一） choices of the report's format.
 func (s *Screen) art20Choices() ([]string, []art20Choice) {
-	labels := []string{common.ItemsArt20None}
+	labels := []string{text.ItemsArt20None}
 	choices := []art20Choice{{}}
 	f := s.c.Format()
 	if f == nil {
@@ -80,10 +81,10 @@ func (s *Screen) art20Choices() ([]string, []art20Choice) {
 		return labels, choices
 	}
 	for _, r := range t.Rows {
-		labels = append(labels, fmt.Sprintf(common.ItemsArt20Issued, r.Label))
+		labels = append(labels, fmt.Sprintf(text.ItemsArt20Issued, r.Label))
 		choices = append(choices, art20Choice{r.ID, model.Art20Issued})
 		if f.ID != "2019" {
-			labels = append(labels, fmt.Sprintf(common.ItemsArt20Repeal, r.Label))
+			labels = append(labels, fmt.Sprintf(text.ItemsArt20Repeal, r.Label))
 			choices = append(choices, art20Choice{r.ID, model.Art20Repealed})
 		}
 	}
@@ -118,17 +119,17 @@ func (s *Screen) newEntryForm(base model.DisclosureItem, editing bool) *entryFor
 		cp := base
 		ef.editing = &cp
 	}
-	title := components.TextField(fTitle, common.ItemsFieldTitle, base.Title)
-	title.Hint = common.ItemsHintTitle
+	title := components.TextField(fTitle, text.ItemsFieldTitle, base.Title)
+	title.Hint = text.ItemsHintTitle
 	title.Input.Clean = model.CleanLine
 	title.Validate = func(v string) error {
 		if strings.TrimSpace(v) == "" {
-			return fmt.Errorf("%s", common.ItemsErrTitle)
+			return fmt.Errorf("%s", text.ItemsErrTitle)
 		}
 		return nil
 	}
-	date := components.TextField(fDate, common.ItemsFieldDate, base.Published.String())
-	date.Hint = common.ItemsHintDate
+	date := components.TextField(fDate, text.ItemsFieldDate, base.Published.String())
+	date.Hint = text.ItemsHintDate
 	date.Input.Clean = model.CleanLine
 	year := s.c.Year
 	date.Validate = func(v string) error { _, err := parseEntryDate(v, year); return err }
@@ -139,15 +140,15 @@ func (s *Screen) newEntryForm(base model.DisclosureItem, editing bool) *entryFor
 		cats = append(cats, base.Category)
 		ci = len(cats) - 1
 	}
-	ef.cats = newCarousel(fCat, common.ItemsFieldCat, cats, ci)
+	ef.cats = newCarousel(fCat, text.ItemsFieldCat, cats, ci)
 	cat := ef.cats.field
-	cat.Hint = common.ItemsHintCat
+	cat.Hint = text.ItemsHintCat
 
-	chans := components.TextField(fChans, common.ItemsFieldChans, strings.Join(base.Channels, "、"))
-	chans.Hint = fmt.Sprintf(common.ItemsHintChans, strings.Join(s.channels, "、"))
+	chans := components.TextField(fChans, text.ItemsFieldChans, strings.Join(base.Channels, "、"))
+	chans.Hint = fmt.Sprintf(text.ItemsHintChans, strings.Join(s.channels, "、"))
 	chans.Input.Clean = model.CleanLine
-	link := components.TextField(fLink, common.ItemsFieldLink, base.Location)
-	link.Hint = common.ItemsHintLink
+	link := components.TextField(fLink, text.ItemsFieldLink, base.Location)
+	link.Hint = text.ItemsHintLink
 	link.Input.Clean = model.CleanLine
 
 	labels, choices := s.art20Choices()
@@ -158,11 +159,11 @@ func (s *Screen) newEntryForm(base model.DisclosureItem, editing bool) *entryFor
 		}
 	}
 	ef.art20 = choices
-	ef.arts = newCarousel(fArt20, common.ItemsFieldArt20, labels, ai)
+	ef.arts = newCarousel(fArt20, text.ItemsFieldArt20, labels, ai)
 	art := ef.arts.field
-	art.Hint = common.ItemsHintArt20
+	art.Hint = text.ItemsHintArt20
 	if f := s.c.Format(); f != nil && f.ID == "2019" {
-		art.Hint = common.ItemsHintArt20Old
+		art.Hint = text.ItemsHintArt20Old
 	}
 	ef.form = components.NewForm(s.formStyles(), title, date, cat, chans, link, art)
 	return ef
@@ -183,7 +184,7 @@ func indexOf(list []string, v string) int {
 func parseEntryDate(v string, year int) (model.Date, error) {
 	t := strings.TrimSpace(model.NormalizeDigits(v))
 	if t == "" {
-		return 0, fmt.Errorf("%s", common.ItemsErrNoDate)
+		return 0, fmt.Errorf("%s", text.ItemsErrNoDate)
 	}
 	d, err := model.ParseDate(t)
 	if err != nil {
@@ -208,7 +209,7 @@ func parseEntryDate(v string, year int) (model.Date, error) {
 		d = d2
 	}
 	if d.Year() != year {
-		return 0, fmt.Errorf(common.ItemsErrYear, d.String(), year, year)
+		return 0, fmt.Errorf(text.ItemsErrYear, d.String(), year, year)
 	}
 	return d, nil
 }
@@ -273,7 +274,7 @@ func (ef *entryForm) update(s *Screen, msg tea.Msg) tea.Cmd {
 		switch k.String() {
 		case "esc":
 			if ef.dirty() {
-				s.confirm = &components.Confirm{Prompt: common.ItemsDiscardAsk}
+				s.confirm = &components.Confirm{Prompt: text.ItemsDiscardAsk}
 				return nil
 			}
 			s.mode, s.form = modeList, nil
@@ -383,7 +384,7 @@ func (ef *entryForm) save(s *Screen) tea.Cmd {
 
 // errDuplicate refuses a new entry with the title and date of one already
 // stored: typed twice by mistake, it would count twice.
-var errDuplicate = errors.New(common.ItemsErrDuplicate)
+var errDuplicate = errors.New(text.ItemsErrDuplicate)
 
 // duplicate reports whether another item of the organ-year has the same
 // title and date.
@@ -448,7 +449,7 @@ func (s *Screen) itemSaved(msg itemSavedMsg) (common.Screen, tea.Cmd) {
 	}
 	if msg.err != nil {
 		if s.form != nil {
-			s.form.note, s.form.noteErr = fmt.Sprintf(common.StatusSaveFail, msg.err.Error()), true
+			s.form.note, s.form.noteErr = fmt.Sprintf(text.StatusSaveFail, msg.err.Error()), true
 		}
 		return s, failed(msg.err)
 	}
@@ -456,20 +457,20 @@ func (s *Screen) itemSaved(msg itemSavedMsg) (common.Screen, tea.Cmd) {
 	lists := s.loadLists()
 	if !msg.isNew {
 		s.mode, s.form = modeList, nil
-		s.note = common.ItemsSavedEdit
+		s.note = text.ItemsSavedEdit
 		return s, tea.Batch(s.reload(), lists, s.savedCmd(), common.Reload)
 	}
 	s.last = prefill{date: msg.it.Published, category: msg.it.Category, channels: msg.it.Channels, entered: s.last.entered + 1}
 	s.openForm(nil)
-	s.form.note = fmt.Sprintf(common.ItemsSavedNew, msg.it.Title)
+	s.form.note = fmt.Sprintf(text.ItemsSavedNew, msg.it.Title)
 	return s, tea.Batch(s.reload(), lists, s.savedCmd(), common.Reload)
 }
 
 func (ef *entryForm) view(s *Screen, width, height int) string {
 	st := s.c.Styles
-	title := fmt.Sprintf(common.ItemsFormNew, s.last.entered)
+	title := fmt.Sprintf(text.ItemsFormNew, s.last.entered)
 	if ef.editing != nil {
-		title = common.ItemsFormEdit
+		title = text.ItemsFormEdit
 	}
 	body := ef.form.View(width, max(1, height-4))
 	lines := []string{st.Title.Render(title), body, ""}
@@ -481,7 +482,7 @@ func (ef *entryForm) view(s *Screen, width, height int) string {
 	} else if note != "" {
 		note = st.OK.Render(note)
 	}
-	lines = append(lines, note, st.Muted.Render(common.ItemsFormHint))
+	lines = append(lines, note, st.Muted.Render(text.ItemsFormHint))
 	return components.Block(strings.Join(lines, "\n"), width, height)
 }
 

@@ -1,12 +1,13 @@
-package common
+// Package styles is the one style sheet of the workstation.
+package styles
 
 import (
 	"charm.land/lipgloss/v2"
 )
 
-// Styles is the one style sheet of the workstation, by meaning rather than by
+// Sheet is the one style sheet of the workstation, by meaning rather than by
 // colour so a screen never picks a colour itself.
-type Styles struct {
+type Sheet struct {
 	Title    lipgloss.Style // screen titles
 	Heading  lipgloss.Style // section headings inside a screen
 	Normal   lipgloss.Style
@@ -26,11 +27,11 @@ type Styles struct {
 	Dialog   lipgloss.Style // dialog boxes
 }
 
-// DefaultStyles returns the style sheet, using the 16 basic ANSI colours so
+// Default returns the style sheet, using the 16 basic ANSI colours so
 // it reads on any terminal theme.
-func DefaultStyles() *Styles {
+func Default() *Sheet {
 	s := lipgloss.NewStyle
-	return &Styles{
+	return &Sheet{
 		Title:    s().Bold(true).Foreground(lipgloss.Color("6")),
 		Heading:  s().Bold(true),
 		Normal:   s(),

@@ -1,4 +1,4 @@
-package grid
+package tables
 
 import (
 	"strings"
@@ -6,8 +6,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"nianbao/model"
-	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/text"
 )
 
 const infoLines = 3
@@ -65,7 +65,7 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 		}
 		caption := st.Heading.Render(d.name)
 		if !m.typed(d.t) {
-			caption += "  " + st.Computed.Render(common.GridFromLogTag)
+			caption += "  " + st.Computed.Render(text.GridFromLogTag)
 		}
 		lines = append(lines, components.Fit(caption, width))
 		n := len(d.labels)
@@ -195,7 +195,7 @@ func (m *Model) cursorLine() int {
 func (m *Model) cellView(a model.CellAddress, w int, selected bool) string {
 	st := m.c.Styles
 	_, _, col, _ := m.c.Format().Cell(a)
-	text := model.FormatCell(col, m.vals[a])
+	cell := model.FormatCell(col, m.vals[a])
 	mark := ""
 	style := st.Normal
 	if !m.Editable(a) {
@@ -211,11 +211,11 @@ func (m *Model) cellView(a model.CellAddress, w int, selected bool) string {
 	}
 	switch {
 	case errs > 0:
-		mark, style = common.MarkError, st.Error
+		mark, style = text.MarkError, st.Error
 	case warns > 0:
-		mark, style = common.MarkWarning, st.Warning
+		mark, style = text.MarkWarning, st.Warning
 	}
-	s := components.FitRight(mark+text, w)
+	s := components.FitRight(mark+cell, w)
 	if selected {
 		return st.Selected.Render(s)
 	}
@@ -234,9 +234,9 @@ func (m *Model) infoView(width int) string {
 		_, _, col, _ := f.Cell(a)
 		switch {
 		case col.Kind == model.KindDelta && m.Editable(a):
-			place += "  " + st.Muted.Render(common.GridDeltaHint)
+			place += "  " + st.Muted.Render(text.GridDeltaHint)
 		case col.Kind == model.KindMoney && m.Editable(a):
-			place += "  " + st.Muted.Render(strings.Replace(common.GridUnit, "%s", col.Unit, 1))
+			place += "  " + st.Muted.Render(strings.Replace(text.GridUnit, "%s", col.Unit, 1))
 		}
 		lines = append(lines, components.Fit(place, width))
 	}
@@ -249,7 +249,7 @@ func (m *Model) infoView(width int) string {
 	for _, fd := range m.c.FindingsAt(a) {
 		s := fd.Severity.Label() + " " + fd.Message
 		if fd.Acked {
-			s = common.MarkAcked + " " + s
+			s = text.MarkAcked + " " + s
 		}
 		style := st.Warning
 		if fd.Severity == model.Error {
@@ -260,7 +260,7 @@ func (m *Model) infoView(width int) string {
 		}
 	}
 	if len(m.tables) > 0 && !m.typed(m.tables[m.cur.t].t) && len(lines) < infoLines {
-		lines = append(lines, components.Wrap(st.Muted.Render(common.GridComputedNote), width)...)
+		lines = append(lines, components.Wrap(st.Muted.Render(text.GridComputedNote), width)...)
 	}
 	if len(lines) > infoLines {
 		lines = lines[:infoLines]

@@ -1,4 +1,4 @@
-package grid
+package tables
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 func stored(t *testing.T, e *testenv.Env) model.Values {
@@ -98,13 +99,13 @@ func TestComputedTableIsReadOnly(t *testing.T) {
 	d := e.Drive(m)
 	a := m.Addr()
 	d.Type("5")
-	if m.Err() != common.GridComputedRefuse {
+	if m.Err() != text.GridComputedRefuse {
 		t.Fatalf("typing into a computed table: err %q", m.Err())
 	}
 	if _, ok := stored(t, e)[a]; ok {
 		t.Fatal("nothing may be stored")
 	}
-	if !strings.Contains(ansi.Strip(d.View(80, 24)), common.GridFromLogTag) {
+	if !strings.Contains(ansi.Strip(d.View(80, 24)), text.GridFromLogTag) {
 		t.Fatal("computed table not labelled")
 	}
 }
@@ -130,7 +131,7 @@ func TestTypedTableTotalsAndFindingMarks(t *testing.T) {
 	// 总计 is computed: typing there is refused.
 	d.Send(common.GoToMsg{Cell: total})
 	d.Type("9")
-	if m.Err() != common.GridTotalRefuse {
+	if m.Err() != text.GridTotalRefuse {
 		t.Fatalf("total typed: %q", m.Err())
 	}
 	// Requests received but no outcome: O1 fails for 自然人; the cell is
@@ -147,7 +148,7 @@ func TestTypedTableTotalsAndFindingMarks(t *testing.T) {
 	}
 	d.Send(common.GoToMsg{Cell: bad.Cell})
 	view := ansi.Strip(d.View(80, 24))
-	if !strings.Contains(view, common.MarkError) {
+	if !strings.Contains(view, text.MarkError) {
 		t.Fatalf("broken cell not marked:\n%s", view)
 	}
 	first := strings.SplitN(bad.Message, "：", 2)[0]

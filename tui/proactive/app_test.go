@@ -1,4 +1,4 @@
-package items_test
+package proactive_test
 
 import (
 	"context"
@@ -8,8 +8,8 @@ import (
 	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui"
-	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 // TestWorkstationItems goes through the real program loop on a virtual
@@ -34,7 +34,7 @@ func TestWorkstationItems(t *testing.T) {
 
 	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")
 	term.Type("i")
-	term.WaitFor(common.ItemsEmpty)
+	term.WaitFor(text.ItemsEmpty)
 	term.Type("n")
 	term.WaitFor("本次已录入 0 条")
 	term.Type("关于开展森林防火宣传的通知")

@@ -1,10 +1,10 @@
-// Package grid is the table editor of sections 二, 三 and 四: arrows and Tab
+// Package tables is the table editor of sections 二, 三 and 四: arrows and Tab
 // move between cells, numbers are parsed by the column's kind (counts,
 // signed 本年增/减, money in its unit; full-width digits accepted), invalid
 // input is refused in place with the old value kept, totals are computed,
 // and cells that break a rule are marked with the finding shown under the
 // table. The section's short text sits above the tables.
-package grid
+package tables
 
 import (
 	"context"
@@ -19,7 +19,9 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
 	"nianbao/tui/narrative"
+	"nianbao/tui/text"
 )
 
 type zone int
@@ -49,7 +51,7 @@ type Model struct {
 	top     int
 	curX    int
 	curY    int
-	keys    common.KeyMap
+	keys    keys.Map
 	note    string
 	undo    *cellUndo
 }
@@ -67,25 +69,25 @@ func New(c *common.Common, section int) *Model {
 	m.in.Clean = model.CleanLine
 	m.in.CharLimit = 20
 	m.rebuild()
-	m.keys = common.KeyMap{
+	m.keys = keys.Map{
 		Short: []key.Binding{
-			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(common.GridArrows, common.GridKeyMove)),
-			common.Bind(common.GridKeyEdit, "0-9"),
-			common.Bind(common.KeyNext, "tab"),
-			common.Bind(common.GridKeyClear, "delete"),
-			common.Bind(common.GridKeyText, "ctrl+t"),
-			common.Bind(common.KeyBack, "esc"),
+			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(text.GridArrows, text.GridKeyMove)),
+			keys.Bind(text.GridKeyEdit, "0-9"),
+			keys.Bind(text.KeyNext, "tab"),
+			keys.Bind(text.GridKeyClear, "delete"),
+			keys.Bind(text.GridKeyText, "ctrl+t"),
+			keys.Bind(text.KeyBack, "esc"),
 		},
 		Full: [][]key.Binding{{
-			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(common.GridArrows, common.GridKeyMove)),
-			common.Bind(common.GridKeyEdit, "0-9", "+", "-"),
-			common.Bind(common.GridKeyCommit, "enter", "tab"),
-			common.Bind(common.KeyPrev, "shift+tab"),
-			common.Bind(common.GridKeyCancel, "esc"),
-			common.Bind(common.GridKeyClear, "delete", "backspace"),
-			common.Bind(common.KeyUndo, "ctrl+z", "u"),
-			common.Bind(common.KeySave, "ctrl+s"),
-			common.Bind(common.GridKeyText, "ctrl+t"),
+			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(text.GridArrows, text.GridKeyMove)),
+			keys.Bind(text.GridKeyEdit, "0-9", "+", "-"),
+			keys.Bind(text.GridKeyCommit, "enter", "tab"),
+			keys.Bind(text.KeyPrev, "shift+tab"),
+			keys.Bind(text.GridKeyCancel, "esc"),
+			keys.Bind(text.GridKeyClear, "delete", "backspace"),
+			keys.Bind(text.KeyUndo, "ctrl+z", "u"),
+			keys.Bind(text.KeySave, "ctrl+s"),
+			keys.Bind(text.GridKeyText, "ctrl+t"),
 		}},
 	}
 	return m
@@ -408,19 +410,19 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if !a.IsZero() && m.Editable(a) {
 			old, had := m.c.Report.Values[a]
 			m.undo = &cellUndo{a: a, v: old, had: had}
-			m.note = common.GridCleared
+			m.note = text.GridCleared
 			return m.store(a, 0, true)
 		}
 		m.refuseReadOnly()
 	case "ctrl+z", "u":
 		if m.undo == nil {
-			m.note = common.UndoNothing
+			m.note = text.UndoNothing
 			return nil
 		}
 		u := m.undo
 		m.undo = nil
 		m.goTo(u.a)
-		m.note = common.UndoDone
+		m.note = text.UndoDone
 		return m.store(u.a, u.v, !u.had)
 	default:
 		if components.IsText(k) {
@@ -441,11 +443,11 @@ func (m *Model) refuseReadOnly() {
 	switch {
 	case !ok:
 	case !m.typed(t):
-		m.err = common.GridComputedRefuse
+		m.err = text.GridComputedRefuse
 	case c.Total || m.isTotalRow(a):
-		m.err = common.GridTotalRefuse
+		m.err = text.GridTotalRefuse
 	default:
-		m.err = common.GridArt20Refuse
+		m.err = text.GridArt20Refuse
 	}
 }
 
@@ -463,16 +465,16 @@ func (m *Model) commit() (tea.Cmd, bool) {
 		m.cancel()
 		return nil, true
 	}
-	text := strings.TrimSpace(m.in.Value())
-	if text == "" {
+	typed := strings.TrimSpace(m.in.Value())
+	if typed == "" {
 		// Nothing typed (or only spaces): the cell keeps its value; delete
 		// clears a cell.
 		m.cancel()
 		return nil, true
 	}
-	v, err := model.ParseCell(col, text)
+	v, err := model.ParseCell(col, typed)
 	if err != nil {
-		m.err = fmt.Sprintf(common.RefusedKeepOld, err.Error())
+		m.err = fmt.Sprintf(text.RefusedKeepOld, err.Error())
 		return nil, false
 	}
 	m.cancel()

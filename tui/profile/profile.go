@@ -1,4 +1,7 @@
-package start
+// Package profile is the 基本信息 screen (the organ's profile, the preamble
+// fields, the report date and how tables 三 and 四 are filled) and the
+// organ's fields it shares with the 新建单位 form of the start screen.
+package profile
 
 import (
 	"context"
@@ -12,7 +15,9 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
 	"nianbao/tui/narrative"
+	"nianbao/tui/text"
 )
 
 // Report-level field keys of 基本信息.
@@ -24,7 +29,7 @@ const (
 	fMode4 = "mode4"
 )
 
-var modeChoices = []string{common.ModeFromLog, common.ModeTyped}
+var modeChoices = []string{text.ModeFromLog, text.ModeTyped}
 
 func modeIndex(m model.TableMode) int {
 	if m == model.Typed {
@@ -39,17 +44,17 @@ func modeIndex(m model.TableMode) int {
 type Profile struct {
 	c    *common.Common
 	form *components.Form
-	keys common.KeyMap
+	keys keys.Map
 }
 
-// NewProfile builds the screen for the open organ-year.
-func NewProfile(c *common.Common) common.Screen {
+// New builds the screen for the open organ-year.
+func New(c *common.Common) common.Screen {
 	r := c.Report
-	fs := organFields(c.Organ)
-	basis := components.TextField(fBasis, common.FieldBasis, r.Preamble.Basis)
-	where := components.TextField(fWhere, common.FieldWhere, r.Preamble.Where)
-	date := components.TextField(fDate, common.FieldDate, r.Date.String())
-	date.Hint = common.FieldDateHint
+	fs := OrganFields(c.Organ)
+	basis := components.TextField(fBasis, text.FieldBasis, r.Preamble.Basis)
+	where := components.TextField(fWhere, text.FieldWhere, r.Preamble.Where)
+	date := components.TextField(fDate, text.FieldDate, r.Date.String())
+	date.Hint = text.FieldDateHint
 	date.Validate = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
@@ -61,14 +66,14 @@ func NewProfile(c *common.Common) common.Screen {
 		clean(f.Input)
 	}
 	fs = append(fs, basis, where, date,
-		components.ChoiceField(fMode3, common.FieldMode3, modeChoices, modeIndex(r.Mode3)),
-		components.ChoiceField(fMode4, common.FieldMode4, modeChoices, modeIndex(r.Mode4)),
+		components.ChoiceField(fMode3, text.FieldMode3, modeChoices, modeIndex(r.Mode3)),
+		components.ChoiceField(fMode4, text.FieldMode4, modeChoices, modeIndex(r.Mode4)),
 	)
-	p := &Profile{c: c, form: components.NewForm(formStyles(c), fs...)}
-	p.keys = common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyNext, "tab"), common.Bind(common.KeyPrev, "shift+tab"),
-		common.Bind(common.ProfileKeyPreamble, "ctrl+e"),
-		common.Bind(common.KeySave, "ctrl+s"), common.Bind(common.KeyBack, "esc"),
+	p := &Profile{c: c, form: components.NewForm(FormStyles(c), fs...)}
+	p.keys = keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyNext, "tab"), keys.Bind(text.KeyPrev, "shift+tab"),
+		keys.Bind(text.ProfileKeyPreamble, "ctrl+e"),
+		keys.Bind(text.KeySave, "ctrl+s"), keys.Bind(text.KeyBack, "esc"),
 	}}
 	return p
 }
@@ -77,7 +82,7 @@ func NewProfile(c *common.Common) common.Screen {
 func (p *Profile) Init() tea.Cmd { return nil }
 
 // Title implements common.Screen.
-func (p *Profile) Title() string { return common.TitleProfile }
+func (p *Profile) Title() string { return text.TitleProfile }
 
 // KeyMap implements common.Screen.
 func (p *Profile) KeyMap() help.KeyMap { return p.keys }
@@ -98,7 +103,7 @@ func (p *Profile) Field(key string) *components.Field { return p.form.Field(key)
 // save command.
 func (p *Profile) apply(f *components.Field) tea.Cmd {
 	o := p.c.Organ
-	if applyOrganField(&o, f) {
+	if ApplyOrganField(&o, f) {
 		p.c.Organ = o
 		if p.c.OY != nil {
 			p.c.OY.Organ = o
@@ -161,10 +166,10 @@ func (p *Profile) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // View implements common.Screen.
 func (p *Profile) View(width, height int) string {
 	st := p.c.Styles
-	head := []string{st.Heading.Render(common.TitleProfile) + "  " + st.Muted.Render(p.formatLine())}
-	pre := common.ProfilePreambleAuto
+	head := []string{st.Heading.Render(text.TitleProfile) + "  " + st.Muted.Render(p.formatLine())}
+	pre := text.ProfilePreambleAuto
 	if strings.TrimSpace(p.c.Report.Preamble.Text) != "" {
-		pre = common.ProfilePreambleCustom
+		pre = text.ProfilePreambleCustom
 	}
 	head = append(head, st.Muted.Render(components.Fit(pre, width)), "")
 	body := p.form.View(width, height-len(head))
@@ -176,7 +181,7 @@ func (p *Profile) formatLine() string {
 	if f == nil {
 		return ""
 	}
-	return common.FormatLabel + " " + f.Name + "（" + f.Basis + "）"
+	return text.FormatLabel + " " + f.Name + "（" + f.Basis + "）"
 }
 
 // Cursor implements common.Screen.

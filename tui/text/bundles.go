@@ -1,8 +1,4 @@
-package common
-
-// Chinese strings of the bundle screens (报送包 export, 导入报送包, 汇总).
-// They live in their own file so that no other engineer's edits of
-// strings.go or strings_e2.go collide with them.
+package text
 
 // Bundle export (inside an open report).
 const (
