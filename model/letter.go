@@ -641,7 +641,14 @@ func LetterDefaultDate(k LetterKind, q *Request, today Date) Date {
 // RecordLetter writes a letter's date onto the request, so the ledger's
 // 补正/延期/收费/答复 dates come from the letters: a date already recorded
 // is kept. It reports whether the request changed.
+//
+// A date before the request arrived, or (for any letter but the answer)
+// after it was answered, is a re-print of an old letter or a mistake: it
+// changes nothing on the request.
 func RecordLetter(q *Request, k LetterKind, date Date, extDays int, fee int64) bool {
+	if date < q.Received || k != LetterAnswer && !q.Answered.IsZero() && date > q.Answered {
+		return false
+	}
 	changed := false
 	set := func(d *Date) {
 		if d.IsZero() {

@@ -274,6 +274,16 @@ func TestRecordLetter(t *testing.T) {
 	if RecordLetter(&q, LetterConsultation, d, 0, 0) {
 		t.Error("a consultation letter changed the request")
 	}
+	// A 补正 notice dated after the answer, or any letter dated before the
+	// request arrived, leaves the request alone.
+	q2 := letterRequest()
+	q2.Answered = NewDate(2021, 3, 20)
+	if RecordLetter(&q2, LetterCorrection, NewDate(2026, 12, 6), 0, 0) || !q2.CorrectionNotice.IsZero() {
+		t.Error("a late re-print recorded a 补正 date after the answer")
+	}
+	if RecordLetter(&q2, LetterFee, NewDate(2021, 2, 1), 0, 100) || !q2.FeeNotice.IsZero() {
+		t.Error("a letter dated before the request was recorded")
+	}
 }
 
 func TestParseLetterKind(t *testing.T) {
