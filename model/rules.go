@@ -334,7 +334,8 @@ func (c *checker) yearOverYear() {
 			now := get(c.v, "in_force")
 			if want := prev + issued - repealed; now != want {
 				c.add(Finding{Rule: "Y2", Severity: Warning, Section: 2, Cell: Addr(TableS2Item1, row.ID, "in_force"),
-					Message: fmt.Sprintf("%s：现行有效件数为 %d，而上年现行有效件数 %d 加本年制发件数 %d 减本年废止件数 %d 应为 %d", row.Label, now, prev, issued, repealed, want)})
+					Message: fmt.Sprintf("%s：现行有效件数为 %d，上年现行有效件数 %d 加本年制发件数 %d 减本年废止件数 %d 得 %d；"+
+						"如差额来自修订（计入制发但不增加件数）或文件到期自然失效，属正常情况，请核实后确认", row.Label, now, prev, issued, repealed, want)})
 			}
 		}
 	}
@@ -477,7 +478,15 @@ func (c *checker) request(q *Request) {
 	if len(bad) > 0 || q.Received.IsZero() {
 		return // the deadline rules need sound dates
 	}
+	// L7: the 补正 notice within 7 working days.
+	if CorrectionNoticeLate(q, c.cal) {
+		add("L7", Warning, fmt.Sprintf("的补正通知于 %s 发出，晚于收到申请后 7 个工作日（%s）",
+			q.CorrectionNotice, CorrectionNoticeDeadline(q, c.cal)))
+	}
 	start := q.ClockStart()
+	if start.IsZero() {
+		return // a 补正 is awaited, or the request was closed without one arriving: no clock ran
+	}
 	// L5: answered late. An answer within 20 calendar days of the clock
 	// start cannot be late (20 working days span at least 20 days).
 	if !q.Answered.IsZero() && q.Answered > start.AddDaysFast(AnswerWorkdays) {
@@ -492,11 +501,6 @@ func (c *checker) request(q *Request) {
 			add("L6", Warning, "至今未答复，答复期限 "+dl.String()+" 已过（逾期 "+
 				strconv.Itoa(lateBy(c.cal, dl, c.today))+" 个工作日），请尽快答复或办理延期")
 		}
-	}
-	// L7: the 补正 notice within 7 working days.
-	if CorrectionNoticeLate(q, c.cal) {
-		add("L7", Warning, fmt.Sprintf("的补正通知于 %s 发出，晚于收到申请后 7 个工作日（%s）",
-			q.CorrectionNotice, CorrectionNoticeDeadline(q, c.cal)))
 	}
 }
 
@@ -571,7 +575,7 @@ var RuleCatalog = []RuleInfo{
 	{"I4", Error, "不能为负数", "件数和金额不能是负数，只有「本年增/减」可以填负数。"},
 	{"I5", Warning, "规章权限", "乡镇、街道和县级政府部门没有制定规章的权限，表二（一）「规章」一行一般应为 0。"},
 	{"Y1", Warning, "上年结转", "本年「二、上年结转」应等于上年报告的「四、结转下年度继续办理」。"},
-	{"Y2", Warning, "现行有效件数", "2021版格式：现行有效件数应等于上年现行有效件数加本年制发件数减本年废止件数。"},
+	{"Y2", Warning, "现行有效件数", "2021版格式：现行有效件数一般等于上年现行有效件数加本年制发件数减本年废止件数。修订的文件计入制发却不增加件数，到期自然失效的文件不计入废止，都会使两者不等；核实后可以确认这条提示。"},
 	{"Y3", Warning, "上一年项目数量", "2019版格式：上一年项目数量应等于上年报告的上一年项目数量加上年的本年增/减。"},
 	{"N1", Warning, "正文与表格不一致", "正文里写的件数、条数应与表格一致；正文说「未收到申请」「未发生复议诉讼」时，表格也应为 0。可以使用系统生成的句子。"},
 	{"N2", Warning, "照抄上年段落", "这一段与上年报告完全相同，审查时常被指出照抄，请按本年度的实际情况改写。"},

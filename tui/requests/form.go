@@ -795,6 +795,9 @@ func (f *Form) liveRequest() model.Request {
 // DeadlineLine is the answer deadline as the typed dates give it.
 func (f *Form) DeadlineLine() string {
 	q := f.liveRequest()
+	if f.c.Calendar != nil && q.AwaitingCorrection() && !q.Received.IsZero() {
+		return text.ReqDeadlineAwaiting
+	}
 	if f.c.Calendar == nil || q.ClockStart().IsZero() {
 		return text.ReqDeadlineUnknown
 	}

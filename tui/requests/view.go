@@ -128,6 +128,9 @@ func (m *List) serialText(q *model.Request) string {
 // working days, 今日到期, 超期N日 or, once answered, 按期答复/超期答复. late
 // reports whether it is overdue.
 func DeadlineNote(q *model.Request, today model.Date, cal *model.Calendar) (note string, late bool) {
+	if cal != nil && q.AwaitingCorrection() && q.Answered.IsZero() && !q.Received.IsZero() {
+		return text.ReqAwaitingCorrection, false
+	}
 	if cal == nil || q.ClockStart().IsZero() {
 		return "", false
 	}
