@@ -28,6 +28,7 @@ func baseOY() *OrganYear {
 	v[Addr(TableS2Item1, RowNormativeDocs, "in_force")] = 12
 	v[Addr(TableS2Item8, RowAdminFees, "amount")] = 12_500_000 // 12.5 万元
 	refill(r)
+	fillNarrative(r)
 	prev := Values{
 		Addr(TableS3, RowCarriedOut, string(NaturalPerson)): 1,
 		Addr(TableS3, RowCarriedOut, ColTotal):              1,
