@@ -26,7 +26,7 @@ import (
 	"nianbao/tui/start"
 	"nianbao/tui/styles"
 	"nianbao/tui/text"
-	"nianbao/usecase"
+	"nianbao/desk"
 )
 
 // Options configure the workstation.
@@ -125,7 +125,7 @@ func loadCalendar(ctx context.Context, st *db.Store) *model.Calendar {
 }
 
 // Run starts the workstation and blocks until the clerk quits.
-func Run(ctx context.Context, st *usecase.Store, opt Options) error {
+func Run(ctx context.Context, st *desk.Store, opt Options) error {
 	a := New(ctx, st.Store, opt)
 	p := tea.NewProgram(a, tea.WithContext(ctx))
 	_, err := p.Run()

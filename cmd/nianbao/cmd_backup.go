@@ -7,7 +7,7 @@ import (
 	"os"
 	"os/signal"
 
-	"nianbao/usecase"
+	"nianbao/desk"
 )
 
 func init() {
@@ -85,7 +85,7 @@ func runRestore(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	path, err := usecase.Restore(ctx, *dbFlag, *from)
+	path, err := desk.Restore(ctx, *dbFlag, *from)
 	if err != nil {
 		return printErr(stderr, err)
 	}

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"nianbao/desk"
 	"nianbao/model"
-	"nianbao/usecase"
 )
 
 func init() {
@@ -84,9 +84,9 @@ func runBundleExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "年份 %d 不对：政府信息公开工作年度报告的格式从2019年度开始，请给出2019年或以后的年份。\n", *year)
 		return exitUsage
 	}
-	kind := usecase.PublicBundle
+	kind := desk.PublicBundle
 	if *full {
-		kind = usecase.FullBundle
+		kind = desk.FullBundle
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -105,7 +105,7 @@ func runBundleExport(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "已写出%s：%s\n", kind.Label(), res.Path)
 	fmt.Fprintf(stdout, "大小 %d 字节，SHA-256 %s（已读回核对）\n", res.Size, res.SHA256)
-	if kind == usecase.FullBundle {
+	if kind == desk.FullBundle {
 		fmt.Fprintln(stdout, "注意：此文件含申请人个人信息，只用于本单位电脑之间转移数据，不要报送或公开。")
 	}
 	if n := len(y.Errors()); n > 0 {
@@ -171,9 +171,9 @@ func runBundleImport(args []string, stdout, stderr io.Writer) int {
 
 // importBundle reads, validates and stores one bundle; it returns the exit
 // code for it.
-func importBundle(ctx context.Context, st *usecase.Store, file string, replace bool, stdout, stderr io.Writer) int {
+func importBundle(ctx context.Context, st *desk.Store, file string, replace bool, stdout, stderr io.Writer) int {
 	name := filepath.Base(file)
-	oy, meta, err := usecase.ReadBundleFile(file)
+	oy, meta, err := desk.ReadBundleFile(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s：%v\n", name, err)
 		return exitFindings

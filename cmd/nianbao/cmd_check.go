@@ -8,8 +8,8 @@ import (
 	"os/signal"
 	"time"
 
+	"nianbao/desk"
 	"nianbao/model"
-	"nianbao/usecase"
 )
 
 func init() {
@@ -105,7 +105,7 @@ func runDeepCheck(dbFlag string, stdout, stderr io.Writer) int {
 // deepCheck runs the full integrity_check and the row checksums; on damage
 // it prints what and where, with the backup that holds the saved values,
 // and returns exitUsage.
-func deepCheck(ctx context.Context, st *usecase.Store, stdout, stderr io.Writer) int {
+func deepCheck(ctx context.Context, st *desk.Store, stdout, stderr io.Writer) int {
 	damage, err := st.DeepCheck(ctx)
 	if err != nil {
 		return printErr(stderr, err)

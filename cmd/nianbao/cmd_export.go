@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"nianbao/desk"
 	"nianbao/model"
-	"nianbao/usecase"
 )
 
 func init() {
@@ -46,7 +46,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	year := fs.Int("year", 0, "")
 	formats := fs.String("format", "docx,html,xlsx,txt", "")
 	out := fs.String("out", "", "")
-	encoding := fs.String("encoding", usecase.EncodingUTF8, "")
+	encoding := fs.String("encoding", desk.EncodingUTF8, "")
 	force := fs.Bool("force", false, "")
 	overwrite := fs.Bool("overwrite", false, "")
 	if code, ok := parseFlags(fs, args, stdout, stderr, usageExport); !ok {
@@ -74,12 +74,12 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if !validExportFormat(f) {
-			return usageErr(fmt.Sprintf("不支持的导出格式「%s」，可选：%s。", f, strings.Join(usecase.Formats, "、")))
+			return usageErr(fmt.Sprintf("不支持的导出格式「%s」，可选：%s。", f, strings.Join(desk.Formats, "、")))
 		}
 		list = append(list, f)
 	}
 	if len(list) == 0 {
-		return usageErr("--format 没有给出任何格式，可选：" + strings.Join(usecase.Formats, "、") + "。")
+		return usageErr("--format 没有给出任何格式，可选：" + strings.Join(desk.Formats, "、") + "。")
 	}
 	switch strings.ToLower(strings.ReplaceAll(*encoding, "-", "")) {
 	case "utf8", "gb18030":
@@ -123,9 +123,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		draft = true
 	}
 
-	res, err := st.Export(ctx, y, usecase.ExportOptions{
+	res, err := st.Export(ctx, y, desk.ExportOptions{
 		Formats: list, Dir: *out, Encoding: *encoding, Draft: draft, Overwrite: *overwrite, Now: now,
-	}, func(p usecase.ExportProgress) {
+	}, func(p desk.ExportProgress) {
 		if !p.Done {
 			fmt.Fprintf(stdout, "[%d/%d] 正在写入 %s …\n", p.Index, p.Total, p.Name)
 			return
@@ -143,8 +143,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		var me *usecase.MediaError
-		if errors.As(err, &me) && me.Kind == usecase.ErrFileExists {
+		var me *desk.MediaError
+		if errors.As(err, &me) && me.Kind == desk.ErrFileExists {
 			fmt.Fprintln(stderr, me.Msg+"（命令行请加 --overwrite）")
 			return exitFindings
 		}
@@ -155,7 +155,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 }
 
 func validExportFormat(f string) bool {
-	for _, x := range usecase.Formats {
+	for _, x := range desk.Formats {
 		if x == f {
 			return true
 		}

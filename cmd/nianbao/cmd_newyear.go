@@ -7,8 +7,8 @@ import (
 	"os"
 	"os/signal"
 
+	"nianbao/desk"
 	"nianbao/model"
-	"nianbao/usecase"
 )
 
 func init() {
@@ -66,7 +66,7 @@ func runNewYear(args []string, stdout, stderr io.Writer) int {
 	return newYear(ctx, st, *organ, *year, stdout, stderr)
 }
 
-func newYear(ctx context.Context, st *usecase.Store, name string, year int, stdout, stderr io.Writer) int {
+func newYear(ctx context.Context, st *desk.Store, name string, year int, stdout, stderr io.Writer) int {
 	o, err := st.FindOrgan(ctx, name)
 	if err != nil {
 		return printErr(stderr, err)

@@ -16,8 +16,8 @@ import (
 	"sort"
 	"strings"
 
+	"nianbao/desk"
 	"nianbao/model"
-	"nianbao/usecase"
 )
 
 // version is the program version, set at build time with
@@ -54,7 +54,7 @@ func main() {
 // run dispatches to a command or starts the workstation; it returns the
 // exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	usecase.SetVersion(version)
+	desk.SetVersion(version)
 	if len(args) > 0 && args[0] == "help" {
 		// nianbao help [命令]
 		if len(args) > 1 {
@@ -196,15 +196,15 @@ func flagErrorChinese(err error) string {
 
 // openStore opens the database named by --db, or the default one. Its
 // errors are Chinese sentences for the clerk.
-func openStore(ctx context.Context, dbFlag string, readOnly bool) (*usecase.Store, error) {
-	return openStoreWith(ctx, dbFlag, usecase.Options{ReadOnly: readOnly}, os.Stderr)
+func openStore(ctx context.Context, dbFlag string, readOnly bool) (*desk.Store, error) {
+	return openStoreWith(ctx, dbFlag, desk.Options{ReadOnly: readOnly}, os.Stderr)
 }
 
 // openStoreWith opens the database named by --db, or the default one, with
 // opt; a damaged database that has a good backup gets the exact restore
 // command in its error, and the store's warnings go to stderr.
-func openStoreWith(ctx context.Context, dbFlag string, opt usecase.Options, stderr io.Writer) (*usecase.Store, error) {
-	st, err := usecase.Open(ctx, dbFlag, opt)
+func openStoreWith(ctx context.Context, dbFlag string, opt desk.Options, stderr io.Writer) (*desk.Store, error) {
+	st, err := desk.Open(ctx, dbFlag, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +217,7 @@ func openStoreWith(ctx context.Context, dbFlag string, opt usecase.Options, stde
 // openYear finds one organ's year by the organ's name and opens it, checked
 // against today. An unknown organ or year is a Chinese error naming what
 // exists. Personal data is never loaded.
-func openYear(ctx context.Context, st *usecase.Store, organ string, year int, today model.Date) (*usecase.Year, error) {
+func openYear(ctx context.Context, st *desk.Store, organ string, year int, today model.Date) (*desk.Year, error) {
 	o, err := st.FindYear(ctx, organ, year)
 	if err != nil {
 		return nil, err

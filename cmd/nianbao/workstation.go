@@ -8,8 +8,8 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"nianbao/desk"
 	"nianbao/tui"
-	"nianbao/usecase"
 )
 
 // workstation opens the default (or --db) database and runs the
@@ -25,7 +25,7 @@ func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) i
 		// No first frame to hurry: wait for the integrity check.
 		<-st.CheckDone()
 		if err := st.CheckErr(); err != nil {
-			return printErr(stderr, usecase.RestoreGuide(err, st.Path()))
+			return printErr(stderr, desk.RestoreGuide(err, st.Path()))
 		}
 		fmt.Fprintln(stderr, "年报工作台需要在终端窗口（命令提示符、PowerShell 或终端）里运行，现在的输入或输出不是终端。下面是数据库概况：")
 		if err := printSummary(ctx, st, stdout); err != nil {
@@ -40,7 +40,7 @@ func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) i
 	if err := st.CheckErr(); err != nil {
 		// The workstation showed the notice; leave the guidance on the
 		// terminal after it, too.
-		fmt.Fprintln(stderr, usecase.RestoreGuide(err, st.Path()).Error())
+		fmt.Fprintln(stderr, desk.RestoreGuide(err, st.Path()).Error())
 		return exitUsage
 	}
 	return exitOK
@@ -50,6 +50,6 @@ func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) i
 // integrity check running behind the first frame (db.Options.DeferCheck):
 // every write waits for it, and the workstation shows a blocking notice
 // when it fails.
-func openWorkstationStore(ctx context.Context, dbFlag string, stderr io.Writer) (*usecase.Store, error) {
-	return openStoreWith(ctx, dbFlag, usecase.Options{DeferCheck: true}, stderr)
+func openWorkstationStore(ctx context.Context, dbFlag string, stderr io.Writer) (*desk.Store, error) {
+	return openStoreWith(ctx, dbFlag, desk.Options{DeferCheck: true}, stderr)
 }

@@ -1,4 +1,4 @@
-package usecase
+package desk
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 )
 
 // demoStore opens a new database in a temp folder with the demo data.
-func demoStore(t *testing.T) *Store {
+func demoDesk(t *testing.T) *Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), Options{NoBackup: true})
@@ -26,7 +26,7 @@ func demoStore(t *testing.T) *Store {
 	return st
 }
 
-var today = model.NewDate(2022, 1, 15)
+var snapToday = model.NewDate(2022, 1, 15)
 
 func openDemo2021(t *testing.T, st *Store) *Year {
 	t.Helper()
@@ -35,7 +35,7 @@ func openDemo2021(t *testing.T, st *Store) *Year {
 	if err != nil {
 		t.Fatal(err)
 	}
-	y, err := st.OpenYear(ctx, o.ID, 2021, model.DefaultCalendar(), today)
+	y, err := st.OpenYear(ctx, o.ID, 2021, model.DefaultCalendar(), snapToday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func openDemo2021(t *testing.T, st *Store) *Year {
 }
 
 func TestOpenYearComputesDerivedDataOnce(t *testing.T) {
-	st := demoStore(t)
+	st := demoDesk(t)
 	y := openDemo2021(t, st)
 	oy := y.OrganYear()
 	if len(oy.Requests) == 0 {
@@ -73,7 +73,7 @@ func TestOpenYearComputesDerivedDataOnce(t *testing.T) {
 	if o := y.Overview(); o.PerMonth == [12]int{} {
 		t.Fatal("overview counts no request")
 	}
-	want := model.Check(oy, model.DefaultCalendar(), today)
+	want := model.Check(oy, model.DefaultCalendar(), snapToday)
 	if len(y.Findings()) != len(want) || len(want) == 0 {
 		t.Fatalf("%d findings, want %d (the demo has warnings)", len(y.Findings()), len(want))
 	}
@@ -100,7 +100,7 @@ func TestOpenYearComputesDerivedDataOnce(t *testing.T) {
 }
 
 func TestWithSectionBlocksLeavesTheSnapshotAlone(t *testing.T) {
-	st := demoStore(t)
+	st := demoDesk(t)
 	y := openDemo2021(t, st)
 	before := append([]model.Block(nil), y.Report().Blocks...)
 	bs := []model.Block{{Section: 5, Kind: model.BlockParagraph, Text: "新的第五部分"}}
@@ -136,7 +136,7 @@ func TestWithSectionBlocksLeavesTheSnapshotAlone(t *testing.T) {
 }
 
 func TestExportGateRefusesErrorsButWritesDrafts(t *testing.T) {
-	st := demoStore(t)
+	st := demoDesk(t)
 	ctx := context.Background()
 	y := openDemo2021(t, st)
 	if len(y.Errors()) != 0 {
@@ -184,7 +184,7 @@ func TestExportGateRefusesErrorsButWritesDrafts(t *testing.T) {
 }
 
 func TestStartYearFromThePreviousYear(t *testing.T) {
-	st := demoStore(t)
+	st := demoDesk(t)
 	ctx := context.Background()
 	o, err := st.FindOrgan(ctx, DemoOrganName)
 	if err != nil {
@@ -200,7 +200,7 @@ func TestStartYearFromThePreviousYear(t *testing.T) {
 	if ny.From != 2021 || ny.Summary.StaleParagraphs == 0 {
 		t.Fatalf("started from %d, %+v", ny.From, ny.Summary)
 	}
-	y, err := st.OpenYear(ctx, o.ID, 2022, model.DefaultCalendar(), today)
+	y, err := st.OpenYear(ctx, o.ID, 2022, model.DefaultCalendar(), snapToday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +230,7 @@ func TestStartYearFromThePreviousYear(t *testing.T) {
 }
 
 func TestBundleWriteCompareImport(t *testing.T) {
-	st := demoStore(t)
+	st := demoDesk(t)
 	ctx := context.Background()
 	y := openDemo2021(t, st)
 	dir := t.TempDir()
@@ -281,7 +281,7 @@ func TestBundleWriteCompareImport(t *testing.T) {
 }
 
 func TestFindYearNamesWhatExists(t *testing.T) {
-	st := demoStore(t)
+	st := demoDesk(t)
 	ctx := context.Background()
 	if _, err := st.FindYear(ctx, "不存在的单位", 2021); err == nil || !strings.Contains(err.Error(), DemoOrganName) {
 		t.Fatalf("unknown organ: %v", err)
