@@ -9,14 +9,15 @@ import (
 // Year is one opened organ-year: the stored data as loaded (without
 // applicants' personal data) and what is derived from it, each part
 // computed once when the snapshot is made. A Year is never changed after
-// it is made: a save produces a new one (Store.OpenYear after a reload, or
-// WithSectionBlocks for the narrative), so whoever holds a Year may read
-// it without locks and keep it as long as it likes.
+// it is made: a change produces a new one (Store.OpenYear after a change to
+// the logs, Edit after a change to the profile or the report), so whoever
+// holds a Year may read it without locks and keep it as long as it likes.
 //
 // Every derived part is computed by its own function from the organ-year
-// (deriveTables, deriveFees, deriveFindings), so that a later change can
-// make the next snapshot from this one and recompute only the parts that
-// read what a save changed, sharing the rest.
+// (deriveTables, deriveFees, deriveFindings), so that the next snapshot is
+// made from this one recomputing only the parts that read what changed
+// (Edit shares the parts derived from the logs); running only the rules
+// that read a changed field is the next step of the same idea.
 type Year struct {
 	oy    *model.OrganYear
 	cal   *model.Calendar
@@ -132,24 +133,41 @@ func (y *Year) Overview() model.RequestOverview { return y.overview }
 // LogFees is the year's fee summary computed from the log.
 func (y *Year) LogFees() LogFees { return y.fees }
 
-// WithSectionBlocks is the snapshot with one section's blocks replaced, in
-// order, keeping the other sections: the narrative editor's saved text
-// without loading the year again. Tables and fees do not read the text and
-// are shared; the findings stay those of this snapshot until the year is
-// opened again, as they did when the text was edited in place.
-func (y *Year) WithSectionBlocks(section int, bs []model.Block) *Year {
-	r := *y.oy.Report
-	r.Blocks = replaceSection(y.oy.Report.Blocks, section, bs)
+// Edit makes the next snapshot after a change to the organ's profile or
+// the report (its head, text, typed cells, acknowledged warnings): edit
+// gets a copy of the organ-year whose report is its own (values, blocks
+// and acks copied) and may change Organ and Report, never the logs
+// (requests, cases, measures, items), which stay shared with this
+// snapshot. The parts derived from the logs (table 三, fees, overview) are
+// shared; the findings are checked again. This snapshot does not change.
+func (y *Year) Edit(edit func(oy *model.OrganYear)) *Year {
 	oy := *y.oy
+	r := *y.oy.Report
+	r.Values = make(model.Values, len(y.oy.Report.Values))
+	for a, v := range y.oy.Report.Values {
+		r.Values[a] = v
+	}
+	r.Blocks = append([]model.Block(nil), y.oy.Report.Blocks...)
+	r.Acks = append([]model.Ack(nil), y.oy.Report.Acks...)
 	oy.Report = &r
+	edit(&oy)
 	n := *y
 	n.oy = &oy
+	n.deriveFindings()
 	return &n
 }
 
-// replaceSection returns blocks with those of section replaced by bs, at
+// WithSectionBlocks is the snapshot with one section's blocks replaced, in
+// order, keeping the other sections: the narrative editor's saved text.
+func (y *Year) WithSectionBlocks(section int, bs []model.Block) *Year {
+	return y.Edit(func(oy *model.OrganYear) {
+		oy.Report.Blocks = ReplaceSection(oy.Report.Blocks, section, bs)
+	})
+}
+
+// ReplaceSection returns blocks with those of section replaced by bs, at
 // the place of the section in order.
-func replaceSection(blocks []model.Block, section int, bs []model.Block) []model.Block {
+func ReplaceSection(blocks []model.Block, section int, bs []model.Block) []model.Block {
 	var out []model.Block
 	done := false
 	for _, b := range blocks {

@@ -120,6 +120,25 @@ func TestWithSectionBlocksLeavesTheSnapshotAlone(t *testing.T) {
 	if len(n.Report().SectionBlocks(1)) != len(y.Report().SectionBlocks(1)) {
 		t.Fatal("other sections must stay")
 	}
+	// The findings are checked again on the new text; the old snapshot
+	// keeps its own.
+	want := model.Check(n.OrganYear(), n.Calendar(), n.Today())
+	if len(n.Findings()) != len(want) {
+		t.Fatalf("%d findings after the edit, want %d", len(n.Findings()), len(want))
+	}
+	if n.S3() == nil || len(n.S3()) != len(y.S3()) {
+		t.Fatal("table 三 is shared")
+	}
+	// Edit copies the typed values: the old snapshot's stay.
+	a := model.Addr(model.TableS2Item1, model.RowNormativeDocs, "in_force")
+	old := y.Report().Values[a]
+	e := y.Edit(func(oy *model.OrganYear) { oy.Report.Values[a] = old + 7; oy.Organ.Phone = "0470-1111111" })
+	if y.Report().Values[a] != old || e.Report().Values[a] != old+7 {
+		t.Fatalf("values: old snapshot %d, new %d", y.Report().Values[a], e.Report().Values[a])
+	}
+	if y.OrganYear().Organ.Phone == "0470-1111111" || e.OrganYear().Organ.Phone != "0470-1111111" {
+		t.Fatal("the organ is the new snapshot's own")
+	}
 	// Sections stay in order: 六 comes after the new 五.
 	last5, first6 := -1, -1
 	for i, b := range n.Report().Blocks {

@@ -14,7 +14,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -176,7 +175,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		m.removeAck(f)
 		rid := m.c.Report.ID
-		return m.c.Save(func(ctx context.Context, st *db.Store) error {
+		return m.c.Save(func(ctx context.Context, st common.Desk) error {
 			return st.DeleteAck(ctx, rid, f.Rule, f.Target())
 		})
 	}
@@ -215,7 +214,7 @@ func (m *Model) ackKey(k tea.KeyPressMsg) tea.Cmd {
 		m.in.Blur()
 		m.err = ""
 		rid := m.c.Report.ID
-		return m.c.Save(func(ctx context.Context, st *db.Store) error {
+		return m.c.Save(func(ctx context.Context, st common.Desk) error {
 			if reason == "" {
 				return errors.New(text.CheckAckNeeded)
 			}

@@ -10,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -68,7 +67,7 @@ func (p *Preamble) save() tea.Cmd {
 	p.dirty = false
 	p.c.Report.Preamble.Text = strings.TrimSpace(p.ed.Value())
 	cp := *p.c.Report
-	return p.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveReportMeta(ctx, &cp) })
+	return p.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveReportMeta(ctx, &cp) })
 }
 
 // Update implements common.Screen.

@@ -11,7 +11,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -108,7 +107,7 @@ func (p *Profile) apply(f *components.Field) tea.Cmd {
 		if p.c.OY != nil {
 			p.c.OY.Organ = o
 		}
-		return p.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveOrgan(ctx, &o) })
+		return p.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveOrgan(ctx, &o) })
 	}
 	r := p.c.Report
 	v := strings.TrimSpace(f.Value())
@@ -128,7 +127,7 @@ func (p *Profile) apply(f *components.Field) tea.Cmd {
 		r.Mode4 = []model.TableMode{model.FromLog, model.Typed}[f.Choice]
 	}
 	cp := *r
-	return p.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveReportMeta(ctx, &cp) })
+	return p.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveReportMeta(ctx, &cp) })
 }
 
 // Update implements common.Screen.

@@ -14,7 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -29,7 +29,7 @@ const PageSize = 100
 const maxBuffer = 4 * PageSize
 
 // Status filters of the list, in the order s cycles them; the values are
-// db.RequestQuery.Status.
+// desk.RequestQuery.Status.
 var statusFilters = []string{"", "open", "answered", "carried"}
 
 // view is what the screen shows.
@@ -171,8 +171,8 @@ func (m *List) KeyMap() help.KeyMap {
 }
 
 // Query is the db query of the current filters (without paging).
-func (m *List) Query() db.RequestQuery {
-	return db.RequestQuery{
+func (m *List) Query() desk.RequestQuery {
+	return desk.RequestQuery{
 		OrganID:   m.c.Organ.ID,
 		Year:      m.c.Year,
 		Status:    statusFilters[m.status],
@@ -268,7 +268,7 @@ func (m *List) reload() tea.Cmd {
 
 // walkTo fetches the rows around absolute index target by keyset steps of
 // walkChunk rows and returns them with the index of the first.
-func walkTo(ctx context.Context, st *db.Store, q db.RequestQuery, target int) ([]model.Request, int, error) {
+func walkTo(ctx context.Context, st common.Desk, q desk.RequestQuery, target int) ([]model.Request, int, error) {
 	q.Limit = walkChunk
 	at := 0
 	for {
@@ -292,7 +292,7 @@ const walkChunk = 2000
 // walkToID walks the list by keyset pages to the entry with id and returns
 // the rows around it with the index of the first. When the entry is not in
 // the list it returns the first page.
-func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) (rows []model.Request, start int, found bool, err error) {
+func walkToID(ctx context.Context, st common.Desk, q desk.RequestQuery, id int64) (rows []model.Request, start int, found bool, err error) {
 	const chunk = walkChunk
 	q.Limit = chunk
 	at := 0
@@ -321,7 +321,7 @@ func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) (r
 
 // filterOverdue applies the filters and the overdue test to the year's log
 // held in memory. Status follows db's meaning.
-func filterOverdue(all []model.Request, q db.RequestQuery, year int, today model.Date, cal *model.Calendar) []model.Request {
+func filterOverdue(all []model.Request, q desk.RequestQuery, year int, today model.Date, cal *model.Calendar) []model.Request {
 	out := []model.Request{}
 	if cal == nil {
 		return out

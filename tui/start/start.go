@@ -508,15 +508,15 @@ func (f *YearForm) create() tea.Cmd {
 	o := f.organ
 	ctx, st := f.c.Ctx, f.c.Store
 	return f.c.Track(func() tea.Msg {
-		sum, err := createYear(ctx, st, o, y, fromPrev)
+		ny, err := st.StartYear(ctx, o, y, fromPrev)
 		if err != nil {
 			return common.SaveFailedMsg{Err: err}
 		}
 		open := func() tea.Msg { return common.OpenMsg{Organ: o, Year: y} }
-		if sum == nil {
+		if ny.From == 0 {
 			return open()
 		}
-		note := summaryText(y, sum, model.FormatForYear(y))
+		note := summaryText(y, &ny.Summary, model.FormatForYear(y))
 		return tea.Sequence(open, func() tea.Msg { return common.StatusMsg{Text: note} })()
 	})
 }

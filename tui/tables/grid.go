@@ -15,7 +15,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -510,7 +509,7 @@ func (m *Model) store(a model.CellAddress, v int64, clear bool) tea.Cmd {
 	}
 	m.refresh()
 	rid := r.ID
-	return m.c.Save(func(ctx context.Context, st *db.Store) error {
+	return m.c.Save(func(ctx context.Context, st common.Desk) error {
 		if clear && len(changed) == 1 {
 			return st.ClearValue(ctx, rid, a)
 		}
