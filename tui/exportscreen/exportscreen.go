@@ -178,7 +178,7 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 	}
 	opt := export.Options{
 		Formats: s.Formats(), Dir: s.Dir(), Draft: s.draft, Overwrite: overwrite,
-		Version: Version, Today: s.c.Today,
+		Version: Version, Today: s.c.Today, Calendar: s.c.Calendar,
 	}
 	if s.gb18030 {
 		opt.Encoding = "gb18030"
@@ -511,6 +511,11 @@ func (s *Screen) progressLines(width int) []string {
 			out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf("    %s · SHA-256 %s", components.HumanBytes(uint64(f.Size)), f.SHA256), width)))
 		}
 	}
+	if s.result != nil {
+		for _, n := range s.result.Notes {
+			out = append(out, st.Warning.Render(components.Fit(n, width)))
+		}
+	}
 	return out
 }
 
@@ -528,6 +533,8 @@ func formatNote(f string) string {
 		return common.ExpNoteMd
 	case "pdf":
 		return common.ExpNotePdf
+	case export.FormatTujie:
+		return common.ExpNoteTujie
 	}
 	return ""
 }
