@@ -85,9 +85,12 @@ type Group struct {
 	// Total, when set, is printed after the title (本年新收 33件).
 	Total *Value
 	Bars  []Bar
-	// Signed groups (本年增/减) print their values without bars: a length
-	// cannot show a sign.
-	Signed bool
+	// Scale names the groups of a chart that share one scale: the bars of
+	// all groups with the same Scale are drawn to the largest of them.
+	Scale string
+	// Brief groups print their title and total only (a result group of
+	// table 四 with no case); the data table still lists every cell.
+	Brief bool
 }
 
 // Bar is one labelled value; Prev is last year's value in a
@@ -99,6 +102,9 @@ type Bar struct {
 	Change string
 	// Sub marks a breakdown row under the bar above (其中 …).
 	Sub bool
+	// Signed values (本年增/减) are printed without a bar: a length cannot
+	// show a sign.
+	Signed bool
 }
 
 // MeasureLine is one improvement measure of section 五 with its status.
@@ -219,13 +225,13 @@ func (b *builder) prevValue(col model.Column, unit string, cells []model.CellAdd
 }
 
 // Change prints the change from last year: 「+12%」, 「-5%」, 「持平」, or,
-// when last year was 0, the difference 「+3」.
+// when last year was 0 (no percentage), the difference 「+3」.
 func Change(cur, prev int64) string {
 	switch {
 	case cur == prev:
 		return "持平"
 	case prev == 0:
-		return "+" + strconv.FormatInt(cur, 10) + "（上年为0）"
+		return "+" + strconv.FormatInt(cur, 10)
 	}
 	pct := float64(cur-prev) * 100 / float64(prev)
 	s := strconv.FormatFloat(pct, 'f', 0, 64)
@@ -261,11 +267,11 @@ func s4Totals(groups ...string) []model.CellAddress {
 func (b *builder) figures(oy *model.OrganYear, items model.ItemCounts, cal *model.Calendar) []Figure {
 	var out []Figure
 	if items.Total > 0 {
-		out = append(out, Figure{Label: "主动公开信息", Value: Value{N: int64(items.Total), Text: strconv.Itoa(items.Total) + "条", Source: "items"}})
+		out = append(out, Figure{Label: "主动公开", Value: Value{N: int64(items.Total), Text: strconv.Itoa(items.Total) + "条", Source: "items"}})
 	}
 	total := b.s3Col(model.ColTotal)
 	newCell := []model.CellAddress{b.s3Cell(model.RowNew, model.ColTotal)}
-	out = append(out, b.figure(rowLabel(b.s3(), model.RowNew, "收到申请"), total, "件", newCell))
+	out = append(out, b.figure("收到申请", total, "件", newCell))
 	if oy.Report.Mode3 != model.Typed && cal != nil {
 		if closed, late := onTime(oy, cal); closed > 0 {
 			rate := float64(closed-late) * 100 / float64(closed)
@@ -403,16 +409,23 @@ func (b *builder) proactive(items model.ItemCounts) []Chart {
 	}
 	c := Chart{ID: "s2", Title: "《条例》第二十条规定的主动公开事项"}
 	for _, t := range b.f.SectionTables(2) {
+		g := Group{Title: t.Caption}
 		for _, col := range t.Columns {
-			g := Group{Title: model.TableName(t) + " " + ShortLabel(col.Label), Signed: col.Kind == model.KindDelta}
-			unit := s2Unit(col)
-			for _, r := range t.Rows {
-				a := model.Addr(t.ID, r.ID, col.ID)
-				bar := Bar{Label: r.Label, Value: b.value(col, unit, a)}
-				g.Bars = append(g.Bars, bar)
+			if col.Kind == model.KindMoney {
+				g.Scale = "money"
 			}
-			c.Groups = append(c.Groups, g)
 		}
+		for _, r := range t.Rows {
+			for _, col := range t.Columns {
+				label := r.Label
+				if len(t.Columns) > 1 {
+					label += " · " + ShortLabel(col.Label)
+				}
+				g.Bars = append(g.Bars, Bar{Label: label, Value: b.value(col, s2Unit(col), model.Addr(t.ID, r.ID, col.ID)),
+					Signed: col.Kind == model.KindDelta})
+			}
+		}
+		c.Groups = append(c.Groups, g)
 	}
 	out = append(out, c)
 	return out
@@ -482,14 +495,9 @@ func (b *builder) outcomes() Chart {
 	g.Bars = append(g.Bars, Bar{Label: rowLabel(t, model.RowCarriedOut, "结转下年度"), Value: b.value(total, "件", b.s3Cell(model.RowCarriedOut, model.ColTotal))})
 	c.Groups = []Group{g}
 	sum := b.value(total, "件", b.s3Cell(model.RowOutcomeSum, model.ColTotal))
-	c.Note = "本年办结" + sum.Text + "（" + ShortLabel(rowLabelFull(t, model.RowOutcomeSum)) + "）；缩进的是其中各项不为0的具体情形。"
+	c.Note = "本年办结" + sum.Text + "。缩进的是各项办理结果中不为0的具体情形。"
 	c.Groups[0].Title = ""
 	return c
-}
-
-func rowLabelFull(t *model.Table, row string) string {
-	r, _ := t.Row(row)
-	return r.Label
 }
 
 // cases charts table 四: one group per column group (行政复议, 未经复议直接
@@ -501,7 +509,7 @@ func (b *builder) cases() Chart {
 	for gi, grp := range model.S4Groups {
 		totCol, _ := t.Column(model.S4Col(grp, model.ResultTotal))
 		tot := b.value(totCol, "件", model.Addr(t.ID, model.RowS4Cases, totCol.ID))
-		g := Group{Title: names[gi], Total: &tot}
+		g := Group{Title: names[gi], Total: &tot, Brief: tot.N == 0}
 		for _, col := range t.Columns {
 			if col.Total || !strings.HasPrefix(col.ID, grp+"_") {
 				continue

@@ -188,6 +188,15 @@ func ChartScene(c Chart) Scene {
 		s.text(x+22, y+14, c.Legend[1], labelSize, Start, colText, false)
 		y += 26
 	}
+	maxOf := map[string]int64{}
+	for _, g := range c.Groups {
+		for _, b := range g.Bars {
+			maxOf[g.Scale] = max64(maxOf[g.Scale], abs64(b.Value.N))
+			if b.Prev != nil {
+				maxOf[g.Scale] = max64(maxOf[g.Scale], abs64(b.Prev.N))
+			}
+		}
+	}
 	for _, g := range c.Groups {
 		if len(g.Bars) == 0 {
 			continue
@@ -199,13 +208,10 @@ func ChartScene(c Chart) Scene {
 			}
 			y += groupTitleH
 		}
-		var max int64
-		for _, b := range g.Bars {
-			max = max64(max, abs64(b.Value.N))
-			if b.Prev != nil {
-				max = max64(max, abs64(b.Prev.N))
-			}
+		if g.Brief {
+			continue
 		}
+		max := maxOf[g.Scale]
 		scale := func(n int64) float64 {
 			if max == 0 || n <= 0 {
 				return 0
@@ -237,7 +243,7 @@ func ChartScene(c Chart) Scene {
 				s.text(lx, ty+float64(i+1)*lineH-4, l, size, Start, color, false)
 			}
 			switch {
-			case g.Signed:
+			case b.Signed:
 				s.value(barX, y+rowH/2+5, b.Value, valueSize, Start, colText, true)
 			case b.Prev != nil:
 				by := y + (rowH-2*pairBarH-2)/2
