@@ -29,6 +29,9 @@ type ExportOptions struct {
 	Overwrite bool     // replace files of the same name
 	// Now is the export time written to the manifest; zero means now.
 	Now time.Time
+	// Font is the font file the 图解's PNG is drawn with; empty means the
+	// best Chinese font found on the machine.
+	Font string
 }
 
 // BlockedError refuses a formal export of a report that has errors: such
@@ -52,6 +55,7 @@ func (s *Store) Export(ctx context.Context, y *Year, opt ExportOptions, progress
 	return export.Run(ctx, y.oy, export.Options{
 		Formats: opt.Formats, Dir: opt.Dir, Encoding: opt.Encoding, Draft: opt.Draft,
 		Overwrite: opt.Overwrite, Version: version, Today: y.today, Now: opt.Now,
+		Calendar: y.cal, Font: opt.Font,
 	}, progress)
 }
 

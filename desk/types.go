@@ -66,6 +66,7 @@ const (
 	PublicBundle  = bundle.Public
 	FullBundle    = bundle.Full
 	EncodingUTF8  = export.EncodingUTF8
+	FormatTujie   = export.FormatTujie
 	ErrFileExists = export.ErrExists
 )
 

@@ -184,10 +184,10 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 		opt.Now = s.c.Now()
 	}
 	y, st, ctx := s.c.Snap, s.c.Store, s.c.Context()
-	// At most two progress messages per format and the last one: the
-	// buffer holds them all, so the export never waits for the screen
-	// (which stops reading when the clerk quits).
-	ch := make(chan tea.Msg, 2*len(desk.Formats)+2)
+	// Two progress messages per file (the 图解 writes two files) and the
+	// last one: the buffer holds them all, so the export never waits for
+	// the screen (which stops reading when the clerk quits).
+	ch := make(chan tea.Msg, 4*len(desk.Formats)+2)
 	s.events = ch
 	s.running = true
 	s.progress = nil
@@ -505,6 +505,11 @@ func (s *Screen) progressLines(width int) []string {
 			out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf("    %s · SHA-256 %s", components.HumanBytes(uint64(f.Size)), f.SHA256), width)))
 		}
 	}
+	if s.result != nil {
+		for _, n := range s.result.Notes {
+			out = append(out, st.Warning.Render(components.Fit(n, width)))
+		}
+	}
 	return out
 }
 
@@ -522,6 +527,8 @@ func formatNote(f string) string {
 		return text.ExpNoteMd
 	case "pdf":
 		return text.ExpNotePdf
+	case desk.FormatTujie:
+		return text.ExpNoteTujie
 	}
 	return ""
 }
