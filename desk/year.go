@@ -83,10 +83,13 @@ func (y *Year) deriveFees() {
 	}
 }
 
-func (y *Year) deriveFindings() {
-	y.findings = model.Check(y.oy, y.cal, y.today)
+func (y *Year) deriveFindings() { y.setFindings(model.Check(y.oy, y.cal, y.today)) }
+
+// setFindings keeps the findings and indexes them by cell.
+func (y *Year) setFindings(fs []model.Finding) {
+	y.findings = fs
 	y.byCell = map[model.CellAddress][]model.Finding{}
-	for _, f := range y.findings {
+	for _, f := range fs {
 		y.byCell[f.Cell] = append(y.byCell[f.Cell], f)
 	}
 }

@@ -65,8 +65,10 @@ func (p *Preamble) save() tea.Cmd {
 		return nil
 	}
 	p.dirty = false
-	p.c.Report.Preamble.Text = strings.TrimSpace(p.ed.Value())
+	t := strings.TrimSpace(p.ed.Value())
 	cp := *p.c.Report
+	cp.Preamble.Text = t
+	p.c.Edit(func(oy *model.OrganYear) { oy.Report.Preamble.Text = t })
 	return p.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveReportMeta(ctx, &cp) })
 }
 

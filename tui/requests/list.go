@@ -78,29 +78,6 @@ type List struct {
 	height  int // body height of the last View
 	keys    listKeys
 	pending []int64 // entry ids a GoToMsg asked to show
-
-	// derived caches table 三 and the overview of the open organ-year: at
-	// 50,000 requests they cost 3 ms and 6 ms, too much for every frame.
-	derived derivedCache
-}
-
-// derivedCache holds what the table and overview views compute from the
-// log, for one organ-year value (a reload brings a new one) and one day.
-type derivedCache struct {
-	oy      *model.OrganYear
-	n       int
-	today   model.Date
-	s3      model.Values
-	summary *model.RequestOverview
-}
-
-// valid reports whether the cache was computed from this organ-year.
-func (d *derivedCache) valid(c *common.Common) bool {
-	return d.oy == c.OY && d.n == len(c.OY.Requests) && d.today == c.Today
-}
-
-func (d *derivedCache) reset(c *common.Common) {
-	*d = derivedCache{oy: c.OY, n: len(c.OY.Requests), today: c.Today}
 }
 
 type listKeys struct {

@@ -179,20 +179,14 @@ func (m *List) tableView(width, height int) string {
 	st := m.c.Styles
 	f := m.c.Format()
 	lines := []string{st.Heading.Render(text.ReqTableTitle)}
-	if f == nil || m.c.OY == nil {
+	if f == nil || m.c.Snap == nil {
 		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
 	}
 	if m.c.Report.Mode3 == model.Typed {
 		lines = append(lines, st.Warning.Render(text.ReqTableTypedNote))
 	}
 	t := f.Table(model.TableS3)
-	if !m.derived.valid(m.c) {
-		m.derived.reset(m.c)
-	}
-	if m.derived.s3 == nil {
-		m.derived.s3 = model.ComputeS3(f, m.c.Year, m.c.OY.Requests)
-	}
-	v := m.derived.s3
+	v := m.c.Snap.S3()
 	// Labels get the room they need (up to 34 cells); numbers the rest.
 	need := 0
 	for _, r := range t.Rows {
@@ -265,17 +259,10 @@ func (m *List) overviewView(width, height int) string {
 	st := m.c.Styles
 	f := m.c.Format()
 	lines := []string{st.Heading.Render(fmt.Sprintf(text.ReqOverviewTitle, m.c.Year))}
-	if f == nil || m.c.OY == nil {
+	if f == nil || m.c.Snap == nil {
 		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
 	}
-	if !m.derived.valid(m.c) {
-		m.derived.reset(m.c)
-	}
-	if m.derived.summary == nil {
-		o := model.SummarizeRequests(f, m.c.Year, m.c.OY.Requests, m.c.Today, m.c.Calendar)
-		m.derived.summary = &o
-	}
-	o := *m.derived.summary
+	o := m.c.Snap.Overview()
 	var body []string
 	body = append(body, st.Label.Render(text.ReqPerMonth))
 	colW := 5
