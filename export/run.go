@@ -12,7 +12,8 @@ import (
 )
 
 // Formats lists the export formats in the order the export screen offers them.
-var Formats = []string{"docx", "html", "xlsx", "txt", "md", "pdf"}
+// "snippet" is the body-only html fragment for a portal editor.
+var Formats = []string{"docx", "html", "snippet", "xlsx", "txt", "md", "pdf"}
 
 // ManifestName is the checksum list written beside the exported files.
 const ManifestName = "校验清单.txt"
@@ -56,6 +57,9 @@ type Result struct {
 	// Failed lists formats that could not be rendered (PDF without
 	// LibreOffice); the others were still written.
 	Failed []FormatError
+	// Notes are things the clerk should know about files that were
+	// written (a PDF printed with substitute fonts).
+	Notes []string
 }
 
 // FileName is the name clerks expect:
@@ -69,6 +73,10 @@ func FileName(organ string, year int, ext string, draft bool) string {
 		}
 		return r
 	}, stem)
+	if ext == "snippet" {
+		stem += "（网站粘贴用）"
+		ext = "html"
+	}
 	if draft {
 		stem += "（草稿）"
 	}
@@ -101,6 +109,8 @@ func Render(ctx context.Context, d *Document, format, encoding string) ([]byte, 
 		return RenderDocx(d)
 	case "html":
 		return RenderHTML(d)
+	case "snippet":
+		return RenderSnippet(d)
 	case "xlsx":
 		return RenderXlsx(d)
 	case "txt":
@@ -160,13 +170,24 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 		}
 	}
 	doc := Build(oy, BuildOptions{Draft: opt.Draft, Today: opt.Today})
+	doc.Created = opt.Now
 	total := len(formats) + 1
 	for i, f := range formats {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
 		progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[i]})
-		data, err := Render(ctx, doc, f, opt.Encoding)
+		var data []byte
+		var err error
+		if f == "pdf" {
+			var note string
+			data, note, err = RenderPDFNote(ctx, doc)
+			if err == nil && note != "" {
+				res.Notes = append(res.Notes, note)
+			}
+		} else {
+			data, err = Render(ctx, doc, f, opt.Encoding)
+		}
 		if err != nil {
 			res.Failed = append(res.Failed, FormatError{Format: f, Err: err})
 			progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[i], Done: true, Err: err})

@@ -500,6 +500,13 @@ func (s *Screen) progressLines(width int) []string {
 		}
 		out = append(out, components.Fit(fmt.Sprintf("  %d/%d %s  ", p.Index, p.Total, p.Name)+style.Render(status), width))
 	}
+	if s.result != nil {
+		for _, n := range s.result.Notes {
+			for _, l := range components.Wrap(common.ExpNotice+n, width) {
+				out = append(out, st.Warning.Render(l))
+			}
+		}
+	}
 	if s.result != nil && len(s.result.Files) > 0 {
 		out = append(out, st.Label.Render(common.ExpWritten))
 		files := append([]export.FileResult{}, s.result.Files...)
@@ -520,6 +527,8 @@ func formatNote(f string) string {
 		return common.ExpNoteDocx
 	case "html":
 		return common.ExpNoteHTML
+	case "snippet":
+		return common.ExpNoteSnippet
 	case "xlsx":
 		return common.ExpNoteXlsx
 	case "txt":
