@@ -21,8 +21,11 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
 	"nianbao/tui/outline"
 	"nianbao/tui/start"
+	"nianbao/tui/styles"
+	"nianbao/tui/text"
 )
 
 // Options configure the workstation.
@@ -93,7 +96,7 @@ func New(ctx context.Context, st *db.Store, opt Options) *App {
 		today = model.DateOf(now())
 	}
 	c := &common.Common{
-		Ctx: ctx, Store: st, Styles: common.DefaultStyles(),
+		Ctx: ctx, Store: st, Styles: styles.Default(),
 		Width: 80, Height: 24, Calendar: opt.Calendar, Today: today, Now: now,
 	}
 	if c.Calendar == nil {
@@ -274,15 +277,15 @@ func (p *pendingScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (p *pendingScreen) View(w, h int) string {
-	text := loadingText
+	note := loadingText
 	if p.a.loadErr != nil {
-		text = fmt.Sprintf(common.LoadFailed, p.a.loadErr.Error())
+		note = fmt.Sprintf(text.LoadFailed, p.a.loadErr.Error())
 	}
-	return components.Block(" "+p.a.c.Styles.Muted.Render(text), w, h)
+	return components.Block(" "+p.a.c.Styles.Muted.Render(note), w, h)
 }
 
 func (p *pendingScreen) Cursor() *tea.Cursor { return nil }
-func (p *pendingScreen) KeyMap() help.KeyMap { return common.KeyMap{} }
+func (p *pendingScreen) KeyMap() help.KeyMap { return keys.Map{} }
 func (p *pendingScreen) Title() string       { return common.EntryTitle(p.sec) }
 
 // recheck recomputes the findings of the open organ-year.
@@ -321,11 +324,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case common.SavedMsg:
-		a.saveText = fmt.Sprintf(common.StatusSaved, msg.At.Format("15:04:05"))
+		a.saveText = fmt.Sprintf(text.StatusSaved, msg.At.Format("15:04:05"))
 		a.saveFailed = false
 		a.recheck()
 	case common.SaveFailedMsg:
-		a.saveText = fmt.Sprintf(common.StatusSaveFail, msg.Err.Error())
+		a.saveText = fmt.Sprintf(text.StatusSaveFail, msg.Err.Error())
 		a.saveFailed = true
 	case common.StatusMsg:
 		a.note = msg.Text
@@ -375,14 +378,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if msg.err != nil {
 			a.loadErr = msg.err
-			a.saveText = fmt.Sprintf(common.LoadFailed, msg.err.Error())
+			a.saveText = fmt.Sprintf(text.LoadFailed, msg.err.Error())
 			a.saveFailed = true
 			return a, nil
 		}
 		return a, a.applyOrganYear(msg.oy, msg.findings)
 	case common.OrganYearMsg:
 		if msg.Err != nil {
-			a.saveText = fmt.Sprintf(common.LoadFailed, msg.Err.Error())
+			a.saveText = fmt.Sprintf(text.LoadFailed, msg.Err.Error())
 			a.saveFailed = true
 			return a, nil
 		}
@@ -472,7 +475,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if a.corrupt != nil {
 		// The damaged database takes no edits: only quitting is left.
-		if key.Matches(k, common.Keys.Quit) || k.String() == "q" || k.String() == "esc" {
+		if key.Matches(k, keys.Global.Quit) || k.String() == "q" || k.String() == "esc" {
 			a.quitting = true
 			return a, tea.Quit
 		}
@@ -496,7 +499,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	a.note = ""
 	switch {
-	case key.Matches(k, common.Keys.Quit):
+	case key.Matches(k, keys.Global.Quit):
 		return a.quit()
 	case k.String() == "?" && !a.typing() && len(a.dialogs) == 0:
 		a.showHelp = true
@@ -519,7 +522,7 @@ func (a *App) atOutlineHome() bool {
 
 func (a *App) quit() (tea.Model, tea.Cmd) {
 	if a.dirty() || a.saveFailed {
-		a.quitAsk = &components.Confirm{Prompt: common.QuitConfirm}
+		a.quitAsk = &components.Confirm{Prompt: text.QuitConfirm}
 		return a, nil
 	}
 	a.quitting = true
@@ -537,7 +540,7 @@ func (a *App) View() tea.View {
 		return v
 	}
 	if w < 20 || h < 6 {
-		v.SetContent(components.Block(common.TooSmall, max(w, 1), max(h, 1)))
+		v.SetContent(components.Block(text.TooSmall, max(w, 1), max(h, 1)))
 		return v
 	}
 	bodyH := h - chromeLines
@@ -582,7 +585,7 @@ func (a *App) View() tea.View {
 }
 
 func (a *App) titleBar(w int) string {
-	parts := []string{common.AppName}
+	parts := []string{text.AppName}
 	for _, s := range a.stack[1:] {
 		parts = append(parts, s.Title())
 	}
@@ -605,15 +608,15 @@ func barLine(st lipgloss.Style, text string, w int) string {
 func (a *App) statusLine(w int) string {
 	var parts []string
 	if a.c.Report != nil {
-		parts = append(parts, a.c.Organ.Name, fmt.Sprintf(common.StatusYear, a.c.Year))
+		parts = append(parts, a.c.Organ.Name, fmt.Sprintf(text.StatusYear, a.c.Year))
 		if f := a.c.Format(); f != nil {
 			parts = append(parts, f.Name)
 		}
 	} else {
-		parts = append(parts, common.StatusNoReport)
+		parts = append(parts, text.StatusNoReport)
 	}
 	if a.dirty() {
-		parts = append(parts, common.StatusUnsaved)
+		parts = append(parts, text.StatusUnsaved)
 	} else if a.saveText != "" {
 		parts = append(parts, a.saveText)
 	}
@@ -624,7 +627,7 @@ func (a *App) statusLine(w int) string {
 			parts = append(parts, checkingText)
 		} else {
 			e, wn := a.c.CountFindings("")
-			parts = append(parts, fmt.Sprintf(common.StatusFindings, e, wn))
+			parts = append(parts, fmt.Sprintf(text.StatusFindings, e, wn))
 		}
 	}
 	if a.note != "" {
@@ -652,13 +655,13 @@ func (a *App) helpBar(w int) string {
 		}
 		items = append(items, b.Help().Key+" "+b.Help().Desc)
 	}
-	items = append(items, "? "+common.KeyHelpAll)
+	items = append(items, "? "+text.KeyHelpAll)
 	return barLine(a.c.Styles.Help, " "+strings.Join(items, " · "), w)
 }
 
 func (a *App) helpView(w, h int) string {
 	st := a.c.Styles
-	lines := []string{st.Heading.Render(common.HelpTitle), ""}
+	lines := []string{st.Heading.Render(text.HelpTitle), ""}
 	add := func(title string, groups [][]key.Binding) {
 		lines = append(lines, st.Label.Render(title))
 		for _, g := range groups {
@@ -672,9 +675,9 @@ func (a *App) helpView(w, h int) string {
 		lines = append(lines, "")
 	}
 	add(a.Top().Title(), a.Top().KeyMap().FullHelp())
-	g := common.Keys
-	add(common.HelpGlobal, [][]key.Binding{{g.Next, g.Prev, g.Back, g.Save, g.Undo, g.Help, g.Quit,
-		common.Bind(common.KeyQuitWhere, "q")}})
+	g := keys.Global
+	add(text.HelpGlobal, [][]key.Binding{{g.Next, g.Prev, g.Back, g.Save, g.Undo, g.Help, g.Quit,
+		keys.Bind(text.KeyQuitWhere, "q")}})
 	// Two columns when the list is long and the terminal wide enough.
 	if len(lines) > h && w >= 80 {
 		half := (len(lines) + 1) / 2

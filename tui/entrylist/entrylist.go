@@ -19,6 +19,8 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // Spec describes one kind of entry.
@@ -59,16 +61,16 @@ type List[T any] struct {
 	del     T
 	undo    *T
 	note    string
-	keys    common.KeyMap
+	keys    keys.Map
 	pending int64
 }
 
 // New builds the list of the open organ-year.
 func New[T any](c *common.Common, spec *Spec[T]) *List[T] {
-	return &List[T]{c: c, spec: spec, keys: common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyAdd, "n"), common.Bind(common.KeyEdit, "enter", "e"),
-		common.Bind(common.KeyDelete, "d", "delete"), common.Bind(common.KeyUndo, "u", "ctrl+z"),
-		common.Bind(common.KeyUp, "up", "k"), common.Bind(common.KeyDown, "down", "j"),
+	return &List[T]{c: c, spec: spec, keys: keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyAdd, "n"), keys.Bind(text.KeyEdit, "enter", "e"),
+		keys.Bind(text.KeyDelete, "d", "delete"), keys.Bind(text.KeyUndo, "u", "ctrl+z"),
+		keys.Bind(text.KeyUp, "up", "k"), keys.Bind(text.KeyDown, "down", "j"),
 	}}}
 }
 
@@ -92,7 +94,7 @@ func (m *List[T]) Busy() bool { return m.confirm != nil }
 // KeyMap implements common.Screen.
 func (m *List[T]) KeyMap() help.KeyMap {
 	if m.confirm != nil {
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyDelete, "y"), common.Bind(common.KeyCancel, "n")}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyDelete, "y"), keys.Bind(text.KeyCancel, "n")}}
 	}
 	return m.keys
 }
@@ -135,7 +137,7 @@ func (m *List[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
 		m.undo = nil
-		m.note = common.UndoDone
+		m.note = text.UndoDone
 		m.pending = m.spec.ID(&msg.x)
 		return m, tea.Batch(m.c.Saved(), common.Reload)
 	case tea.KeyPressMsg:
@@ -191,11 +193,11 @@ func (m *List[T]) key(k tea.KeyPressMsg) tea.Cmd {
 	case "d", "delete":
 		if m.list.Cursor < len(xs) {
 			m.del = xs[m.list.Cursor]
-			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, m.spec.Name(&m.del))}
+			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(text.DeleteConfirm, m.spec.Name(&m.del))}
 		}
 	case "u", "ctrl+z":
 		if m.undo == nil {
-			m.note = common.UndoNothing
+			m.note = text.UndoNothing
 			return nil
 		}
 		x, ctx, st, restore := *m.undo, m.c.Context(), m.c.Store, m.spec.Restore
