@@ -72,7 +72,8 @@ func Build(oy *model.OrganYear, opt BuildOptions) *Document {
 			}
 		}
 	}
-	d.Signature = []string{oy.Organ.Name, model.ReportDate(r, opt.Today).Chinese()}
+	d.Date = model.ReportDate(r, opt.Today)
+	d.Signature = []string{oy.Organ.Name, d.Date.Chinese()}
 	return d
 }
 

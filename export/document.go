@@ -5,7 +5,8 @@ package export
 
 import (
 	"strings"
-	"time"
+
+	"nianbao/model"
 )
 
 // Align is the horizontal alignment of a paragraph or a cell.
@@ -64,9 +65,11 @@ type Document struct {
 	// date four characters in from the right margin, the organ name
 	// centred over the date (GB/T 9704-2012 7.3.5.1).
 	Signature []string
-	// Created is when the export was made, for the files' metadata; zero
-	// leaves it out (golden files).
-	Created time.Time
+	// Date is the report's date (成文日期), which the files' metadata give
+	// as their creation date: meaningful to the recipient, and the same
+	// for every export of the same report, so equal documents still give
+	// equal bytes.
+	Date model.Date
 }
 
 // TitleText is the title with its lines joined, as one string.

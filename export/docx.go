@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"nianbao/model"
 )
 
 // Page geometry of GB/T 9704-2012 in twentieths of a point (twips).
@@ -49,10 +51,6 @@ func RenderDocx(d *Document) ([]byte, error) {
 // renderDocxWith renders the document naming the faces of fs: the official
 // ones for the .docx, the faces this machine has for the PDF.
 func renderDocxWith(d *Document, fs FontSet) ([]byte, error) {
-	modified := docxTime
-	if !d.Created.IsZero() {
-		modified = d.Created
-	}
 	parts := []struct{ name, body string }{
 		{"[Content_Types].xml", docxContentTypes},
 		{"_rels/.rels", docxRootRels},
@@ -69,7 +67,7 @@ func renderDocxWith(d *Document, fs FontSet) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, p := range parts {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: modified})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: docxTime})
 		if err != nil {
 			return nil, err
 		}
@@ -426,8 +424,17 @@ func docxFooter(side string) string {
 
 func docxCore(d *Document) string {
 	return xml.Header + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-		`<dc:title>` + esc(d.Title) + `</dc:title><dc:creator>` + esc(d.Organ) + `</dc:creator><dc:language>zh-CN</dc:language>` +
+		`<dc:title>` + esc(d.TitleText()) + `</dc:title><dc:creator>` + esc(d.Organ) + `</dc:creator><dc:language>zh-CN</dc:language>` +
+		docxCreated(d.Date) +
 		`</cp:coreProperties>`
+}
+
+// docxCreated gives the report's date as the document's creation date.
+func docxCreated(date model.Date) string {
+	if date.IsZero() {
+		return ""
+	}
+	return `<dcterms:created xsi:type="dcterms:W3CDTF">` + date.String() + `T00:00:00Z</dcterms:created>`
 }
 
 const docxApp = xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>nianbao</Application></Properties>`

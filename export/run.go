@@ -203,7 +203,6 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 		}
 	}
 	doc := Build(oy, BuildOptions{Draft: opt.Draft, Today: opt.Today})
-	doc.Created = opt.Now
 	total := len(formats) + 1
 	for i, f := range formats {
 		if err := ctx.Err(); err != nil {

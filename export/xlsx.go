@@ -129,13 +129,12 @@ func RenderXlsx(d *Document) ([]byte, error) {
 			return nil, err
 		}
 	}
-	// The export time (Document.Created); a fixed time only where there is
-	// none (tests), so equal documents still give equal files.
-	created := docxTime
-	if !d.Created.IsZero() {
-		created = d.Created
+	// The report's date (Document.Date); a fixed time only where there
+	// is none, so equal documents still give equal files.
+	stamp := docxTime.Format("2006-01-02T15:04:05Z")
+	if !d.Date.IsZero() {
+		stamp = d.Date.String() + "T00:00:00Z"
 	}
-	stamp := created.UTC().Format("2006-01-02T15:04:05Z")
 	if err := f.SetDocProps(&excelize.DocProperties{Title: d.TitleText(), Creator: d.Organ, Language: "zh-CN",
 		Created: stamp, Modified: stamp}); err != nil {
 		return nil, err
