@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/dialog"
 )
 
 // Cmds unpacks a batch or a sequence message (their types are not
@@ -70,6 +72,22 @@ func Run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.S
 		switch m := msg.(type) {
 		case nil:
 			continue
+		case common.DialogMsg:
+			// The app's dialog stack: the next keys go to the dialog.
+			st := stackOf(c)
+			d, _ := m.Dialog.Update(dialog.SizeMsg{Width: 72, Height: 19})
+			*st = append(*st, d)
+			out = append(out, msg)
+			next = d.Init()
+		case common.CloseDialogMsg:
+			st := stackOf(c)
+			if len(*st) > 0 {
+				*st = (*st)[:len(*st)-1]
+			}
+			if m.Reply == nil {
+				continue
+			}
+			s, next = s.Update(m.Reply)
 		case common.SaveFailedMsg:
 			t.Fatalf("save failed: %v", m.Err)
 		case common.ReloadMsg:
@@ -94,12 +112,42 @@ func Press(t testing.TB, c *common.Common, s common.Screen, keys ...string) (com
 	var all []tea.Msg
 	for _, k := range keys {
 		var cmd tea.Cmd
-		s, cmd = s.Update(Key(k))
+		if d := Dialog(c); d != nil {
+			st := stackOf(c)
+			(*st)[len(*st)-1], cmd = d.Update(Key(k))
+		} else {
+			s, cmd = s.Update(Key(k))
+		}
 		var out []tea.Msg
 		s, out = Run(t, c, s, cmd)
 		all = append(all, out...)
 	}
 	return s, all
+}
+
+// dialogs holds the open dialogs of each Common, as the app's stack does.
+var dialogs sync.Map // *common.Common → *[]common.Screen
+
+func stackOf(c *common.Common) *[]common.Screen {
+	v, _ := dialogs.LoadOrStore(c, new([]common.Screen))
+	return v.(*[]common.Screen)
+}
+
+// Dialog is the open top dialog of c (a question put by a screen), or nil.
+func Dialog(c *common.Common) common.Screen {
+	st := stackOf(c)
+	if len(*st) == 0 {
+		return nil
+	}
+	return (*st)[len(*st)-1]
+}
+
+// DialogView draws the open top dialog of c, or "" when none is open.
+func DialogView(c *common.Common) string {
+	if d := Dialog(c); d != nil {
+		return d.View(72, 19)
+	}
+	return ""
 }
 
 // Pushed returns the screens that msgs push, in order.

@@ -12,6 +12,7 @@ import (
 	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/dialog"
 )
 
 // Now is the fixed clock of screen tests.
@@ -94,7 +95,22 @@ func (d *Screen) Run(cmd tea.Cmd) {
 		d.Env.Recheck()
 	case common.SaveFailedMsg:
 		d.Env.T.Fatalf("save failed: %v", m.Err)
-	case common.GoToMsg, common.PushMsg, common.BackMsg, common.OpenMsg, common.ReloadMsg, common.StatusMsg, common.DialogMsg:
+	case common.DialogMsg:
+		st := stackOf(d.Env.C)
+		dl, _ := m.Dialog.Update(dialog.SizeMsg{Width: 72, Height: 19})
+		*st = append(*st, dl)
+		d.Out = append(d.Out, msg)
+		return
+	case common.CloseDialogMsg:
+		st := stackOf(d.Env.C)
+		if len(*st) > 0 {
+			*st = (*st)[:len(*st)-1]
+		}
+		if m.Reply != nil {
+			d.Send(m.Reply)
+		}
+		return
+	case common.GoToMsg, common.PushMsg, common.BackMsg, common.OpenMsg, common.ReloadMsg, common.StatusMsg:
 		d.Out = append(d.Out, msg)
 		return
 	}
@@ -105,6 +121,13 @@ func (d *Screen) Run(cmd tea.Cmd) {
 func (d *Screen) Keys(names ...string) {
 	d.Env.T.Helper()
 	for _, n := range names {
+		if dl := Dialog(d.Env.C); dl != nil {
+			st := stackOf(d.Env.C)
+			var cmd tea.Cmd
+			(*st)[len(*st)-1], cmd = dl.Update(Key(n))
+			d.Run(cmd)
+			continue
+		}
 		d.Send(Key(n))
 	}
 }
