@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -127,8 +128,11 @@ func Run(ctx context.Context, st *db.Store, opt Options) error {
 	a := New(ctx, st, opt)
 	p := tea.NewProgram(a, tea.WithContext(ctx))
 	_, err := p.Run()
-	// Saves started just before quitting finish before the caller closes
-	// the store.
+	// Saves and an export started before quitting finish before the caller
+	// closes the store; the clerk is told why the program has not ended.
+	if a.c.Running() {
+		fmt.Fprintln(os.Stderr, common.QuitWaiting)
+	}
 	a.c.WaitSaves()
 	if err == tea.ErrProgramKilled && ctx.Err() != nil {
 		return nil

@@ -7,6 +7,7 @@
 package dialog
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -56,6 +57,12 @@ func YesNo(c *common.Common, prompt, yesText string, yes tea.Msg, noText string,
 		Choice{Key: common.Bind(yesText, "y", "Y"), Reply: yes},
 		Choice{Key: key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", noText)), Reply: no},
 	))
+}
+
+// Delete asks before deleting the entry called name: y replies yes, n or
+// Esc changes nothing.
+func Delete(c *common.Common, name string, yes tea.Msg) tea.Cmd {
+	return YesNo(c, fmt.Sprintf(common.DeleteConfirm, name), common.KeyDelete, yes, common.KeyCancel, nil)
 }
 
 // Prompt is the question (tests).

@@ -12,6 +12,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 )
 
 // Field keys of the entry form.
@@ -273,8 +274,7 @@ func (ef *entryForm) update(s *Screen, msg tea.Msg) tea.Cmd {
 		switch k.String() {
 		case "esc":
 			if ef.dirty() {
-				s.confirm = &components.Confirm{Prompt: common.ItemsDiscardAsk}
-				return nil
+				return dialog.YesNo(s.c, common.ItemsDiscardAsk, common.AskDiscard, discardYesMsg{}, common.ItemsKeepTyping, nil)
 			}
 			s.mode, s.form = modeList, nil
 			return s.reload()
@@ -474,9 +474,7 @@ func (ef *entryForm) view(s *Screen, width, height int) string {
 	body := ef.form.View(width, max(1, height-4))
 	lines := []string{st.Title.Render(title), body, ""}
 	note := ef.note
-	if s.confirm != nil {
-		note = st.Warning.Render(s.confirm.View(width))
-	} else if ef.noteErr {
+	if ef.noteErr {
 		note = st.Error.Render(note)
 	} else if note != "" {
 		note = st.OK.Render(note)

@@ -18,6 +18,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 )
 
 // PageSize is how many rows one keyset query fetches.
@@ -66,7 +67,6 @@ type List struct {
 
 	searching bool
 	input     *components.Input
-	confirm   *components.Confirm
 	deleting  model.Request
 	undo      *model.Request
 	note      string
@@ -141,7 +141,7 @@ func (m *List) Typing() bool { return m.searching }
 // Busy implements common.Busy: Esc closes the search, a question, the
 // table or the overview before it leaves the screen.
 func (m *List) Busy() bool {
-	return m.searching || m.confirm != nil || m.view != viewList || m.search != "" || m.filtered()
+	return m.searching || m.view != viewList || m.search != "" || m.filtered()
 }
 
 func (m *List) filtered() bool {
@@ -154,8 +154,6 @@ func (m *List) KeyMap() help.KeyMap {
 	switch {
 	case m.searching:
 		return common.KeyMap{Short: []key.Binding{common.Bind(common.ReqKeySearchDone, "enter"), common.Bind(common.KeyCancel, "esc")}}
-	case m.confirm != nil:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyDelete, "y"), common.Bind(common.KeyCancel, "n")}}
 	case m.view != viewList:
 		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down"), common.Bind(common.KeyBack, "esc")}}
 	}
@@ -494,6 +492,13 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.win.Trim(m.list.Cursor, maxBuffer, PageSize)
 		return m, m.ensure()
+	case deleteYesMsg:
+		id := m.deleting.ID
+		ctx, st := m.ctx(), m.c.Store
+		return m, m.c.Track(func() tea.Msg {
+			q, err := st.DeleteRequest(ctx, id)
+			return deletedMsg{q: q, err: err}
+		})
 	case deletedMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
@@ -579,23 +584,11 @@ func (m *List) searchChanged() tea.Cmd {
 	return m.reload()
 }
 
+// deleteYesMsg is the answer yes to the delete question.
+type deleteYesMsg struct{}
+
 func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	s := k.String()
-	if m.confirm != nil {
-		if m.confirm.Update(k) {
-			yes := m.confirm.Yes
-			m.confirm = nil
-			if yes {
-				id := m.deleting.ID
-				ctx, st := m.ctx(), m.c.Store
-				return func() tea.Msg {
-					q, err := st.DeleteRequest(ctx, id)
-					return deletedMsg{q: q, err: err}
-				}
-			}
-		}
-		return nil
-	}
 	if m.searching {
 		switch s {
 		case "enter", "tab":
@@ -700,7 +693,7 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	case "d", "delete":
 		if q, ok := m.Current(); ok {
 			m.deleting = *q
-			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, fmt.Sprintf(common.ReqEntryName, q.Serial, clip(q.Summary, 20)))}
+			return dialog.Delete(m.c, fmt.Sprintf(common.ReqEntryName, q.Serial, clip(q.Summary, 20)), deleteYesMsg{})
 		}
 	case "u", "ctrl+z":
 		if m.undo == nil {

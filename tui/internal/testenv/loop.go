@@ -72,22 +72,11 @@ func Run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.S
 		switch m := msg.(type) {
 		case nil:
 			continue
-		case common.DialogMsg:
-			// The app's dialog stack: the next keys go to the dialog.
-			st := stackOf(c)
-			d, _ := m.Dialog.Update(dialog.SizeMsg{Width: 72, Height: 19})
-			*st = append(*st, d)
-			out = append(out, msg)
-			next = d.Init()
-		case common.CloseDialogMsg:
-			st := stackOf(c)
-			if len(*st) > 0 {
-				*st = (*st)[:len(*st)-1]
+		case common.DialogMsg, common.CloseDialogMsg:
+			s, next, _ = DialogStep(c, s, msg)
+			if _, ok := m.(common.DialogMsg); ok {
+				out = append(out, msg)
 			}
-			if m.Reply == nil {
-				continue
-			}
-			s, next = s.Update(m.Reply)
 		case common.SaveFailedMsg:
 			t.Fatalf("save failed: %v", m.Err)
 		case common.ReloadMsg:
@@ -112,12 +101,7 @@ func Press(t testing.TB, c *common.Common, s common.Screen, keys ...string) (com
 	var all []tea.Msg
 	for _, k := range keys {
 		var cmd tea.Cmd
-		if d := Dialog(c); d != nil {
-			st := stackOf(c)
-			(*st)[len(*st)-1], cmd = d.Update(Key(k))
-		} else {
-			s, cmd = s.Update(Key(k))
-		}
+		s, cmd = Deliver(c, s, Key(k))
 		var out []tea.Msg
 		s, out = Run(t, c, s, cmd)
 		all = append(all, out...)
@@ -142,10 +126,47 @@ func Dialog(c *common.Common) common.Screen {
 	return (*st)[len(*st)-1]
 }
 
-// DialogView draws the open top dialog of c, or "" when none is open.
+// Deliver hands a key to c's top dialog when one is open, as the app
+// does, and to s otherwise.
+func Deliver(c *common.Common, s common.Screen, k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+	if d := Dialog(c); d != nil {
+		st := stackOf(c)
+		var cmd tea.Cmd
+		(*st)[len(*st)-1], cmd = d.Update(k)
+		return s, cmd
+	}
+	return s.Update(k)
+}
+
+// DialogStep plays the app's part for a dialog message: DialogMsg opens
+// the dialog on c's stack, CloseDialogMsg closes it and hands its reply to
+// s. It reports whether msg was one of them.
+func DialogStep(c *common.Common, s common.Screen, msg tea.Msg) (common.Screen, tea.Cmd, bool) {
+	st := stackOf(c)
+	switch m := msg.(type) {
+	case common.DialogMsg:
+		d, _ := m.Dialog.Update(dialog.SizeMsg{Width: 72, Height: 19})
+		*st = append(*st, d)
+		return s, d.Init(), true
+	case common.CloseDialogMsg:
+		if len(*st) > 0 {
+			*st = (*st)[:len(*st)-1]
+		}
+		if m.Reply == nil {
+			return s, nil, true
+		}
+		s, cmd := s.Update(m.Reply)
+		return s, cmd, true
+	}
+	return s, nil, false
+}
+
+// DialogView draws the open top dialog of c on one long line per
+// paragraph (so a test finds a phrase however the box would wrap it), or
+// "" when none is open.
 func DialogView(c *common.Common) string {
 	if d := Dialog(c); d != nil {
-		return d.View(72, 19)
+		return ansi.Strip(d.View(1000, 19))
 	}
 	return ""
 }

@@ -12,7 +12,6 @@ import (
 	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
-	"nianbao/tui/dialog"
 )
 
 // Now is the fixed clock of screen tests.
@@ -95,20 +94,10 @@ func (d *Screen) Run(cmd tea.Cmd) {
 		d.Env.Recheck()
 	case common.SaveFailedMsg:
 		d.Env.T.Fatalf("save failed: %v", m.Err)
-	case common.DialogMsg:
-		st := stackOf(d.Env.C)
-		dl, _ := m.Dialog.Update(dialog.SizeMsg{Width: 72, Height: 19})
-		*st = append(*st, dl)
-		d.Out = append(d.Out, msg)
-		return
-	case common.CloseDialogMsg:
-		st := stackOf(d.Env.C)
-		if len(*st) > 0 {
-			*st = (*st)[:len(*st)-1]
-		}
-		if m.Reply != nil {
-			d.Send(m.Reply)
-		}
+	case common.DialogMsg, common.CloseDialogMsg:
+		var next tea.Cmd
+		d.S, next, _ = DialogStep(d.Env.C, d.S, m)
+		d.Run(next)
 		return
 	case common.GoToMsg, common.PushMsg, common.BackMsg, common.OpenMsg, common.ReloadMsg, common.StatusMsg:
 		d.Out = append(d.Out, msg)
@@ -121,14 +110,9 @@ func (d *Screen) Run(cmd tea.Cmd) {
 func (d *Screen) Keys(names ...string) {
 	d.Env.T.Helper()
 	for _, n := range names {
-		if dl := Dialog(d.Env.C); dl != nil {
-			st := stackOf(d.Env.C)
-			var cmd tea.Cmd
-			(*st)[len(*st)-1], cmd = dl.Update(Key(n))
-			d.Run(cmd)
-			continue
-		}
-		d.Send(Key(n))
+		var cmd tea.Cmd
+		d.S, cmd = Deliver(d.Env.C, d.S, Key(n))
+		d.Run(cmd)
 	}
 }
 
