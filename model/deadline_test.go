@@ -16,6 +16,7 @@ func TestDeadline(t *testing.T) {
 		{"extension capped at 20", Request{Received: 20210201, ExtDays: 35}, 20210401},
 		{"consultation days do not count", Request{Received: 20210201, ExcludedDays: 15}, 20210325},
 		{"no received date", Request{}, 0},
+		{"补正 awaited: no clock", Request{Received: 20210201, CorrectionNotice: 20210203}, 0},
 	}
 	for _, c := range cases {
 		if got := Deadline(&c.q, cal); got != c.want {

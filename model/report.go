@@ -48,6 +48,14 @@ type Organ struct {
 	// report year; zero means the default, 31 January.
 	DueMonth int
 	DueDay   int
+	// ReviewOrgan (复议机关) and Court (人民法院) are named in the remedy
+	// clause of answers; empty means the default by level and superior
+	// (ReviewOrganDefault, CourtDefault).
+	ReviewOrgan string
+	Court       string
+	// LetterPattern is the 文号 pattern of letters, e.g. 大政信〔{年}〕第{号}号;
+	// empty means DefaultDocNumberPattern.
+	LetterPattern string
 }
 
 // DueDate returns the due date of the report for year.
@@ -325,12 +333,24 @@ type Request struct {
 func (q *Request) Closed() bool { return !q.Answered.IsZero() && q.Outcome != "" }
 
 // ClockStart is the day the answer clock starts: the corrected request's
-// arrival when there was a 补正, otherwise the day received.
+// arrival when there was a 补正, otherwise the day received. While a 补正
+// notice is out and the correction has not arrived, the clock does not run
+// at all (Art. 30) and ClockStart is zero: such a request is never overdue,
+// and one closed as 逾期不补正 was closed in time.
 func (q *Request) ClockStart() Date {
 	if !q.Corrected.IsZero() {
 		return q.Corrected
 	}
+	if q.AwaitingCorrection() {
+		return 0
+	}
 	return q.Received
+}
+
+// AwaitingCorrection reports whether a 补正 notice went out and the
+// corrected request has not arrived.
+func (q *Request) AwaitingCorrection() bool {
+	return !q.CorrectionNotice.IsZero() && q.Corrected.IsZero()
 }
 
 // CaseKind is the kind of a section 四 case.

@@ -36,6 +36,7 @@ func Check(oy *OrganYear, cal *Calendar, today Date) []Finding {
 	c.requests()
 	c.cases()
 	c.narrative()
+	c.structure()
 	c.copies()
 	c.finish()
 	return c.out
@@ -334,7 +335,8 @@ func (c *checker) yearOverYear() {
 			now := get(c.v, "in_force")
 			if want := prev + issued - repealed; now != want {
 				c.add(Finding{Rule: "Y2", Severity: Warning, Section: 2, Cell: Addr(TableS2Item1, row.ID, "in_force"),
-					Message: fmt.Sprintf("%s：现行有效件数为 %d，而上年现行有效件数 %d 加本年制发件数 %d 减本年废止件数 %d 应为 %d", row.Label, now, prev, issued, repealed, want)})
+					Message: fmt.Sprintf("%s：现行有效件数为 %d，上年现行有效件数 %d 加本年制发件数 %d 减本年废止件数 %d 得 %d；"+
+						"如差额来自修订（计入制发但不增加件数）或文件到期自然失效，属正常情况，请核实后确认", row.Label, now, prev, issued, repealed, want)})
 			}
 		}
 	}
@@ -477,7 +479,15 @@ func (c *checker) request(q *Request) {
 	if len(bad) > 0 || q.Received.IsZero() {
 		return // the deadline rules need sound dates
 	}
+	// L7: the 补正 notice within 7 working days.
+	if CorrectionNoticeLate(q, c.cal) {
+		add("L7", Warning, fmt.Sprintf("的补正通知于 %s 发出，晚于收到申请后 7 个工作日（%s）",
+			q.CorrectionNotice, CorrectionNoticeDeadline(q, c.cal)))
+	}
 	start := q.ClockStart()
+	if start.IsZero() {
+		return // a 补正 is awaited, or the request was closed without one arriving: no clock ran
+	}
 	// L5: answered late. An answer within 20 calendar days of the clock
 	// start cannot be late (20 working days span at least 20 days).
 	if !q.Answered.IsZero() && q.Answered > start.AddDaysFast(AnswerWorkdays) {
@@ -492,11 +502,6 @@ func (c *checker) request(q *Request) {
 			add("L6", Warning, "至今未答复，答复期限 "+dl.String()+" 已过（逾期 "+
 				strconv.Itoa(lateBy(c.cal, dl, c.today))+" 个工作日），请尽快答复或办理延期")
 		}
-	}
-	// L7: the 补正 notice within 7 working days.
-	if CorrectionNoticeLate(q, c.cal) {
-		add("L7", Warning, fmt.Sprintf("的补正通知于 %s 发出，晚于收到申请后 7 个工作日（%s）",
-			q.CorrectionNotice, CorrectionNoticeDeadline(q, c.cal)))
 	}
 }
 
@@ -571,7 +576,7 @@ var RuleCatalog = []RuleInfo{
 	{"I4", Error, "不能为负数", "件数和金额不能是负数，只有「本年增/减」可以填负数。"},
 	{"I5", Warning, "规章权限", "乡镇、街道和县级政府部门没有制定规章的权限，表二（一）「规章」一行一般应为 0。"},
 	{"Y1", Warning, "上年结转", "本年「二、上年结转」应等于上年报告的「四、结转下年度继续办理」。"},
-	{"Y2", Warning, "现行有效件数", "2021版格式：现行有效件数应等于上年现行有效件数加本年制发件数减本年废止件数。"},
+	{"Y2", Warning, "现行有效件数", "2021版格式：现行有效件数一般等于上年现行有效件数加本年制发件数减本年废止件数。修订的文件计入制发却不增加件数，到期自然失效的文件不计入废止，都会使两者不等；核实后可以确认这条提示。"},
 	{"Y3", Warning, "上一年项目数量", "2019版格式：上一年项目数量应等于上年报告的上一年项目数量加上年的本年增/减。"},
 	{"N1", Warning, "正文与表格不一致", "正文里写的件数、条数应与表格一致；正文说「未收到申请」「未发生复议诉讼」时，表格也应为 0。可以使用系统生成的句子。"},
 	{"N2", Warning, "照抄上年段落", "这一段与上年报告完全相同，审查时常被指出照抄，请按本年度的实际情况改写。"},
@@ -579,6 +584,10 @@ var RuleCatalog = []RuleInfo{
 	{"N4", Warning, "收费金额单位", "2021版表二（八）以万元为单位，乡镇填 10000 以上多半是按元填写了。"},
 	{"N5", Warning, "待更新的段落", "这一段是新建年度时从上年带过来的，还没有修改过。"},
 	{"N6", Warning, "与上年相似度过高", "全文与上年报告过于相似，请按本年度情况改写。"},
+	{"B1", Warning, "小标题下没有正文", "「一、总体情况」的小标题下面要写正文，否则导出后只有一个标题。在文字编辑中把光标移到这个小标题下按 enter 填写。"},
+	{"B2", Warning, "这一部分没有文字", "每一部分都应有文字说明；二、三、四部分的表格之外也要简要说明情况。"},
+	{"B3", Error, "第五部分没有内容", "「五、存在的主要问题及改进情况」必须写明存在的问题和改进措施：在文字编辑中写正文，或在整改措施中登记。"},
+	{"B4", Warning, "小标题像正文", "小标题超过 20 个字或以「。」结尾，多半是把正文写进了小标题；请把正文移到小标题下面。"},
 	{"F1", Error, "格式用错", "2019、2020年度使用2019版格式，2021年度起使用2021版格式。"},
 	{"F2", Error, "引用了另一版格式的文号", "报告引用的格式文件应与年度一致：2021年度起为国办公开办函〔2021〕30号。"},
 	{"L1", Error, "答复日期与办理结果", "答复日期和办理结果要同时填写：已答复的申请必须选办理结果。"},

@@ -23,8 +23,11 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
 	"nianbao/tui/outline"
 	"nianbao/tui/start"
+	"nianbao/tui/styles"
+	"nianbao/tui/text"
 )
 
 // Options configure the workstation.
@@ -96,7 +99,7 @@ func New(ctx context.Context, st *db.Store, opt Options) *App {
 		today = model.DateOf(now())
 	}
 	c := &common.Common{
-		Ctx: ctx, Store: st, Styles: common.DefaultStyles(),
+		Ctx: ctx, Store: st, Styles: styles.Default(),
 		Width: 80, Height: 24, Calendar: opt.Calendar, Today: today, Now: now,
 	}
 	if c.Calendar == nil {
@@ -131,7 +134,7 @@ func Run(ctx context.Context, st *db.Store, opt Options) error {
 	// Saves and an export started before quitting finish before the caller
 	// closes the store; the clerk is told why the program has not ended.
 	if a.c.Running() {
-		fmt.Fprintln(os.Stderr, common.QuitWaiting)
+		fmt.Fprintln(os.Stderr, text.QuitWaiting)
 	}
 	a.c.WaitSaves()
 	if err == tea.ErrProgramKilled && ctx.Err() != nil {
@@ -280,15 +283,15 @@ func (p *pendingScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (p *pendingScreen) View(w, h int) string {
-	text := loadingText
+	note := loadingText
 	if p.a.loadErr != nil {
-		text = fmt.Sprintf(common.LoadFailed, p.a.loadErr.Error())
+		note = fmt.Sprintf(text.LoadFailed, p.a.loadErr.Error())
 	}
-	return components.Block(" "+p.a.c.Styles.Muted.Render(text), w, h)
+	return components.Block(" "+p.a.c.Styles.Muted.Render(note), w, h)
 }
 
 func (p *pendingScreen) Cursor() *tea.Cursor { return nil }
-func (p *pendingScreen) KeyMap() help.KeyMap { return common.KeyMap{} }
+func (p *pendingScreen) KeyMap() help.KeyMap { return keys.Map{} }
 func (p *pendingScreen) Title() string       { return common.EntryTitle(p.sec) }
 
 // recheck recomputes the findings of the open organ-year.
@@ -333,11 +336,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case common.SavedMsg:
-		a.saveText = fmt.Sprintf(common.StatusSaved, msg.At.Format("15:04:05"))
+		a.saveText = fmt.Sprintf(text.StatusSaved, msg.At.Format("15:04:05"))
 		a.saveFailed = false
 		a.recheck()
 	case common.SaveFailedMsg:
-		a.saveText = fmt.Sprintf(common.StatusSaveFail, msg.Err.Error())
+		a.saveText = fmt.Sprintf(text.StatusSaveFail, msg.Err.Error())
 		a.saveFailed = true
 	case common.StatusMsg:
 		a.note = msg.Text
@@ -387,14 +390,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if msg.err != nil {
 			a.loadErr = msg.err
-			a.saveText = fmt.Sprintf(common.LoadFailed, msg.err.Error())
+			a.saveText = fmt.Sprintf(text.LoadFailed, msg.err.Error())
 			a.saveFailed = true
 			return a, nil
 		}
 		return a, a.applyOrganYear(msg.oy, msg.findings)
 	case common.OrganYearMsg:
 		if msg.Err != nil {
-			a.saveText = fmt.Sprintf(common.LoadFailed, msg.Err.Error())
+			a.saveText = fmt.Sprintf(text.LoadFailed, msg.Err.Error())
 			a.saveFailed = true
 			return a, nil
 		}
@@ -501,7 +504,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if a.corrupt != nil {
 		// The damaged database takes no edits: only quitting is left.
-		if key.Matches(k, common.Keys.Quit, quitHere, common.Keys.Back) {
+		if key.Matches(k, keys.Global.Quit, quitHere, keys.Global.Back) {
 			a.quitting = true
 			return a, tea.Quit
 		}
@@ -509,14 +512,14 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	// Ctrl+C works in every state: it quits, or asks once when something
 	// is unsaved, and a second Ctrl+C at the question quits.
-	if key.Matches(k, common.Keys.Quit) {
+	if key.Matches(k, keys.Global.Quit) {
 		if a.quitAsk != nil {
 			a.quitting = true
 			return a, tea.Quit
 		}
 		return a.quit()
 	}
-	if key.Matches(k, common.Keys.AllKeys) && !a.keysOpen() {
+	if key.Matches(k, keys.Global.AllKeys) && !a.keysOpen() {
 		return a, a.openDialog(a.keysDialog())
 	}
 	if len(a.dialogs) > 0 {
@@ -524,7 +527,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	a.note = ""
 	switch {
-	case key.Matches(k, common.Keys.Help) && !a.typing():
+	case key.Matches(k, keys.Global.Help) && !a.typing():
 		return a, a.openDialog(a.keysDialog())
 	case key.Matches(k, quitHere) && !a.typing() && a.atOutlineHome():
 		return a.quit()
@@ -533,7 +536,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 // quitHere is q, which quits on the outline's list and the start screen.
-var quitHere = common.Bind(common.KeyQuitWhere, "q")
+var quitHere = keys.Bind(text.KeyQuitWhere, "q")
 
 // quitMsg is the answer "quit" to the quit question.
 type quitMsg struct{}
@@ -566,13 +569,13 @@ func (a *App) keysOpen() bool {
 // keysDialog lists the keys of what has them (the top dialog, or the
 // screen), then the global ones, rendered from the bindings.
 func (a *App) keysDialog() *dialog.Keys {
-	g := common.Keys
+	g := keys.Global
 	here := dialog.Section{Title: a.Top().Title(), Keys: a.Top().KeyMap().FullHelp()}
 	if n := len(a.dialogs); n > 0 {
-		here = dialog.Section{Title: common.HelpDialog, Keys: a.dialogs[n-1].KeyMap().FullHelp()}
+		here = dialog.Section{Title: text.HelpDialog, Keys: a.dialogs[n-1].KeyMap().FullHelp()}
 	}
 	return dialog.NewKeys(a.c, here,
-		dialog.Section{Title: common.HelpGlobal, Keys: [][]key.Binding{{g.Next, g.Prev, g.Back, g.Save, g.Undo,
+		dialog.Section{Title: text.HelpGlobal, Keys: [][]key.Binding{{g.Next, g.Prev, g.Back, g.Save, g.Undo,
 			g.Help, g.AllKeys, g.Quit, quitHere}}},
 	)
 }
@@ -589,9 +592,9 @@ func (a *App) atOutlineHome() bool {
 
 func (a *App) quit() (tea.Model, tea.Cmd) {
 	if a.dirty() || a.saveFailed {
-		a.quitAsk = dialog.NewAsk(a.c, common.QuitAsk,
-			dialog.Choice{Key: common.Bind(common.QuitAskYes, "y", "Y"), Reply: quitMsg{}},
-			dialog.Choice{Key: key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", common.QuitAskNo))},
+		a.quitAsk = dialog.NewAsk(a.c, text.QuitAsk,
+			dialog.Choice{Key: keys.Bind(text.QuitAskYes, "y", "Y"), Reply: quitMsg{}},
+			dialog.Choice{Key: key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", text.QuitAskNo))},
 		)
 		return a, a.openDialog(a.quitAsk)
 	}
@@ -610,7 +613,7 @@ func (a *App) View() tea.View {
 		return v
 	}
 	if w < 20 || h < 6 {
-		v.SetContent(components.Block(common.TooSmall, max(w, 1), max(h, 1)))
+		v.SetContent(components.Block(text.TooSmall, max(w, 1), max(h, 1)))
 		return v
 	}
 	bodyH := h - chromeLines
@@ -642,7 +645,7 @@ func (a *App) View() tea.View {
 }
 
 func (a *App) titleBar(w int) string {
-	parts := []string{common.AppName}
+	parts := []string{text.AppName}
 	for _, s := range a.stack[1:] {
 		parts = append(parts, s.Title())
 	}
@@ -665,15 +668,15 @@ func barLine(st lipgloss.Style, text string, w int) string {
 func (a *App) statusLine(w int) string {
 	var parts []string
 	if a.c.Report != nil {
-		parts = append(parts, a.c.Organ.Name, fmt.Sprintf(common.StatusYear, a.c.Year))
+		parts = append(parts, a.c.Organ.Name, fmt.Sprintf(text.StatusYear, a.c.Year))
 		if f := a.c.Format(); f != nil {
 			parts = append(parts, f.Name)
 		}
 	} else {
-		parts = append(parts, common.StatusNoReport)
+		parts = append(parts, text.StatusNoReport)
 	}
 	if a.dirty() {
-		parts = append(parts, common.StatusUnsaved)
+		parts = append(parts, text.StatusUnsaved)
 	} else if a.saveText != "" {
 		parts = append(parts, a.saveText)
 	}
@@ -684,7 +687,7 @@ func (a *App) statusLine(w int) string {
 			parts = append(parts, checkingText)
 		} else {
 			e, wn := a.c.CountFindings("")
-			parts = append(parts, fmt.Sprintf(common.StatusFindings, e, wn))
+			parts = append(parts, fmt.Sprintf(text.StatusFindings, e, wn))
 		}
 	}
 	if a.note != "" {
@@ -702,12 +705,12 @@ func (a *App) helpBar(w int) string {
 		return barLine(a.c.Styles.Help, " "+corruptQuit, w)
 	}
 	binds := a.Top().KeyMap().ShortHelp()
-	all := common.Keys.Help
+	all := keys.Global.Help
 	if a.typing() {
-		all = common.Keys.AllKeys
+		all = keys.Global.AllKeys
 	}
 	if n := len(a.dialogs); n > 0 {
-		binds, all = a.dialogs[n-1].KeyMap().ShortHelp(), common.Keys.AllKeys
+		binds, all = a.dialogs[n-1].KeyMap().ShortHelp(), keys.Global.AllKeys
 		if a.keysOpen() {
 			all = key.Binding{}
 		}

@@ -6,8 +6,9 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/tui/common"
 	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // TestCtrlCQuitsFromTheKeyOverlay: on the outline, ? then Ctrl+C quits at
@@ -16,7 +17,7 @@ func TestCtrlCQuitsFromTheKeyOverlay(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	createOrganAndYear(h)
 	h.key("?")
-	h.mustSee(common.HelpTitle)
+	h.mustSee(text.HelpTitle)
 	h.key("ctrl+c")
 	if !h.app.quitting {
 		t.Fatalf("ctrl+c with the key overlay open did not quit:\n%s", h.screen())
@@ -28,7 +29,7 @@ func TestQQuitsAfterTheKeyOverlayCloses(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	createOrganAndYear(h)
 	h.key("?", "esc")
-	if strings.Contains(h.screen(), common.HelpTitle) {
+	if strings.Contains(h.screen(), text.HelpTitle) {
 		t.Fatal("esc did not close the overlay")
 	}
 	h.key("q")
@@ -45,9 +46,9 @@ func TestCtrlCAsksOnceWhenUnsaved(t *testing.T) {
 	h.key("2")
 	h.typeText("7")
 	h.key("f1")
-	h.mustSee(common.HelpTitle)
+	h.mustSee(text.HelpTitle)
 	h.key("ctrl+c")
-	h.mustSee(common.QuitAsk, "y 退出", "n/esc 留下")
+	h.mustSee(text.QuitAsk, "y 退出", "n/esc 留下")
 	if h.app.quitting {
 		t.Fatal("quit without asking")
 	}
@@ -67,18 +68,18 @@ func TestAllKeysInsideATextField(t *testing.T) {
 		t.Fatalf("not in a text field:\n%s", h.screen())
 	}
 	lines := strings.Split(h.screen(), "\n")
-	if bar := strings.TrimSpace(lines[len(lines)-1]); !strings.HasSuffix(bar, common.Keys.AllKeys.Help().Key+" "+common.KeyHelpAll) {
+	if bar := strings.TrimSpace(lines[len(lines)-1]); !strings.HasSuffix(bar, keys.Global.AllKeys.Help().Key+" "+text.KeyHelpAll) {
 		t.Fatalf("help bar in a text field does not end with the F1 key: %q", bar)
 	}
 	h.key("?")
-	if strings.Contains(h.screen(), common.HelpTitle) {
+	if strings.Contains(h.screen(), text.HelpTitle) {
 		t.Fatal("? in a text field opened the overlay")
 	}
 	for _, k := range []string{"f1", "ctrl+o"} {
 		h.key(k)
-		h.mustSee(common.HelpTitle)
+		h.mustSee(text.HelpTitle)
 		h.key("esc")
-		if strings.Contains(h.screen(), common.HelpTitle) {
+		if strings.Contains(h.screen(), text.HelpTitle) {
 			t.Fatalf("esc did not close the overlay opened by %s", k)
 		}
 	}
@@ -99,7 +100,7 @@ func TestHelpBarFitsOnEveryEntry(t *testing.T) {
 				t.Fatalf("%s (%s): help bar cut: %q", k, stage, bar)
 			}
 			bar = strings.TrimSpace(bar)
-			if !strings.HasSuffix(bar, common.KeyHelpAll) {
+			if !strings.HasSuffix(bar, text.KeyHelpAll) {
 				t.Fatalf("%s (%s): help bar does not end with the all-keys key: %q", k, stage, bar)
 			}
 			h.key("f1")

@@ -11,13 +11,14 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/dialog"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 func TestCaseAddEditDeleteUndo(t *testing.T) {
 	c := testenv.New(t, 2021).C
 	var list common.Screen = New(c)
 	list.Init()
-	if v := ansi.Strip(list.View(80, 20)); !strings.Contains(v, common.CaseEmpty) {
+	if v := ansi.Strip(list.View(80, 20)); !strings.Contains(v, text.CaseEmpty) {
 		t.Fatalf("empty list:\n%s", v)
 	}
 	_, pushed := testenv.PressPushed(t, c, list, "n")

@@ -1,7 +1,8 @@
-// Package common holds what every workstation screen shares: the Common
-// handle (store, styles, size, the open organ-year and its findings), the
-// Screen interface, the messages screens exchange with the root app, the
-// global keys, one style sheet and every Chinese UI string.
+// Package common holds the types every workstation screen shares: the
+// Common handle (store, styles, size, the open organ-year and its findings),
+// the Screen interface and the messages screens exchange with the root app.
+// The keys live in tui/keys, the style sheet in tui/styles and the Chinese
+// strings in tui/text.
 package common
 
 import (
@@ -15,6 +16,8 @@ import (
 
 	"nianbao/db"
 	"nianbao/model"
+	"nianbao/tui/styles"
+	"nianbao/tui/text"
 )
 
 // Screen is one page of the workstation. Screens are plain values; the root
@@ -46,7 +49,7 @@ type Editing interface {
 type Common struct {
 	Ctx    context.Context
 	Store  *db.Store
-	Styles *Styles
+	Styles *styles.Sheet
 	// Width and Height are the whole terminal size.
 	Width, Height int
 
@@ -320,21 +323,21 @@ func (c *Common) SetSectionBlocks(section int, bs []model.Block) {
 func EntryTitle(sec string) string {
 	switch sec {
 	case SecProfile:
-		return TitleProfile
+		return text.TitleProfile
 	case SecItems:
-		return TitleItems
+		return text.TitleItems
 	case SecRequests:
-		return TitleRequests
+		return text.TitleRequests
 	case SecCases:
-		return TitleCases
+		return text.TitleCases
 	case SecMeasures:
-		return TitleMeasures
+		return text.TitleMeasures
 	case SecFees:
-		return TitleFees
+		return text.TitleFees
 	case SecCheck:
-		return TitleCheck
+		return text.TitleCheck
 	case SecExport:
-		return TitleExport
+		return text.TitleExport
 	}
 	for i, k := range SectionKeys {
 		if k == sec && i > 0 {

@@ -17,6 +17,9 @@ import (
 
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/styles"
+	"nianbao/tui/text"
 )
 
 // Open is the command that puts d over the current screen.
@@ -40,7 +43,7 @@ type Choice struct {
 // Ask is a question with a few answers, each on its own key. Esc gives the
 // last answer (the one that changes nothing).
 type Ask struct {
-	styles  *common.Styles
+	styles  *styles.Sheet
 	prompt  string
 	choices []Choice
 }
@@ -54,7 +57,7 @@ func NewAsk(c *common.Common, prompt string, choices ...Choice) *Ask {
 // text is yesText), n or Esc gives no (noText).
 func YesNo(c *common.Common, prompt, yesText string, yes tea.Msg, noText string, no tea.Msg) tea.Cmd {
 	return Open(NewAsk(c, prompt,
-		Choice{Key: common.Bind(yesText, "y", "Y"), Reply: yes},
+		Choice{Key: keys.Bind(yesText, "y", "Y"), Reply: yes},
 		Choice{Key: key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", noText)), Reply: no},
 	))
 }
@@ -62,7 +65,7 @@ func YesNo(c *common.Common, prompt, yesText string, yes tea.Msg, noText string,
 // Delete asks before deleting the entry called name: y replies yes, n or
 // Esc changes nothing.
 func Delete(c *common.Common, name string, yes tea.Msg) tea.Cmd {
-	return YesNo(c, fmt.Sprintf(common.DeleteConfirm, name), common.KeyDelete, yes, common.KeyCancel, nil)
+	return YesNo(c, fmt.Sprintf(text.DeleteConfirm, name), text.KeyDelete, yes, text.KeyCancel, nil)
 }
 
 // Prompt is the question (tests).
@@ -82,7 +85,7 @@ func (a *Ask) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return a, Close(ch.Reply)
 		}
 	}
-	if key.Matches(k, common.Keys.Back) && len(a.choices) > 0 {
+	if key.Matches(k, keys.Global.Back) && len(a.choices) > 0 {
 		return a, Close(a.choices[len(a.choices)-1].Reply)
 	}
 	return a, nil
@@ -114,7 +117,7 @@ func (a *Ask) KeyMap() help.KeyMap {
 	for _, ch := range a.choices {
 		ks = append(ks, ch.Key)
 	}
-	return common.KeyMap{Short: ks}
+	return keys.Map{Short: ks}
 }
 
 // Title implements common.Screen.
@@ -141,13 +144,13 @@ func (n *Notice) Init() tea.Cmd                           { return nil }
 func (n *Notice) Update(tea.Msg) (common.Screen, tea.Cmd) { return n, nil }
 func (n *Notice) View(width, height int) string           { return n.text }
 func (n *Notice) Cursor() *tea.Cursor                     { return nil }
-func (n *Notice) KeyMap() help.KeyMap                     { return common.KeyMap{} }
+func (n *Notice) KeyMap() help.KeyMap                     { return keys.Map{} }
 func (n *Notice) Title() string                           { return "" }
 
 // Draw puts dialog d in a box (Styles.Dialog) centred over base, a
 // width×height block, with lipgloss's compositor. It returns the frame and
 // the dialog's cursor in base's coordinates (nil when it has none).
-func Draw(st *common.Styles, base string, width, height int, d common.Screen) (string, *tea.Cursor) {
+func Draw(st *styles.Sheet, base string, width, height int, d common.Screen) (string, *tea.Cursor) {
 	frameW := st.Dialog.GetHorizontalFrameSize()
 	frameH := st.Dialog.GetVerticalFrameSize()
 	maxW, maxH := max(1, min(width-frameW, MaxWidth)), max(1, height-frameH)

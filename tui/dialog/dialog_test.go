@@ -11,6 +11,9 @@ import (
 	"nianbao/tui/common"
 	. "nianbao/tui/dialog"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/keys"
+	"nianbao/tui/styles"
+	"nianbao/tui/text"
 )
 
 type yes struct{}
@@ -31,8 +34,8 @@ func answer(t *testing.T, d common.Screen, k string) (tea.Msg, bool) {
 // TestAskAnswersByItsKeys: y gives the yes reply, n and Esc the no reply
 // (nil here), any other key leaves the question open.
 func TestAskAnswersByItsKeys(t *testing.T) {
-	c := &common.Common{Styles: common.DefaultStyles()}
-	open := YesNo(c, "确定删除「行政复议」吗？", common.KeyDelete, yes{}, common.KeyCancel, nil)().(common.DialogMsg)
+	c := &common.Common{Styles: styles.Default()}
+	open := YesNo(c, "确定删除「行政复议」吗？", text.KeyDelete, yes{}, text.KeyCancel, nil)().(common.DialogMsg)
 	d := open.Dialog
 	if r, ok := answer(t, d, "y"); !ok || r != (yes{}) {
 		t.Fatalf("y replied %v %v", r, ok)
@@ -53,7 +56,7 @@ func TestAskAnswersByItsKeys(t *testing.T) {
 // wrapped inside its box, whole, with the keys that answer it on their own
 // line, and the frame stays exactly the body's size at 80×21 and 40×10.
 func TestLongQuestionWrapsInItsBox(t *testing.T) {
-	c := &common.Common{Styles: common.DefaultStyles()}
+	c := &common.Common{Styles: styles.Default()}
 	name := "关于印发《大雁镇2021年政务公开工作要点》和《大雁镇2021年政府信息公开工作实施方案》的通知"
 	d := Delete(c, name, yes{})().(common.DialogMsg).Dialog
 	base := strings.TrimSuffix(strings.Repeat(strings.Repeat("底", 40)+"\n", 21), "\n")
@@ -82,16 +85,16 @@ func TestLongQuestionWrapsInItsBox(t *testing.T) {
 // by line and by page, clamped at both ends; the bindings' help texts are
 // shown whole even where a key name is long.
 func TestKeysOverlayScrollsWithinItsBox(t *testing.T) {
-	c := &common.Common{Styles: common.DefaultStyles()}
+	c := &common.Common{Styles: styles.Default()}
 	var bs []key.Binding
 	for i := range 30 {
-		bs = append(bs, common.Bind(strings.Repeat("说明", 1+i%3), string(rune('a'+i%26))))
+		bs = append(bs, keys.Bind(strings.Repeat("说明", 1+i%3), string(rune('a'+i%26))))
 	}
 	bs = append(bs, key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 i r c m f k e", "跳转")))
 	var d common.Screen = NewKeys(c, Section{Title: "目录", Keys: [][]key.Binding{bs}})
 	d, _ = d.Update(SizeMsg{Width: 72, Height: 17})
 	k := d.(*Keys)
-	if !strings.Contains(ansi.Strip(d.View(72, 17)), common.HelpScroll) {
+	if !strings.Contains(ansi.Strip(d.View(72, 17)), text.HelpScroll) {
 		t.Fatal("a long list must say it scrolls")
 	}
 	for range 100 {

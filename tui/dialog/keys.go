@@ -9,6 +9,9 @@ import (
 
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/styles"
+	"nianbao/tui/text"
 )
 
 // SizeMsg gives a dialog the inner size of its box (the app sends it when
@@ -26,7 +29,7 @@ type Section struct {
 // global ones, rendered from the bindings themselves. It scrolls when the
 // list is longer than the box.
 type Keys struct {
-	styles *common.Styles
+	styles *styles.Sheet
 	secs   []Section
 	width  int
 	height int
@@ -35,11 +38,11 @@ type Keys struct {
 
 // keys of the overlay itself.
 var keysScroll = struct{ Up, Down, PgUp, PgDown, Close key.Binding }{
-	Up:     common.Bind(common.KeyUp, "up", "k"),
-	Down:   common.Bind(common.KeyDown, "down", "j"),
-	PgUp:   common.Bind(common.KeyPageUp, "pgup"),
-	PgDown: common.Bind(common.KeyPageDown, "pgdown", "space"),
-	Close:  key.NewBinding(key.WithKeys("esc", "?", "q", "f1", "ctrl+o"), key.WithHelp("esc", common.KeyClose)),
+	Up:     keys.Bind(text.KeyUp, "up", "k"),
+	Down:   keys.Bind(text.KeyDown, "down", "j"),
+	PgUp:   keys.Bind(text.KeyPageUp, "pgup"),
+	PgDown: keys.Bind(text.KeyPageDown, "pgdown", "space"),
+	Close:  key.NewBinding(key.WithKeys("esc", "?", "q", "f1", "ctrl+o"), key.WithHelp("esc", text.KeyClose)),
 }
 
 // NewKeys builds the overlay of the given sections.
@@ -130,9 +133,9 @@ func (d *Keys) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func (d *Keys) View(width, height int) string {
 	all := d.lines()
 	end := min(len(all), d.scroll+d.body())
-	head := common.HelpTitle
+	head := text.HelpTitle
 	if len(all) > d.body() {
-		head += "  " + common.HelpScroll
+		head += "  " + text.HelpScroll
 	}
 	out := []string{d.styles.Heading.Render(head)}
 	out = append(out, all[min(d.scroll, end):end]...)
@@ -144,11 +147,11 @@ func (d *Keys) Cursor() *tea.Cursor { return nil }
 
 // KeyMap implements common.Screen.
 func (d *Keys) KeyMap() help.KeyMap {
-	return common.KeyMap{Short: []key.Binding{keysScroll.Up, keysScroll.Down, keysScroll.PgDown, keysScroll.Close}}
+	return keys.Map{Short: []key.Binding{keysScroll.Up, keysScroll.Down, keysScroll.PgDown, keysScroll.Close}}
 }
 
 // Title implements common.Screen.
-func (d *Keys) Title() string { return common.HelpTitle }
+func (d *Keys) Title() string { return text.HelpTitle }
 
 // Scroll is the first list row shown (tests).
 func (d *Keys) Scroll() int { return d.scroll }

@@ -19,6 +19,8 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // Spec describes one kind of entry.
@@ -58,16 +60,16 @@ type List[T any] struct {
 	del     T
 	undo    *T
 	note    string
-	keys    common.KeyMap
+	keys    keys.Map
 	pending int64
 }
 
 // New builds the list of the open organ-year.
 func New[T any](c *common.Common, spec *Spec[T]) *List[T] {
-	return &List[T]{c: c, spec: spec, keys: common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyAdd, "n"), common.Bind(common.KeyEdit, "enter", "e"),
-		common.Bind(common.KeyDelete, "d", "delete"), common.Bind(common.KeyUndo, "u", "ctrl+z"),
-		common.Bind(common.KeyUp, "up", "k"), common.Bind(common.KeyDown, "down", "j"),
+	return &List[T]{c: c, spec: spec, keys: keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyAdd, "n"), keys.Bind(text.KeyEdit, "enter", "e"),
+		keys.Bind(text.KeyDelete, "d", "delete"), keys.Bind(text.KeyUndo, "u", "ctrl+z"),
+		keys.Bind(text.KeyUp, "up", "k"), keys.Bind(text.KeyDown, "down", "j"),
 	}}}
 }
 
@@ -134,7 +136,7 @@ func (m *List[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
 		m.undo = nil
-		m.note = common.UndoDone
+		m.note = text.UndoDone
 		m.pending = m.spec.ID(&msg.x)
 		return m, tea.Batch(m.c.Saved(), common.Reload)
 	case tea.KeyPressMsg:
@@ -180,7 +182,7 @@ func (m *List[T]) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case "u", "ctrl+z":
 		if m.undo == nil {
-			m.note = common.UndoNothing
+			m.note = text.UndoNothing
 			return nil
 		}
 		x, ctx, st, restore := *m.undo, m.c.Context(), m.c.Store, m.spec.Restore

@@ -19,6 +19,8 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // PageSize is how many rows one keyset query fetches.
@@ -110,27 +112,27 @@ func New(c *common.Common) common.Screen {
 	m := &List{c: c, input: components.NewInput(), height: 20}
 	m.input.Clean = model.CleanLine
 	m.keys = listKeys{
-		Up:        common.Bind(common.KeyUp, "up", "k"),
-		Down:      common.Bind(common.KeyDown, "down", "j"),
-		Page:      key.NewBinding(key.WithKeys("pgdown", "pgup", "home", "end"), key.WithHelp("pgup/pgdn", common.ReqKeyPage)),
-		Open:      common.Bind(common.KeyEdit, "enter", "e"),
-		New:       common.Bind(common.KeyAdd, "n"),
-		Delete:    common.Bind(common.KeyDelete, "d", "delete"),
-		Undo:      common.Bind(common.KeyUndo, "u", "ctrl+z"),
-		Search:    common.Bind(common.ReqKeySearch, "/"),
-		Status:    common.Bind(common.ReqKeyStatus, "s"),
-		Outcome:   common.Bind(common.ReqKeyOutcome, "o"),
-		Applicant: common.Bind(common.ReqKeyApplicant, "a"),
-		Overdue:   common.Bind(common.ReqKeyOverdue, "x"),
-		Clear:     common.Bind(common.ReqKeyClear, "c"),
-		Table:     common.Bind(common.ReqKeyTable, "t"),
-		Overview:  common.Bind(common.ReqKeyOverview, "v"),
+		Up:        keys.Bind(text.KeyUp, "up", "k"),
+		Down:      keys.Bind(text.KeyDown, "down", "j"),
+		Page:      key.NewBinding(key.WithKeys("pgdown", "pgup", "home", "end"), key.WithHelp("pgup/pgdn", text.ReqKeyPage)),
+		Open:      keys.Bind(text.KeyEdit, "enter", "e"),
+		New:       keys.Bind(text.KeyAdd, "n"),
+		Delete:    keys.Bind(text.KeyDelete, "d", "delete"),
+		Undo:      keys.Bind(text.KeyUndo, "u", "ctrl+z"),
+		Search:    keys.Bind(text.ReqKeySearch, "/"),
+		Status:    keys.Bind(text.ReqKeyStatus, "s"),
+		Outcome:   keys.Bind(text.ReqKeyOutcome, "o"),
+		Applicant: keys.Bind(text.ReqKeyApplicant, "a"),
+		Overdue:   keys.Bind(text.ReqKeyOverdue, "x"),
+		Clear:     keys.Bind(text.ReqKeyClear, "c"),
+		Table:     keys.Bind(text.ReqKeyTable, "t"),
+		Overview:  keys.Bind(text.ReqKeyOverview, "v"),
 	}
 	return m
 }
 
 // Title implements common.Screen.
-func (m *List) Title() string { return common.TitleRequests }
+func (m *List) Title() string { return text.TitleRequests }
 
 // Init implements common.Screen: (re)load the list, keeping the cursor.
 func (m *List) Init() tea.Cmd { return m.reload() }
@@ -153,11 +155,11 @@ func (m *List) KeyMap() help.KeyMap {
 	k := m.keys
 	switch {
 	case m.searching:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.ReqKeySearchDone, "enter"), common.Bind(common.KeyCancel, "esc")}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.ReqKeySearchDone, "enter"), keys.Bind(text.KeyCancel, "esc")}}
 	case m.view != viewList:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down"), common.Bind(common.KeyBack, "esc")}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down"), keys.Bind(text.KeyBack, "esc")}}
 	}
-	return common.KeyMap{
+	return keys.Map{
 		Short: []key.Binding{k.New, k.Open, k.Delete, k.Search, k.Status, k.Overdue, k.Table, k.Overview},
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Page, k.Open, k.New, k.Delete, k.Undo},
@@ -359,13 +361,13 @@ func statusOf(q *model.Request, year int, today model.Date) string {
 func statusLabel(s string) string {
 	switch s {
 	case "answered":
-		return common.ReqStatusAnswered
+		return text.ReqStatusAnswered
 	case "carried":
-		return common.ReqStatusCarried
+		return text.ReqStatusCarried
 	case "open":
-		return common.ReqStatusOpen
+		return text.ReqStatusOpen
 	}
-	return common.ReqFilterAll
+	return text.ReqFilterAll
 }
 
 func (m *List) ctx() context.Context {
@@ -450,7 +452,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.loading, m.loaded = false, true
 		if msg.err != nil {
-			m.errText = fmt.Sprintf(common.ReqLoadFailed, msg.err.Error())
+			m.errText = fmt.Sprintf(text.ReqLoadFailed, msg.err.Error())
 			return m, nil
 		}
 		m.errText = ""
@@ -484,7 +486,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.loading = false
 		if msg.err != nil {
-			m.errText = fmt.Sprintf(common.ReqLoadFailed, msg.err.Error())
+			m.errText = fmt.Sprintf(text.ReqLoadFailed, msg.err.Error())
 			return m, nil
 		}
 		if !m.win.Add(msg.rows, msg.up) {
@@ -505,14 +507,14 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		q := msg.q
 		m.undo = &q
-		m.note = fmt.Sprintf(common.ReqDeleted, q.Serial)
+		m.note = fmt.Sprintf(text.ReqDeleted, q.Serial)
 		return m, tea.Batch(m.reload(), saved(m.c), common.Reload)
 	case restoredMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
 		m.undo = nil
-		m.note = common.UndoDone
+		m.note = text.UndoDone
 		m.pending = []int64{msg.q.ID}
 		return m, tea.Batch(m.reload(), saved(m.c), common.Reload)
 	case common.OrganYearMsg:
@@ -693,11 +695,11 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	case "d", "delete":
 		if q, ok := m.Current(); ok {
 			m.deleting = *q
-			return dialog.Delete(m.c, fmt.Sprintf(common.ReqEntryName, q.Serial, clip(q.Summary, 20)), deleteYesMsg{})
+			return dialog.Delete(m.c, fmt.Sprintf(text.ReqEntryName, q.Serial, clip(q.Summary, 20)), deleteYesMsg{})
 		}
 	case "u", "ctrl+z":
 		if m.undo == nil {
-			m.note = common.UndoNothing
+			m.note = text.UndoNothing
 			return nil
 		}
 		q := *m.undo
@@ -758,5 +760,5 @@ func (m *List) Cursor() *tea.Cursor {
 	if !m.searching {
 		return nil
 	}
-	return tea.NewCursor(ansi.StringWidth(common.ReqSearchPrompt)+m.input.CursorX(), 1)
+	return tea.NewCursor(ansi.StringWidth(text.ReqSearchPrompt)+m.input.CursorX(), 1)
 }

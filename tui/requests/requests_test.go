@@ -12,6 +12,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 var testNow = time.Date(2021, 6, 30, 10, 0, 0, 0, time.UTC)
@@ -145,7 +146,7 @@ func TestListFiltersAndSearch(t *testing.T) {
 	// The search input's cursor sits after the Chinese text by display width.
 	s.View(100, 25)
 	cur := s.Cursor()
-	if cur == nil || cur.X != ansi.StringWidth(common.ReqSearchPrompt)+4 || cur.Y != 1 {
+	if cur == nil || cur.X != ansi.StringWidth(text.ReqSearchPrompt)+4 || cur.Y != 1 {
 		t.Fatalf("cursor %+v", cur)
 	}
 	s, _ = testenv.Press(t, c, s, "esc")

@@ -16,6 +16,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/dialog"
+	"nianbao/tui/styles"
 )
 
 // Cmds unpacks a batch or a sequence message (their types are not
@@ -210,7 +211,7 @@ func Open(t testing.TB, now time.Time, oy *model.OrganYear) *common.Common {
 	if err := st.SaveOrganYear(ctx, oy, false); err != nil {
 		t.Fatalf("save: %v", err)
 	}
-	c := &common.Common{Ctx: ctx, Store: st, Styles: common.DefaultStyles(), Width: 100, Height: 30,
+	c := &common.Common{Ctx: ctx, Store: st, Styles: styles.Default(), Width: 100, Height: 30,
 		Calendar: model.DefaultCalendar(), Today: model.DateOf(now), Now: func() time.Time { return now },
 		Organ: oy.Organ, Year: oy.Report.Year}
 	Reload(t, c)
