@@ -81,14 +81,14 @@ func (osFS) ReadFile(name string) ([]byte, error) { return readFromMedium(name) 
 // existing file of the same name is replaced; callers that must ask first
 // check with Existing.
 func WriteVerified(dir, name string, data []byte) (FileResult, error) {
-	return writeVerified(osFS{}, dir, name, data, 0o644)
+	return writeVerifiedMode(osFS{}, dir, name, data, 0o644)
 }
 
 // WritePrivate is WriteVerified for a file holding applicants' personal
-// data (a full bundle, the internal request log): readable by its owner
-// only (0600), whatever the umask.
+// data (letters, the request-log workbook): readable by its owner only
+// where the file system has modes.
 func WritePrivate(dir, name string, data []byte) (FileResult, error) {
-	return writeVerified(osFS{}, dir, name, data, 0o600)
+	return writeVerifiedMode(osFS{}, dir, name, data, 0o600)
 }
 
 // VerifyOnMedium reads a written file back from the medium (not the cache)
@@ -116,7 +116,11 @@ func verifyOnMedium(fsys fileSystem, f FileResult) error {
 	return nil
 }
 
-func writeVerified(fsys fileSystem, dir, name string, data []byte, mode fs.FileMode) (FileResult, error) {
+func writeVerified(fsys fileSystem, dir, name string, data []byte) (FileResult, error) {
+	return writeVerifiedMode(fsys, dir, name, data, 0o644)
+}
+
+func writeVerifiedMode(fsys fileSystem, dir, name string, data []byte, mode fs.FileMode) (FileResult, error) {
 	final := filepath.Join(dir, name)
 	fail := func(err error) (FileResult, error) { return FileResult{}, classify(err, dir, final) }
 	if st, err := fsys.Stat(dir); err != nil {

@@ -134,7 +134,7 @@ func TestWriteVerifiedFailuresLeaveNothing(t *testing.T) {
 			if err := os.Mkdir(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			_, err := writeVerified(tc.fs, dir, "年报.docx", payload, 0o644)
+			_, err := writeVerified(tc.fs, dir, "年报.docx", payload)
 			var me *MediaError
 			if !errors.As(err, &me) {
 				t.Fatalf("want a *MediaError, got %v", err)
