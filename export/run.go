@@ -15,7 +15,12 @@ import (
 )
 
 // Formats lists the export formats in the order the export screen offers them.
-var Formats = []string{"docx", "html", "xlsx", "txt", "md", "pdf"}
+// FormatTujie is the illustrated report (图解): an html page and, where a
+// Chinese font is found, a long PNG of it.
+var Formats = []string{"docx", "html", "xlsx", "txt", "md", "pdf", FormatTujie}
+
+// FormatTujie names the 图解 in Formats and on the command line.
+const FormatTujie = "tujie"
 
 // ManifestName is the checksum list written beside the exported files.
 const ManifestName = "校验清单.txt"
@@ -31,6 +36,12 @@ type Options struct {
 	Today     model.Date
 	// Now is the export time written to the manifest; zero means now.
 	Now time.Time
+	// Calendar lets the 图解 print the on-time answer rate; nil leaves
+	// that figure out.
+	Calendar *model.Calendar
+	// Font is the font file the 图解's PNG is drawn with; empty means
+	// the best Chinese font found on the machine (tujie.FindFont).
+	Font string
 }
 
 // Progress reports one step of Run: file Index of Total starts (Done false)
@@ -59,6 +70,9 @@ type Result struct {
 	// Failed lists formats that could not be rendered (PDF without
 	// LibreOffice); the others were still written.
 	Failed []FormatError
+	// Notes are what the export tells the clerk besides the files, such
+	// as a 图解 written without its PNG for want of a Chinese font.
+	Notes []string
 }
 
 // FileName is the name clerks expect:
@@ -78,12 +92,34 @@ func FileName(organ string, year int, ext string, draft bool) string {
 	return stem + "." + ext
 }
 
+// TujieNames are the file names of the 图解:
+// 「{organ}{year}年政府信息公开工作年度报告（图解）.html」 and the same stem
+// with .png, （草稿） after （图解） for a draft.
+func TujieNames(organ string, year int, draft bool) (html, png string) {
+	stem := strings.TrimSuffix(FileName(organ, year, "", false), ".") + "（图解）"
+	if draft {
+		stem += "（草稿）"
+	}
+	return stem + ".html", stem + ".png"
+}
+
+// formatNames lists the files one format writes.
+func formatNames(organ string, year int, format string, draft bool) []string {
+	if format == FormatTujie {
+		h, p := TujieNames(organ, year, draft)
+		return []string{h, p}
+	}
+	return []string{FileName(organ, year, format, draft)}
+}
+
 // TargetNames lists the files an export of these formats writes, the
 // manifest last, so a screen can show them or ask about existing ones first.
+// The 图解 lists its PNG too, though it is written only where a Chinese
+// font is found.
 func TargetNames(organ string, year int, formats []string, draft bool) []string {
 	var out []string
 	for _, f := range formats {
-		out = append(out, FileName(organ, year, f, draft))
+		out = append(out, formatNames(organ, year, f, draft)...)
 	}
 	return append(out, ManifestName)
 }
@@ -153,7 +189,6 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 	}
 	year := oy.Report.Year
 	targets := TargetNames(oy.Organ.Name, year, formats, opt.Draft)
-	names := targets[:len(formats)]
 	res := &Result{}
 	if !opt.Overwrite {
 		if ex := Existing(opt.Dir, targets); len(ex) > 0 {
@@ -176,19 +211,35 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[i]})
-		data, err := Render(ctx, doc, f, opt.Encoding)
+		names := formatNames(oy.Organ.Name, year, f, opt.Draft)
+		progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[0]})
+		var outs [][]byte
+		var err error
+		if f == FormatTujie {
+			var note string
+			outs, note, err = renderTujie(oy, opt)
+			if note != "" {
+				res.Notes = append(res.Notes, note)
+			}
+		} else {
+			var data []byte
+			data, err = Render(ctx, doc, f, opt.Encoding)
+			outs = [][]byte{data}
+		}
 		if err != nil {
 			res.Failed = append(res.Failed, FormatError{Format: f, Err: err})
-			progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[i], Done: true, Err: err})
+			progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[0], Done: true, Err: err})
 			continue
 		}
-		fr, err := WriteVerified(opt.Dir, names[i], data)
-		progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[i], Done: true, Err: err})
-		if err != nil {
-			return res, err
+		for j, data := range outs {
+			fr, err := WriteVerified(opt.Dir, names[j], data)
+			if err != nil {
+				progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[j], Done: true, Err: err})
+				return res, err
+			}
+			res.Files = append(res.Files, fr)
 		}
-		res.Files = append(res.Files, fr)
+		progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[0], Done: true})
 	}
 	if len(res.Files) > 0 {
 		progress(Progress{Index: total, Total: total, Format: "manifest", Name: ManifestName})

@@ -180,7 +180,7 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 	}
 	opt := export.Options{
 		Formats: s.Formats(), Dir: s.Dir(), Draft: s.draft, Overwrite: overwrite,
-		Version: Version, Today: s.c.Today,
+		Version: Version, Today: s.c.Today, Calendar: s.c.Calendar,
 	}
 	if s.gb18030 {
 		opt.Encoding = "gb18030"
@@ -513,6 +513,11 @@ func (s *Screen) progressLines(width int) []string {
 			out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf("    %s · SHA-256 %s", components.HumanBytes(uint64(f.Size)), f.SHA256), width)))
 		}
 	}
+	if s.result != nil {
+		for _, n := range s.result.Notes {
+			out = append(out, st.Warning.Render(components.Fit(n, width)))
+		}
+	}
 	return out
 }
 
@@ -530,6 +535,8 @@ func formatNote(f string) string {
 		return text.ExpNoteMd
 	case "pdf":
 		return text.ExpNotePdf
+	case export.FormatTujie:
+		return text.ExpNoteTujie
 	}
 	return ""
 }

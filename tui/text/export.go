@@ -12,6 +12,7 @@ const (
 	ExpNoteTxt           = "纯文本"
 	ExpNoteMd            = "Markdown 文本"
 	ExpNotePdf           = "PDF（需要本机装有 LibreOffice）"
+	ExpNoteTujie         = "图解（一图读懂）：网页和长图"
 	ExpEncoding          = "    纯文本编码："
 	ExpUTF8              = "UTF-8（推荐）"
 	ExpGB18030           = "GB18030（老系统用）"
