@@ -463,7 +463,9 @@ func (b *builder) applicants() Chart {
 		}
 		c.Groups = append(c.Groups, g)
 	}
-	c.Note = "「" + t.Columns[len(t.Columns)-1].Label + "」即各类申请人之和。"
+	if c.Groups[0].Total.N == 0 && len(c.Groups) == 1 {
+		c.Note = "本年度未收到政府信息公开申请。"
+	}
 	return c
 }
 

@@ -244,7 +244,7 @@ func ChartScene(c Chart) Scene {
 			}
 			switch {
 			case b.Signed:
-				s.value(barX, y+rowH/2+5, b.Value, valueSize, Start, colText, true)
+				s.value(barX+6, y+rowH/2+5, b.Value, valueSize, Start, colText, true)
 			case b.Prev != nil:
 				by := y + (rowH-2*pairBarH-2)/2
 				w := scale(b.Value.N)

@@ -11,6 +11,7 @@ import (
 	"nianbao/desk"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -23,7 +24,6 @@ type Export struct {
 	kind    desk.BundleKind
 	place   *place
 	focus   int
-	ask     *components.Confirm
 	running bool
 	result  *desk.FileResult
 	resKind desk.BundleKind
@@ -50,22 +50,22 @@ func (s *Export) onFolder() bool        { return s.focus == s.folderRow() }
 func (s *Export) Kind() desk.BundleKind { return s.kind }
 
 // Typing implements common.Typing.
-func (s *Export) Typing() bool { return s.ask == nil && !s.running && s.onFolder() }
+func (s *Export) Typing() bool { return !s.running && s.onFolder() }
 
 // Busy implements common.Busy.
-func (s *Export) Busy() bool { return s.ask != nil || s.running }
+func (s *Export) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Export) KeyMap() help.KeyMap {
-	if s.ask != nil {
-		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyConfirm, "y"), keys.Bind(text.KeyCancel, "n")}}
-	}
 	return keys.Map{Short: []key.Binding{
 		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
 		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.BunKeyWrite, "enter"),
 		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
 	}}
 }
+
+// fullYesMsg is the answer yes to the warning before a full bundle.
+type fullYesMsg struct{}
 
 type exportDoneMsg struct {
 	res  desk.FileResult
@@ -114,6 +114,8 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if s.Typing() {
 			s.place.typeKey(msg)
 		}
+	case fullYesMsg:
+		s.kind = desk.FullBundle
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	}
@@ -121,15 +123,6 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
-	if s.ask != nil {
-		if s.ask.Update(k) {
-			if s.ask.Yes {
-				s.kind = desk.FullBundle
-			}
-			s.ask = nil
-		}
-		return nil
-	}
 	if s.running {
 		return nil
 	}
@@ -163,7 +156,7 @@ func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
 		s.kind = desk.PublicBundle
 	case s.focus == 1:
 		if s.kind != desk.FullBundle {
-			s.ask = &components.Confirm{Prompt: text.BunAskFull}
+			return dialog.YesNo(s.c, text.BunAskFull, text.KeyConfirm, fullYesMsg{}, text.KeyCancel, nil)
 		}
 	case s.focus < s.folderRow():
 		s.place.sel = s.focus - 2
@@ -201,7 +194,7 @@ func (s *Export) View(width, height int) string {
 		mark := "  "
 		if i == s.focus {
 			focusLine = len(lines)
-			if s.ask == nil && !s.running {
+			if !s.running {
 				mark, text = "▸ ", st.Selected.Render(text)
 			}
 		}
@@ -240,10 +233,6 @@ func (s *Export) View(width, height int) string {
 		}
 	}
 	switch {
-	case s.ask != nil:
-		for _, l := range components.Wrap(s.ask.Prompt, width) {
-			add(st.Warning.Render(l))
-		}
 	case s.running:
 		add(st.Muted.Render(text.BunWriting))
 	case s.errText != "":
@@ -261,7 +250,7 @@ func (s *Export) View(width, height int) string {
 			add(st.Warning.Render(fmt.Sprintf(text.BunHasErrors, e)))
 		}
 	}
-	if s.ask != nil || s.running || s.errText != "" || s.result != nil {
+	if s.running || s.errText != "" || s.result != nil {
 		// the outcome below the button must stay in view
 		focusLine = min(focusLine, len(lines)-(height-head))
 	}

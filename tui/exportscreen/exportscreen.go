@@ -19,6 +19,7 @@ import (
 	"nianbao/tui/bundles"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -38,8 +39,6 @@ type Screen struct {
 	folder   *components.Input
 	focus    int
 	running  bool
-	ask      *components.Confirm
-	askKind  string // "draft" or "overwrite"
 	progress []desk.ExportProgress
 	result   *desk.ExportResult
 	errText  string
@@ -104,16 +103,13 @@ func (s *Screen) rows() []row {
 func (s *Screen) cur() row { rs := s.rows(); return rs[min(s.focus, len(rs)-1)] }
 
 // Typing implements common.Typing: the folder input has the keys.
-func (s *Screen) Typing() bool { return s.ask == nil && !s.running && s.cur().kind == rowFolder }
+func (s *Screen) Typing() bool { return !s.running && s.cur().kind == rowFolder }
 
 // Busy implements common.Busy.
-func (s *Screen) Busy() bool { return s.ask != nil || s.running }
+func (s *Screen) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Screen) KeyMap() help.KeyMap {
-	if s.ask != nil {
-		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyConfirm, "y"), keys.Bind(text.KeyCancel, "n")}}
-	}
 	return keys.Map{Short: []key.Binding{
 		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
 		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.ExpKeyStart, "enter"),
@@ -193,17 +189,19 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 	s.progress = nil
 	s.result = nil
 	s.errText, s.note = "", ""
-	// The export is a tracked command: quitting waits for a write to the
-	// stick in flight.
-	run := s.c.Track(func() tea.Msg {
+	// Tracked like a save: quitting waits for the files being written.
+	s.c.Go(func() {
 		res, err := st.Export(ctx, y, opt, func(p desk.ExportProgress) { ch <- progressMsg{p: p, ch: ch} })
 		ch <- doneMsg{res: res, err: err, ch: ch}
-		return nil
 	})
-	return tea.Batch(run, listen(ch))
+	return listen(ch)
 }
 
 type statusSavedMsg struct{ err error }
+
+// answerMsg is the answer to the draft or the overwrite question (both
+// false: cancelled).
+type answerMsg struct{ draft, overwrite bool }
 
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -237,9 +235,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.result = msg.res
 		var me *desk.MediaError
 		if errors.As(msg.err, &me) && me.Kind == desk.ErrFileExists && msg.res != nil && len(msg.res.Existing) > 0 {
-			s.askKind = "overwrite"
-			s.ask = &components.Confirm{Prompt: fmt.Sprintf(text.ExpAskOverwrite, strings.Join(msg.res.Existing, "、"))}
-			return s, nil
+			return s, dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskOverwrite, strings.Join(msg.res.Existing, "、")),
+				text.AskOverwrite, answerMsg{overwrite: true}, text.KeyCancel, answerMsg{})
 		}
 		if msg.err != nil {
 			s.errText = msg.err.Error()
@@ -247,6 +244,16 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.res != nil && len(msg.res.Files) > 0 && !s.draft && msg.err == nil {
 			return s, s.markExported()
 		}
+		return s, nil
+	case answerMsg:
+		switch {
+		case msg.draft:
+			s.draft = true
+			return s, s.start(false)
+		case msg.overwrite:
+			return s, s.start(true)
+		}
+		s.note = text.ExpCancelled
 		return s, nil
 	case statusSavedMsg:
 		if msg.err != nil {
@@ -275,22 +282,6 @@ func (s *Screen) markExported() tea.Cmd {
 }
 
 func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
-	if s.ask != nil {
-		if s.ask.Update(k) {
-			yes, kind := s.ask.Yes, s.askKind
-			s.ask = nil
-			if !yes {
-				s.note = text.ExpCancelled
-				return nil
-			}
-			if kind == "draft" {
-				s.draft = true
-				return s.start(false)
-			}
-			return s.start(true)
-		}
-		return nil
-	}
 	if s.running {
 		return nil
 	}
@@ -341,9 +332,7 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		s.target = r.index
 	case rowStart:
 		if e, _ := s.errorsNow(); e > 0 && !s.draft {
-			s.askKind = "draft"
-			s.ask = &components.Confirm{Prompt: fmt.Sprintf(text.ExpAskDraft, e)}
-			return nil
+			return dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskDraft, e), text.AskDraft, answerMsg{draft: true}, text.KeyCancel, answerMsg{})
 		}
 		return s.start(false)
 	}
@@ -383,7 +372,7 @@ func (s *Screen) View(width, height int) string {
 	rs := s.rows()
 	s.curY = -1
 	mark := func(i int) string {
-		if i == s.focus && s.ask == nil && !s.running {
+		if i == s.focus && !s.running {
 			return "▸ "
 		}
 		return "  "
@@ -393,7 +382,7 @@ func (s *Screen) View(width, height int) string {
 		if i == s.focus {
 			focusLine = len(lines)
 		}
-		if i == s.focus && s.ask == nil && !s.running {
+		if i == s.focus && !s.running {
 			text = st.Selected.Render(text)
 		}
 		add(mark(i) + text)
@@ -449,10 +438,6 @@ func (s *Screen) View(width, height int) string {
 		}
 	}
 	switch {
-	case s.ask != nil:
-		for _, l := range components.Wrap(s.ask.Prompt, width) {
-			add(st.Warning.Render(l))
-		}
 	case s.errText != "":
 		for _, l := range components.Wrap("✗ "+s.errText, width) {
 			add(st.Error.Render(l))
@@ -494,6 +479,13 @@ func (s *Screen) progressLines(width int) []string {
 		}
 		out = append(out, components.Fit(fmt.Sprintf("  %d/%d %s  ", p.Index, p.Total, p.Name)+style.Render(status), width))
 	}
+	if s.result != nil {
+		for _, n := range s.result.Notes {
+			for _, l := range components.Wrap(text.ExpNotice+n, width) {
+				out = append(out, st.Warning.Render(l))
+			}
+		}
+	}
 	if s.result != nil && len(s.result.Files) > 0 {
 		out = append(out, st.Label.Render(text.ExpWritten))
 		files := append([]desk.FileResult{}, s.result.Files...)
@@ -519,6 +511,8 @@ func formatNote(f string) string {
 		return text.ExpNoteDocx
 	case "html":
 		return text.ExpNoteHTML
+	case "snippet":
+		return text.ExpNoteSnippet
 	case "xlsx":
 		return text.ExpNoteXlsx
 	case "txt":
