@@ -56,6 +56,8 @@ type Result struct {
 	// Failed lists formats that could not be rendered (PDF without
 	// LibreOffice); the others were still written.
 	Failed []FormatError
+	// CreatedDir is the target folder when Run created it (PrepareDir).
+	CreatedDir string
 }
 
 // FileName is the name clerks expect:
@@ -152,6 +154,13 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 	targets := TargetNames(oy.Organ.Name, year, formats, opt.Draft)
 	names := targets[:len(formats)]
 	res := &Result{}
+	created, err := PrepareDir(opt.Dir)
+	if err != nil {
+		return res, err
+	}
+	if created {
+		res.CreatedDir = opt.Dir
+	}
 	if !opt.Overwrite {
 		if ex := Existing(opt.Dir, targets); len(ex) > 0 {
 			res.Existing = ex
