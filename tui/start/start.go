@@ -45,8 +45,8 @@ type Model struct {
 	// due and late count the selected organ's requests due soon or late.
 	due, late int
 	ol, yl    components.List
-	focus   int // 0 organs, 1 years
-	err     string
+	focus     int // 0 organs, 1 years
+	err       string
 	// selectID is an organ to select when the list arrives.
 	selectID int64
 	keys     keys.Map
