@@ -26,6 +26,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/text"
 )
 
@@ -68,7 +69,6 @@ type Model struct {
 	in      *components.Input
 	dirty   bool
 	seq     int
-	confirm *components.Confirm
 	// undo holds the blocks of the last delete and where they stood.
 	undo   []model.Block
 	undoAt int
@@ -172,7 +172,7 @@ func (m *Model) KeyMap() help.KeyMap {
 func (m *Model) Typing() bool { return m.mode != browsing }
 
 // Busy implements common.Busy: Esc closes the editor or the question first.
-func (m *Model) Busy() bool { return m.mode != browsing || m.confirm != nil }
+func (m *Model) Busy() bool { return m.mode != browsing }
 
 // Dirty implements common.Editing.
 func (m *Model) Dirty() bool { return m.dirty }
@@ -350,8 +350,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, tea.Batch(saved, m.commitKeepOpen())
 		}
 		return m, saved
+	case deleteYesMsg:
+		return m, m.deleteCurrent()
 	case common.BlurMsg:
-		m.confirm = nil
 		if m.mode != browsing {
 			return m, m.stopEdit()
 		}
@@ -386,9 +387,6 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		if m.confirm != nil {
-			return m, m.answer(msg)
-		}
 		switch m.mode {
 		case editingText:
 			return m, m.editKey(msg)
@@ -508,7 +506,7 @@ func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
 			m.note = text.NarrNothingToDel
 			return nil
 		}
-		m.confirm = &components.Confirm{Prompt: fmt.Sprintf(text.DeleteConfirm, m.blockName(m.cur))}
+		return dialog.Delete(m.c, m.blockName(m.cur), deleteYesMsg{})
 	case key.Matches(k, m.keys.Undo):
 		return m.undoDelete()
 	case key.Matches(k, m.keys.MoveUp):
@@ -654,17 +652,8 @@ func (m *Model) moveGroup(dir int) tea.Cmd {
 	return m.restructure(bs, nil, focus, false)
 }
 
-func (m *Model) answer(k tea.KeyPressMsg) tea.Cmd {
-	if !m.confirm.Update(k) {
-		return nil
-	}
-	yes := m.confirm.Yes
-	m.confirm = nil
-	if !yes {
-		return nil
-	}
-	return m.deleteCurrent()
-}
+// deleteYesMsg is the answer yes to the delete question.
+type deleteYesMsg struct{}
 
 // deleteCurrent deletes the paragraph under the cursor, or an extra heading
 // with its paragraphs, keeping them for undo.
@@ -754,8 +743,6 @@ func (m *Model) View(width, height int) string {
 	head := st.Heading.Render(model.SectionTitles[m.section]) + "  " + st.Muted.Render(fmt.Sprintf(text.NarrChars, m.Chars()))
 	var foot string
 	switch {
-	case m.confirm != nil:
-		foot = st.Warning.Render(m.confirm.View(width))
 	case m.note != "" && m.warn:
 		foot = st.Warning.Render(m.note)
 	case m.note != "":
