@@ -242,13 +242,15 @@ func BulkOrganYears(reqs []model.Request) []*model.OrganYear {
 		s3 := section(3)
 		s3.para(fmt.Sprintf("本年度共收到政府信息公开申请%d件，上年结转%d件；本年度办结%d件，结转下年度继续办理%d件。",
 			get(model.RowNew), get(model.RowCarriedIn), get(model.RowOutcomeSum), get(model.RowCarriedOut)))
+		s5 := section(5)
+		s5.para("申请量大，答复期限紧张。下一步将完善台账管理，按期答复。")
 		var blocks []model.Block
 		for _, b := range r.Blocks {
-			if b.Section != 3 {
+			if b.Section != 3 && b.Section != 5 {
 				blocks = append(blocks, b)
 			}
 		}
-		r.Blocks = append(blocks, s3.blocks...)
+		r.Blocks = append(append(blocks, s3.blocks...), s5.blocks...)
 		out = append(out, &model.OrganYear{Organ: BulkOrgan(), Report: r, Requests: mine})
 	}
 	return out

@@ -86,7 +86,14 @@ func TestDeliverRules(t *testing.T) {
 			oy.Organ = Organ{Name: "某县教育局", Level: LevelCountyDept}
 			withText(1, "加强监督保障。")(oy)
 		}, nil},
-		{"N7 a government leaves out 评议 and 追究", "N7", withText(1, "把政务公开纳入年度绩效考核。"),
+		{"N7 a government leaves out 评议 and 追究", "N7", func(oy *OrganYear) {
+			for i := range oy.Report.Blocks {
+				if oy.Report.Blocks[i].Section == 1 && oy.Report.Blocks[i].Kind == BlockParagraph {
+					oy.Report.Blocks[i].Text = "已落实。"
+				}
+			}
+			withText(1, "把政务公开纳入年度绩效考核。")(oy)
+		},
 			[]string{"没有写社会评议、责任追究结果情况"}},
 		{"N8 basis listed once", "N8", func(oy *OrganYear) { oy.Report.Preamble.Basis = "《2022年全旗政务公开工作要点》" }, nil},
 		{"N8 the Regulation in the basis again", "N8", func(oy *OrganYear) {
