@@ -6,6 +6,7 @@ package db
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -299,5 +300,88 @@ func TestBackupsRankedBySequenceNotName(t *testing.T) {
 	}
 	if list, _ := ListBackups(path, opt); list[0].Path != next {
 		t.Fatalf("after a restore the new backup ranks %s first", filepath.Base(list[0].Path))
+	}
+}
+
+// Item 5: a digit of an ID number changed inside the file (bit rot) passes
+// integrity_check; the row checksums find it and name the backup that still
+// holds the saved value.
+func TestChangedByteInRecordIsFound(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	opt := Options{NoBackup: true, Now: func() time.Time { return fixedNow }}
+	s, err := Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := mustOrgan(t, s, "大雁镇人民政府")
+	for i := 1; i <= 5; i++ {
+		saveNamedRequest(t, s, o.ID, i, fmt.Sprintf("申请人%d", i))
+	}
+	q := model.Request{OrganID: o.ID, Year: 2021, Serial: 6, Received: model.NewDate(2021, 5, 1), Applicant: model.NaturalPerson,
+		Personal: model.Personal{Name: "钱八", IDNumber: "15070219850612345X"}}
+	if err := s.SaveRequest(ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	good, err := s.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs, err := s.VerifyRows(ctx); err != nil || len(probs) != 0 {
+		t.Fatalf("sound database: %v, %v", probs, err)
+	}
+	s.Close()
+	b, _ := os.ReadFile(path)
+	if n := bytes.Count(b, []byte("15070219850612345X")); n != 1 {
+		t.Fatalf("the ID number is %d times in the file", n)
+	}
+	os.WriteFile(path, bytes.Replace(b, []byte("15070219850612345X"), []byte("15070219850612845X"), 1), 0o600)
+
+	s, err = Open(ctx, path, opt)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	defer s.Close()
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatalf("integrity_check sees it (the test assumes it does not): %v", err)
+	}
+	probs, err := s.VerifyRows(ctx)
+	if err != nil || len(probs) != 1 {
+		t.Fatalf("VerifyRows = %+v, %v; want the one changed record", probs, err)
+	}
+	p := probs[0]
+	if p.Table != "request_personal" || p.Backup != good || !strings.Contains(p.Place, "2021年第 6 号") {
+		t.Fatalf("problem = %+v, want request_personal of 2021 No. 6 with backup %s", p, good)
+	}
+	msg := RowProblemsMessage(path, probs)
+	if !strings.Contains(msg, good) || !strings.Contains(msg, "个人信息") {
+		t.Fatalf("message: %s", msg)
+	}
+}
+
+// Item 5: the check behind the start runs the row checksums too and warns.
+func TestChangedByteFoundBehindOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	s, err := Open(ctx, path, Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := mustOrgan(t, s, "大雁镇人民政府")
+	saveNamedRequest(t, s, o.ID, 1, "孔乙己某")
+	s.Close()
+	b, _ := os.ReadFile(path)
+	os.WriteFile(path, bytes.Replace(b, []byte("孔乙己某"), []byte("孔乙已某"), 1), 0o600)
+	s, err = Open(ctx, path, Options{NoBackup: true, DeferCheck: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	<-s.CheckDone()
+	if s.CheckErr() != nil {
+		t.Fatalf("CheckErr: %v", s.CheckErr())
+	}
+	if w := strings.Join(s.Warnings(), "\n"); !strings.Contains(w, "与保存时不一致") {
+		t.Fatalf("no warning after the background check: %q", w)
 	}
 }
