@@ -81,6 +81,8 @@ const (
 	fFeeNotice  = "fee_notice"
 	fFeePaid    = "fee_paid"
 	fNotes      = "notes"
+	fDelayNote  = "delay_notice"
+	fDelayedTo  = "delayed_to"
 )
 
 // Form adds or edits one request. Every field is saved when the cursor
@@ -176,6 +178,8 @@ func (f *Form) build() {
 	f.text(fExtNotice, text.ReqFieldExtNotice, text.ReqGroupExtension, dateText(q.ExtNotice), kDate)
 	f.text(fExtDays, text.ReqFieldExtDays, text.ReqGroupExtension, components.CountText(q.ExtDays), kCount).hint = text.ReqHintExtDays
 	f.text(fExcluded, text.ReqFieldExcluded, text.ReqGroupExtension, components.CountText(q.ExcludedDays), kCount).hint = text.ReqHintExcluded
+	f.text(fDelayNote, text.ReqFieldDelayNotice, text.ReqGroupExtension, dateText(q.DelayNotice), kDate).hint = text.ReqHintDelay
+	f.text(fDelayedTo, text.ReqFieldDelayedTo, text.ReqGroupExtension, dateText(q.DelayedTo), kDate)
 	f.text(fAnswered, text.ReqFieldAnswered, text.ReqGroupAnswer, dateText(q.Answered), kDate)
 	f.fields = append(f.fields, f.outcomeField(q.Answered, q.Outcome))
 	f.choiceField(fFeeMethod, text.ReqFieldFeeMethod, text.ReqGroupFee,
@@ -359,6 +363,10 @@ func (f *Form) commit(fl *field) {
 		q.ExtNotice = date()
 	case fExtDays:
 		q.ExtDays = count()
+	case fDelayNote:
+		q.DelayNotice = date()
+	case fDelayedTo:
+		q.DelayedTo = date()
 	case fExcluded:
 		q.ExcludedDays = count()
 	case fAnswered:

@@ -206,6 +206,11 @@ func TestFormAddsRequestByKeys(t *testing.T) {
 	}
 	s = typeText(t, c, s, "申请公开2021年财政预算")
 	s, _ = testenv.Press(t, c, s, "tab")
+	// The extension counts once the applicant was told of it.
+	for f.Focus() != fExtNotice {
+		s, _ = testenv.Press(t, c, s, "tab")
+	}
+	s = typeText(t, c, s, "2021.6.25")
 	// An extension over 20 days is refused in place, the old value kept.
 	for f.Focus() != fExtDays {
 		s, _ = testenv.Press(t, c, s, "tab")
@@ -221,7 +226,9 @@ func TestFormAddsRequestByKeys(t *testing.T) {
 	if !strings.Contains(f.DeadlineLine(), "2021年7月14日") {
 		t.Fatalf("deadline with extension: %s", f.DeadlineLine())
 	}
-	s, _ = testenv.Press(t, c, s, "tab") // excluded → answered
+	for f.Focus() != fAnswered { // excluded, 延迟答复 → answered
+		s, _ = testenv.Press(t, c, s, "tab")
+	}
 	s = typeText(t, c, s, "2021.6.20")
 	s, _ = testenv.Press(t, c, s, "tab", "right") // outcome （一）予以公开
 	s, _ = testenv.Press(t, c, s, "esc")
