@@ -81,10 +81,21 @@ func (osFS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
 // existing file of the same name is replaced; callers that must ask first
 // check with Existing.
 func WriteVerified(dir, name string, data []byte) (FileResult, error) {
-	return writeVerified(osFS{}, dir, name, data)
+	return writeVerifiedMode(osFS{}, dir, name, data, 0o644)
+}
+
+// WritePrivate is WriteVerified for a file holding applicants' personal
+// data (letters, the request-log workbook): readable by its owner only
+// where the file system has modes.
+func WritePrivate(dir, name string, data []byte) (FileResult, error) {
+	return writeVerifiedMode(osFS{}, dir, name, data, 0o600)
 }
 
 func writeVerified(fsys fileSystem, dir, name string, data []byte) (FileResult, error) {
+	return writeVerifiedMode(fsys, dir, name, data, 0o644)
+}
+
+func writeVerifiedMode(fsys fileSystem, dir, name string, data []byte, mode fs.FileMode) (FileResult, error) {
 	final := filepath.Join(dir, name)
 	fail := func(err error) (FileResult, error) { return FileResult{}, classify(err, dir, final) }
 	if st, err := fsys.Stat(dir); err != nil {
@@ -102,8 +113,9 @@ func writeVerified(fsys fileSystem, dir, name string, data []byte) (FileResult, 
 		fsys.Remove(tmpName)
 		return fail(err)
 	}
-	// Readable by everyone like any copied file; FAT sticks ignore modes.
-	_ = tmp.Chmod(0o644)
+	// Public files are readable by everyone like any copied file; FAT
+	// sticks ignore modes.
+	_ = tmp.Chmod(mode)
 	if _, err := tmp.Write(data); err != nil {
 		return cleanup(err)
 	}

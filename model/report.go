@@ -48,6 +48,14 @@ type Organ struct {
 	// report year; zero means the default of the level (DefaultDue).
 	DueMonth int
 	DueDay   int
+	// ReviewOrgan (复议机关) and Court (人民法院) are named in the remedy
+	// clause of answers; empty means the default by level and superior
+	// (ReviewOrganDefault, CourtDefault).
+	ReviewOrgan string
+	Court       string
+	// LetterPattern is the 文号 pattern of letters, e.g. 大政信〔{年}〕第{号}号;
+	// empty means DefaultDocNumberPattern.
+	LetterPattern string
 }
 
 // DefaultDue is the month and day (in the year after the report year) a
