@@ -381,13 +381,50 @@ func reqName(q *Request) string {
 // checked with their own year's report.
 func (c *checker) requests() {
 	start, end := YearStart(c.r.Year), YearEnd(c.r.Year)
+	missing := map[int]int{} // year without a known schedule → entries that need it
 	for i := range c.oy.Requests {
 		q := &c.oy.Requests[i]
 		if !q.Received.IsZero() && (q.Received > end || q.Received < start && !q.Answered.IsZero() && q.Answered < start) {
 			continue
 		}
 		c.request(q)
+		for _, y := range CalendarYearsNeeded(q, c.cal) {
+			missing[y]++
+		}
 	}
+	years := make([]int, 0, len(missing))
+	for y := range missing {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	for _, y := range years {
+		c.add(Finding{Rule: "K1", Severity: Warning, Section: 3, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
+			Message: fmt.Sprintf(MissingYearText, y) + fmt.Sprintf("（涉及 %d 件申请）", missing[y])})
+	}
+}
+
+// MissingYearText says a year's holiday schedule is missing; %d is the year.
+const MissingYearText = "%d年的国务院节假日安排尚未录入，答复期限暂按法定节假日推算（不含调休），可能差一两天；请录入该年的放假和调休安排"
+
+// CalendarYearsNeeded lists the years, among those q's deadline is counted
+// through (from its clock start to its deadline), whose holiday schedule
+// cal does not know.
+func CalendarYearsNeeded(q *Request, cal *Calendar) []int {
+	start := q.ClockStart()
+	if start.IsZero() || !start.Valid() {
+		return nil
+	}
+	end := Deadline(q, cal)
+	if !end.Valid() || end < start {
+		end = start
+	}
+	var out []int
+	for y := start.Year(); y <= end.Year(); y++ {
+		if !cal.KnownYear(y) {
+			out = append(out, y)
+		}
+	}
+	return out
 }
 
 func (c *checker) request(q *Request) {
@@ -736,6 +773,7 @@ var RuleCatalog = []RuleInfo{
 	{"D1", Warning, "落款日期晚于报送期限", "县级以上人民政府部门的年报于每年1月31日前公布，县级人民政府的年报于3月31日前公布；落款日期晚于期限的，请核对。"},
 	{"N7", Warning, "缺少考核、评议、追究情况", "2021版格式要求人民政府在「监督保障」中报告工作考核、社会评议和责任追究结果情况。"},
 	{"N8", Warning, "编制依据重复", "报告开头已写《中华人民共和国政府信息公开条例》（以下简称《条例》），「编制依据」里不要再写一遍条例。"},
+	{"K1", Warning, "节假日安排未录入", "答复期限要按国务院每年公布的放假和调休安排计算。程序内置到2026年；以后的年份在录入安排之前按法定节假日推算，不含调休，期限可能差一两天。"},
 	{"C1", Error, "复议诉讼案件缺项", "每件复议诉讼案件都要有类别和结果，否则无法统计到表四。"},
 }
 
