@@ -178,10 +178,10 @@ func (f *Form) build() {
 	f.text(fExtNotice, text.ReqFieldExtNotice, text.ReqGroupExtension, dateText(q.ExtNotice), kDate)
 	f.text(fExtDays, text.ReqFieldExtDays, text.ReqGroupExtension, components.CountText(q.ExtDays), kCount).hint = text.ReqHintExtDays
 	f.text(fExcluded, text.ReqFieldExcluded, text.ReqGroupExtension, components.CountText(q.ExcludedDays), kCount).hint = text.ReqHintExcluded
-	f.text(fDelayNote, text.ReqFieldDelayNotice, text.ReqGroupExtension, dateText(q.DelayNotice), kDate).hint = text.ReqHintDelay
-	f.text(fDelayedTo, text.ReqFieldDelayedTo, text.ReqGroupExtension, dateText(q.DelayedTo), kDate)
 	f.text(fAnswered, text.ReqFieldAnswered, text.ReqGroupAnswer, dateText(q.Answered), kDate)
 	f.fields = append(f.fields, f.outcomeField(q.Answered, q.Outcome))
+	f.text(fDelayNote, text.ReqFieldDelayNotice, text.ReqGroupAnswer, dateText(q.DelayNotice), kDate).hint = text.ReqHintDelay
+	f.text(fDelayedTo, text.ReqFieldDelayedTo, text.ReqGroupAnswer, dateText(q.DelayedTo), kDate)
 	f.choiceField(fFeeMethod, text.ReqFieldFeeMethod, text.ReqGroupFee,
 		[]string{model.FeeNone.Label(), model.FeePerRequest.Label(), model.FeePerPage.Label()},
 		[]string{string(model.FeeNone), string(model.FeePerRequest), string(model.FeePerPage)}, string(q.FeeMethod))
