@@ -92,16 +92,25 @@ type LetterResult struct {
 // a public export (its 校验清单.txt): letters name applicants and must not
 // travel with the public report.
 func CheckLetterFolder(dir string) error {
+	if strings.TrimSpace(dir) == "" {
+		return errors.New("请选择保存告知书的文件夹")
+	}
+	return CheckPrivateFolder(dir, "告知书")
+}
+
+// CheckPrivateFolder is CheckLetterFolder for any file holding personal
+// data; what names it in the messages.
+func CheckPrivateFolder(dir, what string) error {
 	dir = strings.TrimSpace(dir)
 	if dir == "" {
-		return errors.New("请选择保存告知书的文件夹")
+		return fmt.Errorf("请选择保存%s的文件夹", what)
 	}
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
 		return fmt.Errorf("文件夹「%s」不存在。请先建好文件夹，或选择已有的文件夹", dir)
 	}
 	if _, err := os.Stat(filepath.Join(dir, export.ManifestName)); err == nil {
-		return fmt.Errorf("文件夹「%s」里有公开导出的年报（%s）。告知书含申请人个人信息，不能和公开文件放在一起，请另选一个文件夹", dir, export.ManifestName)
+		return fmt.Errorf("文件夹「%s」里有公开导出的年报（%s）。%s含申请人个人信息，不能和公开文件放在一起，请另选一个文件夹", dir, export.ManifestName, what)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
--- Version 6: letters to applicants (告知书). The organ names its 复议机关,
+-- Version 7: letters to applicants (告知书). The organ names its 复议机关,
 -- its court and its 文号 pattern (empty = the default by level); a
 -- template's text may be replaced per organ; each letter written for a
 -- request keeps its kind, 文号 and date (numbers run per organ and year).

@@ -20,6 +20,7 @@ import (
 	"nianbao/tui/bundles"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -42,8 +43,6 @@ type Screen struct {
 	folder   *components.Input
 	focus    int
 	running  bool
-	ask      *components.Confirm
-	askKind  string // "draft" or "overwrite"
 	progress []export.Progress
 	result   *export.Result
 	errText  string
@@ -108,16 +107,13 @@ func (s *Screen) rows() []row {
 func (s *Screen) cur() row { rs := s.rows(); return rs[min(s.focus, len(rs)-1)] }
 
 // Typing implements common.Typing: the folder input has the keys.
-func (s *Screen) Typing() bool { return s.ask == nil && !s.running && s.cur().kind == rowFolder }
+func (s *Screen) Typing() bool { return !s.running && s.cur().kind == rowFolder }
 
 // Busy implements common.Busy.
-func (s *Screen) Busy() bool { return s.ask != nil || s.running }
+func (s *Screen) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Screen) KeyMap() help.KeyMap {
-	if s.ask != nil {
-		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyConfirm, "y"), keys.Bind(text.KeyCancel, "n")}}
-	}
 	return keys.Map{Short: []key.Binding{
 		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
 		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.ExpKeyStart, "enter"),
@@ -180,7 +176,7 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 	}
 	opt := export.Options{
 		Formats: s.Formats(), Dir: s.Dir(), Draft: s.draft, Overwrite: overwrite,
-		Version: Version, Today: s.c.Today,
+		Version: Version, Today: s.c.Today, Calendar: s.c.Calendar,
 	}
 	if s.gb18030 {
 		opt.Encoding = "gb18030"
@@ -199,14 +195,19 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 	s.progress = nil
 	s.result = nil
 	s.errText, s.note = "", ""
-	go func() {
+	// Tracked like a save: quitting waits for the files being written.
+	s.c.Go(func() {
 		res, err := export.Run(ctx, oy, opt, func(p export.Progress) { ch <- progressMsg{p: p, ch: ch} })
 		ch <- doneMsg{res: res, err: err, ch: ch}
-	}()
+	})
 	return listen(ch)
 }
 
 type statusSavedMsg struct{ err error }
+
+// answerMsg is the answer to the draft or the overwrite question (both
+// false: cancelled).
+type answerMsg struct{ draft, overwrite bool }
 
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -240,9 +241,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.result = msg.res
 		var me *export.MediaError
 		if errors.As(msg.err, &me) && me.Kind == export.ErrExists && msg.res != nil && len(msg.res.Existing) > 0 {
-			s.askKind = "overwrite"
-			s.ask = &components.Confirm{Prompt: fmt.Sprintf(text.ExpAskOverwrite, strings.Join(msg.res.Existing, "、"))}
-			return s, nil
+			return s, dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskOverwrite, strings.Join(msg.res.Existing, "、")),
+				text.AskOverwrite, answerMsg{overwrite: true}, text.KeyCancel, answerMsg{})
 		}
 		if msg.err != nil {
 			s.errText = msg.err.Error()
@@ -250,6 +250,16 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.res != nil && len(msg.res.Files) > 0 && !s.draft && msg.err == nil {
 			return s, s.markExported()
 		}
+		return s, nil
+	case answerMsg:
+		switch {
+		case msg.draft:
+			s.draft = true
+			return s, s.start(false)
+		case msg.overwrite:
+			return s, s.start(true)
+		}
+		s.note = text.ExpCancelled
 		return s, nil
 	case statusSavedMsg:
 		if msg.err != nil {
@@ -283,22 +293,6 @@ func (s *Screen) markExported() tea.Cmd {
 }
 
 func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
-	if s.ask != nil {
-		if s.ask.Update(k) {
-			yes, kind := s.ask.Yes, s.askKind
-			s.ask = nil
-			if !yes {
-				s.note = text.ExpCancelled
-				return nil
-			}
-			if kind == "draft" {
-				s.draft = true
-				return s.start(false)
-			}
-			return s.start(true)
-		}
-		return nil
-	}
 	if s.running {
 		return nil
 	}
@@ -349,9 +343,7 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		s.target = r.index
 	case rowStart:
 		if e, _ := s.errorsNow(); e > 0 && !s.draft {
-			s.askKind = "draft"
-			s.ask = &components.Confirm{Prompt: fmt.Sprintf(text.ExpAskDraft, e)}
-			return nil
+			return dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskDraft, e), text.AskDraft, answerMsg{draft: true}, text.KeyCancel, answerMsg{})
 		}
 		return s.start(false)
 	}
@@ -391,7 +383,7 @@ func (s *Screen) View(width, height int) string {
 	rs := s.rows()
 	s.curY = -1
 	mark := func(i int) string {
-		if i == s.focus && s.ask == nil && !s.running {
+		if i == s.focus && !s.running {
 			return "▸ "
 		}
 		return "  "
@@ -401,7 +393,7 @@ func (s *Screen) View(width, height int) string {
 		if i == s.focus {
 			focusLine = len(lines)
 		}
-		if i == s.focus && s.ask == nil && !s.running {
+		if i == s.focus && !s.running {
 			text = st.Selected.Render(text)
 		}
 		add(mark(i) + text)
@@ -457,10 +449,6 @@ func (s *Screen) View(width, height int) string {
 		}
 	}
 	switch {
-	case s.ask != nil:
-		for _, l := range components.Wrap(s.ask.Prompt, width) {
-			add(st.Warning.Render(l))
-		}
 	case s.errText != "":
 		for _, l := range components.Wrap("✗ "+s.errText, width) {
 			add(st.Error.Render(l))
@@ -513,6 +501,11 @@ func (s *Screen) progressLines(width int) []string {
 			out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf("    %s · SHA-256 %s", components.HumanBytes(uint64(f.Size)), f.SHA256), width)))
 		}
 	}
+	if s.result != nil {
+		for _, n := range s.result.Notes {
+			out = append(out, st.Warning.Render(components.Fit(n, width)))
+		}
+	}
 	return out
 }
 
@@ -530,6 +523,8 @@ func formatNote(f string) string {
 		return text.ExpNoteMd
 	case "pdf":
 		return text.ExpNotePdf
+	case export.FormatTujie:
+		return text.ExpNoteTujie
 	}
 	return ""
 }

@@ -19,6 +19,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -61,7 +62,6 @@ type Model struct {
 	in      *components.Input
 	dirty   bool
 	seq     int
-	confirm *components.Confirm
 	// undo holds the blocks of the last delete and where they stood.
 	undo    []model.Block
 	undoAt  int
@@ -143,7 +143,7 @@ func (m *Model) KeyMap() help.KeyMap {
 func (m *Model) Typing() bool { return m.mode != browsing }
 
 // Busy implements common.Busy: Esc closes the editor or the question first.
-func (m *Model) Busy() bool { return m.mode != browsing || m.confirm != nil }
+func (m *Model) Busy() bool { return m.mode != browsing }
 
 // Dirty implements common.Editing.
 func (m *Model) Dirty() bool { return m.dirty }
@@ -263,8 +263,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.startEdit()
 		}
 		return m, func() tea.Msg { return common.SavedMsg{At: m.c.Now()} }
+	case deleteYesMsg:
+		return m, m.deleteCurrent()
 	case common.BlurMsg:
-		m.confirm = nil
 		if m.mode == renaming && strings.TrimSpace(m.in.Value()) == "" {
 			m.dirty = false
 		}
@@ -298,9 +299,6 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		if m.confirm != nil {
-			return m, m.answer(msg)
-		}
 		switch m.mode {
 		case editingText:
 			return m, m.editKey(msg)
@@ -406,7 +404,7 @@ func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		name := m.blockName(m.cur)
-		m.confirm = &components.Confirm{Prompt: fmt.Sprintf(text.DeleteConfirm, name)}
+		return dialog.Delete(m.c, name, deleteYesMsg{})
 	case "ctrl+z", "u":
 		return m.undoDelete()
 	case "alt+up", "ctrl+up":
@@ -541,13 +539,13 @@ func (m *Model) moveGroup(dir int) tea.Cmd {
 	return m.restructure(bs, nil, focus, false)
 }
 
-func (m *Model) answer(k tea.KeyPressMsg) tea.Cmd {
-	if !m.confirm.Update(k) {
-		return nil
-	}
-	yes := m.confirm.Yes
-	m.confirm = nil
-	if !yes {
+// deleteYesMsg is the answer yes to the delete question.
+type deleteYesMsg struct{}
+
+// deleteCurrent deletes the block under the cursor (a heading with its
+// paragraphs), keeping it for undo.
+func (m *Model) deleteCurrent() tea.Cmd {
+	if m.cur >= len(m.blocks) {
 		return nil
 	}
 	from, to := m.cur, m.cur+1
@@ -632,8 +630,6 @@ func (m *Model) View(width, height int) string {
 	head := st.Heading.Render(model.SectionTitles[m.section]) + "  " + st.Muted.Render(fmt.Sprintf(text.NarrChars, m.Chars()))
 	var foot string
 	switch {
-	case m.confirm != nil:
-		foot = st.Warning.Render(m.confirm.View(width))
 	case m.note != "":
 		foot = st.Muted.Render(m.note)
 	case m.cur < len(m.blocks) && m.blocks[m.cur].Stale:

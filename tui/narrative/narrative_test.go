@@ -105,7 +105,7 @@ func TestAddRenameReorderDeleteAndUndoHeadings(t *testing.T) {
 	}
 	// Delete asks first; n keeps it.
 	d.Keys("d")
-	if !strings.Contains(ansi.Strip(d.View(80, 20)), "确定删除「政务新媒体」") {
+	if !strings.Contains(testenv.DialogView(e.C), "确定删除「政务新媒体」") {
 		t.Fatal("delete must ask first")
 	}
 	d.Keys("n")

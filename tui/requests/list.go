@@ -18,6 +18,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -68,7 +69,6 @@ type List struct {
 
 	searching bool
 	input     *components.Input
-	confirm   *components.Confirm
 	deleting  model.Request
 	undo      *model.Request
 	note      string
@@ -143,7 +143,7 @@ func (m *List) Typing() bool { return m.searching }
 // Busy implements common.Busy: Esc closes the search, a question, the
 // table or the overview before it leaves the screen.
 func (m *List) Busy() bool {
-	return m.searching || m.confirm != nil || m.view != viewList || m.search != "" || m.filtered()
+	return m.searching || m.view != viewList || m.search != "" || m.filtered()
 }
 
 func (m *List) filtered() bool {
@@ -156,8 +156,6 @@ func (m *List) KeyMap() help.KeyMap {
 	switch {
 	case m.searching:
 		return keys.Map{Short: []key.Binding{keys.Bind(text.ReqKeySearchDone, "enter"), keys.Bind(text.KeyCancel, "esc")}}
-	case m.confirm != nil:
-		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyDelete, "y"), keys.Bind(text.KeyCancel, "n")}}
 	case m.view != viewList:
 		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down"), keys.Bind(text.KeyBack, "esc")}}
 	}
@@ -496,6 +494,13 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.win.Trim(m.list.Cursor, maxBuffer, PageSize)
 		return m, m.ensure()
+	case deleteYesMsg:
+		id := m.deleting.ID
+		ctx, st := m.ctx(), m.c.Store
+		return m, m.c.Track(func() tea.Msg {
+			q, err := st.DeleteRequest(ctx, id)
+			return deletedMsg{q: q, err: err}
+		})
 	case deletedMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
@@ -581,23 +586,11 @@ func (m *List) searchChanged() tea.Cmd {
 	return m.reload()
 }
 
+// deleteYesMsg is the answer yes to the delete question.
+type deleteYesMsg struct{}
+
 func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	s := k.String()
-	if m.confirm != nil {
-		if m.confirm.Update(k) {
-			yes := m.confirm.Yes
-			m.confirm = nil
-			if yes {
-				id := m.deleting.ID
-				ctx, st := m.ctx(), m.c.Store
-				return func() tea.Msg {
-					q, err := st.DeleteRequest(ctx, id)
-					return deletedMsg{q: q, err: err}
-				}
-			}
-		}
-		return nil
-	}
 	if m.searching {
 		switch s {
 		case "enter", "tab":
@@ -702,7 +695,7 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	case "d", "delete":
 		if q, ok := m.Current(); ok {
 			m.deleting = *q
-			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(text.DeleteConfirm, fmt.Sprintf(text.ReqEntryName, q.Serial, clip(q.Summary, 20)))}
+			return dialog.Delete(m.c, fmt.Sprintf(text.ReqEntryName, q.Serial, clip(q.Summary, 20)), deleteYesMsg{})
 		}
 	case "u", "ctrl+z":
 		if m.undo == nil {

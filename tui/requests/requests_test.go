@@ -271,7 +271,7 @@ func TestDeleteAsksAndUndoRestores(t *testing.T) {
 	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
 	s, _ = testenv.Press(t, c, s, "down", "d")
-	if !strings.Contains(ansi.Strip(s.View(100, 25)), "确定删除") {
+	if !strings.Contains(testenv.DialogView(c), "确定删除") {
 		t.Fatal("delete did not ask first")
 	}
 	s, _ = testenv.Press(t, c, s, "n")

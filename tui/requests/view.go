@@ -27,8 +27,6 @@ func (m *List) View(width, height int) string {
 
 	var second string
 	switch {
-	case m.confirm != nil:
-		second = st.Warning.Render(m.confirm.View(width))
 	case m.searching:
 		second = text.ReqSearchPrompt + m.input.View(max(4, width-ansi.StringWidth(text.ReqSearchPrompt)))
 	case m.errText != "":

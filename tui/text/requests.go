@@ -57,7 +57,7 @@ const (
 	ReqNewHint               = "填好收到日期和申请人类型后自动保存"
 	ReqNeedReceivedApplicant = "还未保存：请填写收到日期并选择申请人类型。"
 	ReqSavedNew              = "已保存为第 %d 号申请。"
-	ReqDiscardNew            = "这条新申请还没有保存（缺少收到日期或申请人类型），放弃吗？(y 放弃 / n 继续填写)"
+	ReqDiscardNew            = "这条新申请还没有保存（缺少收到日期或申请人类型），放弃吗？"
 	ReqDiscard               = "放弃"
 	ReqDeadlineLine          = "答复期限：%s（%s）"
 	ReqDeadlineUnknown       = "答复期限：填写收到日期后计算"
