@@ -248,4 +248,3 @@ func TestSaveRequestFieldWaitsForTheCheck(t *testing.T) {
 		}
 	}
 }
-
