@@ -45,6 +45,11 @@ type jOrgan struct {
 	Portal   string `json:"portal"`
 	DueMonth int    `json:"due_month"`
 	DueDay   int    `json:"due_day"`
+	// The letters' remedy clause and 文号 (format 1 without them reads as
+	// the defaults by level).
+	ReviewOrgan   string `json:"review_organ,omitempty"`
+	Court         string `json:"court,omitempty"`
+	LetterPattern string `json:"letter_pattern,omitempty"`
 }
 
 type jReport struct {
@@ -176,7 +181,8 @@ func toPayload(oy *model.OrganYear, full bool) jPayload {
 	o := oy.Organ
 	p := jPayload{
 		Organ: jOrgan{Name: o.Name, Level: string(o.Level), Superior: o.Superior, Office: o.Office,
-			Phone: o.Phone, Email: o.Email, Portal: o.Portal, DueMonth: o.DueMonth, DueDay: o.DueDay},
+			Phone: o.Phone, Email: o.Email, Portal: o.Portal, DueMonth: o.DueMonth, DueDay: o.DueDay,
+			ReviewOrgan: o.ReviewOrgan, Court: o.Court, LetterPattern: o.LetterPattern},
 		Report: jReport{
 			Year: r.Year, Format: r.FormatID, Status: string(r.Status),
 			Preamble: jPreamble{Basis: r.Preamble.Basis, Where: r.Preamble.Where, Text: r.Preamble.Text},
