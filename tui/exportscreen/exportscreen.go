@@ -500,6 +500,13 @@ func (s *Screen) progressLines(width int) []string {
 		}
 		out = append(out, components.Fit(fmt.Sprintf("  %d/%d %s  ", p.Index, p.Total, p.Name)+style.Render(status), width))
 	}
+	if s.result != nil {
+		for _, n := range s.result.Notes {
+			for _, l := range components.Wrap(text.ExpNotice+n, width) {
+				out = append(out, st.Warning.Render(l))
+			}
+		}
+	}
 	if s.result != nil && len(s.result.Files) > 0 {
 		out = append(out, st.Label.Render(text.ExpWritten))
 		files := append([]export.FileResult{}, s.result.Files...)
@@ -525,6 +532,8 @@ func formatNote(f string) string {
 		return text.ExpNoteDocx
 	case "html":
 		return text.ExpNoteHTML
+	case "snippet":
+		return text.ExpNoteSnippet
 	case "xlsx":
 		return text.ExpNoteXlsx
 	case "txt":

@@ -8,6 +8,8 @@ const (
 	ExpFormats           = "导出格式（空格勾选）"
 	ExpNoteDocx          = "Word 文档，用于打印和报送"
 	ExpNoteHTML          = "网页，可直接发布到门户网站"
+	ExpNoteSnippet       = "网页片段，粘贴到网站编辑器的源代码模式"
+	ExpNotice            = "注意："
 	ExpNoteXlsx          = "Excel 表格"
 	ExpNoteTxt           = "纯文本"
 	ExpNoteMd            = "Markdown 文本"
