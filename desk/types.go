@@ -29,6 +29,8 @@ const (
 	ErrCorrupt   = db.ErrCorrupt
 	ListCategory = db.ListCategory
 	ListChannel  = db.ListChannel
+	// StatusOpen selects the requests still open (办理中) in a RequestQuery.
+	StatusOpen = db.StatusOpen
 )
 
 // KindOf is the kind of a store error.

@@ -27,6 +27,9 @@ type Year struct {
 	s3       model.Values
 	overview model.RequestOverview
 	fees     LogFees
+	// Unanswered requests due within model.DueSoonWorkdays working days
+	// or already late, and how many of them are late.
+	dueSoon, late int
 
 	// The checks, errors first, and the same findings by cell.
 	findings []model.Finding
@@ -69,6 +72,7 @@ func (y *Year) deriveTables() {
 	}
 	y.s3 = model.ComputeS3(f, r.Year, y.oy.Requests)
 	y.overview = model.SummarizeRequests(f, r.Year, y.oy.Requests, y.today, y.cal)
+	y.dueSoon, y.late = model.CountDueSoon(y.oy.Requests, y.today, y.cal)
 }
 
 func (y *Year) deriveFees() {
@@ -132,6 +136,11 @@ func (y *Year) S3() model.Values { return y.s3 }
 
 // Overview is the year's summary of the request log.
 func (y *Year) Overview() model.RequestOverview { return y.overview }
+
+// DueSoon counts the unanswered requests due within
+// model.DueSoonWorkdays working days or already late (即将到期), and how
+// many of them are late.
+func (y *Year) DueSoon() (due, late int) { return y.dueSoon, y.late }
 
 // LogFees is the year's fee summary computed from the log.
 func (y *Year) LogFees() LogFees { return y.fees }
