@@ -15,8 +15,55 @@ import (
 // BackupInfo describes one backup file.
 type BackupInfo struct {
 	Path string
-	Time time.Time // when it was taken (from its name)
+	Time time.Time // when it was taken, by the clock of that moment (from its name)
 	Size int64
+	// Seq is the backup's number, stored inside the file (store_meta
+	// 'backup_seq'); each backup gets a higher one than every backup before
+	// it. 0 for backups written before numbering began. Backups are ranked
+	// by Seq, then by Time.
+	Seq int64
+	// Future: the name claims a time later than now (the clock was wrong
+	// when it was taken, or is wrong now).
+	Future bool
+}
+
+// When is the backup's time for a message, with a warning when its name
+// claims a future date.
+func (b BackupInfo) When() string {
+	w := b.Time.Format("2006-01-02 15:04")
+	if b.Future {
+		w += "，文件名上的日期晚于现在，备份时电脑的时钟可能不准"
+	}
+	return w
+}
+
+// backupTime parses the time in a backup's file name
+// (<prefix>YYYYMMDD-HHMMSS[_N].db).
+func backupTime(name, prefix string) (time.Time, bool) {
+	if !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".db") {
+		return time.Time{}, false
+	}
+	stamp := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".db")
+	if i := strings.LastIndexByte(stamp, '_'); i > 0 { // name-YYYYMMDD-HHMMSS_2.db
+		stamp = stamp[:i]
+	}
+	t, err := time.ParseInLocation(backupStamp, stamp, time.Local)
+	return t, err == nil
+}
+
+// backupSeq reads the number stored inside a backup (0 when it has none or
+// cannot be read; CheckBackup judges the file).
+func backupSeq(ctx context.Context, path string) int64 {
+	d, err := openPool(fileURI(path, "mode=ro&immutable=1"))
+	if err != nil {
+		return 0
+	}
+	defer d.Close()
+	var n int64
+	if err := d.QueryRowContext(ctx, "SELECT value FROM store_meta WHERE key = 'backup_seq'").Scan(&n); err != nil {
+		return 0
+	}
+	return n
 }
 
 const backupStamp = "20060102-150405"
@@ -27,7 +74,9 @@ func backupPrefix(dbPath string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base)) + "-"
 }
 
-// ListBackups lists the backups of the database at dbPath, newest first.
+// ListBackups lists the backups of the database at dbPath, newest first:
+// ranked by the number each holds inside (BackupInfo.Seq), then by the
+// time in the name.
 func ListBackups(dbPath string, opt Options) ([]BackupInfo, error) {
 	dir := opt.backupDir(dbPath)
 	entries, err := os.ReadDir(dir)
@@ -38,27 +87,29 @@ func ListBackups(dbPath string, opt Options) ([]BackupInfo, error) {
 		return nil, newErr(ErrIO, err, "无法读取备份文件夹「%s」（%v）。", dir, err)
 	}
 	prefix := backupPrefix(dbPath)
+	now := opt.now()
 	var out []BackupInfo
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".db") {
+		if e.IsDir() {
 			continue
 		}
-		stamp := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".db")
-		if i := strings.LastIndexByte(stamp, '_'); i > 0 { // name-YYYYMMDD-HHMMSS_2.db
-			stamp = stamp[:i]
-		}
-		t, err := time.ParseInLocation(backupStamp, stamp, time.Local)
-		if err != nil {
+		t, ok := backupTime(name, prefix)
+		if !ok {
 			continue
 		}
 		fi, err := e.Info()
 		if err != nil {
 			continue
 		}
-		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Time: t, Size: fi.Size()})
+		p := filepath.Join(dir, name)
+		out = append(out, BackupInfo{Path: p, Time: t, Size: fi.Size(), Seq: backupSeq(context.Background(), p),
+			Future: t.After(now.Add(5 * time.Minute))})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Seq != out[j].Seq {
+			return out[i].Seq > out[j].Seq
+		}
 		if !out[i].Time.Equal(out[j].Time) {
 			return out[i].Time.After(out[j].Time)
 		}
@@ -112,9 +163,15 @@ func NewestGoodBackup(ctx context.Context, dbPath string, opt Options) (BackupIn
 // VACUUM INTO a temporary name, fsync, quick_check the copy, rename. Old
 // backups are then rotated (see rotate). It returns the new file's path.
 func (s *Store) Backup(ctx context.Context) (string, error) {
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
 	dir := s.opt.backupDir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", newErr(ErrIO, err, "无法创建备份文件夹「%s」（%v）。请检查磁盘空间和权限。", dir, err)
+	}
+	removeStrayTemps(s.path, s.opt)
+	if err := s.nextBackupSeq(ctx); err != nil {
+		return "", err
 	}
 	now := s.opt.now()
 	name := backupPrefix(s.path) + now.Format(backupStamp)
@@ -152,6 +209,28 @@ func (s *Store) Backup(ctx context.Context) (string, error) {
 	return final, nil
 }
 
+// nextBackupSeq stores in the database the number the coming backup will
+// carry: one above both its own last number and every backup in the folder
+// (after a restore the database's number is that of an older backup).
+func (s *Store) nextBackupSeq(ctx context.Context) error {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name = 'store_meta'").Scan(&n); err != nil {
+		return ioErr("备份数据库", err)
+	}
+	if n == 0 {
+		return nil // a schema before version 5: the backup before migrating
+	}
+	var seq int64
+	s.db.QueryRowContext(ctx, "SELECT value FROM store_meta WHERE key = 'backup_seq'").Scan(&seq)
+	if list, _ := ListBackups(s.path, s.opt); len(list) > 0 && list[0].Seq > seq {
+		seq = list[0].Seq
+	}
+	if _, err := s.db.ExecContext(ctx, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('backup_seq', ?)", seq+1); err != nil {
+		return ioErr("备份数据库", err)
+	}
+	return nil
+}
+
 // backupIfOld takes a backup when the newest is older than a day and the
 // database holds anything.
 func (s *Store) backupIfOld(ctx context.Context) error {
@@ -166,8 +245,14 @@ func (s *Store) backupIfOld(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if len(list) > 0 && s.opt.now().Sub(list[0].Time) < 24*time.Hour {
+	if len(list) > 0 && !list[0].Future && s.opt.now().Sub(list[0].Time) < 24*time.Hour {
 		return nil
+	}
+	for _, b := range list {
+		if b.Future {
+			s.warn(fmt.Sprintf("备份「%s」文件名上的日期（%s）晚于现在，备份时电脑的时钟可能不准。程序按备份的先后顺序（不按文件名上的日期）找最近一份备份。", filepath.Base(b.Path), b.Time.Format("2006-01-02 15:04")))
+			break
+		}
 	}
 	_, err = s.Backup(ctx)
 	return err
@@ -262,15 +347,24 @@ func Restore(ctx context.Context, dbPath, backupPath string) error {
 	for i := 2; fileExists(aside); i++ {
 		aside = fmt.Sprintf("%s.replaced-%s_%d", abs, time.Now().Format(backupStamp), i)
 	}
-	tmp := filepath.Join(dir, "."+filepath.Base(abs)+".restore.tmp")
-	os.Remove(tmp)
-	if err := copyFile(backupPath, tmp); err != nil {
-		os.Remove(tmp)
+	tmp := restoreTempPath(abs)
+	removeTemp := func() {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(tmp + suffix)
+		}
+	}
+	removeTemp()
+	if err := copyWithWAL(ctx, backupPath, tmp); err != nil {
+		removeTemp()
 		return newErr(ErrIO, err, "复制备份「%s」失败（%v）。请检查磁盘空间后重试。", backupPath, err)
+	}
+	if err := CheckBackup(ctx, tmp); err != nil {
+		removeTemp()
+		return newErr(ErrIO, err, "复制出的备份没有通过检查（%v），数据库没有被改动。请检查磁盘后重试。", err)
 	}
 	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
 		if err := os.Rename(abs+suffix, aside+suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			os.Remove(tmp)
+			removeTemp()
 			return newErr(ErrIO, err, "无法把当前数据库移到一旁（%v）。数据库没有被改动。", err)
 		}
 	}
@@ -279,6 +373,44 @@ func Restore(ctx context.Context, dbPath, backupPath string) error {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// copyWithWAL copies the database at src to a new file dst with what its
+// -wal holds (the saves since its last checkpoint; the main file alone would
+// lose them): the -wal is copied beside dst and checkpointed into it, so the
+// source, which may be on a read-only stick, is only read.
+func copyWithWAL(ctx context.Context, src, dst string) error {
+	if err := copyFile(src, dst); err != nil {
+		return err
+	}
+	fi, err := os.Stat(src + "-wal")
+	if err != nil || fi.Size() == 0 {
+		return nil
+	}
+	if err := copyFile(src+"-wal", dst+"-wal"); err != nil {
+		return err
+	}
+	d, err := openPool(fileURI(dst, "_pragma=busy_timeout(5000)&_pragma=synchronous(FULL)"))
+	if err != nil {
+		return err
+	}
+	var busy, logFrames, done int
+	err = d.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
+	if err == nil && busy != 0 {
+		err = fmt.Errorf("wal checkpoint incomplete (%d of %d frames)", done, logFrames)
+	}
+	if err == nil {
+		_, err = d.ExecContext(ctx, "PRAGMA journal_mode=DELETE")
+	}
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	os.Remove(dst + "-wal")
+	os.Remove(dst + "-shm")
+	return syncFile(dst)
 }
 
 func fileExists(p string) bool {

@@ -19,7 +19,8 @@ type deferredCheck struct {
 // closedChan is returned by CheckDone when the check ran inside Open.
 var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
 
-// startCheck runs quick_check in the background; when it passes and the
+// startCheck runs quick_check in the background, then the row checksums
+// (VerifyRows, a warning when a record changed); when both pass and the
 // database existed before, the day's backup follows. Writes wait for it
 // (waitCheck). Until it has passed the writer connection is also
 // query_only, so a write that does not wait (a statement run outside tx)
@@ -43,6 +44,14 @@ func (s *Store) startCheck(openCtx context.Context, existed bool) error {
 		}
 		if _, err := s.db.ExecContext(ctx, "PRAGMA query_only = 0"); err != nil {
 			s.check.err = ioErr("打开数据库", err)
+			return
+		}
+		// A byte changed inside a record passes quick_check: the row
+		// checksums find it. The day's backup is then not taken, so that
+		// rotation does not push out a backup holding the saved values.
+		probs, err := s.VerifyRows(ctx)
+		if err == nil && len(probs) > 0 {
+			s.warn(RowProblemsMessage(s.path, probs) + "（今天没有自动备份，以免挤掉完好的备份。）")
 			return
 		}
 		if existed && !s.opt.NoBackup {

@@ -34,6 +34,10 @@ const (
 	ErrInvalid
 	// ErrIO: reading or writing failed.
 	ErrIO
+	// ErrWALLost: the -wal file beside the database disappeared while the
+	// store was open (a cleaning tool, a clerk); the save was not made, what
+	// was saved before has been written into the database file.
+	ErrWALLost
 )
 
 // String names the kind (for logs and tests, not for the clerk).
@@ -59,6 +63,8 @@ func (k ErrKind) String() string {
 		return "invalid"
 	case ErrIO:
 		return "io"
+	case ErrWALLost:
+		return "wal-lost"
 	}
 	return fmt.Sprintf("ErrKind(%d)", int(k))
 }

@@ -80,8 +80,13 @@ type Store struct {
 	opt     Options
 	lock    *flock.Flock
 	journal string // "wal" or "delete"
-	dirty   atomic.Bool
-	closed  bool
+	// backupMu keeps two backups of this store from running at once (the
+	// day's backup behind the check, one the clerk asked for).
+	backupMu sync.Mutex
+	// wal is the -wal file the store writes to (see walwatch.go).
+	wal    walWatch
+	dirty  atomic.Bool
+	closed bool
 	// warnings are problems at open that did not stop it, in Chinese.
 	warnings []string
 	warnMu   sync.Mutex
@@ -206,7 +211,7 @@ func verifyPragmas(c sqlite.ExecQuerierContext, dsn string) error {
 			if n, ok := map[string]string{"off": "0", "normal": "1", "full": "2", "extra": "3"}[want]; ok {
 				want = n
 			}
-		case "journal_mode", "foreign_keys", "busy_timeout", "query_only":
+		case "journal_mode", "foreign_keys", "busy_timeout", "query_only", "secure_delete":
 		default:
 			continue
 		}
@@ -249,7 +254,9 @@ func dsnFor(path, journal string, readOnly bool) string {
 	if readOnly {
 		q = append(q, "mode=ro", "_pragma=query_only(1)")
 	} else {
-		q = append(q, "_txlock=immediate", "_pragma=journal_mode("+strings.ToUpper(journal)+")")
+		// secure_delete overwrites deleted content (a deleted request's
+		// personal data) instead of leaving it readable in free space.
+		q = append(q, "_txlock=immediate", "_pragma=journal_mode("+strings.ToUpper(journal)+")", "_pragma=secure_delete(1)")
 	}
 	return fileURI(path, strings.Join(q, "&"))
 }
@@ -358,6 +365,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, newErr(ErrIO, err, "无法确定数据库文件「%s」的位置（%v）。", path, err)
 	}
+	// The lock lives beside the real file: a symlink must not lead a second
+	// writer to a second lock.
+	abs = resolveLinks(abs)
 	exists := false
 	fi, err := os.Stat(abs)
 	switch {
@@ -365,6 +375,11 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		exists = true
 		if fi.IsDir() {
 			return nil, newErr(ErrIsDir, nil, "「%s」是一个文件夹，不是数据库文件。请指定文件夹里的一个文件，例如 %s。", abs, filepath.Join(abs, "nianbao.db"))
+		}
+		if !opt.ReadOnly {
+			if err := refuseHardLinks(abs); err != nil {
+				return nil, err
+			}
 		}
 	case errors.Is(err, fs.ErrNotExist):
 		if opt.ReadOnly {
@@ -393,6 +408,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		if !ok {
 			return nil, newErr(ErrLocked, nil, "数据库正被另一个年报程序使用（%s）。请先关闭另一个窗口里的年报程序，再重新打开。", abs)
 		}
+		// What a killed backup or restore left: full copies with personal
+		// data that nothing else would ever remove.
+		removeStrayTemps(abs, opt)
 	}
 	if err := s.open(ctx, exists); err != nil {
 		if s.db != nil {
@@ -430,7 +448,7 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 				// ours and got damaged (a power cut, a failing disk).
 				if b, ok := NewestGoodBackup(ctx, path, s.opt); ok {
 					return &Error{Kind: ErrCorrupt, Err: err, Backup: b.Path,
-						Msg: fmt.Sprintf("数据库「%s」已损坏，文件内容已不是数据库的格式（可能是断电或磁盘故障造成的），程序没有改动它。最近一份完好的备份是「%s」（%s）。请用“恢复备份”功能恢复它；损坏的文件会被移到一旁保留。", path, b.Path, b.Time.Format("2006-01-02 15:04"))}
+						Msg: fmt.Sprintf("数据库「%s」已损坏，文件内容已不是数据库的格式（可能是断电或磁盘故障造成的），程序没有改动它。最近一份完好的备份是「%s」（%s）。请用“恢复备份”功能恢复它；损坏的文件会被移到一旁保留。", path, b.Path, b.When())}
 				}
 			}
 			return err
@@ -509,6 +527,7 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 	if err := d.QueryRowContext(ctx, "PRAGMA user_version").Scan(&uv); err != nil {
 		return ioErr("打开数据库", err)
 	}
+	s.recordWAL()
 	if deferred {
 		if journal == "wal" && uv == SchemaVersion {
 			return s.startCheck(ctx, exists)
@@ -699,7 +718,7 @@ func (s *Store) corruptErr(ctx context.Context, problem string) error {
 	e := &Error{Kind: ErrCorrupt, Err: errors.New(problem)}
 	if b, ok := NewestGoodBackup(ctx, s.path, s.opt); ok {
 		e.Backup = b.Path
-		e.Msg = fmt.Sprintf("数据库「%s」已损坏（完整性检查未通过）。最近一份完好的备份是「%s」（%s）。请用“恢复备份”功能恢复它；损坏的文件会被移到一旁保留。", s.path, b.Path, b.Time.Format("2006-01-02 15:04"))
+		e.Msg = fmt.Sprintf("数据库「%s」已损坏（完整性检查未通过）。最近一份完好的备份是「%s」（%s）。请用“恢复备份”功能恢复它；损坏的文件会被移到一旁保留。", s.path, b.Path, b.When())
 	} else {
 		e.Msg = fmt.Sprintf("数据库「%s」已损坏（完整性检查未通过），也没有找到完好的备份。请把该文件交给技术人员处理，或新建一个数据库重新录入。", s.path)
 	}
@@ -769,6 +788,13 @@ func (s *Store) tx(ctx context.Context, what string, fn func(tx *sql.Tx) error) 
 	if err := s.waitCheck(ctx); err != nil {
 		return err
 	}
+	if s.walGone() {
+		// Nothing of this save has run: the clerk is told and saves again.
+		if err := s.recoverWAL(ctx); err != nil {
+			return err
+		}
+		return walLostErr(s.path)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return ioErr(what, err)
@@ -781,6 +807,15 @@ func (s *Store) tx(ctx context.Context, what string, fn func(tx *sql.Tx) error) 
 		return ioErr(what, err)
 	}
 	s.dirty.Store(true)
+	if s.walGone() {
+		// Deleted between the look and the commit: the save is in the
+		// deleted file; the checkpoint makes it durable before it is
+		// acknowledged.
+		if err := s.recoverWAL(ctx); err != nil {
+			return err
+		}
+		s.warn("数据库旁的日志文件在程序运行时被删除或替换了（可能是杀毒或清理软件）。已保存的修改已写回数据库文件，没有丢失。")
+	}
 	return nil
 }
 

@@ -159,6 +159,17 @@ func bulkRequest(r *rand.Rand, year, serial int, received model.Date) model.Requ
 // and serial, not from the random stream, so the rest of the data does not
 // change with it.
 func bulkFee(q *model.Request) {
+	if q.Outcome == model.RowUnpaidFee {
+		// Closed unpaid: a fee notice went out and the 20 working days to
+		// pay passed.
+		q.FeeMethod = model.FeePerPage
+		q.Pages = 31 + q.Serial*37%170
+		q.Fee = model.PerPageFee(q.Pages)
+		q.FeeNotice = addWorkdays(q.ClockStart(), 2+q.Serial%4)
+		q.Answered = addWorkdays(q.FeeNotice, model.FeePayWorkdays+1)
+		q.ExtApprovedBy, q.ExtNotice, q.ExtDays = "", 0, 0
+		return
+	}
 	if (q.Outcome != model.RowDisclosed && q.Outcome != model.RowPartly) || !q.Corrected.IsZero() || q.ExtDays > 0 {
 		return
 	}
@@ -242,13 +253,15 @@ func BulkOrganYears(reqs []model.Request) []*model.OrganYear {
 		s3 := section(3)
 		s3.para(fmt.Sprintf("本年度共收到政府信息公开申请%d件，上年结转%d件；本年度办结%d件，结转下年度继续办理%d件。",
 			get(model.RowNew), get(model.RowCarriedIn), get(model.RowOutcomeSum), get(model.RowCarriedOut)))
+		s5 := section(5)
+		s5.para("申请量大，答复期限紧张。下一步将完善台账管理，按期答复。")
 		var blocks []model.Block
 		for _, b := range r.Blocks {
-			if b.Section != 3 {
+			if b.Section != 3 && b.Section != 5 {
 				blocks = append(blocks, b)
 			}
 		}
-		r.Blocks = append(blocks, s3.blocks...)
+		r.Blocks = append(append(blocks, s3.blocks...), s5.blocks...)
 		out = append(out, &model.OrganYear{Organ: BulkOrgan(), Report: r, Requests: mine})
 	}
 	return out

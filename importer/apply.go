@@ -51,7 +51,7 @@ func Apply(s *Sheet, m Mapping, organID int64, year int, existing []model.Disclo
 			bad = append(bad, BadRow{line, "缺少发布日期"})
 			continue
 		}
-		d, err := parseCellDate(raw)
+		d, err := parseCellDate(raw, "发布日期")
 		if err != nil {
 			bad = append(bad, BadRow{line, err.Error()})
 			continue
@@ -94,8 +94,9 @@ func cleanCell(s string) string {
 }
 
 // parseCellDate reads a date cell: a text date (with an optional time after
-// a space or T), or an Excel date serial number.
-func parseCellDate(raw string) (model.Date, error) {
+// a space or T), or an Excel date serial number; label names the column in
+// the message.
+func parseCellDate(raw, label string) (model.Date, error) {
 	t := strings.TrimSpace(model.NormalizeDigits(raw))
 	if cut, _, ok := strings.Cut(t, " "); ok {
 		t = cut
@@ -111,7 +112,7 @@ func parseCellDate(raw string) (model.Date, error) {
 				return model.DateOf(tm), nil
 			}
 		}
-		return 0, fmt.Errorf("发布日期「%s」看不懂，请写成 2021-03-05 或 2021年3月5日", raw)
+		return 0, fmt.Errorf("%s「%s」看不懂，请写成 2021-03-05 或 2021年3月5日", label, raw)
 	}
 	d, err := model.ParseDate(t)
 	if err != nil {

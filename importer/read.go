@@ -41,26 +41,32 @@ type Sheet struct {
 // separated). Any other name is sniffed. Errors are Chinese sentences for
 // the clerk.
 func ReadItems(r io.Reader, name string) (*Sheet, error) {
+	return readTable(r, name, "信息目录表", func(rec []string) bool { return GuessMapping(rec)[FieldTitle] >= 0 })
+}
+
+// readTable reads a table as ReadItems describes; isHeader recognises the
+// header row among the first rows (what names the table in messages).
+func readTable(r io.Reader, name, what string, isHeader func([]string) bool) (*Sheet, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("读取文件失败：%v。请检查文件是否还在、U盘是否插好", err)
 	}
 	if len(data) > MaxFileBytes {
-		return nil, errors.New("文件超过 64 MB，不像是信息目录表。请检查选的文件是否正确")
+		return nil, fmt.Errorf("文件超过 64 MB，不像是%s。请检查选的文件是否正确", what)
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
 	case ".xls", ".et":
 		return nil, errors.New("不支持旧的 .xls/.et 格式。请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后再导入")
 	case ".xlsx", ".xlsm":
-		return readXLSX(data)
+		return readXLSX(data, isHeader)
 	case ".csv", ".txt":
-		return readCSV(data)
+		return readCSV(data, isHeader)
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return readXLSX(data)
+		return readXLSX(data, isHeader)
 	}
-	return readCSV(data)
+	return readCSV(data, isHeader)
 }
 
 // maxUnzipped caps what an .xlsx may unpack to; a list of 100,000 items
@@ -91,7 +97,7 @@ var errBrokenXLSX = errors.New("无法打开这个 .xlsx 文件，它可能已�
 // readXLSX reads the first sheet that holds anything (normally the first
 // sheet). A damaged file that makes the spreadsheet library panic is
 // reported like any other damaged file rather than ending the program.
-func readXLSX(data []byte) (s *Sheet, err error) {
+func readXLSX(data []byte, isHeader func([]string) bool) (s *Sheet, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			s, err = nil, errBrokenXLSX
@@ -112,7 +118,7 @@ func readXLSX(data []byte) (s *Sheet, err error) {
 	}
 	var firstErr error
 	for _, name := range sheets {
-		s, err := readXLSXSheet(f, name)
+		s, err := readXLSXSheet(f, name, isHeader)
 		if err == nil {
 			return s, nil
 		}
@@ -123,7 +129,7 @@ func readXLSX(data []byte) (s *Sheet, err error) {
 	return nil, firstErr
 }
 
-func readXLSXSheet(f *excelize.File, sheet string) (*Sheet, error) {
+func readXLSXSheet(f *excelize.File, sheet string, isHeader func([]string) bool) (*Sheet, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("读取工作表「%s」失败，文件可能已损坏。请另存为 .csv 后再导入", sheet)
@@ -147,7 +153,7 @@ func readXLSXSheet(f *excelize.File, sheet string) (*Sheet, error) {
 	if err := rows.Error(); err != nil {
 		return nil, errors.New("读取工作表失败，文件可能已损坏。请另存为 .csv 后再导入")
 	}
-	return buildSheet(recs, lines)
+	return buildSheet(recs, lines, isHeader)
 }
 
 // decodeText turns a text file's bytes into UTF-8: a UTF-8 or UTF-16 BOM
@@ -187,7 +193,7 @@ func sniffComma(text string) rune {
 	return best
 }
 
-func readCSV(data []byte) (*Sheet, error) {
+func readCSV(data []byte, isHeader func([]string) bool) (*Sheet, error) {
 	text, err := decodeText(data)
 	if err != nil {
 		return nil, err
@@ -221,7 +227,7 @@ func readCSV(data []byte) (*Sheet, error) {
 		recs = append(recs, rec)
 		lines = append(lines, line)
 	}
-	return buildSheet(recs, lines)
+	return buildSheet(recs, lines, isHeader)
 }
 
 func blankRow(rec []string) bool {
@@ -234,16 +240,16 @@ func blankRow(rec []string) bool {
 }
 
 // buildSheet finds the header among the first rows (a title row such as
-// 「2021年主动公开信息目录」 may sit above it: the first row in which a title
-// column is recognised wins, else the first non-empty row) and keeps the
-// non-empty rows after it.
-func buildSheet(recs [][]string, lines []int) (*Sheet, error) {
+// 「2021年主动公开信息目录」 may sit above it: the first row isHeader
+// recognises wins, else the first non-empty row) and keeps the non-empty
+// rows after it.
+func buildSheet(recs [][]string, lines []int, isHeader func([]string) bool) (*Sheet, error) {
 	head := -1
 	for i := 0; i < len(recs) && i < 10; i++ {
 		if blankRow(recs[i]) {
 			continue
 		}
-		if GuessMapping(recs[i])[FieldTitle] >= 0 {
+		if isHeader(recs[i]) {
 			head = i
 			break
 		}

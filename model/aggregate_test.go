@@ -4,6 +4,7 @@ import "testing"
 
 func aggOrganYear(name string, year int, newNP, newBiz int64, licensing int64) *OrganYear {
 	r := NewReport(0, year)
+	fillNarrative(r)
 	r.Values[Addr(TableS2Item5, RowLicensing, "decisions")] = licensing
 	oy := &OrganYear{Organ: Organ{Name: name, Level: LevelTownship}, Report: r}
 	serial := 0

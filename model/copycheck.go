@@ -42,7 +42,9 @@ var reYearMention = regexp.MustCompile(`([0-9]{4})\s*年`)
 // lastYearAfter and lastYearBefore are words around 「2020年」 that show the
 // writer means last year on purpose: 2020年底, 与2020年相比, 自2020年起.
 var (
-	lastYearAfter  = []string{"底", "末", "年底", "年末", "相比", "同期", "以来", "的基础上", "基础上", "度报告", "年度报告", "起", "开始", "比较"}
+	lastYearAfter = []string{"底", "末", "年底", "年末", "相比", "同期", "以来", "的基础上", "基础上", "度报告", "年度报告", "起", "开始", "比较",
+		// last year's accounts and reports are published in the report year
+		"部门决算", "决算", "财政决算", "预算执行", "度部门决算", "度决算"}
 	lastYearBefore = []string{"与", "较", "比", "同比", "相比", "自", "从", "截至上"}
 )
 
@@ -56,6 +58,11 @@ func lastYearAsCurrent(text string, year int) string {
 			continue
 		}
 		after := t[m[1]:]
+		// 「2021年度报告」 names last year's report on purpose: test the
+		// phrasings before 「度」 is trimmed as well as after.
+		if hasAnyPrefix(after, lastYearAfter) {
+			continue
+		}
 		// Skip 「年」 doubled as in 2020年年底, and the purposeful phrasings.
 		after = strings.TrimPrefix(after, "度")
 		if hasAnyPrefix(after, lastYearAfter) || hasAnyPrefix(strings.TrimPrefix(after, "年"), lastYearAfter) {

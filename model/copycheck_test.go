@@ -52,6 +52,8 @@ func TestCopyChecks(t *testing.T) {
 		{"N3 comparison with last year", "N3", withBlock(Block{Text: "与2021年相比，依申请公开数量有所增加。"}), nil},
 		{"N3 comparison after the year", "N3", withBlock(Block{Text: "较2021年同期增长两成。"}), nil},
 		{"N3 since last year", "N3", withBlock(Block{Text: "自2021年起我镇实行政务公开清单管理。"}), nil},
+		{"N3 last year's report named on purpose", "N3", withBlock(Block{Section: 5, Text: "2021年度报告中提出的问题已整改到位。"}), nil},
+		{"N3 last year's final accounts", "N3", withBlock(Block{Section: 2, Text: "按时公开2021年部门决算和2022年部门预算。"}), nil},
 		{"N3 last year as if current", "N3", withBlock(Block{Text: "2021年我镇政务公开工作取得了明显成效。"}),
 			[]string{"提到「2021年我镇政务公开工作取得了明显成效」", "应改为2022年"}},
 		{"N3 full-width year", "N3", withBlock(Block{Text: "按照《全旗２０２１年政务公开工作要点》要求，扎实推进。"}),

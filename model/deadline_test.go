@@ -12,10 +12,17 @@ func TestDeadline(t *testing.T) {
 		{"plain 20 working days across 国庆 2019", Request{Received: 20190920}, 20191023},
 		{"across 春节 2021", Request{Received: 20210201}, 20210304},
 		{"补正 restarts the clock", Request{Received: 20190920, CorrectionNotice: 20190924, Corrected: 20210201}, 20210304},
-		{"extension of 20", Request{Received: 20210201, ExtDays: 20}, 20210401},
-		{"extension capped at 20", Request{Received: 20210201, ExtDays: 35}, 20210401},
+		{"extension of 20", Request{Received: 20210201, ExtDays: 20, ExtNotice: 20210301}, 20210401},
+		{"extension capped at 20", Request{Received: 20210201, ExtDays: 35, ExtNotice: 20210301}, 20210401},
+		{"extension told on the original deadline", Request{Received: 20210201, ExtDays: 20, ExtNotice: 20210304}, 20210401},
+		{"extension never told does not count", Request{Received: 20210201, ExtDays: 20}, 20210304},
+		{"extension told after the original deadline does not count", Request{Received: 20210201, ExtDays: 20, ExtNotice: 20210305}, 20210304},
+		{"延迟答复 told in time", Request{Received: 20210201, DelayNotice: 20210225, DelayedTo: 20210615}, 20210615},
+		{"延迟答复 told too late", Request{Received: 20210201, DelayNotice: 20210310, DelayedTo: 20210615}, 20210304},
+		{"延迟答复 without notice", Request{Received: 20210201, DelayedTo: 20210615}, 20210304},
 		{"consultation days do not count", Request{Received: 20210201, ExcludedDays: 15}, 20210325},
 		{"no received date", Request{}, 0},
+		{"补正 awaited: no clock", Request{Received: 20210201, CorrectionNotice: 20210203}, 0},
 	}
 	for _, c := range cases {
 		if got := Deadline(&c.q, cal); got != c.want {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,83 +19,118 @@ const numPat = `([0-9]+|[零〇一二两三四五六七八九十百千万]+)`
 // or clause break.
 const gapPat = `[^。；;，,！？!?（(\n]{0,24}?`
 
+// figures is the set of tables a claim is compared with: this year's, or
+// last year's when a clause speaks of last year.
+type figures struct {
+	v     Values
+	f     *Format
+	items []DisclosureItem // nil for last year: the item log is this year's
+	year  int
+}
+
 // narrativeClaim is one phrasing N1 reads and the figure it must equal.
 type narrativeClaim struct {
 	re *regexp.Regexp
 	// what names the figure in the message (表三「一、本年新收…」总计).
 	what string
-	// figure computes it from the effective values and the organ-year; ok
-	// false skips the claim (no data to compare with).
-	figure func(c *checker) (int64, bool)
+	// figure computes it; ok false skips the claim (no data to compare with).
+	figure func(g figures) (int64, bool)
 }
 
-func s3Total(row string) func(c *checker) (int64, bool) {
-	return func(c *checker) (int64, bool) { return c.v[Addr(TableS3, row, ColTotal)], true }
+func s3Total(row string) func(g figures) (int64, bool) {
+	return func(g figures) (int64, bool) { return g.v[Addr(TableS3, row, ColTotal)], true }
 }
 
 // s3Group sums the 总计 column over one outcome group's rows.
-func s3Group(prefix string) func(c *checker) (int64, bool) {
-	return func(c *checker) (int64, bool) {
+func s3Group(prefix string) func(g figures) (int64, bool) {
+	return func(g figures) (int64, bool) {
 		var s int64
-		for _, g := range c.f.OutcomeGroups() {
-			if len(g.Rows) == 0 || !strings.HasPrefix(g.Rows[0], prefix) {
+		for _, og := range g.f.OutcomeGroups() {
+			if len(og.Rows) == 0 || !strings.HasPrefix(og.Rows[0], prefix) {
 				continue
 			}
-			for _, r := range g.Rows {
-				s += c.v[Addr(TableS3, r, ColTotal)]
+			for _, r := range og.Rows {
+				s += g.v[Addr(TableS3, r, ColTotal)]
 			}
 		}
 		return s, true
 	}
 }
 
-func s4Total(groups ...string) func(c *checker) (int64, bool) {
-	return func(c *checker) (int64, bool) {
+func s4Total(groups ...string) func(g figures) (int64, bool) {
+	return func(g figures) (int64, bool) {
 		var s int64
-		for _, g := range groups {
-			s += c.v[Addr(TableS4, RowS4Cases, S4Col(g, ResultTotal))]
+		for _, gr := range groups {
+			s += g.v[Addr(TableS4, RowS4Cases, S4Col(gr, ResultTotal))]
 		}
 		return s, true
 	}
 }
+
+// The outcome groups a narrative names, with the row prefix of each.
+var outcomeWords = []struct{ word, prefix, label string }{
+	{"予以公开", "o1", "（一）予以公开"},
+	{"部分公开", "o2", "（二）部分公开"},
+	{"不予公开", "o3", "（三）不予公开"},
+	{"无法提供", "o4", "（四）无法提供"},
+	{"不予处理", "o5", "（五）不予处理"},
+	{"其他处理", "o6", "（六）其他处理"},
+}
+
+const outcomeAlt = `(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)`
+
+// reCombined reads one count given for several outcome groups together:
+// 「予以公开及部分公开275件」.
+var reCombined = regexp.MustCompile(outcomeAlt + `((?:(?:及|和|与|、|以及|或)` + outcomeAlt + `)+)` + gapPat + numPat + `\s*(件)`)
+
+// claimNew is the index of the 本年新收 claim in narrativeClaims.
+const claimNew = 0
 
 var narrativeClaims = []narrativeClaim{
-	{regexp.MustCompile(`(?:收到|新收|受理|接收)` + gapPat + `申请` + gapPat + numPat + `\s*(?:件|份|起|宗)`),
+	{regexp.MustCompile(`(?:收到|新收|受理|接收)` + gapPat + `申请` + gapPat + numPat + `\s*(件|份|起|宗)`),
 		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew)},
-	{regexp.MustCompile(`上年结转` + gapPat + numPat + `\s*件`),
+	{regexp.MustCompile(`上年结转` + gapPat + numPat + `\s*(件)`),
 		"表三「二、上年结转政府信息公开申请数量」总计", s3Total(RowCarriedIn)},
-	{regexp.MustCompile(`(?:办结|办理完毕)` + gapPat + numPat + `\s*件`),
+	{regexp.MustCompile(`(?:办结|办理完毕|答复)` + gapPat + numPat + `\s*(件)`),
 		"表三「（七）总计」", s3Total(RowOutcomeSum)},
-	{regexp.MustCompile(`予以公开` + gapPat + numPat + `\s*件`), "表三「（一）予以公开」总计", s3Group("o1")},
-	{regexp.MustCompile(`部分公开` + gapPat + numPat + `\s*件`), "表三「（二）部分公开」总计", s3Group("o2")},
-	{regexp.MustCompile(`不予公开` + gapPat + numPat + `\s*件`), "表三「（三）不予公开」各项之和", s3Group("o3")},
-	{regexp.MustCompile(`无法提供` + gapPat + numPat + `\s*件`), "表三「（四）无法提供」各项之和", s3Group("o4")},
-	{regexp.MustCompile(`不予处理` + gapPat + numPat + `\s*件`), "表三「（五）不予处理」各项之和", s3Group("o5")},
-	{regexp.MustCompile(`其他处理` + gapPat + numPat + `\s*件`), "表三「（六）其他处理」各项之和", s3Group("o6")},
-	{regexp.MustCompile(`结转下(?:一)?年度?` + gapPat + numPat + `\s*件`),
+	{regexp.MustCompile(`予以公开` + gapPat + numPat + `\s*(件)`), "表三「（一）予以公开」总计", s3Group("o1")},
+	{regexp.MustCompile(`部分公开` + gapPat + numPat + `\s*(件)`), "表三「（二）部分公开」总计", s3Group("o2")},
+	{regexp.MustCompile(`不予公开` + gapPat + numPat + `\s*(件)`), "表三「（三）不予公开」各项之和", s3Group("o3")},
+	{regexp.MustCompile(`无法提供` + gapPat + numPat + `\s*(件)`), "表三「（四）无法提供」各项之和", s3Group("o4")},
+	{regexp.MustCompile(`不予处理` + gapPat + numPat + `\s*(件)`), "表三「（五）不予处理」各项之和", s3Group("o5")},
+	{regexp.MustCompile(`其他处理` + gapPat + numPat + `\s*(件)`), "表三「（六）其他处理」各项之和", s3Group("o6")},
+	{regexp.MustCompile(`结转下(?:一)?年度?` + gapPat + numPat + `\s*(件)`),
 		"表三「四、结转下年度继续办理」总计", s3Total(RowCarriedOut)},
-	{regexp.MustCompile(`行政复议` + gapPat + numPat + `\s*(?:件|起|宗|次)`),
+	{regexp.MustCompile(`行政复议` + gapPat + numPat + `\s*(件|起|宗|次)`),
 		"表四「行政复议」总计", s4Total(GroupReview)},
-	{regexp.MustCompile(`行政诉讼` + gapPat + numPat + `\s*(?:件|起|宗|次)`),
+	// 「诉讼2件」 is as much a claim as 「行政诉讼2件」.
+	{regexp.MustCompile(`诉讼` + gapPat + numPat + `\s*(件|起|宗|次)`),
 		"表四「行政诉讼」两组总计之和", s4Total(GroupDirectSuit, GroupSuitReview)},
-	{regexp.MustCompile(`主动公开[^。；;，,！？!?\n]{0,8}?信息[^。；;，,！？!?\n]{0,6}?` + numPat + `\s*(?:条|件)`),
-		"主动公开信息登记的条数", func(c *checker) (int64, bool) {
-			if len(c.oy.Items) == 0 {
+	{regexp.MustCompile(`主动公开[^。；;，,！？!?\n]{0,8}?信息[^。；;，,！？!?\n]{0,6}?` + numPat + `\s*(条|件)`),
+		"主动公开信息登记的条数", func(g figures) (int64, bool) {
+			if len(g.items) == 0 {
 				return 0, false
 			}
-			return int64(CountItems(c.r.Year, c.oy.Items).Total), true
+			return int64(CountItems(g.year, g.items).Total), true
 		}},
 }
 
 // Words that make a number a comparison or a part rather than the figure.
 var claimSkipWords = []string{"增加", "减少", "增长", "下降", "同比", "比上年", "较上年", "上升", "多", "少", "%", "％", "百分",
-	"维持", "纠正", "审结", "结果", "其中", "属于"}
+	"维持", "纠正", "审结", "结果", "其中", "属于", "持平"}
 
 var (
-	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理)` + `[^。；;！？!?\n]{0,30}?申请`)
-	reNoCases    = regexp.MustCompile(`(?:未|没有)(?:发生|出现|产生)[^。；;！？!?\n]*`)
+	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理)` + `[^。；;，,！？!?\n]{0,30}?申请`)
+	reNoCases    = regexp.MustCompile(`(?:未|没有)(?:发生|出现|产生)[^。；;，,！？!?\n]*`)
 	reAllUpheld  = regexp.MustCompile(`(?:均|全部|都)(?:获|被|予以|得到)?维持`)
 	reYear       = regexp.MustCompile(`([0-9]{4})\s*年`)
+	// reSum is an addition written out: 258+35+265+158+0, maybe =716.
+	reSum = regexp.MustCompile(`[0-9]+(?:\s*\+\s*[0-9]+)+(?:\s*=\s*([0-9]+))?`)
+	// reIncludesCarried follows a 收到 count that includes last year's
+	// carried-over requests: 「（含上年结转1件）」「，其中上年结转1件」.
+	reIncludesCarried = regexp.MustCompile(`^[^。；;！？!?\n]{0,12}?(?:含|包含|包括|其中)[^。；;！？!?\n]{0,4}?(?:上年|上一年|去年)[^。；;！？!?\n]{0,3}?结转`)
+	// reOtherYearWord names last year in words.
+	reOtherYearWord = regexp.MustCompile(`上年度|上一年度?|去年|上年`)
 )
 
 // sentences splits text into sentences (at 。！？ and line breaks), keeping
@@ -112,6 +148,57 @@ func sentences(text string) []string {
 	}
 	if s := strings.TrimSpace(text[start:]); s != "" {
 		out = append(out, s)
+	}
+	return out
+}
+
+// clauses splits a sentence at ，；(and their half-width forms) outside
+// brackets: a claim is read within its own clause (spec §8).
+func clauses(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			if depth > 0 {
+				depth--
+			}
+		case '，', '；', ',', ';':
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + utf8.RuneLen(r)
+			}
+		}
+	}
+	return append(out, s[start:])
+}
+
+// listVerbs start a new claim after 「、」: 「未发生行政复议、发生行政诉讼1件」.
+var listVerbs = []string{"发生", "收到", "受理", "办结", "接收", "新收", "共", "有", "出现"}
+
+// newClaimInside reports whether a matched phrase runs over a 「、」 into a
+// claim of its own: in 「未发生行政诉讼、发生行政复议1件」 the 1 is not 诉讼's.
+func newClaimInside(part string) bool {
+	for _, p := range strings.Split(part, "、")[1:] {
+		if hasAnyPrefix(p, listVerbs) {
+			return true
+		}
+	}
+	return false
+}
+
+// negScope cuts a 「未发生…」 phrase where its noun list ends: at 「、」 when
+// what follows starts a claim of its own (a verb or a number).
+func negScope(m string) string {
+	parts := strings.Split(m, "、")
+	out := parts[0]
+	for _, p := range parts[1:] {
+		if hasAnyPrefix(p, listVerbs) || strings.ContainsAny(p, "0123456789") {
+			break
+		}
+		out += "、" + p
 	}
 	return out
 }
@@ -137,6 +224,99 @@ func mentionsOtherYear(s string, year int) bool {
 	return strings.Contains(s, "上年度") || strings.Contains(s, "去年") || strings.Contains(s, "上一年")
 }
 
+// comparisonBefore are words that make a following year a point of
+// comparison (较去年增加), not the year a clause speaks of.
+var comparisonBefore = []string{"较", "比", "与", "同", "相比", "同比", "环比", "自", "从", "于", "对比", "和"}
+
+// clauseYear returns the year a clause speaks of, given the year the
+// sentence spoke of so far: a year named in it that is not a point of
+// comparison (2021年共收到…), 去年/上年度 likewise, or 本年/今年.
+func clauseYear(cl string, year, cur int) int {
+	type mention struct{ at, y int }
+	var ms []mention
+	for _, m := range reYear.FindAllStringSubmatchIndex(cl, -1) {
+		y, _ := strconv.Atoi(cl[m[2]:m[3]])
+		ms = append(ms, mention{m[0], y})
+	}
+	for _, m := range reOtherYearWord.FindAllStringIndex(cl, -1) {
+		if strings.HasPrefix(cl[m[1]:], "结转") || strings.HasPrefix(cl[m[1]:], "度结转") {
+			continue // 上年结转 is a row of this year's table
+		}
+		ms = append(ms, mention{m[0], year - 1})
+	}
+	for _, w := range []string{"本年", "今年"} {
+		if i := strings.Index(cl, w); i >= 0 {
+			ms = append(ms, mention{i, year})
+		}
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].at < ms[j].at })
+	for _, m := range ms {
+		if hasAnySuffix(cl[:m.at], comparisonBefore) {
+			continue
+		}
+		cur = m.y
+	}
+	return cur
+}
+
+// foldSums replaces each written-out addition in s by its result (the
+// stated one when there is an =), so that 「办结258+35+265+158+0件」 is read
+// as one count. It returns the problems found: a stated result that is not
+// the sum, and a bracketed sum that differs from the count before it
+// (「办结716件（258+35+265+158+0件）」).
+func foldSums(s string) (string, []string) {
+	var problems []string
+	var b strings.Builder
+	last := 0
+	for _, m := range reSum.FindAllStringSubmatchIndex(s, -1) {
+		expr := s[m[0]:m[1]]
+		var sum int64
+		lhs := expr
+		if m[2] >= 0 {
+			lhs = s[m[0] : strings.LastIndex(expr, "=")+m[0]]
+		}
+		for _, t := range strings.Split(lhs, "+") {
+			n, err := strconv.ParseInt(strings.TrimSpace(t), 10, 64)
+			if err != nil {
+				sum = -1
+				break
+			}
+			sum += n
+		}
+		if sum < 0 {
+			continue
+		}
+		result := sum
+		if m[2] >= 0 {
+			stated, _ := strconv.ParseInt(s[m[2]:m[3]], 10, 64)
+			if stated != sum {
+				problems = append(problems, "算式 "+strings.ReplaceAll(expr, " ", "")+" 不成立，左边之和为 "+i64(sum))
+			}
+			result = stated
+		}
+		if n, ok := countBeforeBracket(s[:m[0]]); ok && n != result {
+			problems = append(problems, "括号中的 "+strings.ReplaceAll(lhs, " ", "")+" 之和为 "+i64(result)+"，与前面写的 "+i64(n)+" 不一致")
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString(i64(result))
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String(), problems
+}
+
+var reCountBracket = regexp.MustCompile(`([0-9]+)\s*(?:件|条|起|宗|次)?\s*[（(][^（()）]{0,8}$`)
+
+// countBeforeBracket reads 「716件（」 right before a bracketed sum.
+func countBeforeBracket(before string) (int64, bool) {
+	m := reCountBracket.FindStringSubmatch(before)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(m[1], 10, 64)
+	return n, err == nil
+}
+
 // narrative runs N1 over every narrative block.
 func (c *checker) narrative() {
 	for _, b := range c.r.Blocks {
@@ -149,61 +329,133 @@ func (c *checker) narrative() {
 	}
 }
 
+// figuresFor returns the tables a clause about year y is compared with:
+// this year's, last year's when its report is known, or none.
+func (c *checker) figuresFor(y int) (figures, bool) {
+	if y == c.r.Year {
+		return figures{v: c.v, f: c.f, items: c.oy.Items, year: c.r.Year}, true
+	}
+	if p := c.oy.Prev; p != nil && y == c.r.Year-1 && p.Year == y && len(p.Values) > 0 {
+		f := FormatByID(p.FormatID)
+		if f == nil {
+			f = FormatForYear(y)
+		}
+		if f != nil {
+			return figures{v: p.Values, f: f, year: y}, true
+		}
+	}
+	return figures{}, false
+}
+
 func (c *checker) narrativeSentence(b Block, orig string) {
 	add := func(msg string) {
 		c.add(Finding{Rule: "N1", Severity: Warning, Section: b.Section, Entry: EntryRef{Kind: EntryBlock, ID: b.ID},
 			Message: sectionName(b.Section) + "写「" + quote(orig) + "」，" + msg})
 	}
-	s := NormalizeDigits(orig)
-	otherYear := mentionsOtherYear(s, c.r.Year)
-	if !otherYear {
-		for _, cl := range narrativeClaims {
-			for _, m := range cl.re.FindAllStringSubmatchIndex(s, -1) {
-				whole := s[m[0]:m[1]]
-				// A 不 right before turns the phrase into another one
-				// (不予以公开 is not 予以公开).
-				if containsAny(whole, claimSkipWords) || strings.HasSuffix(s[:m[0]], "不") {
-					continue
-				}
-				n, ok := parseNumber(s[m[2]:m[3]])
-				if !ok {
-					continue
-				}
-				fig, ok := cl.figure(c)
-				if !ok || fig == n {
-					continue
-				}
-				add("但" + cl.what + "为 " + i64(fig) + "，两者不一致")
-				break
+	s, problems := foldSums(NormalizeDigits(orig))
+	for _, p := range problems {
+		add(p)
+	}
+	year := c.r.Year
+	for _, cl := range clauses(s) {
+		year = clauseYear(cl, c.r.Year, year)
+		g, ok := c.figuresFor(year)
+		if !ok {
+			continue
+		}
+		whose := ""
+		if year != c.r.Year {
+			whose = strconv.Itoa(year) + "年报告"
+		}
+		c.narrativeClause(cl, s, g, whose, add)
+	}
+}
+
+// narrativeClause compares the claims of one clause with the tables g; whole
+// is the sentence, for what follows the clause.
+func (c *checker) narrativeClause(cl, whole string, g figures, whose string, add func(string)) {
+	// Counts given for several outcome groups together.
+	for _, m := range reCombined.FindAllStringSubmatchIndex(cl, -1) {
+		if strings.HasSuffix(cl[:m[0]], "不") {
+			continue
+		}
+		words := []string{cl[m[2]:m[3]]}
+		for _, w := range outcomeWords {
+			if strings.Contains(cl[m[4]:m[5]], w.word) {
+				words = append(words, w.word)
 			}
 		}
+		n, ok := parseNumber(cl[m[len(m)-4]:m[len(m)-3]])
+		if !ok || containsAny(cl[m[0]:m[1]], claimSkipWords) {
+			continue
+		}
+		var fig int64
+		var labels []string
+		for _, w := range outcomeWords {
+			for _, x := range words {
+				if x == w.word {
+					v, _ := s3Group(w.prefix)(g)
+					fig += v
+					labels = append(labels, w.label)
+				}
+			}
+		}
+		if fig != n {
+			add("正文为 " + i64(n) + " 件，但" + whose + "表三" + strings.Join(labels, "与") + "之和为 " + i64(fig) + "，两者不一致")
+		}
 	}
-	newReq := c.v[Addr(TableS3, RowNew, ColTotal)]
-	if reNoRequests.MatchString(s) && newReq > 0 && !otherYear {
+	masked := reCombined.ReplaceAllStringFunc(cl, func(m string) string { return strings.Repeat("＿", utf8.RuneCountInString(m)) })
+	for i, cla := range narrativeClaims {
+		for _, m := range cla.re.FindAllStringSubmatchIndex(masked, -1) {
+			part := masked[m[0]:m[1]]
+			// A 不 right before turns the phrase into another one
+			// (不予以公开 is not 予以公开).
+			if containsAny(part, claimSkipWords) || strings.HasSuffix(masked[:m[0]], "不") || newClaimInside(part) {
+				continue
+			}
+			n, ok := parseNumber(masked[m[2]:m[3]])
+			if !ok {
+				continue
+			}
+			fig, ok := cla.figure(g)
+			if !ok || fig == n {
+				continue
+			}
+			if i == claimNew {
+				// 「收到申请5件（含上年结转1件）」 counts 一 and 二 together.
+				rest := whole[strings.Index(whole, cl)+len(cl[:m[1]]):]
+				if reIncludesCarried.MatchString(rest) && n == fig+g.v[Addr(TableS3, RowCarriedIn, ColTotal)] {
+					continue
+				}
+			}
+			add("正文为 " + i64(n) + " " + masked[m[4]:m[5]] + "，但" + whose + cla.what + "为 " + i64(fig) + "，两者不一致")
+			break
+		}
+	}
+	if whose != "" {
+		return // the 「未…」 sentences below speak of this year's tables
+	}
+	newReq := g.v[Addr(TableS3, RowNew, ColTotal)]
+	if reNoRequests.MatchString(cl) && newReq > 0 {
 		add("但表三「一、本年新收政府信息公开申请数量」总计为 " + i64(newReq) + "，两者矛盾")
 	}
-	rv := c.v[Addr(TableS4, RowS4Cases, S4Col(GroupReview, ResultTotal))]
-	lit := c.v[Addr(TableS4, RowS4Cases, S4Col(GroupDirectSuit, ResultTotal))] + c.v[Addr(TableS4, RowS4Cases, S4Col(GroupSuitReview, ResultTotal))]
-	if !otherYear {
-		for _, m := range reNoCases.FindAllString(s, -1) {
-			// Only the clause after 未发生 counts: 「复议1件；未发生行政诉讼」.
-			if i := strings.IndexAny(m, "；;"); i >= 0 {
-				m = m[:i]
-			}
-			switch {
-			case strings.Contains(m, "复议") && rv > 0:
-				add("但表四「行政复议」总计为 " + i64(rv) + "，两者矛盾")
-			case strings.Contains(m, "诉讼") && lit > 0:
-				add("但表四「行政诉讼」共有 " + i64(lit) + " 件，两者矛盾")
-			}
+	rv := g.v[Addr(TableS4, RowS4Cases, S4Col(GroupReview, ResultTotal))]
+	lit := g.v[Addr(TableS4, RowS4Cases, S4Col(GroupDirectSuit, ResultTotal))] + g.v[Addr(TableS4, RowS4Cases, S4Col(GroupSuitReview, ResultTotal))]
+	for _, m := range reNoCases.FindAllString(cl, -1) {
+		m = negScope(m)
+		if strings.Contains(m, "复议") && rv > 0 {
+			add("但表四「行政复议」总计为 " + i64(rv) + "，两者矛盾")
+		}
+		if strings.Contains(m, "诉讼") && lit > 0 {
+			add("但表四「行政诉讼」共有 " + i64(lit) + " 件，两者矛盾")
 		}
 	}
-	if reAllUpheld.MatchString(s) {
+	if reAllUpheld.MatchString(cl) {
 		var upheld, total, pending int64
-		for _, g := range S4Groups {
-			upheld += c.v[Addr(TableS4, RowS4Cases, S4Col(g, Upheld))]
-			pending += c.v[Addr(TableS4, RowS4Cases, S4Col(g, Pending))]
-			total += c.v[Addr(TableS4, RowS4Cases, S4Col(g, ResultTotal))]
+		for _, gr := range S4Groups {
+			upheld += g.v[Addr(TableS4, RowS4Cases, S4Col(gr, Upheld))]
+			pending += g.v[Addr(TableS4, RowS4Cases, S4Col(gr, Pending))]
+			total += g.v[Addr(TableS4, RowS4Cases, S4Col(gr, ResultTotal))]
 		}
 		if total > upheld {
 			msg := "但表四共 " + i64(total) + " 件中结果维持 " + i64(upheld) + " 件"

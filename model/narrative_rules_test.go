@@ -20,6 +20,15 @@ func withItems(n int) func(*OrganYear) {
 	}
 }
 
+// prevNew gives last year's report 一、本年新收 = n.
+func prevNew(n int64) func(*OrganYear) {
+	return func(oy *OrganYear) {
+		oy.Prev.Values[Addr(TableS3, RowNew, string(NaturalPerson))] = n
+		oy.Prev.Values[Addr(TableS3, RowNew, ColTotal)] = n
+		oy.Prev.Values[Addr(TableS3, RowOutcomeSum, ColTotal)] = n
+	}
+}
+
 func both(fs ...func(*OrganYear)) func(*OrganYear) {
 	return func(oy *OrganYear) {
 		for _, f := range fs {
@@ -44,7 +53,29 @@ func TestNarrativeN1(t *testing.T) {
 			[]string{"表三「一、本年新收政府信息公开申请数量」总计为 4"}},
 		{"a period is not a count", withText(3, "收到申请后15个工作日内答复申请人。"), nil},
 		{"a comparison is not a count", withText(3, "收到申请数量比上年增加3件。"), nil},
-		{"another year's figure is skipped", withText(3, "2021年共收到政府信息公开申请9件。"), nil},
+		{"another year's figure is compared with that year's report", withText(3, "2021年共收到政府信息公开申请9件。"),
+			[]string{"正文为 9 件，但2021年报告表三「一、本年新收政府信息公开申请数量」总计为 0"}},
+		{"last year's figure agrees with last year's report", both(prevNew(9), withText(3, "2021年共收到政府信息公开申请9件，办结9件。")), nil},
+		{"a year without a report is skipped", withText(3, "2020年共收到政府信息公开申请9件。"), nil},
+		{"较去年: this year's number is still read", both(prevNew(9), withText(3, "本年度共收到政府信息公开申请4件，较去年减少5件。")), nil},
+		{"较去年: a changed number is caught", both(prevNew(9), withText(3, "本年度共收到政府信息公开申请5件，较去年减少4件。")),
+			[]string{"正文为 5 件，但表三「一、本年新收政府信息公开申请数量」总计为 4"}},
+		{"去年 as the subject: last year's number", both(prevNew(9), withText(3, "去年收到政府信息公开申请8件，今年收到申请4件。")),
+			[]string{"正文为 8 件，但2021年报告表三「一、本年新收政府信息公开申请数量」总计为 9"}},
+		{"与2021年相比 keeps this year", both(prevNew(9), withText(3, "与2021年相比，共收到政府信息公开申请4件。")), nil},
+		{"未发生 ends at a comma", withText(4, "本年度未发生因政府信息公开引起的行政诉讼，发生行政复议1件，结果维持。"), nil},
+		{"未发生 over a noun list", withText(4, "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"), []string{"表四「行政复议」总计为 1，两者矛盾"}},
+		{"未发生 ends where a new claim starts after 、", withText(4, "本年度未发生行政诉讼、发生行政复议1件。"), nil},
+		{"诉讼 without 行政", withText(4, "被提起诉讼2件。"), []string{"正文为 2 件，但表四「行政诉讼」两组总计之和为 0"}},
+		{"combined claim agrees", withText(3, "予以公开及部分公开3件。"), nil},
+		{"combined claim differs once", withText(3, "予以公开及部分公开275件。"), []string{"正文为 275 件，但表三（一）予以公开与（二）部分公开之和为 3"}},
+		{"received including carried-in", withText(3, "收到政府信息公开申请5件（含上年结转1件）。"), nil},
+		{"received including carried-in, 其中", withText(3, "共收到政府信息公开申请5件，其中上年结转1件。"), nil},
+		{"received including carried-in still wrong", withText(3, "收到政府信息公开申请6件（含上年结转1件）。"), []string{"正文为 6 件"}},
+		{"a sum that adds up", withText(3, "办结3+0+1+0+0件。"), nil},
+		{"a sum that does not add up to the answered total", withText(3, "答复申请3+0+2+0+0件。"), []string{"正文为 5 件，但表三「（七）总计」为 4"}},
+		{"a stated sum that is wrong", withText(3, "办结4件（3+0+2=4）。"), []string{"算式 3+0+2=4 不成立，左边之和为 5"}},
+		{"a bracketed sum against the count before it", withText(3, "办结4件（3+0+2件）。"), []string{"括号中的 3+0+2 之和为 5，与前面写的 4 不一致"}},
 		{"disclosed differs", withText(3, "其中予以公开5件。"), []string{"表三「（一）予以公开」总计为 3"}},
 		{"withheld agrees", withText(3, "不予公开1件。"), nil},
 		{"不予以公开 is not 予以公开", withText(3, "不予以公开1件。"), nil},

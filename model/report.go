@@ -45,16 +45,34 @@ type Organ struct {
 	Email    string
 	Portal   string // where the report is published
 	// DueMonth and DueDay give the report's due date in the year after the
-	// report year; zero means the default, 31 January.
+	// report year; zero means the default of the level (DefaultDue).
 	DueMonth int
 	DueDay   int
+	// ReviewOrgan (复议机关) and Court (人民法院) are named in the remedy
+	// clause of answers; empty means the default by level and superior
+	// (ReviewOrganDefault, CourtDefault).
+	ReviewOrgan string
+	Court       string
+	// LetterPattern is the 文号 pattern of letters, e.g. 大政信〔{年}〕第{号}号;
+	// empty means DefaultDocNumberPattern.
+	LetterPattern string
+}
+
+// DefaultDue is the month and day (in the year after the report year) a
+// report of this level is due by default: 31 March for a 县级人民政府's own
+// consolidated report, 31 January for every other level (Art. 49, spec §1).
+func (l OrganLevel) DefaultDue() (month, day int) {
+	if l == LevelCountyGov {
+		return 3, 31
+	}
+	return 1, 31
 }
 
 // DueDate returns the due date of the report for year.
 func (o Organ) DueDate(year int) Date {
 	m, d := o.DueMonth, o.DueDay
 	if m == 0 || d == 0 {
-		m, d = 1, 31
+		m, d = o.Level.DefaultDue()
 	}
 	return NewDate(year+1, m, d)
 }
@@ -309,6 +327,11 @@ type Request struct {
 	ExtDays       int
 	// ExcludedDays are working days spent in consultation (征求意见), not counted.
 	ExcludedDays int
+	// 延迟答复 (Art. 35): for requests clearly beyond a reasonable number or
+	// frequency, the day the applicant was told of a later answer date, and
+	// that date.
+	DelayNotice Date
+	DelayedTo   Date
 	// Outcome is a table 三 outcome row id valid in the answer year's format.
 	Outcome  string
 	Answered Date
@@ -325,12 +348,24 @@ type Request struct {
 func (q *Request) Closed() bool { return !q.Answered.IsZero() && q.Outcome != "" }
 
 // ClockStart is the day the answer clock starts: the corrected request's
-// arrival when there was a 补正, otherwise the day received.
+// arrival when there was a 补正, otherwise the day received. While a 补正
+// notice is out and the correction has not arrived, the clock does not run
+// at all (Art. 30) and ClockStart is zero: such a request is never overdue,
+// and one closed as 逾期不补正 was closed in time.
 func (q *Request) ClockStart() Date {
 	if !q.Corrected.IsZero() {
 		return q.Corrected
 	}
+	if q.AwaitingCorrection() {
+		return 0
+	}
 	return q.Received
+}
+
+// AwaitingCorrection reports whether a 补正 notice went out and the
+// corrected request has not arrived.
+func (q *Request) AwaitingCorrection() bool {
+	return !q.CorrectionNotice.IsZero() && q.Corrected.IsZero()
 }
 
 // CaseKind is the kind of a section 四 case.

@@ -28,6 +28,14 @@ func baseOY() *OrganYear {
 	v[Addr(TableS2Item1, RowNormativeDocs, "in_force")] = 12
 	v[Addr(TableS2Item8, RowAdminFees, "amount")] = 12_500_000 // 12.5 万元
 	refill(r)
+	fillNarrative(r)
+	// 监督保障 of a government names 考核, 评议 and 追究 (N7).
+	for i := len(r.Blocks) - 1; i >= 0; i-- {
+		if r.Blocks[i].Section == 1 && r.Blocks[i].Kind == BlockParagraph {
+			r.Blocks[i].Text = "落实工作考核、社会评议和责任追究制度。"
+			break
+		}
+	}
 	prev := Values{
 		Addr(TableS3, RowCarriedOut, string(NaturalPerson)): 1,
 		Addr(TableS3, RowCarriedOut, ColTotal):              1,
@@ -165,7 +173,7 @@ func TestRules(t *testing.T) {
 		{"Y2 in force follows", "Y2", func(oy *OrganYear) {}, false, Warning, nil, CellAddress{}},
 		{"Y2 in force jumps", "Y2", func(oy *OrganYear) {
 			setv(oy, TableS2Item1, RowNormativeDocs, "in_force", 15)
-		}, true, Warning, []string{"行政规范性文件：现行有效件数为 15，而上年现行有效件数 10 加本年制发件数 3 减本年废止件数 1 应为 12"}, Addr(TableS2Item1, RowNormativeDocs, "in_force")},
+		}, true, Warning, []string{"行政规范性文件：现行有效件数为 15，上年现行有效件数 10 加本年制发件数 3 减本年废止件数 1 得 12；如差额来自修订"}, Addr(TableS2Item1, RowNormativeDocs, "in_force")},
 		{"Y2 skipped when last year used the 2019 format", "Y2", func(oy *OrganYear) {
 			setv(oy, TableS2Item1, RowNormativeDocs, "in_force", 15)
 			oy.Prev.FormatID = "2019"
@@ -282,6 +290,28 @@ func TestRules(t *testing.T) {
 		{"L6 open and due today", "L6", withRequests(req(1, 20220301)), false, Warning, nil, CellAddress{}},
 		{"L6 open and overdue", "L6", withRequests(req(1, 20220225)), true, Warning,
 			[]string{"2022年第1号申请至今未答复，答复期限 2022-03-25 已过（逾期 2 个工作日）"}, CellAddress{}},
+
+		// 补正 (Art. 30): the clock does not run while the correction is awaited.
+		{"L6 not reported while a correction is awaited", "L6", withRequests(func() Request {
+			q := req(1, 20220103)
+			q.CorrectionNotice = 20220105
+			return q
+		}()), false, Warning, nil, CellAddress{}},
+		{"L6 counts from the corrected request", "L6", withRequests(func() Request {
+			q := req(1, 20220103)
+			q.CorrectionNotice, q.Corrected = 20220105, 20220225
+			return q
+		}()), true, Warning, []string{"答复期限 2022-03-25 已过"}, CellAddress{}},
+		{"L5 not reported for 逾期不补正", "L5", withRequests(func() Request {
+			q := answered(req(1, 20220103), 20220325, "o6_1")
+			q.CorrectionNotice = 20220105
+			return q
+		}()), false, Warning, nil, CellAddress{}},
+		{"L5 reported when the corrected request was answered late", "L5", withRequests(func() Request {
+			q := answered(req(1, 20220103), 20220328, RowDisclosed)
+			q.CorrectionNotice, q.Corrected = 20220105, 20220225
+			return q
+		}()), true, Warning, []string{"超过了答复期限 2022-03-25"}, CellAddress{}},
 
 		// L7: received 2022-03-01, notice due by 2022-03-10.
 		{"L7 notice in time", "L7", withRequests(func() Request {

@@ -11,18 +11,21 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
+	"nianbao/tui/check"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
-	"nianbao/tui/grid"
+	"nianbao/tui/keys"
 	"nianbao/tui/outline"
+	"nianbao/tui/tables"
+	"nianbao/tui/text"
 )
 
 // createOrganAndYear walks the start screen: new organ, new 2021 year.
 func createOrganAndYear(h *harness) {
 	h.t.Helper()
-	h.mustSee(common.StartNoOrgans)
+	h.mustSee(text.StartNoOrgans)
 	h.key("n")
-	h.mustSee(common.StartNewOrgan, common.FieldName)
+	h.mustSee(text.StartNewOrgan, text.FieldName)
 	h.typeText("大雁镇人民政府")
 	h.key("tab") // level
 	h.key("tab") // superior
@@ -32,9 +35,9 @@ func createOrganAndYear(h *harness) {
 	h.key("tab")
 	h.typeText("0470-1234567")
 	h.key("ctrl+s")
-	h.mustSee("大雁镇人民政府", common.StartNoYears)
+	h.mustSee("大雁镇人民政府", text.StartNoYears)
 	h.key("y")
-	h.mustSee(common.StartNewYear, "2021", "2021版")
+	h.mustSee(text.StartNewYear, "2021", "2021版")
 	h.key("enter", "enter")
 	h.mustSee("大雁镇人民政府 · 2021年 · 2021版")
 }
@@ -54,7 +57,7 @@ func TestFlowOrganYearNarrativeAndCell(t *testing.T) {
 	// Section 二: type a count with full-width digits, then refuse letters.
 	h.key("esc", "2")
 	o := h.app.Top().(*outline.Model)
-	g := o.Child().(*grid.Model)
+	g := o.Child().(*tables.Model)
 	a := g.Addr()
 	if a.Table != model.TableS2Item1 || a.Row != model.RowRules {
 		t.Fatalf("grid should start on 表二（一） 规章, got %v", a)
@@ -142,26 +145,26 @@ func TestHelpOverlayQuitConfirmAndResize(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	createOrganAndYear(h)
 	h.key("?")
-	h.mustSee(common.HelpTitle, common.HelpGlobal, "ctrl+s")
+	h.mustSee(text.HelpTitle, text.HelpGlobal, "ctrl+s")
 	h.key("esc")
-	if strings.Contains(h.screen(), common.HelpTitle) {
+	if strings.Contains(h.screen(), text.HelpTitle) {
 		t.Fatal("esc should close the help")
 	}
 	// A half-typed cell is unsaved: quitting asks first.
 	h.key("2")
 	h.typeText("7")
 	h.key("ctrl+c")
-	h.mustSee(common.QuitConfirm)
+	h.mustSee(text.QuitAsk)
 	if h.app.quitting {
 		t.Fatal("must not quit without asking")
 	}
 	h.key("n")
-	if strings.Contains(h.screen(), common.QuitConfirm) || h.app.quitting {
+	if strings.Contains(h.screen(), text.QuitAsk) || h.app.quitting {
 		t.Fatal("n keeps the program open")
 	}
 	// ? while typing in a cell is text, not help.
 	h.key("?")
-	if strings.Contains(h.screen(), common.HelpTitle) {
+	if strings.Contains(h.screen(), text.HelpTitle) {
 		t.Fatal("? typed into an input must not open the help")
 	}
 	// Resize: the frame follows the terminal.
@@ -192,18 +195,31 @@ func TestCheckJumpsToTheCell(t *testing.T) {
 	h.key("2")
 	h.typeText("1")
 	h.key("enter", "esc", "k")
-	h.mustSee("I5", "错误 0 · 提示 1")
+	// B3 (empty 五) and B2 (empty 一 to 四) come with every new report.
+	h.mustSee("I5", "错误 1 · 提示 5")
+	for i := 0; i < 10; i++ {
+		if f, ok := h.app.Top().(*outline.Model).Child().(*check.Model).Selected(); ok && f.Rule == "I5" {
+			break
+		}
+		h.key("down")
+	}
 	h.key("enter")
 	o := h.app.Top().(*outline.Model)
 	if o.Current() != common.SecS2 || o.ListFocused() {
 		t.Fatalf("jump landed on %s (list focused %v)", o.Current(), o.ListFocused())
 	}
-	g := o.Child().(*grid.Model)
+	g := o.Child().(*tables.Model)
 	if want := model.Addr(model.TableS2Item1, model.RowRules, "issued"); g.Addr() != want {
 		t.Fatalf("cursor on %v, want %v", g.Addr(), want)
 	}
 	// The cell is marked and its finding explained under the table.
-	h.mustSee(common.MarkWarning+"1", string([]rune(h.app.Common().Findings[0].Message)[:10]))
+	var i5 string
+	for _, f := range h.app.Common().Findings {
+		if f.Rule == "I5" {
+			i5 = f.Message
+		}
+	}
+	h.mustSee(text.MarkWarning+"1", string([]rune(i5)[:10]))
 }
 
 // askName is a small dialog screen for the overlay test.
@@ -219,7 +235,7 @@ func (d *askName) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 func (d *askName) View(w, h int) string { return "名称：" + d.in.View(w-6) }
 func (d *askName) Cursor() *tea.Cursor  { return tea.NewCursor(6+d.in.CursorX(), 0) }
-func (d *askName) KeyMap() help.KeyMap  { return common.KeyMap{} }
+func (d *askName) KeyMap() help.KeyMap  { return keys.Map{} }
 func (d *askName) Title() string        { return "名称" }
 
 func TestDialogOverlayGetsKeysFirst(t *testing.T) {
@@ -239,7 +255,7 @@ func TestDialogOverlayGetsKeysFirst(t *testing.T) {
 	}
 	lines := strings.Split(ansi.Strip(v.Content), "\n")
 	if v.Cursor == nil || !strings.Contains(lines[v.Cursor.Y], "名称：政务公开") {
-		t.Fatalf("cursor %+v not on the dialog line", v.Cursor)
+		t.Fatalf("cursor %+v not on the dialog line\n%s", v.Cursor, ansi.Strip(v.Content))
 	}
 	// The cursor sits after 名称：政务公开 inside the box (display widths).
 	row := lines[v.Cursor.Y]

@@ -18,6 +18,8 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/requests"
+	"nianbao/tui/styles"
+	"nianbao/tui/text"
 )
 
 func ansiWidth(s string) int { return ansi.StringWidth(s) }
@@ -41,9 +43,9 @@ func TestTeatestAddRequest(t *testing.T) {
 
 	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")
 	term.Press("r")
-	term.WaitFor(common.ReqEmpty)
+	term.WaitFor(text.ReqEmpty)
 	term.Press("n")
-	term.WaitFor(common.ReqNewTitle, common.ReqPersonalTag)
+	term.WaitFor(text.ReqNewTitle, text.ReqPersonalTag)
 	term.Type("2021年3月5日")
 	term.WaitFor("答复期限：2021年4月2日")
 	term.Press("tab", "tab", "right")
@@ -186,9 +188,9 @@ func (s *tmuxSession) text(str string) {
 func (s *tmuxSession) openCheck() {
 	s.t.Helper()
 	s.keys("e")
-	s.waitFor(common.ExpTitle)
+	s.waitFor(text.ExpTitle)
 	s.keys("Escape", "Up", "Enter")
-	s.waitFor(common.CheckTitle)
+	s.waitFor(text.CheckTitle)
 }
 
 func (s *tmuxSession) tabs(n int) {
@@ -230,16 +232,16 @@ func TestEndToEndTmux(t *testing.T) {
 	s.start(100, 30, command)
 
 	// A new organ and its 2021 report.
-	s.waitFor(common.StartNoOrgans)
+	s.waitFor(text.StartNoOrgans)
 	s.keys("n")
-	s.waitFor(common.FieldName)
+	s.waitFor(text.FieldName)
 	s.text("大雁镇人民政府")
 	s.tabs(3)
 	s.text("大雁镇党政综合办公室")
 	s.keys("C-s")
-	s.waitFor("大雁镇人民政府", common.StartNoYears)
+	s.waitFor("大雁镇人民政府", text.StartNoYears)
 	s.keys("y")
-	s.waitFor(common.StartYearPrompt)
+	s.waitFor(text.StartYearPrompt)
 	// The form proposes last year; this report is for 2021.
 	s.keys("BSpace", "BSpace", "BSpace", "BSpace")
 	s.text("2021")
@@ -265,9 +267,9 @@ func TestEndToEndTmux(t *testing.T) {
 
 	// Three requests. 1: answered, disclosed.
 	s.keys("r")
-	s.waitFor(common.ReqEmpty)
+	s.waitFor(text.ReqEmpty)
 	s.keys("n")
-	s.waitFor(common.ReqNewTitle)
+	s.waitFor(text.ReqNewTitle)
 	s.text("2021-03-05")
 	s.keys("Tab", "Tab", "Right")
 	s.waitFor("修改第 1 号申请")
@@ -282,7 +284,7 @@ func TestEndToEndTmux(t *testing.T) {
 
 	// 2: answered, but the outcome is left out (a finding to fix later).
 	s.keys("n")
-	s.waitFor(common.ReqNewTitle)
+	s.waitFor(text.ReqNewTitle)
 	s.text("2021年4月6日")
 	s.keys("Tab", "Tab", "Right", "Right")
 	s.waitFor("修改第 2 号申请")
@@ -295,7 +297,7 @@ func TestEndToEndTmux(t *testing.T) {
 
 	// 3: received long ago and never answered: overdue.
 	s.keys("n")
-	s.waitFor(common.ReqNewTitle)
+	s.waitFor(text.ReqNewTitle)
 	s.text("20210104")
 	s.keys("Tab", "Tab", "Right")
 	s.waitFor("修改第 3 号申请")
@@ -337,7 +339,7 @@ func TestEndToEndTmux(t *testing.T) {
 	s.waitFor("共 3 条")
 	s.keys("Escape")
 	s.openCheck()
-	s.waitFor(common.CheckTitle)
+	s.waitFor(text.CheckTitle)
 	s.waitGone("没有选办理结果")
 
 	// Quit, start again: everything is still there.
@@ -397,10 +399,10 @@ func rowHas(screen, label string, nums ...string) bool {
 	return true
 }
 
-// TestE2ScreensFitEverySize draws each of E2's screens (and the request
-// form, table 三 and overview) at sizes from tiny to large: every view must
+// TestLogScreensFitEverySize draws the request log, cases, measures, fees
+// and export screens (and the request form, table 三 and overview) at sizes from tiny to large: every view must
 // be exactly width×height cells, never wider.
-func TestE2ScreensFitEverySize(t *testing.T) {
+func TestLogScreensFitEverySize(t *testing.T) {
 	st := openStore(t, filepath.Join(t.TempDir(), "nianbao.db"))
 	defer st.Close()
 	ctx := context.Background()
@@ -419,7 +421,7 @@ func TestE2ScreensFitEverySize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &common.Common{Ctx: ctx, Store: st, Styles: common.DefaultStyles(), OY: loaded, Report: loaded.Report,
+	c := &common.Common{Ctx: ctx, Store: st, Styles: styles.Default(), OY: loaded, Report: loaded.Report,
 		Organ: loaded.Organ, Year: 2021, Calendar: model.DefaultCalendar(), Today: model.NewDate(2022, 1, 10)}
 	c.Findings = model.Check(loaded, c.Calendar, c.Today)
 	sizes := [][2]int{{12, 3}, {30, 8}, {60, 15}, {80, 24}, {100, 30}, {160, 50}}
@@ -438,7 +440,9 @@ func TestE2ScreensFitEverySize(t *testing.T) {
 			}
 		}
 	}
-	for sec, f := range e2Screens() {
+	screens := Screens()
+	for _, sec := range []string{common.SecRequests, common.SecCases, common.SecMeasures, common.SecFees, common.SecExport} {
+		f := screens[sec]
 		s := f(c)
 		if cmd := s.Init(); cmd != nil {
 			if msg := cmd(); msg != nil {

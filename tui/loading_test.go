@@ -15,9 +15,10 @@ import (
 	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
-	"nianbao/tui/grid"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/outline"
+	"nianbao/tui/tables"
+	"nianbao/tui/text"
 )
 
 // batchCmds splits a tea.Batch into its commands, so a test can let one of
@@ -122,9 +123,9 @@ func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
 	if len(a.Common().Findings) != len(want) {
 		t.Fatalf("findings: %d, model.Check gives %d", len(a.Common().Findings), len(want))
 	}
-	h.mustSee(fmt.Sprintf(common.StatusFindings, e, w))
+	h.mustSee(fmt.Sprintf(text.StatusFindings, e, w))
 	ol := a.Top().(*outline.Model)
-	if _, ok := ol.Child().(*grid.Model); !ok {
+	if _, ok := ol.Child().(*tables.Model); !ok {
 		t.Fatalf("table 三 is still a placeholder after the load: %T", ol.Child())
 	}
 }

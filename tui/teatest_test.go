@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"nianbao/model"
-	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/narrative"
+	"nianbao/tui/text"
 )
 
 // TestTeatestFlow runs the real program loop on a virtual 80×24 screen:
@@ -24,14 +24,14 @@ func TestTeatestFlow(t *testing.T) {
 	app := New(context.Background(), st, Options{Today: model.NewDate(2022, 1, 10), NoAltScreen: true})
 	term := testenv.NewTerm(t, app, app.LastFrame, 80, 24)
 
-	term.WaitFor(common.StartNoOrgans)
+	term.WaitFor(text.StartNoOrgans)
 	term.Press("n")
-	term.WaitFor(common.FieldName)
+	term.WaitFor(text.FieldName)
 	term.Type("大雁镇人民政府")
 	term.Press("tab", "tab", "tab")
 	term.Type("大雁镇党政综合办公室")
 	term.Press("ctrl+s")
-	term.WaitFor("大雁镇人民政府", common.StartNoYears)
+	term.WaitFor("大雁镇人民政府", text.StartNoYears)
 	term.Press("y")
 	term.WaitFor("将使用 2021版 格式")
 	term.Press("enter", "enter")

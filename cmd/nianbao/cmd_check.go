@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"time"
 
+	"nianbao/db"
 	"nianbao/model"
 )
 
@@ -17,6 +18,7 @@ func init() {
 
 func usageCheck(w io.Writer) {
 	fmt.Fprint(w, `用法：nianbao check --organ 单位名称 --year 年份 [--db 数据库文件]
+      nianbao check --deep [--organ 单位名称 --year 年份] [--db 数据库文件]
 
 检查指定单位、指定年度的年报，逐条列出发现的问题（规则、错误或提示、位置、说明）。
 没有错误时退出码为 0，有错误时为 1；参数不对、找不到单位或年份、数据库无法读取时为 2。
@@ -25,6 +27,9 @@ func usageCheck(w io.Writer) {
   --organ 单位名称   必填，须与数据库中的单位名称完全一致
   --year 年份        必填，例如 2021
   --today 日期       以哪一天为准判断未答复的申请是否逾期，例如 2022-01-10；默认是今天
+  --deep             再逐条核对数据库：完整性检查，并用保存时记下的校验值核对每条申请登记、
+                     个人信息和表格数值（发现磁盘老化造成的个别字节变化，并指出还保存着
+                     原内容的备份）。发现问题时退出码为 2。只给 --deep 时只核对数据库
   --db 数据库文件    不指定时使用默认数据库
 `)
 }
@@ -35,6 +40,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	organ := fs.String("organ", "", "")
 	year := fs.Int("year", 0, "")
 	todayFlag := fs.String("today", "", "")
+	deep := fs.Bool("deep", false, "")
 	if code, ok := parseFlags(fs, args, stdout, stderr, usageCheck); !ok {
 		return code
 	}
@@ -42,6 +48,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "多余的参数「%s」。单位和年份请用 --organ 和 --year 给出。\n\n", fs.Arg(0))
 		usageCheck(stderr)
 		return exitUsage
+	}
+	if *deep && *organ == "" && *year == 0 {
+		return runDeepCheck(*dbFlag, stdout, stderr)
 	}
 	if *organ == "" || *year == 0 {
 		fmt.Fprintln(stderr, "请同时给出 --organ 单位名称 和 --year 年份。")
@@ -70,6 +79,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return printErr(stderr, err)
 	}
 	defer st.Close()
+	if *deep {
+		if code := deepCheck(ctx, st, stdout, stderr); code != exitOK {
+			return code
+		}
+	}
 	oy, err := loadOrganYear(ctx, st, *organ, *year)
 	if err != nil {
 		return printErr(stderr, err)
@@ -80,6 +94,36 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	findings := model.Check(oy, cal, today)
 	return printFindings(stdout, oy, findings)
+}
+
+func runDeepCheck(dbFlag string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	st, err := openStore(ctx, dbFlag, true)
+	if err != nil {
+		return printErr(stderr, err)
+	}
+	defer st.Close()
+	return deepCheck(ctx, st, stdout, stderr)
+}
+
+// deepCheck runs the full integrity_check and the row checksums; on damage
+// it prints what and where, with the backup that holds the saved values,
+// and returns exitUsage.
+func deepCheck(ctx context.Context, st *db.Store, stdout, stderr io.Writer) int {
+	if err := st.IntegrityCheck(ctx); err != nil {
+		return printErr(stderr, restoreGuide(err, st.Path()))
+	}
+	probs, err := st.VerifyRows(ctx)
+	if err != nil {
+		return printErr(stderr, err)
+	}
+	if len(probs) > 0 {
+		fmt.Fprintln(stderr, db.RowProblemsMessage(st.Path(), probs))
+		return exitUsage
+	}
+	fmt.Fprintln(stdout, "数据库逐条核对通过：完整性检查正常，每条记录都与保存时一致。")
+	return exitOK
 }
 
 // printFindings lists the findings, errors first, and returns 1 when there

@@ -15,12 +15,12 @@ import (
 )
 
 func init() {
-	register(command{name: "export", summary: "导出年报（docx/html/xlsx/txt/md/pdf）", run: runExport})
+	register(command{name: "export", summary: "导出年报（docx/html/xlsx/txt/md/pdf/图解）", run: runExport})
 }
 
 func usageExport(w io.Writer) {
-	fmt.Fprint(w, `用法：nianbao export --organ 单位名称 --year 年份 --out 文件夹 [--format docx,html,xlsx,txt,md,pdf]
-                     [--db 数据库文件] [--encoding gb18030] [--force] [--overwrite]
+	fmt.Fprint(w, `用法：nianbao export --organ 单位名称 --year 年份 --out 文件夹 [--format docx,html,xlsx,txt,md,pdf,tujie]
+                     [--db 数据库文件] [--encoding gb18030] [--font 字体文件] [--force] [--overwrite]
 
 把指定单位、指定年度的年报导出到文件夹（通常是U盘），每个文件写完后读回核对，
 并在同一文件夹写出「校验清单.txt」（文件名、大小、SHA-256）。导出的文件不含申请人个人信息。
@@ -31,8 +31,11 @@ func usageExport(w io.Writer) {
   --organ 单位名称   必填，须与数据库中的单位名称完全一致
   --year 年份        必填，例如 2021
   --out 文件夹       必填，导出位置，例如 U 盘的根目录
-  --format 格式      用逗号分隔，可选 docx、html、xlsx、txt、md、pdf；默认 docx,html,xlsx,txt
+  --format 格式      用逗号分隔，可选 docx、html、xlsx、txt、md、pdf、tujie；默认 docx,html,xlsx,txt
+                     tujie 是图解（一图读懂）：网页「…年度报告（图解）.html」和同名长图 .png
   --encoding 编码    txt 文件的编码：utf-8（默认）或 gb18030
+  --font 字体文件    画图解长图用的中文字体，例如 C:\Windows\Fonts\msyh.ttc；
+                     不指定时在本机字体文件夹里找，找不到中文字体时只写出图解网页
   --force            检查有错误时仍然导出，文件标为草稿
   --overwrite        文件夹里已有同名文件时直接替换（不加时不会覆盖）
   --db 数据库文件    不指定时使用默认数据库
@@ -49,6 +52,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	encoding := fs.String("encoding", export.EncodingUTF8, "")
 	force := fs.Bool("force", false, "")
 	overwrite := fs.Bool("overwrite", false, "")
+	fontFile := fs.String("font", "", "")
 	if code, ok := parseFlags(fs, args, stdout, stderr, usageExport); !ok {
 		return code
 	}
@@ -136,7 +140,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 
 	res, err := export.Run(ctx, oy, export.Options{
 		Formats: list, Dir: *out, Encoding: *encoding, Draft: draft, Overwrite: *overwrite,
-		Version: version, Today: today, Now: now,
+		Version: version, Today: today, Now: now, Calendar: cal, Font: *fontFile,
 	}, func(p export.Progress) {
 		if !p.Done {
 			fmt.Fprintf(stdout, "[%d/%d] 正在写入 %s …\n", p.Index, p.Total, p.Name)
@@ -148,10 +152,17 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	})
 	if res != nil {
 		for _, f := range res.Files {
-			fmt.Fprintf(stdout, "已写入并核对 %s（%d 字节，SHA-256 %s）\n", f.Path, f.Size, f.SHA256)
+			pdf := ""
+			if strings.HasSuffix(strings.ToLower(f.Path), ".pdf") {
+				pdf = "，PDF 中的文字已与报告正文逐字核对"
+			}
+			fmt.Fprintf(stdout, "已写入并核对 %s（%d 字节，SHA-256 %s%s）\n", f.Path, f.Size, f.SHA256, pdf)
 		}
 		if res.Manifest.Path != "" {
 			fmt.Fprintf(stdout, "已写入校验清单 %s\n", res.Manifest.Path)
+		}
+		for _, n := range res.Notes {
+			fmt.Fprintln(stdout, n)
 		}
 	}
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"nianbao/export"
 	"nianbao/export/bundle"
 	"nianbao/export/summary"
+	"nianbao/export/tujie"
 	"nianbao/model"
 )
 
@@ -97,7 +98,8 @@ func readable(t *testing.T, name string, data []byte) string {
 
 // TestNoPersonalDataInAnyPublicOutput is the one privacy test over every
 // public output: the report in docx, html, xlsx, txt (UTF-8 and GB18030)
-// and md as the export writes them with their checksum list, the public
+// and md and the 图解 (its html, and the text its PNG is drawn from) as the
+// export writes them with their checksum list, the public
 // bundle, and the county summary workbook. Zero markers may appear. The
 // same search finds every marker in the full bundle and the internal
 // request log workbook, so it would see a leak.
@@ -110,7 +112,7 @@ func TestNoPersonalDataInAnyPublicOutput(t *testing.T) {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := export.Run(context.Background(), oy, export.Options{Formats: []string{"docx", "html", "xlsx", "txt", "md"},
+		if _, err := export.Run(context.Background(), oy, export.Options{Formats: []string{"docx", "html", "xlsx", "txt", "md", export.FormatTujie},
 			Dir: out, Encoding: enc, Version: "test", Now: now, Draft: true}, nil); err != nil {
 			t.Fatalf("export: %v", err)
 		}
@@ -127,6 +129,15 @@ func TestNoPersonalDataInAnyPublicOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, summary.FileName(2021)), sum, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// The 图解's PNG is pixels: search the text it is drawn from.
+	var drawn []string
+	for _, it := range tujie.PageScene(tujie.Build(tujie.Input{OY: oy, Calendar: model.DefaultCalendar(), Draft: true})).Items {
+		drawn = append(drawn, it.Text)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "tujie-png-text.txt"), []byte(strings.Join(drawn, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 

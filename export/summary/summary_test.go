@@ -22,6 +22,7 @@ var cst = time.FixedZone("CST", 8*3600)
 // disclosed, plus open ones still pending at year end.
 func township(name string, year int, np, biz, open int, licensing, feesFen int64) *model.OrganYear {
 	r := model.NewReport(0, year)
+	r.Blocks = append(r.Blocks, model.Block{Section: 5, Pos: 1, Kind: model.BlockParagraph, Text: "存在问题：公开不够及时。改进：建立台账。"})
 	r.Values[model.Addr(model.TableS2Item5, model.RowLicensing, "decisions")] = licensing
 	if f := r.Format(); f.ID == "2021" {
 		r.Values[model.Addr(model.TableS2Item8, model.RowAdminFees, "amount")] = feesFen

@@ -15,6 +15,8 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // Aggregate sums one year of a folder's bundles and writes the county's
@@ -47,12 +49,12 @@ func NewAggregate(c *common.Common, dir string, year int) *Aggregate {
 		i.SetValue(v)
 		return i
 	}
-	return &Aggregate{c: c, src: in(dir, common.ExpFolderPlaceholder), year: in(strconv.Itoa(year), ""),
-		expected: in("", common.AggExpectedHint), out: newPlace(dir)}
+	return &Aggregate{c: c, src: in(dir, text.ExpFolderPlaceholder), year: in(strconv.Itoa(year), ""),
+		expected: in("", text.AggExpectedHint), out: newPlace(dir)}
 }
 
 // Title implements common.Screen.
-func (s *Aggregate) Title() string { return common.AggTitle }
+func (s *Aggregate) Title() string { return text.AggTitle }
 
 // Init implements common.Screen.
 func (s *Aggregate) Init() tea.Cmd { return scanDrives }
@@ -87,10 +89,10 @@ func (s *Aggregate) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Aggregate) KeyMap() help.KeyMap {
-	return common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down", "tab"),
-		common.Bind(common.AggKeyRun, "enter"), common.Bind(common.AggKeyScroll, "pgdown", "pgup"),
-		common.Bind(common.ExpKeyRefresh, "ctrl+r"), common.Bind(common.KeyBack, "esc"),
+	return keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
+		keys.Bind(text.AggKeyRun, "enter"), keys.Bind(text.AggKeyScroll, "pgdown", "pgup"),
+		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
 	}}
 }
 
@@ -120,13 +122,13 @@ func (s *Aggregate) run() tea.Cmd {
 	year, err := strconv.Atoi(ys)
 	switch {
 	case src == "":
-		s.errText, s.focus = common.AggNoFolder, 0
+		s.errText, s.focus = text.AggNoFolder, 0
 		return nil
 	case err != nil || len(ys) != 4 || model.FormatForYear(year) == nil:
-		s.errText, s.focus = fmt.Sprintf(common.AggBadYear, s.year.Value()), 1
+		s.errText, s.focus = fmt.Sprintf(text.AggBadYear, s.year.Value()), 1
 		return nil
 	case dir == "":
-		s.errText, s.focus = common.AggNoOut, s.outFolderRow()
+		s.errText, s.focus = text.AggNoOut, s.outFolderRow()
 		return nil
 	}
 	expected := splitNames(s.expected.Value())
@@ -234,7 +236,7 @@ func (s *Aggregate) View(width, height int) string {
 	st := s.c.Styles
 	var lines []string
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
-	add(st.Heading.Render(common.AggTitle))
+	add(st.Heading.Render(text.AggTitle))
 	s.curY = -1
 	field := func(i int, label string, in *components.Input) {
 		mark := "  "
@@ -245,11 +247,11 @@ func (s *Aggregate) View(width, height int) string {
 		w := max(8, width-ansi.StringWidth(mark+label))
 		lines = append(lines, components.Fit(mark+st.Label.Render(label)+in.View(w), width))
 	}
-	field(0, common.AggFolder, s.src)
-	field(1, common.AggYear, s.year)
-	field(2, common.AggExpected, s.expected)
+	field(0, text.AggFolder, s.src)
+	field(1, text.AggYear, s.year)
+	field(2, text.AggExpected, s.expected)
 	if len(s.out.drives) > 0 {
-		add(st.Label.Render("  " + common.AggOut))
+		add(st.Label.Render("  " + text.AggOut))
 	}
 	for i := range s.out.drives {
 		text := s.out.driveLine(i)
@@ -260,7 +262,7 @@ func (s *Aggregate) View(width, height int) string {
 		add(mark + text)
 	}
 	mark := "  "
-	label := common.AggOut
+	label := text.AggOut
 	if len(s.out.drives) > 0 {
 		label = s.out.folderPrefix("")
 	}
@@ -269,7 +271,7 @@ func (s *Aggregate) View(width, height int) string {
 		s.curY, s.curX = len(lines), ansi.StringWidth(mark+label)
 	}
 	lines = append(lines, components.Fit(mark+st.Label.Render(label)+s.out.folder.View(max(8, width-ansi.StringWidth(mark+label))), width))
-	btn := "[ " + common.AggStart + " ]"
+	btn := "[ " + text.AggStart + " ]"
 	if s.focus == s.startRow() && !s.running {
 		add("▸ " + st.Selected.Render(btn))
 	} else {
@@ -277,28 +279,28 @@ func (s *Aggregate) View(width, height int) string {
 	}
 	switch {
 	case s.running:
-		add(st.Muted.Render(common.AggRunning))
+		add(st.Muted.Render(text.AggRunning))
 	case s.errText != "":
 		for _, l := range components.Wrap("✗ "+s.errText, width) {
 			add(st.Error.Render(l))
 		}
 	}
 	if s.file != nil {
-		add(st.OK.Render(common.AggWritten))
+		add(st.OK.Render(text.AggWritten))
 		for _, l := range components.Wrap(s.file.Path, width-2) {
 			add("  " + l)
 		}
 		add(st.Muted.Render("  SHA-256 " + s.file.SHA256))
 	}
 	if s.res != nil {
-		add(st.Heading.Render(fmt.Sprintf(common.AggCounted, s.res.Year, s.res.Counted)))
+		add(st.Heading.Render(fmt.Sprintf(text.AggCounted, s.res.Year, s.res.Counted)))
 		body := s.resultLines(width)
 		room := height - len(lines)
 		if room > 0 {
 			s.scroll = min(s.scroll, max(0, len(body)-room+1))
 			body = body[s.scroll:]
 			if len(body) > room {
-				body = append(body[:room-1], st.Muted.Render(fmt.Sprintf(common.AggMore, len(body)-(room-1))))
+				body = append(body[:room-1], st.Muted.Render(fmt.Sprintf(text.AggMore, len(body)-(room-1))))
 			}
 			lines = append(lines, body...)
 		}
@@ -316,8 +318,8 @@ func (s *Aggregate) resultLines(width int) []string {
 	}
 	nameW = min(max(nameW, 4), max(8, width-34))
 	var out []string
-	out = append(out, st.Label.Render(components.Fit("  "+components.Fit(common.AggColOrgan, nameW)+"  "+
-		components.Fit(common.AggColStatus, 8)+components.Fit(common.AggColErrors, 6)+common.AggColDue, width)))
+	out = append(out, st.Label.Render(components.Fit("  "+components.Fit(text.AggColOrgan, nameW)+"  "+
+		components.Fit(text.AggColStatus, 8)+components.Fit(text.AggColErrors, 6)+text.AggColDue, width)))
 	for _, o := range s.res.Organs {
 		errs := strconv.Itoa(o.Errors)
 		if o.Status == model.AggMissing {
@@ -334,7 +336,7 @@ func (s *Aggregate) resultLines(width int) []string {
 			style.Render(components.Fit(o.Status.Label(), 8))+components.Fit(errs, 6)+o.DueLabel(), width))
 	}
 	if len(s.folder.Rejected)+len(s.folder.Skipped) > 0 {
-		out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf(common.AggRejected, len(s.folder.Rejected), len(s.folder.Skipped)), width)))
+		out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf(text.AggRejected, len(s.folder.Rejected), len(s.folder.Skipped)), width)))
 		for _, r := range append(append([]summary.Rejected{}, s.folder.Rejected...), s.folder.Skipped...) {
 			reason := strings.Join(strings.Fields(strings.ReplaceAll(r.Reason, "\n", " ")), " ")
 			out = append(out, components.Fit("  "+st.Error.Render(r.File+"："+reason), width))

@@ -12,6 +12,9 @@ import (
 	"nianbao/export/bundle"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // Export writes the open organ-year as a bundle: public by default, full
@@ -22,7 +25,6 @@ type Export struct {
 	kind    bundle.Kind
 	place   *place
 	focus   int
-	ask     *components.Confirm
 	running bool
 	result  *export.FileResult
 	resKind bundle.Kind
@@ -36,7 +38,7 @@ func NewExport(c *common.Common) common.Screen {
 }
 
 // Title implements common.Screen.
-func (s *Export) Title() string { return common.BunExportTitle }
+func (s *Export) Title() string { return text.BunExportTitle }
 
 // Init implements common.Screen: look for removable drives.
 func (s *Export) Init() tea.Cmd { return scanDrives }
@@ -49,22 +51,22 @@ func (s *Export) onFolder() bool    { return s.focus == s.folderRow() }
 func (s *Export) Kind() bundle.Kind { return s.kind }
 
 // Typing implements common.Typing.
-func (s *Export) Typing() bool { return s.ask == nil && !s.running && s.onFolder() }
+func (s *Export) Typing() bool { return !s.running && s.onFolder() }
 
 // Busy implements common.Busy.
-func (s *Export) Busy() bool { return s.ask != nil || s.running }
+func (s *Export) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Export) KeyMap() help.KeyMap {
-	if s.ask != nil {
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyConfirm, "y"), common.Bind(common.KeyCancel, "n")}}
-	}
-	return common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down", "tab"),
-		common.Bind(common.ExpKeyToggle, "space"), common.Bind(common.BunKeyWrite, "enter"),
-		common.Bind(common.ExpKeyRefresh, "ctrl+r"), common.Bind(common.KeyBack, "esc"),
+	return keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
+		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.BunKeyWrite, "enter"),
+		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
 	}}
 }
+
+// fullYesMsg is the answer yes to the warning before a full bundle.
+type fullYesMsg struct{}
 
 type exportDoneMsg struct {
 	res  export.FileResult
@@ -76,12 +78,12 @@ type exportDoneMsg struct {
 // and writes the bundle, verified, off the Update loop.
 func (s *Export) write() tea.Cmd {
 	if s.c.OY == nil || s.c.Store == nil {
-		s.errText = common.BunNoReport
+		s.errText = text.BunNoReport
 		return nil
 	}
 	dir := s.place.dir()
 	if dir == "" {
-		s.errText = common.BunFolderMissing
+		s.errText = text.BunFolderMissing
 		return nil
 	}
 	s.running, s.errText, s.result = true, "", nil
@@ -90,7 +92,7 @@ func (s *Export) write() tea.Cmd {
 	return func() tea.Msg {
 		oy, err := st.LoadOrganYear(ctx, organID, year, kind == bundle.Full)
 		if err != nil {
-			return exportDoneMsg{kind: kind, err: fmt.Errorf(common.BunLoadFailed, err)}
+			return exportDoneMsg{kind: kind, err: fmt.Errorf(text.BunLoadFailed, err)}
 		}
 		res, err := bundle.Write(dir, oy, kind)
 		return exportDoneMsg{res: res, kind: kind, err: err}
@@ -114,6 +116,8 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if s.Typing() {
 			s.place.typeKey(msg)
 		}
+	case fullYesMsg:
+		s.kind = bundle.Full
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	}
@@ -121,15 +125,6 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
-	if s.ask != nil {
-		if s.ask.Update(k) {
-			if s.ask.Yes {
-				s.kind = bundle.Full
-			}
-			s.ask = nil
-		}
-		return nil
-	}
 	if s.running {
 		return nil
 	}
@@ -163,7 +158,7 @@ func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
 		s.kind = bundle.Public
 	case s.focus == 1:
 		if s.kind != bundle.Full {
-			s.ask = &components.Confirm{Prompt: common.BunAskFull}
+			return dialog.YesNo(s.c, text.BunAskFull, text.KeyConfirm, fullYesMsg{}, text.KeyCancel, nil)
 		}
 	case s.focus < s.folderRow():
 		s.place.sel = s.focus - 2
@@ -186,12 +181,12 @@ func (s *Export) View(width, height int) string {
 	st := s.c.Styles
 	var lines []string
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
-	title := common.BunExportTitle
+	title := text.BunExportTitle
 	if s.c.OY != nil && s.c.OY.Report != nil {
 		title += " · " + bundle.FileName(s.c.OY, s.kind)
 	}
 	add(st.Heading.Render(title))
-	for _, l := range components.Wrap(common.BunExportIntro, width) {
+	for _, l := range components.Wrap(text.BunExportIntro, width) {
 		add(st.Muted.Render(l))
 	}
 	head := len(lines)
@@ -201,7 +196,7 @@ func (s *Export) View(width, height int) string {
 		mark := "  "
 		if i == s.focus {
 			focusLine = len(lines)
-			if s.ask == nil && !s.running {
+			if !s.running {
 				mark, text = "▸ ", st.Selected.Render(text)
 			}
 		}
@@ -213,11 +208,11 @@ func (s *Export) View(width, height int) string {
 		}
 		return "( ) "
 	}
-	add(st.Label.Render(common.BunKindHeading))
-	line(0, radio(s.kind == bundle.Public)+common.BunKindPublic)
-	full := radio(s.kind == bundle.Full) + common.BunKindFull
+	add(st.Label.Render(text.BunKindHeading))
+	line(0, radio(s.kind == bundle.Public)+text.BunKindPublic)
+	full := radio(s.kind == bundle.Full) + text.BunKindFull
 	line(1, full)
-	add(st.Label.Render(common.ExpTarget))
+	add(st.Label.Render(text.ExpTarget))
 	if len(s.place.drives) == 0 {
 		add("  " + st.Muted.Render(s.place.noDrives()))
 	}
@@ -233,35 +228,31 @@ func (s *Export) View(width, height int) string {
 		}
 	}
 	lines = append(lines, s.place.folderLine(mark, width))
-	line(s.startRow(), "[ "+common.BunStart+" ]")
+	line(s.startRow(), "[ "+text.BunStart+" ]")
 	if s.kind == bundle.Full {
-		for _, l := range components.Wrap(common.BunFullWarning, width) {
+		for _, l := range components.Wrap(text.BunFullWarning, width) {
 			add(st.Warning.Render(l))
 		}
 	}
 	switch {
-	case s.ask != nil:
-		for _, l := range components.Wrap(s.ask.Prompt, width) {
-			add(st.Warning.Render(l))
-		}
 	case s.running:
-		add(st.Muted.Render(common.BunWriting))
+		add(st.Muted.Render(text.BunWriting))
 	case s.errText != "":
 		for _, l := range components.Wrap("✗ "+s.errText, width) {
 			add(st.Error.Render(l))
 		}
 	case s.result != nil:
-		add(st.OK.Render(fmt.Sprintf(common.BunWritten, s.resKind.Label())))
+		add(st.OK.Render(fmt.Sprintf(text.BunWritten, s.resKind.Label())))
 		for _, l := range components.Wrap(s.result.Path, width-2) {
 			add("  " + l)
 		}
 		add(st.Muted.Render(fmt.Sprintf("  %s", components.HumanBytes(uint64(s.result.Size)))))
 		add(st.Muted.Render("  SHA-256 " + s.result.SHA256))
 		if e, _ := s.c.CountFindings(""); e > 0 {
-			add(st.Warning.Render(fmt.Sprintf(common.BunHasErrors, e)))
+			add(st.Warning.Render(fmt.Sprintf(text.BunHasErrors, e)))
 		}
 	}
-	if s.ask != nil || s.running || s.errText != "" || s.result != nil {
+	if s.running || s.errText != "" || s.result != nil {
 		// the outcome below the button must stay in view
 		focusLine = min(focusLine, len(lines)-(height-head))
 	}

@@ -18,6 +18,8 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // Entry is one .json file of the folder: a valid bundle (OY and Meta) or a
@@ -69,7 +71,7 @@ func NewImport(c *common.Common) *Import {
 }
 
 // Title implements common.Screen.
-func (s *Import) Title() string { return common.BunImportTitle }
+func (s *Import) Title() string { return text.BunImportTitle }
 
 // Init implements common.Screen.
 func (s *Import) Init() tea.Cmd { return scanDrives }
@@ -93,19 +95,19 @@ func (s *Import) Busy() bool { return s.stage == 1 || s.reading || s.working }
 func (s *Import) KeyMap() help.KeyMap {
 	switch {
 	case s.deciding >= 0:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.BunKeyReplace, "r"), common.Bind(common.BunKeyKeep, "k")}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.BunKeyReplace, "r"), keys.Bind(text.BunKeyKeep, "k")}}
 	case s.stage == 1:
-		return common.KeyMap{Short: []key.Binding{
-			common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down"),
-			common.Bind(common.BunKeySelect, "space"), common.Bind(common.BunKeySelectAll, "a"),
-			common.Bind(common.BunKeyImport, "enter"), common.Bind(common.BunKeyAggregate, "h"),
-			common.Bind(common.BunKeyRescan, "ctrl+r"), common.Bind(common.KeyBack, "esc"),
+		return keys.Map{Short: []key.Binding{
+			keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down"),
+			keys.Bind(text.BunKeySelect, "space"), keys.Bind(text.BunKeySelectAll, "a"),
+			keys.Bind(text.BunKeyImport, "enter"), keys.Bind(text.BunKeyAggregate, "h"),
+			keys.Bind(text.BunKeyRescan, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
 		}}
 	}
-	return common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down", "tab"),
-		common.Bind(common.ExpKeyToggle, "space"), common.Bind(common.BunRead, "enter"),
-		common.Bind(common.ExpKeyRefresh, "ctrl+r"), common.Bind(common.KeyBack, "esc"),
+	return keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
+		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.BunRead, "enter"),
+		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
 	}}
 }
 
@@ -130,13 +132,13 @@ func ReadBundles(ctx context.Context, st *db.Store, dir string) ([]Entry, error)
 		}
 		en := Entry{File: e.Name()}
 		if info, err := e.Info(); err == nil && info.Size() > summary.MaxBundleSize {
-			en.Problem = fmt.Sprintf(common.BunTooBig, info.Size()>>20)
+			en.Problem = fmt.Sprintf(text.BunTooBig, info.Size()>>20)
 			out = append(out, en)
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
-			en.Problem = fmt.Sprintf(common.BunReadFailed, err)
+			en.Problem = fmt.Sprintf(text.BunReadFailed, err)
 			out = append(out, en)
 			continue
 		}
@@ -206,7 +208,7 @@ func Compare(ctx context.Context, st *db.Store, oy *model.OrganYear, meta bundle
 func (s *Import) read() tea.Cmd {
 	dir := s.place.dir()
 	if dir == "" {
-		s.errText = common.BunFolderMissing
+		s.errText = text.BunFolderMissing
 		return nil
 	}
 	s.reading, s.errText = true, ""
@@ -244,10 +246,10 @@ func (s *Import) step() tea.Cmd {
 	return s.c.Track(func() tea.Msg {
 		exists, diff, err := Compare(ctx, st, e.OY, e.Meta)
 		if err != nil {
-			return stepMsg{idx: idx, state: fmt.Sprintf(common.BunStateFailed, err)}
+			return stepMsg{idx: idx, state: fmt.Sprintf(text.BunStateFailed, err)}
 		}
 		if exists && len(diff) == 0 {
-			return stepMsg{idx: idx, state: common.BunStateSame}
+			return stepMsg{idx: idx, state: text.BunStateSame}
 		}
 		if exists {
 			return stepMsg{idx: idx, diff: diff, ask: true}
@@ -260,31 +262,31 @@ func (s *Import) step() tea.Cmd {
 func save(ctx context.Context, st *db.Store, oy *model.OrganYear, replace bool) string {
 	cp := *oy // SaveOrganYear sets IDs; keep the decoded value as read
 	if err := st.SaveOrganYear(ctx, &cp, replace); err != nil {
-		return fmt.Sprintf(common.BunStateFailed, err)
+		return fmt.Sprintf(text.BunStateFailed, err)
 	}
 	if replace {
-		return common.BunStateReplaced
+		return text.BunStateReplaced
 	}
-	return common.BunStateImported
+	return text.BunStateImported
 }
 
 func (s *Import) summary() string {
 	var n [5]int
 	for _, e := range s.entries {
 		switch {
-		case e.State == common.BunStateImported:
+		case e.State == text.BunStateImported:
 			n[0]++
-		case e.State == common.BunStateReplaced:
+		case e.State == text.BunStateReplaced:
 			n[1]++
-		case e.State == common.BunStateKept:
+		case e.State == text.BunStateKept:
 			n[2]++
-		case e.State == common.BunStateSame:
+		case e.State == text.BunStateSame:
 			n[3]++
-		case strings.HasPrefix(e.State, strings.TrimSuffix(common.BunStateFailed, "%s")):
+		case strings.HasPrefix(e.State, strings.TrimSuffix(text.BunStateFailed, "%s")):
 			n[4]++
 		}
 	}
-	return fmt.Sprintf(common.BunImportDone, n[0], n[1], n[2], n[3], n[4])
+	return fmt.Sprintf(text.BunImportDone, n[0], n[1], n[2], n[3], n[4])
 }
 
 // startImport queues the ticked valid bundles, or the one under the cursor.
@@ -299,7 +301,7 @@ func (s *Import) startImport() tea.Cmd {
 		s.queue = []int{s.list.Cursor}
 	}
 	if len(s.queue) == 0 {
-		s.errText = common.BunNothingChosen
+		s.errText = text.BunNothingChosen
 		return nil
 	}
 	s.errText, s.done = "", ""
@@ -329,7 +331,7 @@ func (s *Import) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, nil
 		}
 		s.entries[msg.idx].State = msg.state
-		if msg.state == common.BunStateImported || msg.state == common.BunStateReplaced {
+		if msg.state == text.BunStateImported || msg.state == text.BunStateReplaced {
 			s.imported = true
 			s.entries[msg.idx].Exists = true
 		}
@@ -365,7 +367,7 @@ func (s *Import) key(k tea.KeyPressMsg) tea.Cmd {
 			return s.c.Track(func() tea.Msg { return stepMsg{idx: idx, state: save(ctx, st, e.OY, true)} })
 		case "k", "K", "esc":
 			s.deciding, s.diff = -1, nil
-			s.entries[idx].State = common.BunStateKept
+			s.entries[idx].State = text.BunStateKept
 			return s.step()
 		}
 		return nil
@@ -472,14 +474,14 @@ func (s *Import) View(width, height int) string {
 	st := s.c.Styles
 	var lines []string
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
-	add(st.Heading.Render(common.BunImportTitle))
+	add(st.Heading.Render(text.BunImportTitle))
 	s.curY = -1
 	if s.stage == 0 {
-		for _, l := range components.Wrap(common.BunImportIntro, width) {
+		for _, l := range components.Wrap(text.BunImportIntro, width) {
 			add(st.Muted.Render(l))
 		}
 		head := len(lines)
-		add(st.Label.Render(common.BunSource))
+		add(st.Label.Render(text.BunSource))
 		focusLine := 0
 		line := func(i int, text string) {
 			mark := "  "
@@ -501,10 +503,10 @@ func (s *Import) View(width, height int) string {
 			s.curY = len(lines)
 		}
 		lines = append(lines, s.place.folderLine(mark, width))
-		line(s.readRow(), "[ "+common.BunRead+" ]")
+		line(s.readRow(), "[ "+text.BunRead+" ]")
 		switch {
 		case s.reading:
-			add(st.Muted.Render(common.BunReading))
+			add(st.Muted.Render(text.BunReading))
 		case s.errText != "":
 			for _, l := range components.Wrap("✗ "+s.errText, width) {
 				add(st.Error.Render(l))
@@ -526,9 +528,9 @@ func (s *Import) View(width, height int) string {
 		}
 	}
 	if len(s.entries) == 0 {
-		add(st.Muted.Render(common.BunNone))
+		add(st.Muted.Render(text.BunNone))
 	} else {
-		for _, l := range components.Wrap(fmt.Sprintf(common.BunFound, s.dir, len(s.entries), bad), width) {
+		for _, l := range components.Wrap(fmt.Sprintf(text.BunFound, s.dir, len(s.entries), bad), width) {
 			add(st.Label.Render(l))
 		}
 	}
@@ -541,7 +543,7 @@ func (s *Import) View(width, height int) string {
 	switch {
 	case s.deciding >= 0:
 		e := s.entries[s.deciding]
-		addFoot(st.Warning.Render, fmt.Sprintf(common.BunAskDiff, e.OY.Organ.Name, e.Meta.Year, e.File, len(s.diff)))
+		addFoot(st.Warning.Render, fmt.Sprintf(text.BunAskDiff, e.OY.Organ.Name, e.Meta.Year, e.File, len(s.diff)))
 		room := max(1, height/2-2)
 		for i, d := range s.diff {
 			if i == room && len(s.diff) > room+1 {
@@ -550,7 +552,7 @@ func (s *Import) View(width, height int) string {
 			}
 			foot = append(foot, components.Fit("  "+d, width))
 		}
-		foot = append(foot, components.Fit(st.Key.Render(common.BunAskDiffKeys), width))
+		foot = append(foot, components.Fit(st.Key.Render(text.BunAskDiffKeys), width))
 	case s.errText != "":
 		addFoot(st.Error.Render, "✗ "+s.errText)
 	case s.done != "":
@@ -577,13 +579,13 @@ func (s *Import) entryLine(i, width int) string {
 	if e.Selected {
 		tick = "[x] "
 	}
-	var text string
+	var line string
 	if e.OY == nil {
-		text = "    " + st.Error.Render(fmt.Sprintf(common.BunBad, e.File, e.Problem))
+		line = "    " + st.Error.Render(fmt.Sprintf(text.BunBad, e.File, e.Problem))
 		if i == s.list.Cursor {
-			text = st.Selected.Render(components.Fit("    "+fmt.Sprintf(common.BunBad, e.File, e.Problem), width))
+			line = st.Selected.Render(components.Fit("    "+fmt.Sprintf(text.BunBad, e.File, e.Problem), width))
 		}
-		return components.Fit(text, width)
+		return components.Fit(line, width)
 	}
 	kind := "公开"
 	if e.Meta.Kind == bundle.Full {
@@ -591,12 +593,12 @@ func (s *Import) entryLine(i, width int) string {
 	}
 	var notes []string
 	if n := e.Meta.Errors(); n > 0 {
-		notes = append(notes, fmt.Sprintf(common.BunWithErrors, n))
+		notes = append(notes, fmt.Sprintf(text.BunWithErrors, n))
 	} else {
-		notes = append(notes, common.BunClean)
+		notes = append(notes, text.BunClean)
 	}
 	if e.Exists && e.State == "" {
-		notes = append(notes, common.BunExists)
+		notes = append(notes, text.BunExists)
 	}
 	if e.State != "" {
 		notes = append(notes, e.State)

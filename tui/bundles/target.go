@@ -14,8 +14,8 @@ import (
 
 	"nianbao/export"
 	"nianbao/model"
-	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/text"
 )
 
 // place is a choice of removable drive or typed folder, as on the export
@@ -31,7 +31,7 @@ type place struct {
 func newPlace(value string) *place {
 	p := &place{sel: -1, folder: components.NewInput()}
 	p.folder.Clean = model.CleanLine
-	p.folder.Placeholder = common.ExpFolderPlaceholder
+	p.folder.Placeholder = text.ExpFolderPlaceholder
 	p.folder.SetValue(value)
 	return p
 }
@@ -80,7 +80,7 @@ func (p *place) driveLine(i int) string {
 	if p.sel == i {
 		sel = "(•)"
 	}
-	return fmt.Sprintf("%s %s  %s  "+common.ExpFree, sel, d.Label, d.Path, components.HumanBytes(d.Free))
+	return fmt.Sprintf("%s %s  %s  "+text.ExpFree, sel, d.Label, d.Path, components.HumanBytes(d.Free))
 }
 
 // folderPrefix is what stands before the folder input on its line.
@@ -89,7 +89,7 @@ func (p *place) folderPrefix(mark string) string {
 	if p.sel < 0 {
 		sel = "(•)"
 	}
-	return mark + sel + " " + common.ExpFolder
+	return mark + sel + " " + text.ExpFolder
 }
 
 // cursor places the real cursor in the focused folder input drawn on line y
@@ -107,9 +107,9 @@ func (p *place) folderLine(mark string, width int) string {
 // noDrives is the note shown when no drive is listed.
 func (p *place) noDrives() string {
 	if p.scanned {
-		return common.ExpNoDrives
+		return text.ExpNoDrives
 	}
-	return common.ExpScanning
+	return text.ExpScanning
 }
 
 // window keeps the first head lines and shows the rest from line focus on

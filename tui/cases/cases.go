@@ -13,16 +13,17 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/entrylist"
+	"nianbao/tui/text"
 )
 
 // spec is how the case list reads, stores and draws cases.
 var spec = &entrylist.Spec[model.Case]{
-	Title:   common.TitleCases,
+	Title:   text.TitleCases,
 	Kind:    model.EntryCase,
 	Entries: func(oy *model.OrganYear) []model.Case { return oy.Cases },
 	ID:      func(c *model.Case) int64 { return c.ID },
 	Name:    func(c *model.Case) string { return c.Kind.Label() + " " + c.Summary },
-	Deleted: func(c *model.Case) string { return fmt.Sprintf(common.CaseDeleted, c.Kind.Label()) },
+	Deleted: func(c *model.Case) string { return fmt.Sprintf(text.CaseDeleted, c.Kind.Label()) },
 	Delete: func(ctx context.Context, st *db.Store, id int64) (model.Case, error) {
 		return st.DeleteCase(ctx, id)
 	},
@@ -32,13 +33,13 @@ var spec = &entrylist.Spec[model.Case]{
 		return c, err
 	},
 	Form:    func(c *common.Common, x *model.Case) common.Screen { return NewForm(c, x) },
-	Heading: func(n int) string { return fmt.Sprintf(common.CaseHeading, n) },
-	Hint:    common.CaseHint,
-	Empty:   common.CaseEmpty,
+	Heading: func(n int) string { return fmt.Sprintf(text.CaseHeading, n) },
+	Hint:    text.CaseHint,
+	Empty:   text.CaseEmpty,
 	Header: func(width int) string {
 		kindW, dateW, resW, sumW := caseWidths(width)
-		return components.Fit(common.ColSerialShort, 4) + " " + components.Fit(common.CaseColKind, kindW) + " " +
-			components.Fit(common.CaseColFiled, dateW) + " " + components.Fit(common.CaseColResult, resW) + " " + components.Fit(common.CaseColSummary, sumW)
+		return components.Fit(text.ColSerialShort, 4) + " " + components.Fit(text.CaseColKind, kindW) + " " +
+			components.Fit(text.CaseColFiled, dateW) + " " + components.Fit(text.CaseColResult, resW) + " " + components.Fit(text.CaseColSummary, sumW)
 	},
 	Row: func(i int, c *model.Case, width int) string {
 		kindW, dateW, resW, sumW := caseWidths(width)
@@ -47,7 +48,7 @@ var spec = &entrylist.Spec[model.Case]{
 	},
 	Footer: func(c *common.Common) []string {
 		if c.Report != nil && c.Report.Mode4 == model.Typed {
-			return []string{"", c.Styles.Warning.Render(common.CaseTypedNote)}
+			return []string{"", c.Styles.Warning.Render(text.CaseTypedNote)}
 		}
 		return nil
 	},
@@ -69,9 +70,9 @@ type Form = entrylist.Form[model.Case]
 var formSpec = &entrylist.FormSpec[model.Case]{
 	Kind:      model.EntryCase,
 	Section:   common.SecCases,
-	NewTitle:  common.CaseNewTitle,
-	EditTitle: common.CaseEditTitle,
-	Hint:      common.CaseFormHint,
+	NewTitle:  text.CaseNewTitle,
+	EditTitle: text.CaseEditTitle,
+	Hint:      text.CaseFormHint,
 	ID:        func(cs *model.Case) int64 { return cs.ID },
 	SetID:     func(cs *model.Case, id int64) { cs.ID = id },
 	Apply:     apply,
@@ -101,23 +102,23 @@ func NewForm(c *common.Common, cs *model.Case) *Form {
 			ri = i
 		}
 	}
-	filed := components.TextField("filed", common.CaseFieldFiled, x.Filed.String())
-	filed.Hint = common.ReqHintDate
+	filed := components.TextField("filed", text.CaseFieldFiled, x.Filed.String())
+	filed.Hint = text.ReqHintDate
 	filed.Validate = func(s string) error {
 		d, err := model.ParseDate(s)
 		if err == nil && !d.IsZero() && d.Year() > c.Year {
-			return errors.New(fmt.Sprintf(common.CaseErrYear, d.Chinese(), c.Year))
+			return errors.New(fmt.Sprintf(text.CaseErrYear, d.Chinese(), c.Year))
 		}
 		return err
 	}
 	filed.Input.Clean = model.CleanLine
-	sum := components.TextField("summary", common.CaseFieldSummary, x.Summary)
+	sum := components.TextField("summary", text.CaseFieldSummary, x.Summary)
 	sum.Input.Clean = model.CleanLine
-	sum.Hint = common.CaseHintSummary
+	sum.Hint = text.CaseHintSummary
 	return entrylist.NewForm(c, formSpec, x, components.NewForm(entrylist.FormStyles(c),
-		components.ChoiceField("kind", common.CaseFieldKind, kinds, ki),
+		components.ChoiceField("kind", text.CaseFieldKind, kinds, ki),
 		filed,
-		components.ChoiceField("result", common.CaseFieldResult, results, ri),
+		components.ChoiceField("result", text.CaseFieldResult, results, ri),
 		sum,
 	))
 }

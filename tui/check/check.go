@@ -18,6 +18,8 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // line is one drawn line of the list: a section heading or a finding.
@@ -39,23 +41,23 @@ type Model struct {
 	top    int
 	curX   int
 	curY   int
-	keys   common.KeyMap
-	ackMap common.KeyMap
+	keys   keys.Map
+	ackMap keys.Map
 }
 
 // New builds the check screen.
 func New(c *common.Common) common.Screen {
 	m := &Model{c: c, in: components.NewInput()}
 	m.in.Clean = model.CleanLine
-	m.keys = common.KeyMap{Short: []key.Binding{
-		common.Bind(common.CheckKeyJump, "enter"),
-		common.Bind(common.CheckKeyAck, "a"),
-		common.Bind(common.CheckKeyUnack, "x"),
-		common.Bind(common.KeyBack, "esc"),
+	m.keys = keys.Map{Short: []key.Binding{
+		keys.Bind(text.CheckKeyJump, "enter"),
+		keys.Bind(text.CheckKeyAck, "a"),
+		keys.Bind(text.CheckKeyUnack, "x"),
+		keys.Bind(text.KeyBack, "esc"),
 	}}
-	m.ackMap = common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyConfirm, "enter"),
-		common.Bind(common.KeyCancel, "esc"),
+	m.ackMap = keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyConfirm, "enter"),
+		keys.Bind(text.KeyCancel, "esc"),
 	}}
 	m.rebuild()
 	return m
@@ -109,7 +111,7 @@ func (m *Model) Selected() (model.Finding, bool) {
 func (m *Model) Init() tea.Cmd { return nil }
 
 // Title implements common.Screen.
-func (m *Model) Title() string { return common.CheckTitle }
+func (m *Model) Title() string { return text.CheckTitle }
 
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap {
@@ -162,7 +164,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return func() tea.Msg { return g }
 	case "a":
 		if f.Severity == model.Error {
-			m.err = common.CheckAckError
+			m.err = text.CheckAckError
 			return nil
 		}
 		m.acking = true
@@ -202,7 +204,7 @@ func (m *Model) ackKey(k tea.KeyPressMsg) tea.Cmd {
 	case "enter":
 		reason := strings.TrimSpace(m.in.Value())
 		if reason == "" {
-			m.err = common.CheckAckNeeded
+			m.err = text.CheckAckNeeded
 			return nil
 		}
 		f, _ := m.Selected()
@@ -215,7 +217,7 @@ func (m *Model) ackKey(k tea.KeyPressMsg) tea.Cmd {
 		rid := m.c.Report.ID
 		return m.c.Save(func(ctx context.Context, st *db.Store) error {
 			if reason == "" {
-				return errors.New(common.CheckAckNeeded)
+				return errors.New(text.CheckAckNeeded)
 			}
 			return st.SaveAck(ctx, rid, ack)
 		})
@@ -229,9 +231,9 @@ func (m *Model) ackKey(k tea.KeyPressMsg) tea.Cmd {
 func (m *Model) View(width, height int) string {
 	st := m.c.Styles
 	e, w := m.c.CountFindings("")
-	head := st.Heading.Render(common.CheckTitle) + "  " + st.Muted.Render(fmt.Sprintf(common.StatusFindings, e, w))
+	head := st.Heading.Render(text.CheckTitle) + "  " + st.Muted.Render(fmt.Sprintf(text.StatusFindings, e, w))
 	if len(m.items) == 0 {
-		return components.Block(head+"\n\n"+st.OK.Render(common.CheckNone), width, height)
+		return components.Block(head+"\n\n"+st.OK.Render(text.CheckNone), width, height)
 	}
 	detailH := min(6, max(3, height/3))
 	listH := max(1, height-1-detailH-1)
@@ -259,18 +261,18 @@ func (m *Model) View(width, height int) string {
 			continue
 		}
 		f := m.items[l.finding]
-		mark, style := common.MarkError, st.Error
+		mark, style := text.MarkError, st.Error
 		if f.Severity == model.Warning {
-			mark, style = common.MarkWarning, st.Warning
+			mark, style = text.MarkWarning, st.Warning
 			if f.Acked {
-				mark, style = common.MarkDone, st.Muted
+				mark, style = text.MarkDone, st.Muted
 			}
 		}
-		text := fmt.Sprintf("%s %s %-3s %s", mark, f.Severity.Label(), f.Rule, f.Message)
+		line := fmt.Sprintf("%s %s %-3s %s", mark, f.Severity.Label(), f.Rule, f.Message)
 		if f.Acked {
-			text = fmt.Sprintf("%s %s %-3s 〔%s〕%s", mark, f.Severity.Label(), f.Rule, common.MarkAcked, f.Message)
+			line = fmt.Sprintf("%s %s %-3s 〔%s〕%s", mark, f.Severity.Label(), f.Rule, text.MarkAcked, f.Message)
 		}
-		s := components.Fit("  "+text, width)
+		s := components.Fit("  "+line, width)
 		if l.finding == m.list.Cursor {
 			s = st.Selected.Render(s)
 		} else {
@@ -285,11 +287,11 @@ func (m *Model) View(width, height int) string {
 	det = append(det, st.Label.Render(components.Fit(f.Place(fm), width)))
 	det = append(det, components.Wrap(f.Message, width)...)
 	if f.Acked {
-		det = append(det, st.Muted.Render(fmt.Sprintf(common.CheckAckedLabel, f.AckReason)))
+		det = append(det, st.Muted.Render(fmt.Sprintf(text.CheckAckedLabel, f.AckReason)))
 	}
 	m.curX, m.curY = -1, -1
 	if m.acking {
-		label := common.CheckAckPrompt + "："
+		label := text.CheckAckPrompt + "："
 		lw := components.StringWidth(label)
 		det = append(det, st.Label.Render(label)+m.in.View(max(4, width-lw)))
 		m.curX, m.curY = lw+m.in.CursorX(), 1+listH+len(det)-1

@@ -1,12 +1,14 @@
-// Package common holds what every workstation screen shares: the Common
-// handle (store, styles, size, the open organ-year and its findings), the
-// Screen interface, the messages screens exchange with the root app, the
-// global keys, one style sheet and every Chinese UI string.
+// Package common holds the types every workstation screen shares: the
+// Common handle (store, styles, size, the open organ-year and its findings),
+// the Screen interface and the messages screens exchange with the root app.
+// The keys live in tui/keys, the style sheet in tui/styles and the Chinese
+// strings in tui/text.
 package common
 
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -14,6 +16,8 @@ import (
 
 	"nianbao/db"
 	"nianbao/model"
+	"nianbao/tui/styles"
+	"nianbao/tui/text"
 )
 
 // Screen is one page of the workstation. Screens are plain values; the root
@@ -45,7 +49,7 @@ type Editing interface {
 type Common struct {
 	Ctx    context.Context
 	Store  *db.Store
-	Styles *Styles
+	Styles *styles.Sheet
 	// Width and Height are the whole terminal size.
 	Width, Height int
 
@@ -68,6 +72,7 @@ type Common struct {
 	// inflight counts saves that have started and not finished, so the
 	// program can let them finish before the store is closed.
 	inflight sync.WaitGroup
+	running  atomic.Int64
 }
 
 // WaitSaves blocks until every save that has started is finished.
@@ -112,10 +117,28 @@ func Push(s Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Screen: s} 
 func (c *Common) Track(fn func() tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		c.inflight.Add(1)
+		c.running.Add(1)
 		defer c.inflight.Done()
+		defer c.running.Add(-1)
 		return fn()
 	}
 }
+
+// Go runs fn in its own goroutine, tracked like a save so that quitting
+// waits for it (an export writing to a USB stick).
+func (c *Common) Go(fn func()) {
+	c.inflight.Add(1)
+	c.running.Add(1)
+	go func() {
+		defer c.inflight.Done()
+		defer c.running.Add(-1)
+		fn()
+	}()
+}
+
+// Running reports whether a write started with Track or Go is still
+// running (quitting then waits for it and says so).
+func (c *Common) Running() bool { return c.running.Load() > 0 }
 
 // Save runs fn against the store off the Update loop and reports SavedMsg or
 // SaveFailedMsg.
@@ -300,21 +323,21 @@ func (c *Common) SetSectionBlocks(section int, bs []model.Block) {
 func EntryTitle(sec string) string {
 	switch sec {
 	case SecProfile:
-		return TitleProfile
+		return text.TitleProfile
 	case SecItems:
-		return TitleItems
+		return text.TitleItems
 	case SecRequests:
-		return TitleRequests
+		return text.TitleRequests
 	case SecCases:
-		return TitleCases
+		return text.TitleCases
 	case SecMeasures:
-		return TitleMeasures
+		return text.TitleMeasures
 	case SecFees:
-		return TitleFees
+		return text.TitleFees
 	case SecCheck:
-		return TitleCheck
+		return text.TitleCheck
 	case SecExport:
-		return TitleExport
+		return text.TitleExport
 	}
 	for i, k := range SectionKeys {
 		if k == sec && i > 0 {

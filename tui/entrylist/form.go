@@ -14,6 +14,8 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/entrysave"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // FormSpec describes the form of one kind of entry. The fields themselves
@@ -96,7 +98,7 @@ func (f *Form[T]) Dirty() bool {
 
 // KeyMap implements common.Screen.
 func (f *Form[T]) KeyMap() help.KeyMap {
-	return common.KeyMap{Short: []key.Binding{common.Keys.Next, common.Keys.Prev, key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", common.ReqKeyChoose)), common.Keys.Save, common.Keys.Back}}
+	return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", text.ReqKeyChoose)), keys.Global.Save, keys.Global.Back}}
 }
 
 type savedMsg[T any] struct {
@@ -143,7 +145,7 @@ func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return f, nil
 		}
 		if msg.err != nil {
-			f.msg, f.warn = fmt.Sprintf(common.StatusSaveFail, msg.err.Error()), false
+			f.msg, f.warn = fmt.Sprintf(text.StatusSaveFail, msg.err.Error()), false
 			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
 		if msg.skipped {

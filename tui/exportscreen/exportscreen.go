@@ -20,6 +20,9 @@ import (
 	"nianbao/tui/bundles"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // Version is written to the manifest; cmd sets it.
@@ -40,8 +43,6 @@ type Screen struct {
 	folder   *components.Input
 	focus    int
 	running  bool
-	ask      *components.Confirm
-	askKind  string // "draft" or "overwrite"
 	progress []export.Progress
 	result   *export.Result
 	errText  string
@@ -57,12 +58,12 @@ func New(c *common.Common) common.Screen {
 		s.ticked[k] = v
 	}
 	s.folder.Clean = model.CleanLine
-	s.folder.Placeholder = common.ExpFolderPlaceholder
+	s.folder.Placeholder = text.ExpFolderPlaceholder
 	return s
 }
 
 // Title implements common.Screen.
-func (s *Screen) Title() string { return common.TitleExport }
+func (s *Screen) Title() string { return text.TitleExport }
 
 type drivesMsg struct{ drives []export.Drive }
 
@@ -106,21 +107,18 @@ func (s *Screen) rows() []row {
 func (s *Screen) cur() row { rs := s.rows(); return rs[min(s.focus, len(rs)-1)] }
 
 // Typing implements common.Typing: the folder input has the keys.
-func (s *Screen) Typing() bool { return s.ask == nil && !s.running && s.cur().kind == rowFolder }
+func (s *Screen) Typing() bool { return !s.running && s.cur().kind == rowFolder }
 
 // Busy implements common.Busy.
-func (s *Screen) Busy() bool { return s.ask != nil || s.running }
+func (s *Screen) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Screen) KeyMap() help.KeyMap {
-	if s.ask != nil {
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyConfirm, "y"), common.Bind(common.KeyCancel, "n")}}
-	}
-	return common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down", "tab"),
-		common.Bind(common.ExpKeyToggle, "space"), common.Bind(common.ExpKeyStart, "enter"),
-		common.Bind(common.ExpKeyRefresh, "ctrl+r"), common.Bind(common.ExpKeyCheck, "ctrl+k"),
-		common.Bind(common.BunKeyBundle, "ctrl+b"),
+	return keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
+		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.ExpKeyStart, "enter"),
+		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.ExpKeyCheck, "ctrl+k"),
+		keys.Bind(text.BunKeyBundle, "ctrl+b"),
 	}}
 }
 
@@ -169,16 +167,16 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 		return nil
 	}
 	if len(s.Formats()) == 0 {
-		s.errText = common.ExpNoFormat
+		s.errText = text.ExpNoFormat
 		return nil
 	}
 	if s.Dir() == "" {
-		s.errText = common.ExpNoTarget
+		s.errText = text.ExpNoTarget
 		return nil
 	}
 	opt := export.Options{
 		Formats: s.Formats(), Dir: s.Dir(), Draft: s.draft, Overwrite: overwrite,
-		Version: Version, Today: s.c.Today,
+		Version: Version, Today: s.c.Today, Calendar: s.c.Calendar,
 	}
 	if s.gb18030 {
 		opt.Encoding = "gb18030"
@@ -197,14 +195,19 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 	s.progress = nil
 	s.result = nil
 	s.errText, s.note = "", ""
-	go func() {
+	// Tracked like a save: quitting waits for the files being written.
+	s.c.Go(func() {
 		res, err := export.Run(ctx, oy, opt, func(p export.Progress) { ch <- progressMsg{p: p, ch: ch} })
 		ch <- doneMsg{res: res, err: err, ch: ch}
-	}()
+	})
 	return listen(ch)
 }
 
 type statusSavedMsg struct{ err error }
+
+// answerMsg is the answer to the draft or the overwrite question (both
+// false: cancelled).
+type answerMsg struct{ draft, overwrite bool }
 
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -238,9 +241,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.result = msg.res
 		var me *export.MediaError
 		if errors.As(msg.err, &me) && me.Kind == export.ErrExists && msg.res != nil && len(msg.res.Existing) > 0 {
-			s.askKind = "overwrite"
-			s.ask = &components.Confirm{Prompt: fmt.Sprintf(common.ExpAskOverwrite, strings.Join(msg.res.Existing, "、"))}
-			return s, nil
+			return s, dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskOverwrite, strings.Join(msg.res.Existing, "、")),
+				text.AskOverwrite, answerMsg{overwrite: true}, text.KeyCancel, answerMsg{})
 		}
 		if msg.err != nil {
 			s.errText = msg.err.Error()
@@ -248,6 +250,16 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.res != nil && len(msg.res.Files) > 0 && !s.draft && msg.err == nil {
 			return s, s.markExported()
 		}
+		return s, nil
+	case answerMsg:
+		switch {
+		case msg.draft:
+			s.draft = true
+			return s, s.start(false)
+		case msg.overwrite:
+			return s, s.start(true)
+		}
+		s.note = text.ExpCancelled
 		return s, nil
 	case statusSavedMsg:
 		if msg.err != nil {
@@ -281,22 +293,6 @@ func (s *Screen) markExported() tea.Cmd {
 }
 
 func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
-	if s.ask != nil {
-		if s.ask.Update(k) {
-			yes, kind := s.ask.Yes, s.askKind
-			s.ask = nil
-			if !yes {
-				s.note = common.ExpCancelled
-				return nil
-			}
-			if kind == "draft" {
-				s.draft = true
-				return s.start(false)
-			}
-			return s.start(true)
-		}
-		return nil
-	}
 	if s.running {
 		return nil
 	}
@@ -310,7 +306,7 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		s.focus = (s.focus + 1) % len(rs)
 		return nil
 	case "ctrl+r":
-		s.note = common.ExpScanning
+		s.note = text.ExpScanning
 		return scanDrives
 	case "ctrl+k":
 		return func() tea.Msg { return common.GoToMsg{Section: common.SecCheck} }
@@ -347,9 +343,7 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		s.target = r.index
 	case rowStart:
 		if e, _ := s.errorsNow(); e > 0 && !s.draft {
-			s.askKind = "draft"
-			s.ask = &components.Confirm{Prompt: fmt.Sprintf(common.ExpAskDraft, e)}
-			return nil
+			return dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskDraft, e), text.AskDraft, answerMsg{draft: true}, text.KeyCancel, answerMsg{})
 		}
 		return s.start(false)
 	}
@@ -361,7 +355,7 @@ func (s *Screen) Cursor() *tea.Cursor {
 	if !s.Typing() || s.curY < 0 {
 		return nil
 	}
-	return tea.NewCursor(4+ansi.StringWidth(common.ExpFolder)+s.folder.CursorX(), s.curY)
+	return tea.NewCursor(4+ansi.StringWidth(text.ExpFolder)+s.folder.CursorX(), s.curY)
 }
 
 func check(on bool) string {
@@ -376,20 +370,20 @@ func (s *Screen) View(width, height int) string {
 	st := s.c.Styles
 	var lines []string
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
-	add(st.Heading.Render(common.ExpTitle))
+	add(st.Heading.Render(text.ExpTitle))
 	e, w := s.errorsNow()
 	switch {
 	case s.c.Report == nil:
-		add(st.Muted.Render(common.ReqNoReport))
+		add(st.Muted.Render(text.ReqNoReport))
 	case e > 0:
-		add(st.Error.Render(fmt.Sprintf(common.ExpHasErrors, e, w)))
+		add(st.Error.Render(fmt.Sprintf(text.ExpHasErrors, e, w)))
 	default:
-		add(st.OK.Render(fmt.Sprintf(common.ExpNoErrors, w)))
+		add(st.OK.Render(fmt.Sprintf(text.ExpNoErrors, w)))
 	}
 	rs := s.rows()
 	s.curY = -1
 	mark := func(i int) string {
-		if i == s.focus && s.ask == nil && !s.running {
+		if i == s.focus && !s.running {
 			return "▸ "
 		}
 		return "  "
@@ -399,7 +393,7 @@ func (s *Screen) View(width, height int) string {
 		if i == s.focus {
 			focusLine = len(lines)
 		}
-		if i == s.focus && s.ask == nil && !s.running {
+		if i == s.focus && !s.running {
 			text = st.Selected.Render(text)
 		}
 		add(mark(i) + text)
@@ -408,24 +402,24 @@ func (s *Screen) View(width, height int) string {
 		switch r.kind {
 		case rowFormat:
 			if r.index == 0 {
-				add(st.Label.Render(common.ExpFormats))
+				add(st.Label.Render(text.ExpFormats))
 			}
 			f := export.Formats[r.index]
 			line(i, check(s.ticked[f])+" "+components.Fit(f, 5)+st.Muted.Render(formatNote(f)))
 		case rowEncoding:
-			enc := common.ExpUTF8
+			enc := text.ExpUTF8
 			if s.gb18030 {
-				enc = common.ExpGB18030
+				enc = text.ExpGB18030
 			}
-			line(i, common.ExpEncoding+enc)
+			line(i, text.ExpEncoding+enc)
 		case rowDraft:
-			line(i, check(s.draft)+" "+common.ExpDraft)
-			add(st.Label.Render(common.ExpTarget))
+			line(i, check(s.draft)+" "+text.ExpDraft)
+			add(st.Label.Render(text.ExpTarget))
 			if len(s.drives) == 0 {
 				if s.scanned {
-					add("  " + st.Muted.Render(common.ExpNoDrives))
+					add("  " + st.Muted.Render(text.ExpNoDrives))
 				} else {
-					add("  " + st.Muted.Render(common.ExpScanning))
+					add("  " + st.Muted.Render(text.ExpScanning))
 				}
 			}
 		case rowDrive:
@@ -434,7 +428,7 @@ func (s *Screen) View(width, height int) string {
 			if s.target == r.index {
 				sel = "(•)"
 			}
-			line(i, fmt.Sprintf("%s %s  %s  "+common.ExpFree, sel, d.Label, d.Path, components.HumanBytes(d.Free)))
+			line(i, fmt.Sprintf("%s %s  %s  "+text.ExpFree, sel, d.Label, d.Path, components.HumanBytes(d.Free)))
 		case rowFolder:
 			sel := "( )"
 			if s.target < 0 {
@@ -444,21 +438,17 @@ func (s *Screen) View(width, height int) string {
 				s.curY = len(lines)
 				focusLine = len(lines)
 			}
-			prefix := mark(i) + sel + " " + common.ExpFolder
+			prefix := mark(i) + sel + " " + text.ExpFolder
 			lines = append(lines, components.Fit(prefix+s.folder.View(max(8, width-ansi.StringWidth(prefix))), width))
 		case rowStart:
-			label := "[ " + common.ExpStart + " ]"
+			label := "[ " + text.ExpStart + " ]"
 			if s.draft {
-				label = "[ " + common.ExpStartDraft + " ]"
+				label = "[ " + text.ExpStartDraft + " ]"
 			}
 			line(i, label)
 		}
 	}
 	switch {
-	case s.ask != nil:
-		for _, l := range components.Wrap(s.ask.Prompt, width) {
-			add(st.Warning.Render(l))
-		}
 	case s.errText != "":
 		for _, l := range components.Wrap("✗ "+s.errText, width) {
 			add(st.Error.Render(l))
@@ -486,22 +476,29 @@ func (s *Screen) progressLines(width int) []string {
 	st := s.c.Styles
 	var out []string
 	if len(s.progress) > 0 {
-		out = append(out, st.Label.Render(common.ExpProgress))
+		out = append(out, st.Label.Render(text.ExpProgress))
 	}
 	for _, p := range s.progress {
-		status := common.ExpRunning
+		status := text.ExpRunning
 		style := st.Muted
 		if p.Done {
 			if p.Err != nil {
-				status, style = common.ExpFailed+p.Err.Error(), st.Error
+				status, style = text.ExpFailed+p.Err.Error(), st.Error
 			} else {
-				status, style = common.ExpVerified, st.OK
+				status, style = text.ExpVerified, st.OK
 			}
 		}
 		out = append(out, components.Fit(fmt.Sprintf("  %d/%d %s  ", p.Index, p.Total, p.Name)+style.Render(status), width))
 	}
+	if s.result != nil {
+		for _, n := range s.result.Notes {
+			for _, l := range components.Wrap(text.ExpNotice+n, width) {
+				out = append(out, st.Warning.Render(l))
+			}
+		}
+	}
 	if s.result != nil && len(s.result.Files) > 0 {
-		out = append(out, st.Label.Render(common.ExpWritten))
+		out = append(out, st.Label.Render(text.ExpWritten))
 		files := append([]export.FileResult{}, s.result.Files...)
 		if s.result.Manifest.Path != "" {
 			files = append(files, s.result.Manifest)
@@ -511,23 +508,32 @@ func (s *Screen) progressLines(width int) []string {
 			out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf("    %s · SHA-256 %s", components.HumanBytes(uint64(f.Size)), f.SHA256), width)))
 		}
 	}
+	if s.result != nil {
+		for _, n := range s.result.Notes {
+			out = append(out, st.Warning.Render(components.Fit(n, width)))
+		}
+	}
 	return out
 }
 
 func formatNote(f string) string {
 	switch f {
 	case "docx":
-		return common.ExpNoteDocx
+		return text.ExpNoteDocx
 	case "html":
-		return common.ExpNoteHTML
+		return text.ExpNoteHTML
+	case "snippet":
+		return text.ExpNoteSnippet
 	case "xlsx":
-		return common.ExpNoteXlsx
+		return text.ExpNoteXlsx
 	case "txt":
-		return common.ExpNoteTxt
+		return text.ExpNoteTxt
 	case "md":
-		return common.ExpNoteMd
+		return text.ExpNoteMd
 	case "pdf":
-		return common.ExpNotePdf
+		return text.ExpNotePdf
+	case export.FormatTujie:
+		return text.ExpNoteTujie
 	}
 	return ""
 }

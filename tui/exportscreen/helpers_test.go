@@ -12,6 +12,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 func TestExportWritesVerifiedFilesAndAsksBeforeOverwrite(t *testing.T) {
@@ -37,7 +38,7 @@ func TestExportWritesVerifiedFilesAndAsksBeforeOverwrite(t *testing.T) {
 	e.ticked["txt"], e.ticked["html"] = true, true
 	s, _ = testenv.PressPushed(t, c, s, "enter", "enter")
 	if errs, _ := c.CountFindings(""); errs > 0 {
-		if !strings.Contains(ansi.Strip(s.View(100, 30)), "要导出为草稿吗") {
+		if !strings.Contains(testenv.DialogView(c), "要导出为草稿吗") {
 			t.Fatalf("errors did not block a final export:\n%s", ansi.Strip(s.View(100, 30)))
 		}
 		s, _ = testenv.PressPushed(t, c, s, "y")
@@ -47,14 +48,14 @@ func TestExportWritesVerifiedFilesAndAsksBeforeOverwrite(t *testing.T) {
 		t.Fatalf("result %+v (%s)", res, e.errText)
 	}
 	v := ansi.Strip(s.View(120, 40))
-	for _, want := range []string{common.ExpVerified, "SHA-256", res.Files[0].SHA256[:16], filepath.Join(dir, "大雁镇人民政府2021年政府信息公开工作年度报告")} {
+	for _, want := range []string{text.ExpVerified, "SHA-256", res.Files[0].SHA256[:16], filepath.Join(dir, "大雁镇人民政府2021年政府信息公开工作年度报告")} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("view lacks %q:\n%s", want, v)
 		}
 	}
 	// At 80×24 the written files stay in view below the start button.
 	small := s.View(80, 24)
-	if lines := strings.Split(small, "\n"); len(lines) != 24 || !strings.Contains(ansi.Strip(small), common.ExpWritten) {
+	if lines := strings.Split(small, "\n"); len(lines) != 24 || !strings.Contains(ansi.Strip(small), text.ExpWritten) {
 		t.Fatalf("80×24 view (%d lines):\n%s", len(lines), ansi.Strip(small))
 	}
 	for _, l := range strings.Split(small, "\n") {
@@ -64,11 +65,11 @@ func TestExportWritesVerifiedFilesAndAsksBeforeOverwrite(t *testing.T) {
 	}
 	// Again: the files exist, so it asks; n keeps them, y overwrites.
 	s, _ = testenv.PressPushed(t, c, s, "enter")
-	if !strings.Contains(ansi.Strip(s.View(120, 40)), "覆盖这些文件吗") {
+	if !strings.Contains(testenv.DialogView(c), "覆盖这些文件吗") {
 		t.Fatalf("did not ask before overwriting:\n%s", ansi.Strip(s.View(120, 40)))
 	}
 	s, _ = testenv.PressPushed(t, c, s, "n")
-	if !strings.Contains(ansi.Strip(s.View(120, 40)), common.ExpCancelled) {
+	if !strings.Contains(ansi.Strip(s.View(120, 40)), text.ExpCancelled) {
 		t.Fatal("n did not cancel")
 	}
 	s, _ = testenv.PressPushed(t, c, s, "enter", "y")

@@ -16,6 +16,8 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // Field keys.
@@ -76,7 +78,7 @@ func (s *Screen) build() {
 	if s.c.Report != nil {
 		fees = s.c.Report.Fees
 	}
-	text := func(key, label, value, hint string, validate func(string) error) *components.Field {
+	textField := func(key, label, value, hint string, validate func(string) error) *components.Field {
 		f := components.TextField(key, label, value)
 		f.Input.Clean = model.CleanLine
 		f.Hint = hint
@@ -86,15 +88,15 @@ func (s *Screen) build() {
 	count := func(s string) error { _, err := model.ParseCount(s); return err }
 	money := func(s string) error { _, err := model.ParseMoney(s, "元"); return err }
 	s.form = components.NewForm(components.FormStyles{Label: s.c.Styles.Label, Focus: s.c.Styles.Focused, Error: s.c.Styles.Error, Muted: s.c.Styles.Muted},
-		text(fCount, common.FeeFieldCount, "", common.FeeHintCount, count),
-		text(fPages, common.FeeFieldPages, "", common.FeeHintPages, count),
-		text(fNotices, common.FeeFieldNotices, components.CountText(fees.Notices), common.FeeHintTyped, count),
-		text(fCollected, common.FeeFieldCollected, components.MoneyText(fees.Collected), common.FeeHintTyped, money),
+		textField(fCount, text.FeeFieldCount, "", text.FeeHintCount, count),
+		textField(fPages, text.FeeFieldPages, "", text.FeeHintPages, count),
+		textField(fNotices, text.FeeFieldNotices, components.CountText(fees.Notices), text.FeeHintTyped, count),
+		textField(fCollected, text.FeeFieldCollected, components.MoneyText(fees.Collected), text.FeeHintTyped, money),
 	)
 }
 
 // Title implements common.Screen.
-func (s *Screen) Title() string { return common.TitleFees }
+func (s *Screen) Title() string { return text.TitleFees }
 
 // Init implements common.Screen.
 func (s *Screen) Init() tea.Cmd { return nil }
@@ -130,7 +132,7 @@ func (s *Screen) committed(key string) string {
 
 // KeyMap implements common.Screen.
 func (s *Screen) KeyMap() help.KeyMap {
-	return common.KeyMap{Short: []key.Binding{common.Keys.Next, common.Keys.Prev, common.Keys.Save, common.Keys.Back}}
+	return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, keys.Global.Save, keys.Global.Back}}
 }
 
 // Cursor implements common.Screen.
@@ -193,7 +195,7 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		s.inflight = false
 		if msg.err != nil {
-			s.msg = fmt.Sprintf(common.StatusSaveFail, msg.err.Error())
+			s.msg = fmt.Sprintf(text.StatusSaveFail, msg.err.Error())
 			return s, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
 		if s.c.Report != nil {
@@ -257,10 +259,10 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // Calc describes the calculator's results for the typed count and pages.
 func Calc(countText, pagesText string) (perRequest, perPage string) {
 	if n, err := model.ParseCount(countText); err == nil && n > 0 {
-		perRequest = fmt.Sprintf(common.FeeCalcCount, n, yuan(model.PerRequestFee(int(n))), n, yuan(model.PerRequestTotal(int(n))))
+		perRequest = fmt.Sprintf(text.FeeCalcCount, n, yuan(model.PerRequestFee(int(n))), n, yuan(model.PerRequestTotal(int(n))))
 	}
 	if n, err := model.ParseCount(pagesText); err == nil && n > 0 {
-		perPage = fmt.Sprintf(common.FeeCalcPages, n, yuan(model.PerPageFee(int(n))))
+		perPage = fmt.Sprintf(text.FeeCalcPages, n, yuan(model.PerPageFee(int(n))))
 	}
 	return
 }
@@ -270,11 +272,11 @@ func yuan(fen int64) string { return model.FormatMoney(fen, "元") }
 // View implements common.Screen.
 func (s *Screen) View(width, height int) string {
 	st := s.c.Styles
-	lines := []string{st.Heading.Render(common.FeeTitle)}
+	lines := []string{st.Heading.Render(text.FeeTitle)}
 	if s.msg != "" {
 		lines = append(lines, st.Error.Render(s.msg))
 	} else {
-		lines = append(lines, st.Muted.Render(common.FeeHint))
+		lines = append(lines, st.Muted.Render(text.FeeHint))
 	}
 	formH := 6
 	lines = append(lines, strings.Split(s.form.View(width, formH), "\n")...)
@@ -282,32 +284,32 @@ func (s *Screen) View(width, height int) string {
 		t := "── " + title + " "
 		return st.Muted.Render(components.Fit(t+strings.Repeat("─", max(0, width-ansi.StringWidth(t))), width))
 	}
-	lines = append(lines, rule(common.FeeCalcTitle))
+	lines = append(lines, rule(text.FeeCalcTitle))
 	pr, pp := Calc(s.form.Field(fCount).Value(), s.form.Field(fPages).Value())
 	if pr == "" && pp == "" {
-		lines = append(lines, st.Muted.Render(common.FeeCalcEmpty))
+		lines = append(lines, st.Muted.Render(text.FeeCalcEmpty))
 	}
 	for _, l := range []string{pr, pp} {
 		if l != "" {
 			lines = append(lines, st.Computed.Render(l))
 		}
 	}
-	for _, l := range components.Wrap(common.FeeRules, width) {
+	for _, l := range components.Wrap(text.FeeRules, width) {
 		lines = append(lines, st.Muted.Render(l))
 	}
-	lines = append(lines, rule(fmt.Sprintf(common.FeeYearTitle, s.c.Year)))
+	lines = append(lines, rule(fmt.Sprintf(text.FeeYearTitle, s.c.Year)))
 	if s.c.OY != nil {
 		lf := s.logFees()
 		fs, perReq, perPage := lf.sum, lf.perReq, lf.perPag
-		lines = append(lines, st.Computed.Render(fmt.Sprintf(common.FeeFromLog, fs.Notices, yuan(fs.Collected), perReq, perPage)))
+		lines = append(lines, st.Computed.Render(fmt.Sprintf(text.FeeFromLog, fs.Notices, yuan(fs.Collected), perReq, perPage)))
 		if fs.Notices == 0 && fs.Collected == 0 {
 			typed := s.Typed()
-			lines = append(lines, fmt.Sprintf(common.FeeUsesTyped, typed.Notices, yuan(typed.Collected)))
+			lines = append(lines, fmt.Sprintf(text.FeeUsesTyped, typed.Notices, yuan(typed.Collected)))
 		} else {
-			lines = append(lines, st.Muted.Render(common.FeeUsesLog))
+			lines = append(lines, st.Muted.Render(text.FeeUsesLog))
 		}
 		if f := s.c.Format(); f != nil && f.ID == "2019" {
-			lines = append(lines, st.Muted.Render(common.FeeFormat2019))
+			lines = append(lines, st.Muted.Render(text.FeeFormat2019))
 		}
 	}
 	return components.Block(strings.Join(lines, "\n"), width, height)

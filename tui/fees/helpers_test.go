@@ -10,6 +10,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 func TestFeeCalculatorAndTypedOverride(t *testing.T) {
@@ -52,7 +53,7 @@ func TestFeeCalculatorAndTypedOverride(t *testing.T) {
 		t.Fatal(err)
 	}
 	testenv.Reload(t, c)
-	if v := ansi.Strip(s.View(100, 24)); !strings.Contains(v, "发出收费通知 1 件，实际收取 200 元") || !strings.Contains(v, common.FeeUsesLog) {
+	if v := ansi.Strip(s.View(100, 24)); !strings.Contains(v, "发出收费通知 1 件，实际收取 200 元") || !strings.Contains(v, text.FeeUsesLog) {
 		t.Fatalf("log summary:\n%s", v)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 func TestMeasureAddedByKeysAndUndo(t *testing.T) {
@@ -25,7 +26,7 @@ func TestMeasureAddedByKeysAndUndo(t *testing.T) {
 	}
 	// Ctrl+S on a measure without text stores nothing and says why.
 	f, _ = testenv.PressPushed(t, c, f, "ctrl+s")
-	if len(c.OY.Measures) != 0 || !strings.Contains(ansi.Strip(f.View(80, 20)), common.MeasureNeedText) {
+	if len(c.OY.Measures) != 0 || !strings.Contains(ansi.Strip(f.View(80, 20)), text.MeasureNeedText) {
 		t.Fatalf("ctrl+s on an empty measure: %d stored, view:\n%s", len(c.OY.Measures), ansi.Strip(f.View(80, 20)))
 	}
 	f, _ = testenv.PressPushed(t, c, f, "esc")

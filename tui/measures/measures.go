@@ -14,16 +14,17 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/entrylist"
+	"nianbao/tui/text"
 )
 
 // spec is how the measure list reads, stores and draws measures.
 var spec = &entrylist.Spec[model.Measure]{
-	Title:   common.TitleMeasures,
+	Title:   text.TitleMeasures,
 	Kind:    model.EntryMeasure,
 	Entries: func(oy *model.OrganYear) []model.Measure { return oy.Measures },
 	ID:      func(x *model.Measure) int64 { return x.ID },
 	Name:    func(x *model.Measure) string { return x.Measure },
-	Deleted: func(*model.Measure) string { return common.MeasureDeleted },
+	Deleted: func(*model.Measure) string { return text.MeasureDeleted },
 	Delete: func(ctx context.Context, st *db.Store, id int64) (model.Measure, error) {
 		return st.DeleteMeasure(ctx, id)
 	},
@@ -33,13 +34,13 @@ var spec = &entrylist.Spec[model.Measure]{
 		return x, err
 	},
 	Form:    func(c *common.Common, x *model.Measure) common.Screen { return NewForm(c, x) },
-	Heading: func(n int) string { return fmt.Sprintf(common.MeasureHeading, n) },
-	Hint:    common.MeasureHint,
-	Empty:   common.MeasureEmpty,
+	Heading: func(n int) string { return fmt.Sprintf(text.MeasureHeading, n) },
+	Hint:    text.MeasureHint,
+	Empty:   text.MeasureEmpty,
 	Header: func(width int) string {
 		textW, dueW, statusW := measureWidths(width)
-		return components.Fit(common.ColSerialShort, 4) + " " + components.Fit(common.MeasureColProblem, textW) + " " +
-			components.Fit(common.MeasureColMeasure, textW) + " " + components.Fit(common.MeasureColDue, dueW) + " " + components.Fit(common.MeasureColStatus, statusW)
+		return components.Fit(text.ColSerialShort, 4) + " " + components.Fit(text.MeasureColProblem, textW) + " " +
+			components.Fit(text.MeasureColMeasure, textW) + " " + components.Fit(text.MeasureColDue, dueW) + " " + components.Fit(text.MeasureColStatus, statusW)
 	},
 	Row: func(i int, x *model.Measure, width int) string {
 		textW, dueW, statusW := measureWidths(width)
@@ -64,16 +65,16 @@ type Form = entrylist.Form[model.Measure]
 var formSpec = &entrylist.FormSpec[model.Measure]{
 	Kind:      model.EntryMeasure,
 	Section:   common.SecMeasures,
-	NewTitle:  common.MeasureNewTitle,
-	EditTitle: common.MeasureEditTitle,
-	Hint:      common.MeasureFormHint,
+	NewTitle:  text.MeasureNewTitle,
+	EditTitle: text.MeasureEditTitle,
+	Hint:      text.MeasureFormHint,
 	ID:        func(x *model.Measure) int64 { return x.ID },
 	SetID:     func(x *model.Measure, id int64) { x.ID = id },
 	Apply:     apply,
 	Committed: committed,
 	Unready: func(x *model.Measure) string {
 		if x.Problem == "" && x.Measure == "" {
-			return common.MeasureNeedText
+			return text.MeasureNeedText
 		}
 		return ""
 	},
@@ -88,7 +89,7 @@ func NewForm(c *common.Common, x *model.Measure) *Form {
 	if x != nil {
 		m = *x
 	}
-	text := func(key, label, value, hint string) *components.Field {
+	textField := func(key, label, value, hint string) *components.Field {
 		fl := components.TextField(key, label, value)
 		fl.Input.Clean = model.CleanLine
 		fl.Hint = hint
@@ -102,22 +103,22 @@ func NewForm(c *common.Common, x *model.Measure) *Form {
 			si = i
 		}
 	}
-	due := text("due", common.MeasureFieldDue, m.Due.String(), common.ReqHintDate)
+	due := textField("due", text.MeasureFieldDue, m.Due.String(), text.ReqHintDate)
 	due.Validate = func(s string) error { _, err := model.ParseDate(s); return err }
-	first := text("first", common.MeasureFieldFirstYear, yearText(m.FirstYear), common.MeasureHintFirstYear)
+	first := textField("first", text.MeasureFieldFirstYear, yearText(m.FirstYear), text.MeasureHintFirstYear)
 	first.Validate = func(s string) error {
 		y, err := parseYear(s)
 		if err == nil && y > c.Year {
-			return errors.New(fmt.Sprintf(common.MeasureErrFirstYear, y, c.Year))
+			return errors.New(fmt.Sprintf(text.MeasureErrFirstYear, y, c.Year))
 		}
 		return err
 	}
 	return entrylist.NewForm(c, formSpec, m, components.NewForm(entrylist.FormStyles(c),
-		text("problem", common.MeasureFieldProblem, m.Problem, common.MeasureHintProblem),
-		text("measure", common.MeasureFieldMeasure, m.Measure, common.MeasureHintMeasure),
-		text("responsible", common.MeasureFieldResponsible, m.Responsible, ""),
+		textField("problem", text.MeasureFieldProblem, m.Problem, text.MeasureHintProblem),
+		textField("measure", text.MeasureFieldMeasure, m.Measure, text.MeasureHintMeasure),
+		textField("responsible", text.MeasureFieldResponsible, m.Responsible, ""),
 		due,
-		components.ChoiceField("status", common.MeasureFieldStatus, statuses, si),
+		components.ChoiceField("status", text.MeasureFieldStatus, statuses, si),
 		first,
 	))
 }
@@ -135,7 +136,7 @@ func parseYear(s string) (int, error) {
 		return 0, err
 	}
 	if n != 0 && (n < 2000 || n > 2999) {
-		return 0, errors.New(fmt.Sprintf(common.MeasureErrYear, n))
+		return 0, errors.New(fmt.Sprintf(text.MeasureErrYear, n))
 	}
 	return int(n), nil
 }

@@ -19,6 +19,9 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // AutosaveDelay is how long typing may pause before the text is saved.
@@ -59,7 +62,6 @@ type Model struct {
 	in      *components.Input
 	dirty   bool
 	seq     int
-	confirm *components.Confirm
 	// undo holds the blocks of the last delete and where they stood.
 	undo    []model.Block
 	undoAt  int
@@ -67,8 +69,8 @@ type Model struct {
 	top     int
 	curX    int
 	curY    int
-	keys    common.KeyMap
-	editMap common.KeyMap
+	keys    keys.Map
+	editMap keys.Map
 }
 
 // New builds the editor of section (1..6) of the open report.
@@ -77,36 +79,36 @@ func New(c *common.Common, section int) *Model {
 	m.ed.Clean = model.CleanText
 	m.in.Clean = model.CleanLine
 	m.load()
-	m.keys = common.KeyMap{
+	m.keys = keys.Map{
 		Short: []key.Binding{
-			common.Bind(common.NarrKeyEditText, "enter"),
-			common.Bind(common.KeyAdd, "a"),
-			common.Bind(common.KeyRename, "r"),
-			common.Bind(common.KeyDelete, "d"),
-			key.NewBinding(key.WithKeys("alt+up", "alt+down", "ctrl+up", "ctrl+down"), key.WithHelp("alt+↑↓", common.KeyMove)),
-			common.Bind(common.NarrKeyGenerate, "ctrl+g"),
-			common.Bind(common.KeyBack, "esc"),
+			keys.Bind(text.NarrKeyEditText, "enter"),
+			keys.Bind(text.KeyAdd, "a"),
+			keys.Bind(text.KeyRename, "r"),
+			keys.Bind(text.KeyDelete, "d"),
+			key.NewBinding(key.WithKeys("alt+up", "alt+down", "ctrl+up", "ctrl+down"), key.WithHelp("alt+↑↓", text.KeyMove)),
+			keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
+			keys.Bind(text.KeyBack, "esc"),
 		},
 		Full: [][]key.Binding{{
-			common.Bind(common.NarrKeyEditText, "enter", "e"),
-			common.Bind(common.KeyNext, "tab", "down"),
-			common.Bind(common.KeyPrev, "shift+tab", "up"),
-			common.Bind(common.NarrKeyAddHeading, "a"),
-			common.Bind(common.NarrKeyAddPara, "p"),
-			common.Bind(common.KeyRename, "r"),
-			common.Bind(common.KeyDelete, "d", "delete"),
-			common.Bind(common.KeyUndo, "ctrl+z", "u"),
-			key.NewBinding(key.WithKeys("alt+up", "alt+down", "ctrl+up", "ctrl+down"), key.WithHelp("alt+↑/↓ ctrl+↑/↓", common.KeyMove)),
-			common.Bind(common.NarrKeyGenerate, "ctrl+g"),
-			common.Bind(common.KeySave, "ctrl+s"),
-			common.Bind(common.NarrKeyDone, "esc"),
+			keys.Bind(text.NarrKeyEditText, "enter", "e"),
+			keys.Bind(text.KeyNext, "tab", "down"),
+			keys.Bind(text.KeyPrev, "shift+tab", "up"),
+			keys.Bind(text.NarrKeyAddHeading, "a"),
+			keys.Bind(text.NarrKeyAddPara, "p"),
+			keys.Bind(text.KeyRename, "r"),
+			keys.Bind(text.KeyDelete, "d", "delete"),
+			keys.Bind(text.KeyUndo, "ctrl+z", "u"),
+			key.NewBinding(key.WithKeys("alt+up", "alt+down", "ctrl+up", "ctrl+down"), key.WithHelp("alt+↑/↓ ctrl+↑/↓", text.KeyMove)),
+			keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
+			keys.Bind(text.KeySave, "ctrl+s"),
+			keys.Bind(text.NarrKeyDone, "esc"),
 		}},
 	}
-	m.editMap = common.KeyMap{Short: []key.Binding{
-		common.Bind(common.NarrKeyNextPara, "tab"),
-		common.Bind(common.NarrKeyGenerate, "ctrl+g"),
-		common.Bind(common.KeySave, "ctrl+s"),
-		common.Bind(common.NarrKeyDone, "esc"),
+	m.editMap = keys.Map{Short: []key.Binding{
+		keys.Bind(text.NarrKeyNextPara, "tab"),
+		keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
+		keys.Bind(text.KeySave, "ctrl+s"),
+		keys.Bind(text.NarrKeyDone, "esc"),
 	}}
 	return m
 }
@@ -141,7 +143,7 @@ func (m *Model) KeyMap() help.KeyMap {
 func (m *Model) Typing() bool { return m.mode != browsing }
 
 // Busy implements common.Busy: Esc closes the editor or the question first.
-func (m *Model) Busy() bool { return m.mode != browsing || m.confirm != nil }
+func (m *Model) Busy() bool { return m.mode != browsing }
 
 // Dirty implements common.Editing.
 func (m *Model) Dirty() bool { return m.dirty }
@@ -261,8 +263,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.startEdit()
 		}
 		return m, func() tea.Msg { return common.SavedMsg{At: m.c.Now()} }
+	case deleteYesMsg:
+		return m, m.deleteCurrent()
 	case common.BlurMsg:
-		m.confirm = nil
 		if m.mode == renaming && strings.TrimSpace(m.in.Value()) == "" {
 			m.dirty = false
 		}
@@ -296,9 +299,6 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		if m.confirm != nil {
-			return m, m.answer(msg)
-		}
 		switch m.mode {
 		case editingText:
 			return m, m.editKey(msg)
@@ -358,7 +358,7 @@ func (m *Model) renameKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case "enter", "tab", "ctrl+s":
 		if strings.TrimSpace(m.in.Value()) == "" {
-			m.note = common.NarrHeadingEmpty
+			m.note = text.NarrHeadingEmpty
 			return nil
 		}
 		m.dirty = m.in.Value() != m.blocks[m.cur].Text
@@ -404,7 +404,7 @@ func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		name := m.blockName(m.cur)
-		m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, name)}
+		return dialog.Delete(m.c, name, deleteYesMsg{})
 	case "ctrl+z", "u":
 		return m.undoDelete()
 	case "alt+up", "ctrl+up":
@@ -424,7 +424,7 @@ func (m *Model) blockName(i int) string {
 	}
 	t := []rune(strings.TrimSpace(b.Text))
 	if len(t) == 0 {
-		return common.NarrEmptyPara
+		return text.NarrEmptyPara
 	}
 	if len(t) > 12 {
 		return string(t[:12]) + "……"
@@ -494,7 +494,7 @@ func (m *Model) addHeading() tea.Cmd {
 	}
 	bs := append([]model.Block(nil), m.blocks[:at]...)
 	bs = append(bs,
-		model.Block{Kind: model.BlockHeading, Level: 1, Text: common.NarrNewHeading},
+		model.Block{Kind: model.BlockHeading, Level: 1, Text: text.NarrNewHeading},
 		model.Block{Kind: model.BlockParagraph})
 	bs = append(bs, m.blocks[at:]...)
 	return m.restructure(bs, nil, at, true)
@@ -539,13 +539,13 @@ func (m *Model) moveGroup(dir int) tea.Cmd {
 	return m.restructure(bs, nil, focus, false)
 }
 
-func (m *Model) answer(k tea.KeyPressMsg) tea.Cmd {
-	if !m.confirm.Update(k) {
-		return nil
-	}
-	yes := m.confirm.Yes
-	m.confirm = nil
-	if !yes {
+// deleteYesMsg is the answer yes to the delete question.
+type deleteYesMsg struct{}
+
+// deleteCurrent deletes the block under the cursor (a heading with its
+// paragraphs), keeping it for undo.
+func (m *Model) deleteCurrent() tea.Cmd {
+	if m.cur >= len(m.blocks) {
 		return nil
 	}
 	from, to := m.cur, m.cur+1
@@ -559,13 +559,13 @@ func (m *Model) answer(k tea.KeyPressMsg) tea.Cmd {
 		ids = append(ids, b.ID)
 	}
 	bs := append(append([]model.Block(nil), m.blocks[:from]...), m.blocks[to:]...)
-	m.note = common.NarrDeleted
+	m.note = text.NarrDeleted
 	return m.restructure(bs, ids, max(0, from-1), false)
 }
 
 func (m *Model) undoDelete() tea.Cmd {
 	if len(m.undo) == 0 {
-		m.note = common.UndoNothing
+		m.note = text.UndoNothing
 		return nil
 	}
 	back := append([]model.Block(nil), m.undo...)
@@ -577,7 +577,7 @@ func (m *Model) undoDelete() tea.Cmd {
 	bs = append(bs, back...)
 	bs = append(bs, m.blocks[at:]...)
 	m.undo = nil
-	m.note = common.UndoDone
+	m.note = text.UndoDone
 	return m.restructure(bs, nil, at, false)
 }
 
@@ -586,13 +586,13 @@ func (m *Model) undoDelete() tea.Cmd {
 func (m *Model) insertGenerated() tea.Cmd {
 	s := generated(m.c, m.section)
 	if s == "" {
-		m.note = common.NarrNoGenerated
+		m.note = text.NarrNoGenerated
 		return nil
 	}
 	if m.mode == editingText {
 		m.ed.Insert(s)
 		m.dirty = true
-		m.note = common.NarrGenerated
+		m.note = text.NarrGenerated
 		return m.commitKeepOpen()
 	}
 	i := m.cur
@@ -608,7 +608,7 @@ func (m *Model) insertGenerated() tea.Cmd {
 	if i < 0 {
 		// No paragraph to put it in: the sentence becomes a new one.
 		bs := append(append([]model.Block(nil), m.blocks...), model.Block{Kind: model.BlockParagraph, Text: s})
-		m.note = common.NarrGenerated
+		m.note = text.NarrGenerated
 		return m.restructure(bs, nil, len(bs)-1, false)
 	}
 	m.cur = i
@@ -620,22 +620,20 @@ func (m *Model) insertGenerated() tea.Cmd {
 	}
 	b.Stale = false
 	m.publish()
-	m.note = common.NarrGenerated
+	m.note = text.NarrGenerated
 	return m.saveBlock(i)
 }
 
 // View implements common.Screen.
 func (m *Model) View(width, height int) string {
 	st := m.c.Styles
-	head := st.Heading.Render(model.SectionTitles[m.section]) + "  " + st.Muted.Render(fmt.Sprintf(common.NarrChars, m.Chars()))
+	head := st.Heading.Render(model.SectionTitles[m.section]) + "  " + st.Muted.Render(fmt.Sprintf(text.NarrChars, m.Chars()))
 	var foot string
 	switch {
-	case m.confirm != nil:
-		foot = st.Warning.Render(m.confirm.View(width))
 	case m.note != "":
 		foot = st.Muted.Render(m.note)
 	case m.cur < len(m.blocks) && m.blocks[m.cur].Stale:
-		foot = st.Stale.Render(common.NarrStaleHint)
+		foot = st.Stale.Render(text.NarrStaleHint)
 	}
 	bodyH := height - 2
 	if bodyH < 1 {
@@ -656,7 +654,7 @@ func (m *Model) View(width, height int) string {
 		}
 		stale := ""
 		if b.Stale {
-			stale = st.Stale.Render("【" + common.MarkStale + "】")
+			stale = st.Stale.Render("【" + text.MarkStale + "】")
 		}
 		if b.Kind == model.BlockHeading {
 			heading++
@@ -688,11 +686,11 @@ func (m *Model) View(width, height int) string {
 				lines = append(lines, gutter+l)
 			}
 		} else {
-			text := b.Text
-			if strings.TrimSpace(text) == "" {
-				lines = append(lines, gutter+stale+st.Muted.Render(common.NarrEmpty))
+			body := b.Text
+			if strings.TrimSpace(body) == "" {
+				lines = append(lines, gutter+stale+st.Muted.Render(text.NarrEmpty))
 			} else {
-				for j, l := range components.Wrap(text, textW) {
+				for j, l := range components.Wrap(body, textW) {
 					if j == 0 && stale != "" {
 						l = stale + l
 					}
@@ -708,7 +706,7 @@ func (m *Model) View(width, height int) string {
 		}
 	}
 	if len(m.blocks) == 0 {
-		lines = append(lines, st.Muted.Render(common.NarrNoBlocks))
+		lines = append(lines, st.Muted.Render(text.NarrNoBlocks))
 	}
 	// Scroll so the current block (or at least its cursor) is visible.
 	if curFrom < m.top {

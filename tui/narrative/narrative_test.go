@@ -9,8 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
-	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 // The driver runs the autosave tick synchronously; keep it short.
@@ -83,7 +83,7 @@ func TestAddRenameReorderDeleteAndUndoHeadings(t *testing.T) {
 	n0 := len(m.Blocks())
 	// Add a heading after the first group; it opens for renaming.
 	d.Keys("a")
-	if len(m.Blocks()) != n0+2 || m.Blocks()[2].Text != common.NarrNewHeading {
+	if len(m.Blocks()) != n0+2 || m.Blocks()[2].Text != text.NarrNewHeading {
 		t.Fatalf("add: %+v", m.Blocks())
 	}
 	d.Keys("ctrl+u")
@@ -105,7 +105,7 @@ func TestAddRenameReorderDeleteAndUndoHeadings(t *testing.T) {
 	}
 	// Delete asks first; n keeps it.
 	d.Keys("d")
-	if !strings.Contains(ansi.Strip(d.View(80, 20)), "确定删除「政务新媒体」") {
+	if !strings.Contains(testenv.DialogView(e.C), "确定删除「政务新媒体」") {
 		t.Fatal("delete must ask first")
 	}
 	d.Keys("n")
@@ -136,7 +136,7 @@ func TestEditingClearsStale(t *testing.T) {
 	m := New(e.C, 6)
 	d := e.Drive(m)
 	view := ansi.Strip(d.View(80, 10))
-	if !strings.Contains(view, common.MarkStale) {
+	if !strings.Contains(view, text.MarkStale) {
 		t.Fatalf("stale block not marked:\n%s", view)
 	}
 	d.Keys("enter", "home")
@@ -150,7 +150,7 @@ func TestEditingClearsStale(t *testing.T) {
 	if got.Stale || got.Text != "2021年无其他需要报告的事项。" {
 		t.Fatalf("edit should clear 待更新: %+v", got)
 	}
-	if strings.Contains(ansi.Strip(d.View(80, 10)), common.MarkStale) {
+	if strings.Contains(ansi.Strip(d.View(80, 10)), text.MarkStale) {
 		t.Fatal("mark still shown after editing")
 	}
 }

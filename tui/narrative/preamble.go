@@ -14,6 +14,8 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 type preambleSaveMsg struct{ seq int }
@@ -28,7 +30,7 @@ type Preamble struct {
 	note  string
 	curX  int
 	curY  int
-	keys  common.KeyMap
+	keys  keys.Map
 }
 
 // NewPreamble opens the preamble of the open report.
@@ -36,10 +38,10 @@ func NewPreamble(c *common.Common) *Preamble {
 	p := &Preamble{c: c, ed: components.NewEditor()}
 	p.ed.Clean = model.CleanText
 	p.ed.SetValue(c.Report.Preamble.Text)
-	p.keys = common.KeyMap{Short: []key.Binding{
-		common.Bind(common.PreambleKeyInsert, "ctrl+g"),
-		common.Bind(common.KeySave, "ctrl+s"),
-		common.Bind(common.NarrKeyDone, "esc"),
+	p.keys = keys.Map{Short: []key.Binding{
+		keys.Bind(text.PreambleKeyInsert, "ctrl+g"),
+		keys.Bind(text.KeySave, "ctrl+s"),
+		keys.Bind(text.NarrKeyDone, "esc"),
 	}}
 	return p
 }
@@ -48,7 +50,7 @@ func NewPreamble(c *common.Common) *Preamble {
 func (p *Preamble) Init() tea.Cmd { return nil }
 
 // Title implements common.Screen.
-func (p *Preamble) Title() string { return common.PreambleTitle }
+func (p *Preamble) Title() string { return text.PreambleTitle }
 
 // KeyMap implements common.Screen.
 func (p *Preamble) KeyMap() help.KeyMap { return p.keys }
@@ -113,8 +115,8 @@ func (p *Preamble) tick() tea.Cmd {
 // View implements common.Screen.
 func (p *Preamble) View(width, height int) string {
 	st := p.c.Styles
-	lines := []string{st.Heading.Render(common.PreambleTitle) + "  " + st.Muted.Render(
-		fmt.Sprintf(common.NarrChars, p.ed.Len()))}
+	lines := []string{st.Heading.Render(text.PreambleTitle) + "  " + st.Muted.Render(
+		fmt.Sprintf(text.NarrChars, p.ed.Len()))}
 	edH := max(3, height/2)
 	if strings.TrimSpace(p.ed.Value()) == "" {
 		edH = max(3, height/3)
@@ -123,7 +125,7 @@ func (p *Preamble) View(width, height int) string {
 	p.curX, p.curY = p.ed.CursorXY()
 	p.curY++
 	if strings.TrimSpace(p.ed.Value()) == "" && p.c.OY != nil {
-		lines = append(lines, "", st.Label.Render(common.PreambleGenerated))
+		lines = append(lines, "", st.Label.Render(text.PreambleGenerated))
 		for _, l := range components.Wrap(model.PreambleText(p.c.OY), width) {
 			lines = append(lines, st.Muted.Render(l))
 		}

@@ -14,6 +14,8 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // ListWidth is the width of the section list.
@@ -33,20 +35,20 @@ var jumpKeys = map[string]string{
 
 // shortTitles name the entries in the narrow list.
 var shortTitles = map[string]string{
-	common.SecProfile:  common.TitleProfile,
-	common.SecS1:       common.OutlineS1,
-	common.SecS2:       common.OutlineS2,
-	common.SecS3:       common.OutlineS3,
-	common.SecS4:       common.OutlineS4,
-	common.SecS5:       common.OutlineS5,
-	common.SecS6:       common.OutlineS6,
-	common.SecItems:    common.TitleItems,
-	common.SecRequests: common.TitleRequests,
-	common.SecCases:    common.TitleCases,
-	common.SecMeasures: common.TitleMeasures,
-	common.SecFees:     common.TitleFees,
-	common.SecCheck:    common.TitleCheck,
-	common.SecExport:   common.TitleExport,
+	common.SecProfile:  text.TitleProfile,
+	common.SecS1:       text.OutlineS1,
+	common.SecS2:       text.OutlineS2,
+	common.SecS3:       text.OutlineS3,
+	common.SecS4:       text.OutlineS4,
+	common.SecS5:       text.OutlineS5,
+	common.SecS6:       text.OutlineS6,
+	common.SecItems:    text.TitleItems,
+	common.SecRequests: text.TitleRequests,
+	common.SecCases:    text.TitleCases,
+	common.SecMeasures: text.TitleMeasures,
+	common.SecFees:     text.TitleFees,
+	common.SecCheck:    text.TitleCheck,
+	common.SecExport:   text.TitleExport,
 }
 
 func keyOf(sec string) string {
@@ -65,20 +67,20 @@ type Model struct {
 	cursor     int
 	focusRight bool
 	children   map[string]common.Screen
-	keys       common.KeyMap
+	keys       keys.Map
 }
 
 // New builds the outline for the open organ-year. factories maps outline
 // entries to their screens; an entry without one shows a note.
 func New(c *common.Common, factories map[string]common.Factory) *Model {
 	m := &Model{c: c, factories: factories, children: map[string]common.Screen{}}
-	m.keys = common.KeyMap{
+	m.keys = keys.Map{
 		Short: []key.Binding{
-			common.Bind(common.KeyOpen, "enter"),
-			common.Bind(common.KeyNext, "tab"),
-			key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 i r c m f k e", common.OutlineKeyJump)),
-			common.Bind(common.OutlineKeyBack, "esc"),
-			common.Bind(common.KeyQuit, "q"),
+			keys.Bind(text.KeyOpen, "enter"),
+			keys.Bind(text.KeyNext, "tab"),
+			key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 i r c m f k e", text.OutlineKeyJump)),
+			keys.Bind(text.OutlineKeyBack, "esc"),
+			keys.Bind(text.KeyQuit, "q"),
 		},
 	}
 	return m
@@ -89,7 +91,7 @@ func (m *Model) Init() tea.Cmd { return m.child().Init() }
 
 // Title implements common.Screen.
 func (m *Model) Title() string {
-	t := m.c.Organ.Name + " " + fmt.Sprintf(common.StatusYear, m.c.Year)
+	t := m.c.Organ.Name + " " + fmt.Sprintf(text.StatusYear, m.c.Year)
 	if m.focusRight {
 		t += " › " + common.EntryTitle(m.Current())
 	}
@@ -268,9 +270,9 @@ func (m *Model) listView(height int) string {
 	curLine := 0
 	for i, sec := range common.Outline {
 		e, w := m.c.CountFindings(sec)
-		mark := common.MarkOpen
+		mark := text.MarkOpen
 		if m.complete(sec, e) {
-			mark = common.MarkDone
+			mark = text.MarkDone
 		}
 		count := ""
 		switch {
@@ -280,7 +282,7 @@ func (m *Model) listView(height int) string {
 			count = st.Warning.Render(fmt.Sprintf("%d", w))
 		}
 		markS := st.Muted.Render(mark)
-		if mark == common.MarkDone {
+		if mark == text.MarkDone {
 			markS = st.OK.Render(mark)
 		}
 		label := components.Fit(keyOf(sec)+" "+shortTitles[sec], ListWidth-6)

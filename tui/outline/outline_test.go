@@ -11,9 +11,10 @@ import (
 
 	"nianbao/model"
 	"nianbao/tui/common"
-	"nianbao/tui/grid"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/narrative"
+	"nianbao/tui/tables"
+	"nianbao/tui/text"
 )
 
 func factories() map[string]common.Factory {
@@ -80,10 +81,10 @@ func TestMarksAndCountsAndCursorOffset(t *testing.T) {
 	// A fresh report: 基本信息 is complete (name, office, phone), 一 is not
 	// (its paragraphs are empty).
 	lines := strings.Split(ansi.Strip(d.View(120, 20)), "\n")
-	if !strings.HasPrefix(lines[0], common.MarkDone) || !strings.Contains(lines[0], "基本信息") {
+	if !strings.HasPrefix(lines[0], text.MarkDone) || !strings.Contains(lines[0], "基本信息") {
 		t.Fatalf("基本信息 line %q", lines[0])
 	}
-	if !strings.HasPrefix(lines[1], common.MarkOpen) {
+	if !strings.HasPrefix(lines[1], text.MarkOpen) {
 		t.Fatalf("一 line %q", lines[1])
 	}
 	// Wide terminal: the list stays and the cursor shifts right by it.
@@ -99,7 +100,7 @@ func TestMarksAndCountsAndCursorOffset(t *testing.T) {
 func TestLeavingASectionSavesTheOpenInput(t *testing.T) {
 	e := testenv.New(t, 2021)
 	fs := factories()
-	fs[common.SecS2] = func(c *common.Common) common.Screen { return grid.New(c, 2) }
+	fs[common.SecS2] = func(c *common.Common) common.Screen { return tables.New(c, 2) }
 	m := New(e.C, fs)
 	d := e.Drive(m)
 	d.Keys("2")

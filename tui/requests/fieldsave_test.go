@@ -11,6 +11,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 // openStored saves q and opens the form on it as the log does (with its
@@ -117,7 +118,7 @@ func TestFormDateIntoAnotherYearRenumbers(t *testing.T) {
 	if got.Year != 2020 || got.Serial != 3 || got.Received != 20201230 {
 		t.Fatalf("moved entry stored as %d-%d received %v", got.Year, got.Serial, got.Received)
 	}
-	if f.Title() != fmt.Sprintf(common.ReqEditTitle, 3) {
+	if f.Title() != fmt.Sprintf(text.ReqEditTitle, 3) {
 		t.Fatalf("title %q after the move", f.Title())
 	}
 	focusOn(t, f, fNotes)
@@ -147,16 +148,16 @@ func TestFormMarksPersonalData(t *testing.T) {
 	for _, focus := range []string{fName, fPhone, fSummary} {
 		focusOn(t, f, focus)
 		lines := testenv.CheckSize(t, ansi.Strip(f.View(100, 40)), 100, 40)
-		if !strings.Contains(lineOf(lines, "── "+common.ReqPersonalTag), common.ReqPersonalTag) {
+		if !strings.Contains(lineOf(lines, "── "+text.ReqPersonalTag), text.ReqPersonalTag) {
 			t.Fatal("the personal group's heading lost its tag")
 		}
 		for _, key := range []string{fName, fPhone} {
 			l := lineOf(lines, f.field(key).label)
-			if tagged := strings.Contains(l, common.ReqPersonalTag); tagged != (key == focus) {
+			if tagged := strings.Contains(l, text.ReqPersonalTag); tagged != (key == focus) {
 				t.Fatalf("focus on %s: line of %s tagged %v: %q", focus, key, tagged, l)
 			}
 		}
-		if l := strings.TrimSpace(lineOf(lines, common.ReqFieldNotes)); l != common.ReqFieldNotes {
+		if l := strings.TrimSpace(lineOf(lines, text.ReqFieldNotes)); l != text.ReqFieldNotes {
 			t.Fatalf("empty notes drawn as %q", l)
 		}
 	}

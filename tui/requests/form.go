@@ -16,7 +16,10 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/entrysave"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // kind is what a form field holds.
@@ -79,6 +82,8 @@ const (
 	fFeeNotice  = "fee_notice"
 	fFeePaid    = "fee_paid"
 	fNotes      = "notes"
+	fDelayNote  = "delay_notice"
+	fDelayedTo  = "delayed_to"
 )
 
 // Form adds or edits one request. Every field is saved when the cursor
@@ -97,10 +102,9 @@ type Form struct {
 	saver *entrysave.Saver
 	// stored is the entry as the form's saves last wrote it (or as it was
 	// opened); only the saves' write functions use it, one at a time.
-	stored  *storedEntry
-	confirm *components.Confirm
-	curX    int
-	curY    int
+	stored *storedEntry
+	curX   int
+	curY   int
 }
 
 // NewForm opens the form on q (with its personal data), or on a new entry
@@ -151,40 +155,42 @@ func (f *Form) choiceField(key, label, group string, labels, ids []string, curre
 
 func (f *Form) build() {
 	q := &f.q
-	f.text(fReceived, common.ReqFieldReceived, common.ReqGroupReceipt, dateText(q.Received), kDate).hint = common.ReqHintDate
+	f.text(fReceived, text.ReqFieldReceived, text.ReqGroupReceipt, dateText(q.Received), kDate).hint = text.ReqHintDate
 	var chL, chI []string
 	for _, c := range model.Channels {
 		chL, chI = append(chL, c.Label()), append(chI, string(c))
 	}
-	f.choiceField(fChannel, common.ReqFieldChannel, common.ReqGroupReceipt, chL, chI, string(q.Channel)).hint = common.ReqHintChannel
-	apL, apI := []string{common.ReqChoose}, []string{""}
+	f.choiceField(fChannel, text.ReqFieldChannel, text.ReqGroupReceipt, chL, chI, string(q.Channel)).hint = text.ReqHintChannel
+	apL, apI := []string{text.ReqChoose}, []string{""}
 	for _, a := range model.ApplicantTypes {
 		apL, apI = append(apL, a.Label()), append(apI, string(a))
 	}
-	f.choiceField(fApplicant, common.ReqFieldApplicant, common.ReqGroupReceipt, apL, apI, string(q.Applicant))
-	f.text(fName, common.ReqFieldName, common.ReqGroupPersonal, q.Personal.Name, kText).personal = true
-	ph := f.text(fPhone, common.ReqFieldPhone, common.ReqGroupPersonal, q.Personal.Phone, kText)
+	f.choiceField(fApplicant, text.ReqFieldApplicant, text.ReqGroupReceipt, apL, apI, string(q.Applicant))
+	f.text(fName, text.ReqFieldName, text.ReqGroupPersonal, q.Personal.Name, kText).personal = true
+	ph := f.text(fPhone, text.ReqFieldPhone, text.ReqGroupPersonal, q.Personal.Phone, kText)
 	ph.personal = true
-	f.text(fIDNumber, common.ReqFieldIDNumber, common.ReqGroupPersonal, q.Personal.IDNumber, kText).personal = true
-	f.text(fAddress, common.ReqFieldAddress, common.ReqGroupPersonal, q.Personal.Address, kText).personal = true
-	f.text(fSummary, common.ReqFieldSummary, common.ReqGroupContent, q.Summary, kText)
-	f.text(fCorrNotice, common.ReqFieldCorrNotice, common.ReqGroupCorrection, dateText(q.CorrectionNotice), kDate).hint = common.ReqHintCorrNotice
-	f.text(fCorrected, common.ReqFieldCorrected, common.ReqGroupCorrection, dateText(q.Corrected), kDate).hint = common.ReqHintCorrected
-	f.text(fExtBy, common.ReqFieldExtBy, common.ReqGroupExtension, q.ExtApprovedBy, kText)
-	f.text(fExtNotice, common.ReqFieldExtNotice, common.ReqGroupExtension, dateText(q.ExtNotice), kDate)
-	f.text(fExtDays, common.ReqFieldExtDays, common.ReqGroupExtension, components.CountText(q.ExtDays), kCount).hint = common.ReqHintExtDays
-	f.text(fExcluded, common.ReqFieldExcluded, common.ReqGroupExtension, components.CountText(q.ExcludedDays), kCount).hint = common.ReqHintExcluded
-	f.text(fAnswered, common.ReqFieldAnswered, common.ReqGroupAnswer, dateText(q.Answered), kDate)
+	f.text(fIDNumber, text.ReqFieldIDNumber, text.ReqGroupPersonal, q.Personal.IDNumber, kText).personal = true
+	f.text(fAddress, text.ReqFieldAddress, text.ReqGroupPersonal, q.Personal.Address, kText).personal = true
+	f.text(fSummary, text.ReqFieldSummary, text.ReqGroupContent, q.Summary, kText)
+	f.text(fCorrNotice, text.ReqFieldCorrNotice, text.ReqGroupCorrection, dateText(q.CorrectionNotice), kDate).hint = text.ReqHintCorrNotice
+	f.text(fCorrected, text.ReqFieldCorrected, text.ReqGroupCorrection, dateText(q.Corrected), kDate).hint = text.ReqHintCorrected
+	f.text(fExtBy, text.ReqFieldExtBy, text.ReqGroupExtension, q.ExtApprovedBy, kText)
+	f.text(fExtNotice, text.ReqFieldExtNotice, text.ReqGroupExtension, dateText(q.ExtNotice), kDate)
+	f.text(fExtDays, text.ReqFieldExtDays, text.ReqGroupExtension, components.CountText(q.ExtDays), kCount).hint = text.ReqHintExtDays
+	f.text(fExcluded, text.ReqFieldExcluded, text.ReqGroupExtension, components.CountText(q.ExcludedDays), kCount).hint = text.ReqHintExcluded
+	f.text(fAnswered, text.ReqFieldAnswered, text.ReqGroupAnswer, dateText(q.Answered), kDate)
 	f.fields = append(f.fields, f.outcomeField(q.Answered, q.Outcome))
-	f.choiceField(fFeeMethod, common.ReqFieldFeeMethod, common.ReqGroupFee,
+	f.text(fDelayNote, text.ReqFieldDelayNotice, text.ReqGroupAnswer, dateText(q.DelayNotice), kDate).hint = text.ReqHintDelay
+	f.text(fDelayedTo, text.ReqFieldDelayedTo, text.ReqGroupAnswer, dateText(q.DelayedTo), kDate)
+	f.choiceField(fFeeMethod, text.ReqFieldFeeMethod, text.ReqGroupFee,
 		[]string{model.FeeNone.Label(), model.FeePerRequest.Label(), model.FeePerPage.Label()},
 		[]string{string(model.FeeNone), string(model.FeePerRequest), string(model.FeePerPage)}, string(q.FeeMethod))
-	f.text(fPages, common.ReqFieldPages, common.ReqGroupFee, components.CountText(q.Pages), kCount).hint = common.ReqHintPages
-	f.text(fNth, common.ReqFieldNth, common.ReqGroupFee, "", kCount).hint = common.ReqHintNth
-	f.text(fFee, common.ReqFieldFee, common.ReqGroupFee, components.MoneyText(q.Fee), kMoney).hint = common.ReqHintFee
-	f.text(fFeeNotice, common.ReqFieldFeeNotice, common.ReqGroupFee, dateText(q.FeeNotice), kDate)
-	f.text(fFeePaid, common.ReqFieldFeePaid, common.ReqGroupFee, dateText(q.FeePaid), kDate)
-	f.text(fNotes, common.ReqFieldNotes, common.ReqGroupFee, q.Notes, kText)
+	f.text(fPages, text.ReqFieldPages, text.ReqGroupFee, components.CountText(q.Pages), kCount).hint = text.ReqHintPages
+	f.text(fNth, text.ReqFieldNth, text.ReqGroupFee, "", kCount).hint = text.ReqHintNth
+	f.text(fFee, text.ReqFieldFee, text.ReqGroupFee, components.MoneyText(q.Fee), kMoney).hint = text.ReqHintFee
+	f.text(fFeeNotice, text.ReqFieldFeeNotice, text.ReqGroupFee, dateText(q.FeeNotice), kDate)
+	f.text(fFeePaid, text.ReqFieldFeePaid, text.ReqGroupFee, dateText(q.FeePaid), kDate)
+	f.text(fNotes, text.ReqFieldNotes, text.ReqGroupFee, q.Notes, kText)
 }
 
 // outcomeFormat is the format whose outcome rows a request answered on
@@ -204,7 +210,7 @@ func (f *Form) outcomeFormat(answered model.Date) *model.Format {
 // outcomeField offers the outcome rows of the answer year's format.
 func (f *Form) outcomeField(answered model.Date, current string) *field {
 	fm := f.outcomeFormat(answered)
-	labels, ids := []string{common.ReqNoOutcome}, []string{""}
+	labels, ids := []string{text.ReqNoOutcome}, []string{""}
 	if fm != nil {
 		for _, g := range fm.OutcomeGroups() {
 			for _, r := range g.Rows {
@@ -212,7 +218,7 @@ func (f *Form) outcomeField(answered model.Date, current string) *field {
 			}
 		}
 	}
-	fl := &field{key: fOutcome, label: common.ReqFieldOutcome, group: common.ReqGroupAnswer, kind: kChoice, choices: labels, ids: ids, hint: common.ReqHintOutcome}
+	fl := &field{key: fOutcome, label: text.ReqFieldOutcome, group: text.ReqGroupAnswer, kind: kChoice, choices: labels, ids: ids, hint: text.ReqHintOutcome}
 	for i, id := range ids {
 		if id == current {
 			fl.choice = i
@@ -258,7 +264,7 @@ func (f *Form) validate(fl *field, s string) error {
 			return err
 		}
 		if fl.key == fExtDays && n > model.MaxExtWorkdays {
-			return fmt.Errorf(common.ReqErrExtDays, n)
+			return fmt.Errorf(text.ReqErrExtDays, n)
 		}
 		return nil
 	case kMoney:
@@ -278,25 +284,25 @@ func (f *Form) validate(fl *field, s string) error {
 func (f *Form) checkDate(key string, d model.Date) error {
 	if d.IsZero() {
 		if key == fReceived && !f.isNew {
-			return errors.New(common.ReqErrReceivedEmpty)
+			return errors.New(text.ReqErrReceivedEmpty)
 		}
 		return nil
 	}
 	received, _ := model.ParseDate(f.field(fReceived).committed)
 	if key == fReceived {
 		if d.Year() > f.c.Year {
-			return fmt.Errorf(common.ReqErrReceivedYear, d.Chinese(), f.c.Year)
+			return fmt.Errorf(text.ReqErrReceivedYear, d.Chinese(), f.c.Year)
 		}
 		if !f.c.Today.IsZero() && d > f.c.Today {
-			return fmt.Errorf(common.ReqErrFuture, d.Chinese())
+			return fmt.Errorf(text.ReqErrFuture, d.Chinese())
 		}
 		return nil
 	}
 	if !received.IsZero() && d < received {
-		return fmt.Errorf(common.ReqErrBeforeReceived, d.Chinese(), received.Chinese())
+		return fmt.Errorf(text.ReqErrBeforeReceived, d.Chinese(), received.Chinese())
 	}
 	if !f.c.Today.IsZero() && d > f.c.Today {
-		return fmt.Errorf(common.ReqErrFutureDate, f.field(key).label, d.Chinese())
+		return fmt.Errorf(text.ReqErrFutureDate, f.field(key).label, d.Chinese())
 	}
 	return nil
 }
@@ -357,6 +363,10 @@ func (f *Form) commit(fl *field) {
 		q.ExtNotice = date()
 	case fExtDays:
 		q.ExtDays = count()
+	case fDelayNote:
+		q.DelayNotice = date()
+	case fDelayedTo:
+		q.DelayedTo = date()
 	case fExcluded:
 		q.ExcludedDays = count()
 	case fAnswered:
@@ -391,7 +401,7 @@ func (f *Form) refreshOutcomes() {
 		}
 		nf := f.outcomeField(f.q.Answered, f.q.Outcome)
 		if f.q.Outcome != "" && nf.ids[nf.choice] != f.q.Outcome {
-			f.msg, f.msgErr = fmt.Sprintf(common.ReqOutcomeReset, f.outcomeFormat(f.q.Answered).Name), true
+			f.msg, f.msgErr = fmt.Sprintf(text.ReqOutcomeReset, f.outcomeFormat(f.q.Answered).Name), true
 			f.q.Outcome = ""
 		}
 		f.fields[i] = nf
@@ -463,7 +473,7 @@ type reqSavedMsg struct {
 func (f *Form) save() tea.Cmd {
 	if !f.saveable() {
 		if f.isNew {
-			f.msg, f.msgErr = common.ReqNeedReceivedApplicant, false
+			f.msg, f.msgErr = text.ReqNeedReceivedApplicant, false
 		}
 		return nil
 	}
@@ -546,9 +556,9 @@ func (s *storedEntry) write(ctx context.Context, st *db.Store, q *model.Request)
 // Title implements common.Screen.
 func (f *Form) Title() string {
 	if f.q.ID == 0 {
-		return common.ReqNewTitle
+		return text.ReqNewTitle
 	}
-	return fmt.Sprintf(common.ReqEditTitle, f.q.Serial)
+	return fmt.Sprintf(text.ReqEditTitle, f.q.Serial)
 }
 
 // Init implements common.Screen.
@@ -584,7 +594,7 @@ func (f *Form) countNth() tea.Cmd {
 }
 
 // Typing implements common.Typing.
-func (f *Form) Typing() bool { return f.confirm == nil && f.current().kind != kChoice }
+func (f *Form) Typing() bool { return f.current().kind != kChoice }
 
 // Dirty implements common.Editing: text typed but not yet committed, a new
 // entry not yet saved, or a save still running.
@@ -610,15 +620,12 @@ func (f *Form) hasContent() bool {
 
 // KeyMap implements common.Screen.
 func (f *Form) KeyMap() help.KeyMap {
-	if f.confirm != nil {
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.ReqDiscard, "y"), common.Bind(common.KeyCancel, "n")}}
-	}
 	short := []key.Binding{
-		common.Keys.Next, common.Keys.Prev,
-		key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", common.ReqKeyChoose)),
-		common.Keys.Save, common.Keys.Back,
+		keys.Global.Next, keys.Global.Prev,
+		key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", text.ReqKeyChoose)),
+		keys.Global.Save, keys.Global.Back,
 	}
-	return common.KeyMap{Short: short}
+	return keys.Map{Short: short}
 }
 
 // Update implements common.Screen.
@@ -629,7 +636,7 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return f, nil
 		}
 		if msg.err != nil {
-			f.msg, f.msgErr = fmt.Sprintf(common.StatusSaveFail, msg.err.Error()), true
+			f.msg, f.msgErr = fmt.Sprintf(text.StatusSaveFail, msg.err.Error()), true
 			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
 		if msg.skipped {
@@ -637,7 +644,7 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		if f.q.ID == 0 && msg.id != 0 {
 			f.q.ID, f.q.Serial, f.q.Year = msg.id, msg.serial, msg.year
-			f.msg, f.msgErr = fmt.Sprintf(common.ReqSavedNew, msg.serial), false
+			f.msg, f.msgErr = fmt.Sprintf(text.ReqSavedNew, msg.serial), false
 		} else if msg.id == f.q.ID && msg.serial != 0 {
 			// A received date in another year renumbered the entry.
 			f.q.Serial, f.q.Year = msg.serial, msg.year
@@ -664,21 +671,21 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return f, nil
 	case tea.KeyPressMsg:
 		return f, f.key(msg)
+	case discardYesMsg:
+		return f, f.done
 	}
 	return f, nil
 }
 
+// discardYesMsg is the answer yes to the discard question.
+type discardYesMsg struct{}
+
+// askDiscard asks whether to give up a new entry that cannot be saved yet.
+func (f *Form) askDiscard() tea.Cmd {
+	return dialog.YesNo(f.c, text.ReqDiscardNew, text.ReqDiscard, discardYesMsg{}, text.AskGoOn, nil)
+}
+
 func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
-	if f.confirm != nil {
-		if f.confirm.Update(k) {
-			yes := f.confirm.Yes
-			f.confirm = nil
-			if yes {
-				return f.done
-			}
-		}
-		return nil
-	}
 	f.msg = ""
 	fl := f.current()
 	s := k.String()
@@ -707,8 +714,7 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 			if changed, ok := f.leave(); ok && changed {
 				cmd := f.save()
 				if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
-					f.confirm = &components.Confirm{Prompt: common.ReqDiscardNew}
-					return nil
+					return tea.Batch(cmd, f.askDiscard())
 				}
 				return tea.Sequence(cmd, f.done)
 			} else if !ok {
@@ -718,8 +724,7 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 		if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
-			f.confirm = &components.Confirm{Prompt: common.ReqDiscardNew}
-			return nil
+			return f.askDiscard()
 		}
 		return f.done
 	}
@@ -793,12 +798,15 @@ func (f *Form) liveRequest() model.Request {
 // DeadlineLine is the answer deadline as the typed dates give it.
 func (f *Form) DeadlineLine() string {
 	q := f.liveRequest()
+	if f.c.Calendar != nil && q.AwaitingCorrection() && !q.Received.IsZero() {
+		return text.ReqDeadlineAwaiting
+	}
 	if f.c.Calendar == nil || q.ClockStart().IsZero() {
-		return common.ReqDeadlineUnknown
+		return text.ReqDeadlineUnknown
 	}
 	dl := model.Deadline(&q, f.c.Calendar)
 	note, _ := DeadlineNote(&q, f.c.Today, f.c.Calendar)
-	return fmt.Sprintf(common.ReqDeadlineLine, dl.Chinese(), note)
+	return fmt.Sprintf(text.ReqDeadlineLine, dl.Chinese(), note)
 }
 
 const headerLines = 3
@@ -819,7 +827,7 @@ func (f *Form) View(width, height int) string {
 	st := f.c.Styles
 	title := st.Heading.Render(f.Title())
 	if f.q.ID == 0 {
-		title += "  " + st.Muted.Render(common.ReqNewHint)
+		title += "  " + st.Muted.Render(text.ReqNewHint)
 	}
 	dl := f.DeadlineLine()
 	q := f.liveRequest()
@@ -832,8 +840,6 @@ func (f *Form) View(width, height int) string {
 	}
 	var msgLine string
 	switch {
-	case f.confirm != nil:
-		msgLine = st.Warning.Render(f.confirm.Prompt)
 	case f.msg != "" && f.msgErr:
 		msgLine = st.Error.Render(f.msg)
 	case f.msg != "":
@@ -847,15 +853,15 @@ func (f *Form) View(width, height int) string {
 	for _, fl := range f.fields {
 		lw = max(lw, ansi.StringWidth(fl.label))
 	}
-	tag := " " + common.ReqPersonalTag
+	tag := " " + text.ReqPersonalTag
 	var lines []string
 	focusLine, group := 0, ""
 	for i, fl := range f.fields {
 		if fl.group != group {
 			group = fl.group
 			g := "── " + group
-			if group == common.ReqGroupPersonal {
-				g = "── " + common.ReqPersonalTag
+			if group == text.ReqGroupPersonal {
+				g = "── " + text.ReqPersonalTag
 			}
 			// A short rule: the renderer repaints every line holding Chinese
 			// in every frame (see personalWidth), so each cell of it is
@@ -916,7 +922,7 @@ func (f *Form) View(width, height int) string {
 	f.top = max(0, min(f.top, len(lines)-1))
 	body := lines[f.top:]
 	f.curX, f.curY = -1, -1
-	if cur := f.current(); cur.kind != kChoice && f.confirm == nil {
+	if cur := f.current(); cur.kind != kChoice {
 		f.curX = lw + 2 + cur.input.CursorX()
 		f.curY = headerLines + focusLine - f.top
 	}
@@ -929,7 +935,7 @@ func (f *Form) feeLine() string {
 	if !ok {
 		return ""
 	}
-	return f.c.Styles.Muted.Render(fmt.Sprintf(common.ReqFeeSuggest, model.FormatMoney(fen, "元")))
+	return f.c.Styles.Muted.Render(fmt.Sprintf(text.ReqFeeSuggest, model.FormatMoney(fen, "元")))
 }
 
 // Cursor implements common.Screen.

@@ -18,6 +18,9 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
 )
 
 // PageSize is how many rows one keyset query fetches.
@@ -66,7 +69,6 @@ type List struct {
 
 	searching bool
 	input     *components.Input
-	confirm   *components.Confirm
 	deleting  model.Request
 	undo      *model.Request
 	note      string
@@ -110,27 +112,27 @@ func New(c *common.Common) common.Screen {
 	m := &List{c: c, input: components.NewInput(), height: 20}
 	m.input.Clean = model.CleanLine
 	m.keys = listKeys{
-		Up:        common.Bind(common.KeyUp, "up", "k"),
-		Down:      common.Bind(common.KeyDown, "down", "j"),
-		Page:      key.NewBinding(key.WithKeys("pgdown", "pgup", "home", "end"), key.WithHelp("pgup/pgdn", common.ReqKeyPage)),
-		Open:      common.Bind(common.KeyEdit, "enter", "e"),
-		New:       common.Bind(common.KeyAdd, "n"),
-		Delete:    common.Bind(common.KeyDelete, "d", "delete"),
-		Undo:      common.Bind(common.KeyUndo, "u", "ctrl+z"),
-		Search:    common.Bind(common.ReqKeySearch, "/"),
-		Status:    common.Bind(common.ReqKeyStatus, "s"),
-		Outcome:   common.Bind(common.ReqKeyOutcome, "o"),
-		Applicant: common.Bind(common.ReqKeyApplicant, "a"),
-		Overdue:   common.Bind(common.ReqKeyOverdue, "x"),
-		Clear:     common.Bind(common.ReqKeyClear, "c"),
-		Table:     common.Bind(common.ReqKeyTable, "t"),
-		Overview:  common.Bind(common.ReqKeyOverview, "v"),
+		Up:        keys.Bind(text.KeyUp, "up", "k"),
+		Down:      keys.Bind(text.KeyDown, "down", "j"),
+		Page:      key.NewBinding(key.WithKeys("pgdown", "pgup", "home", "end"), key.WithHelp("pgup/pgdn", text.ReqKeyPage)),
+		Open:      keys.Bind(text.KeyEdit, "enter", "e"),
+		New:       keys.Bind(text.KeyAdd, "n"),
+		Delete:    keys.Bind(text.KeyDelete, "d", "delete"),
+		Undo:      keys.Bind(text.KeyUndo, "u", "ctrl+z"),
+		Search:    keys.Bind(text.ReqKeySearch, "/"),
+		Status:    keys.Bind(text.ReqKeyStatus, "s"),
+		Outcome:   keys.Bind(text.ReqKeyOutcome, "o"),
+		Applicant: keys.Bind(text.ReqKeyApplicant, "a"),
+		Overdue:   keys.Bind(text.ReqKeyOverdue, "x"),
+		Clear:     keys.Bind(text.ReqKeyClear, "c"),
+		Table:     keys.Bind(text.ReqKeyTable, "t"),
+		Overview:  keys.Bind(text.ReqKeyOverview, "v"),
 	}
 	return m
 }
 
 // Title implements common.Screen.
-func (m *List) Title() string { return common.TitleRequests }
+func (m *List) Title() string { return text.TitleRequests }
 
 // Init implements common.Screen: (re)load the list, keeping the cursor.
 func (m *List) Init() tea.Cmd { return m.reload() }
@@ -141,7 +143,7 @@ func (m *List) Typing() bool { return m.searching }
 // Busy implements common.Busy: Esc closes the search, a question, the
 // table or the overview before it leaves the screen.
 func (m *List) Busy() bool {
-	return m.searching || m.confirm != nil || m.view != viewList || m.search != "" || m.filtered()
+	return m.searching || m.view != viewList || m.search != "" || m.filtered()
 }
 
 func (m *List) filtered() bool {
@@ -153,13 +155,11 @@ func (m *List) KeyMap() help.KeyMap {
 	k := m.keys
 	switch {
 	case m.searching:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.ReqKeySearchDone, "enter"), common.Bind(common.KeyCancel, "esc")}}
-	case m.confirm != nil:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyDelete, "y"), common.Bind(common.KeyCancel, "n")}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.ReqKeySearchDone, "enter"), keys.Bind(text.KeyCancel, "esc")}}
 	case m.view != viewList:
-		return common.KeyMap{Short: []key.Binding{common.Bind(common.KeyUp, "up"), common.Bind(common.KeyDown, "down"), common.Bind(common.KeyBack, "esc")}}
+		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down"), keys.Bind(text.KeyBack, "esc")}}
 	}
-	return common.KeyMap{
+	return keys.Map{
 		Short: []key.Binding{k.New, k.Open, k.Delete, k.Search, k.Status, k.Overdue, k.Table, k.Overview},
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Page, k.Open, k.New, k.Delete, k.Undo},
@@ -361,13 +361,13 @@ func statusOf(q *model.Request, year int, today model.Date) string {
 func statusLabel(s string) string {
 	switch s {
 	case "answered":
-		return common.ReqStatusAnswered
+		return text.ReqStatusAnswered
 	case "carried":
-		return common.ReqStatusCarried
+		return text.ReqStatusCarried
 	case "open":
-		return common.ReqStatusOpen
+		return text.ReqStatusOpen
 	}
-	return common.ReqFilterAll
+	return text.ReqFilterAll
 }
 
 func (m *List) ctx() context.Context {
@@ -452,7 +452,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.loading, m.loaded = false, true
 		if msg.err != nil {
-			m.errText = fmt.Sprintf(common.ReqLoadFailed, msg.err.Error())
+			m.errText = fmt.Sprintf(text.ReqLoadFailed, msg.err.Error())
 			return m, nil
 		}
 		m.errText = ""
@@ -486,7 +486,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.loading = false
 		if msg.err != nil {
-			m.errText = fmt.Sprintf(common.ReqLoadFailed, msg.err.Error())
+			m.errText = fmt.Sprintf(text.ReqLoadFailed, msg.err.Error())
 			return m, nil
 		}
 		if !m.win.Add(msg.rows, msg.up) {
@@ -494,20 +494,27 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.win.Trim(m.list.Cursor, maxBuffer, PageSize)
 		return m, m.ensure()
+	case deleteYesMsg:
+		id := m.deleting.ID
+		ctx, st := m.ctx(), m.c.Store
+		return m, m.c.Track(func() tea.Msg {
+			q, err := st.DeleteRequest(ctx, id)
+			return deletedMsg{q: q, err: err}
+		})
 	case deletedMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
 		q := msg.q
 		m.undo = &q
-		m.note = fmt.Sprintf(common.ReqDeleted, q.Serial)
+		m.note = fmt.Sprintf(text.ReqDeleted, q.Serial)
 		return m, tea.Batch(m.reload(), saved(m.c), common.Reload)
 	case restoredMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
 		m.undo = nil
-		m.note = common.UndoDone
+		m.note = text.UndoDone
 		m.pending = []int64{msg.q.ID}
 		return m, tea.Batch(m.reload(), saved(m.c), common.Reload)
 	case common.OrganYearMsg:
@@ -579,23 +586,11 @@ func (m *List) searchChanged() tea.Cmd {
 	return m.reload()
 }
 
+// deleteYesMsg is the answer yes to the delete question.
+type deleteYesMsg struct{}
+
 func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	s := k.String()
-	if m.confirm != nil {
-		if m.confirm.Update(k) {
-			yes := m.confirm.Yes
-			m.confirm = nil
-			if yes {
-				id := m.deleting.ID
-				ctx, st := m.ctx(), m.c.Store
-				return func() tea.Msg {
-					q, err := st.DeleteRequest(ctx, id)
-					return deletedMsg{q: q, err: err}
-				}
-			}
-		}
-		return nil
-	}
 	if m.searching {
 		switch s {
 		case "enter", "tab":
@@ -700,11 +695,11 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	case "d", "delete":
 		if q, ok := m.Current(); ok {
 			m.deleting = *q
-			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(common.DeleteConfirm, fmt.Sprintf(common.ReqEntryName, q.Serial, clip(q.Summary, 20)))}
+			return dialog.Delete(m.c, fmt.Sprintf(text.ReqEntryName, q.Serial, clip(q.Summary, 20)), deleteYesMsg{})
 		}
 	case "u", "ctrl+z":
 		if m.undo == nil {
-			m.note = common.UndoNothing
+			m.note = text.UndoNothing
 			return nil
 		}
 		q := *m.undo
@@ -765,5 +760,5 @@ func (m *List) Cursor() *tea.Cursor {
 	if !m.searching {
 		return nil
 	}
-	return tea.NewCursor(ansi.StringWidth(common.ReqSearchPrompt)+m.input.CursorX(), 1)
+	return tea.NewCursor(ansi.StringWidth(text.ReqSearchPrompt)+m.input.CursorX(), 1)
 }

@@ -12,6 +12,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 var testNow = time.Date(2021, 6, 30, 10, 0, 0, 0, time.UTC)
@@ -145,7 +146,7 @@ func TestListFiltersAndSearch(t *testing.T) {
 	// The search input's cursor sits after the Chinese text by display width.
 	s.View(100, 25)
 	cur := s.Cursor()
-	if cur == nil || cur.X != ansi.StringWidth(common.ReqSearchPrompt)+4 || cur.Y != 1 {
+	if cur == nil || cur.X != ansi.StringWidth(text.ReqSearchPrompt)+4 || cur.Y != 1 {
 		t.Fatalf("cursor %+v", cur)
 	}
 	s, _ = testenv.Press(t, c, s, "esc")
@@ -205,6 +206,11 @@ func TestFormAddsRequestByKeys(t *testing.T) {
 	}
 	s = typeText(t, c, s, "申请公开2021年财政预算")
 	s, _ = testenv.Press(t, c, s, "tab")
+	// The extension counts once the applicant was told of it.
+	for f.Focus() != fExtNotice {
+		s, _ = testenv.Press(t, c, s, "tab")
+	}
+	s = typeText(t, c, s, "2021.6.25")
 	// An extension over 20 days is refused in place, the old value kept.
 	for f.Focus() != fExtDays {
 		s, _ = testenv.Press(t, c, s, "tab")
@@ -265,7 +271,7 @@ func TestDeleteAsksAndUndoRestores(t *testing.T) {
 	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
 	s, _ = testenv.Press(t, c, s, "down", "d")
-	if !strings.Contains(ansi.Strip(s.View(100, 25)), "确定删除") {
+	if !strings.Contains(testenv.DialogView(c), "确定删除") {
 		t.Fatal("delete did not ask first")
 	}
 	s, _ = testenv.Press(t, c, s, "n")

@@ -7,8 +7,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
-	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/text"
 )
 
 // View implements common.Screen.
@@ -22,23 +22,21 @@ func (m *List) View(width, height int) string {
 	}
 	st := m.c.Styles
 	lines := make([]string, 0, height)
-	head := st.Heading.Render(fmt.Sprintf(common.ReqHeading, m.total)) + "  " + st.Muted.Render(m.filterText())
+	head := st.Heading.Render(fmt.Sprintf(text.ReqHeading, m.total)) + "  " + st.Muted.Render(m.filterText())
 	lines = append(lines, components.Fit(head, width))
 
 	var second string
 	switch {
-	case m.confirm != nil:
-		second = st.Warning.Render(m.confirm.View(width))
 	case m.searching:
-		second = common.ReqSearchPrompt + m.input.View(max(4, width-ansi.StringWidth(common.ReqSearchPrompt)))
+		second = text.ReqSearchPrompt + m.input.View(max(4, width-ansi.StringWidth(text.ReqSearchPrompt)))
 	case m.errText != "":
 		second = st.Error.Render(m.errText)
 	case m.note != "":
 		second = st.OK.Render(m.note)
 	case m.search != "":
-		second = st.Muted.Render(common.ReqSearchPrompt + m.search)
+		second = st.Muted.Render(text.ReqSearchPrompt + m.search)
 	default:
-		second = st.Muted.Render(common.ReqListHint)
+		second = st.Muted.Render(text.ReqListHint)
 	}
 	lines = append(lines, components.Fit(second, width))
 
@@ -47,9 +45,9 @@ func (m *List) View(width, height int) string {
 	lh := m.listHeight()
 	from, to := m.list.Visible(lh)
 	if m.total == 0 && m.loaded {
-		empty := common.ReqEmpty
+		empty := text.ReqEmpty
 		if m.filtered() || m.search != "" {
-			empty = common.ReqEmptyFiltered
+			empty = text.ReqEmptyFiltered
 		}
 		lines = append(lines, st.Muted.Render(components.Fit(empty, width)))
 	}
@@ -72,21 +70,21 @@ func (m *List) filterText() string {
 	if statusFilters[m.status] == "open" {
 		// The filter selects every entry not answered yet, including those
 		// of a past year shown as 已结转.
-		label = common.ReqFilterUnanswered
+		label = text.ReqFilterUnanswered
 	}
-	parts := []string{common.ReqFilterStatus + label}
+	parts := []string{text.ReqFilterStatus + label}
 	if m.outcome != "" {
 		label := m.outcome
 		if f := m.c.Format(); f != nil {
 			label = f.OutcomeLabel(m.outcome)
 		}
-		parts = append(parts, common.ReqFilterOutcome+label)
+		parts = append(parts, text.ReqFilterOutcome+label)
 	}
 	if m.applicant != "" {
-		parts = append(parts, common.ReqFilterApplicant+m.applicant.Label())
+		parts = append(parts, text.ReqFilterApplicant+m.applicant.Label())
 	}
 	if m.overdue {
-		parts = append(parts, common.ReqOverdueOnly)
+		parts = append(parts, text.ReqOverdueOnly)
 	}
 	return strings.Join(parts, " · ")
 }
@@ -109,9 +107,9 @@ func columnsFor(width int) columns {
 }
 
 func (c columns) header(width int) string {
-	h := components.Fit(common.ReqColSerial, c.serial) + " " + components.Fit(common.ReqColReceived, c.date) + " " +
-		components.Fit(common.ReqColApplicant, c.applicant) + " " + components.Fit(common.ReqColSummary, c.summary) + " " +
-		components.Fit(common.ReqColStatus, c.status) + " " + components.Fit(common.ReqColDeadline, c.deadline)
+	h := components.Fit(text.ReqColSerial, c.serial) + " " + components.Fit(text.ReqColReceived, c.date) + " " +
+		components.Fit(text.ReqColApplicant, c.applicant) + " " + components.Fit(text.ReqColSummary, c.summary) + " " +
+		components.Fit(text.ReqColStatus, c.status) + " " + components.Fit(text.ReqColDeadline, c.deadline)
 	return components.Fit(h, width)
 }
 
@@ -128,23 +126,26 @@ func (m *List) serialText(q *model.Request) string {
 // working days, 今日到期, 超期N日 or, once answered, 按期答复/超期答复. late
 // reports whether it is overdue.
 func DeadlineNote(q *model.Request, today model.Date, cal *model.Calendar) (note string, late bool) {
+	if cal != nil && q.AwaitingCorrection() && q.Answered.IsZero() && !q.Received.IsZero() {
+		return text.ReqAwaitingCorrection, false
+	}
 	if cal == nil || q.ClockStart().IsZero() {
 		return "", false
 	}
 	if !q.Answered.IsZero() {
 		if model.AnsweredLate(q, cal) {
-			return common.ReqAnsweredLate, true
+			return text.ReqAnsweredLate, true
 		}
-		return common.ReqAnsweredInTime, false
+		return text.ReqAnsweredInTime, false
 	}
 	rem := model.RemainingWorkdays(q, today, cal)
 	switch {
 	case rem < 0:
-		return fmt.Sprintf(common.ReqOverdueDays, -rem), true
+		return fmt.Sprintf(text.ReqOverdueDays, -rem), true
 	case rem == 0:
-		return common.ReqDueToday, false
+		return text.ReqDueToday, false
 	}
-	return fmt.Sprintf(common.ReqRemainingDays, rem), false
+	return fmt.Sprintf(text.ReqRemainingDays, rem), false
 }
 
 func (m *List) rowLine(c columns, q *model.Request, width int, selected bool) string {
@@ -175,12 +176,12 @@ func (m *List) rowLine(c columns, q *model.Request, width int, selected bool) st
 func (m *List) tableView(width, height int) string {
 	st := m.c.Styles
 	f := m.c.Format()
-	lines := []string{st.Heading.Render(common.ReqTableTitle)}
+	lines := []string{st.Heading.Render(text.ReqTableTitle)}
 	if f == nil || m.c.OY == nil {
-		return strings.Join(append(lines, st.Muted.Render(common.ReqNoReport)), "\n")
+		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
 	}
 	if m.c.Report.Mode3 == model.Typed {
-		lines = append(lines, st.Warning.Render(common.ReqTableTypedNote))
+		lines = append(lines, st.Warning.Render(text.ReqTableTypedNote))
 	}
 	t := f.Table(model.TableS3)
 	if !m.derived.valid(m.c) {
@@ -307,9 +308,9 @@ func Summarize(f *model.Format, year int, reqs []model.Request, today model.Date
 func (m *List) overviewView(width, height int) string {
 	st := m.c.Styles
 	f := m.c.Format()
-	lines := []string{st.Heading.Render(fmt.Sprintf(common.ReqOverviewTitle, m.c.Year))}
+	lines := []string{st.Heading.Render(fmt.Sprintf(text.ReqOverviewTitle, m.c.Year))}
 	if f == nil || m.c.OY == nil {
-		return strings.Join(append(lines, st.Muted.Render(common.ReqNoReport)), "\n")
+		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
 	}
 	if !m.derived.valid(m.c) {
 		m.derived.reset(m.c)
@@ -320,7 +321,7 @@ func (m *List) overviewView(width, height int) string {
 	}
 	o := *m.derived.summary
 	var body []string
-	body = append(body, st.Label.Render(common.ReqPerMonth))
+	body = append(body, st.Label.Render(text.ReqPerMonth))
 	colW := 5
 	barH := 6
 	for _, l := range VerticalBars(o.PerMonth[:], barH, colW) {
@@ -329,10 +330,10 @@ func (m *List) overviewView(width, height int) string {
 	var counts, months strings.Builder
 	for i, n := range o.PerMonth {
 		counts.WriteString(components.FitRight(fmt.Sprint(n), colW))
-		months.WriteString(components.FitRight(fmt.Sprintf(common.ReqMonth, i+1), colW))
+		months.WriteString(components.FitRight(fmt.Sprintf(text.ReqMonth, i+1), colW))
 	}
 	body = append(body, counts.String(), st.Muted.Render(months.String()), "")
-	body = append(body, st.Label.Render(fmt.Sprintf(common.ReqOutcomeShare, o.Closed)))
+	body = append(body, st.Label.Render(fmt.Sprintf(text.ReqOutcomeShare, o.Closed)))
 	labelW := 14
 	barW := max(5, min(40, width-labelW-16))
 	for i, g := range o.Groups {
@@ -351,7 +352,7 @@ func (m *List) overviewView(width, height int) string {
 		body = append(body, components.Fit(label, labelW)+" "+st.Computed.Render(bar)+fmt.Sprintf(" %4d  %5.1f%%", n, pct))
 	}
 	body = append(body, "")
-	late := fmt.Sprintf(common.ReqLateSummary, o.AnsweredLate, o.OpenOverdue)
+	late := fmt.Sprintf(text.ReqLateSummary, o.AnsweredLate, o.OpenOverdue)
 	if o.AnsweredLate+o.OpenOverdue > 0 {
 		late = st.Error.Render(late)
 	} else {

@@ -6,7 +6,7 @@ import (
 
 	"nianbao/db"
 	"nianbao/model"
-	"nianbao/tui/common"
+	"nianbao/tui/text"
 )
 
 // createYear stores a new report year for the organ: fresh, or started from
@@ -34,9 +34,9 @@ func createYear(ctx context.Context, st *db.Store, o model.Organ, year int, from
 
 // summaryText tells the clerk what starting from last year carried over.
 func summaryText(year int, s *model.NewYearSummary, f *model.Format) string {
-	t := fmt.Sprintf(common.StartCarried, year-1, s.StaleParagraphs, len(s.Carried), s.OpenMeasures, len(s.PrefilledCells))
+	t := fmt.Sprintf(text.StartCarried, year-1, s.StaleParagraphs, len(s.Carried), s.OpenMeasures, len(s.PrefilledCells))
 	if s.FormatChanged && f != nil {
-		t += fmt.Sprintf(common.StartFormatChanged, f.Name)
+		t += fmt.Sprintf(text.StartFormatChanged, f.Name)
 	}
 	return t
 }

@@ -14,6 +14,9 @@ import (
 	"nianbao/tui/bundles"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/profile"
+	"nianbao/tui/text"
 )
 
 type organsMsg struct {
@@ -41,21 +44,21 @@ type Model struct {
 	err     string
 	// selectID is an organ to select when the list arrives.
 	selectID int64
-	keys     common.KeyMap
+	keys     keys.Map
 }
 
 // New builds the start screen.
 func New(c *common.Common) *Model {
 	m := &Model{c: c}
-	m.keys = common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyOpen, "enter"),
-		common.Bind(common.StartKeyNewOrgan, "n"),
-		common.Bind(common.StartKeyEditOrgan, "e"),
-		common.Bind(common.StartKeyNewYear, "y"),
-		common.Bind(common.StartKeySwitch, "tab"),
-		common.Bind(common.BunKeyStartImport, "i"),
-		common.Bind(common.BunKeyStartAgg, "h"),
-		common.Bind(common.KeyQuit, "q"),
+	m.keys = keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyOpen, "enter"),
+		keys.Bind(text.StartKeyNewOrgan, "n"),
+		keys.Bind(text.StartKeyEditOrgan, "e"),
+		keys.Bind(text.StartKeyNewYear, "y"),
+		keys.Bind(text.StartKeySwitch, "tab"),
+		keys.Bind(text.BunKeyStartImport, "i"),
+		keys.Bind(text.BunKeyStartAgg, "h"),
+		keys.Bind(text.KeyQuit, "q"),
 	}}
 	return m
 }
@@ -90,7 +93,7 @@ func (m *Model) loadYears() tea.Cmd {
 }
 
 // Title implements common.Screen.
-func (m *Model) Title() string { return common.StartTitle }
+func (m *Model) Title() string { return text.StartTitle }
 
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap { return m.keys }
@@ -219,9 +222,9 @@ func (m *Model) View(width, height int) string {
 	lw := min(40, width/2)
 	rw := width - lw - 1
 	var left, right []string
-	left = append(left, st.Heading.Render(common.StartOrgans), "")
+	left = append(left, st.Heading.Render(text.StartOrgans), "")
 	if len(m.organs) == 0 {
-		left = append(left, components.Wrap(common.StartNoOrgans, lw)...)
+		left = append(left, components.Wrap(text.StartNoOrgans, lw)...)
 	}
 	from, to := m.ol.Visible(height - 3)
 	for i := from; i < to; i++ {
@@ -235,9 +238,9 @@ func (m *Model) View(width, height int) string {
 		}
 		left = append(left, line)
 	}
-	right = append(right, st.Heading.Render(common.StartYears), "")
+	right = append(right, st.Heading.Render(text.StartYears), "")
 	if len(m.organs) > 0 && len(m.years) == 0 && m.yearsOf == m.organs[m.ol.Cursor].ID {
-		right = append(right, components.Wrap(common.StartNoYears, rw)...)
+		right = append(right, components.Wrap(text.StartNoYears, rw)...)
 	}
 	from, to = m.yl.Visible(height - 3)
 	for i := from; i < to; i++ {
@@ -250,9 +253,9 @@ func (m *Model) View(width, height int) string {
 		if s, ok := m.status[y]; ok {
 			state = "  " + s.Label()
 		}
-		line := components.Fit(" "+fmt.Sprintf(common.StatusYear, y)+"  "+st.Muted.Render(fname+state), rw)
+		line := components.Fit(" "+fmt.Sprintf(text.StatusYear, y)+"  "+st.Muted.Render(fname+state), rw)
 		if i == m.yl.Cursor && m.focus == 1 {
-			line = st.Selected.Render(components.Fit(" "+fmt.Sprintf(common.StatusYear, y)+"  "+fname+state, rw))
+			line = st.Selected.Render(components.Fit(" "+fmt.Sprintf(text.StatusYear, y)+"  "+fname+state, rw))
 		}
 		right = append(right, line)
 	}
@@ -264,7 +267,7 @@ func (m *Model) View(width, height int) string {
 		for len(left) < height-1 {
 			left = append(left, "")
 		}
-		left = append(left[:height-1], st.Muted.Render(components.Fit(common.BunStartHint, lw)))
+		left = append(left[:height-1], st.Muted.Render(components.Fit(text.BunStartHint, lw)))
 	}
 	l := strings.Split(components.Block(strings.Join(left, "\n"), lw, height), "\n")
 	r := strings.Split(components.Block(strings.Join(right, "\n"), rw, height), "\n")
@@ -289,16 +292,16 @@ type OrganForm struct {
 	organ model.Organ
 	form  *components.Form
 	err   string
-	keys  common.KeyMap
+	keys  keys.Map
 	dirty bool
 }
 
 // NewOrganForm edits o (a new organ when o.ID is 0).
 func NewOrganForm(c *common.Common, o model.Organ) *OrganForm {
-	f := &OrganForm{c: c, organ: o, form: components.NewForm(formStyles(c), organFields(o)...)}
-	f.keys = common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyNext, "tab"), common.Bind(common.KeyPrev, "shift+tab"),
-		common.Bind(common.KeySave, "ctrl+s"), common.Bind(common.KeyBack, "esc"),
+	f := &OrganForm{c: c, organ: o, form: components.NewForm(profile.FormStyles(c), profile.OrganFields(o)...)}
+	f.keys = keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyNext, "tab"), keys.Bind(text.KeyPrev, "shift+tab"),
+		keys.Bind(text.KeySave, "ctrl+s"), keys.Bind(text.KeyBack, "esc"),
 	}}
 	return f
 }
@@ -309,9 +312,9 @@ func (f *OrganForm) Init() tea.Cmd { return nil }
 // Title implements common.Screen.
 func (f *OrganForm) Title() string {
 	if f.organ.ID == 0 {
-		return common.StartNewOrgan
+		return text.StartNewOrgan
 	}
-	return common.StartEditOrgan
+	return text.StartEditOrgan
 }
 
 // KeyMap implements common.Screen.
@@ -331,7 +334,7 @@ func (f *OrganForm) save() tea.Cmd {
 				return nil
 			}
 		}
-		applyOrganField(&f.organ, fl)
+		profile.ApplyOrganField(&f.organ, fl)
 	}
 	o := f.organ
 	ctx, st := f.c.Ctx, f.c.Store
@@ -384,7 +387,7 @@ func (f *OrganForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // View implements common.Screen.
 func (f *OrganForm) View(width, height int) string {
 	st := f.c.Styles
-	head := []string{st.Heading.Render(f.Title()), st.Muted.Render(components.Fit(common.OrganFormHint, width)), ""}
+	head := []string{st.Heading.Render(f.Title()), st.Muted.Render(components.Fit(text.OrganFormHint, width)), ""}
 	foot := ""
 	if f.err != "" {
 		foot = st.Error.Render(components.Fit(f.err, width))
@@ -409,7 +412,7 @@ type YearForm struct {
 	years []int
 	form  *components.Form
 	err   string
-	keys  common.KeyMap
+	keys  keys.Map
 }
 
 // NewYearForm offers the year after the newest one (or last year).
@@ -418,15 +421,15 @@ func NewYearForm(c *common.Common, o model.Organ, years []int) *YearForm {
 	if len(years) > 0 && years[0] >= y {
 		y = years[0] + 1
 	}
-	yf := components.TextField("year", common.StartYearPrompt, fmt.Sprint(y))
+	yf := components.TextField("year", text.StartYearPrompt, fmt.Sprint(y))
 	yf.Input.Clean = model.CleanLine
 	f := &YearForm{c: c, organ: o, years: years}
 	yf.Validate = f.validateYear
-	f.form = components.NewForm(formStyles(c), yf,
-		components.ChoiceField("from", common.StartFromLabel, []string{common.StartFresh}, 0))
-	f.keys = common.KeyMap{Short: []key.Binding{
-		common.Bind(common.KeyNext, "tab"), common.Bind(common.StartNewYear, "enter"),
-		common.Bind(common.KeyBack, "esc"),
+	f.form = components.NewForm(profile.FormStyles(c), yf,
+		components.ChoiceField("from", text.StartFromLabel, []string{text.StartFresh}, 0))
+	f.keys = keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyNext, "tab"), keys.Bind(text.StartNewYear, "enter"),
+		keys.Bind(text.KeyBack, "esc"),
 	}}
 	f.refreshChoices()
 	return f
@@ -436,7 +439,7 @@ func (f *YearForm) year() (int, error) {
 	var y int
 	s := strings.TrimSuffix(strings.TrimSpace(model.NormalizeDigits(f.form.Fields[0].Value())), "年")
 	if _, err := fmt.Sscanf(s, "%d", &y); err != nil || len(s) != 4 {
-		return 0, fmt.Errorf("%s", common.StartYearInvalid)
+		return 0, fmt.Errorf("%s", text.StartYearInvalid)
 	}
 	return y, nil
 }
@@ -447,11 +450,11 @@ func (f *YearForm) validateYear(string) error {
 		return err
 	}
 	if model.FormatForYear(y) == nil {
-		return fmt.Errorf(common.StartYearNoFormat, y)
+		return fmt.Errorf(text.StartYearNoFormat, y)
 	}
 	for _, e := range f.years {
 		if e == y {
-			return fmt.Errorf(common.StartYearExists, y)
+			return fmt.Errorf(text.StartYearExists, y)
 		}
 	}
 	return nil
@@ -472,12 +475,12 @@ func (f *YearForm) refreshChoices() {
 	y, err := f.year()
 	if err == nil && f.hasPrev(y) {
 		if len(ch.Choices) != 2 {
-			ch.Choices = []string{fmt.Sprintf(common.StartFromPrev, y-1), common.StartFresh}
+			ch.Choices = []string{fmt.Sprintf(text.StartFromPrev, y-1), text.StartFresh}
 			ch.Choice = 0
 		}
 		return
 	}
-	ch.Choices = []string{common.StartFresh}
+	ch.Choices = []string{text.StartFresh}
 	ch.Choice = 0
 }
 
@@ -485,7 +488,7 @@ func (f *YearForm) refreshChoices() {
 func (f *YearForm) Init() tea.Cmd { return nil }
 
 // Title implements common.Screen.
-func (f *YearForm) Title() string { return common.StartNewYear + " · " + f.organ.Name }
+func (f *YearForm) Title() string { return text.StartNewYear + " · " + f.organ.Name }
 
 // KeyMap implements common.Screen.
 func (f *YearForm) KeyMap() help.KeyMap { return f.keys }
@@ -547,7 +550,7 @@ func (f *YearForm) View(width, height int) string {
 	lines = append(lines, body, "")
 	if y, err := f.year(); err == nil {
 		if fm := model.FormatForYear(y); fm != nil {
-			lines = append(lines, st.Label.Render(fmt.Sprintf(common.StartYearFormat, fm.Name, fm.Basis)))
+			lines = append(lines, st.Label.Render(fmt.Sprintf(text.StartYearFormat, fm.Name, fm.Basis)))
 		}
 	}
 	if f.err != "" {

@@ -10,6 +10,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
 )
 
 func TestOrganFormRefusesEmptyNameAndBadPhone(t *testing.T) {
@@ -17,7 +18,7 @@ func TestOrganFormRefusesEmptyNameAndBadPhone(t *testing.T) {
 	f := NewOrganForm(e.C, model.Organ{Level: model.LevelTownship})
 	d := e.Drive(f)
 	d.Keys("ctrl+s")
-	if !strings.Contains(ansi.Strip(d.View(80, 20)), common.ErrNameEmpty) {
+	if !strings.Contains(ansi.Strip(d.View(80, 20)), text.ErrNameEmpty) {
 		t.Fatal("an empty name must be refused")
 	}
 	d.Type("伊敏河镇人民政府")
@@ -25,7 +26,7 @@ func TestOrganFormRefusesEmptyNameAndBadPhone(t *testing.T) {
 	d.Keys("tab", "tab", "tab")
 	d.Type("12345")
 	d.Keys("tab")
-	if f.form.Current().Key != fPhone || f.form.Current().Err == "" {
+	if f.form.Current().Label != text.FieldPhone || f.form.Current().Err == "" {
 		t.Fatal("a bad phone number must be refused in place")
 	}
 	d.Keys("ctrl+u")
@@ -133,38 +134,5 @@ func TestNewYearFromPreviousYear(t *testing.T) {
 	}
 	if len(oy.Measures) != 1 || oy.Measures[0].Measure != "每周检查一次栏目" || oy.Measures[0].FirstYear != 2020 {
 		t.Fatalf("measures of 2021: %+v", oy.Measures)
-	}
-}
-
-func TestProfileSavesFieldsAsTheCursorLeaves(t *testing.T) {
-	e := testenv.New(t, 2021)
-	p := NewProfile(e.C).(*Profile)
-	d := e.Drive(p)
-	for p.form.Current().Key != fMode3 {
-		d.Keys("tab")
-	}
-	d.Keys("right")
-	for p.form.Current().Key != fDate {
-		d.Keys("shift+tab")
-	}
-	d.Type("2022年1月20日")
-	d.Keys("tab")
-	r, err := e.Store.Report(context.Background(), e.C.Organ.ID, 2021)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Mode3 != model.Typed || r.Date != model.NewDate(2022, 1, 20) {
-		t.Fatalf("stored mode %q date %v", r.Mode3, r.Date)
-	}
-	// A bad date is refused, the stored one kept.
-	d.Keys("shift+tab", "ctrl+u")
-	d.Type("2022-02-30")
-	d.Keys("tab")
-	if p.form.Current().Key != fDate || p.form.Current().Err == "" {
-		t.Fatal("bad date must be refused in place")
-	}
-	r, _ = e.Store.Report(context.Background(), e.C.Organ.ID, 2021)
-	if r.Date != model.NewDate(2022, 1, 20) {
-		t.Fatalf("old date not kept: %v", r.Date)
 	}
 }

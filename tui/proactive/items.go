@@ -1,0 +1,714 @@
+// Package proactive is the workstation screen for the register of
+// proactively published items (主动公开信息, model.DisclosureItem):
+// a list that pages through SQLite by keyset and draws only its visible
+// rows, with filters by category, channel and month and a search; a
+// heads-down form for entering one item after another; an import of item
+// lists from .xlsx/.csv by keyboard; and the year's counts, whose sentence
+// can go into section 二's narrative.
+package proactive
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
+)
+
+// PageSize is how many rows one keyset query fetches.
+const PageSize = 100
+
+// maxBuffer caps the rows held in memory around the cursor.
+const maxBuffer = 4 * PageSize
+
+type mode int
+
+const (
+	modeList mode = iota
+	modeForm
+	modeImport
+	modeCounts
+)
+
+// Screen is the disclosure items screen.
+type Screen struct {
+	c    *common.Common
+	mode mode
+
+	// The organ's lists: defaults plus its own, for choices and filters.
+	categories []string
+	channels   []string
+
+	// Filters: index into the lists (-1 = all), month 0 = all, search text.
+	fCat, fChan, fMonth int
+	search              string
+	searching           bool
+	input               *components.Input
+
+	// Rows: the count, the loaded window, cursor and scroll over the whole
+	// list.
+	total   int
+	win     components.Window[model.DisclosureItem]
+	list    components.List
+	gen     int
+	loading bool
+	loaded  bool
+	errText string
+	pending int64 // an item id to put the cursor on after a reload
+
+	undo   *model.DisclosureItem
+	note   string
+	height int
+
+	form *entryForm
+	last prefill
+	imp  *importFlow
+	cnt  *countsView
+
+	keys listKeys
+}
+
+type listKeys struct {
+	Up, Down, Page, Edit, New, Delete, Undo, Search, Category, Channel, Month, Clear, Import, Counts key.Binding
+}
+
+// New builds the screen for the open organ-year.
+func New(c *common.Common) common.Screen {
+	s := &Screen{c: c, input: components.NewInput(), height: 20, fCat: -1, fChan: -1}
+	s.input.Clean = model.CleanLine
+	s.categories = append([]string(nil), model.DefaultItemCategories...)
+	s.channels = append([]string(nil), model.DefaultItemChannels...)
+	s.keys = listKeys{
+		Up:       keys.Bind(text.KeyUp, "up", "k"),
+		Down:     keys.Bind(text.KeyDown, "down", "j"),
+		Page:     key.NewBinding(key.WithKeys("pgdown", "pgup", "home", "end"), key.WithHelp("pgup/pgdn", text.ItemsKeyPage)),
+		Edit:     keys.Bind(text.KeyEdit, "enter", "e"),
+		New:      keys.Bind(text.ItemsKeyNew, "n"),
+		Delete:   keys.Bind(text.KeyDelete, "d", "delete"),
+		Undo:     keys.Bind(text.KeyUndo, "u", "ctrl+z"),
+		Search:   keys.Bind(text.ItemsKeySearch, "/"),
+		Category: keys.Bind(text.ItemsKeyCategory, "c"),
+		Channel:  keys.Bind(text.ItemsKeyChannel, "w"),
+		Month:    keys.Bind(text.ItemsKeyMonth, "m"),
+		Clear:    keys.Bind(text.ItemsKeyClear, "x"),
+		Import:   keys.Bind(text.ItemsKeyImport, "i"),
+		Counts:   keys.Bind(text.ItemsKeyCounts, "v"),
+	}
+	return s
+}
+
+// Title implements common.Screen.
+func (s *Screen) Title() string { return text.TitleItems }
+
+// Init implements common.Screen: load the organ's lists and the first page.
+func (s *Screen) Init() tea.Cmd { return tea.Batch(s.loadLists(), s.reload()) }
+
+// Typing implements common.Typing: printable keys are text while an input
+// has the focus.
+func (s *Screen) Typing() bool {
+	switch s.mode {
+	case modeForm:
+		return s.form != nil && s.form.typing()
+	case modeImport:
+		return s.imp != nil && s.imp.step == stepPath
+	case modeList:
+		return s.searching
+	}
+	return false
+}
+
+// Busy implements common.Busy: Esc closes a nested state first.
+func (s *Screen) Busy() bool {
+	return s.mode != modeList || s.searching || s.filtered() || s.search != ""
+}
+
+// Dirty implements common.Editing: an entry typed but not saved.
+func (s *Screen) Dirty() bool { return s.mode == modeForm && s.form != nil && s.form.dirty() }
+
+func (s *Screen) filtered() bool { return s.fCat >= 0 || s.fChan >= 0 || s.fMonth != 0 }
+
+func (s *Screen) ctx() context.Context { return s.c.Context() }
+
+// KeyMap implements common.Screen.
+func (s *Screen) KeyMap() help.KeyMap {
+	back := keys.Bind(text.KeyBack, "esc")
+	switch {
+	case s.mode == modeForm:
+		return keys.Map{Short: []key.Binding{
+			keys.Bind(text.KeyNext, "enter", "tab"), keys.Bind(text.KeyPrev, "shift+tab"),
+			keys.Bind(text.ItemsKeySaveNext, "ctrl+s"), back}}
+	case s.mode == modeImport:
+		return s.imp.keyMap()
+	case s.mode == modeCounts:
+		return keys.Map{Short: []key.Binding{
+			keys.Bind(text.ItemsKeyInsert, "i"), keys.Bind(text.ItemsKeyArt20, "a"), back}}
+	case s.searching:
+		return keys.Map{Short: []key.Binding{keys.Bind(text.ItemsKeySearched, "enter"), keys.Bind(text.KeyCancel, "esc")}}
+	}
+	k := s.keys
+	return keys.Map{
+		Short: []key.Binding{k.New, k.Edit, k.Delete, k.Import, k.Counts, k.Search, k.Category, k.Month},
+		Full: [][]key.Binding{
+			{k.Up, k.Down, k.Page, k.Edit, k.New, k.Delete, k.Undo},
+			{k.Search, k.Category, k.Channel, k.Month, k.Clear, k.Import, k.Counts},
+		},
+	}
+}
+
+// ---- the organ's lists ----
+
+type listsMsg struct {
+	cats, chans []string
+	err         error
+}
+
+func (s *Screen) loadLists() tea.Cmd {
+	if s.c.Store == nil {
+		return nil
+	}
+	ctx, st, organ := s.ctx(), s.c.Store, s.c.Organ.ID
+	return func() tea.Msg {
+		cats, chans, err := st.ItemLists(ctx, organ)
+		return listsMsg{cats, chans, err}
+	}
+}
+
+// mergeList is the defaults followed by the organ's own values, each once,
+// with 其他 kept last.
+func mergeList(defaults, own []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range defaults {
+		if d != model.ItemOther {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	for _, v := range own {
+		if v != "" && !seen[v] && v != model.ItemOther {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return append(out, model.ItemOther)
+}
+
+// ---- paging ----
+
+// Query is the db query of the current filters.
+func (s *Screen) Query() db.ItemQuery {
+	q := db.ItemQuery{OrganID: s.c.Organ.ID, Year: s.c.Year, Month: s.fMonth, Text: s.search}
+	if s.fCat >= 0 && s.fCat < len(s.categories) {
+		q.Category = s.categories[s.fCat]
+	}
+	if s.fChan >= 0 && s.fChan < len(s.channels) {
+		q.Channel = s.channels[s.fChan]
+	}
+	return q
+}
+
+type (
+	resetMsg struct {
+		gen, total, start int
+		rows              []model.DisclosureItem
+		err               error
+	}
+	pageMsg struct {
+		gen  int
+		up   bool
+		rows []model.DisclosureItem
+		err  error
+	}
+	deletedMsg struct {
+		it  model.DisclosureItem
+		err error
+	}
+	restoredMsg struct {
+		it  model.DisclosureItem
+		err error
+	}
+)
+
+// reload counts the matching items and loads the page around the cursor
+// (or around the pending item, found by its position in the order).
+func (s *Screen) reload() tea.Cmd {
+	if s.c.Store == nil || s.c.Organ.ID == 0 {
+		return nil
+	}
+	s.gen++
+	s.loading = true
+	gen, cursor, h := s.gen, s.list.Cursor, s.listHeight()
+	q := s.Query()
+	ctx, st, pending := s.ctx(), s.c.Store, s.pending
+	return func() tea.Msg {
+		n, err := st.CountItems(ctx, q)
+		if err != nil {
+			return resetMsg{gen: gen, err: err}
+		}
+		target := max(0, min(cursor, n-1)-h)
+		q.Limit = PageSize
+		start := 0
+		var rows []model.DisclosureItem
+		for {
+			rows, err = st.ItemPage(ctx, q)
+			if err != nil || len(rows) < PageSize {
+				break
+			}
+			if pending != 0 && containsID(rows, pending) || pending == 0 && start+len(rows) > target {
+				break
+			}
+			start += len(rows)
+			last := rows[len(rows)-1]
+			q.AfterPublished, q.AfterID = last.Published, last.ID
+		}
+		return resetMsg{gen: gen, total: n, rows: rows, start: start, err: err}
+	}
+}
+
+func containsID(rows []model.DisclosureItem, id int64) bool {
+	for i := range rows {
+		if rows[i].ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Current is the item under the cursor, if loaded.
+func (s *Screen) Current() (*model.DisclosureItem, bool) {
+	return s.win.At(s.list.Cursor)
+}
+
+// Total is the number of items matching the filters.
+func (s *Screen) Total() int { return s.total }
+
+// Loaded is the number of rows held in memory.
+func (s *Screen) Loaded() int { return len(s.win.Rows) }
+
+// ensure loads the rows the visible window needs, a keyset page at a time.
+func (s *Screen) ensure() tea.Cmd {
+	if s.loading || s.total == 0 || s.c.Store == nil {
+		return nil
+	}
+	from, to := s.list.Visible(s.listHeight())
+	ctx, st, gen, total := s.ctx(), s.c.Store, s.gen, s.total
+	q := s.Query()
+	switch {
+	case len(s.win.Rows) == 0 || from >= s.win.End()+PageSize || to <= s.win.Start-PageSize:
+		// A far jump (home, end): start again from the nearer end.
+		toEnd := s.list.Cursor >= total/2
+		if toEnd {
+			q.BeforePublished, q.BeforeID = model.Date(99991231), 1<<62
+		}
+		q.Limit = max(PageSize, s.listHeight())
+		s.loading = true
+		return func() tea.Msg {
+			rows, err := st.ItemPage(ctx, q)
+			start := 0
+			if toEnd {
+				start = total - len(rows)
+			}
+			return resetMsg{gen: gen, total: total, rows: rows, start: start, err: err}
+		}
+	case to > s.win.End() && s.win.End() < total:
+		last := s.win.Rows[len(s.win.Rows)-1]
+		q.AfterPublished, q.AfterID = last.Published, last.ID
+		q.Limit = max(PageSize, to-s.win.End())
+		s.loading = true
+		return func() tea.Msg {
+			rows, err := st.ItemPage(ctx, q)
+			return pageMsg{gen: gen, rows: rows, err: err}
+		}
+	case from < s.win.Start:
+		first := s.win.Rows[0]
+		q.BeforePublished, q.BeforeID = first.Published, first.ID
+		q.Limit = max(PageSize, s.win.Start-from)
+		s.loading = true
+		return func() tea.Msg {
+			rows, err := st.ItemPage(ctx, q)
+			return pageMsg{gen: gen, up: true, rows: rows, err: err}
+		}
+	}
+	return nil
+}
+
+func (s *Screen) listHeight() int { return max(1, s.height-4) }
+
+// ---- update ----
+
+// Update implements common.Screen.
+func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case listsMsg:
+		if msg.err == nil {
+			s.categories = mergeList(model.DefaultItemCategories, msg.cats)
+			s.channels = mergeList(model.DefaultItemChannels, msg.chans)
+		}
+		return s, nil
+	case resetMsg:
+		if msg.gen != s.gen {
+			return s, nil
+		}
+		s.loading, s.loaded = false, true
+		if msg.err != nil {
+			s.errText = fmt.Sprintf(text.ItemsLoadFailed, msg.err.Error())
+			return s, nil
+		}
+		s.errText = ""
+		s.win.Reset(msg.rows, msg.start)
+		s.total = msg.total
+		s.list.SetLen(s.total)
+		if s.pending != 0 {
+			for i := range s.win.Rows {
+				if s.win.Rows[i].ID == s.pending {
+					s.list.Cursor = s.win.Start + i
+				}
+			}
+			s.pending = 0
+		}
+		return s, s.ensure()
+	case pageMsg:
+		if msg.gen != s.gen {
+			return s, nil
+		}
+		s.loading = false
+		if msg.err != nil {
+			s.errText = fmt.Sprintf(text.ItemsLoadFailed, msg.err.Error())
+			return s, nil
+		}
+		if !s.win.Add(msg.rows, msg.up) {
+			return s, s.reload() // the list changed under us: start again
+		}
+		s.win.Trim(s.list.Cursor, maxBuffer, PageSize)
+		return s, s.ensure()
+	case deletedMsg:
+		if msg.err != nil {
+			return s, failed(msg.err)
+		}
+		it := msg.it
+		s.undo = &it
+		s.note = fmt.Sprintf(text.ItemsDeleted, it.Title)
+		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
+	case restoredMsg:
+		if msg.err != nil {
+			return s, failed(msg.err)
+		}
+		s.undo = nil
+		s.note = text.UndoDone
+		s.pending = msg.it.ID
+		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
+	case itemSavedMsg:
+		return s.itemSaved(msg)
+	case discardYesMsg:
+		s.mode, s.form = modeList, nil
+		return s, s.reload()
+	case deleteYesMsg:
+		return s, s.deleteCurrent()
+	case common.OrganYearMsg:
+		if s.mode == modeCounts && s.cnt != nil {
+			return s, tea.Batch(s.reload(), s.cnt.load(s))
+		}
+		return s, s.reload()
+	case common.GoToMsg:
+		if msg.Entry.Kind == model.EntryItem {
+			s.mode, s.form, s.imp, s.cnt = modeList, nil, nil, nil
+			s.clearFilters()
+			s.pending = msg.Entry.ID
+			return s, s.reload()
+		}
+		return s, nil
+	case importReadMsg, importDoneMsg:
+		if s.imp != nil {
+			return s, s.imp.update(s, msg)
+		}
+		return s, nil
+	case countsMsg, insertedMsg, art20Msg:
+		if s.cnt != nil {
+			return s, s.cnt.update(s, msg)
+		}
+		return s, nil
+	}
+
+	switch s.mode {
+	case modeForm:
+		return s, s.form.update(s, msg)
+	case modeImport:
+		return s, s.imp.update(s, msg)
+	case modeCounts:
+		return s, s.cnt.update(s, msg)
+	}
+	if s.searching {
+		return s, s.updateSearch(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return s, s.listKey(msg)
+	}
+	return s, nil
+}
+
+func failed(err error) tea.Cmd {
+	return func() tea.Msg { return common.SaveFailedMsg{Err: err} }
+}
+
+func (s *Screen) savedCmd() tea.Cmd {
+	now := s.c.Now
+	return func() tea.Msg {
+		if now == nil {
+			return common.SavedMsg{}
+		}
+		return common.SavedMsg{At: now()}
+	}
+}
+
+func (s *Screen) clearFilters() {
+	s.fCat, s.fChan, s.fMonth, s.search = -1, -1, 0, ""
+	s.input.SetValue("")
+}
+
+// cycle moves a filter index over -1 (all) .. n-1.
+func cycle(i, n int) int {
+	i++
+	if i >= n {
+		return -1
+	}
+	return i
+}
+
+func (s *Screen) listKey(k tea.KeyPressMsg) tea.Cmd {
+	if s.list.HandleKey(k.String(), s.listHeight()) {
+		return s.ensure()
+	}
+	s.note = ""
+	switch k.String() {
+	case "n":
+		return s.openForm(nil)
+	case "enter", "e":
+		if it, ok := s.Current(); ok {
+			cp := *it
+			return s.openForm(&cp)
+		}
+	case "d", "delete":
+		if it, ok := s.Current(); ok {
+			return dialog.YesNo(s.c, fmt.Sprintf(text.ItemsDeleteAsk, it.Title), text.KeyDelete, deleteYesMsg{}, text.KeyCancel, nil)
+		}
+	case "u", "ctrl+z":
+		return s.restore()
+	case "/":
+		s.searching = true
+		s.input.SetValue(s.search)
+		s.input.Focus()
+	case "c":
+		s.fCat = cycle(s.fCat, len(s.categories))
+		return s.refilter()
+	case "w":
+		s.fChan = cycle(s.fChan, len(s.channels))
+		return s.refilter()
+	case "m":
+		s.fMonth = (s.fMonth + 1) % 13
+		return s.refilter()
+	case "x":
+		s.clearFilters()
+		return s.refilter()
+	case "i":
+		s.imp = newImportFlow(s)
+		s.mode = modeImport
+	case "v":
+		s.cnt = &countsView{}
+		s.mode = modeCounts
+		return s.cnt.load(s)
+	case "esc":
+		if s.filtered() || s.search != "" {
+			s.clearFilters()
+			return s.refilter()
+		}
+		return func() tea.Msg { return common.BackMsg{} }
+	}
+	return nil
+}
+
+func (s *Screen) refilter() tea.Cmd {
+	s.list = components.List{}
+	s.win = components.Window[model.DisclosureItem]{}
+	return s.reload()
+}
+
+func (s *Screen) updateSearch(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "enter":
+			s.searching = false
+			s.input.Blur()
+			return nil
+		case "esc":
+			s.searching = false
+			s.input.Blur()
+			s.search = ""
+			s.input.SetValue("")
+			return s.refilter()
+		}
+	}
+	if s.input.Update(msg) {
+		s.search = strings.TrimSpace(s.input.Value())
+		return s.refilter()
+	}
+	return nil
+}
+
+// Answers to the questions of the item list and form.
+type (
+	deleteYesMsg  struct{}
+	discardYesMsg struct{}
+)
+
+// deleteCurrent deletes the item under the cursor, keeping it for undo.
+func (s *Screen) deleteCurrent() tea.Cmd {
+	it, ok := s.Current()
+	if !ok || s.c.Store == nil {
+		return nil
+	}
+	id, ctx, st := it.ID, s.ctx(), s.c.Store
+	return s.c.Track(func() tea.Msg {
+		del, err := st.DeleteItem(ctx, id)
+		return deletedMsg{del, err}
+	})
+}
+
+func (s *Screen) restore() tea.Cmd {
+	if s.undo == nil {
+		s.note = text.UndoNothing
+		return nil
+	}
+	it := *s.undo
+	it.ID = 0
+	ctx, st := s.ctx(), s.c.Store
+	return s.c.Track(func() tea.Msg {
+		err := st.SaveItem(ctx, &it)
+		return restoredMsg{it, err}
+	})
+}
+
+// ---- view ----
+
+// View implements common.Screen.
+func (s *Screen) View(width, height int) string {
+	s.height = height
+	switch s.mode {
+	case modeForm:
+		return s.form.view(s, width, height)
+	case modeImport:
+		return s.imp.view(s, width, height)
+	case modeCounts:
+		return s.cnt.view(s, width, height)
+	}
+	st := s.c.Styles
+	var lines []string
+	head := fmt.Sprintf(text.ItemsTotal, s.c.Year, s.total)
+	if s.filtered() || s.search != "" {
+		head = fmt.Sprintf(text.ItemsFiltered, s.total)
+		for _, f := range s.filterLabels() {
+			head += " · " + f
+		}
+	}
+	lines = append(lines, st.Title.Render(text.TitleItems)+"  "+st.Muted.Render(head))
+	if s.searching {
+		lw := components.StringWidth(text.ItemsSearchLabel)
+		lines = append(lines, st.Label.Render(text.ItemsSearchLabel)+s.input.View(max(4, width-lw)))
+	} else {
+		lines = append(lines, st.Muted.Render(s.columnsHeader(width)))
+	}
+	lh := s.listHeight()
+	from, to := s.list.Visible(lh)
+	switch {
+	case s.errText != "":
+		lines = append(lines, st.Error.Render(s.errText))
+	case !s.loaded:
+		lines = append(lines, st.Muted.Render(text.ItemsLoading))
+	case s.total == 0 && (s.filtered() || s.search != ""):
+		lines = append(lines, st.Muted.Render(text.ItemsNoMatch))
+	case s.total == 0:
+		lines = append(lines, st.Muted.Render(text.ItemsEmpty))
+	}
+	for i := from; i < to && s.total > 0; i++ {
+		var row string
+		if r, ok := s.win.At(i); ok {
+			row = s.rowText(r, width)
+		} else {
+			row = components.Fit(text.ItemsLoading, width)
+		}
+		if i == s.list.Cursor {
+			row = st.Selected.Render(row)
+		}
+		lines = append(lines, row)
+	}
+	for len(lines) < height-2 {
+		lines = append(lines, "")
+	}
+	lines = lines[:max(0, height-2)]
+	foot := s.note
+	lines = append(lines, "", foot)
+	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+func (s *Screen) filterLabels() []string {
+	var out []string
+	q := s.Query()
+	if q.Category != "" {
+		out = append(out, fmt.Sprintf(text.ItemsFilterCat, q.Category))
+	}
+	if q.Channel != "" {
+		out = append(out, fmt.Sprintf(text.ItemsFilterChan, q.Channel))
+	}
+	if q.Month != 0 {
+		out = append(out, fmt.Sprintf(text.ItemsFilterMonth, q.Month))
+	}
+	if q.Text != "" {
+		out = append(out, fmt.Sprintf(text.ItemsFilterText, q.Text))
+	}
+	return out
+}
+
+// Column widths of the list.
+const (
+	colDate = 10
+	colCat  = 10
+	colChan = 16
+)
+
+func (s *Screen) columnsHeader(width int) string {
+	return components.Fit(components.Fit(text.ItemsColDate, colDate)+" "+components.Fit(text.ItemsColCategory, colCat)+" "+
+		components.Fit(text.ItemsColChannels, colChan)+" "+text.ItemsColTitle, width)
+}
+
+func (s *Screen) rowText(it *model.DisclosureItem, width int) string {
+	line := components.Fit(it.Published.String(), colDate) + " " +
+		components.Fit(model.CleanLine(it.Category), colCat) + " " +
+		components.Fit(model.CleanLine(strings.Join(it.Channels, "、")), colChan) + " " +
+		model.CleanLine(it.Title)
+	return components.Fit(line, width)
+}
+
+// Cursor implements common.Screen.
+func (s *Screen) Cursor() *tea.Cursor {
+	switch s.mode {
+	case modeForm:
+		return s.form.cursor()
+	case modeImport:
+		return s.imp.cursor()
+	case modeList:
+		if s.searching {
+			return tea.NewCursor(components.StringWidth(text.ItemsSearchLabel)+s.input.CursorX(), 1)
+		}
+	}
+	return nil
+}

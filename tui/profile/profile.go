@@ -1,0 +1,195 @@
+// Package profile is the 基本信息 screen (the organ's profile, the preamble
+// fields, the report date and how tables 三 and 四 are filled) and the
+// organ's fields it shares with the 新建单位 form of the start screen.
+package profile
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/narrative"
+	"nianbao/tui/text"
+)
+
+// Report-level field keys of 基本信息.
+const (
+	fBasis = "basis"
+	fWhere = "where"
+	fDate  = "date"
+	fMode3 = "mode3"
+	fMode4 = "mode4"
+)
+
+var modeChoices = []string{text.ModeFromLog, text.ModeTyped}
+
+func modeIndex(m model.TableMode) int {
+	if m == model.Typed {
+		return 1
+	}
+	return 0
+}
+
+// Profile is the 基本信息 screen: the organ's profile, the preamble fields,
+// the report date and how tables 三 and 四 are filled. Each field is saved
+// when the cursor leaves it.
+type Profile struct {
+	c    *common.Common
+	form *components.Form
+	keys keys.Map
+}
+
+// New builds the screen for the open organ-year.
+func New(c *common.Common) common.Screen {
+	r := c.Report
+	fs := OrganFields(c.Organ)
+	basis := components.TextField(fBasis, text.FieldBasis, r.Preamble.Basis)
+	where := components.TextField(fWhere, text.FieldWhere, r.Preamble.Where)
+	date := components.TextField(fDate, text.FieldDate, r.Date.String())
+	date.Hint = text.FieldDateHint
+	date.Validate = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		_, err := model.ParseDate(s)
+		return err
+	}
+	for _, f := range []*components.Field{basis, where, date} {
+		clean(f.Input)
+	}
+	fs = append(fs, basis, where, date,
+		components.ChoiceField(fMode3, text.FieldMode3, modeChoices, modeIndex(r.Mode3)),
+		components.ChoiceField(fMode4, text.FieldMode4, modeChoices, modeIndex(r.Mode4)),
+	)
+	fs = append(fs, LetterFields(c.Organ)...)
+	p := &Profile{c: c, form: components.NewForm(FormStyles(c), fs...)}
+	p.keys = keys.Map{Short: []key.Binding{
+		keys.Bind(text.KeyNext, "tab"), keys.Bind(text.KeyPrev, "shift+tab"),
+		keys.Bind(text.ProfileKeyPreamble, "ctrl+e"),
+		keys.Bind(text.KeySave, "ctrl+s"), keys.Bind(text.KeyBack, "esc"),
+	}}
+	return p
+}
+
+// Init implements common.Screen.
+func (p *Profile) Init() tea.Cmd { return nil }
+
+// Title implements common.Screen.
+func (p *Profile) Title() string { return text.TitleProfile }
+
+// KeyMap implements common.Screen.
+func (p *Profile) KeyMap() help.KeyMap { return p.keys }
+
+// Typing implements common.Typing.
+func (p *Profile) Typing() bool { return p.form.Current().Input != nil }
+
+// Dirty implements common.Editing: the focused field holds unsaved text.
+func (p *Profile) Dirty() bool {
+	cur := p.form.Current()
+	return cur != nil && cur.Changed()
+}
+
+// Field returns a field of the form (tests).
+func (p *Profile) Field(key string) *components.Field { return p.form.Field(key) }
+
+// apply copies a changed field into the organ or the report and returns the
+// save command.
+func (p *Profile) apply(f *components.Field) tea.Cmd {
+	o := p.c.Organ
+	if ApplyOrganField(&o, f) {
+		p.c.Organ = o
+		if p.c.OY != nil {
+			p.c.OY.Organ = o
+		}
+		return p.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveOrgan(ctx, &o) })
+	}
+	r := p.c.Report
+	v := strings.TrimSpace(f.Value())
+	switch f.Key {
+	case fBasis:
+		r.Preamble.Basis = v
+	case fWhere:
+		r.Preamble.Where = v
+	case fDate:
+		r.Date = 0
+		if v != "" {
+			r.Date, _ = model.ParseDate(v)
+		}
+	case fMode3:
+		r.Mode3 = []model.TableMode{model.FromLog, model.Typed}[f.Choice]
+	case fMode4:
+		r.Mode4 = []model.TableMode{model.FromLog, model.Typed}[f.Choice]
+	}
+	cp := *r
+	return p.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveReportMeta(ctx, &cp) })
+}
+
+// Update implements common.Screen.
+func (p *Profile) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if _, ok := msg.(common.BlurMsg); ok {
+		// Leaving the screen saves the field being typed when it is valid.
+		if ev := p.form.Leave(); ev.Changed != nil {
+			return p, p.apply(ev.Changed)
+		}
+		return p, nil
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "ctrl+s":
+			if ev := p.form.Leave(); ev.Changed != nil {
+				return p, p.apply(ev.Changed)
+			}
+			return p, nil
+		case "ctrl+e":
+			var cmd tea.Cmd
+			if ev := p.form.Leave(); ev.Changed != nil {
+				cmd = p.apply(ev.Changed)
+			}
+			ed := narrative.NewPreamble(p.c)
+			return p, tea.Batch(cmd, func() tea.Msg { return common.PushMsg{Screen: ed} })
+		}
+	}
+	ev := p.form.Update(msg)
+	if ev.Changed != nil {
+		return p, p.apply(ev.Changed)
+	}
+	return p, nil
+}
+
+// View implements common.Screen.
+func (p *Profile) View(width, height int) string {
+	st := p.c.Styles
+	head := []string{st.Heading.Render(text.TitleProfile) + "  " + st.Muted.Render(p.formatLine())}
+	pre := text.ProfilePreambleAuto
+	if strings.TrimSpace(p.c.Report.Preamble.Text) != "" {
+		pre = text.ProfilePreambleCustom
+	}
+	head = append(head, st.Muted.Render(components.Fit(pre, width)), "")
+	body := p.form.View(width, height-len(head))
+	return components.Block(strings.Join(head, "\n")+"\n"+body, width, height)
+}
+
+func (p *Profile) formatLine() string {
+	f := p.c.Format()
+	if f == nil {
+		return ""
+	}
+	return text.FormatLabel + " " + f.Name + "（" + f.Basis + "）"
+}
+
+// Cursor implements common.Screen.
+func (p *Profile) Cursor() *tea.Cursor {
+	x, y := p.form.CursorXY()
+	if x < 0 {
+		return nil
+	}
+	return tea.NewCursor(x, y+3)
+}

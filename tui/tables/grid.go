@@ -1,0 +1,538 @@
+// Package tables is the table editor of sections 二, 三 and 四: arrows and Tab
+// move between cells, numbers are parsed by the column's kind (counts,
+// signed 本年增/减, money in its unit; full-width digits accepted), invalid
+// input is refused in place with the old value kept, totals are computed,
+// and cells that break a rule are marked with the finding shown under the
+// table. The section's short text sits above the tables.
+package tables
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/db"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/narrative"
+	"nianbao/tui/text"
+)
+
+type zone int
+
+const (
+	zoneTables zone = iota
+	zoneText
+)
+
+// pos is a cursor: table, drawn row, display column.
+type pos struct{ t, r, c int }
+
+// Model is the screen of one of sections 二, 三, 四.
+type Model struct {
+	c       *common.Common
+	section int
+	fmtID   string
+	tables  []*dtable
+	cur     pos
+	vals    model.Values
+	editing bool
+	in      *components.Input
+	err     string
+	zone    zone
+	text    *narrative.Model
+	colOff  int
+	top     int
+	curX    int
+	curY    int
+	keys    keys.Map
+	note    string
+	undo    *cellUndo
+}
+
+// cellUndo remembers the cell cleared last, for ctrl+z / u.
+type cellUndo struct {
+	a   model.CellAddress
+	v   int64
+	had bool
+}
+
+// New builds the screen of section (2, 3 or 4) of the open report.
+func New(c *common.Common, section int) *Model {
+	m := &Model{c: c, section: section, in: components.NewInput(), text: narrative.New(c, section)}
+	m.in.Clean = model.CleanLine
+	m.in.CharLimit = 20
+	m.rebuild()
+	m.keys = keys.Map{
+		Short: []key.Binding{
+			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(text.GridArrows, text.GridKeyMove)),
+			keys.Bind(text.GridKeyEdit, "0-9"),
+			keys.Bind(text.KeyNext, "tab"),
+			keys.Bind(text.GridKeyClear, "delete"),
+			keys.Bind(text.GridKeyText, "ctrl+t"),
+			keys.Bind(text.KeyBack, "esc"),
+		},
+		Full: [][]key.Binding{{
+			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(text.GridArrows, text.GridKeyMove)),
+			keys.Bind(text.GridKeyEdit, "0-9", "+", "-"),
+			keys.Bind(text.GridKeyCommit, "enter", "tab"),
+			keys.Bind(text.KeyPrev, "shift+tab"),
+			keys.Bind(text.GridKeyCancel, "esc"),
+			keys.Bind(text.GridKeyClear, "delete", "backspace"),
+			keys.Bind(text.KeyUndo, "ctrl+z", "u"),
+			keys.Bind(text.KeySave, "ctrl+s"),
+			keys.Bind(text.GridKeyText, "ctrl+t"),
+		}},
+	}
+	return m
+}
+
+// rebuild lays the tables out for the report's format and recomputes the
+// values shown.
+func (m *Model) rebuild() {
+	f := m.c.Format()
+	if f == nil {
+		return
+	}
+	if f.ID != m.fmtID {
+		m.tables = buildTables(f, m.section)
+		m.fmtID = f.ID
+		m.cur = pos{}
+		m.fixRow(1)
+	}
+	m.refresh()
+}
+
+// refresh recomputes the values: effective values of the organ-year, with
+// the totals of typed tables computed.
+func (m *Model) refresh() {
+	if m.c.OY == nil {
+		m.vals = model.Values{}
+		return
+	}
+	m.vals = model.EffectiveValues(m.c.OY)
+	for _, d := range m.tables {
+		if m.typed(d.t) {
+			model.FillTotals(d.t, m.vals)
+		}
+	}
+}
+
+// typed reports whether the clerk types the table (else it is computed).
+func (m *Model) typed(t *model.Table) bool {
+	r := m.c.Report
+	switch t.Section {
+	case 3:
+		return r.Mode3 == model.Typed
+	case 4:
+		return r.Mode4 == model.Typed
+	}
+	return true
+}
+
+// Editable reports whether the clerk may type the cell.
+func (m *Model) Editable(a model.CellAddress) bool {
+	f := m.c.Format()
+	t, r, c, ok := f.Cell(a)
+	if !ok || !m.typed(t) || r.Total || c.Total {
+		return false
+	}
+	if m.c.Report.Art20Mode == model.FromLog && model.IsArt20Cell(f, a) {
+		return false
+	}
+	return true
+}
+
+// Addr is the address under the cursor.
+func (m *Model) Addr() model.CellAddress {
+	if len(m.tables) == 0 {
+		return model.CellAddress{}
+	}
+	d := m.tables[m.cur.t]
+	row := d.rows[m.cur.r]
+	if row.group || m.cur.c >= len(row.cells) {
+		return model.CellAddress{}
+	}
+	return row.cells[m.cur.c]
+}
+
+// Value is the value shown in a cell.
+func (m *Model) Value(a model.CellAddress) int64 { return m.vals[a] }
+
+// fixRow moves the cursor off group rows in direction dir.
+func (m *Model) fixRow(dir int) {
+	if len(m.tables) == 0 {
+		return
+	}
+	rows := m.tables[m.cur.t].rows
+	for m.cur.r >= 0 && m.cur.r < len(rows) && rows[m.cur.r].group {
+		m.cur.r += dir
+	}
+	if m.cur.r < 0 || m.cur.r >= len(rows) {
+		m.cur.r = max(0, min(m.cur.r, len(rows)-1))
+		if rows[m.cur.r].group {
+			m.fixRow(-dir)
+		}
+	}
+	m.cur.c = max(0, min(m.cur.c, len(m.tables[m.cur.t].labels)-1))
+}
+
+// moveRow goes up or down, crossing into the neighbouring table.
+func (m *Model) moveRow(dir int) {
+	p := m.cur
+	for {
+		p.r += dir
+		if p.r < 0 {
+			if p.t == 0 {
+				return
+			}
+			p.t--
+			p.r = len(m.tables[p.t].rows) - 1
+		} else if p.r >= len(m.tables[p.t].rows) {
+			if p.t == len(m.tables)-1 {
+				return
+			}
+			p.t++
+			p.r = 0
+		}
+		if !m.tables[p.t].rows[p.r].group {
+			p.c = min(p.c, len(m.tables[p.t].labels)-1)
+			m.cur = p
+			return
+		}
+	}
+}
+
+// step moves to the next (or previous) editable cell in reading order;
+// when no cell is editable it moves to the next cell.
+func (m *Model) step(dir int) {
+	start := m.cur
+	var cells []pos
+	for ti, d := range m.tables {
+		for ri, r := range d.rows {
+			for ci := range r.cells {
+				cells = append(cells, pos{ti, ri, ci})
+			}
+		}
+	}
+	if len(cells) == 0 {
+		return
+	}
+	idx := 0
+	for i, p := range cells {
+		if p == start {
+			idx = i
+		}
+	}
+	for n := 1; n <= len(cells); n++ {
+		p := cells[(idx+dir*n+len(cells)*n)%len(cells)]
+		row := m.tables[p.t].rows[p.r]
+		if m.Editable(row.cells[p.c]) {
+			m.cur = p
+			return
+		}
+	}
+	m.cur = cells[(idx+dir+len(cells))%len(cells)]
+}
+
+// Init implements common.Screen.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Title implements common.Screen.
+func (m *Model) Title() string { return model.SectionTitles[m.section] }
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap {
+	if m.zone == zoneText {
+		return m.text.KeyMap()
+	}
+	return m.keys
+}
+
+// Typing implements common.Typing.
+func (m *Model) Typing() bool {
+	if m.zone == zoneText {
+		return m.text.Typing()
+	}
+	return m.editing
+}
+
+// Busy implements common.Busy.
+func (m *Model) Busy() bool {
+	if m.zone == zoneText {
+		return m.text.Busy()
+	}
+	return m.editing
+}
+
+// Dirty implements common.Editing.
+func (m *Model) Dirty() bool { return m.text.Dirty() || m.editing && m.in.Value() != "" }
+
+// Err is the message of refused input, if any.
+func (m *Model) Err() string { return m.err }
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.OrganYearMsg, common.SavedMsg:
+		m.rebuild()
+	case common.BlurMsg:
+		var cmd tea.Cmd
+		if m.editing {
+			// Keep a valid value typed before leaving; drop an invalid one.
+			if c, ok := m.commit(); ok {
+				cmd = c
+			} else {
+				m.cancel()
+			}
+		}
+		_, tcmd := m.text.Update(msg)
+		return m, tea.Batch(cmd, tcmd)
+	case common.GoToMsg:
+		if !msg.Cell.IsZero() {
+			m.goTo(msg.Cell)
+			return m, nil
+		}
+		if msg.Entry.Kind == model.EntryBlock {
+			m.zone = zoneText
+		}
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+t" && !m.Busy() {
+			if m.zone == zoneText {
+				m.zone = zoneTables
+			} else {
+				m.zone = zoneText
+			}
+			return m, nil
+		}
+		if m.zone == zoneTables {
+			return m, m.key(msg)
+		}
+	case tea.PasteMsg:
+		if m.zone == zoneTables {
+			if !m.editing {
+				m.begin("")
+			}
+			m.in.Update(msg)
+			return m, nil
+		}
+	}
+	_, cmd := m.text.Update(msg)
+	return m, cmd
+}
+
+func (m *Model) goTo(a model.CellAddress) {
+	for ti, d := range m.tables {
+		for ri, r := range d.rows {
+			for ci, c := range r.cells {
+				if c == a {
+					m.cur = pos{ti, ri, ci}
+					m.zone = zoneTables
+					m.editing = false
+					return
+				}
+			}
+		}
+	}
+}
+
+func (m *Model) begin(text string) {
+	m.editing = true
+	m.err = ""
+	m.in.SetValue(text)
+	m.in.Focus()
+}
+
+func (m *Model) cancel() {
+	m.editing = false
+	m.err = ""
+	m.in.Blur()
+}
+
+func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	s := k.String()
+	if m.editing {
+		switch s {
+		case "esc":
+			m.cancel()
+			return nil
+		case "ctrl+s":
+			cmd, _ := m.commit()
+			return cmd
+		case "enter", "tab", "shift+tab", "up", "down":
+			cmd, ok := m.commit()
+			if !ok {
+				return nil
+			}
+			switch s {
+			case "up":
+				m.moveRow(-1)
+			case "down":
+				m.moveRow(1)
+			case "shift+tab":
+				m.step(-1)
+			default:
+				m.step(1)
+			}
+			return cmd
+		}
+		if m.in.Update(k) {
+			m.err = ""
+		}
+		return nil
+	}
+	m.err, m.note = "", ""
+	switch s {
+	case "up", "k":
+		m.moveRow(-1)
+	case "down", "j":
+		m.moveRow(1)
+	case "left", "h":
+		m.cur.c = max(0, m.cur.c-1)
+	case "right", "l":
+		m.cur.c = min(len(m.tables[m.cur.t].labels)-1, m.cur.c+1)
+	case "tab", "enter":
+		m.step(1)
+	case "shift+tab":
+		m.step(-1)
+	case "home":
+		m.cur.c = 0
+	case "end":
+		m.cur.c = len(m.tables[m.cur.t].labels) - 1
+	case "delete", "backspace":
+		a := m.Addr()
+		if !a.IsZero() && m.Editable(a) {
+			old, had := m.c.Report.Values[a]
+			m.undo = &cellUndo{a: a, v: old, had: had}
+			m.note = text.GridCleared
+			return m.store(a, 0, true)
+		}
+		m.refuseReadOnly()
+	case "ctrl+z", "u":
+		if m.undo == nil {
+			m.note = text.UndoNothing
+			return nil
+		}
+		u := m.undo
+		m.undo = nil
+		m.goTo(u.a)
+		m.note = text.UndoDone
+		return m.store(u.a, u.v, !u.had)
+	default:
+		if components.IsText(k) {
+			a := m.Addr()
+			if a.IsZero() || !m.Editable(a) {
+				m.refuseReadOnly()
+				return nil
+			}
+			m.begin(k.Text)
+		}
+	}
+	return nil
+}
+
+func (m *Model) refuseReadOnly() {
+	a := m.Addr()
+	t, _, c, ok := m.c.Format().Cell(a)
+	switch {
+	case !ok:
+	case !m.typed(t):
+		m.err = text.GridComputedRefuse
+	case c.Total || m.isTotalRow(a):
+		m.err = text.GridTotalRefuse
+	default:
+		m.err = text.GridArt20Refuse
+	}
+}
+
+func (m *Model) isTotalRow(a model.CellAddress) bool {
+	_, r, _, _ := m.c.Format().Cell(a)
+	return r.Total
+}
+
+// commit parses the input; on success it stores the value and reports ok.
+// Refused input keeps the input open with the message, the old value kept.
+func (m *Model) commit() (tea.Cmd, bool) {
+	a := m.Addr()
+	_, _, col, ok := m.c.Format().Cell(a)
+	if !ok {
+		m.cancel()
+		return nil, true
+	}
+	typed := strings.TrimSpace(m.in.Value())
+	if typed == "" {
+		// Nothing typed (or only spaces): the cell keeps its value; delete
+		// clears a cell.
+		m.cancel()
+		return nil, true
+	}
+	v, err := model.ParseCell(col, typed)
+	if err != nil {
+		m.err = fmt.Sprintf(text.RefusedKeepOld, err.Error())
+		return nil, false
+	}
+	m.cancel()
+	return m.store(a, v, false), true
+}
+
+// store sets a cell (and the totals of its table) in the report and saves
+// them in one transaction.
+func (m *Model) store(a model.CellAddress, v int64, clear bool) tea.Cmd {
+	r := m.c.Report
+	if r.Values == nil {
+		r.Values = model.Values{}
+	}
+	if clear {
+		delete(r.Values, a)
+	} else {
+		r.Values[a] = v
+	}
+	changed := model.Values{a: v}
+	t := m.c.Format().Table(a.Table)
+	if hasTotals(t) {
+		tv := model.Values{}
+		for _, c := range t.Cells() {
+			tv[c] = r.Values[c]
+		}
+		model.FillTotals(t, tv)
+		for _, c := range t.Cells() {
+			if m.isComputed(t, c) {
+				r.Values[c] = tv[c]
+				changed[c] = tv[c]
+			}
+		}
+	}
+	m.refresh()
+	rid := r.ID
+	return m.c.Save(func(ctx context.Context, st *db.Store) error {
+		if clear && len(changed) == 1 {
+			return st.ClearValue(ctx, rid, a)
+		}
+		return st.SetValues(ctx, rid, changed)
+	})
+}
+
+func hasTotals(t *model.Table) bool {
+	for _, c := range t.Columns {
+		if c.Total {
+			return true
+		}
+	}
+	for _, r := range t.Rows {
+		if r.Total {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Model) isComputed(t *model.Table, a model.CellAddress) bool {
+	_, r, c, ok := m.c.Format().Cell(a)
+	return ok && (r.Total || c.Total)
+}
