@@ -152,7 +152,7 @@ func findRow(lines [][]string, rv rowValues) bool {
 
 func TestDocxReadBackWithPandoc(t *testing.T) {
 	if _, err := exec.LookPath("pandoc"); err != nil {
-		t.Skip("pandoc is not installed; the docx read-back check needs it")
+		t.Skip("SKIP: pandoc not installed (apt-get install pandoc): the docx read-back check did not run")
 	}
 	for _, fx := range fixtures {
 		oy := fx.oy()
