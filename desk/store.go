@@ -39,12 +39,6 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	return &Store{Store: st}, nil
 }
 
-// Wrap gives the use cases over a store opened elsewhere (tests, demo).
-func Wrap(st *db.Store) *Store { return &Store{Store: st} }
-
-// DefaultPath is the database used when none is named.
-func DefaultPath() (string, error) { return db.DefaultPath() }
-
 // RestoreGuide adds the exact restore command to the error of a damaged
 // database that has a good backup; other errors are returned as they are.
 func RestoreGuide(err error, path string) error {
