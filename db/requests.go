@@ -257,8 +257,13 @@ type RequestQuery struct {
 	// selects its sub-rows o3_1 … o3_8.
 	Outcome   string
 	Applicant model.ApplicantType
-	// Text matches summary and notes (never personal data).
+	// Text matches summary and notes, and with Personal also the
+	// applicant's name, phone and ID number.
 	Text string
+	// Personal lets Text search the applicants' personal data: the ledger
+	// is internal and the clerk finds a request by the caller's name or
+	// phone. Rows come back without personal data either way.
+	Personal bool
 	// AfterSerialKey continues after the entry with this SerialKey (0 = from
 	// the start); BeforeSerialKey pages backwards from it (0 = unused).
 	AfterSerialKey  int64
@@ -328,14 +333,24 @@ func (q RequestQuery) where(keyset bool) (string, []any, error) {
 		conds, args = append(conds, "r.applicant = ?"), append(args, string(q.Applicant))
 	}
 	if t := strings.TrimSpace(q.Text); t != "" {
+		var cond string
 		if utf8.RuneCountInString(t) >= 3 {
 			// The trigram index finds substrings of three characters or more.
-			conds = append(conds, "r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?)")
+			cond = "r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?)"
 			args = append(args, ftsPhrase(t))
 		} else {
 			p := likePattern(t)
-			conds, args = append(conds, `(r.summary LIKE ? ESCAPE '\' OR r.notes LIKE ? ESCAPE '\')`), append(args, p, p)
+			cond, args = `(r.summary LIKE ? ESCAPE '\' OR r.notes LIKE ? ESCAPE '\')`, append(args, p, p)
 		}
+		if q.Personal {
+			// request_personal is small beside the log (one short row per
+			// request that has personal data); a scan of it is cheap.
+			p := likePattern(t)
+			cond = "(" + cond + ` OR r.id IN (SELECT request_id FROM request_personal WHERE name LIKE ? ESCAPE '\'
+				OR phone LIKE ? ESCAPE '\' OR id_number LIKE ? ESCAPE '\' OR replace(replace(phone, '-', ''), ' ', '') LIKE ? ESCAPE '\'))`
+			args = append(args, p, p, likePattern(strings.ToUpper(t)), likePattern(strings.NewReplacer("-", "", " ", "").Replace(t)))
+		}
+		conds = append(conds, cond)
 	}
 	if keyset {
 		if q.AfterSerialKey > 0 {

@@ -71,6 +71,8 @@ type Result struct {
 	// Failed lists formats that could not be rendered (PDF without
 	// LibreOffice); the others were still written.
 	Failed []FormatError
+	// CreatedDir is the target folder when Run created it (PrepareDir).
+	CreatedDir string
 	// Notes are what the export tells the clerk besides the files, such
 	// as a 图解 written without its PNG for want of a Chinese font, or a
 	// PDF printed with substitute fonts.
@@ -198,6 +200,13 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 	year := oy.Report.Year
 	targets := TargetNames(oy.Organ.Name, year, formats, opt.Draft)
 	res := &Result{}
+	created, err := PrepareDir(opt.Dir)
+	if err != nil {
+		return res, err
+	}
+	if created {
+		res.CreatedDir = opt.Dir
+	}
 	if !opt.Overwrite {
 		if ex := Existing(opt.Dir, targets); len(ex) > 0 {
 			res.Existing = ex

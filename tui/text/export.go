@@ -32,6 +32,7 @@ const (
 	ExpAskDraft          = "还有 %d 个错误，正式年报不能导出。要导出为草稿吗？"
 	ExpAskOverwrite      = "目标位置已有同名文件：%s。覆盖这些文件吗？"
 	ExpCancelled         = "已取消导出。"
+	ExpCreatedDir        = "文件夹「%s」原来不存在，已新建。"
 	ExpProgress          = "导出进度"
 	ExpRunning           = "正在写入……"
 	ExpFailed            = "失败："
