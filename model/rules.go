@@ -38,6 +38,7 @@ func Check(oy *OrganYear, cal *Calendar, today Date) []Finding {
 	c.narrative()
 	c.structure()
 	c.copies()
+	c.personalInPublicText()
 	c.finish()
 	return c.out
 }
