@@ -134,7 +134,7 @@ func (s *Aggregate) run() tea.Cmd {
 	expected := splitNames(s.expected.Value())
 	s.running, s.errText, s.res, s.file, s.scroll = true, "", nil, nil, 0
 	return func() tea.Msg {
-		res, folder, err := summary.AggregateFolder(src, year, expected)
+		res, folder, err := summary.AggregateFolder(src, year, expected, summary.ReadOptions{})
 		if err != nil {
 			return aggDoneMsg{err: err}
 		}
