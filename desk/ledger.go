@@ -39,6 +39,7 @@ const LetterFolderSuffix = export.LetterFolderSuffix
 // request-log workbook to dir: readable by its owner only, read back and
 // checked, never beside a public export. The caller has shown LedgerWarning.
 func ExportLedger(ctx context.Context, s *db.Store, organ model.Organ, year int, dir string) (export.FileResult, int, error) {
+	MakeFolder(strings.TrimSpace(dir))
 	if err := CheckPrivateFolder(dir, "台账"); err != nil {
 		return export.FileResult{}, 0, err
 	}

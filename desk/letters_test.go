@@ -253,8 +253,12 @@ func TestLetterRecordsOnRequest(t *testing.T) {
 	if res, err = WriteLetter(ctx, st, d, dir); err != nil || res.Record.Number != "大政信〔2022〕第2号" || res.Request.Answered != model.NewDate(2022, 1, 20) {
 		t.Fatalf("answer: %+v %v", res, err)
 	}
-	// A folder that does not exist is refused before anything is recorded.
-	if _, err := WriteLetter(ctx, st, d, filepath.Join(dir, "没有")); err == nil {
-		t.Error("letter written into a missing folder")
+	// A new folder in an existing one is made; a folder whose parent is
+	// missing is refused.
+	if res, err := WriteLetter(ctx, st, d, filepath.Join(dir, "告知书（含个人信息）")); err != nil || filepath.Dir(res.File.Path) != filepath.Join(dir, "告知书（含个人信息）") {
+		t.Errorf("letter into a new folder: %v", err)
+	}
+	if _, err := WriteLetter(ctx, st, d, filepath.Join(dir, "没有", "这里")); err == nil {
+		t.Error("letter written under a missing folder")
 	}
 }
