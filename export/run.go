@@ -15,9 +15,10 @@ import (
 )
 
 // Formats lists the export formats in the order the export screen offers them.
+// "snippet" is the body-only html fragment for a portal editor.
 // FormatTujie is the illustrated report (图解): an html page and, where a
 // Chinese font is found, a long PNG of it.
-var Formats = []string{"docx", "html", "xlsx", "txt", "md", "pdf", FormatTujie}
+var Formats = []string{"docx", "html", "snippet", "xlsx", "txt", "md", "pdf", FormatTujie}
 
 // FormatTujie names the 图解 in Formats and on the command line.
 const FormatTujie = "tujie"
@@ -70,8 +71,11 @@ type Result struct {
 	// Failed lists formats that could not be rendered (PDF without
 	// LibreOffice); the others were still written.
 	Failed []FormatError
+	// CreatedDir is the target folder when Run created it (PrepareDir).
+	CreatedDir string
 	// Notes are what the export tells the clerk besides the files, such
-	// as a 图解 written without its PNG for want of a Chinese font.
+	// as a 图解 written without its PNG for want of a Chinese font, or a
+	// PDF printed with substitute fonts.
 	Notes []string
 }
 
@@ -86,6 +90,10 @@ func FileName(organ string, year int, ext string, draft bool) string {
 		}
 		return r
 	}, stem)
+	if ext == "snippet" {
+		stem += "（网站粘贴用）"
+		ext = "html"
+	}
 	if draft {
 		stem += "（草稿）"
 	}
@@ -140,6 +148,8 @@ func Render(ctx context.Context, d *Document, format, encoding string) ([]byte, 
 		return RenderDocx(d)
 	case "html":
 		return RenderHTML(d)
+	case "snippet":
+		return RenderSnippet(d)
 	case "xlsx":
 		return RenderXlsx(d)
 	case "txt":
@@ -190,6 +200,13 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 	year := oy.Report.Year
 	targets := TargetNames(oy.Organ.Name, year, formats, opt.Draft)
 	res := &Result{}
+	created, err := PrepareDir(opt.Dir)
+	if err != nil {
+		return res, err
+	}
+	if created {
+		res.CreatedDir = opt.Dir
+	}
 	if !opt.Overwrite {
 		if ex := Existing(opt.Dir, targets); len(ex) > 0 {
 			res.Existing = ex
@@ -215,13 +232,22 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 		progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[0]})
 		var outs [][]byte
 		var err error
-		if f == FormatTujie {
+		switch f {
+		case FormatTujie:
 			var note string
 			outs, note, err = renderTujie(oy, opt)
 			if note != "" {
 				res.Notes = append(res.Notes, note)
 			}
-		} else {
+		case "pdf":
+			var data []byte
+			var note string
+			data, note, err = RenderPDFNote(ctx, doc)
+			if note != "" {
+				res.Notes = append(res.Notes, note)
+			}
+			outs = [][]byte{data}
+		default:
 			var data []byte
 			data, err = Render(ctx, doc, f, opt.Encoding)
 			outs = [][]byte{data}

@@ -688,6 +688,9 @@ func (a *App) statusLine(w int) string {
 		} else {
 			e, wn := a.c.CountFindings("")
 			parts = append(parts, fmt.Sprintf(text.StatusFindings, e, wn))
+			if due, _ := a.c.DueSoon(); due > 0 {
+				parts = append(parts, fmt.Sprintf(text.StatusDueSoon, due))
+			}
 		}
 	}
 	if a.note != "" {

@@ -130,6 +130,10 @@ type jRequest struct {
 	FeeNotice        string     `json:"fee_notice"`
 	FeePaid          string     `json:"fee_paid"`
 	Notes            *string    `json:"notes,omitempty"`
+	// 延迟答复 (Art. 35); left out when empty, so a bundle without one
+	// reads in every version-1 reader.
+	DelayNotice string `json:"delay_notice,omitempty"`
+	DelayedTo   string `json:"delayed_to,omitempty"`
 }
 
 type jCase struct {
@@ -210,6 +214,7 @@ func toPayload(oy *model.OrganYear, full bool) jPayload {
 			ExcludedDays: q.ExcludedDays, Outcome: q.Outcome, Answered: dateString(q.Answered),
 			FeeMethod: string(q.FeeMethod), Pages: q.Pages, Fee: q.Fee,
 			FeeNotice: dateString(q.FeeNotice), FeePaid: dateString(q.FeePaid),
+			DelayNotice: dateString(q.DelayNotice), DelayedTo: dateString(q.DelayedTo),
 		}
 		if full {
 			summary := q.Summary

@@ -212,6 +212,8 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 		rq.Answered = v.date(w+"答复日期", q.Answered)
 		rq.FeeNotice = v.date(w+"收费通知日期", q.FeeNotice)
 		rq.FeePaid = v.date(w+"缴费日期", q.FeePaid)
+		rq.DelayNotice = v.date(w+"延迟答复告知日期", q.DelayNotice)
+		rq.DelayedTo = v.date(w+"延迟答复日期", q.DelayedTo)
 		if q.Received == "" {
 			v.addf("%s：缺少收到日期", w)
 		} else if !rq.Received.IsZero() && rq.Received.Year() != q.Year {

@@ -68,6 +68,8 @@ type Common struct {
 
 	// byCell indexes Findings by cell for FindingsAt.
 	byCell findingIndex
+	// due caches DueSoon's counts for one organ-year and day.
+	due dueCache
 
 	// inflight counts saves that have started and not finished, so the
 	// program can let them finish before the store is closed.

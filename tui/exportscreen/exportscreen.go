@@ -247,6 +247,9 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.err != nil {
 			s.errText = msg.err.Error()
 		}
+		if msg.res != nil && msg.res.CreatedDir != "" {
+			s.note = fmt.Sprintf(text.ExpCreatedDir, msg.res.CreatedDir)
+		}
 		if msg.res != nil && len(msg.res.Files) > 0 && !s.draft && msg.err == nil {
 			return s, s.markExported()
 		}
@@ -317,8 +320,9 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 	r := s.cur()
 	if r.kind == rowFolder {
 		if str == "enter" {
-			s.focus = len(rs) - 1
-			return nil
+			// Enter in the folder field exports there, as the bar says.
+			s.errText = ""
+			return s.startOrAsk()
 		}
 		if s.folder.Update(k) {
 			if strings.TrimSpace(s.folder.Value()) != "" {
@@ -342,12 +346,18 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 	case rowDrive:
 		s.target = r.index
 	case rowStart:
-		if e, _ := s.errorsNow(); e > 0 && !s.draft {
-			return dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskDraft, e), text.AskDraft, answerMsg{draft: true}, text.KeyCancel, answerMsg{})
-		}
-		return s.start(false)
+		return s.startOrAsk()
 	}
 	return nil
+}
+
+// startOrAsk starts the export, first asking to export a draft when the
+// report still has errors.
+func (s *Screen) startOrAsk() tea.Cmd {
+	if e, _ := s.errorsNow(); e > 0 && !s.draft {
+		return dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskDraft, e), text.AskDraft, answerMsg{draft: true}, text.KeyCancel, answerMsg{})
+	}
+	return s.start(false)
 }
 
 // Cursor implements common.Screen.
@@ -490,6 +500,13 @@ func (s *Screen) progressLines(width int) []string {
 		}
 		out = append(out, components.Fit(fmt.Sprintf("  %d/%d %s  ", p.Index, p.Total, p.Name)+style.Render(status), width))
 	}
+	if s.result != nil {
+		for _, n := range s.result.Notes {
+			for _, l := range components.Wrap(text.ExpNotice+n, width) {
+				out = append(out, st.Warning.Render(l))
+			}
+		}
+	}
 	if s.result != nil && len(s.result.Files) > 0 {
 		out = append(out, st.Label.Render(text.ExpWritten))
 		files := append([]export.FileResult{}, s.result.Files...)
@@ -515,6 +532,8 @@ func formatNote(f string) string {
 		return text.ExpNoteDocx
 	case "html":
 		return text.ExpNoteHTML
+	case "snippet":
+		return text.ExpNoteSnippet
 	case "xlsx":
 		return text.ExpNoteXlsx
 	case "txt":

@@ -22,7 +22,7 @@ func TestListOpensLetterAndLedgerScreens(t *testing.T) {
 		want func(any) bool
 	}{
 		{"w", func(x any) bool { _, ok := x.(*letters.Screen); return ok }},
-		{"p", func(x any) bool { _, ok := x.(*ledger.Export); return ok }},
+		{"l", func(x any) bool { _, ok := x.(*ledger.Export); return ok }},
 		{"i", func(x any) bool { _, ok := x.(*ledger.Import); return ok }},
 	} {
 		var pushed []any

@@ -206,6 +206,11 @@ func TestFormAddsRequestByKeys(t *testing.T) {
 	}
 	s = typeText(t, c, s, "申请公开2021年财政预算")
 	s, _ = testenv.Press(t, c, s, "tab")
+	// The extension counts once the applicant was told of it.
+	for f.Focus() != fExtNotice {
+		s, _ = testenv.Press(t, c, s, "tab")
+	}
+	s = typeText(t, c, s, "2021.6.25")
 	// An extension over 20 days is refused in place, the old value kept.
 	for f.Focus() != fExtDays {
 		s, _ = testenv.Press(t, c, s, "tab")
