@@ -1,7 +1,3 @@
-// Package desk holds the request desk's operations that need both the store
-// and the exporters, for the workstation and the command line alike: the
-// letters a clerk writes for a request (告知书), and the request log taken
-// out to and brought in from a spreadsheet (台账导出/导入).
 package desk
 
 import (
@@ -12,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nianbao/db"
 	"nianbao/export"
 	"nianbao/model"
 )
@@ -34,12 +29,12 @@ var ErrNoLetter = errors.New("这件申请目前不需要告知书（还没有�
 // DraftLetter composes the letter of kind k ("" = the one the request's
 // state calls for) for the organ's request year-serial. today dates a
 // letter whose date the request does not record yet.
-func DraftLetter(ctx context.Context, s *db.Store, organ model.Organ, year, serial int, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
+func (s *Store) DraftLetter(ctx context.Context, organ model.Organ, year, serial int, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
 	q, err := s.RequestBySerial(ctx, organ.ID, year, serial, true)
 	if err != nil {
 		return nil, err
 	}
-	return DraftLetterFor(ctx, s, organ, q, k, in, today)
+	return s.DraftLetterFor(ctx, organ, q, k, in, today)
 }
 
 // LetterEnv is what composing a request's letters reads from the store:
@@ -53,7 +48,7 @@ type LetterEnv struct {
 }
 
 // LoadLetterEnv reads the letter environment of the organ's request q.
-func LoadLetterEnv(ctx context.Context, s *db.Store, organ model.Organ, q model.Request) (*LetterEnv, error) {
+func (s *Store) LoadLetterEnv(ctx context.Context, organ model.Organ, q model.Request) (*LetterEnv, error) {
 	cal, err := s.Calendar(ctx)
 	if err != nil {
 		return nil, err
@@ -96,8 +91,8 @@ func (env *LetterEnv) Compose(organ model.Organ, q model.Request, k model.Letter
 
 // DraftLetterFor is DraftLetter for a request already loaded (with its
 // personal data).
-func DraftLetterFor(ctx context.Context, s *db.Store, organ model.Organ, q model.Request, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
-	env, err := LoadLetterEnv(ctx, s, organ, q)
+func (s *Store) DraftLetterFor(ctx context.Context, organ model.Organ, q model.Request, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
+	env, err := s.LoadLetterEnv(ctx, organ, q)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +154,7 @@ func CheckPrivateFolder(dir, what string) error {
 // empty), then writes it to dir as 「…（含个人信息）.docx」, readable by its
 // owner only, and reads it back. The number is recorded before the file is
 // written, so a failed write written again keeps the same number.
-func WriteLetter(ctx context.Context, s *db.Store, d *LetterDraft, dir string) (*LetterResult, error) {
+func (s *Store) WriteLetter(ctx context.Context, d *LetterDraft, dir string) (*LetterResult, error) {
 	dir = strings.TrimSpace(dir)
 	MakeFolder(dir)
 	if err := CheckLetterFolder(dir); err != nil {

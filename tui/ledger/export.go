@@ -12,7 +12,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"nianbao/desk"
-	"nianbao/export"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -31,7 +30,7 @@ type Export struct {
 }
 
 type exportedMsg struct {
-	fr  export.FileResult
+	fr  desk.FileResult
 	n   int
 	err error
 }
@@ -80,7 +79,7 @@ func (e *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			e.busy, e.note = true, ""
 			ctx, st, organ, year := e.c.Context(), e.c.Store, e.c.Organ, e.c.Year
 			return e, e.c.Track(func() tea.Msg {
-				fr, n, err := desk.ExportLedger(ctx, st, organ, year, dir)
+				fr, n, err := st.ExportLedger(ctx, organ, year, dir)
 				return exportedMsg{fr: fr, n: n, err: err}
 			})
 		}

@@ -197,7 +197,7 @@ func (m *Import) key(k tea.KeyPressMsg) tea.Cmd {
 			m.err = ""
 			ctx, st, li := m.c.Context(), m.c.Store, m.li
 			return func() tea.Msg {
-				p, err := li.Preview(ctx, st)
+				p, err := st.PreviewLedger(ctx, li)
 				return previewMsg{p: p, err: err}
 			}
 		}
@@ -213,7 +213,7 @@ func (m *Import) key(k tea.KeyPressMsg) tea.Cmd {
 			m.step, m.err = stepSaving, ""
 			ctx, st, li, p := m.c.Context(), m.c.Store, m.li, m.prev
 			return m.c.Track(func() tea.Msg {
-				n, err := li.Import(ctx, st, p)
+				n, err := st.ImportLedger(ctx, li, p)
 				return importedMsg{n: n, err: err}
 			})
 		case key.Matches(k, m.keys.Up):

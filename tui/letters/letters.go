@@ -117,7 +117,7 @@ func New(c *common.Common, q model.Request) common.Screen {
 func (s *Screen) Init() tea.Cmd {
 	ctx, st, organ, q := s.c.Context(), s.c.Store, s.c.Organ, s.q
 	return func() tea.Msg {
-		env, err := desk.LoadLetterEnv(ctx, st, organ, q)
+		env, err := st.LoadLetterEnv(ctx, organ, q)
 		return envMsg{env: env, err: err}
 	}
 }
@@ -383,7 +383,7 @@ func (s *Screen) write() tea.Cmd {
 	s.busy, s.note, s.noteErr = true, text.LetWriting, false
 	ctx, st, d := s.c.Context(), s.c.Store, s.draft
 	return s.c.Track(func() tea.Msg {
-		res, err := desk.WriteLetter(ctx, st, d, dir)
+		res, err := st.WriteLetter(ctx, d, dir)
 		return writtenMsg{res: res, err: err}
 	})
 }
