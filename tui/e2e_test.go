@@ -246,7 +246,7 @@ func TestEndToEndTmux(t *testing.T) {
 	s.keys("BSpace", "BSpace", "BSpace", "BSpace")
 	s.text("2021")
 	s.waitFor("将使用 2021版 格式")
-	s.keys("Enter", "Enter")
+	s.keys("Enter")
 	s.waitFor("大雁镇人民政府 · 2021年 · 2021版")
 
 	// Section 一: Chinese narrative.

@@ -272,13 +272,13 @@ func (m *Model) View(width, height int) string {
 		if f.Acked {
 			line = fmt.Sprintf("%s %s %-3s 〔%s〕%s", mark, f.Severity.Label(), f.Rule, text.MarkAcked, f.Message)
 		}
-		s := components.Fit("  "+line, width)
+		s := components.Fit(line, max(1, width-2))
 		if l.finding == m.list.Cursor {
 			s = st.Selected.Render(s)
 		} else {
 			s = style.Render(s)
 		}
-		out = append(out, s)
+		out = append(out, components.CursorMark(l.finding == m.list.Cursor)+s)
 	}
 	list := components.Block(strings.Join(out, "\n"), width, listH)
 	f, _ := m.Selected()

@@ -43,7 +43,7 @@ type Spec[T any] struct {
 	// Heading, Hint and Empty are the list's first line, its key hint and
 	// the line shown when there is no entry.
 	Heading func(n int) string
-	Hint    string
+	Note    string
 	Empty   string
 	// Header and Row draw the column heads and the row of entry i in
 	// width cells; Footer adds lines under the rows (may be nil).
@@ -204,9 +204,12 @@ func (m *List[T]) View(width, height int) string {
 	case m.note != "":
 		lines = append(lines, st.OK.Render(m.note))
 	default:
-		lines = append(lines, st.Muted.Render(m.spec.Hint))
+		note := "；" + m.spec.Note
+		hints := components.KeyHints(m.keys.ShortHelp(), key.Binding{}, width-components.StringWidth(note))
+		lines = append(lines, st.Muted.Render(hints+note))
 	}
-	lines = append(lines, st.Label.Render(m.spec.Header(width)))
+	rw := max(1, width-2) // behind the cursor column
+	lines = append(lines, "  "+st.Label.Render(m.spec.Header(rw)))
 	if len(xs) == 0 {
 		lines = append(lines, st.Muted.Render(m.spec.Empty))
 	}
@@ -216,10 +219,11 @@ func (m *List[T]) View(width, height int) string {
 	}
 	from, to := m.list.Visible(max(1, height-len(lines)-len(foot)))
 	for i := from; i < to; i++ {
-		line := m.spec.Row(i, &xs[i], width)
+		line := m.spec.Row(i, &xs[i], rw)
 		if i == m.list.Cursor {
-			line = st.Selected.Render(components.Fit(line, width))
+			line = st.Selected.Render(components.Fit(line, rw))
 		}
+		line = components.CursorMark(i == m.list.Cursor) + line
 		lines = append(lines, line)
 	}
 	lines = append(lines, foot...)

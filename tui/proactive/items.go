@@ -625,7 +625,7 @@ func (s *Screen) View(width, height int) string {
 		lw := components.StringWidth(text.ItemsSearchLabel)
 		lines = append(lines, st.Label.Render(text.ItemsSearchLabel)+s.input.View(max(4, width-lw)))
 	} else {
-		lines = append(lines, st.Muted.Render(s.columnsHeader(width)))
+		lines = append(lines, "  "+st.Muted.Render(s.columnsHeader(max(1, width-2))))
 	}
 	lh := s.listHeight()
 	from, to := s.list.Visible(lh)
@@ -642,13 +642,14 @@ func (s *Screen) View(width, height int) string {
 	for i := from; i < to && s.total > 0; i++ {
 		var row string
 		if r, ok := s.win.At(i); ok {
-			row = s.rowText(r, width)
+			row = s.rowText(r, max(1, width-2))
 		} else {
-			row = components.Fit(text.ItemsLoading, width)
+			row = components.Fit(text.ItemsLoading, max(1, width-2))
 		}
 		if i == s.list.Cursor {
 			row = st.Selected.Render(row)
 		}
+		row = components.CursorMark(i == s.list.Cursor) + row
 		lines = append(lines, row)
 	}
 	for len(lines) < height-2 {

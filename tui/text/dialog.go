@@ -15,5 +15,6 @@ const (
 	ItemsKeepTyping = "继续录入"
 	AskDraft        = "导出草稿"
 	AskOverwrite    = "覆盖"
+	FormAutosave    = "每一项离开时自动保存"
 	QuitWaiting     = "正在等待保存和导出写完，请不要拔出U盘……"
 )

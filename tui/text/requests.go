@@ -3,7 +3,6 @@ package text
 // Request log.
 const (
 	ReqHeading          = "依申请公开台账 · 共 %d 条"
-	ReqListHint         = "n 新增 · enter 修改 · d 删除 · / 搜索 · s 状态 · o 结果 · a 申请人 · x 超期 · t 表三 · v 概览"
 	ReqSearchPrompt     = "搜索（内容摘要、备注）："
 	ReqEmpty            = "台账里还没有申请。按 n 新增一条。"
 	ReqEmptyFiltered    = "没有符合筛选条件的申请。按 c 清除筛选。"
