@@ -63,14 +63,13 @@ type Model struct {
 	dirty   bool
 	seq     int
 	// undo holds the blocks of the last delete and where they stood.
-	undo    []model.Block
-	undoAt  int
-	note    string
-	top     int
-	curX    int
-	curY    int
-	keys    keys.Map
-	editMap keys.Map
+	undo   []model.Block
+	undoAt int
+	note   string
+	top    int
+	curX   int
+	curY   int
+	keys   narrKeys
 }
 
 // New builds the editor of section (1..6) of the open report.
@@ -79,37 +78,27 @@ func New(c *common.Common, section int) *Model {
 	m.ed.Clean = model.CleanText
 	m.in.Clean = model.CleanLine
 	m.load()
-	m.keys = keys.Map{
-		Short: []key.Binding{
-			keys.Bind(text.NarrKeyEditText, "enter"),
-			keys.Bind(text.KeyAdd, "a"),
-			keys.Bind(text.KeyRename, "r"),
-			keys.Bind(text.KeyDelete, "d"),
-			key.NewBinding(key.WithKeys("alt+up", "alt+down", "ctrl+up", "ctrl+down"), key.WithHelp("alt+↑↓", text.KeyMove)),
-			keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
-			keys.Bind(text.KeyBack, "esc"),
-		},
-		Full: [][]key.Binding{{
-			keys.Bind(text.NarrKeyEditText, "enter", "e"),
-			keys.Bind(text.KeyNext, "tab", "down"),
-			keys.Bind(text.KeyPrev, "shift+tab", "up"),
-			keys.Bind(text.NarrKeyAddHeading, "a"),
-			keys.Bind(text.NarrKeyAddPara, "p"),
-			keys.Bind(text.KeyRename, "r"),
-			keys.Bind(text.KeyDelete, "d", "delete"),
-			keys.Bind(text.KeyUndo, "ctrl+z", "u"),
-			key.NewBinding(key.WithKeys("alt+up", "alt+down", "ctrl+up", "ctrl+down"), key.WithHelp("alt+↑/↓ ctrl+↑/↓", text.KeyMove)),
-			keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
-			keys.Bind(text.KeySave, "ctrl+s"),
-			keys.Bind(text.NarrKeyDone, "esc"),
-		}},
+	m.keys = narrKeys{
+		Edit:          keys.Bind(text.NarrKeyEditText, "enter", "e", "i"),
+		Next:          keys.Bind(text.KeyNext, "tab", "down", "j"),
+		Prev:          keys.Bind(text.KeyPrev, "shift+tab", "up", "k"),
+		First:         keys.Bind(text.KeyFirst, "home"),
+		Last:          keys.Bind(text.KeyLast, "end"),
+		Heading:       keys.Bind(text.NarrKeyAddHeading, "a"),
+		Para:          keys.Bind(text.NarrKeyAddPara, "p"),
+		Rename:        keys.Bind(text.KeyRename, "r"),
+		Delete:        keys.Bind(text.KeyDelete, "d", "delete"),
+		Undo:          keys.Bind(text.KeyUndo, "ctrl+z", "u"),
+		Up:            key.NewBinding(key.WithKeys("alt+up", "ctrl+up"), key.WithHelp("alt+↑", text.KeyMoveUp)),
+		Down:          key.NewBinding(key.WithKeys("alt+down", "ctrl+down"), key.WithHelp("alt+↓", text.KeyMoveDown)),
+		Generate:      keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
+		Save:          keys.Global.Save,
+		Done:          keys.Bind(text.NarrKeyDone, "esc"),
+		NextPara:      keys.Bind(text.NarrKeyNextPara, "tab"),
+		PrevPara:      keys.Bind(text.NarrKeyPrevPara, "shift+tab"),
+		RenameDone:    keys.Bind(text.NarrKeyRenameDone, "enter", "tab", "ctrl+s"),
+		RenameAbandon: keys.Bind(text.NarrKeyRenameAbandon, "esc"),
 	}
-	m.editMap = keys.Map{Short: []key.Binding{
-		keys.Bind(text.NarrKeyNextPara, "tab"),
-		keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
-		keys.Bind(text.KeySave, "ctrl+s"),
-		keys.Bind(text.NarrKeyDone, "esc"),
-	}}
 	return m
 }
 
@@ -133,10 +122,39 @@ func (m *Model) Title() string { return model.SectionTitles[m.section] }
 
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap {
-	if m.mode != browsing {
-		return m.editMap
+	k := m.keys
+	k.Generate.SetEnabled(generated(m.c, m.section) != "")
+	switch m.mode {
+	case renaming:
+		return keys.Map{Short: []key.Binding{k.RenameDone, k.RenameAbandon}}
+	case editingText:
+		k.PrevPara.SetEnabled(m.nextParagraph(-1) >= 0)
+		return keys.Map{Short: []key.Binding{k.NextPara, k.PrevPara, k.Generate, k.Save, k.Done}}
 	}
-	return m.keys
+	n := len(m.blocks)
+	onHeading := m.cur < n && m.blocks[m.cur].Kind == model.BlockHeading
+	k.Edit.SetEnabled(n > 0)
+	k.Rename.SetEnabled(onHeading)
+	k.Delete.SetEnabled(n > 0)
+	k.Prev.SetEnabled(m.cur > 0)
+	k.First.SetEnabled(m.cur > 0)
+	k.Next.SetEnabled(m.cur < n-1)
+	k.Last.SetEnabled(m.cur < n-1)
+	k.Undo.SetEnabled(len(m.undo) > 0)
+	k.Up.SetEnabled(m.canMove(-1))
+	k.Down.SetEnabled(m.canMove(1))
+	return keys.Map{
+		Short: []key.Binding{k.Edit, k.Heading, k.Rename, k.Delete, k.Up, k.Down, k.Generate},
+		Full: [][]key.Binding{{k.Edit, k.Next, k.Prev, k.First, k.Last, k.Heading, k.Para, k.Rename, k.Delete,
+			k.Undo, k.Up, k.Down, k.Generate}},
+	}
+}
+
+// narrKeys are the keys of a narrative section: browsing its blocks, and
+// (NextPara, PrevPara, Generate, Save, Done) while a paragraph is typed.
+type narrKeys struct {
+	Edit, Next, Prev, First, Last, Heading, Para, Rename, Delete, Undo, Up, Down, Generate, Save, Done key.Binding
+	NextPara, PrevPara, RenameDone, RenameAbandon                                                      key.Binding
 }
 
 // Typing implements common.Typing.
@@ -319,15 +337,15 @@ func (m *Model) commitKeepOpen() tea.Cmd {
 }
 
 func (m *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, m.keys.Done):
 		return m.stopEdit()
-	case "ctrl+s":
+	case key.Matches(k, m.keys.Save):
 		m.dirty = true
 		return m.commitKeepOpen()
-	case "tab", "shift+tab":
+	case key.Matches(k, m.keys.NextPara, m.keys.PrevPara):
 		dir := 1
-		if k.String() == "shift+tab" {
+		if key.Matches(k, m.keys.PrevPara) {
 			dir = -1
 		}
 		cmd := m.stopEdit()
@@ -336,7 +354,7 @@ func (m *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
 			m.startEdit()
 		}
 		return cmd
-	case "ctrl+g":
+	case key.Matches(k, m.keys.Generate):
 		return m.insertGenerated()
 	}
 	if m.ed.Update(k) {
@@ -350,13 +368,13 @@ func (m *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) renameKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, m.keys.RenameAbandon):
 		m.dirty = false
 		m.mode = browsing
 		m.in.Blur()
 		return nil
-	case "enter", "tab", "ctrl+s":
+	case key.Matches(k, m.keys.RenameDone):
 		if strings.TrimSpace(m.in.Value()) == "" {
 			m.note = text.NarrHeadingEmpty
 			return nil
@@ -380,38 +398,38 @@ func (m *Model) renameKey(k tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
 	m.note = ""
-	switch k.String() {
-	case "up", "shift+tab", "k":
+	b := m.keys
+	switch {
+	case key.Matches(k, b.Prev):
 		m.cur = max(0, m.cur-1)
-	case "down", "tab", "j":
+	case key.Matches(k, b.Next):
 		m.cur = max(0, min(len(m.blocks)-1, m.cur+1))
-	case "home":
+	case key.Matches(k, b.First):
 		m.cur = 0
-	case "end":
+	case key.Matches(k, b.Last):
 		m.cur = max(0, len(m.blocks)-1)
-	case "enter", "e", "i":
+	case key.Matches(k, b.Edit):
 		m.startEdit()
-	case "r":
+	case key.Matches(k, b.Rename):
 		if m.cur < len(m.blocks) && m.blocks[m.cur].Kind == model.BlockHeading {
 			m.startEdit()
 		}
-	case "a":
+	case key.Matches(k, b.Heading):
 		return m.addHeading()
-	case "p":
+	case key.Matches(k, b.Para):
 		return m.addParagraph()
-	case "d", "delete":
+	case key.Matches(k, b.Delete):
 		if len(m.blocks) == 0 {
 			return nil
 		}
-		name := m.blockName(m.cur)
-		return dialog.Delete(m.c, name, deleteYesMsg{})
-	case "ctrl+z", "u":
+		return dialog.Delete(m.c, m.blockName(m.cur), deleteYesMsg{})
+	case key.Matches(k, b.Undo):
 		return m.undoDelete()
-	case "alt+up", "ctrl+up":
+	case key.Matches(k, b.Up):
 		return m.moveGroup(-1)
-	case "alt+down", "ctrl+down":
+	case key.Matches(k, b.Down):
 		return m.moveGroup(1)
-	case "ctrl+g":
+	case key.Matches(k, b.Generate):
 		return m.insertGenerated()
 	}
 	return nil
@@ -506,6 +524,19 @@ func (m *Model) addParagraph() tea.Cmd {
 	bs = append(bs, model.Block{Kind: model.BlockParagraph})
 	bs = append(bs, m.blocks[at:]...)
 	return m.restructure(bs, nil, at, false)
+}
+
+// canMove reports whether the group under the cursor can move one place
+// in direction dir (-1 up, 1 down).
+func (m *Model) canMove(dir int) bool {
+	from, to := m.group(m.cur)
+	if from < 0 || to <= from {
+		return false
+	}
+	if dir < 0 {
+		return from > 0
+	}
+	return to < len(m.blocks)
 }
 
 func (m *Model) moveGroup(dir int) tea.Cmd {

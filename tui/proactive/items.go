@@ -156,6 +156,12 @@ func (s *Screen) KeyMap() help.KeyMap {
 		return keys.Map{Short: []key.Binding{keys.Bind(text.ItemsKeySearched, "enter"), keys.Bind(text.KeyCancel, "esc")}}
 	}
 	k := s.keys
+	k.Up.SetEnabled(s.list.Cursor > 0)
+	k.Down.SetEnabled(s.list.Cursor < s.total-1)
+	k.Page.SetEnabled(s.total > 1)
+	k.Edit.SetEnabled(s.total > 0)
+	k.Delete.SetEnabled(s.total > 0)
+	k.Clear.SetEnabled(s.filtered() || s.search != "")
 	return keys.Map{
 		Short: []key.Binding{k.New, k.Edit, k.Delete, k.Import, k.Counts, k.Search, k.Category, k.Month},
 		Full: [][]key.Binding{
