@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -151,7 +152,7 @@ func findRow(lines [][]string, rv rowValues) bool {
 
 func TestDocxReadBackWithPandoc(t *testing.T) {
 	if _, err := exec.LookPath("pandoc"); err != nil {
-		t.Skip("pandoc is not installed; the docx read-back check needs it")
+		t.Skip("SKIP: pandoc not installed (apt-get install pandoc): the docx read-back check did not run")
 	}
 	for _, fx := range fixtures {
 		oy := fx.oy()
@@ -183,7 +184,12 @@ func TestDocxReadBackWithPandoc(t *testing.T) {
 				t.Errorf("%s: row %q with values %v not found in the docx", fx.name, rv.label, rv.values)
 			}
 		}
-		for _, s := range []string{d.Title, model.PreambleText(oy), oy.Organ.Name, model.ReportDate(oy.Report, today).Chinese()} {
+		for _, l := range d.TitleLines {
+			if !strings.Contains(text, strings.Join(l, "")) {
+				t.Errorf("%s: title line %q missing from the docx", fx.name, strings.Join(l, ""))
+			}
+		}
+		for _, s := range []string{model.PreambleText(oy), oy.Organ.Name, model.ReportDate(oy.Report, today).Chinese()} {
 			if !strings.Contains(text, s) {
 				t.Errorf("%s: %q missing from the docx", fx.name, s)
 			}
@@ -295,13 +301,20 @@ func TestHTMLHasEveryLabelAndRealSpans(t *testing.T) {
 			t.Errorf("label %q missing from the html", l)
 		}
 	}
-	for _, want := range []string{`lang="zh-CN"`, `<meta charset="utf-8">`, `@page { size: A4;`,
-		`<th scope="colgroup" rowspan="3" colspan="3" class="c">` + model.S3Corner + `</th>`,
-		`<th scope="colgroup" colspan="7" class="c">申请人情况</th>`,
-		`<th scope="rowgroup" rowspan="` + strconv.Itoa(outcomeRows) + `" class="c">三、本年度办理结果</th>`,
-		`<th scope="rowgroup" rowspan="3" class="c">（六）其他处理</th>`} {
+	for _, want := range []string{`lang="zh-CN"`, `<meta charset="utf-8">`, `@page { size: A4;`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("html lacks %s", want)
+		}
+	}
+	// Each spanning header cell, with its inline style (border, alignment).
+	for _, want := range [][2]string{
+		{`<th scope="colgroup" rowspan="3" colspan="3"`, model.S3Corner},
+		{`<th scope="colgroup" colspan="7"`, "申请人情况"},
+		{`<th scope="rowgroup" rowspan="` + strconv.Itoa(outcomeRows) + `"`, "三、本年度办理结果"},
+		{`<th scope="rowgroup" rowspan="3"`, "（六）其他处理"}} {
+		re := regexp.MustCompile(regexp.QuoteMeta(want[0]) + ` style="border:1px solid #000;[^"]*text-align:center[^"]*">` + regexp.QuoteMeta(want[1]) + `</th>`)
+		if !re.MatchString(s) {
+			t.Errorf("html lacks %s style=\"border…\">%s</th>", want[0], want[1])
 		}
 	}
 }
@@ -430,5 +443,48 @@ func TestDocxLayoutSettings(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("docx lacks %s", want)
 		}
+	}
+}
+
+// TestTextWidthsAndHead checks the .txt export as Notepad with a Chinese
+// monospace font shows it: the head says how to view it, ambiguous
+// characters (“ ” ·) count two columns, and no line (tables included) is
+// wider than 100 columns.
+func TestTextWidthsAndHead(t *testing.T) {
+	for _, r := range []rune{'“', '”', '·', '—', '中', '，'} {
+		if runeWidth(r) != 2 {
+			t.Errorf("%q measures %d columns, want 2", r, runeWidth(r))
+		}
+	}
+	for _, r := range []rune{'a', '1', '-', '|'} {
+		if runeWidth(r) != 1 {
+			t.Errorf("%q measures %d columns, want 1", r, runeWidth(r))
+		}
+	}
+	for _, fx := range append(fixtures, fixture{"long", fixtureLong}) {
+		b, err := RenderText(Build(fx.oy(), BuildOptions{Today: today}), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimPrefix(string(b), "\uFEFF"), "\r\n")
+		if lines[0] != TextHead || !strings.Contains(TextHead, "自动换行") {
+			t.Errorf("%s: first line %q, want the viewing note", fx.name, lines[0])
+		}
+		widest := 0
+		for _, l := range lines {
+			widest = max(widest, textWidth(l))
+			if textWidth(l) > textMaxWidth {
+				t.Errorf("%s: line %d columns wide: %s", fx.name, textWidth(l), l)
+			}
+		}
+		// A table row with the curly quotes lines up with its border.
+		for i, l := range lines {
+			if strings.Contains(l, "“") && strings.HasPrefix(l, "|") && i > 0 {
+				if textWidth(l) != textWidth(lines[i-1]) {
+					t.Errorf("%s: row %q is %d columns, the line above %d", fx.name, l, textWidth(l), textWidth(lines[i-1]))
+				}
+			}
+		}
+		t.Logf("%s: widest line %d columns", fx.name, widest)
 	}
 }

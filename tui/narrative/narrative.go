@@ -2,6 +2,13 @@
 // paragraphs of a section (and the preamble), with the real terminal cursor
 // at the insertion point, autosave while typing, 待更新 marks on text carried
 // over from last year, and the sentence generated from the tables.
+//
+// The sub-headings of section 一 that the format lists (model.OfficialHeading)
+// are fixed text: shown, never selected or typed into. The cursor moves over
+// the paragraphs (and the clerk's own extra headings); Enter anywhere in a
+// sub-section edits its body. Every heading has a paragraph under it — one
+// not stored yet is added in memory and stored when first typed into. An
+// extra heading is added only with a (加小标题) and renamed only with r.
 package narrative
 
 import (
@@ -14,13 +21,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
-	"nianbao/export"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
-	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
 
@@ -42,7 +47,8 @@ type autosaveMsg struct {
 }
 
 // blocksMsg carries a section's blocks after a change of structure (add,
-// delete, reorder, undo), with the IDs the store gave.
+// delete, reorder, undo, the first save of a paragraph), with the IDs the
+// store gave.
 type blocksMsg struct {
 	section int
 	blocks  []model.Block
@@ -65,40 +71,23 @@ type Model struct {
 	// undo holds the blocks of the last delete and where they stood.
 	undo   []model.Block
 	undoAt int
-	note   string
-	top    int
-	curX   int
-	curY   int
-	keys   narrKeys
+	// storing is set while a change of structure is being stored: a
+	// paragraph not stored yet waits for it instead of being stored twice.
+	storing bool
+	note    string
+	warn    bool
+	top     int
+	curX    int
+	curY    int
+	keys    keyMap
 }
 
 // New builds the editor of section (1..6) of the open report.
 func New(c *common.Common, section int) *Model {
-	m := &Model{c: c, section: section, ed: components.NewEditor(), in: components.NewInput()}
+	m := &Model{c: c, section: section, ed: components.NewEditor(), in: components.NewInput(), keys: narrKeys}
 	m.ed.Clean = model.CleanText
 	m.in.Clean = model.CleanLine
 	m.load()
-	m.keys = narrKeys{
-		Edit:          keys.Bind(text.NarrKeyEditText, "enter", "e", "i"),
-		Next:          keys.Bind(text.KeyNext, "tab", "down", "j"),
-		Prev:          keys.Bind(text.KeyPrev, "shift+tab", "up", "k"),
-		First:         keys.Bind(text.KeyFirst, "home"),
-		Last:          keys.Bind(text.KeyLast, "end"),
-		Heading:       keys.Bind(text.NarrKeyAddHeading, "a"),
-		Para:          keys.Bind(text.NarrKeyAddPara, "p"),
-		Rename:        keys.Bind(text.KeyRename, "r"),
-		Delete:        keys.Bind(text.KeyDelete, "d", "delete"),
-		Undo:          keys.Bind(text.KeyUndo, "ctrl+z", "u"),
-		Up:            key.NewBinding(key.WithKeys("alt+up", "ctrl+up"), key.WithHelp("alt+↑", text.KeyMoveUp)),
-		Down:          key.NewBinding(key.WithKeys("alt+down", "ctrl+down"), key.WithHelp("alt+↓", text.KeyMoveDown)),
-		Generate:      keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
-		Save:          keys.Global.Save,
-		Done:          keys.Bind(text.NarrKeyDone, "esc"),
-		NextPara:      keys.Bind(text.NarrKeyNextPara, "tab"),
-		PrevPara:      keys.Bind(text.NarrKeyPrevPara, "shift+tab"),
-		RenameDone:    keys.Bind(text.NarrKeyRenameDone, "enter", "tab", "ctrl+s"),
-		RenameAbandon: keys.Bind(text.NarrKeyRenameAbandon, "esc"),
-	}
 	return m
 }
 
@@ -107,8 +96,55 @@ func (m *Model) load() {
 	if m.c.Report == nil {
 		return
 	}
-	m.blocks = m.c.Report.SectionBlocks(m.section)
-	m.cur = max(0, min(m.cur, len(m.blocks)-1))
+	m.setBlocks(m.c.Report.SectionBlocks(m.section), m.cur)
+}
+
+// setBlocks takes a section's blocks, adds an unstored paragraph under every
+// heading that has none (and one to an empty section), and puts the cursor
+// on the nearest block it may stand on from focus.
+func (m *Model) setBlocks(bs []model.Block, focus int) {
+	var out []model.Block
+	for i, b := range bs {
+		out = append(out, b)
+		if b.Kind == model.BlockHeading && (i+1 == len(bs) || bs[i+1].Kind == model.BlockHeading) {
+			out = append(out, model.Block{Section: m.section, Kind: model.BlockParagraph})
+			if i < focus {
+				focus++
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, model.Block{Section: m.section, Kind: model.BlockParagraph})
+	}
+	m.blocks = out
+	m.cur = m.stop(max(0, min(focus, len(out)-1)), 1)
+}
+
+// fixed reports whether block i is one of the format's headings.
+func (m *Model) fixed(i int) bool { return model.OfficialHeading(m.blocks[i]) }
+
+// stop returns the nearest block from i (looking in dir first) that the
+// cursor may stand on: anything but a fixed heading.
+func (m *Model) stop(i, dir int) int {
+	for _, d := range []int{dir, -dir} {
+		for j := i; j >= 0 && j < len(m.blocks); j += d {
+			if !m.fixed(j) {
+				return j
+			}
+		}
+	}
+	return i
+}
+
+// step moves from cur to the next stop in dir, or -1 at the end.
+func (m *Model) step(dir int, paragraphsOnly bool) int {
+	for i := m.cur + dir; i >= 0 && i < len(m.blocks); i += dir {
+		if m.fixed(i) || paragraphsOnly && m.blocks[i].Kind != model.BlockParagraph {
+			continue
+		}
+		return i
+	}
+	return -1
 }
 
 // Section is the report section edited.
@@ -122,39 +158,23 @@ func (m *Model) Title() string { return model.SectionTitles[m.section] }
 
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap {
-	k := m.keys
-	k.Generate.SetEnabled(generated(m.c, m.section) != "")
 	switch m.mode {
-	case renaming:
-		return keys.Map{Short: []key.Binding{k.RenameDone, k.RenameAbandon}}
 	case editingText:
-		k.PrevPara.SetEnabled(m.nextParagraph(-1) >= 0)
-		return keys.Map{Short: []key.Binding{k.NextPara, k.PrevPara, k.Generate, k.Save, k.Done}}
+		return m.keys.editMap()
+	case renaming:
+		return m.keys.renameMap()
 	}
-	n := len(m.blocks)
-	onHeading := m.cur < n && m.blocks[m.cur].Kind == model.BlockHeading
-	k.Edit.SetEnabled(n > 0)
-	k.Rename.SetEnabled(onHeading)
-	k.Delete.SetEnabled(n > 0)
-	k.Prev.SetEnabled(m.cur > 0)
-	k.First.SetEnabled(m.cur > 0)
-	k.Next.SetEnabled(m.cur < n-1)
-	k.Last.SetEnabled(m.cur < n-1)
-	k.Undo.SetEnabled(len(m.undo) > 0)
-	k.Up.SetEnabled(m.canMove(-1))
-	k.Down.SetEnabled(m.canMove(1))
-	return keys.Map{
-		Short: []key.Binding{k.Edit, k.Heading, k.Rename, k.Delete, k.Up, k.Down, k.Generate},
-		Full: [][]key.Binding{{k.Edit, k.Next, k.Prev, k.First, k.Last, k.Heading, k.Para, k.Rename, k.Delete,
-			k.Undo, k.Up, k.Down, k.Generate}},
-	}
-}
-
-// narrKeys are the keys of a narrative section: browsing its blocks, and
-// (NextPara, PrevPara, Generate, Save, Done) while a paragraph is typed.
-type narrKeys struct {
-	Edit, Next, Prev, First, Last, Heading, Para, Rename, Delete, Undo, Up, Down, Generate, Save, Done key.Binding
-	NextPara, PrevPara, RenameDone, RenameAbandon                                                      key.Binding
+	// Keys that cannot act where the cursor stands are not offered.
+	k := m.keys
+	atFirst, atLast := m.step(-1, false) < 0, m.step(1, false) < 0
+	k.Up.SetEnabled(!atFirst)
+	k.Top.SetEnabled(!atFirst)
+	k.Down.SetEnabled(!atLast)
+	k.Bottom.SetEnabled(!atLast)
+	from, to := m.group(m.cur)
+	k.MoveUp.SetEnabled(from > 0 && to > from)
+	k.MoveDown.SetEnabled(from >= 0 && to > from && to < len(m.blocks))
+	return k.browseMap()
 }
 
 // Typing implements common.Typing.
@@ -168,6 +188,9 @@ func (m *Model) Dirty() bool { return m.dirty }
 
 // Editing reports whether a paragraph is open for typing.
 func (m *Model) Editing() bool { return m.mode == editingText }
+
+// Renaming reports whether an extra heading is open for typing.
+func (m *Model) Renaming() bool { return m.mode == renaming }
 
 // Blocks returns the section's blocks as shown (tests).
 func (m *Model) Blocks() []model.Block { return m.blocks }
@@ -188,16 +211,41 @@ func (m *Model) Chars() int {
 	return n
 }
 
-func (m *Model) publish() { m.c.SetSectionBlocks(m.section, append([]model.Block(nil), m.blocks...)) }
+// stored returns the blocks that are stored or have text: an empty
+// paragraph added in memory is left out.
+func (m *Model) stored() []model.Block {
+	var out []model.Block
+	for _, b := range m.blocks {
+		if b.ID != 0 || strings.TrimSpace(b.Text) != "" || b.Kind == model.BlockHeading {
+			out = append(out, b)
+		}
+	}
+	return out
+}
 
-// saveBlock stores block i as it is now.
+// publish makes the section's stored blocks as they are now part of the
+// open organ-year, so every screen reads the text as saved.
+func (m *Model) publish() {
+	bs := m.stored()
+	m.c.Edit(func(oy *model.OrganYear) { oy.Report.Blocks = desk.ReplaceSection(oy.Report.Blocks, m.section, bs) })
+}
+
+// saveBlock stores block i as it is now; a block not stored yet is stored
+// with the section's order.
 func (m *Model) saveBlock(i int) tea.Cmd {
 	if i < 0 || i >= len(m.blocks) || m.c.Report == nil {
 		return nil
 	}
+	if m.blocks[i].ID == 0 {
+		if m.storing {
+			m.dirty = true // stored once the change in flight is through
+			return nil
+		}
+		return m.restructure(m.blocks, nil, m.cur, false)
+	}
 	b := m.blocks[i]
 	rid := m.c.Report.ID
-	return m.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveBlock(ctx, rid, &b) })
+	return m.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveBlock(ctx, rid, &b) })
 }
 
 // commit takes the open editor's text into the block and saves it.
@@ -218,22 +266,64 @@ func (m *Model) commit() tea.Cmd {
 	return m.saveBlock(m.cur)
 }
 
-func (m *Model) startEdit() {
+// editBody opens the body of the sub-section at the cursor: the paragraph
+// itself, or the first paragraph under an extra heading.
+func (m *Model) editBody() {
 	if m.cur >= len(m.blocks) {
 		return
 	}
-	b := m.blocks[m.cur]
-	if b.Kind == model.BlockHeading {
-		m.mode = renaming
-		m.in.SetValue(b.Text)
-		m.in.Focus()
-		return
+	if m.blocks[m.cur].Kind == model.BlockHeading {
+		if m.cur+1 >= len(m.blocks) || m.blocks[m.cur+1].Kind != model.BlockParagraph {
+			return
+		}
+		m.cur++
 	}
 	m.mode = editingText
-	m.ed.SetValue(b.Text)
+	m.ed.SetValue(m.blocks[m.cur].Text)
+}
+
+// headingOf returns the heading of the sub-section at i, or -1.
+func (m *Model) headingOf(i int) int {
+	for ; i >= 0; i-- {
+		if m.blocks[i].Kind == model.BlockHeading {
+			return i
+		}
+	}
+	return -1
+}
+
+// startRename opens the extra heading of the sub-section at the cursor.
+func (m *Model) startRename() {
+	h := m.headingOf(m.cur)
+	switch {
+	case h < 0:
+		m.note = text.NarrNoHeading
+		return
+	case m.fixed(h):
+		m.note = fmt.Sprintf(text.NarrOfficialFixed, m.blocks[h].Text)
+		return
+	}
+	m.cur = h
+	m.mode = renaming
+	m.in.SetValue(m.blocks[h].Text)
+	m.in.Focus()
+	m.shapeNote()
+}
+
+// shapeNote warns while an extra heading reads like a paragraph (rule B4).
+func (m *Model) shapeNote() {
+	m.note, m.warn = "", false
+	if p := model.HeadingProblem(m.in.Value()); p != "" {
+		m.note, m.warn = fmt.Sprintf(text.NarrHeadingShape, p), true
+	}
 }
 
 func (m *Model) stopEdit() tea.Cmd {
+	if m.mode == renaming && strings.TrimSpace(m.in.Value()) == "" {
+		// An empty heading is not kept: the old name stays.
+		m.note = fmt.Sprintf(text.NarrHeadingKept, m.blocks[m.cur].Text)
+		m.dirty = false
+	}
 	cmd := m.commit()
 	m.mode = browsing
 	m.in.Blur()
@@ -246,47 +336,37 @@ func (m *Model) tick() tea.Cmd {
 	return tea.Tick(AutosaveDelay, func(time.Time) tea.Msg { return autosaveMsg{section: sec, seq: seq} })
 }
 
-// nextParagraph finds the next (dir 1) or previous (-1) paragraph from cur.
-func (m *Model) nextParagraph(dir int) int {
-	for i := m.cur + dir; i >= 0 && i < len(m.blocks); i += dir {
-		if m.blocks[i].Kind == model.BlockParagraph {
-			return i
-		}
-	}
-	return -1
-}
-
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case autosaveMsg:
-		if msg.section == m.section && msg.seq == m.seq && m.dirty && m.mode != browsing {
-			if m.mode == editingText {
-				return m, m.commitKeepOpen()
-			}
+		if msg.section == m.section && msg.seq == m.seq && m.dirty && m.mode == editingText {
+			return m, m.commitKeepOpen()
 		}
 		return m, nil
 	case blocksMsg:
 		if msg.section != m.section {
 			return m, nil
 		}
+		m.storing = false
 		if msg.err != nil {
 			m.load()
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
-		m.blocks = msg.blocks
+		m.takeStored(msg.blocks, msg.focus)
 		m.publish()
-		m.cur = max(0, min(msg.focus, len(m.blocks)-1))
 		if msg.rename {
-			m.startEdit()
+			m.startRename()
 		}
-		return m, func() tea.Msg { return common.SavedMsg{At: m.c.Now()} }
+		saved := func() tea.Msg { return common.SavedMsg{At: m.c.Now()} }
+		if m.dirty && m.mode == editingText {
+			// Typed on while the paragraph was first stored.
+			return m, tea.Batch(saved, m.commitKeepOpen())
+		}
+		return m, saved
 	case deleteYesMsg:
 		return m, m.deleteCurrent()
 	case common.BlurMsg:
-		if m.mode == renaming && strings.TrimSpace(m.in.Value()) == "" {
-			m.dirty = false
-		}
 		if m.mode != browsing {
 			return m, m.stopEdit()
 		}
@@ -299,8 +379,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.GoToMsg:
 		if msg.Entry.Kind == model.EntryBlock {
 			for i, b := range m.blocks {
-				if b.ID == msg.Entry.ID {
+				if b.ID == msg.Entry.ID && msg.Entry.ID != 0 {
 					m.cur = i
+					if m.fixed(i) && i+1 < len(m.blocks) {
+						m.cur = i + 1 // its body
+					}
 				}
 			}
 		}
@@ -314,6 +397,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if m.mode == renaming {
 			m.in.Update(msg)
 			m.dirty = true
+			m.shapeNote()
 		}
 		return m, nil
 	case tea.KeyPressMsg:
@@ -328,6 +412,19 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
+// takeStored puts the stored blocks in place, keeping the text being typed
+// in the paragraph under the cursor.
+func (m *Model) takeStored(bs []model.Block, focus int) {
+	if m.mode == editingText && focus == m.cur && m.cur < len(m.blocks) {
+		// The paragraph stays open: match it by position among the stored.
+		m.setBlocks(bs, focus)
+		if m.cur < len(m.blocks) && m.blocks[m.cur].Kind == model.BlockParagraph {
+			return
+		}
+	}
+	m.setBlocks(bs, focus)
+}
+
 // commitKeepOpen saves the paragraph being typed without closing it.
 func (m *Model) commitKeepOpen() tea.Cmd {
 	pos := m.ed.Position()
@@ -336,101 +433,104 @@ func (m *Model) commitKeepOpen() tea.Cmd {
 	return cmd
 }
 
+// moveEdit closes the paragraph and opens the next one in dir; at either end
+// the paragraph stays open with a note.
+func (m *Model) moveEdit(dir int) tea.Cmd {
+	n := m.step(dir, true)
+	if n < 0 {
+		m.note = text.NarrLastPara
+		if dir < 0 {
+			m.note = text.NarrFirstPara
+		}
+		return m.commitKeepOpen()
+	}
+	cmd := m.stopEdit()
+	m.cur = n
+	m.editBody()
+	return cmd
+}
+
 func (m *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
+	m.note = ""
 	switch {
 	case key.Matches(k, m.keys.Done):
 		return m.stopEdit()
 	case key.Matches(k, m.keys.Save):
 		m.dirty = true
 		return m.commitKeepOpen()
-	case key.Matches(k, m.keys.NextPara, m.keys.PrevPara):
-		dir := 1
-		if key.Matches(k, m.keys.PrevPara) {
-			dir = -1
-		}
-		cmd := m.stopEdit()
-		if n := m.nextParagraph(dir); n >= 0 {
-			m.cur = n
-			m.startEdit()
-		}
-		return cmd
+	case key.Matches(k, m.keys.NextPara):
+		return m.moveEdit(1)
+	case key.Matches(k, m.keys.PrevPara):
+		return m.moveEdit(-1)
 	case key.Matches(k, m.keys.Generate):
 		return m.insertGenerated()
 	}
-	if m.ed.Update(k) {
-		if k.String() != "left" && k.String() != "right" && k.String() != "up" && k.String() != "down" &&
-			k.String() != "home" && k.String() != "end" && !strings.HasPrefix(k.String(), "ctrl+a") && k.String() != "ctrl+e" {
-			m.dirty = true
-			return m.tick()
-		}
+	before := m.ed.Value()
+	if m.ed.Update(k) && m.ed.Value() != before {
+		m.dirty = true
+		return m.tick()
 	}
 	return nil
 }
 
 func (m *Model) renameKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(k, m.keys.RenameAbandon):
-		m.dirty = false
-		m.mode = browsing
-		m.in.Blur()
-		return nil
-	case key.Matches(k, m.keys.RenameDone):
-		if strings.TrimSpace(m.in.Value()) == "" {
-			m.note = text.NarrHeadingEmpty
-			return nil
-		}
+	case key.Matches(k, m.keys.Done), key.Matches(k, m.keys.Confirm), key.Matches(k, m.keys.Save):
 		m.dirty = m.in.Value() != m.blocks[m.cur].Text
+		next := k.String() == "tab"
 		cmd := m.stopEdit()
-		if k.String() == "tab" {
-			if n := m.nextParagraph(1); n >= 0 {
-				m.cur = n
-				m.startEdit()
-			}
+		if next {
+			m.editBody()
 		}
 		return cmd
 	}
 	if m.in.Update(k) {
 		m.dirty = true
-		m.note = ""
+		m.shapeNote()
 	}
 	return nil
 }
 
 func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
-	m.note = ""
-	b := m.keys
+	m.note, m.warn = "", false
 	switch {
-	case key.Matches(k, b.Prev):
-		m.cur = max(0, m.cur-1)
-	case key.Matches(k, b.Next):
-		m.cur = max(0, min(len(m.blocks)-1, m.cur+1))
-	case key.Matches(k, b.First):
-		m.cur = 0
-	case key.Matches(k, b.Last):
-		m.cur = max(0, len(m.blocks)-1)
-	case key.Matches(k, b.Edit):
-		m.startEdit()
-	case key.Matches(k, b.Rename):
-		if m.cur < len(m.blocks) && m.blocks[m.cur].Kind == model.BlockHeading {
-			m.startEdit()
+	case key.Matches(k, m.keys.Up):
+		if n := m.step(-1, false); n >= 0 {
+			m.cur = n
 		}
-	case key.Matches(k, b.Heading):
+	case key.Matches(k, m.keys.Down):
+		if n := m.step(1, false); n >= 0 {
+			m.cur = n
+		}
+	case key.Matches(k, m.keys.Top):
+		m.cur = m.stop(0, 1)
+	case key.Matches(k, m.keys.Bottom):
+		m.cur = m.stop(len(m.blocks)-1, -1)
+	case key.Matches(k, m.keys.Edit):
+		m.editBody()
+	case key.Matches(k, m.keys.Rename):
+		m.startRename()
+	case key.Matches(k, m.keys.AddHeading):
 		return m.addHeading()
-	case key.Matches(k, b.Para):
+	case key.Matches(k, m.keys.AddPara):
 		return m.addParagraph()
-	case key.Matches(k, b.Delete):
-		if len(m.blocks) == 0 {
+	case key.Matches(k, m.keys.Delete):
+		b := m.blocks[m.cur]
+		if b.Kind == model.BlockParagraph && b.ID == 0 && strings.TrimSpace(b.Text) == "" {
+			m.note = text.NarrNothingToDel
 			return nil
 		}
 		return dialog.Delete(m.c, m.blockName(m.cur), deleteYesMsg{})
-	case key.Matches(k, b.Undo):
+	case key.Matches(k, m.keys.Undo):
 		return m.undoDelete()
-	case key.Matches(k, b.Up):
+	case key.Matches(k, m.keys.MoveUp):
 		return m.moveGroup(-1)
-	case key.Matches(k, b.Down):
+	case key.Matches(k, m.keys.MoveDown):
 		return m.moveGroup(1)
-	case key.Matches(k, b.Generate):
+	case key.Matches(k, m.keys.Generate):
 		return m.insertGenerated()
+	case key.Matches(k, m.keys.Save):
+		return func() tea.Msg { return common.SavedMsg{At: m.c.Now()} }
 	}
 	return nil
 }
@@ -456,10 +556,7 @@ func (m *Model) group(i int) (int, int) {
 	if i < 0 || i >= len(m.blocks) {
 		return i, i
 	}
-	from := i
-	for from >= 0 && m.blocks[from].Kind != model.BlockHeading {
-		from--
-	}
+	from := m.headingOf(i)
 	if from < 0 {
 		return i, i + 1
 	}
@@ -477,71 +574,70 @@ func (m *Model) restructure(bs []model.Block, deleted []int64, focus int, rename
 		return nil
 	}
 	rid, sec := m.c.Report.ID, m.section
-	bs = append([]model.Block(nil), bs...)
-	for i := range bs {
-		bs[i].Pos = i
-		bs[i].Section = sec
+	keep := append([]model.Block(nil), bs...)
+	for i := range keep {
+		keep[i].Pos = i
+		keep[i].Section = sec
 	}
+	m.storing = true
 	ctx, st := m.c.Ctx, m.c.Store
 	return m.c.Track(func() tea.Msg {
 		for _, id := range deleted {
+			if id == 0 {
+				continue
+			}
 			if err := st.DeleteBlock(ctx, id); err != nil {
 				return blocksMsg{section: sec, err: err}
 			}
 		}
-		ids := make([]int64, len(bs))
-		for i := range bs {
-			if bs[i].ID == 0 {
-				if err := st.SaveBlock(ctx, rid, &bs[i]); err != nil {
+		ids := make([]int64, len(keep))
+		for i := range keep {
+			if keep[i].ID == 0 {
+				if err := st.SaveBlock(ctx, rid, &keep[i]); err != nil {
 					return blocksMsg{section: sec, err: err}
 				}
 			}
-			ids[i] = bs[i].ID
+			ids[i] = keep[i].ID
 		}
 		if err := st.ReorderBlocks(ctx, rid, sec, ids); err != nil {
 			return blocksMsg{section: sec, err: err}
 		}
-		return blocksMsg{section: sec, blocks: bs, focus: focus, rename: rename}
+		return blocksMsg{section: sec, blocks: keep, focus: focus, rename: rename}
 	})
 }
 
+// addHeading adds an extra heading with an empty paragraph after the
+// current sub-section and opens it for naming.
 func (m *Model) addHeading() tea.Cmd {
-	at := len(m.blocks)
-	if len(m.blocks) > 0 {
-		_, at = m.group(m.cur)
-	}
+	_, at := m.group(m.cur)
 	bs := append([]model.Block(nil), m.blocks[:at]...)
 	bs = append(bs,
 		model.Block{Kind: model.BlockHeading, Level: 1, Text: text.NarrNewHeading},
-		model.Block{Kind: model.BlockParagraph})
+		model.Block{Kind: model.BlockParagraph, Text: ""})
 	bs = append(bs, m.blocks[at:]...)
 	return m.restructure(bs, nil, at, true)
 }
 
+// addParagraph adds an empty paragraph after the cursor and opens it.
 func (m *Model) addParagraph() tea.Cmd {
 	at := min(len(m.blocks), m.cur+1)
 	bs := append([]model.Block(nil), m.blocks[:at]...)
 	bs = append(bs, model.Block{Kind: model.BlockParagraph})
 	bs = append(bs, m.blocks[at:]...)
-	return m.restructure(bs, nil, at, false)
-}
-
-// canMove reports whether the group under the cursor can move one place
-// in direction dir (-1 up, 1 down).
-func (m *Model) canMove(dir int) bool {
-	from, to := m.group(m.cur)
-	if from < 0 || to <= from {
-		return false
-	}
-	if dir < 0 {
-		return from > 0
-	}
-	return to < len(m.blocks)
+	m.blocks = bs
+	m.cur = at
+	m.mode = editingText
+	m.ed.SetValue("")
+	return nil
 }
 
 func (m *Model) moveGroup(dir int) tea.Cmd {
 	from, to := m.group(m.cur)
 	if from < 0 || to <= from {
+		return nil
+	}
+	if m.fixed(from) {
+		m.note = text.NarrOfficialOrder
 		return nil
 	}
 	var bs []model.Block
@@ -573,8 +669,8 @@ func (m *Model) moveGroup(dir int) tea.Cmd {
 // deleteYesMsg is the answer yes to the delete question.
 type deleteYesMsg struct{}
 
-// deleteCurrent deletes the block under the cursor (a heading with its
-// paragraphs), keeping it for undo.
+// deleteCurrent deletes the paragraph under the cursor, or an extra heading
+// with its paragraphs, keeping them for undo.
 func (m *Model) deleteCurrent() tea.Cmd {
 	if m.cur >= len(m.blocks) {
 		return nil
@@ -661,6 +757,8 @@ func (m *Model) View(width, height int) string {
 	head := st.Heading.Render(model.SectionTitles[m.section]) + "  " + st.Muted.Render(fmt.Sprintf(text.NarrChars, m.Chars()))
 	var foot string
 	switch {
+	case m.note != "" && m.warn:
+		foot = st.Warning.Render(m.note)
 	case m.note != "":
 		foot = st.Muted.Render(m.note)
 	case m.cur < len(m.blocks) && m.blocks[m.cur].Stale:
@@ -681,7 +779,7 @@ func (m *Model) View(width, height int) string {
 		}
 		gutter := "  "
 		if i == m.cur {
-			gutter = st.Heading.Render("▌ ")
+			gutter = st.Heading.Render("▸ ")
 		}
 		stale := ""
 		if b.Stale {
@@ -689,7 +787,7 @@ func (m *Model) View(width, height int) string {
 		}
 		if b.Kind == model.BlockHeading {
 			heading++
-			num := "（" + export.ChineseNumber(heading) + "）"
+			num := "（" + desk.ChineseNumber(heading) + "）"
 			if b.Level >= 2 {
 				num = fmt.Sprintf("%d.", heading)
 			}
@@ -700,11 +798,16 @@ func (m *Model) View(width, height int) string {
 				lines = append(lines, gutter+st.Heading.Render(num)+st.Focused.Render(view))
 			} else {
 				t := num + b.Text
+				mark := ""
+				if m.section == 1 && !m.fixed(i) {
+					mark = st.Muted.Render(text.NarrExtraMark)
+				}
 				if i == m.cur && m.mode == browsing {
-					t = st.Selected.Render(components.Fit(t, textW-components.StringWidth(stale)))
+					t = st.Selected.Render(t)
 				} else {
 					t = st.Heading.Render(t)
 				}
+				t += mark
 				lines = append(lines, components.Fit(gutter+stale+t, width))
 			}
 		} else if i == m.cur && m.mode == editingText {
@@ -713,7 +816,10 @@ func (m *Model) View(width, height int) string {
 			view := strings.Split(m.ed.View(textW, h), "\n")
 			x, y := m.ed.CursorXY()
 			m.curX, m.curY = 2+x, len(lines)+y
-			for _, l := range view {
+			for j, l := range view {
+				if j > 0 {
+					gutter = "  "
+				}
 				lines = append(lines, gutter+l)
 			}
 		} else {
@@ -735,9 +841,6 @@ func (m *Model) View(width, height int) string {
 		if i == m.cur {
 			curTo = len(lines)
 		}
-	}
-	if len(m.blocks) == 0 {
-		lines = append(lines, st.Muted.Render(text.NarrNoBlocks))
 	}
 	// Scroll so the current block (or at least its cursor) is visible.
 	if curFrom < m.top {

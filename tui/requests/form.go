@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -82,6 +82,8 @@ const (
 	fFeeNotice  = "fee_notice"
 	fFeePaid    = "fee_paid"
 	fNotes      = "notes"
+	fDelayNote  = "delay_notice"
+	fDelayedTo  = "delayed_to"
 )
 
 // Form adds or edits one request. Every field is saved when the cursor
@@ -178,6 +180,8 @@ func (f *Form) build() {
 	f.text(fExcluded, text.ReqFieldExcluded, text.ReqGroupExtension, components.CountText(q.ExcludedDays), kCount).hint = text.ReqHintExcluded
 	f.text(fAnswered, text.ReqFieldAnswered, text.ReqGroupAnswer, dateText(q.Answered), kDate)
 	f.fields = append(f.fields, f.outcomeField(q.Answered, q.Outcome))
+	f.text(fDelayNote, text.ReqFieldDelayNotice, text.ReqGroupAnswer, dateText(q.DelayNotice), kDate).hint = text.ReqHintDelay
+	f.text(fDelayedTo, text.ReqFieldDelayedTo, text.ReqGroupAnswer, dateText(q.DelayedTo), kDate)
 	f.choiceField(fFeeMethod, text.ReqFieldFeeMethod, text.ReqGroupFee,
 		[]string{model.FeeNone.Label(), model.FeePerRequest.Label(), model.FeePerPage.Label()},
 		[]string{string(model.FeeNone), string(model.FeePerRequest), string(model.FeePerPage)}, string(q.FeeMethod))
@@ -359,6 +363,10 @@ func (f *Form) commit(fl *field) {
 		q.ExtNotice = date()
 	case fExtDays:
 		q.ExtDays = count()
+	case fDelayNote:
+		q.DelayNotice = date()
+	case fDelayedTo:
+		q.DelayedTo = date()
 	case fExcluded:
 		q.ExcludedDays = count()
 	case fAnswered:
@@ -513,13 +521,13 @@ type storedEntry struct {
 // write saves q: one field changed since the last write is one statement
 // (db.SaveRequestField, which renumbers an entry whose date moves it to
 // another year); a new entry or several changed fields go in whole.
-func (s *storedEntry) write(ctx context.Context, st *db.Store, q *model.Request) error {
+func (s *storedEntry) write(ctx context.Context, st common.Desk, q *model.Request) error {
 	whole := true
 	if q.ID != 0 && s.ok && s.q.ID == q.ID {
 		// The form never chooses a number: the stored one holds (the
 		// snapshot may predate a move to another year).
 		q.Year, q.Serial = s.q.Year, s.q.Serial
-		switch fs := db.ChangedRequestFields(&s.q, q); len(fs) {
+		switch fs := desk.ChangedRequestFields(&s.q, q); len(fs) {
 		case 0:
 			whole = false
 		case 1:

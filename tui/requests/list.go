@@ -14,7 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -30,7 +30,7 @@ const PageSize = 100
 const maxBuffer = 4 * PageSize
 
 // Status filters of the list, in the order s cycles them; the values are
-// db.RequestQuery.Status.
+// desk.RequestQuery.Status.
 var statusFilters = []string{"", "open", "answered", "carried"}
 
 // view is what the screen shows.
@@ -50,8 +50,9 @@ type List struct {
 	status    int // index into statusFilters
 	outcome   string
 	applicant model.ApplicantType
-	overdue   bool
+	overdue   bool // the 即将到期 view: open requests due within 5 working days or late
 	search    string
+	sortBy    sortOrder
 
 	// Rows: total matching, the loaded window, and the cursor and scroll
 	// over the whole list.
@@ -63,8 +64,9 @@ type List struct {
 	loaded  bool // the first reply of this generation arrived
 	errText string
 
-	// mem holds the whole filtered list when the overdue filter is on (it
-	// depends on the calendar, so SQL cannot apply it); nil otherwise.
+	// mem holds the whole filtered list in the 即将到期 view or a sort other
+	// than by serial (both depend on the calendar, so SQL cannot apply
+	// them); nil otherwise.
 	mem []model.Request
 
 	searching bool
@@ -78,33 +80,10 @@ type List struct {
 	height  int // body height of the last View
 	keys    listKeys
 	pending []int64 // entry ids a GoToMsg asked to show
-
-	// derived caches table 三 and the overview of the open organ-year: at
-	// 50,000 requests they cost 3 ms and 6 ms, too much for every frame.
-	derived derivedCache
-}
-
-// derivedCache holds what the table and overview views compute from the
-// log, for one organ-year value (a reload brings a new one) and one day.
-type derivedCache struct {
-	oy      *model.OrganYear
-	n       int
-	today   model.Date
-	s3      model.Values
-	summary *Overview
-}
-
-// valid reports whether the cache was computed from this organ-year.
-func (d *derivedCache) valid(c *common.Common) bool {
-	return d.oy == c.OY && d.n == len(c.OY.Requests) && d.today == c.Today
-}
-
-func (d *derivedCache) reset(c *common.Common) {
-	*d = derivedCache{oy: c.OY, n: len(c.OY.Requests), today: c.Today}
 }
 
 type listKeys struct {
-	Up, Down, Page, Open, New, Delete, Undo, Search, Status, Outcome, Applicant, Overdue, Clear, Table, Overview key.Binding
+	Up, Down, Page, Open, New, Delete, Undo, Search, Status, Outcome, Applicant, Overdue, Sort, Clear, Table, Overview key.Binding
 }
 
 // New builds the request log screen for the open organ-year.
@@ -124,6 +103,7 @@ func New(c *common.Common) common.Screen {
 		Outcome:   keys.Bind(text.ReqKeyOutcome, "o"),
 		Applicant: keys.Bind(text.ReqKeyApplicant, "a"),
 		Overdue:   keys.Bind(text.ReqKeyOverdue, "x"),
+		Sort:      keys.Bind(text.ReqKeySort, "p"),
 		Clear:     keys.Bind(text.ReqKeyClear, "c"),
 		Table:     keys.Bind(text.ReqKeyTable, "t"),
 		Overview:  keys.Bind(text.ReqKeyOverview, "v"),
@@ -147,8 +127,11 @@ func (m *List) Busy() bool {
 }
 
 func (m *List) filtered() bool {
-	return m.status != 0 || m.outcome != "" || m.applicant != "" || m.overdue
+	return m.status != 0 || m.outcome != "" || m.applicant != "" || m.overdue || m.sortBy != sortSerial
 }
+
+// memMode reports whether the list is arranged in memory (arrange).
+func (m *List) memMode() bool { return m.overdue || m.sortBy != sortSerial }
 
 // KeyMap implements common.Screen.
 func (m *List) KeyMap() help.KeyMap {
@@ -166,23 +149,24 @@ func (m *List) KeyMap() help.KeyMap {
 	k.Delete.SetEnabled(m.total > 0)
 	k.Clear.SetEnabled(m.filtered() || m.search != "")
 	return keys.Map{
-		Short: []key.Binding{k.New, k.Open, k.Delete, k.Search, k.Status, k.Overdue, k.Table, k.Overview},
+		Short: []key.Binding{k.New, k.Open, k.Delete, k.Search, k.Status, k.Overdue, k.Sort, k.Table, k.Overview},
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Page, k.Open, k.New, k.Delete, k.Undo},
-			{k.Search, k.Status, k.Outcome, k.Applicant, k.Overdue, k.Clear, k.Table, k.Overview},
+			{k.Search, k.Status, k.Outcome, k.Applicant, k.Overdue, k.Sort, k.Clear, k.Table, k.Overview},
 		},
 	}
 }
 
 // Query is the db query of the current filters (without paging).
-func (m *List) Query() db.RequestQuery {
-	return db.RequestQuery{
+func (m *List) Query() desk.RequestQuery {
+	return desk.RequestQuery{
 		OrganID:   m.c.Organ.ID,
 		Year:      m.c.Year,
 		Status:    statusFilters[m.status],
 		Outcome:   m.outcome,
 		Applicant: m.applicant,
 		Text:      m.search,
+		Personal:  true, // the ledger is internal: find a request by the caller's name
 	}
 }
 
@@ -227,15 +211,15 @@ func (m *List) reload() tea.Cmd {
 	gen, cursor := m.gen, m.list.Cursor
 	q := m.Query()
 	ctx, st := m.ctx(), m.c.Store
-	if m.overdue {
-		var all []model.Request
-		if m.c.OY != nil {
-			all = m.c.OY.Requests
-		}
+	if m.memMode() {
 		cal, today := m.c.Calendar, m.c.Today
-		year := m.c.Year
+		year, due, by := m.c.Year, m.overdue, m.sortBy
 		return func() tea.Msg {
-			return resetMsg{gen: gen, mem: filterOverdue(all, q, year, today, cal)}
+			rows, err := st.RequestPage(ctx, q) // no limit: every matching row
+			if err != nil {
+				return resetMsg{gen: gen, err: err}
+			}
+			return resetMsg{gen: gen, mem: arrange(rows, due, by, year, today, cal)}
 		}
 	}
 	h := m.height
@@ -272,7 +256,7 @@ func (m *List) reload() tea.Cmd {
 
 // walkTo fetches the rows around absolute index target by keyset steps of
 // walkChunk rows and returns them with the index of the first.
-func walkTo(ctx context.Context, st *db.Store, q db.RequestQuery, target int) ([]model.Request, int, error) {
+func walkTo(ctx context.Context, st common.Desk, q desk.RequestQuery, target int) ([]model.Request, int, error) {
 	q.Limit = walkChunk
 	at := 0
 	for {
@@ -296,7 +280,7 @@ const walkChunk = 2000
 // walkToID walks the list by keyset pages to the entry with id and returns
 // the rows around it with the index of the first. When the entry is not in
 // the list it returns the first page.
-func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) (rows []model.Request, start int, found bool, err error) {
+func walkToID(ctx context.Context, st common.Desk, q desk.RequestQuery, id int64) (rows []model.Request, start int, found bool, err error) {
 	const chunk = walkChunk
 	q.Limit = chunk
 	at := 0
@@ -321,33 +305,6 @@ func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) (r
 		at += len(rows)
 		q.AfterSerialKey = serialKey(&rows[len(rows)-1])
 	}
-}
-
-// filterOverdue applies the filters and the overdue test to the year's log
-// held in memory. Status follows db's meaning.
-func filterOverdue(all []model.Request, q db.RequestQuery, year int, today model.Date, cal *model.Calendar) []model.Request {
-	out := []model.Request{}
-	if cal == nil {
-		return out
-	}
-	text := strings.ToLower(q.Text)
-	for i := range all {
-		r := &all[i]
-		if !model.Overdue(r, today, cal) {
-			continue
-		}
-		if q.Applicant != "" && r.Applicant != q.Applicant || q.Outcome != "" && r.Outcome != q.Outcome {
-			continue
-		}
-		if q.Status != "" && statusOf(r, year, today) != q.Status {
-			continue
-		}
-		if text != "" && !strings.Contains(strings.ToLower(r.Summary+" "+r.Notes), text) {
-			continue
-		}
-		out = append(out, *r)
-	}
-	return out
 }
 
 // statusOf is a request's state in the report year: answered (已答复) when
@@ -471,7 +428,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.clearFilters() // the entry a jump asked for is not overdue
 			return m, m.reload()
 		}
-		if msg.mem != nil || m.overdue {
+		if msg.mem != nil || m.memMode() {
 			m.mem = msg.mem
 			if m.mem == nil {
 				m.mem = []model.Request{}
@@ -581,7 +538,7 @@ func saved(c *common.Common) tea.Cmd {
 }
 
 func (m *List) clearFilters() {
-	m.status, m.outcome, m.applicant, m.overdue, m.search = 0, "", "", false, ""
+	m.status, m.outcome, m.applicant, m.overdue, m.search, m.sortBy = 0, "", "", false, "", sortSerial
 	m.input.SetValue("")
 	m.mem = nil
 }
@@ -672,6 +629,11 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.reload()
 	case "x":
 		m.overdue = !m.overdue
+		m.mem = nil
+		m.list.Cursor = 0
+		return m.reload()
+	case "p":
+		m.sortBy = (m.sortBy + 1) % sortOrders
 		m.mem = nil
 		m.list.Cursor = 0
 		return m.reload()

@@ -206,6 +206,11 @@ func TestFormAddsRequestByKeys(t *testing.T) {
 	}
 	s = typeText(t, c, s, "申请公开2021年财政预算")
 	s, _ = testenv.Press(t, c, s, "tab")
+	// The extension counts once the applicant was told of it.
+	for f.Focus() != fExtNotice {
+		s, _ = testenv.Press(t, c, s, "tab")
+	}
+	s = typeText(t, c, s, "2021.6.25")
 	// An extension over 20 days is refused in place, the old value kept.
 	for f.Focus() != fExtDays {
 		s, _ = testenv.Press(t, c, s, "tab")
@@ -302,7 +307,7 @@ func TestTableAndOverview(t *testing.T) {
 	if !strings.ContainsAny(v, "▁▂▃▄▅▆▇█") || !strings.Contains(v, "予以公开") {
 		t.Fatalf("overview:\n%s", v)
 	}
-	o := Summarize(c.Format(), 2021, c.OY.Requests, c.Today, c.Calendar)
+	o := model.SummarizeRequests(c.Format(), 2021, c.OY.Requests, c.Today, c.Calendar)
 	if o.PerMonth[0] != 5 || o.Closed != 10 || o.GroupCounts[0] != 10 {
 		t.Fatalf("summary %+v", o)
 	}

@@ -93,6 +93,9 @@ func (m *List) filterText() string {
 	if m.overdue {
 		parts = append(parts, text.ReqOverdueOnly)
 	}
+	if m.sortBy != sortSerial {
+		parts = append(parts, text.ReqSortLabel+m.sortBy.label())
+	}
 	return strings.Join(parts, " · ")
 }
 
@@ -102,21 +105,32 @@ type columns struct {
 }
 
 func columnsFor(width int) columns {
-	c := columns{serial: 7, date: 10, applicant: 12, status: 6, deadline: 20}
-	if width < 76 {
-		c.applicant = 8
+	c := columns{serial: 7, date: 10, applicant: 12, status: 6, deadline: 22}
+	gaps := 5
+	if width < 74 {
+		// Narrow (the outline beside it at 80 columns): the deadline note
+		// says the state, so the status column goes.
+		c.applicant, c.status, gaps = 8, 0, 4
 	}
-	c.summary = width - c.serial - c.date - c.applicant - c.status - c.deadline - 5
+	c.summary = width - c.serial - c.date - c.applicant - c.status - c.deadline - gaps
 	if c.summary < 6 {
 		c.summary = 6
 	}
 	return c
 }
 
+// statusCell is the status column with its gap, or nothing when narrow.
+func (c columns) statusCell(s string) string {
+	if c.status == 0 {
+		return ""
+	}
+	return components.Fit(s, c.status) + " "
+}
+
 func (c columns) header(width int) string {
 	h := components.Fit(text.ReqColSerial, c.serial) + " " + components.Fit(text.ReqColReceived, c.date) + " " +
 		components.Fit(text.ReqColApplicant, c.applicant) + " " + components.Fit(text.ReqColSummary, c.summary) + " " +
-		components.Fit(text.ReqColStatus, c.status) + " " + components.Fit(text.ReqColDeadline, c.deadline)
+		c.statusCell(text.ReqColStatus) + components.Fit(text.ReqColDeadline, c.deadline)
 	return components.Fit(h, width)
 }
 
@@ -165,11 +179,14 @@ func (m *List) rowLine(c columns, q *model.Request, width int, selected bool) st
 	note, late := DeadlineNote(q, m.c.Today, m.c.Calendar)
 	if m.c.Calendar != nil {
 		dl = model.Deadline(q, m.c.Calendar).String()
+		if note != "" && len(dl) == 10 {
+			dl = dl[5:] // MM-DD: the note takes the room (its year is the received one's or next)
+		}
 	}
 	deadline := components.Fit(dl+" "+note, c.deadline)
 	plain := components.Fit(m.serialText(q), c.serial) + " " + components.Fit(q.Received.String(), c.date) + " " +
 		components.Fit(applicant, c.applicant) + " " + components.Fit(model.CleanLine(q.Summary), c.summary) + " " +
-		components.Fit(statusLabel(statusOf(q, m.c.Year, m.c.Today)), c.status) + " "
+		c.statusCell(statusLabel(statusOf(q, m.c.Year, m.c.Today)))
 	if selected {
 		return st.Selected.Render(components.Fit(plain+deadline, width))
 	}
@@ -184,20 +201,14 @@ func (m *List) tableView(width, height int) string {
 	st := m.c.Styles
 	f := m.c.Format()
 	lines := []string{st.Heading.Render(text.ReqTableTitle)}
-	if f == nil || m.c.OY == nil {
+	if f == nil || m.c.Snap == nil {
 		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
 	}
 	if m.c.Report.Mode3 == model.Typed {
 		lines = append(lines, st.Warning.Render(text.ReqTableTypedNote))
 	}
 	t := f.Table(model.TableS3)
-	if !m.derived.valid(m.c) {
-		m.derived.reset(m.c)
-	}
-	if m.derived.s3 == nil {
-		m.derived.s3 = model.ComputeS3(f, m.c.Year, m.c.OY.Requests)
-	}
-	v := m.derived.s3
+	v := m.c.Snap.S3()
 	// Labels get the room they need (up to 34 cells); numbers the rest.
 	need := 0
 	for _, r := range t.Rows {
@@ -266,67 +277,14 @@ func VerticalBars(counts []int, height, colW int) []string {
 	return out
 }
 
-// Overview is the year's summary the overview draws.
-type Overview struct {
-	PerMonth     [12]int
-	Groups       []model.OutcomeGroup
-	GroupCounts  []int
-	Closed       int
-	AnsweredLate int
-	OpenOverdue  int
-}
-
-// Summarize counts the year's log: requests received per month, answers
-// per outcome group (answered in the year), and lateness.
-func Summarize(f *model.Format, year int, reqs []model.Request, today model.Date, cal *model.Calendar) Overview {
-	var o Overview
-	o.Groups = f.OutcomeGroups()
-	o.GroupCounts = make([]int, len(o.Groups))
-	group := map[string]int{}
-	for i, g := range o.Groups {
-		for _, r := range g.Rows {
-			group[r] = i
-		}
-	}
-	start, end := model.YearStart(year), model.YearEnd(year)
-	for i := range reqs {
-		q := &reqs[i]
-		if q.Received >= start && q.Received <= end {
-			o.PerMonth[q.Received.Month()-1]++
-		}
-		if q.Closed() && q.Answered >= start && q.Answered <= end {
-			if g, ok := group[q.Outcome]; ok {
-				o.GroupCounts[g]++
-				o.Closed++
-			}
-		}
-		if cal == nil {
-			continue
-		}
-		if model.AnsweredLate(q, cal) && q.Answered >= start && q.Answered <= end {
-			o.AnsweredLate++
-		} else if q.Answered.IsZero() && model.Overdue(q, today, cal) {
-			o.OpenOverdue++
-		}
-	}
-	return o
-}
-
 func (m *List) overviewView(width, height int) string {
 	st := m.c.Styles
 	f := m.c.Format()
 	lines := []string{st.Heading.Render(fmt.Sprintf(text.ReqOverviewTitle, m.c.Year))}
-	if f == nil || m.c.OY == nil {
+	if f == nil || m.c.Snap == nil {
 		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
 	}
-	if !m.derived.valid(m.c) {
-		m.derived.reset(m.c)
-	}
-	if m.derived.summary == nil {
-		o := Summarize(f, m.c.Year, m.c.OY.Requests, m.c.Today, m.c.Calendar)
-		m.derived.summary = &o
-	}
-	o := *m.derived.summary
+	o := m.c.Snap.Overview()
 	var body []string
 	body = append(body, st.Label.Render(text.ReqPerMonth))
 	colW := 5

@@ -40,6 +40,7 @@ const (
 	StatusSaveFail  = "保存失败：%s"
 	StatusUnsaved   = "未保存"
 	StatusFindings  = "错误 %d · 提示 %d"
+	StatusDueSoon   = "即将到期 %d 件"
 	StatusNoReport  = "未打开年报"
 	StatusYear      = "%d年"
 	HelpTitle       = "全部按键（按 ? 或 esc 关闭）"
