@@ -22,7 +22,7 @@ func TestTextLines(t *testing.T) {
 		}
 	}
 	text := all.String()
-	want := []string{d.Title, "本列数据的勾稽关系为", "申请人情况", "商业企业", "结果维持", "本年制发件数", FeeSentence(Fees(oy))}
+	want := []string{d.Title, "本列数据的勾稽关系为", "申请人情况", "行政复议", "总计", "现行有效", FeeSentence(Fees(oy))}
 	for s := 1; s <= 6; s++ {
 		want = append(want, model.SectionTitles[s])
 	}

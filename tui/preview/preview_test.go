@@ -40,7 +40,7 @@ func TestPreviewScrollsThroughTheReport(t *testing.T) {
 	}
 	all := seen.String()
 	for _, w := range []string{"（一）主动公开", "本局全年主动公开政府信息120条。", "二、主动公开政府信息情况", "第二十条第（一）项",
-		"三、收到和处理政府信息公开申请情况", "本年新收", "四、政府信息公开行政复议、行政诉讼情况", "结果维持",
+		"三、收到和处理政府信息公开申请情况", "本年新收", "四、政府信息公开行政复议、行政诉讼情况", "行政复议",
 		"五、存在的主要问题及改进情况", "六、其他需要报告的事项", "信息处理费", "大雁镇人民政府"} {
 		if !strings.Contains(all, w) {
 			t.Errorf("preview never showed %q", w)
