@@ -48,6 +48,7 @@ func main() {
 	name := flag.String("name", "", "label of the result lines")
 	floor := flag.Bool("floor", false, "internal: be the floor program")
 	teaFloor := flag.Bool("teafloor", false, "internal: be the terminal floor (Bubble Tea, no database)")
+	keyBytes := flag.Bool("keybytes", false, "measure the bytes written per typed key in the 一 editor and the request form instead")
 	flag.Parse()
 	if *floor {
 		os.Exit(floorMain(*dbPath, *organ, *year))
@@ -61,6 +62,10 @@ func main() {
 	}
 	if *name == "" {
 		*name = fmt.Sprint(*year)
+	}
+	if *keyBytes {
+		keyBytesMain(*bin, *dbPath, *organ, *year, *name)
+		return
 	}
 	self, err := os.Executable()
 	if err != nil {
