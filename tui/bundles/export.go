@@ -8,8 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/export"
-	"nianbao/export/bundle"
+	"nianbao/desk"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
@@ -22,19 +21,20 @@ import (
 // with y.
 type Export struct {
 	c       *common.Common
-	kind    bundle.Kind
+	kind    desk.BundleKind
 	place   *place
 	focus   int
 	running bool
-	result  *export.FileResult
-	resKind bundle.Kind
+	result  *desk.FileResult
+	resKind desk.BundleKind
 	errText string
+	note    string // the outcome of a refresh of the drives
 	curY    int
 }
 
 // NewExport builds the bundle export screen of the open organ-year.
 func NewExport(c *common.Common) common.Screen {
-	return &Export{c: c, kind: bundle.Public, place: newPlace("")}
+	return &Export{c: c, kind: desk.PublicBundle, place: newPlace("")}
 }
 
 // Title implements common.Screen.
@@ -44,11 +44,11 @@ func (s *Export) Title() string { return text.BunExportTitle }
 func (s *Export) Init() tea.Cmd { return scanDrives }
 
 // rows: 0 public, 1 full, then the drives, the folder and the button.
-func (s *Export) nrows() int        { return 2 + len(s.place.drives) + 2 }
-func (s *Export) folderRow() int    { return 2 + len(s.place.drives) }
-func (s *Export) startRow() int     { return s.folderRow() + 1 }
-func (s *Export) onFolder() bool    { return s.focus == s.folderRow() }
-func (s *Export) Kind() bundle.Kind { return s.kind }
+func (s *Export) nrows() int            { return 2 + len(s.place.drives) + 2 }
+func (s *Export) folderRow() int        { return 2 + len(s.place.drives) }
+func (s *Export) startRow() int         { return s.folderRow() + 1 }
+func (s *Export) onFolder() bool        { return s.focus == s.folderRow() }
+func (s *Export) Kind() desk.BundleKind { return s.kind }
 
 // Typing implements common.Typing.
 func (s *Export) Typing() bool { return !s.running && s.onFolder() }
@@ -58,19 +58,42 @@ func (s *Export) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Export) KeyMap() help.KeyMap {
-	return keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
-		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.BunKeyWrite, "enter"),
-		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
-	}}
+	k := bunKeys
+	k.Toggle.SetEnabled(s.canChoose())
+	return keys.Map{Short: []key.Binding{k.Up, k.Down, k.Toggle, k.Write, k.Refresh, k.Back}}
+}
+
+// bunKeys are the keys of the bundle export: Enter writes the bundle from
+// any row, space chooses the kind or the drive under the cursor.
+var bunKeys = struct{ Up, Down, Toggle, Write, Refresh, Back key.Binding }{
+	Up:      keys.Bind(text.KeyUp, "up", "shift+tab"),
+	Down:    keys.Bind(text.KeyDown, "down", "tab"),
+	Toggle:  keys.Bind(text.ExpKeyToggle, "space", " "),
+	Write:   keys.Bind(text.BunKeyWrite, "enter"),
+	Refresh: keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Back:    keys.Global.Back,
+}
+
+// canChoose reports whether space changes something on the focused row: a
+// kind or a drive not chosen yet.
+func (s *Export) canChoose() bool {
+	switch {
+	case s.focus == 0:
+		return s.kind != desk.PublicBundle
+	case s.focus == 1:
+		return s.kind != desk.FullBundle
+	case s.focus < s.folderRow():
+		return s.place.sel != s.focus-2
+	}
+	return false
 }
 
 // fullYesMsg is the answer yes to the warning before a full bundle.
 type fullYesMsg struct{}
 
 type exportDoneMsg struct {
-	res  export.FileResult
-	kind bundle.Kind
+	res  desk.FileResult
+	kind desk.BundleKind
 	err  error
 }
 
@@ -89,14 +112,13 @@ func (s *Export) write() tea.Cmd {
 	s.running, s.errText, s.result = true, "", nil
 	ctx, st, kind := s.c.Context(), s.c.Store, s.kind
 	organID, year := s.c.OY.Organ.ID, s.c.OY.Report.Year
-	return func() tea.Msg {
-		oy, err := st.LoadOrganYear(ctx, organID, year, kind == bundle.Full)
-		if err != nil {
+	return s.c.Track(func() tea.Msg {
+		res, oy, err := st.WriteBundle(ctx, organID, year, kind, dir)
+		if oy == nil && err != nil {
 			return exportDoneMsg{kind: kind, err: fmt.Errorf(text.BunLoadFailed, err)}
 		}
-		res, err := bundle.Write(dir, oy, kind)
 		return exportDoneMsg{res: res, kind: kind, err: err}
-	}
+	})
 }
 
 // Update implements common.Screen.
@@ -104,6 +126,9 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case drivesMsg:
 		s.place.setDrives(msg.drives)
+		if s.note != "" {
+			s.note = fmt.Sprintf(text.BunDrivesFound, len(msg.drives))
+		}
 		s.focus = min(s.focus, s.nrows()-1)
 	case exportDoneMsg:
 		s.running = false
@@ -117,7 +142,7 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			s.place.typeKey(msg)
 		}
 	case fullYesMsg:
-		s.kind = bundle.Full
+		s.kind = desk.FullBundle
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	}
@@ -129,35 +154,36 @@ func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	n := s.nrows()
-	switch k.String() {
-	case "up", "shift+tab":
+	b := bunKeys
+	switch {
+	case key.Matches(k, b.Up):
 		s.focus = (s.focus - 1 + n) % n
 		return nil
-	case "down", "tab":
+	case key.Matches(k, b.Down):
 		s.focus = (s.focus + 1) % n
 		return nil
-	case "ctrl+r":
+	case key.Matches(k, b.Refresh):
 		s.place.scanned = false
+		s.note = text.ExpScanning
 		return scanDrives
-	case "esc":
+	case key.Matches(k, b.Back):
 		return func() tea.Msg { return common.BackMsg{} }
+	case key.Matches(k, b.Write):
+		s.focus = s.startRow()
+		return s.write()
 	}
 	if s.onFolder() {
-		if k.String() == "enter" {
-			s.focus = s.startRow()
-			return nil
-		}
 		s.place.typeKey(k)
 		return nil
 	}
-	if str := k.String(); str != "space" && str != " " && str != "enter" {
+	if !key.Matches(k, b.Toggle) {
 		return nil
 	}
 	switch {
 	case s.focus == 0:
-		s.kind = bundle.Public
+		s.kind = desk.PublicBundle
 	case s.focus == 1:
-		if s.kind != bundle.Full {
+		if s.kind != desk.FullBundle {
 			return dialog.YesNo(s.c, text.BunAskFull, text.KeyConfirm, fullYesMsg{}, text.KeyCancel, nil)
 		}
 	case s.focus < s.folderRow():
@@ -183,7 +209,7 @@ func (s *Export) View(width, height int) string {
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
 	title := text.BunExportTitle
 	if s.c.OY != nil && s.c.OY.Report != nil {
-		title += " · " + bundle.FileName(s.c.OY, s.kind)
+		title += " · " + desk.BundleFileName(s.c.OY, s.kind)
 	}
 	add(st.Heading.Render(title))
 	for _, l := range components.Wrap(text.BunExportIntro, width) {
@@ -209,8 +235,8 @@ func (s *Export) View(width, height int) string {
 		return "( ) "
 	}
 	add(st.Label.Render(text.BunKindHeading))
-	line(0, radio(s.kind == bundle.Public)+text.BunKindPublic)
-	full := radio(s.kind == bundle.Full) + text.BunKindFull
+	line(0, radio(s.kind == desk.PublicBundle)+text.BunKindPublic)
+	full := radio(s.kind == desk.FullBundle) + text.BunKindFull
 	line(1, full)
 	add(st.Label.Render(text.ExpTarget))
 	if len(s.place.drives) == 0 {
@@ -229,7 +255,7 @@ func (s *Export) View(width, height int) string {
 	}
 	lines = append(lines, s.place.folderLine(mark, width))
 	line(s.startRow(), "[ "+text.BunStart+" ]")
-	if s.kind == bundle.Full {
+	if s.kind == desk.FullBundle {
 		for _, l := range components.Wrap(text.BunFullWarning, width) {
 			add(st.Warning.Render(l))
 		}
@@ -251,6 +277,8 @@ func (s *Export) View(width, height int) string {
 		if e, _ := s.c.CountFindings(""); e > 0 {
 			add(st.Warning.Render(fmt.Sprintf(text.BunHasErrors, e)))
 		}
+	case s.note != "":
+		add(st.Muted.Render(s.note))
 	}
 	if s.running || s.errText != "" || s.result != nil {
 		// the outcome below the button must stay in view
@@ -267,4 +295,4 @@ func (s *Export) View(width, height int) string {
 }
 
 // Result is the last bundle written (tests).
-func (s *Export) Result() *export.FileResult { return s.result }
+func (s *Export) Result() *desk.FileResult { return s.result }

@@ -15,7 +15,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -51,7 +50,7 @@ type Model struct {
 	top     int
 	curX    int
 	curY    int
-	keys    keys.Map
+	keys    gridKeys
 	note    string
 	undo    *cellUndo
 }
@@ -69,26 +68,19 @@ func New(c *common.Common, section int) *Model {
 	m.in.Clean = model.CleanLine
 	m.in.CharLimit = 20
 	m.rebuild()
-	m.keys = keys.Map{
-		Short: []key.Binding{
-			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(text.GridArrows, text.GridKeyMove)),
-			keys.Bind(text.GridKeyEdit, "0-9"),
-			keys.Bind(text.KeyNext, "tab"),
-			keys.Bind(text.GridKeyClear, "delete"),
-			keys.Bind(text.GridKeyText, "ctrl+t"),
-			keys.Bind(text.KeyBack, "esc"),
-		},
-		Full: [][]key.Binding{{
-			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(text.GridArrows, text.GridKeyMove)),
-			keys.Bind(text.GridKeyEdit, "0-9", "+", "-"),
-			keys.Bind(text.GridKeyCommit, "enter", "tab"),
-			keys.Bind(text.KeyPrev, "shift+tab"),
-			keys.Bind(text.GridKeyCancel, "esc"),
-			keys.Bind(text.GridKeyClear, "delete", "backspace"),
-			keys.Bind(text.KeyUndo, "ctrl+z", "u"),
-			keys.Bind(text.KeySave, "ctrl+s"),
-			keys.Bind(text.GridKeyText, "ctrl+t"),
-		}},
+	m.keys = gridKeys{
+		Move:    key.NewBinding(key.WithKeys("up", "down", "left", "right", "k", "j", "h", "l", "home", "end"), key.WithHelp(text.GridArrows, text.GridKeyMove)),
+		Type:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "-"), key.WithHelp("0-9", text.GridKeyEdit)),
+		Next:    keys.Bind(text.KeyNext, "tab", "enter"),
+		Prev:    keys.Bind(text.KeyPrev, "shift+tab"),
+		Clear:   keys.Bind(text.GridKeyClear, "delete", "backspace"),
+		Undo:    keys.Global.Undo,
+		Text:    keys.Bind(text.GridKeyText, "ctrl+t"),
+		Back:    keys.Global.Back,
+		Commit:  key.NewBinding(key.WithKeys("enter", "tab", "up", "down"), key.WithHelp("enter/tab", text.GridKeyCommit)),
+		Save:    keys.Global.Save,
+		Wipe:    keys.Bind(text.GridKeyWipe, "ctrl+u"),
+		Abandon: keys.Bind(text.GridKeyCancel, "esc"),
 	}
 	return m
 }
@@ -252,7 +244,26 @@ func (m *Model) KeyMap() help.KeyMap {
 	if m.zone == zoneText {
 		return m.text.KeyMap()
 	}
-	return m.keys
+	k := m.keys
+	if m.editing {
+		return keys.Map{Short: []key.Binding{k.Commit, k.Prev, k.Wipe, k.Abandon, k.Save}}
+	}
+	// A computed table or a total takes no typing: its keys are not offered.
+	a := m.Addr()
+	editable := !a.IsZero() && m.Editable(a)
+	k.Type.SetEnabled(editable)
+	k.Clear.SetEnabled(editable)
+	return keys.Map{
+		Short: []key.Binding{k.Move, k.Type, k.Next, k.Clear, k.Text, k.Back},
+		Full:  [][]key.Binding{{k.Move, k.Type, k.Next, k.Prev, k.Clear, k.Undo, k.Text, k.Back}},
+	}
+}
+
+// gridKeys are the keys of the tables: moving between cells, and (Commit,
+// Prev, Wipe, Abandon, Save) while a number is typed into one.
+type gridKeys struct {
+	Move, Type, Next, Prev, Clear, Undo, Text, Back key.Binding
+	Commit, Save, Wipe, Abandon                     key.Binding
 }
 
 // Typing implements common.Typing.
@@ -303,7 +314,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.zone = zoneText
 		}
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+t" && !m.Busy() {
+		if key.Matches(msg, m.keys.Text) && !m.Busy() {
 			if m.zone == zoneText {
 				m.zone = zoneTables
 			} else {
@@ -357,15 +368,20 @@ func (m *Model) cancel() {
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	s := k.String()
+	b := m.keys
 	if m.editing {
-		switch s {
-		case "esc":
+		switch {
+		case key.Matches(k, b.Abandon):
 			m.cancel()
 			return nil
-		case "ctrl+s":
+		case key.Matches(k, b.Save):
 			cmd, _ := m.commit()
 			return cmd
-		case "enter", "tab", "shift+tab", "up", "down":
+		case key.Matches(k, b.Wipe):
+			m.in.SetValue("")
+			m.err = ""
+			return nil
+		case key.Matches(k, b.Commit, b.Prev):
 			cmd, ok := m.commit()
 			if !ok {
 				return nil
@@ -388,24 +404,27 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	m.err, m.note = "", ""
-	switch s {
-	case "up", "k":
-		m.moveRow(-1)
-	case "down", "j":
-		m.moveRow(1)
-	case "left", "h":
-		m.cur.c = max(0, m.cur.c-1)
-	case "right", "l":
-		m.cur.c = min(len(m.tables[m.cur.t].labels)-1, m.cur.c+1)
-	case "tab", "enter":
+	switch {
+	case key.Matches(k, b.Move):
+		switch s {
+		case "up", "k":
+			m.moveRow(-1)
+		case "down", "j":
+			m.moveRow(1)
+		case "left", "h":
+			m.cur.c = max(0, m.cur.c-1)
+		case "right", "l":
+			m.cur.c = min(len(m.tables[m.cur.t].labels)-1, m.cur.c+1)
+		case "home":
+			m.cur.c = 0
+		case "end":
+			m.cur.c = len(m.tables[m.cur.t].labels) - 1
+		}
+	case key.Matches(k, b.Next):
 		m.step(1)
-	case "shift+tab":
+	case key.Matches(k, b.Prev):
 		m.step(-1)
-	case "home":
-		m.cur.c = 0
-	case "end":
-		m.cur.c = len(m.tables[m.cur.t].labels) - 1
-	case "delete", "backspace":
+	case key.Matches(k, b.Clear):
 		a := m.Addr()
 		if !a.IsZero() && m.Editable(a) {
 			old, had := m.c.Report.Values[a]
@@ -414,7 +433,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			return m.store(a, 0, true)
 		}
 		m.refuseReadOnly()
-	case "ctrl+z", "u":
+	case key.Matches(k, b.Undo):
 		if m.undo == nil {
 			m.note = text.UndoNothing
 			return nil
@@ -484,18 +503,19 @@ func (m *Model) commit() (tea.Cmd, bool) {
 // store sets a cell (and the totals of its table) in the report and saves
 // them in one transaction.
 func (m *Model) store(a model.CellAddress, v int64, clear bool) tea.Cmd {
-	r := m.c.Report
-	if r.Values == nil {
-		r.Values = model.Values{}
-	}
-	if clear {
-		delete(r.Values, a)
-	} else {
-		r.Values[a] = v
-	}
 	changed := model.Values{a: v}
 	t := m.c.Format().Table(a.Table)
-	if hasTotals(t) {
+	rid := m.c.Report.ID
+	m.c.Edit(func(oy *model.OrganYear) {
+		r := oy.Report
+		if clear {
+			delete(r.Values, a)
+		} else {
+			r.Values[a] = v
+		}
+		if !hasTotals(t) {
+			return
+		}
 		tv := model.Values{}
 		for _, c := range t.Cells() {
 			tv[c] = r.Values[c]
@@ -507,10 +527,9 @@ func (m *Model) store(a model.CellAddress, v int64, clear bool) tea.Cmd {
 				changed[c] = tv[c]
 			}
 		}
-	}
+	})
 	m.refresh()
-	rid := r.ID
-	return m.c.Save(func(ctx context.Context, st *db.Store) error {
+	return m.c.Save(func(ctx context.Context, st common.Desk) error {
 		if clear && len(changed) == 1 {
 			return st.ClearValue(ctx, rid, a)
 		}
