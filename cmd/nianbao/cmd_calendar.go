@@ -40,29 +40,17 @@ import  从文本文件（UTF-8）导入国务院通知中的放假和调休日�
 }
 
 func runCalendar(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "-help") {
-			usageCalendar(stdout)
-			return exitOK
-		}
-		fmt.Fprintln(stderr, "请写明要做什么：nianbao calendar list … 或 nianbao calendar import …")
-		fmt.Fprintln(stderr)
-		usageCalendar(stderr)
-		return exitUsage
+	op, code, ok := operation(args, "请写明要做什么：nianbao calendar list … 或 nianbao calendar import …", usageCalendar, stdout, stderr)
+	if !ok {
+		return code
 	}
-	op := args[0]
 	fs := newFlagSet("calendar")
 	dbFlag := fs.String("db", "", "")
 	year := fs.Int("year", 0, "")
-	if code, ok := parseFlags(fs, args[1:], stdout, stderr, usageCalendar); !ok {
+	if code, ok = parseFlags(fs, args[1:], stdout, stderr, usageCalendar); !ok {
 		return code
 	}
-	usageErr := func(msg string) int {
-		fmt.Fprintln(stderr, msg)
-		fmt.Fprintln(stderr)
-		usageCalendar(stderr)
-		return exitUsage
-	}
+	usageErr := func(msg string) int { return usageError(stderr, usageCalendar, msg) }
 	switch op {
 	case "list":
 		if *year < 1990 || *year > 2100 {
