@@ -229,6 +229,7 @@ const (
 	SecFees     = "fees"
 	SecCheck    = "check"
 	SecExport   = "export"
+	SecOverview = "overview"
 )
 
 // SectionKeys maps report section numbers 1..6 to outline entries.
@@ -236,7 +237,7 @@ var SectionKeys = [7]string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6
 
 // Outline lists the outline entries in order.
 var Outline = []string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6,
-	SecItems, SecRequests, SecCases, SecMeasures, SecFees, SecCheck, SecExport}
+	SecItems, SecRequests, SecCases, SecMeasures, SecFees, SecOverview, SecCheck, SecExport}
 
 // Factory builds the screen of one outline entry for the open organ-year.
 type Factory func(c *Common) Screen
@@ -318,6 +319,8 @@ func EntryTitle(sec string) string {
 		return text.TitleCheck
 	case SecExport:
 		return text.TitleExport
+	case SecOverview:
+		return text.TitleOverview
 	}
 	for i, k := range SectionKeys {
 		if k == sec && i > 0 {

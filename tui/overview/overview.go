@@ -1,0 +1,112 @@
+// Package overview is the year overview (年度概览): the figures of the
+// 图解 drawn as bar charts of block characters — the key figures, 主动公开,
+// the requests by applicant and by outcome, 复议 and 诉讼, last year beside
+// this year when it is kept, and the measures with their status. The page
+// is the one the 图解 export prints (export/tujie), so the two never differ.
+package overview
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/export/tujie"
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
+)
+
+// Model is the year overview screen.
+type Model struct {
+	c    *common.Common
+	top  int
+	keys keys.Map
+	// page is laid out once per snapshot of the organ-year (oy).
+	page *tujie.Page
+	oy   *model.OrganYear
+	rep  *model.Report
+}
+
+// New builds the year overview.
+func New(c *common.Common) common.Screen {
+	return &Model{c: c, keys: keys.Map{Short: []key.Binding{
+		keys.Bind(text.OverviewKeyScroll, "down", "up"),
+		keys.Bind(text.OverviewKeyPage, "pgdown", "pgup", "space"),
+		keys.Bind(text.KeyBack, "esc"),
+	}}}
+}
+
+// Init implements common.Screen.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Title implements common.Screen.
+func (m *Model) Title() string { return text.TitleOverview }
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap { return m.keys }
+
+// Cursor implements common.Screen: the overview has no input.
+func (m *Model) Cursor() *tea.Cursor { return nil }
+
+// Page is the 图解 page of the open organ-year, laid out again only when
+// the organ-year changed.
+func (m *Model) Page() *tujie.Page {
+	if m.c.OY == nil || m.c.OY.Report == nil {
+		return nil
+	}
+	if m.page == nil || m.oy != m.c.OY || m.rep != m.c.OY.Report {
+		m.page = tujie.Build(tujie.Input{OY: m.c.OY, Calendar: m.c.Calendar})
+		m.oy, m.rep = m.c.OY, m.c.OY.Report
+	}
+	return m.page
+}
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	step := max(1, m.c.Height-6)
+	switch k.String() {
+	case "down", "j":
+		m.top++
+	case "up", "k":
+		m.top--
+	case "pgdown", "space", " ":
+		m.top += step
+	case "pgup":
+		m.top -= step
+	case "home":
+		m.top = 0
+	case "end":
+		m.top = 1 << 30
+	}
+	m.top = max(0, m.top)
+	return m, nil
+}
+
+// View implements common.Screen.
+func (m *Model) View(width, height int) string {
+	p := m.Page()
+	if p == nil {
+		return components.Block(m.c.Styles.Muted.Render(text.OverviewNoYear), width, height)
+	}
+	lines := Lines(p, width, m.c.Styles)
+	h := max(1, height)
+	m.top = min(m.top, max(0, len(lines)-h))
+	return components.Block(joinLines(lines[m.top:min(len(lines), m.top+h)]), width, height)
+}
+
+func joinLines(ls []string) string {
+	s := ""
+	for i, l := range ls {
+		if i > 0 {
+			s += "\n"
+		}
+		s += l
+	}
+	return s
+}
