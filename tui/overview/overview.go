@@ -18,6 +18,22 @@ import (
 	"nianbao/tui/text"
 )
 
+// KeyMap is the overview's keys: it only scrolls (Esc, back to the
+// outline, is the outline's).
+type KeyMap struct {
+	Down, Up, PgDown, PgUp, Home, End key.Binding
+}
+
+// Keys are the overview's bindings.
+var Keys = KeyMap{
+	Down:   keys.Bind(text.OverviewKeyScroll, "down", "j"),
+	Up:     keys.Bind(text.OverviewKeyScrollUp, "up", "k"),
+	PgDown: keys.Bind(text.OverviewKeyPage, "pgdown", "space"),
+	PgUp:   keys.Bind(text.OverviewKeyPageUp, "pgup"),
+	Home:   keys.Bind(text.OverviewKeyHome, "home"),
+	End:    keys.Bind(text.OverviewKeyEnd, "end"),
+}
+
 // Model is the year overview screen.
 type Model struct {
 	c    *common.Common
@@ -31,11 +47,11 @@ type Model struct {
 
 // New builds the year overview.
 func New(c *common.Common) common.Screen {
-	return &Model{c: c, keys: keys.Map{Short: []key.Binding{
-		keys.Bind(text.OverviewKeyScroll, "down", "up"),
-		keys.Bind(text.OverviewKeyPage, "pgdown", "pgup", "space"),
-		keys.Bind(text.KeyBack, "esc"),
-	}}}
+	k := Keys
+	return &Model{c: c, keys: keys.Map{
+		Short: []key.Binding{k.Down, k.PgDown, keys.Bind(text.KeyBack, "esc")},
+		Full:  [][]key.Binding{{k.Down, k.Up, k.PgDown, k.PgUp, k.Home, k.End, keys.Bind(text.KeyBack, "esc")}},
+	}}
 }
 
 // Init implements common.Screen.
@@ -70,18 +86,18 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	}
 	step := max(1, m.c.Height-6)
-	switch k.String() {
-	case "down", "j":
+	switch {
+	case key.Matches(k, Keys.Down):
 		m.top++
-	case "up", "k":
+	case key.Matches(k, Keys.Up):
 		m.top--
-	case "pgdown", "space", " ":
+	case key.Matches(k, Keys.PgDown):
 		m.top += step
-	case "pgup":
+	case key.Matches(k, Keys.PgUp):
 		m.top -= step
-	case "home":
+	case key.Matches(k, Keys.Home):
 		m.top = 0
-	case "end":
+	case key.Matches(k, Keys.End):
 		m.top = 1 << 30
 	}
 	m.top = max(0, m.top)
