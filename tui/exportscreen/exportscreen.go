@@ -413,7 +413,7 @@ func (s *Screen) View(width, height int) string {
 				add(st.Label.Render(text.ExpFormats))
 			}
 			f := export.Formats[r.index]
-			line(i, check(s.ticked[f])+" "+components.Fit(f, 5)+st.Muted.Render(formatNote(f)))
+			line(i, check(s.ticked[f])+" "+components.Fit(f, 6)+st.Muted.Render(formatNote(f)))
 		case rowEncoding:
 			enc := text.ExpUTF8
 			if s.gb18030 {
@@ -502,6 +502,15 @@ func (s *Screen) progressLines(width int) []string {
 		}
 		out = append(out, components.Fit(fmt.Sprintf("  %d/%d %s  ", p.Index, p.Total, p.Name)+style.Render(status), width))
 	}
+	if s.result != nil {
+		// What the export says besides the files (a 图解 without its PNG)
+		// comes before the long list of files, where it is seen.
+		for _, n := range s.result.Notes {
+			for _, l := range components.Wrap(n, width) {
+				out = append(out, st.Warning.Render(l))
+			}
+		}
+	}
 	if s.result != nil && len(s.result.Files) > 0 {
 		out = append(out, st.Label.Render(text.ExpWritten))
 		files := append([]export.FileResult{}, s.result.Files...)
@@ -511,11 +520,6 @@ func (s *Screen) progressLines(width int) []string {
 		for _, f := range files {
 			out = append(out, components.Fit("  "+f.Path, width))
 			out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf("    %s · SHA-256 %s", components.HumanBytes(uint64(f.Size)), f.SHA256), width)))
-		}
-	}
-	if s.result != nil {
-		for _, n := range s.result.Notes {
-			out = append(out, st.Warning.Render(components.Fit(n, width)))
 		}
 	}
 	return out
