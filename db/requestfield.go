@@ -31,6 +31,8 @@ const (
 	FieldFeeNotice
 	FieldFeePaid
 	FieldNotes
+	FieldDelayNotice
+	FieldDelayedTo
 	FieldName
 	FieldPhone
 	FieldIDNumber
@@ -40,7 +42,7 @@ const (
 
 // lastRequestColumn is the last field stored in requests; the ones after
 // it are personal data.
-const lastRequestColumn = FieldNotes
+const lastRequestColumn = FieldDelayedTo
 
 // Personal reports whether the field is personal data (request_personal).
 func (f RequestField) Personal() bool { return f > lastRequestColumn && f < fieldEnd }

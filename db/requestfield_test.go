@@ -33,6 +33,7 @@ func TestSaveRequestFieldWritesOneField(t *testing.T) {
 	edited.FeeMethod, edited.Pages, edited.Fee = model.FeePerPage, 120, 4000
 	edited.FeeNotice, edited.FeePaid = model.NewDate(2021, 4, 10), model.NewDate(2021, 4, 12)
 	edited.Notes = "申请人现场领取"
+	edited.DelayNotice, edited.DelayedTo = model.NewDate(2021, 3, 30), model.NewDate(2021, 6, 30)
 	edited.Personal = model.Personal{Name: "李四", Phone: "13900000000", IDNumber: "110101199003071234", Address: "大雁镇幸福街1号"}
 
 	fields := ChangedRequestFields(&q, &edited)
@@ -124,6 +125,10 @@ func withField(base, from model.Request, f RequestField) model.Request {
 		q.FeePaid = from.FeePaid
 	case FieldNotes:
 		q.Notes = from.Notes
+	case FieldDelayNotice:
+		q.DelayNotice = from.DelayNotice
+	case FieldDelayedTo:
+		q.DelayedTo = from.DelayedTo
 	}
 	return q
 }

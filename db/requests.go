@@ -17,7 +17,7 @@ func splitKey(k int64) (year, serial int64) { return k / 1_000_000, k % 1_000_00
 
 const requestCols = `r.id, r.organ_id, r.year, r.serial, r.received, r.channel, r.applicant, r.summary,
 	r.correction_notice, r.corrected, r.ext_approved_by, r.ext_notice, r.ext_days, r.excluded_days,
-	r.outcome, r.answered, r.fee_method, r.pages, r.fee, r.fee_notice, r.fee_paid, r.notes`
+	r.outcome, r.answered, r.fee_method, r.pages, r.fee, r.fee_notice, r.fee_paid, r.notes, r.delay_notice, r.delayed_to`
 
 const personalCols = `, coalesce(p.name, ''), coalesce(p.phone, ''), coalesce(p.id_number, ''), coalesce(p.address, '')`
 
@@ -28,12 +28,12 @@ func scanRequest(r scanner, withPersonal bool) (model.Request, error) {
 	// types (model.Date …) through reflection, which dominates loading a
 	// year of 25,000 entries.
 	var q model.Request
-	var d [8]int64 // received, correction_notice, corrected, ext_notice, answered, fee_notice, fee_paid, fee
-	var n [6]int64 // year, serial, ext_days, excluded_days, pages, organ_id
+	var d [10]int64 // received, correction_notice, corrected, ext_notice, answered, fee_notice, fee_paid, fee, delay_notice, delayed_to
+	var n [6]int64  // year, serial, ext_days, excluded_days, pages, organ_id
 	var channel, applicant, feeMethod string
 	dest := []any{&q.ID, &n[5], &n[0], &n[1], &d[0], &channel, &applicant, &q.Summary,
 		&d[1], &d[2], &q.ExtApprovedBy, &d[3], &n[2], &n[3],
-		&q.Outcome, &d[4], &feeMethod, &n[4], &d[7], &d[5], &d[6], &q.Notes}
+		&q.Outcome, &d[4], &feeMethod, &n[4], &d[7], &d[5], &d[6], &q.Notes, &d[8], &d[9]}
 	if withPersonal {
 		dest = append(dest, &q.Personal.Name, &q.Personal.Phone, &q.Personal.IDNumber, &q.Personal.Address)
 	}
@@ -45,6 +45,7 @@ func scanRequest(r scanner, withPersonal bool) (model.Request, error) {
 	q.Received, q.CorrectionNotice, q.Corrected = model.Date(d[0]), model.Date(d[1]), model.Date(d[2])
 	q.ExtNotice, q.Answered, q.FeeNotice, q.FeePaid = model.Date(d[3]), model.Date(d[4]), model.Date(d[5]), model.Date(d[6])
 	q.Fee = d[7]
+	q.DelayNotice, q.DelayedTo = model.Date(d[8]), model.Date(d[9])
 	q.Channel, q.Applicant, q.FeeMethod = model.Channel(channel), model.ApplicantType(applicant), model.FeeMethod(feeMethod)
 	return q, nil
 }
@@ -52,13 +53,14 @@ func scanRequest(r scanner, withPersonal bool) (model.Request, error) {
 func requestArgs(q *model.Request) []any {
 	return []any{q.OrganID, q.Year, q.Serial, int64(q.Received), string(q.Channel), string(q.Applicant), q.Summary,
 		int64(q.CorrectionNotice), int64(q.Corrected), q.ExtApprovedBy, int64(q.ExtNotice), q.ExtDays, q.ExcludedDays,
-		q.Outcome, int64(q.Answered), string(q.FeeMethod), q.Pages, q.Fee, int64(q.FeeNotice), int64(q.FeePaid), q.Notes}
+		q.Outcome, int64(q.Answered), string(q.FeeMethod), q.Pages, q.Fee, int64(q.FeeNotice), int64(q.FeePaid), q.Notes,
+		int64(q.DelayNotice), int64(q.DelayedTo)}
 }
 
 const insertRequest = `INSERT INTO requests (organ_id, year, serial, received, channel, applicant, summary,
 	correction_notice, corrected, ext_approved_by, ext_notice, ext_days, excluded_days,
-	outcome, answered, fee_method, pages, fee, fee_notice, fee_paid, notes) VALUES
-	(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	outcome, answered, fee_method, pages, fee, fee_notice, fee_paid, notes, delay_notice, delayed_to) VALUES
+	(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // SaveRequest inserts the entry when its ID is 0 (setting ID, and Serial
 // as the organ's next number in Year when Serial is 0) or updates it. Year
@@ -141,7 +143,7 @@ func saveRequestTx(ctx context.Context, tx dbtx, q *model.Request) error {
 // requestColumns are the columns requestArgs gives values for, in order.
 var requestColumns = []string{"organ_id", "year", "serial", "received", "channel", "applicant", "summary",
 	"correction_notice", "corrected", "ext_approved_by", "ext_notice", "ext_days", "excluded_days",
-	"outcome", "answered", "fee_method", "pages", "fee", "fee_notice", "fee_paid", "notes"}
+	"outcome", "answered", "fee_method", "pages", "fee", "fee_notice", "fee_paid", "notes", "delay_notice", "delayed_to"}
 
 // changedRequestColumns returns "column = ?" for every column whose value
 // in q differs from old, with the new values.
@@ -221,8 +223,8 @@ func (s *Store) RestoreRequest(ctx context.Context, q model.Request) error {
 	return s.tx(ctx, "恢复申请登记", func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO requests (id, organ_id, year, serial, received, channel, applicant, summary,
 			correction_notice, corrected, ext_approved_by, ext_notice, ext_days, excluded_days,
-			outcome, answered, fee_method, pages, fee, fee_notice, fee_paid, notes) VALUES
-			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{q.ID}, requestArgs(&q)...)...)
+			outcome, answered, fee_method, pages, fee, fee_notice, fee_paid, notes, delay_notice, delayed_to) VALUES
+			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{q.ID}, requestArgs(&q)...)...)
 		if isUnique(err) {
 			return newErr(ErrInvalid, err, "无法恢复：%d年编号 %d 已被另一条申请登记使用。", q.Year, q.Serial)
 		}
@@ -255,8 +257,13 @@ type RequestQuery struct {
 	// selects its sub-rows o3_1 … o3_8.
 	Outcome   string
 	Applicant model.ApplicantType
-	// Text matches summary and notes (never personal data).
+	// Text matches summary and notes, and with Personal also the
+	// applicant's name, phone and ID number.
 	Text string
+	// Personal lets Text search the applicants' personal data: the ledger
+	// is internal and the clerk finds a request by the caller's name or
+	// phone. Rows come back without personal data either way.
+	Personal bool
 	// AfterSerialKey continues after the entry with this SerialKey (0 = from
 	// the start); BeforeSerialKey pages backwards from it (0 = unused).
 	AfterSerialKey  int64
@@ -326,14 +333,24 @@ func (q RequestQuery) where(keyset bool) (string, []any, error) {
 		conds, args = append(conds, "r.applicant = ?"), append(args, string(q.Applicant))
 	}
 	if t := strings.TrimSpace(q.Text); t != "" {
+		var cond string
 		if utf8.RuneCountInString(t) >= 3 {
 			// The trigram index finds substrings of three characters or more.
-			conds = append(conds, "r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?)")
+			cond = "r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?)"
 			args = append(args, ftsPhrase(t))
 		} else {
 			p := likePattern(t)
-			conds, args = append(conds, `(r.summary LIKE ? ESCAPE '\' OR r.notes LIKE ? ESCAPE '\')`), append(args, p, p)
+			cond, args = `(r.summary LIKE ? ESCAPE '\' OR r.notes LIKE ? ESCAPE '\')`, append(args, p, p)
 		}
+		if q.Personal {
+			// request_personal is small beside the log (one short row per
+			// request that has personal data); a scan of it is cheap.
+			p := likePattern(t)
+			cond = "(" + cond + ` OR r.id IN (SELECT request_id FROM request_personal WHERE name LIKE ? ESCAPE '\'
+				OR phone LIKE ? ESCAPE '\' OR id_number LIKE ? ESCAPE '\' OR replace(replace(phone, '-', ''), ' ', '') LIKE ? ESCAPE '\'))`
+			args = append(args, p, p, likePattern(strings.ToUpper(t)), likePattern(strings.NewReplacer("-", "", " ", "").Replace(t)))
+		}
+		conds = append(conds, cond)
 	}
 	if keyset {
 		if q.AfterSerialKey > 0 {

@@ -72,9 +72,19 @@ func TestRequestCRUDAndPersonalApart(t *testing.T) {
 			t.Fatalf("RequestPage returned personal data: %+v", r.Personal)
 		}
 	}
-	// Text search never looks at personal data.
+	// Text search looks at personal data only when asked (the ledger's
+	// search), and the rows it returns still carry none.
 	if n, _ := s.CountRequests(ctx, RequestQuery{OrganID: o.ID, Text: "张三"}); n != 0 {
 		t.Fatalf("text search matched personal data (%d rows)", n)
+	}
+	for _, text := range []string{"张三", "13800000000", "0000000", "150000199001011234", "1234", "138-0000-0000", "征地补偿"} {
+		page, err := s.RequestPage(ctx, RequestQuery{OrganID: o.ID, Text: text, Personal: true})
+		if err != nil || len(page) != 1 || page[0].ID != q.ID || !page[0].Personal.IsZero() {
+			t.Fatalf("personal search %q: %d rows %+v, %v", text, len(page), page, err)
+		}
+	}
+	if n, _ := s.CountRequests(ctx, RequestQuery{OrganID: o.ID, Text: "李四", Personal: true}); n != 0 {
+		t.Fatalf("personal search for another name matched %d rows", n)
 	}
 
 	// Correcting the date into another year renumbers the entry there.

@@ -159,6 +159,17 @@ func bulkRequest(r *rand.Rand, year, serial int, received model.Date) model.Requ
 // and serial, not from the random stream, so the rest of the data does not
 // change with it.
 func bulkFee(q *model.Request) {
+	if q.Outcome == model.RowUnpaidFee {
+		// Closed unpaid: a fee notice went out and the 20 working days to
+		// pay passed.
+		q.FeeMethod = model.FeePerPage
+		q.Pages = 31 + q.Serial*37%170
+		q.Fee = model.PerPageFee(q.Pages)
+		q.FeeNotice = addWorkdays(q.ClockStart(), 2+q.Serial%4)
+		q.Answered = addWorkdays(q.FeeNotice, model.FeePayWorkdays+1)
+		q.ExtApprovedBy, q.ExtNotice, q.ExtDays = "", 0, 0
+		return
+	}
 	if (q.Outcome != model.RowDisclosed && q.Outcome != model.RowPartly) || !q.Corrected.IsZero() || q.ExtDays > 0 {
 		return
 	}

@@ -21,8 +21,19 @@ func TestBulkRequestsChargeFees(t *testing.T) {
 		if q.FeeMethod != model.FeePerPage || q.Pages <= 30 || q.Fee != model.PerPageFee(q.Pages) {
 			t.Fatalf("%d-%d: fee %s %d pages %d fen", q.Year, q.Serial, q.FeeMethod, q.Pages, q.Fee)
 		}
+		// Closed unpaid (（六）2): notice, no payment, closed after the 20
+		// working days to pay.
+		if q.Outcome == model.RowUnpaidFee {
+			if q.FeeNotice.IsZero() || !q.FeePaid.IsZero() || q.Answered <= model.FeePaymentDeadline(q, model.DefaultCalendar()) {
+				t.Fatalf("%d-%d: unpaid: notice %s, paid %s, answered %s", q.Year, q.Serial, q.FeeNotice, q.FeePaid, q.Answered)
+			}
+			continue
+		}
 		// A request of late December of the last year may still be open:
 		// paid, the answer not yet given.
+		if q.FeePaid.IsZero() && q.Answered.IsZero() && q.Received < q.FeeNotice {
+			continue // open, the payment awaited
+		}
 		if !(q.Received < q.FeeNotice && q.FeeNotice < q.FeePaid && (q.FeePaid < q.Answered || q.Answered.IsZero())) {
 			t.Fatalf("%d-%d: received %s, notice %s, paid %s, answered %s out of order", q.Year, q.Serial, q.Received, q.FeeNotice, q.FeePaid, q.Answered)
 		}

@@ -32,16 +32,17 @@ func Build(oy *model.OrganYear, opt BuildOptions) *Document {
 		v = model.EffectiveValues(oy)
 	}
 	d := &Document{
-		Title: model.Title(oy.Organ.Name, r.Year),
-		Draft: opt.Draft,
-		Organ: oy.Organ.Name,
-		Year:  r.Year,
+		Title:      model.Title(oy.Organ.Name, r.Year),
+		TitleLines: TitleLines(oy.Organ.Name, r.Year),
+		Draft:      opt.Draft,
+		Organ:      oy.Organ.Name,
+		Year:       r.Year,
 	}
 	if opt.Draft {
 		d.DraftNote = DraftNote
 	}
 	for _, p := range splitParagraphs(model.PreambleText(oy)) {
-		d.Body = append(d.Body, Block{Kind: KindParagraph, Text: p})
+		d.Body = append(d.Body, Block{Kind: KindParagraph, Text: p, Align: bodyAlign(p)})
 	}
 	for s := 1; s <= 6; s++ {
 		d.Body = append(d.Body, Block{Kind: KindHeading, Level: 0, Text: model.SectionTitles[s]})
@@ -52,11 +53,16 @@ func Build(oy *model.OrganYear, opt BuildOptions) *Document {
 		switch s {
 		case 2:
 			if t := section2Table(f, v); t != nil {
+				t.Caption = tableCaption(s)
 				d.Body = append(d.Body, Block{Kind: KindTable, Table: t})
 			}
 		case 3, 4:
 			for _, mt := range f.SectionTables(s) {
-				d.Body = append(d.Body, Block{Kind: KindTable, Table: convertTable(mt, v, 0)})
+				t := convertTable(mt, v, 0)
+				if t.Caption == "" {
+					t.Caption = tableCaption(s)
+				}
+				d.Body = append(d.Body, Block{Kind: KindTable, Table: t})
 			}
 		case 5:
 			d.Body = append(d.Body, measureBlocks(r.Year, oy.Measures)...)
@@ -66,7 +72,8 @@ func Build(oy *model.OrganYear, opt BuildOptions) *Document {
 			}
 		}
 	}
-	d.Signature = []string{oy.Organ.Name, model.ReportDate(r, opt.Today).Chinese()}
+	d.Date = model.ReportDate(r, opt.Today)
+	d.Signature = []string{oy.Organ.Name, d.Date.Chinese()}
 	return d
 }
 
@@ -124,7 +131,7 @@ func narrative(blocks []model.Block) []Block {
 			continue
 		}
 		for _, p := range splitParagraphs(text) {
-			out = append(out, Block{Kind: KindParagraph, Text: p})
+			out = append(out, Block{Kind: KindParagraph, Text: p, Align: bodyAlign(p)})
 		}
 	}
 	return out
@@ -313,9 +320,120 @@ func measureBlocks(year int, ms []model.Measure) []Block {
 		if len(extra) > 0 {
 			b.WriteString(strings.Join(extra, "；") + "。")
 		}
-		out = append(out, Block{Kind: KindParagraph, Text: b.String()})
+		out = append(out, Block{Kind: KindParagraph, Text: b.String(), Align: bodyAlign(b.String())})
 	}
 	return out
+}
+
+// tableCaption names the table of section s as the report's own tables
+// are named (表二, 表三, 表四) followed by what it counts.
+func tableCaption(s int) string {
+	title := model.SectionTitles[s]
+	if i := strings.Index(title, "、"); i >= 0 {
+		return "表" + title[:i] + "　" + title[i+len("、"):]
+	}
+	return title
+}
+
+// longUnbreakable is the length from which a run of Latin letters, digits
+// and punctuation (an e-mail or web address) makes a justified line before
+// it stretch visibly: a 28-character line holds about 50 such characters,
+// and at 16 the line before it loses a third of its width.
+const longUnbreakable = 16
+
+// bodyAlign is AlignRagged for a paragraph holding a long unbreakable run
+// and AlignJustify otherwise.
+func bodyAlign(p string) Align {
+	n := 0
+	for _, r := range p {
+		if r > ' ' && r < 0x7f {
+			n++
+			if n >= longUnbreakable {
+				return AlignRagged
+			}
+			continue
+		}
+		n = 0
+	}
+	return AlignJustify
+}
+
+// titleLineWidth is the display width of one title line: 20 characters of
+// 22 pt on the 156 mm text block.
+const titleLineWidth = 40
+
+// TitleLines breaks the title 「{organ}{year}年政府信息公开工作年度报告」 as
+// printed reports do: on one line when it fits, otherwise the organ name on
+// its own line(s) and 「{year}年政府信息公开工作年度报告」 below. Each line
+// lists the words it may break between (organ names split after the
+// administrative level: 内蒙古自治区 · 呼伦贝尔市 · 大雁镇 · 人民政府).
+func TitleLines(organ string, year int) [][]string {
+	organWords := organWordsOf(organ)
+	yearWords := []string{strconv.Itoa(year) + "年", "政府信息公开", "工作年度报告"}
+	if textWidth(model.Title(organ, year)) <= titleLineWidth {
+		return [][]string{append(organWords, yearWords...)}
+	}
+	var lines [][]string
+	var cur []string
+	w := 0
+	for _, word := range organWords {
+		ww := textWidth(word)
+		if w > 0 && w+ww > titleLineWidth {
+			lines = append(lines, cur)
+			cur, w = nil, 0
+		}
+		cur = append(cur, word)
+		w += ww
+	}
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	return append(lines, yearWords)
+}
+
+// organBreaks are the words after which an organ name may break: the
+// administrative levels and the common kinds of organ.
+var organBreaks = []string{"自治区", "自治州", "自治县", "自治旗", "省", "市", "盟", "地区", "县", "旗", "区", "镇", "乡", "苏木", "街道办事处", "街道", "人民政府", "办公室", "委员会"}
+
+// organWordsOf splits an organ name into words at organBreaks, never
+// leaving a word of one character and never splitting 市场 or 区域.
+func organWordsOf(organ string) []string {
+	rs := []rune(organ)
+	var words []string
+	start := 0
+	for i := 0; i < len(rs); {
+		matched := 0
+		for _, b := range organBreaks {
+			br := []rune(b)
+			if i+len(br) <= len(rs) && string(rs[i:i+len(br)]) == b {
+				matched = len(br)
+				break
+			}
+		}
+		if matched == 0 {
+			i++
+			continue
+		}
+		end := i + matched
+		next := ""
+		if end < len(rs) {
+			next = string(rs[end])
+		}
+		if end-start >= 2 && len(rs)-end >= 2 && next != "场" && next != "域" && next != "委" && next != "人" {
+			words = append(words, string(rs[start:end]))
+			start = end
+		}
+		i = end
+	}
+	// 「人民政府」 stands on its own after a place name.
+	if tail := string(rs[start:]); start < len(rs) {
+		if strings.HasSuffix(tail, "人民政府") && len([]rune(tail)) > 5 {
+			words = append(words, strings.TrimSuffix(tail, "人民政府"), "人民政府")
+		} else {
+			words = append(words, tail)
+		}
+	}
+	return words
 }
 
 // Fees returns the year's 信息处理费 summary: computed from the fee fields

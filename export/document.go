@@ -3,6 +3,12 @@
 // and pdf; it also writes files safely to removable media.
 package export
 
+import (
+	"strings"
+
+	"nianbao/model"
+)
+
 // Align is the horizontal alignment of a paragraph or a cell.
 type Align int
 
@@ -12,6 +18,11 @@ const (
 	AlignLeft
 	AlignCenter
 	AlignRight
+	// AlignRagged is body text with its first-line indent but not
+	// justified: a paragraph holding a long unbreakable run (an e-mail
+	// address, a web address) would otherwise have the line before it
+	// spread letter by letter.
+	AlignRagged
 )
 
 // BlockKind says what a Document block is.
@@ -38,6 +49,11 @@ type Block struct {
 // only this.
 type Document struct {
 	Title string
+	// TitleLines is the title as printed: one entry per line, each line a
+	// list of words it may break between (the organ name first, then
+	// 「2021年政府信息公开工作年度报告」), so no renderer breaks the title
+	// inside a word.
+	TitleLines [][]string
 	// Draft marks a report that has not passed the checks; DraftNote is the
 	// sentence printed under the title.
 	Draft     bool
@@ -45,9 +61,56 @@ type Document struct {
 	Organ     string
 	Year      int
 	Body      []Block
-	// Signature lines (organ name, date in Chinese form), right-aligned at
-	// the end.
+	// Signature lines (organ name, date in Chinese form) at the end: the
+	// date four characters in from the right margin, the organ name
+	// centred over the date (GB/T 9704-2012 7.3.5.1).
 	Signature []string
+	// Date is the report's date (成文日期), which the files' metadata give
+	// as their creation date: meaningful to the recipient, and the same
+	// for every export of the same report, so equal documents still give
+	// equal bytes.
+	Date model.Date
+}
+
+// TitleText is the title with its lines joined, as one string.
+func (d *Document) TitleText() string {
+	var b strings.Builder
+	for _, l := range d.TitleLines {
+		b.WriteString(strings.Join(l, ""))
+	}
+	if b.Len() == 0 {
+		return d.Title
+	}
+	return b.String()
+}
+
+// Text is every character the document prints, in reading order, one
+// block a line: what a rendering (a PDF) must hold in full.
+func (d *Document) Text() string {
+	var b strings.Builder
+	b.WriteString(d.TitleText() + "\n")
+	if d.Draft {
+		b.WriteString(d.DraftNote + "\n")
+	}
+	for _, blk := range d.Body {
+		switch blk.Kind {
+		case KindTable:
+			if blk.Table.Caption != "" {
+				b.WriteString(blk.Table.Caption + "\n")
+			}
+			for _, row := range blk.Table.Rows {
+				for _, c := range row {
+					b.WriteString(c.Text + "\n")
+				}
+			}
+		default:
+			b.WriteString(blk.Text + "\n")
+		}
+	}
+	for _, s := range d.Signature {
+		b.WriteString(s + "\n")
+	}
+	return b.String()
 }
 
 // Cell is one cell of a Table, listed in HTML semantics: each row lists its

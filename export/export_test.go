@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -183,7 +184,12 @@ func TestDocxReadBackWithPandoc(t *testing.T) {
 				t.Errorf("%s: row %q with values %v not found in the docx", fx.name, rv.label, rv.values)
 			}
 		}
-		for _, s := range []string{d.Title, model.PreambleText(oy), oy.Organ.Name, model.ReportDate(oy.Report, today).Chinese()} {
+		for _, l := range d.TitleLines {
+			if !strings.Contains(text, strings.Join(l, "")) {
+				t.Errorf("%s: title line %q missing from the docx", fx.name, strings.Join(l, ""))
+			}
+		}
+		for _, s := range []string{model.PreambleText(oy), oy.Organ.Name, model.ReportDate(oy.Report, today).Chinese()} {
 			if !strings.Contains(text, s) {
 				t.Errorf("%s: %q missing from the docx", fx.name, s)
 			}
@@ -295,13 +301,20 @@ func TestHTMLHasEveryLabelAndRealSpans(t *testing.T) {
 			t.Errorf("label %q missing from the html", l)
 		}
 	}
-	for _, want := range []string{`lang="zh-CN"`, `<meta charset="utf-8">`, `@page { size: A4;`,
-		`<th scope="colgroup" rowspan="3" colspan="3" class="c">` + model.S3Corner + `</th>`,
-		`<th scope="colgroup" colspan="7" class="c">申请人情况</th>`,
-		`<th scope="rowgroup" rowspan="` + strconv.Itoa(outcomeRows) + `" class="c">三、本年度办理结果</th>`,
-		`<th scope="rowgroup" rowspan="3" class="c">（六）其他处理</th>`} {
+	for _, want := range []string{`lang="zh-CN"`, `<meta charset="utf-8">`, `@page { size: A4;`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("html lacks %s", want)
+		}
+	}
+	// Each spanning header cell, with its inline style (border, alignment).
+	for _, want := range [][2]string{
+		{`<th scope="colgroup" rowspan="3" colspan="3"`, model.S3Corner},
+		{`<th scope="colgroup" colspan="7"`, "申请人情况"},
+		{`<th scope="rowgroup" rowspan="` + strconv.Itoa(outcomeRows) + `"`, "三、本年度办理结果"},
+		{`<th scope="rowgroup" rowspan="3"`, "（六）其他处理"}} {
+		re := regexp.MustCompile(regexp.QuoteMeta(want[0]) + ` style="border:1px solid #000;[^"]*text-align:center[^"]*">` + regexp.QuoteMeta(want[1]) + `</th>`)
+		if !re.MatchString(s) {
+			t.Errorf("html lacks %s style=\"border…\">%s</th>", want[0], want[1])
 		}
 	}
 }

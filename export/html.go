@@ -1,180 +1,279 @@
 package export
 
 import (
-	"bytes"
-	"html/template"
+	"html"
+	"strconv"
+	"strings"
 )
 
-// htmlCell is one cell as the template prints it.
-type htmlCell struct {
-	Tag              string
-	Text             string
-	RowSpan, ColSpan int
-	Class            string
-	Scope            string
-}
+// Inline styles. Every table, cell and text block carries its own style
+// attribute, so the look (borders, widths, indents, header cells that do
+// not wrap one character a line) survives a portal editor that strips
+// <style> blocks and classes when the report is pasted in. The <style>
+// block of the full page adds only what inline styles cannot say: the A4
+// page, print rules and the phone layout.
+const (
+	cssFontBody  = `font-family:'仿宋_GB2312','仿宋',FangSong,STFangsong,'Noto Serif CJK SC','SimSun',serif`
+	cssFontTitle = `font-family:'方正小标宋简体','方正小标宋_GBK','华文中宋',STZhongsong,'SimSun','Noto Serif CJK SC',serif`
+	cssFontH1    = `font-family:'黑体',SimHei,'Noto Sans CJK SC',sans-serif`
+	cssFontH2    = `font-family:'楷体_GB2312','楷体',KaiTi,STKaiti,'AR PL UKai CN',serif`
+	cssBody      = cssFontBody + `;font-size:16pt;line-height:28.9pt;color:#000`
+	cssTitle     = cssFontTitle + `;font-size:22pt;font-weight:normal;text-align:center;line-height:1.5;margin:0 0 0.5em`
+	cssHeading   = `font-size:16pt;font-weight:normal;text-indent:2em;margin:0`
+	cssPara      = `text-indent:2em;text-align:justify;margin:0`
+	cssScroll    = `overflow-x:auto;max-width:100%;margin:0.5em 0`
+	cssTable     = `border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;` + cssFontBody
+	cssCaption   = `font-size:12pt;padding:0.3em;text-align:center`
+	cssCell      = `border:1px solid #000;padding:2pt 4pt;font-weight:normal;vertical-align:middle`
+	cssWord      = `display:inline-block`
+)
 
-type htmlRow struct {
-	Head  bool
-	Cells []htmlCell
-}
+// nowrapHeader is the widest column header (in display columns) kept on one
+// line: 法律服务机构 and 结果维持 stay whole, the long corner note wraps.
+const nowrapHeader = 8
 
-type htmlTable struct {
-	Caption string
-	Head    []htmlRow
-	Body    []htmlRow
-}
-
-type htmlBlock struct {
-	Tag   string
-	Class string
-	Text  string
-	Table *htmlTable
-}
-
-func alignClass(a Align) string {
+func cssAlign(a Align) string {
 	switch a {
-	case AlignLeft:
-		return "l"
-	case AlignCenter:
-		return "c"
+	case AlignLeft, AlignRagged:
+		return "text-align:left"
 	case AlignRight:
-		return "r"
+		return "text-align:right"
+	case AlignCenter:
+		return "text-align:center"
 	}
-	return ""
+	return "text-align:justify"
 }
 
-// tableRows turns a table into rows of cells through its Layout: header
-// rows go to Head, the rest to Body; header cells are <th>.
-func htmlTableOf(t *Table) *htmlTable {
+func attr(name, value string) string { return " " + name + `="` + html.EscapeString(value) + `"` }
+
+// htmlTable writes a table inside a horizontally scrolling box: header
+// rows in <thead> (repeated on printed pages), <th> for header cells with
+// their scope, real row and column spans, and short column headers that
+// never wrap (on a phone the table scrolls instead).
+func htmlTable(b *strings.Builder, t *Table) {
 	g := t.Layout()
-	ht := &htmlTable{Caption: t.Caption}
+	if g.Width == 0 {
+		return
+	}
+	b.WriteString(`<div class="tw"` + attr("style", cssScroll) + `>` + "\n")
+	// Column widths as on the printed page (shared with the docx), widened
+	// where a column header that does not wrap needs more; the table never
+	// gets narrower than that (on a phone it scrolls sideways instead).
+	widths := docxColumnWidths(g, t.HeaderRows)
+	need := make([]float64, g.Width)
+	total := 0.0
+	for c, w := range widths {
+		need[c] = float64(w) / 20 // points
+	}
+	for _, p := range g.Cells {
+		if p.Header && p.Row < t.HeaderRows && p.Cols == 1 {
+			// Short headers stay whole, longer ones (社会公益组织) wrap
+			// three characters a line at the least.
+			w := min(textWidth(p.Text), max(nowrapHeader, 6))
+			if textWidth(p.Text) > nowrapHeader {
+				w = 6
+			}
+			need[p.Col] = max(need[p.Col], float64(w)*5.25+9)
+		}
+	}
+	// The columns whose header does not wrap take what they need; the
+	// others share the rest of the line as on paper, at least two
+	// characters each.
+	fixed, other := 0.0, 0.0
+	for c, n := range need {
+		if n > float64(widths[c])/20 {
+			fixed += n
+		} else {
+			other += n
+		}
+	}
+	if rest := float64(textWidthTwip)/20 - fixed; other > 0 && rest < other {
+		for c, n := range need {
+			if n <= float64(widths[c])/20 {
+				need[c] = max(n*rest/other, n*0.7, 30)
+			}
+		}
+	}
+	for _, n := range need {
+		total += n
+	}
+	b.WriteString(`<table` + attr("style", cssTable+";table-layout:fixed;min-width:"+strconv.FormatFloat(total, 'f', 0, 64)+"pt") + `>` + "\n")
+	if t.Caption != "" {
+		b.WriteString(`<caption` + attr("style", cssCaption) + `>` + html.EscapeString(t.Caption) + `</caption>` + "\n")
+	}
+	b.WriteString("<colgroup>")
+	for _, n := range need {
+		pct := strconv.FormatFloat(n*100/total, 'f', 1, 64)
+		b.WriteString(`<col` + attr("style", "width:"+pct+"%") + `>`)
+	}
+	b.WriteString("</colgroup>\n")
 	for r := 0; r < g.Height; r++ {
-		row := htmlRow{Head: r < t.HeaderRows}
+		switch {
+		case r == 0 && t.HeaderRows > 0:
+			b.WriteString("<thead>\n")
+		case r == t.HeaderRows:
+			b.WriteString("<tbody>\n")
+		}
 		// A row made only of header cells heads the columns below it
 		// (also the caption and header rows inside a combined grid).
 		allHeader := true
 		for _, p := range g.RowCells(r) {
 			allHeader = allHeader && p.Header
 		}
+		b.WriteString("<tr>")
 		for _, p := range g.RowCells(r) {
-			c := htmlCell{Tag: "td", Text: p.Text, Class: alignClass(p.Align)}
-			if p.Rows > 1 {
-				c.RowSpan = p.Rows
-			}
-			if p.Cols > 1 {
-				c.ColSpan = p.Cols
-			}
+			tag := "td"
+			scope := ""
+			style := cssCell + ";" + cssAlign(p.Align)
 			if p.Header {
-				c.Tag = "th"
+				tag = "th"
 				switch {
 				case allHeader && p.Cols > 1:
-					c.Scope = "colgroup"
+					scope = "colgroup"
 				case allHeader:
-					c.Scope = "col"
+					scope = "col"
 				case p.Rows > 1:
-					c.Scope = "rowgroup"
+					scope = "rowgroup"
 				default:
-					c.Scope = "row"
+					scope = "row"
 				}
+				if allHeader && p.Cols == 1 && textWidth(p.Text) <= nowrapHeader {
+					style += ";white-space:nowrap"
+				}
+			} else if p.Numeric {
+				style += ";white-space:nowrap"
 			}
-			row.Cells = append(row.Cells, c)
+			b.WriteString("<" + tag)
+			if scope != "" {
+				b.WriteString(attr("scope", scope))
+			}
+			if p.Rows > 1 {
+				b.WriteString(attr("rowspan", strconv.Itoa(p.Rows)))
+			}
+			if p.Cols > 1 {
+				b.WriteString(attr("colspan", strconv.Itoa(p.Cols)))
+			}
+			b.WriteString(attr("style", style) + ">" + html.EscapeString(p.Text) + "</" + tag + ">")
 		}
-		if row.Head {
-			ht.Head = append(ht.Head, row)
-		} else {
-			ht.Body = append(ht.Body, row)
+		b.WriteString("</tr>\n")
+		if r == t.HeaderRows-1 {
+			b.WriteString("</thead>\n")
 		}
 	}
-	return ht
+	if t.HeaderRows < g.Height {
+		b.WriteString("</tbody>\n")
+	}
+	b.WriteString("</table>\n</div>\n")
 }
 
-func htmlBlocks(d *Document) []htmlBlock {
-	var out []htmlBlock
-	for _, b := range d.Body {
-		switch b.Kind {
+// htmlTitle writes the title lines with a <br> between them, each word an
+// inline block, so a narrow screen breaks the title only between words.
+func htmlTitle(b *strings.Builder, d *Document) {
+	b.WriteString(`<h1` + attr("style", cssTitle) + `>`)
+	lines := d.TitleLines
+	if len(lines) == 0 {
+		lines = [][]string{{d.Title}}
+	}
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString("<br>")
+		}
+		for _, w := range l {
+			b.WriteString(`<span` + attr("style", cssWord) + `>` + html.EscapeString(w) + `</span>`)
+		}
+	}
+	b.WriteString("</h1>\n")
+}
+
+// htmlContent writes the report itself: title, draft note, body and
+// signature, every element styled inline.
+func htmlContent(b *strings.Builder, d *Document) {
+	htmlTitle(b, d)
+	if d.Draft {
+		b.WriteString(`<p` + attr("style", "text-align:center;text-indent:0;margin:0;color:#b00") + `>` + html.EscapeString(d.DraftNote) + "</p>\n")
+	}
+	for _, blk := range d.Body {
+		switch blk.Kind {
 		case KindHeading:
-			tag := "h2"
-			switch b.Level {
+			tag, font := "h2", cssFontH1
+			switch blk.Level {
 			case 1:
-				tag = "h3"
+				tag, font = "h3", cssFontH2
 			case 2:
-				tag = "h4"
+				tag, font = "h4", cssFontBody
 			}
-			out = append(out, htmlBlock{Tag: tag, Text: b.Text})
+			b.WriteString("<" + tag + attr("style", font+";"+cssHeading) + ">" + html.EscapeString(blk.Text) + "</" + tag + ">\n")
 		case KindParagraph:
-			out = append(out, htmlBlock{Tag: "p", Class: alignClass(b.Align), Text: b.Text})
+			style := cssPara
+			switch blk.Align {
+			case AlignJustify:
+			case AlignRagged:
+				style = "text-indent:2em;text-align:left;margin:0"
+			default:
+				style = "text-indent:0;margin:0;" + cssAlign(blk.Align)
+			}
+			b.WriteString("<p" + attr("style", style) + ">" + html.EscapeString(blk.Text) + "</p>\n")
 		case KindTable:
-			out = append(out, htmlBlock{Tag: "table", Table: htmlTableOf(b.Table)})
+			htmlTable(b, blk.Table)
 		}
 	}
-	return out
+	// GB/T 9704: the date four characters in from the right, the organ
+	// name centred over it.
+	b.WriteString(`<div class="signature"` + attr("style", "display:table;margin:2em 4em 0 auto;text-align:center") + ">\n")
+	for _, s := range d.Signature {
+		b.WriteString("<p" + attr("style", "text-indent:0;margin:0;text-align:center") + ">" + html.EscapeString(s) + "</p>\n")
+	}
+	b.WriteString("</div>\n")
 }
 
-var htmlTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+const htmlHead = `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
+<title>%TITLE%</title>
 <style>
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-body { font-family: "仿宋_GB2312", "仿宋", FangSong, STFangsong, "SimSun", serif; font-size: 16pt; line-height: 28.9pt; max-width: 156mm; margin: 2em auto; color: #000; background: #fff; }
-h1 { font-family: "方正小标宋简体", "小标宋", "SimSun", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 0.5em; }
-h2 { font-family: "黑体", SimHei, sans-serif; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
-h3 { font-family: "楷体_GB2312", "楷体", KaiTi, STKaiti, serif; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
-h4 { font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
-p { text-indent: 2em; text-align: justify; margin: 0; }
-p.r, p.sign { text-align: right; text-indent: 0; }
-p.draft { text-align: center; text-indent: 0; color: #b00; }
-table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 10.5pt; line-height: 1.4; page-break-inside: auto; }
-caption { font-size: 12pt; padding: 0.3em; }
-th, td { border: 1px solid #000; padding: 2pt 4pt; font-weight: normal; vertical-align: middle; text-align: center; }
-.l { text-align: left; }
-.c { text-align: center; }
-.r { text-align: right; }
+body { max-width: 156mm; margin: 2em auto; padding: 0 1em; background: #fff; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
-.signature { margin-top: 2em; }
-@media print { body { margin: 0; max-width: none; } }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; }
+  .tw { overflow: visible !important; }
+  th { white-space: normal !important; }
+  table { min-width: 0 !important; }
+  .signature { page-break-before: avoid; }
+}
+@media (max-width: 600px) {
+  body { margin: 1em auto; }
+  h1 { font-size: 18pt !important; }
+}
 </style>
 </head>
-<body>
-<h1>{{.Title}}</h1>
-{{if .Draft}}<p class="draft">{{.DraftNote}}</p>
-{{end}}{{range .Blocks}}{{if .Table}}<table>
-{{with .Table}}{{if .Caption}}<caption>{{.Caption}}</caption>
-{{end}}{{if .Head}}<thead>
-{{range .Head}}<tr>{{range .Cells}}{{template "cell" .}}{{end}}</tr>
-{{end}}</thead>
-{{end}}<tbody>
-{{range .Body}}<tr>{{range .Cells}}{{template "cell" .}}{{end}}</tr>
-{{end}}</tbody>{{end}}
-</table>
-{{else if eq .Tag "h2"}}<h2>{{.Text}}</h2>
-{{else if eq .Tag "h3"}}<h3>{{.Text}}</h3>
-{{else if eq .Tag "h4"}}<h4>{{.Text}}</h4>
-{{else}}<p{{if .Class}} class="{{.Class}}"{{end}}>{{.Text}}</p>
-{{end}}{{end}}<div class="signature">
-{{range .Signature}}<p class="sign">{{.}}</p>
-{{end}}</div>
-</body>
-</html>
-{{define "cell"}}{{if eq .Tag "th"}}<th{{if .Scope}} scope="{{.Scope}}"{{end}}{{else}}<td{{end}}{{if .RowSpan}} rowspan="{{.RowSpan}}"{{end}}{{if .ColSpan}} colspan="{{.ColSpan}}"{{end}}{{if .Class}} class="{{.Class}}"{{end}}>{{.Text}}{{if eq .Tag "th"}}</th>{{else}}</td>{{end}}{{end}}`))
+`
 
-// RenderHTML renders the document as one self-contained HTML file (UTF-8,
-// inline CSS with A4 print rules, tables with real row and column spans).
+// RenderHTML renders the document as one self-contained HTML page (UTF-8,
+// zh-CN, A4 print rules, tables with real row and column spans, every
+// element styled inline).
 func RenderHTML(d *Document) ([]byte, error) {
-	var buf bytes.Buffer
-	err := htmlTemplate.Execute(&buf, map[string]any{
-		"Title":     d.Title,
-		"Draft":     d.Draft,
-		"DraftNote": d.DraftNote,
-		"Blocks":    htmlBlocks(d),
-		"Signature": d.Signature,
-	})
-	if err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	var b strings.Builder
+	b.WriteString(strings.Replace(htmlHead, "%TITLE%", html.EscapeString(d.TitleText()), 1))
+	b.WriteString("<body>\n<div" + attr("lang", "zh-CN") + attr("style", cssBody) + ">\n")
+	htmlContent(&b, d)
+	b.WriteString("</div>\n</body>\n</html>\n")
+	return []byte(b.String()), nil
+}
+
+// RenderSnippet renders the report as a body-only HTML fragment for a
+// portal editor: no <html>, <head> or <style>, one <div lang="zh-CN">
+// holding the report with every element styled inline, tables in boxes
+// that scroll sideways on a phone. Pasted into the editor's source view it
+// keeps borders, widths, indents and unwrapped headers.
+func RenderSnippet(d *Document) ([]byte, error) {
+	var b strings.Builder
+	b.WriteString("<!-- " + html.EscapeString(d.TitleText()) + "：网站发布用片段，请在网站编辑器的「源代码」模式下整体粘贴 -->\n")
+	b.WriteString("<div" + attr("lang", "zh-CN") + attr("style", cssBody+";max-width:156mm;margin:0 auto;padding:0 1em;box-sizing:border-box") + ">\n")
+	htmlContent(&b, d)
+	b.WriteString("</div>\n")
+	return []byte(b.String()), nil
 }

@@ -2,20 +2,51 @@ package export
 
 import (
 	"bytes"
-	"html/template"
+	"html"
+	"strconv"
 	"strings"
 )
 
-var mdTableTemplate = template.Must(template.New("table").Parse(`<table>
-{{if .Caption}}<caption>{{.Caption}}</caption>
-{{end}}{{if .Head}}<thead>
-{{range .Head}}<tr>{{range .Cells}}{{template "cell" .}}{{end}}</tr>
-{{end}}</thead>
-{{end}}<tbody>
-{{range .Body}}<tr>{{range .Cells}}{{template "cell" .}}{{end}}</tr>
-{{end}}</tbody>
-</table>
-{{define "cell"}}{{if eq .Tag "th"}}<th{{if .RowSpan}} rowspan="{{.RowSpan}}"{{end}}{{if .ColSpan}} colspan="{{.ColSpan}}"{{end}}>{{.Text}}</th>{{else}}<td{{if .RowSpan}} rowspan="{{.RowSpan}}"{{end}}{{if .ColSpan}} colspan="{{.ColSpan}}"{{end}}>{{.Text}}</td>{{end}}{{end}}`))
+// mdTable writes a table as plain HTML with its spans (Markdown has no
+// merged cells): header rows in <thead>, header cells as <th>.
+func mdTable(b *bytes.Buffer, t *Table) {
+	g := t.Layout()
+	b.WriteString("<table>\n")
+	if t.Caption != "" {
+		b.WriteString("<caption>" + html.EscapeString(t.Caption) + "</caption>\n")
+	}
+	for r := 0; r < g.Height; r++ {
+		switch {
+		case r == 0 && t.HeaderRows > 0:
+			b.WriteString("<thead>\n")
+		case r == t.HeaderRows:
+			b.WriteString("<tbody>\n")
+		}
+		b.WriteString("<tr>")
+		for _, p := range g.RowCells(r) {
+			tag := "td"
+			if p.Header {
+				tag = "th"
+			}
+			b.WriteString("<" + tag)
+			if p.Rows > 1 {
+				b.WriteString(` rowspan="` + strconv.Itoa(p.Rows) + `"`)
+			}
+			if p.Cols > 1 {
+				b.WriteString(` colspan="` + strconv.Itoa(p.Cols) + `"`)
+			}
+			b.WriteString(">" + html.EscapeString(p.Text) + "</" + tag + ">")
+		}
+		b.WriteString("</tr>\n")
+		if r == t.HeaderRows-1 {
+			b.WriteString("</thead>\n")
+		}
+	}
+	if t.HeaderRows < g.Height {
+		b.WriteString("</tbody>\n")
+	}
+	b.WriteString("</table>\n")
+}
 
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
@@ -35,7 +66,7 @@ func mdText(s string) string {
 // HTML so merged cells keep their spans.
 func RenderMarkdown(d *Document) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("# " + mdText(d.Title) + "\n\n")
+	b.WriteString("# " + mdText(d.TitleText()) + "\n\n")
 	if d.Draft {
 		b.WriteString("**" + mdText(d.DraftNote) + "**\n\n")
 	}
@@ -46,9 +77,7 @@ func RenderMarkdown(d *Document) ([]byte, error) {
 		case KindParagraph:
 			b.WriteString(mdText(blk.Text) + "\n\n")
 		case KindTable:
-			if err := mdTableTemplate.Execute(&b, htmlTableOf(blk.Table)); err != nil {
-				return nil, err
-			}
+			mdTable(&b, blk.Table)
 			b.WriteString("\n")
 		}
 	}

@@ -71,7 +71,7 @@ func (osFS) CreateTemp(dir, pattern string) (tempFile, error) {
 func (osFS) Rename(o, n string) error             { return os.Rename(o, n) }
 func (osFS) Remove(name string) error             { return os.Remove(name) }
 func (osFS) SyncDir(dir string) error             { return syncDir(dir) }
-func (osFS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
+func (osFS) ReadFile(name string) ([]byte, error) { return readFromMedium(name) }
 
 // WriteVerified writes data to dir/name so that the final name only ever
 // holds the complete file: it writes a temp file in the same folder, syncs
@@ -89,6 +89,31 @@ func WriteVerified(dir, name string, data []byte) (FileResult, error) {
 // where the file system has modes.
 func WritePrivate(dir, name string, data []byte) (FileResult, error) {
 	return writeVerifiedMode(osFS{}, dir, name, data, 0o600)
+}
+
+// VerifyOnMedium reads a written file back from the medium (not the cache)
+// and checks that it is still what was written, e.g. at the end of an
+// export, after the stick may have been pulled out and put back.
+func VerifyOnMedium(f FileResult) error {
+	return verifyOnMedium(osFS{}, f)
+}
+
+func verifyOnMedium(fsys fileSystem, f FileResult) error {
+	dir, name := filepath.Dir(f.Path), filepath.Base(f.Path)
+	back, err := fsys.ReadFile(f.Path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return &MediaError{Kind: ErrGone, Path: f.Path, Err: err,
+				Msg: "写好的「" + name + "」在「" + dir + "」中找不到了，U盘可能被拔出后又插上。请确认U盘插好后重新导出。"}
+		}
+		return classify(err, dir, f.Path)
+	}
+	got := sha256.Sum256(back)
+	if hex.EncodeToString(got[:]) != f.SHA256 {
+		return &MediaError{Kind: ErrVerify, Path: f.Path,
+			Msg: "「" + name + "」再次读回的内容与写入的不一致，U盘可能被拔出后又插上，或有坏块。请换一个U盘或插口后重新导出。"}
+	}
+	return nil
 }
 
 func writeVerified(fsys fileSystem, dir, name string, data []byte) (FileResult, error) {
@@ -113,8 +138,8 @@ func writeVerifiedMode(fsys fileSystem, dir, name string, data []byte, mode fs.F
 		fsys.Remove(tmpName)
 		return fail(err)
 	}
-	// Public files are readable by everyone like any copied file; FAT
-	// sticks ignore modes.
+	// Public files are readable by everyone like any copied file, files
+	// with personal data by their owner only; FAT sticks ignore modes.
 	_ = tmp.Chmod(mode)
 	if _, err := tmp.Write(data); err != nil {
 		return cleanup(err)

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -12,9 +15,10 @@ import (
 )
 
 // Formats lists the export formats in the order the export screen offers them.
+// "snippet" is the body-only html fragment for a portal editor.
 // FormatTujie is the illustrated report (图解): an html page and, where a
 // Chinese font is found, a long PNG of it.
-var Formats = []string{"docx", "html", "xlsx", "txt", "md", "pdf", FormatTujie}
+var Formats = []string{"docx", "html", "snippet", "xlsx", "txt", "md", "pdf", FormatTujie}
 
 // FormatTujie names the 图解 in Formats and on the command line.
 const FormatTujie = "tujie"
@@ -67,8 +71,11 @@ type Result struct {
 	// Failed lists formats that could not be rendered (PDF without
 	// LibreOffice); the others were still written.
 	Failed []FormatError
+	// CreatedDir is the target folder when Run created it (PrepareDir).
+	CreatedDir string
 	// Notes are what the export tells the clerk besides the files, such
-	// as a 图解 written without its PNG for want of a Chinese font.
+	// as a 图解 written without its PNG for want of a Chinese font, or a
+	// PDF printed with substitute fonts.
 	Notes []string
 }
 
@@ -83,6 +90,10 @@ func FileName(organ string, year int, ext string, draft bool) string {
 		}
 		return r
 	}, stem)
+	if ext == "snippet" {
+		stem += "（网站粘贴用）"
+		ext = "html"
+	}
 	if draft {
 		stem += "（草稿）"
 	}
@@ -137,6 +148,8 @@ func Render(ctx context.Context, d *Document, format, encoding string) ([]byte, 
 		return RenderDocx(d)
 	case "html":
 		return RenderHTML(d)
+	case "snippet":
+		return RenderSnippet(d)
 	case "xlsx":
 		return RenderXlsx(d)
 	case "txt":
@@ -187,11 +200,26 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 	year := oy.Report.Year
 	targets := TargetNames(oy.Organ.Name, year, formats, opt.Draft)
 	res := &Result{}
+	created, err := PrepareDir(opt.Dir)
+	if err != nil {
+		return res, err
+	}
+	if created {
+		res.CreatedDir = opt.Dir
+	}
 	if !opt.Overwrite {
 		if ex := Existing(opt.Dir, targets); len(ex) > 0 {
 			res.Existing = ex
 			return res, &MediaError{Kind: ErrExists, Path: opt.Dir,
 				Msg: "目标位置已有同名文件：" + strings.Join(ex, "、") + "。如需替换，请确认覆盖后再导出。"}
+		}
+	}
+	if opt.Overwrite {
+		// The old checksum list goes first: it must never stand beside files
+		// it no longer describes (an export that stops half-way on a full
+		// stick leaves new files beside old ones).
+		if err := os.Remove(filepath.Join(opt.Dir, ManifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return res, classify(err, opt.Dir, filepath.Join(opt.Dir, ManifestName))
 		}
 	}
 	doc := Build(oy, BuildOptions{Draft: opt.Draft, Today: opt.Today})
@@ -204,13 +232,22 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 		progress(Progress{Index: i + 1, Total: total, Format: f, Name: names[0]})
 		var outs [][]byte
 		var err error
-		if f == FormatTujie {
+		switch f {
+		case FormatTujie:
 			var note string
 			outs, note, err = renderTujie(oy, opt)
 			if note != "" {
 				res.Notes = append(res.Notes, note)
 			}
-		} else {
+		case "pdf":
+			var data []byte
+			var note string
+			data, note, err = RenderPDFNote(ctx, doc)
+			if note != "" {
+				res.Notes = append(res.Notes, note)
+			}
+			outs = [][]byte{data}
+		default:
 			var data []byte
 			data, err = Render(ctx, doc, f, opt.Encoding)
 			outs = [][]byte{data}
@@ -232,10 +269,7 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 	}
 	if len(res.Files) > 0 {
 		progress(Progress{Index: total, Total: total, Format: "manifest", Name: ManifestName})
-		m, err := Manifest(res.Files, oy.Organ.Name, year, opt.Version, opt.Now, opt.Encoding)
-		if err == nil {
-			res.Manifest, err = WriteVerified(opt.Dir, ManifestName, m)
-		}
+		err := writeManifest(res, oy.Organ.Name, year, opt)
 		progress(Progress{Index: total, Total: total, Format: "manifest", Name: ManifestName, Done: true, Err: err})
 		if err != nil {
 			return res, err
@@ -249,6 +283,54 @@ func Run(ctx context.Context, oy *model.OrganYear, opt Options, progress func(Pr
 		return res, errors.New("部分格式未能导出。" + strings.Join(msgs, " "))
 	}
 	return res, nil
+}
+
+// writeManifest writes 校验清单.txt only after every file was read back
+// from the medium once more and matched (a stick pulled out and put back
+// during the export loses files the kernel had already confirmed), then
+// compares the folder listing with the list: a file listed must be there
+// with its size. When that fails no checksum list is left behind.
+func writeManifest(res *Result, organ string, year int, opt Options) error {
+	for _, f := range res.Files {
+		if err := VerifyOnMedium(f); err != nil {
+			return err
+		}
+	}
+	m, err := Manifest(res.Files, organ, year, opt.Version, opt.Now, opt.Encoding)
+	if err != nil {
+		return err
+	}
+	if res.Manifest, err = WriteVerified(opt.Dir, ManifestName, m); err != nil {
+		return err
+	}
+	if err := compareListing(opt.Dir, append(append([]FileResult(nil), res.Files...), res.Manifest)); err != nil {
+		os.Remove(res.Manifest.Path)
+		res.Manifest = FileResult{}
+		return err
+	}
+	return nil
+}
+
+// compareListing checks that the folder lists every file with its size.
+func compareListing(dir string, files []FileResult) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return classify(err, dir, dir)
+	}
+	have := map[string]int64{}
+	for _, e := range entries {
+		if fi, err := e.Info(); err == nil {
+			have[e.Name()] = fi.Size()
+		}
+	}
+	for _, f := range files {
+		name := filepath.Base(f.Path)
+		if size, ok := have[name]; !ok || size != f.Size {
+			return &MediaError{Kind: ErrGone, Path: f.Path,
+				Msg: "导出结束时「" + dir + "」中找不到写好的「" + name + "」（或大小不对），U盘可能被拔出后又插上。没有留下校验清单，请确认U盘插好后重新导出。"}
+		}
+	}
+	return nil
 }
 
 // Manifest is the text of 校验清单.txt: organ, year, time, program version

@@ -8,8 +8,8 @@ import (
 
 // xlsxStyles holds the style ids of one workbook.
 type xlsxStyles struct {
-	title, header, stub, number, text int
-	numFmts                           map[string]int
+	title, caption, header, stub, number, text int
+	numFmts                                    map[string]int
 }
 
 func newXlsxStyles(f *excelize.File) (*xlsxStyles, error) {
@@ -31,6 +31,8 @@ func newXlsxStyles(f *excelize.File) (*xlsxStyles, error) {
 		return id
 	}
 	s.title = mk(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 14, Bold: true},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	s.caption = mk(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 12},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	s.header = mk(&excelize.Style{Border: border, Font: font,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
@@ -118,7 +120,7 @@ func RenderXlsx(d *Document) ([]byte, error) {
 		} else if _, err := f.NewSheet(name); err != nil {
 			return nil, err
 		}
-		if err := xlsxSheet(f, st, name, d.Title+" "+sh.name, sh.tables); err != nil {
+		if err := xlsxSheet(f, st, name, d.TitleText()+" "+sh.name, sh.tables); err != nil {
 			return nil, err
 		}
 	}
@@ -127,8 +129,14 @@ func RenderXlsx(d *Document) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{Title: d.Title, Creator: d.Organ, Language: "zh-CN",
-		Created: "2020-01-01T00:00:00Z", Modified: "2020-01-01T00:00:00Z"}); err != nil {
+	// The report's date (Document.Date); a fixed time only where there
+	// is none, so equal documents still give equal files.
+	stamp := docxTime.Format("2006-01-02T15:04:05Z")
+	if !d.Date.IsZero() {
+		stamp = d.Date.String() + "T00:00:00Z"
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Title: d.TitleText(), Creator: d.Organ, Language: "zh-CN",
+		Created: stamp, Modified: stamp}); err != nil {
 		return nil, err
 	}
 	buf, err := f.WriteToBuffer()
@@ -194,6 +202,7 @@ func xlsxSheet(f *excelize.File, st *xlsxStyles, sheet, heading string, tables [
 		return err
 	}
 	row += 2
+	titleRows := "" // the first table's header rows, repeated on every printed page
 	for ti, t := range tables {
 		g := grids[ti]
 		if t.Caption != "" {
@@ -203,7 +212,16 @@ func xlsxSheet(f *excelize.File, st *xlsxStyles, sheet, heading string, tables [
 			if err := f.MergeCell(sheet, cellName(1, row), cellName(g.Width, row)); err != nil {
 				return err
 			}
+			if err := f.SetCellStyle(sheet, cellName(1, row), cellName(g.Width, row), st.caption); err != nil {
+				return err
+			}
+			if err := f.SetRowHeight(sheet, row, 22); err != nil {
+				return err
+			}
 			row++
+		}
+		if titleRows == "" && t.HeaderRows > 0 {
+			titleRows = "$" + itoa(row) + ":$" + itoa(row+t.HeaderRows-1)
 		}
 		lines := make([]int, g.Height)
 		for i := range lines {
@@ -260,8 +278,38 @@ func xlsxSheet(f *excelize.File, st *xlsxStyles, sheet, heading string, tables [
 		}
 		row += g.Height + 1
 	}
-	orient := "landscape"
+	last := row - 2 // the last row written (row is one past a blank row)
+	// Sheets report their real extent: readers that trust <dimension>
+	// (openpyxl read-only, pandas' fast path) otherwise see only A1.
+	if err := f.SetSheetDimension(sheet, "A1:"+cellName(width, last)); err != nil {
+		return err
+	}
+	if titleRows != "" {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+			RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!" + titleRows, Scope: sheet}); err != nil {
+			return err
+		}
+	}
+	// Printed on A4 one page wide and as many pages tall as needed (Excel
+	// honours FitToWidth only with fitToPage set), portrait unless the
+	// table is wider than a portrait page takes at a readable size (表四's
+	// fifteen columns).
+	total := 0.0
+	for _, w := range colW {
+		total += w
+	}
+	orient := "portrait"
+	if total > 110 {
+		orient = "landscape"
+	}
 	size := 9 // A4
-	fit := 1
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fit})
+	fit, tall := 1, 0
+	if last <= 45 {
+		tall = 1 // a table of one printed page (表三) stays on one page
+	}
+	fitPage := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fitPage}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fit, FitToHeight: &tall})
 }

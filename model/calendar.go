@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/6tail/lunar-go/HolidayUtil"
+	"github.com/6tail/lunar-go/calendar"
 )
 
 // The working-day calendar (spec §7): Monday to Friday are working days,
@@ -22,6 +23,10 @@ type CalendarDay struct {
 	// Added marks a day the clerk added or changed (kept in the database);
 	// built-in days have it false.
 	Added bool
+	// Computed marks a statutory holiday of a year without official data,
+	// worked out from the 《全国年节及纪念日放假办法》 dates (the lunar ones
+	// computed); such a year has no 调休 days.
+	Computed bool
 }
 
 // Built-in schedule years and the range of years the calendar keeps a
@@ -102,10 +107,50 @@ func loadBase() {
 			baseBits[i].set(k, weekdayRule(start+k))
 		}
 	}
+	for y := BuiltinLastYear + 1; y <= calLastYear; y++ {
+		for _, cd := range StatutoryHolidays(y) {
+			baseBuiltin[cd.Date] = cd
+		}
+	}
 	for d, cd := range baseBuiltin {
 		i := d.Year() - calFirstYear
 		baseBits[i].set(dayNumber(d)-int(baseStarts[i]), cd.Workday)
 	}
+}
+
+// StatutoryHolidays are the days off of year y under the 《全国年节及纪念日
+// 放假办法》 as revised in 2024: 元旦 1 January; 春节 除夕 to 正月初三; 清明
+// on its solar term; 劳动节 1–2 May; 端午 五月初五; 中秋 八月十五; 国庆 1–3
+// October. The lunar dates are computed. This is the fallback for a year
+// whose State Council schedule is not known: it has no 调休 and no bridging
+// days, so deadlines in such a year may be a day or two off; Check warns.
+func StatutoryHolidays(y int) []CalendarDay {
+	var out []CalendarDay
+	add := func(d Date, name string) {
+		if d.Valid() && d.Year() == y {
+			out = append(out, CalendarDay{Date: d, Name: name + "（按法定假日推算）", Computed: true})
+		}
+	}
+	solar := func(s *calendar.Solar) Date { return NewDate(s.GetYear(), s.GetMonth(), s.GetDay()) }
+	add(NewDate(y, 1, 1), "元旦")
+	// 春节: 除夕 is the day before 正月初一 of lunar year y.
+	if ny := solar(calendar.NewLunarFromYmd(y, 1, 1).GetSolar()); ny.Valid() {
+		for k := -1; k <= 2; k++ {
+			add(ny.AddDaysFast(k), "春节")
+		}
+	}
+	if qm, ok := calendar.NewSolarFromYmd(y, 4, 4).GetLunar().GetJieQiTable()["清明"]; ok {
+		add(solar(qm), "清明节")
+	}
+	add(NewDate(y, 5, 1), "劳动节")
+	add(NewDate(y, 5, 2), "劳动节")
+	add(solar(calendar.NewLunarFromYmd(y, 5, 5).GetSolar()), "端午节")
+	add(solar(calendar.NewLunarFromYmd(y, 8, 15).GetSolar()), "中秋节")
+	for d := 1; d <= 3; d++ {
+		add(NewDate(y, 10, d), "国庆节")
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out
 }
 
 // parseISODay reads "2019-10-12".

@@ -115,15 +115,16 @@ func TestAddWorkdays(t *testing.T) {
 	}{
 		{20211103, 0, 20211103},
 		{20211103, 1, 20211104},
-		{20211105, 1, 20211108},            // Friday → Monday
-		{20190920, 20, 20191023},           // across 国庆 2019 with two 调休 days
-		{20201231, 1, 20210104},            // across 元旦 2021 and a year boundary
-		{20201231, 20, 20210129},           // 20 days across the boundary
-		{20210201, 20, 20210304},           // across 春节 2021
-		{20190930, 1, 20191008},            // last day before 国庆
-		{20260930, 7, 20261015},            // 国庆 2026: 10-8, 9, 10 (Sat), 12, 13, 14, 15
-		{20300104, 1, 20300107},            // unknown year: weekday rule
-		{20991231, 1, NewDate(2100, 1, 1)}, // 2100-01-01 is a Friday
+		{20211105, 1, 20211108},              // Friday → Monday
+		{20190920, 20, 20191023},             // across 国庆 2019 with two 调休 days
+		{20201231, 1, 20210104},              // across 元旦 2021 and a year boundary
+		{20201231, 20, 20210129},             // 20 days across the boundary
+		{20210201, 20, 20210304},             // across 春节 2021
+		{20190930, 1, 20191008},              // last day before 国庆
+		{20260930, 7, 20261015},              // 国庆 2026: 10-8, 9, 10 (Sat), 12, 13, 14, 15
+		{20300104, 1, 20300107},              // unknown year: weekday rule
+		{20991230, 1, NewDate(2099, 12, 31)}, // 2099-12-31 is a Thursday
+		{20991231, 1, NewDate(2100, 1, 4)},   // 2100-01-01, a Friday, is 元旦 (statutory fallback)
 	}
 	for _, c := range cases {
 		if got := cal.AddWorkdays(c.from, c.n); got != c.want {

@@ -15,23 +15,52 @@ const (
 // plus 20 working days, plus the extension (at most 20 counted), plus the
 // working days spent in consultation, plus the working days the clock stood
 // still for a 信息处理费 (feePause). Zero when q has no received date.
+//
+// The extension counts only when the applicant was told of it (延期告知日期)
+// no later than the original deadline (Art. 33). A 延迟答复 (Art. 35) told
+// by then moves the deadline to the date set, when that is later.
 func Deadline(q *Request, cal *Calendar) Date {
+	orig := OriginalDeadline(q, cal)
+	if orig.IsZero() {
+		return 0
+	}
+	dl := orig
+	if ext := extensionDays(q, orig); ext > 0 {
+		dl = cal.AddWorkdays(orig, ext)
+	}
+	if q.DelayedTo > dl && !q.DelayNotice.IsZero() && q.DelayNotice <= orig {
+		dl = q.DelayedTo
+	}
+	return dl
+}
+
+// OriginalDeadline is the deadline without any extension or 延迟答复: the
+// day by which the applicant must be told of either.
+func OriginalDeadline(q *Request, cal *Calendar) Date {
 	start := q.ClockStart()
 	if start.IsZero() {
 		return 0
-	}
-	ext := q.ExtDays
-	if ext < 0 {
-		ext = 0
-	}
-	if ext > MaxExtWorkdays {
-		ext = MaxExtWorkdays
 	}
 	excl := q.ExcludedDays
 	if excl < 0 {
 		excl = 0
 	}
-	return cal.AddWorkdays(start, AnswerWorkdays+ext+excl+feePause(q, cal))
+	return cal.AddWorkdays(start, AnswerWorkdays+excl+feePause(q, cal))
+}
+
+// ExtensionDays is the extension that counts: the days approved (at most
+// 20) when the applicant was told no later than the original deadline,
+// otherwise none.
+func ExtensionDays(q *Request, cal *Calendar) int {
+	return extensionDays(q, OriginalDeadline(q, cal))
+}
+
+func extensionDays(q *Request, orig Date) int {
+	ext := q.ExtDays
+	if ext <= 0 || q.ExtNotice.IsZero() || orig.IsZero() || q.ExtNotice > orig {
+		return 0
+	}
+	return min(ext, MaxExtWorkdays)
 }
 
 // feePause counts the working days from a fee notice to the payment, which

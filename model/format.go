@@ -231,12 +231,14 @@ const (
 
 // Row ids of table 三.
 const (
-	RowNew        = "new"         // 一、本年新收
-	RowCarriedIn  = "carried_in"  // 二、上年结转
-	RowDisclosed  = "o1"          // （一）予以公开
-	RowPartly     = "o2"          // （二）部分公开
-	RowOutcomeSum = "o7"          // （七）总计
-	RowCarriedOut = "carried_out" // 四、结转下年度继续办理
+	RowNew          = "new"         // 一、本年新收
+	RowCarriedIn    = "carried_in"  // 二、上年结转
+	RowDisclosed    = "o1"          // （一）予以公开
+	RowPartly       = "o2"          // （二）部分公开
+	RowOutcomeSum   = "o7"          // （七）总计
+	RowNoCorrection = "o6_1"        // 2021 （六）1. 逾期不补正
+	RowUnpaidFee    = "o6_2"        // 2021 （六）2. 逾期未缴费
+	RowCarriedOut   = "carried_out" // 四、结转下年度继续办理
 )
 
 // ApplicantType is one of the six applicant columns of table 三.

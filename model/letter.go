@@ -519,12 +519,12 @@ func Compose(k LetterKind, q *Request, in LetterInput, c LetterContext) (*Letter
 	if ext <= 0 || ext > MaxExtWorkdays {
 		ext = MaxExtWorkdays
 	}
-	base := *q
-	base.ExtDays = 0
-	vals["{原答复期限}"] = Deadline(&base, cal).Chinese()
-	base.ExtDays = ext
+	// This letter is the extension notice, so the extension counts from the
+	// original deadline whether or not a notice date is recorded yet.
+	orig := OriginalDeadline(q, cal)
+	vals["{原答复期限}"] = orig.Chinese()
 	vals["{延长工作日}"] = strconv.Itoa(ext)
-	vals["{延长后期限}"] = Deadline(&base, cal).Chinese()
+	vals["{延长后期限}"] = cal.AddWorkdays(orig, ext).Chinese()
 	// Fee: the amount from the calculator unless one is recorded.
 	fee := q.Fee
 	if fee == 0 {

@@ -45,7 +45,7 @@ type Organ struct {
 	Email    string
 	Portal   string // where the report is published
 	// DueMonth and DueDay give the report's due date in the year after the
-	// report year; zero means the default, 31 January.
+	// report year; zero means the default of the level (DefaultDue).
 	DueMonth int
 	DueDay   int
 	// ReviewOrgan (复议机关) and Court (人民法院) are named in the remedy
@@ -58,11 +58,21 @@ type Organ struct {
 	LetterPattern string
 }
 
+// DefaultDue is the month and day (in the year after the report year) a
+// report of this level is due by default: 31 March for a 县级人民政府's own
+// consolidated report, 31 January for every other level (Art. 49, spec §1).
+func (l OrganLevel) DefaultDue() (month, day int) {
+	if l == LevelCountyGov {
+		return 3, 31
+	}
+	return 1, 31
+}
+
 // DueDate returns the due date of the report for year.
 func (o Organ) DueDate(year int) Date {
 	m, d := o.DueMonth, o.DueDay
 	if m == 0 || d == 0 {
-		m, d = 1, 31
+		m, d = o.Level.DefaultDue()
 	}
 	return NewDate(year+1, m, d)
 }
@@ -317,6 +327,11 @@ type Request struct {
 	ExtDays       int
 	// ExcludedDays are working days spent in consultation (征求意见), not counted.
 	ExcludedDays int
+	// 延迟答复 (Art. 35): for requests clearly beyond a reasonable number or
+	// frequency, the day the applicant was told of a later answer date, and
+	// that date.
+	DelayNotice Date
+	DelayedTo   Date
 	// Outcome is a table 三 outcome row id valid in the answer year's format.
 	Outcome  string
 	Answered Date

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,6 +37,7 @@ func Check(oy *OrganYear, cal *Calendar, today Date) []Finding {
 	c.requests()
 	c.cases()
 	c.narrative()
+	c.reportRules()
 	c.structure()
 	c.copies()
 	c.finish()
@@ -379,13 +381,50 @@ func reqName(q *Request) string {
 // checked with their own year's report.
 func (c *checker) requests() {
 	start, end := YearStart(c.r.Year), YearEnd(c.r.Year)
+	missing := map[int]int{} // year without a known schedule → entries that need it
 	for i := range c.oy.Requests {
 		q := &c.oy.Requests[i]
 		if !q.Received.IsZero() && (q.Received > end || q.Received < start && !q.Answered.IsZero() && q.Answered < start) {
 			continue
 		}
 		c.request(q)
+		for _, y := range CalendarYearsNeeded(q, c.cal) {
+			missing[y]++
+		}
 	}
+	years := make([]int, 0, len(missing))
+	for y := range missing {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	for _, y := range years {
+		c.add(Finding{Rule: "K1", Severity: Warning, Section: 3, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
+			Message: fmt.Sprintf(MissingYearText, y) + fmt.Sprintf("（涉及 %d 件申请）", missing[y])})
+	}
+}
+
+// MissingYearText says a year's holiday schedule is missing; %d is the year.
+const MissingYearText = "%d年的国务院节假日安排尚未录入，答复期限暂按法定节假日推算（不含调休），可能差一两天；请录入该年的放假和调休安排"
+
+// CalendarYearsNeeded lists the years, among those q's deadline is counted
+// through (from its clock start to its deadline), whose holiday schedule
+// cal does not know.
+func CalendarYearsNeeded(q *Request, cal *Calendar) []int {
+	start := q.ClockStart()
+	if start.IsZero() || !start.Valid() {
+		return nil
+	}
+	end := Deadline(q, cal)
+	if !end.Valid() || end < start {
+		end = start
+	}
+	var out []int
+	for y := start.Year(); y <= end.Year(); y++ {
+		if !cal.KnownYear(y) {
+			out = append(out, y)
+		}
+	}
+	return out
 }
 
 func (c *checker) request(q *Request) {
@@ -450,6 +489,8 @@ func (c *checker) request(q *Request) {
 	check("答复日期", q.Answered)
 	check("收费通知日期", q.FeeNotice)
 	check("缴费日期", q.FeePaid)
+	check("延迟答复告知日期", q.DelayNotice)
+	check("延迟答复日期", q.DelayedTo)
 	before("收到日期", q.Received, "答复日期", q.Answered)
 	before("收到日期", q.Received, "补正通知日期", q.CorrectionNotice)
 	before("补正通知日期", q.CorrectionNotice, "补正后收到日期", q.Corrected)
@@ -458,6 +499,8 @@ func (c *checker) request(q *Request) {
 	before("收到日期", q.Received, "延期通知日期", q.ExtNotice)
 	before("收到日期", q.Received, "收费通知日期", q.FeeNotice)
 	before("收费通知日期", q.FeeNotice, "缴费日期", q.FeePaid)
+	before("收到日期", q.Received, "延迟答复告知日期", q.DelayNotice)
+	before("延迟答复告知日期", q.DelayNotice, "延迟答复日期", q.DelayedTo)
 	if !q.Corrected.IsZero() && q.CorrectionNotice.IsZero() {
 		bad = append(bad, "有补正后收到日期，却没有补正通知日期")
 	}
@@ -484,9 +527,28 @@ func (c *checker) request(q *Request) {
 		add("L7", Warning, fmt.Sprintf("的补正通知于 %s 发出，晚于收到申请后 7 个工作日（%s）",
 			q.CorrectionNotice, CorrectionNoticeDeadline(q, c.cal)))
 	}
+	c.fees(q, add)
 	start := q.ClockStart()
 	if start.IsZero() {
 		return // a 补正 is awaited, or the request was closed without one arriving: no clock ran
+	}
+	orig := OriginalDeadline(q, c.cal)
+	// L9: an extension counts only when the applicant was told by the
+	// original deadline (Art. 33).
+	switch {
+	case q.ExtDays > 0 && q.ExtNotice.IsZero():
+		add("L9", Error, fmt.Sprintf("延期 %d 个工作日，但没有填延期告知日期；未告知申请人的延期不算数，答复期限仍为 %s", q.ExtDays, orig))
+	case q.ExtDays > 0 && q.ExtNotice > orig:
+		add("L9", Error, fmt.Sprintf("的延期告知日期 %s 晚于原答复期限 %s；延期须在答复期限内告知申请人，否则不算数", q.ExtNotice, orig))
+	}
+	// L10: 延迟答复 (Art. 35) needs the date told and the new date, told in time.
+	switch {
+	case !q.DelayedTo.IsZero() && q.DelayNotice.IsZero():
+		add("L10", Error, "填了延迟答复日期 "+q.DelayedTo.String()+"，但没有填告知申请人的日期")
+	case q.DelayedTo.IsZero() && !q.DelayNotice.IsZero():
+		add("L10", Error, "填了延迟答复告知日期 "+q.DelayNotice.String()+"，但没有填确定的答复日期")
+	case !q.DelayNotice.IsZero() && q.DelayNotice > orig:
+		add("L10", Error, fmt.Sprintf("的延迟答复告知日期 %s 晚于答复期限 %s；须在答复期限内告知申请人", q.DelayNotice, orig))
 	}
 	// L5: answered late. An answer within 20 calendar days of the clock
 	// start cannot be late (20 working days span at least 20 days).
@@ -501,6 +563,48 @@ func (c *checker) request(q *Request) {
 		if dl := Deadline(q, c.cal); c.today > dl {
 			add("L6", Warning, "至今未答复，答复期限 "+dl.String()+" 已过（逾期 "+
 				strconv.Itoa(lateBy(c.cal, dl, c.today))+" 个工作日），请尽快答复或办理延期")
+		}
+	}
+}
+
+// fees runs the 信息处理费 rules P1–P4 on one log entry (spec §6).
+func (c *checker) fees(q *Request, add func(rule string, sev Severity, msg string)) {
+	if q.Outcome == RowUnpaidFee && q.FeeNotice.IsZero() {
+		add("P1", Error, "的办理结果是「申请人逾期未按收费通知要求缴纳费用」，但没有收费通知日期")
+	}
+	if q.Fee > 0 && q.FeeNotice.IsZero() {
+		add("P2", Error, "收取信息处理费 "+FormatMoney(q.Fee, "元")+" 元，但没有收费通知日期")
+	}
+	if q.Fee > 0 {
+		switch q.FeeMethod {
+		case FeePerRequest:
+			if applicantKey(q.Personal) == "" {
+				break // the monthly count needs the applicant's name or ID number
+			}
+			nth := NthInMonth(c.oy.Requests, q)
+			if want := PerRequestFee(nth); want != q.Fee {
+				msg := fmt.Sprintf("按件收费 %s 元，但这是该申请人当月第 %d 件申请，按标准应收 %s 元", FormatMoney(q.Fee, "元"), nth, FormatMoney(want, "元"))
+				if nth <= perRequestFree {
+					msg += "（每月前 10 件免费）"
+				}
+				add("P3", Error, msg)
+			}
+		case FeePerPage:
+			if q.Pages > 0 {
+				if want := PerPageFee(q.Pages); want != q.Fee {
+					add("P3", Error, fmt.Sprintf("按量收费 %s 元，但 %d 页按标准应收 %s 元", FormatMoney(q.Fee, "元"), q.Pages, FormatMoney(want, "元")))
+				}
+			}
+		}
+	}
+	// P4: the fee notice goes out within the answer period.
+	if !q.FeeNotice.IsZero() {
+		if start := q.ClockStart(); !start.IsZero() {
+			excl := max(q.ExcludedDays, 0)
+			dl := c.cal.AddWorkdays(start, AnswerWorkdays+excl+extensionDays(q, c.cal.AddWorkdays(start, AnswerWorkdays+excl)))
+			if q.FeeNotice > dl {
+				add("P4", Warning, fmt.Sprintf("的收费通知于 %s 发出，晚于答复期限 %s", q.FeeNotice, dl))
+			}
 		}
 	}
 }
@@ -558,6 +662,68 @@ func (c *checker) cases() {
 	}
 }
 
+// ---- D1, N7, N8, P1 (typed): the report as a whole ----
+
+// reRegulationTwice finds the Regulation cited twice in one basis list:
+// 「《条例》…和《中华人民共和国政府信息公开条例》」.
+var reRegulationTwice = regexp.MustCompile(`(《中华人民共和国政府信息公开条例》|《政府信息公开条例》|《条例》)[^，。；;]{0,60}?(?:和|、|及|以及|与)(《中华人民共和国政府信息公开条例》|《政府信息公开条例》|《条例》)`)
+
+// IsGovernment reports whether the organ is a people's government (a county
+// government, or a township's 人民政府), whose section 一 reports 工作考核、
+// 社会评议和责任追究结果 under 监督保障 (spec §2).
+func (o Organ) IsGovernment() bool {
+	return o.Level == LevelCountyGov || strings.HasSuffix(o.Name, "人民政府")
+}
+
+func (c *checker) reportRules() {
+	ref := EntryRef{Kind: EntryReport, ID: c.r.ID}
+	// D1: the report date after the due date.
+	if due := c.oy.Organ.DueDate(c.r.Year); !c.r.Date.IsZero() && c.r.Date > due {
+		c.add(Finding{Rule: "D1", Severity: Warning, Section: 0, Entry: ref,
+			Message: fmt.Sprintf("报告落款日期 %s 晚于报送期限 %s", c.r.Date, due)})
+	}
+	// N8: the basis document typed twice.
+	if m := reRegulationTwice.FindString(PreambleText(c.oy)); m != "" {
+		c.add(Finding{Rule: "N8", Severity: Warning, Section: 0, Entry: ref,
+			Message: "报告开头一段把条例写了两遍：「" + quote(m) + "」；编制依据中已有《中华人民共和国政府信息公开条例》，请从「编制依据」里删去重复的条例"})
+	}
+	// N7: a government's 一 names 工作考核、社会评议、责任追究.
+	if c.oy.Organ.IsGovernment() && c.f.ID == "2021" {
+		var text strings.Builder
+		for _, b := range c.r.SectionBlocks(1) {
+			if b.Kind != BlockHeading {
+				text.WriteString(b.Text)
+			}
+		}
+		if t := text.String(); strings.TrimSpace(t) != "" {
+			var missing []string
+			for _, w := range [][2]string{{"考核", "工作考核"}, {"评议", "社会评议"}, {"追究", "责任追究"}} {
+				if !strings.Contains(t, w[0]) {
+					missing = append(missing, w[1])
+				}
+			}
+			if len(missing) > 0 {
+				c.add(Finding{Rule: "N7", Severity: Warning, Section: 1, Entry: ref,
+					Message: "「一、总体情况」的监督保障部分没有写" + strings.Join(missing, "、") + "结果情况；人民政府的年报应当报告工作考核、社会评议和责任追究结果"})
+			}
+		}
+	}
+	// P1 on a typed table: （六）2 without any fee notice.
+	if c.r.Mode3 == Typed && c.f.IsOutcome(RowUnpaidFee) {
+		a := Addr(TableS3, RowUnpaidFee, ColTotal)
+		notices := c.r.Fees.Notices
+		for i := range c.oy.Requests {
+			if !c.oy.Requests[i].FeeNotice.IsZero() {
+				notices++
+			}
+		}
+		if n := c.v[a]; n > 0 && notices == 0 {
+			c.add(Finding{Rule: "P1", Severity: Error, Section: 3, Cell: a,
+				Message: fmt.Sprintf("表三（六）2「逾期未按收费通知要求缴纳费用」为 %d，但本年没有发出收费通知", n)})
+		}
+	}
+}
+
 // RuleInfo explains one rule to the clerk: what it checks and how to fix a
 // finding.
 type RuleInfo struct {
@@ -598,6 +764,16 @@ var RuleCatalog = []RuleInfo{
 	{"L6", Warning, "已逾期未答复", "申请还没有答复，答复期限已过，请尽快答复。"},
 	{"L7", Warning, "补正通知超期", "需要补正的，应在收到申请之日起 7 个工作日内一次性告知申请人。"},
 	{"L8", Error, "台账缺项", "每条申请都要有收到日期和申请人类型，否则无法统计到表三。"},
+	{"L9", Error, "延期未告知", "延期须在原答复期限内告知申请人，并填写延期告知日期；未告知或告知晚了的延期不算数。"},
+	{"L10", Error, "延迟答复", "《条例》第三十五条的延迟答复要填写告知申请人的日期和确定的答复日期，并在答复期限内告知。"},
+	{"P1", Error, "逾期未缴费没有收费通知", "表三（六）2「逾期未按收费通知要求缴纳费用」只能来自发出过收费通知的申请。"},
+	{"P2", Error, "收费没有收费通知", "收取信息处理费须先向申请人发出收费通知，请填写收费通知日期。"},
+	{"P3", Error, "收费与标准不符", "信息处理费按《政府信息公开信息处理费管理办法》计收：按件每月前10件免费、第11—30件每件100元，以后每10件一档每件加100元；按量30页以内免费、31—100页每页10元、101—200页每页20元、201页起每页40元。"},
+	{"P4", Warning, "收费通知晚于答复期限", "收费通知应在答复期限内发出。"},
+	{"D1", Warning, "落款日期晚于报送期限", "县级以上人民政府部门的年报于每年1月31日前公布，县级人民政府的年报于3月31日前公布；落款日期晚于期限的，请核对。"},
+	{"N7", Warning, "缺少考核、评议、追究情况", "2021版格式要求人民政府在「监督保障」中报告工作考核、社会评议和责任追究结果情况。"},
+	{"N8", Warning, "编制依据重复", "报告开头已写《中华人民共和国政府信息公开条例》（以下简称《条例》），「编制依据」里不要再写一遍条例。"},
+	{"K1", Warning, "节假日安排未录入", "答复期限要按国务院每年公布的放假和调休安排计算。程序内置到2026年；以后的年份在录入安排之前按法定节假日推算，不含调休，期限可能差一两天。"},
 	{"C1", Error, "复议诉讼案件缺项", "每件复议诉讼案件都要有类别和结果，否则无法统计到表四。"},
 }
 

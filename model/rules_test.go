@@ -29,6 +29,13 @@ func baseOY() *OrganYear {
 	v[Addr(TableS2Item8, RowAdminFees, "amount")] = 12_500_000 // 12.5 万元
 	refill(r)
 	fillNarrative(r)
+	// 监督保障 of a government names 考核, 评议 and 追究 (N7).
+	for i := len(r.Blocks) - 1; i >= 0; i-- {
+		if r.Blocks[i].Section == 1 && r.Blocks[i].Kind == BlockParagraph {
+			r.Blocks[i].Text = "落实工作考核、社会评议和责任追究制度。"
+			break
+		}
+	}
 	prev := Values{
 		Addr(TableS3, RowCarriedOut, string(NaturalPerson)): 1,
 		Addr(TableS3, RowCarriedOut, ColTotal):              1,

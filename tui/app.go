@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/outline"
 	"nianbao/tui/start"
@@ -52,12 +54,13 @@ type App struct {
 	stack   []common.Screen
 	dialogs []common.Screen
 
-	showHelp   bool
 	saveText   string
 	saveFailed bool
 	note       string
-	quitAsk    *components.Confirm
-	quitting   bool
+	// quitAsk is the quit question while it is open: Ctrl+C asks once,
+	// and a second Ctrl+C quits.
+	quitAsk  *dialog.Ask
+	quitting bool
 
 	// Opening an organ-year draws at once: the report's head brings the
 	// outline (and the request log, which pages through SQLite) while the
@@ -128,8 +131,11 @@ func Run(ctx context.Context, st *db.Store, opt Options) error {
 	a := New(ctx, st, opt)
 	p := tea.NewProgram(a, tea.WithContext(ctx))
 	_, err := p.Run()
-	// Saves started just before quitting finish before the caller closes
-	// the store.
+	// Saves and an export started before quitting finish before the caller
+	// closes the store; the clerk is told why the program has not ended.
+	if a.c.Running() {
+		fmt.Fprintln(os.Stderr, text.QuitWaiting)
+	}
 	a.c.WaitSaves()
 	if err == tea.ErrProgramKilled && ctx.Err() != nil {
 		return nil
@@ -320,7 +326,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.c.Width, a.c.Height = msg.Width, msg.Height
+		for i, d := range a.dialogs {
+			a.dialogs[i], _ = d.Update(a.dialogSize())
+		}
 		return a, nil
+	case quitMsg:
+		a.quitting = true
+		return a, tea.Quit
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case common.SavedMsg:
@@ -336,7 +348,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case checkDoneMsg:
 		if msg.err != nil {
 			a.corrupt = msg.err
-			a.quitAsk = nil
+			a.dialogs, a.quitAsk = nil, nil
 			return a, nil
 		}
 		if len(msg.warnings) > a.warnShown {
@@ -409,13 +421,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case common.DialogMsg:
-		a.dialogs = append(a.dialogs, msg.Dialog)
-		return a, msg.Dialog.Init()
+		return a, a.openDialog(msg.Dialog)
 	case common.CloseDialogMsg:
 		if n := len(a.dialogs); n > 0 {
+			if a.dialogs[n-1] == common.Screen(a.quitAsk) {
+				a.quitAsk = nil
+			}
 			a.dialogs = a.dialogs[:n-1]
 		}
-		return a, nil
+		if msg.Reply == nil {
+			return a, nil
+		}
+		// The answer goes to the one who asked: the dialog or screen below.
+		return a.Update(msg.Reply)
 	case common.GoToMsg:
 		// Close anything above the outline, then let it navigate.
 		for len(a.stack) > 2 {
@@ -440,9 +458,11 @@ func (a *App) applyOrganYear(oy *model.OrganYear, findings []model.Finding) tea.
 	return a.broadcast(common.OrganYearMsg{OY: oy})
 }
 
-// toTop passes a message to the top dialog or screen.
+// toTop passes a message to the top dialog (keys and pastes) or screen
+// (everything else: a save or an export's progress belongs to the screen
+// under a dialog).
 func (a *App) toTop(msg tea.Msg) tea.Cmd {
-	if n := len(a.dialogs); n > 0 {
+	if n := len(a.dialogs); n > 0 && isInput(msg) {
 		var cmd tea.Cmd
 		a.dialogs[n-1], cmd = a.dialogs[n-1].Update(msg)
 		return cmd
@@ -451,6 +471,15 @@ func (a *App) toTop(msg tea.Msg) tea.Cmd {
 	i := len(a.stack) - 1
 	a.stack[i], cmd = a.stack[i].Update(msg)
 	return cmd
+}
+
+// isInput reports whether msg is the clerk's input (keys, pastes).
+func isInput(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return true
+	}
+	return false
 }
 
 // broadcast passes a message to every screen on the stack.
@@ -475,39 +504,80 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if a.corrupt != nil {
 		// The damaged database takes no edits: only quitting is left.
-		if key.Matches(k, keys.Global.Quit) || k.String() == "q" || k.String() == "esc" {
+		if key.Matches(k, keys.Global.Quit, quitHere, keys.Global.Back) {
 			a.quitting = true
 			return a, tea.Quit
 		}
 		return a, nil
 	}
-	if a.quitAsk != nil {
-		if a.quitAsk.Update(k) {
-			if a.quitAsk.Yes {
-				a.quitting = true
-				return a, tea.Quit
-			}
-			a.quitAsk = nil
+	// Ctrl+C works in every state: it quits, or asks once when something
+	// is unsaved, and a second Ctrl+C at the question quits.
+	if key.Matches(k, keys.Global.Quit) {
+		if a.quitAsk != nil {
+			a.quitting = true
+			return a, tea.Quit
 		}
-		return a, nil
+		return a.quit()
 	}
-	if a.showHelp {
-		if k.String() == "?" || k.String() == "esc" || k.String() == "q" {
-			a.showHelp = false
-		}
-		return a, nil
+	if key.Matches(k, keys.Global.AllKeys) && !a.keysOpen() {
+		return a, a.openDialog(a.keysDialog())
+	}
+	if len(a.dialogs) > 0 {
+		return a, a.toTop(k)
 	}
 	a.note = ""
 	switch {
-	case key.Matches(k, keys.Global.Quit):
-		return a.quit()
-	case k.String() == "?" && !a.typing() && len(a.dialogs) == 0:
-		a.showHelp = true
-		return a, nil
-	case k.String() == "q" && !a.typing() && len(a.dialogs) == 0 && a.atOutlineHome():
+	case key.Matches(k, keys.Global.Help) && !a.typing():
+		return a, a.openDialog(a.keysDialog())
+	case key.Matches(k, quitHere) && !a.typing() && a.atOutlineHome():
 		return a.quit()
 	}
 	return a, a.toTop(k)
+}
+
+// quitHere is q, which quits on the outline's list and the start screen.
+var quitHere = keys.Bind(text.KeyQuitWhere, "q")
+
+// quitMsg is the answer "quit" to the quit question.
+type quitMsg struct{}
+
+// dialogSize is the inner size of a dialog box on the current terminal.
+func (a *App) dialogSize() dialog.SizeMsg {
+	st := a.c.Styles.Dialog
+	return dialog.SizeMsg{
+		Width:  max(1, min(a.c.Width-st.GetHorizontalFrameSize(), dialog.MaxWidth)),
+		Height: max(1, a.c.Height-chromeLines-st.GetVerticalFrameSize()),
+	}
+}
+
+// openDialog puts d on the dialog stack, told its size.
+func (a *App) openDialog(d common.Screen) tea.Cmd {
+	d, _ = d.Update(a.dialogSize())
+	a.dialogs = append(a.dialogs, d)
+	return d.Init()
+}
+
+// keysOpen reports whether the key overlay is the top dialog.
+func (a *App) keysOpen() bool {
+	if n := len(a.dialogs); n > 0 {
+		_, ok := a.dialogs[n-1].(*dialog.Keys)
+		return ok
+	}
+	return false
+}
+
+// keysDialog lists the keys of what has them (the top dialog, or the
+// screen), then the global ones, rendered from the bindings.
+func (a *App) keysDialog() *dialog.Keys {
+	g := keys.Global
+	here := dialog.Section{Title: a.Top().Title(), Keys: a.Top().KeyMap().FullHelp()}
+	if n := len(a.dialogs); n > 0 {
+		here = dialog.Section{Title: text.HelpDialog, Keys: a.dialogs[n-1].KeyMap().FullHelp()}
+	}
+	return dialog.NewKeys(a.c, here,
+		dialog.Section{Title: text.HelpGlobal, Keys: [][]key.Binding{{g.Next, g.Prev, g.Back, g.Save, g.Undo,
+			g.Help, g.AllKeys, g.Quit, quitHere}}},
+	)
 }
 
 // atOutlineHome reports whether the outline is on top with its section list
@@ -522,8 +592,11 @@ func (a *App) atOutlineHome() bool {
 
 func (a *App) quit() (tea.Model, tea.Cmd) {
 	if a.dirty() || a.saveFailed {
-		a.quitAsk = &components.Confirm{Prompt: text.QuitConfirm}
-		return a, nil
+		a.quitAsk = dialog.NewAsk(a.c, text.QuitAsk,
+			dialog.Choice{Key: keys.Bind(text.QuitAskYes, "y", "Y"), Reply: quitMsg{}},
+			dialog.Choice{Key: key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", text.QuitAskNo))},
+		)
+		return a, a.openDialog(a.quitAsk)
 	}
 	a.quitting = true
 	return a, tea.Quit
@@ -550,25 +623,12 @@ func (a *App) View() tea.View {
 	var cur *tea.Cursor
 	if a.corrupt != nil {
 		body = a.corruptView(w, bodyH)
-	} else if a.showHelp {
-		body = a.helpView(w, bodyH)
 	} else {
-		body = top.View(w, bodyH)
+		body = components.Block(top.View(w, bodyH), w, bodyH)
 		cur = top.Cursor()
 		if n := len(a.dialogs); n > 0 {
-			d := a.dialogs[n-1]
-			dw, dh := min(w-4, 72), min(bodyH-2, 12)
-			box := d.View(dw, dh)
-			x, y := (w-dw)/2, (bodyH-dh)/2
-			body = overlay(body, boxed(box, dw, dh), x-1, y-1)
-			cur = nil
-			if dc := d.Cursor(); dc != nil {
-				cur = tea.NewCursor(x+dc.X, y+dc.Y)
-			}
-		}
-		if a.quitAsk != nil {
-			body = overlay(body, boxed(components.Fit(a.quitAsk.Prompt, min(w-4, ansi.StringWidth(a.quitAsk.Prompt))), min(w-4, ansi.StringWidth(a.quitAsk.Prompt)), 1), 1, bodyH/2-1)
-			cur = nil
+			// Only the top dialog is drawn; it has the keys.
+			body, cur = dialog.Draw(a.c.Styles, body, w, bodyH, a.dialogs[n-1])
 		}
 	}
 	body = components.Block(body, w, bodyH)
@@ -628,6 +688,9 @@ func (a *App) statusLine(w int) string {
 		} else {
 			e, wn := a.c.CountFindings("")
 			parts = append(parts, fmt.Sprintf(text.StatusFindings, e, wn))
+			if due, _ := a.c.DueSoon(); due > 0 {
+				parts = append(parts, fmt.Sprintf(text.StatusDueSoon, due))
+			}
 		}
 	}
 	if a.note != "" {
@@ -644,55 +707,18 @@ func (a *App) helpBar(w int) string {
 	if a.corrupt != nil {
 		return barLine(a.c.Styles.Help, " "+corruptQuit, w)
 	}
-	var items []string
 	binds := a.Top().KeyMap().ShortHelp()
+	all := keys.Global.Help
+	if a.typing() {
+		all = keys.Global.AllKeys
+	}
 	if n := len(a.dialogs); n > 0 {
-		binds = a.dialogs[n-1].KeyMap().ShortHelp()
-	}
-	for _, b := range binds {
-		if !b.Enabled() {
-			continue
+		binds, all = a.dialogs[n-1].KeyMap().ShortHelp(), keys.Global.AllKeys
+		if a.keysOpen() {
+			all = key.Binding{}
 		}
-		items = append(items, b.Help().Key+" "+b.Help().Desc)
 	}
-	items = append(items, "? "+text.KeyHelpAll)
-	return barLine(a.c.Styles.Help, " "+strings.Join(items, " · "), w)
-}
-
-func (a *App) helpView(w, h int) string {
-	st := a.c.Styles
-	lines := []string{st.Heading.Render(text.HelpTitle), ""}
-	add := func(title string, groups [][]key.Binding) {
-		lines = append(lines, st.Label.Render(title))
-		for _, g := range groups {
-			for _, b := range g {
-				if !b.Enabled() {
-					continue
-				}
-				lines = append(lines, "  "+st.Key.Render(components.Fit(b.Help().Key, 16))+b.Help().Desc)
-			}
-		}
-		lines = append(lines, "")
-	}
-	add(a.Top().Title(), a.Top().KeyMap().FullHelp())
-	g := keys.Global
-	add(text.HelpGlobal, [][]key.Binding{{g.Next, g.Prev, g.Back, g.Save, g.Undo, g.Help, g.Quit,
-		keys.Bind(text.KeyQuitWhere, "q")}})
-	// Two columns when the list is long and the terminal wide enough.
-	if len(lines) > h && w >= 80 {
-		half := (len(lines) + 1) / 2
-		cw := w / 2
-		var out []string
-		for i := range half {
-			l := components.Fit(lines[i], cw)
-			if i+half < len(lines) {
-				l += components.Fit(lines[i+half], w-cw)
-			}
-			out = append(out, l)
-		}
-		lines = out
-	}
-	return components.Block(strings.Join(lines, "\n"), w, h)
+	return barLine(a.c.Styles.Help, helpLine(binds, all, w), w)
 }
 
 // corruptView is the blocking notice of a failed integrity check: what is
@@ -700,7 +726,7 @@ func (a *App) helpView(w, h int) string {
 // backup.
 func (a *App) corruptView(w, h int) string {
 	st := a.c.Styles
-	bw := max(10, w-4)
+	bw := max(10, min(w-4, dialog.MaxWidth))
 	var lines []string
 	lines = append(lines, st.Error.Render(corruptTitle), "")
 	lines = append(lines, components.Wrap(a.corrupt.Error(), bw)...)
@@ -716,41 +742,6 @@ func (a *App) corruptView(w, h int) string {
 		lines = append(lines, components.Wrap(corruptNoCopy, bw)...)
 	}
 	lines = append(lines, "", st.Muted.Render(corruptQuit))
-	bh := min(len(lines), max(1, h-2))
-	box := boxed(strings.Join(lines, "\n"), bw, bh)
-	x, y := max(1, (w-bw)/2), max(1, (h-bh)/2)
-	return overlay(components.Block("", w, h), box, x-1, y-1)
-}
-
-// boxed draws a border around a w×h block.
-func boxed(s string, w, h int) string {
-	lines := strings.Split(components.Block(s, w, h), "\n")
-	out := []string{"┌" + strings.Repeat("─", w) + "┐"}
-	for _, l := range lines {
-		out = append(out, "│"+l+"│")
-	}
-	out = append(out, "└"+strings.Repeat("─", w)+"┘")
-	return strings.Join(out, "\n")
-}
-
-// overlay draws box over base with its top-left at x,y (in cells).
-func overlay(base, box string, x, y int) string {
-	bl := strings.Split(base, "\n")
-	for i, l := range strings.Split(box, "\n") {
-		row := y + i
-		if row < 0 || row >= len(bl) {
-			continue
-		}
-		line := bl[row]
-		lw := ansi.StringWidth(line)
-		bw := ansi.StringWidth(l)
-		left := ansi.Truncate(line, max(0, x), "")
-		left += strings.Repeat(" ", max(0, x-ansi.StringWidth(left)))
-		right := ""
-		if x+bw < lw {
-			right = ansi.TruncateLeft(line, x+bw, "")
-		}
-		bl[row] = left + l + right
-	}
-	return strings.Join(bl, "\n")
+	frame, _ := dialog.Draw(a.c.Styles, components.Block("", w, h), w, h, dialog.NewNotice(strings.Join(lines, "\n")))
+	return frame
 }

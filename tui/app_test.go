@@ -154,12 +154,12 @@ func TestHelpOverlayQuitConfirmAndResize(t *testing.T) {
 	h.key("2")
 	h.typeText("7")
 	h.key("ctrl+c")
-	h.mustSee(text.QuitConfirm)
+	h.mustSee(text.QuitAsk)
 	if h.app.quitting {
 		t.Fatal("must not quit without asking")
 	}
 	h.key("n")
-	if strings.Contains(h.screen(), text.QuitConfirm) || h.app.quitting {
+	if strings.Contains(h.screen(), text.QuitAsk) || h.app.quitting {
 		t.Fatal("n keeps the program open")
 	}
 	// ? while typing in a cell is text, not help.
@@ -255,7 +255,7 @@ func TestDialogOverlayGetsKeysFirst(t *testing.T) {
 	}
 	lines := strings.Split(ansi.Strip(v.Content), "\n")
 	if v.Cursor == nil || !strings.Contains(lines[v.Cursor.Y], "名称：政务公开") {
-		t.Fatalf("cursor %+v not on the dialog line", v.Cursor)
+		t.Fatalf("cursor %+v not on the dialog line\n%s", v.Cursor, ansi.Strip(v.Content))
 	}
 	// The cursor sits after 名称：政务公开 inside the box (display widths).
 	row := lines[v.Cursor.Y]

@@ -55,7 +55,7 @@ func TestTeatestAddRequest(t *testing.T) {
 	term.Press("tab", "tab", "tab", "tab")
 	term.Type("申请公开镇区道路改造方案")
 	term.Press("esc")
-	term.WaitFor("共 1 条", "申请公开镇区道路", "自然人", "办理中")
+	term.WaitFor("共 1 条", "申请公开镇区道", "自然人", "办理中", "超期166个工作日")
 	term.Press("t")
 	term.WaitFor("一、本年新收政府信息公开申请数量", "四、结转下年度继续办理")
 	term.Press("esc", "v")

@@ -152,7 +152,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	})
 	if res != nil {
 		for _, f := range res.Files {
-			fmt.Fprintf(stdout, "已写入并核对 %s（%d 字节，SHA-256 %s）\n", f.Path, f.Size, f.SHA256)
+			pdf := ""
+			if strings.HasSuffix(strings.ToLower(f.Path), ".pdf") {
+				pdf = "，PDF 中的文字已与报告正文逐字核对"
+			}
+			fmt.Fprintf(stdout, "已写入并核对 %s（%d 字节，SHA-256 %s%s）\n", f.Path, f.Size, f.SHA256, pdf)
 		}
 		if res.Manifest.Path != "" {
 			fmt.Fprintf(stdout, "已写入校验清单 %s\n", res.Manifest.Path)

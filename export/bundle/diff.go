@@ -27,6 +27,9 @@ func Diff(a, b *model.OrganYear) []string {
 	str("联系电话", a.Organ.Phone, b.Organ.Phone)
 	str("电子邮箱", a.Organ.Email, b.Organ.Email)
 	str("发布网站", a.Organ.Portal, b.Organ.Portal)
+	str("复议机关", a.Organ.ReviewOrgan, b.Organ.ReviewOrgan)
+	str("人民法院", a.Organ.Court, b.Organ.Court)
+	str("告知书文号格式", a.Organ.LetterPattern, b.Organ.LetterPattern)
 	if a.Organ.DueDate(2000) != b.Organ.DueDate(2000) {
 		add("报送截止日期：%d月%d日 → %d月%d日", a.Organ.DueDate(2000).Month(), a.Organ.DueDate(2000).Day(), b.Organ.DueDate(2000).Month(), b.Organ.DueDate(2000).Day())
 	}

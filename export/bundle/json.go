@@ -45,6 +45,11 @@ type jOrgan struct {
 	Portal   string `json:"portal"`
 	DueMonth int    `json:"due_month"`
 	DueDay   int    `json:"due_day"`
+	// The letters' remedy clause and 文号 (format 1 without them reads as
+	// the defaults by level).
+	ReviewOrgan   string `json:"review_organ,omitempty"`
+	Court         string `json:"court,omitempty"`
+	LetterPattern string `json:"letter_pattern,omitempty"`
 }
 
 type jReport struct {
@@ -125,6 +130,10 @@ type jRequest struct {
 	FeeNotice        string     `json:"fee_notice"`
 	FeePaid          string     `json:"fee_paid"`
 	Notes            *string    `json:"notes,omitempty"`
+	// 延迟答复 (Art. 35); left out when empty, so a bundle without one
+	// reads in every version-1 reader.
+	DelayNotice string `json:"delay_notice,omitempty"`
+	DelayedTo   string `json:"delayed_to,omitempty"`
 }
 
 type jCase struct {
@@ -172,7 +181,8 @@ func toPayload(oy *model.OrganYear, full bool) jPayload {
 	o := oy.Organ
 	p := jPayload{
 		Organ: jOrgan{Name: o.Name, Level: string(o.Level), Superior: o.Superior, Office: o.Office,
-			Phone: o.Phone, Email: o.Email, Portal: o.Portal, DueMonth: o.DueMonth, DueDay: o.DueDay},
+			Phone: o.Phone, Email: o.Email, Portal: o.Portal, DueMonth: o.DueMonth, DueDay: o.DueDay,
+			ReviewOrgan: o.ReviewOrgan, Court: o.Court, LetterPattern: o.LetterPattern},
 		Report: jReport{
 			Year: r.Year, Format: r.FormatID, Status: string(r.Status),
 			Preamble: jPreamble{Basis: r.Preamble.Basis, Where: r.Preamble.Where, Text: r.Preamble.Text},
@@ -204,6 +214,7 @@ func toPayload(oy *model.OrganYear, full bool) jPayload {
 			ExcludedDays: q.ExcludedDays, Outcome: q.Outcome, Answered: dateString(q.Answered),
 			FeeMethod: string(q.FeeMethod), Pages: q.Pages, Fee: q.Fee,
 			FeeNotice: dateString(q.FeeNotice), FeePaid: dateString(q.FeePaid),
+			DelayNotice: dateString(q.DelayNotice), DelayedTo: dateString(q.DelayedTo),
 		}
 		if full {
 			summary := q.Summary

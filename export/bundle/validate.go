@@ -143,7 +143,8 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 	v := &validator{}
 	o := p.Organ
 	organ := model.Organ{Name: line(o.Name), Level: model.OrganLevel(o.Level), Superior: line(o.Superior), Office: line(o.Office),
-		Phone: line(o.Phone), Email: line(o.Email), Portal: line(o.Portal), DueMonth: o.DueMonth, DueDay: o.DueDay}
+		Phone: line(o.Phone), Email: line(o.Email), Portal: line(o.Portal), DueMonth: o.DueMonth, DueDay: o.DueDay,
+		ReviewOrgan: line(o.ReviewOrgan), Court: line(o.Court), LetterPattern: line(o.LetterPattern)}
 	if organ.Name == "" {
 		v.addf("单位名称为空")
 	}
@@ -211,6 +212,8 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 		rq.Answered = v.date(w+"答复日期", q.Answered)
 		rq.FeeNotice = v.date(w+"收费通知日期", q.FeeNotice)
 		rq.FeePaid = v.date(w+"缴费日期", q.FeePaid)
+		rq.DelayNotice = v.date(w+"延迟答复告知日期", q.DelayNotice)
+		rq.DelayedTo = v.date(w+"延迟答复日期", q.DelayedTo)
 		if q.Received == "" {
 			v.addf("%s：缺少收到日期", w)
 		} else if !rq.Received.IsZero() && rq.Received.Year() != q.Year {

@@ -13,5 +13,9 @@ func Write(dir string, oy *model.OrganYear, kind Kind) (export.FileResult, error
 	if err != nil {
 		return export.FileResult{}, err
 	}
+	if kind == Full {
+		// Personal data: readable by the clerk's account only.
+		return export.WritePrivate(dir, FileName(oy, kind), data)
+	}
 	return export.WriteVerified(dir, FileName(oy, kind), data)
 }

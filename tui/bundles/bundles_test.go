@@ -83,7 +83,7 @@ func TestFullBundleOnlyAfterWarning(t *testing.T) {
 	d := e.Drive(s)
 	d.Send(drivesMsg{})
 	d.Keys("down", "space")
-	if !strings.Contains(ansi.Strip(d.View(80, 21)), "确定要导出完整报送包吗") {
+	if !strings.Contains(testenv.DialogView(e.C), "确定要导出完整报送包吗") {
 		t.Fatal("choosing the full bundle must warn first")
 	}
 	d.Keys("n")

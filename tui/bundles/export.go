@@ -12,6 +12,7 @@ import (
 	"nianbao/export/bundle"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -24,7 +25,6 @@ type Export struct {
 	kind    bundle.Kind
 	place   *place
 	focus   int
-	ask     *components.Confirm
 	running bool
 	result  *export.FileResult
 	resKind bundle.Kind
@@ -51,22 +51,22 @@ func (s *Export) onFolder() bool    { return s.focus == s.folderRow() }
 func (s *Export) Kind() bundle.Kind { return s.kind }
 
 // Typing implements common.Typing.
-func (s *Export) Typing() bool { return s.ask == nil && !s.running && s.onFolder() }
+func (s *Export) Typing() bool { return !s.running && s.onFolder() }
 
 // Busy implements common.Busy.
-func (s *Export) Busy() bool { return s.ask != nil || s.running }
+func (s *Export) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Export) KeyMap() help.KeyMap {
-	if s.ask != nil {
-		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyConfirm, "y"), keys.Bind(text.KeyCancel, "n")}}
-	}
 	return keys.Map{Short: []key.Binding{
 		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
 		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.BunKeyWrite, "enter"),
 		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
 	}}
 }
+
+// fullYesMsg is the answer yes to the warning before a full bundle.
+type fullYesMsg struct{}
 
 type exportDoneMsg struct {
 	res  export.FileResult
@@ -116,6 +116,8 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if s.Typing() {
 			s.place.typeKey(msg)
 		}
+	case fullYesMsg:
+		s.kind = bundle.Full
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	}
@@ -123,15 +125,6 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
-	if s.ask != nil {
-		if s.ask.Update(k) {
-			if s.ask.Yes {
-				s.kind = bundle.Full
-			}
-			s.ask = nil
-		}
-		return nil
-	}
 	if s.running {
 		return nil
 	}
@@ -165,7 +158,7 @@ func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
 		s.kind = bundle.Public
 	case s.focus == 1:
 		if s.kind != bundle.Full {
-			s.ask = &components.Confirm{Prompt: text.BunAskFull}
+			return dialog.YesNo(s.c, text.BunAskFull, text.KeyConfirm, fullYesMsg{}, text.KeyCancel, nil)
 		}
 	case s.focus < s.folderRow():
 		s.place.sel = s.focus - 2
@@ -203,7 +196,7 @@ func (s *Export) View(width, height int) string {
 		mark := "  "
 		if i == s.focus {
 			focusLine = len(lines)
-			if s.ask == nil && !s.running {
+			if !s.running {
 				mark, text = "▸ ", st.Selected.Render(text)
 			}
 		}
@@ -242,10 +235,6 @@ func (s *Export) View(width, height int) string {
 		}
 	}
 	switch {
-	case s.ask != nil:
-		for _, l := range components.Wrap(s.ask.Prompt, width) {
-			add(st.Warning.Render(l))
-		}
 	case s.running:
 		add(st.Muted.Render(text.BunWriting))
 	case s.errText != "":
@@ -263,7 +252,7 @@ func (s *Export) View(width, height int) string {
 			add(st.Warning.Render(fmt.Sprintf(text.BunHasErrors, e)))
 		}
 	}
-	if s.ask != nil || s.running || s.errText != "" || s.result != nil {
+	if s.running || s.errText != "" || s.result != nil {
 		// the outcome below the button must stay in view
 		focusLine = min(focusLine, len(lines)-(height-head))
 	}

@@ -9,6 +9,7 @@ import (
 
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/dialog"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/text"
 )
@@ -48,7 +49,7 @@ func TestCaseAddEditDeleteUndo(t *testing.T) {
 		t.Fatal("table 四 not computed from the case")
 	}
 	list, _ = testenv.PressPushed(t, c, list, "d")
-	if !strings.Contains(ansi.Strip(list.View(80, 20)), "确定删除") {
+	if !strings.Contains(testenv.DialogView(c), "确定删除") {
 		t.Fatal("delete did not ask")
 	}
 	list, _ = testenv.PressPushed(t, c, list, "y")
@@ -79,9 +80,8 @@ func TestCaseDateRefusedInPlace(t *testing.T) {
 	}
 }
 
-// TestDeleteQuestionShowsItsKeys: at the width the list has beside the
-// outline on an 80-column terminal, deleting a case with a long summary
-// still shows how to answer (y/n) on the question line.
+// TestDeleteQuestionShowsItsKeys: on an 80×24 terminal, deleting a case
+// with a long summary shows the whole name and how to answer (y/n).
 func TestDeleteQuestionShowsItsKeys(t *testing.T) {
 	c := testenv.New(t, 2021).C
 	cs := model.Case{OrganID: c.Organ.ID, Year: 2021, Kind: model.CaseDirectSuit, Result: model.Pending, Filed: 20210506,
@@ -93,8 +93,10 @@ func TestDeleteQuestionShowsItsKeys(t *testing.T) {
 	var list common.Screen = New(c)
 	list.Init()
 	list, _ = testenv.PressPushed(t, c, list, "d")
-	v := ansi.Strip(list.View(57, 20))
-	if !strings.Contains(v, "确定删除「行政诉讼") || !strings.Contains(v, "(y 删除 / n 取消)") {
-		t.Fatalf("question line:\n%s", v)
+	frame, _ := dialog.Draw(c.Styles, list.View(80, 21), 80, 21, testenv.Dialog(c))
+	v := ansi.Strip(frame)
+	testenv.CheckSize(t, frame, 80, 21)
+	if !strings.Contains(v, "确定删除「行政诉讼") || !strings.Contains(v, "提起行政诉讼」吗？") || !strings.Contains(v, "y 删除 · n/esc 取消") {
+		t.Fatalf("question:\n%s", v)
 	}
 }

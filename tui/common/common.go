@@ -8,6 +8,7 @@ package common
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -67,10 +68,13 @@ type Common struct {
 
 	// byCell indexes Findings by cell for FindingsAt.
 	byCell findingIndex
+	// due caches DueSoon's counts for one organ-year and day.
+	due dueCache
 
 	// inflight counts saves that have started and not finished, so the
 	// program can let them finish before the store is closed.
 	inflight sync.WaitGroup
+	running  atomic.Int64
 }
 
 // WaitSaves blocks until every save that has started is finished.
@@ -115,10 +119,28 @@ func Push(s Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Screen: s} 
 func (c *Common) Track(fn func() tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		c.inflight.Add(1)
+		c.running.Add(1)
 		defer c.inflight.Done()
+		defer c.running.Add(-1)
 		return fn()
 	}
 }
+
+// Go runs fn in its own goroutine, tracked like a save so that quitting
+// waits for it (an export writing to a USB stick).
+func (c *Common) Go(fn func()) {
+	c.inflight.Add(1)
+	c.running.Add(1)
+	go func() {
+		defer c.inflight.Done()
+		defer c.running.Add(-1)
+		fn()
+	}()
+}
+
+// Running reports whether a write started with Track or Go is still
+// running (quitting then waits for it and says so).
+func (c *Common) Running() bool { return c.running.Load() > 0 }
 
 // Save runs fn against the store off the Update loop and reports SavedMsg or
 // SaveFailedMsg.

@@ -3,6 +3,8 @@ package common
 import (
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"nianbao/model"
 )
 
@@ -49,8 +51,9 @@ type StatusMsg struct{ Text string }
 // DialogMsg opens a modal dialog that gets keys first until it closes.
 type DialogMsg struct{ Dialog Screen }
 
-// CloseDialogMsg closes the top dialog.
-type CloseDialogMsg struct{}
+// CloseDialogMsg closes the top dialog; the app then hands Reply (when not
+// nil) to what is below it, the screen that asked.
+type CloseDialogMsg struct{ Reply tea.Msg }
 
 // BlurMsg tells a screen it is losing the keys (the outline moves to its
 // list or another section): it saves what the clerk typed and closes any

@@ -189,27 +189,6 @@ func TestClosingMarksDoNotStartALine(t *testing.T) {
 	}
 }
 
-// TestConfirmViewKeepsTheAnswerKeys: a delete question about an entry with
-// a long title is shortened inside 「」, so the y/n keys that answer it stay
-// on the line; a question that fits is left alone.
-func TestConfirmViewKeepsTheAnswerKeys(t *testing.T) {
-	const keys = "(y 删除 / n 取消)"
-	long := &Confirm{Prompt: "确定删除「关于印发《大雁镇2021年政务公开工作要点》和《大雁镇2021年政府信息公开工作实施方案》的通知」吗？" + keys}
-	for _, w := range []int{40, 57, 80} {
-		got := long.View(w)
-		if ansi.StringWidth(got) > w {
-			t.Errorf("width %d: %q is %d cells", w, got, ansi.StringWidth(got))
-		}
-		if !strings.HasSuffix(got, "」吗？"+keys) || !strings.HasPrefix(got, "确定删除「关于") || !strings.Contains(got, "…") {
-			t.Errorf("width %d: %q lost the keys or the start of the name", w, got)
-		}
-	}
-	short := &Confirm{Prompt: "确定删除「行政复议」吗？" + keys}
-	if got := short.View(80); got != short.Prompt {
-		t.Errorf("a question that fits was changed: %q", got)
-	}
-}
-
 func TestWindowAddsPagesAndTrimsAwayFromTheCursor(t *testing.T) {
 	page := func(from, n int) []int {
 		var out []int

@@ -8,7 +8,6 @@ package entrylist
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -19,6 +18,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -57,7 +57,6 @@ type List[T any] struct {
 	c       *common.Common
 	spec    *Spec[T]
 	list    components.List
-	confirm *components.Confirm
 	del     T
 	undo    *T
 	note    string
@@ -88,16 +87,8 @@ func (m *List[T]) Title() string { return m.spec.Title }
 // Init implements common.Screen.
 func (m *List[T]) Init() tea.Cmd { m.list.SetLen(len(m.Entries())); return nil }
 
-// Busy implements common.Busy.
-func (m *List[T]) Busy() bool { return m.confirm != nil }
-
 // KeyMap implements common.Screen.
-func (m *List[T]) KeyMap() help.KeyMap {
-	if m.confirm != nil {
-		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyDelete, "y"), keys.Bind(text.KeyCancel, "n")}}
-	}
-	return m.keys
-}
+func (m *List[T]) KeyMap() help.KeyMap { return m.keys }
 
 // Cursor implements common.Screen.
 func (m *List[T]) Cursor() *tea.Cursor { return nil }
@@ -111,6 +102,8 @@ type (
 		x   T
 		err error
 	}
+	// deleteYesMsg is the answer yes to the delete question.
+	deleteYesMsg[T any] struct{}
 )
 
 // Update implements common.Screen.
@@ -124,6 +117,12 @@ func (m *List[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.pending = msg.Entry.ID
 			m.selectPending()
 		}
+	case deleteYesMsg[T]:
+		id, ctx, st, del := m.spec.ID(&m.del), m.c.Context(), m.c.Store, m.spec.Delete
+		return m, m.c.Track(func() tea.Msg {
+			x, err := del(ctx, st, id)
+			return deletedMsg[T]{x: x, err: err}
+		})
 	case deletedMsg[T]:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
@@ -162,20 +161,6 @@ func (m *List[T]) selectPending() {
 
 func (m *List[T]) key(k tea.KeyPressMsg) tea.Cmd {
 	s := k.String()
-	if m.confirm != nil {
-		if m.confirm.Update(k) {
-			yes := m.confirm.Yes
-			m.confirm = nil
-			if yes {
-				id, ctx, st, del := m.spec.ID(&m.del), m.c.Context(), m.c.Store, m.spec.Delete
-				return m.c.Track(func() tea.Msg {
-					x, err := del(ctx, st, id)
-					return deletedMsg[T]{x: x, err: err}
-				})
-			}
-		}
-		return nil
-	}
 	m.note = ""
 	xs := m.Entries()
 	m.list.SetLen(len(xs))
@@ -193,7 +178,7 @@ func (m *List[T]) key(k tea.KeyPressMsg) tea.Cmd {
 	case "d", "delete":
 		if m.list.Cursor < len(xs) {
 			m.del = xs[m.list.Cursor]
-			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(text.DeleteConfirm, m.spec.Name(&m.del))}
+			return dialog.Delete(m.c, m.spec.Name(&m.del), deleteYesMsg[T]{})
 		}
 	case "u", "ctrl+z":
 		if m.undo == nil {
@@ -216,8 +201,6 @@ func (m *List[T]) View(width, height int) string {
 	m.list.SetLen(len(xs))
 	lines := []string{st.Heading.Render(m.spec.Heading(len(xs)))}
 	switch {
-	case m.confirm != nil:
-		lines = append(lines, st.Warning.Render(m.confirm.View(width)))
 	case m.note != "":
 		lines = append(lines, st.OK.Render(m.note))
 	default:

@@ -20,6 +20,7 @@ import (
 	"nianbao/tui/bundles"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -42,8 +43,6 @@ type Screen struct {
 	folder   *components.Input
 	focus    int
 	running  bool
-	ask      *components.Confirm
-	askKind  string // "draft" or "overwrite"
 	progress []export.Progress
 	result   *export.Result
 	errText  string
@@ -108,16 +107,13 @@ func (s *Screen) rows() []row {
 func (s *Screen) cur() row { rs := s.rows(); return rs[min(s.focus, len(rs)-1)] }
 
 // Typing implements common.Typing: the folder input has the keys.
-func (s *Screen) Typing() bool { return s.ask == nil && !s.running && s.cur().kind == rowFolder }
+func (s *Screen) Typing() bool { return !s.running && s.cur().kind == rowFolder }
 
 // Busy implements common.Busy.
-func (s *Screen) Busy() bool { return s.ask != nil || s.running }
+func (s *Screen) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Screen) KeyMap() help.KeyMap {
-	if s.ask != nil {
-		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyConfirm, "y"), keys.Bind(text.KeyCancel, "n")}}
-	}
 	return keys.Map{Short: []key.Binding{
 		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
 		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.ExpKeyStart, "enter"),
@@ -199,14 +195,19 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 	s.progress = nil
 	s.result = nil
 	s.errText, s.note = "", ""
-	go func() {
+	// Tracked like a save: quitting waits for the files being written.
+	s.c.Go(func() {
 		res, err := export.Run(ctx, oy, opt, func(p export.Progress) { ch <- progressMsg{p: p, ch: ch} })
 		ch <- doneMsg{res: res, err: err, ch: ch}
-	}()
+	})
 	return listen(ch)
 }
 
 type statusSavedMsg struct{ err error }
+
+// answerMsg is the answer to the draft or the overwrite question (both
+// false: cancelled).
+type answerMsg struct{ draft, overwrite bool }
 
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -240,16 +241,28 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.result = msg.res
 		var me *export.MediaError
 		if errors.As(msg.err, &me) && me.Kind == export.ErrExists && msg.res != nil && len(msg.res.Existing) > 0 {
-			s.askKind = "overwrite"
-			s.ask = &components.Confirm{Prompt: fmt.Sprintf(text.ExpAskOverwrite, strings.Join(msg.res.Existing, "、"))}
-			return s, nil
+			return s, dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskOverwrite, strings.Join(msg.res.Existing, "、")),
+				text.AskOverwrite, answerMsg{overwrite: true}, text.KeyCancel, answerMsg{})
 		}
 		if msg.err != nil {
 			s.errText = msg.err.Error()
 		}
+		if msg.res != nil && msg.res.CreatedDir != "" {
+			s.note = fmt.Sprintf(text.ExpCreatedDir, msg.res.CreatedDir)
+		}
 		if msg.res != nil && len(msg.res.Files) > 0 && !s.draft && msg.err == nil {
 			return s, s.markExported()
 		}
+		return s, nil
+	case answerMsg:
+		switch {
+		case msg.draft:
+			s.draft = true
+			return s, s.start(false)
+		case msg.overwrite:
+			return s, s.start(true)
+		}
+		s.note = text.ExpCancelled
 		return s, nil
 	case statusSavedMsg:
 		if msg.err != nil {
@@ -283,22 +296,6 @@ func (s *Screen) markExported() tea.Cmd {
 }
 
 func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
-	if s.ask != nil {
-		if s.ask.Update(k) {
-			yes, kind := s.ask.Yes, s.askKind
-			s.ask = nil
-			if !yes {
-				s.note = text.ExpCancelled
-				return nil
-			}
-			if kind == "draft" {
-				s.draft = true
-				return s.start(false)
-			}
-			return s.start(true)
-		}
-		return nil
-	}
 	if s.running {
 		return nil
 	}
@@ -323,8 +320,9 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 	r := s.cur()
 	if r.kind == rowFolder {
 		if str == "enter" {
-			s.focus = len(rs) - 1
-			return nil
+			// Enter in the folder field exports there, as the bar says.
+			s.errText = ""
+			return s.startOrAsk()
 		}
 		if s.folder.Update(k) {
 			if strings.TrimSpace(s.folder.Value()) != "" {
@@ -348,14 +346,18 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 	case rowDrive:
 		s.target = r.index
 	case rowStart:
-		if e, _ := s.errorsNow(); e > 0 && !s.draft {
-			s.askKind = "draft"
-			s.ask = &components.Confirm{Prompt: fmt.Sprintf(text.ExpAskDraft, e)}
-			return nil
-		}
-		return s.start(false)
+		return s.startOrAsk()
 	}
 	return nil
+}
+
+// startOrAsk starts the export, first asking to export a draft when the
+// report still has errors.
+func (s *Screen) startOrAsk() tea.Cmd {
+	if e, _ := s.errorsNow(); e > 0 && !s.draft {
+		return dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskDraft, e), text.AskDraft, answerMsg{draft: true}, text.KeyCancel, answerMsg{})
+	}
+	return s.start(false)
 }
 
 // Cursor implements common.Screen.
@@ -391,7 +393,7 @@ func (s *Screen) View(width, height int) string {
 	rs := s.rows()
 	s.curY = -1
 	mark := func(i int) string {
-		if i == s.focus && s.ask == nil && !s.running {
+		if i == s.focus && !s.running {
 			return "▸ "
 		}
 		return "  "
@@ -401,7 +403,7 @@ func (s *Screen) View(width, height int) string {
 		if i == s.focus {
 			focusLine = len(lines)
 		}
-		if i == s.focus && s.ask == nil && !s.running {
+		if i == s.focus && !s.running {
 			text = st.Selected.Render(text)
 		}
 		add(mark(i) + text)
@@ -457,10 +459,6 @@ func (s *Screen) View(width, height int) string {
 		}
 	}
 	switch {
-	case s.ask != nil:
-		for _, l := range components.Wrap(s.ask.Prompt, width) {
-			add(st.Warning.Render(l))
-		}
 	case s.errText != "":
 		for _, l := range components.Wrap("✗ "+s.errText, width) {
 			add(st.Error.Render(l))
@@ -506,7 +504,7 @@ func (s *Screen) progressLines(width int) []string {
 		// What the export says besides the files (a 图解 without its PNG)
 		// comes before the long list of files, where it is seen.
 		for _, n := range s.result.Notes {
-			for _, l := range components.Wrap(n, width) {
+			for _, l := range components.Wrap(text.ExpNotice+n, width) {
 				out = append(out, st.Warning.Render(l))
 			}
 		}
@@ -531,6 +529,8 @@ func formatNote(f string) string {
 		return text.ExpNoteDocx
 	case "html":
 		return text.ExpNoteHTML
+	case "snippet":
+		return text.ExpNoteSnippet
 	case "xlsx":
 		return text.ExpNoteXlsx
 	case "txt":

@@ -38,7 +38,7 @@ func TestExportWritesVerifiedFilesAndAsksBeforeOverwrite(t *testing.T) {
 	e.ticked["txt"], e.ticked["html"] = true, true
 	s, _ = testenv.PressPushed(t, c, s, "enter", "enter")
 	if errs, _ := c.CountFindings(""); errs > 0 {
-		if !strings.Contains(ansi.Strip(s.View(100, 30)), "要导出为草稿吗") {
+		if !strings.Contains(testenv.DialogView(c), "要导出为草稿吗") {
 			t.Fatalf("errors did not block a final export:\n%s", ansi.Strip(s.View(100, 30)))
 		}
 		s, _ = testenv.PressPushed(t, c, s, "y")
@@ -65,7 +65,7 @@ func TestExportWritesVerifiedFilesAndAsksBeforeOverwrite(t *testing.T) {
 	}
 	// Again: the files exist, so it asks; n keeps them, y overwrites.
 	s, _ = testenv.PressPushed(t, c, s, "enter")
-	if !strings.Contains(ansi.Strip(s.View(120, 40)), "覆盖这些文件吗") {
+	if !strings.Contains(testenv.DialogView(c), "覆盖这些文件吗") {
 		t.Fatalf("did not ask before overwriting:\n%s", ansi.Strip(s.View(120, 40)))
 	}
 	s, _ = testenv.PressPushed(t, c, s, "n")

@@ -13,23 +13,28 @@ import (
 // keys).
 type Globals struct {
 	Quit key.Binding
-	Help key.Binding
-	Back key.Binding
-	Save key.Binding
-	Undo key.Binding
-	Next key.Binding
-	Prev key.Binding
+	// Help (?) opens the key overlay outside text fields; AllKeys (F1 or
+	// Ctrl+O, for terminals that take F1) opens it anywhere, a text field
+	// included, where ? is typed.
+	Help    key.Binding
+	AllKeys key.Binding
+	Back    key.Binding
+	Save    key.Binding
+	Undo    key.Binding
+	Next    key.Binding
+	Prev    key.Binding
 }
 
 // Global are the global keys.
 var Global = Globals{
-	Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", text.KeyQuit)),
-	Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", text.KeyHelpAll)),
-	Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", text.KeyBack)),
-	Save: key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", text.KeySave)),
-	Undo: key.NewBinding(key.WithKeys("ctrl+z", "u"), key.WithHelp("ctrl+z/u", text.KeyUndo)),
-	Next: key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", text.KeyNext)),
-	Prev: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", text.KeyPrev)),
+	Quit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", text.KeyQuit)),
+	Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", text.KeyHelpAll)),
+	AllKeys: key.NewBinding(key.WithKeys("f1", "ctrl+o"), key.WithHelp("f1/ctrl+o", text.KeyHelpAll)),
+	Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", text.KeyBack)),
+	Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", text.KeySave)),
+	Undo:    key.NewBinding(key.WithKeys("ctrl+z", "u"), key.WithHelp("ctrl+z/u", text.KeyUndo)),
+	Next:    key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", text.KeyNext)),
+	Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", text.KeyPrev)),
 }
 
 // Map is a simple help.KeyMap: Short for the help bar, Full for the ?

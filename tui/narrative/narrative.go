@@ -2,6 +2,13 @@
 // paragraphs of a section (and the preamble), with the real terminal cursor
 // at the insertion point, autosave while typing, 待更新 marks on text carried
 // over from last year, and the sentence generated from the tables.
+//
+// The sub-headings of section 一 that the format lists (model.OfficialHeading)
+// are fixed text: shown, never selected or typed into. The cursor moves over
+// the paragraphs (and the clerk's own extra headings); Enter anywhere in a
+// sub-section edits its body. Every heading has a paragraph under it — one
+// not stored yet is added in memory and stored when first typed into. An
+// extra heading is added only with a (加小标题) and renamed only with r.
 package narrative
 
 import (
@@ -19,7 +26,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
-	"nianbao/tui/keys"
+	"nianbao/tui/dialog"
 	"nianbao/tui/text"
 )
 
@@ -41,7 +48,8 @@ type autosaveMsg struct {
 }
 
 // blocksMsg carries a section's blocks after a change of structure (add,
-// delete, reorder, undo), with the IDs the store gave.
+// delete, reorder, undo, the first save of a paragraph), with the IDs the
+// store gave.
 type blocksMsg struct {
 	section int
 	blocks  []model.Block
@@ -61,55 +69,26 @@ type Model struct {
 	in      *components.Input
 	dirty   bool
 	seq     int
-	confirm *components.Confirm
 	// undo holds the blocks of the last delete and where they stood.
-	undo    []model.Block
-	undoAt  int
+	undo   []model.Block
+	undoAt int
+	// storing is set while a change of structure is being stored: a
+	// paragraph not stored yet waits for it instead of being stored twice.
+	storing bool
 	note    string
+	warn    bool
 	top     int
 	curX    int
 	curY    int
-	keys    keys.Map
-	editMap keys.Map
+	keys    keyMap
 }
 
 // New builds the editor of section (1..6) of the open report.
 func New(c *common.Common, section int) *Model {
-	m := &Model{c: c, section: section, ed: components.NewEditor(), in: components.NewInput()}
+	m := &Model{c: c, section: section, ed: components.NewEditor(), in: components.NewInput(), keys: narrKeys}
 	m.ed.Clean = model.CleanText
 	m.in.Clean = model.CleanLine
 	m.load()
-	m.keys = keys.Map{
-		Short: []key.Binding{
-			keys.Bind(text.NarrKeyEditText, "enter"),
-			keys.Bind(text.KeyAdd, "a"),
-			keys.Bind(text.KeyRename, "r"),
-			keys.Bind(text.KeyDelete, "d"),
-			key.NewBinding(key.WithKeys("alt+up", "alt+down", "ctrl+up", "ctrl+down"), key.WithHelp("alt+↑↓", text.KeyMove)),
-			keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
-			keys.Bind(text.KeyBack, "esc"),
-		},
-		Full: [][]key.Binding{{
-			keys.Bind(text.NarrKeyEditText, "enter", "e"),
-			keys.Bind(text.KeyNext, "tab", "down"),
-			keys.Bind(text.KeyPrev, "shift+tab", "up"),
-			keys.Bind(text.NarrKeyAddHeading, "a"),
-			keys.Bind(text.NarrKeyAddPara, "p"),
-			keys.Bind(text.KeyRename, "r"),
-			keys.Bind(text.KeyDelete, "d", "delete"),
-			keys.Bind(text.KeyUndo, "ctrl+z", "u"),
-			key.NewBinding(key.WithKeys("alt+up", "alt+down", "ctrl+up", "ctrl+down"), key.WithHelp("alt+↑/↓ ctrl+↑/↓", text.KeyMove)),
-			keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
-			keys.Bind(text.KeySave, "ctrl+s"),
-			keys.Bind(text.NarrKeyDone, "esc"),
-		}},
-	}
-	m.editMap = keys.Map{Short: []key.Binding{
-		keys.Bind(text.NarrKeyNextPara, "tab"),
-		keys.Bind(text.NarrKeyGenerate, "ctrl+g"),
-		keys.Bind(text.KeySave, "ctrl+s"),
-		keys.Bind(text.NarrKeyDone, "esc"),
-	}}
 	return m
 }
 
@@ -118,8 +97,55 @@ func (m *Model) load() {
 	if m.c.Report == nil {
 		return
 	}
-	m.blocks = m.c.Report.SectionBlocks(m.section)
-	m.cur = max(0, min(m.cur, len(m.blocks)-1))
+	m.setBlocks(m.c.Report.SectionBlocks(m.section), m.cur)
+}
+
+// setBlocks takes a section's blocks, adds an unstored paragraph under every
+// heading that has none (and one to an empty section), and puts the cursor
+// on the nearest block it may stand on from focus.
+func (m *Model) setBlocks(bs []model.Block, focus int) {
+	var out []model.Block
+	for i, b := range bs {
+		out = append(out, b)
+		if b.Kind == model.BlockHeading && (i+1 == len(bs) || bs[i+1].Kind == model.BlockHeading) {
+			out = append(out, model.Block{Section: m.section, Kind: model.BlockParagraph})
+			if i < focus {
+				focus++
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, model.Block{Section: m.section, Kind: model.BlockParagraph})
+	}
+	m.blocks = out
+	m.cur = m.stop(max(0, min(focus, len(out)-1)), 1)
+}
+
+// fixed reports whether block i is one of the format's headings.
+func (m *Model) fixed(i int) bool { return model.OfficialHeading(m.blocks[i]) }
+
+// stop returns the nearest block from i (looking in dir first) that the
+// cursor may stand on: anything but a fixed heading.
+func (m *Model) stop(i, dir int) int {
+	for _, d := range []int{dir, -dir} {
+		for j := i; j >= 0 && j < len(m.blocks); j += d {
+			if !m.fixed(j) {
+				return j
+			}
+		}
+	}
+	return i
+}
+
+// step moves from cur to the next stop in dir, or -1 at the end.
+func (m *Model) step(dir int, paragraphsOnly bool) int {
+	for i := m.cur + dir; i >= 0 && i < len(m.blocks); i += dir {
+		if m.fixed(i) || paragraphsOnly && m.blocks[i].Kind != model.BlockParagraph {
+			continue
+		}
+		return i
+	}
+	return -1
 }
 
 // Section is the report section edited.
@@ -133,23 +159,29 @@ func (m *Model) Title() string { return model.SectionTitles[m.section] }
 
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap {
-	if m.mode != browsing {
-		return m.editMap
+	switch m.mode {
+	case editingText:
+		return m.keys.editMap()
+	case renaming:
+		return m.keys.renameMap()
 	}
-	return m.keys
+	return m.keys.browseMap()
 }
 
 // Typing implements common.Typing.
 func (m *Model) Typing() bool { return m.mode != browsing }
 
 // Busy implements common.Busy: Esc closes the editor or the question first.
-func (m *Model) Busy() bool { return m.mode != browsing || m.confirm != nil }
+func (m *Model) Busy() bool { return m.mode != browsing }
 
 // Dirty implements common.Editing.
 func (m *Model) Dirty() bool { return m.dirty }
 
 // Editing reports whether a paragraph is open for typing.
 func (m *Model) Editing() bool { return m.mode == editingText }
+
+// Renaming reports whether an extra heading is open for typing.
+func (m *Model) Renaming() bool { return m.mode == renaming }
 
 // Blocks returns the section's blocks as shown (tests).
 func (m *Model) Blocks() []model.Block { return m.blocks }
@@ -170,12 +202,32 @@ func (m *Model) Chars() int {
 	return n
 }
 
-func (m *Model) publish() { m.c.SetSectionBlocks(m.section, append([]model.Block(nil), m.blocks...)) }
+// stored returns the blocks that are stored or have text: an empty
+// paragraph added in memory is left out.
+func (m *Model) stored() []model.Block {
+	var out []model.Block
+	for _, b := range m.blocks {
+		if b.ID != 0 || strings.TrimSpace(b.Text) != "" || b.Kind == model.BlockHeading {
+			out = append(out, b)
+		}
+	}
+	return out
+}
 
-// saveBlock stores block i as it is now.
+func (m *Model) publish() { m.c.SetSectionBlocks(m.section, m.stored()) }
+
+// saveBlock stores block i as it is now; a block not stored yet is stored
+// with the section's order.
 func (m *Model) saveBlock(i int) tea.Cmd {
 	if i < 0 || i >= len(m.blocks) || m.c.Report == nil {
 		return nil
+	}
+	if m.blocks[i].ID == 0 {
+		if m.storing {
+			m.dirty = true // stored once the change in flight is through
+			return nil
+		}
+		return m.restructure(m.blocks, nil, m.cur, false)
 	}
 	b := m.blocks[i]
 	rid := m.c.Report.ID
@@ -200,22 +252,64 @@ func (m *Model) commit() tea.Cmd {
 	return m.saveBlock(m.cur)
 }
 
-func (m *Model) startEdit() {
+// editBody opens the body of the sub-section at the cursor: the paragraph
+// itself, or the first paragraph under an extra heading.
+func (m *Model) editBody() {
 	if m.cur >= len(m.blocks) {
 		return
 	}
-	b := m.blocks[m.cur]
-	if b.Kind == model.BlockHeading {
-		m.mode = renaming
-		m.in.SetValue(b.Text)
-		m.in.Focus()
-		return
+	if m.blocks[m.cur].Kind == model.BlockHeading {
+		if m.cur+1 >= len(m.blocks) || m.blocks[m.cur+1].Kind != model.BlockParagraph {
+			return
+		}
+		m.cur++
 	}
 	m.mode = editingText
-	m.ed.SetValue(b.Text)
+	m.ed.SetValue(m.blocks[m.cur].Text)
+}
+
+// headingOf returns the heading of the sub-section at i, or -1.
+func (m *Model) headingOf(i int) int {
+	for ; i >= 0; i-- {
+		if m.blocks[i].Kind == model.BlockHeading {
+			return i
+		}
+	}
+	return -1
+}
+
+// startRename opens the extra heading of the sub-section at the cursor.
+func (m *Model) startRename() {
+	h := m.headingOf(m.cur)
+	switch {
+	case h < 0:
+		m.note = text.NarrNoHeading
+		return
+	case m.fixed(h):
+		m.note = fmt.Sprintf(text.NarrOfficialFixed, m.blocks[h].Text)
+		return
+	}
+	m.cur = h
+	m.mode = renaming
+	m.in.SetValue(m.blocks[h].Text)
+	m.in.Focus()
+	m.shapeNote()
+}
+
+// shapeNote warns while an extra heading reads like a paragraph (rule B4).
+func (m *Model) shapeNote() {
+	m.note, m.warn = "", false
+	if p := model.HeadingProblem(m.in.Value()); p != "" {
+		m.note, m.warn = fmt.Sprintf(text.NarrHeadingShape, p), true
+	}
 }
 
 func (m *Model) stopEdit() tea.Cmd {
+	if m.mode == renaming && strings.TrimSpace(m.in.Value()) == "" {
+		// An empty heading is not kept: the old name stays.
+		m.note = fmt.Sprintf(text.NarrHeadingKept, m.blocks[m.cur].Text)
+		m.dirty = false
+	}
 	cmd := m.commit()
 	m.mode = browsing
 	m.in.Blur()
@@ -228,46 +322,37 @@ func (m *Model) tick() tea.Cmd {
 	return tea.Tick(AutosaveDelay, func(time.Time) tea.Msg { return autosaveMsg{section: sec, seq: seq} })
 }
 
-// nextParagraph finds the next (dir 1) or previous (-1) paragraph from cur.
-func (m *Model) nextParagraph(dir int) int {
-	for i := m.cur + dir; i >= 0 && i < len(m.blocks); i += dir {
-		if m.blocks[i].Kind == model.BlockParagraph {
-			return i
-		}
-	}
-	return -1
-}
-
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case autosaveMsg:
-		if msg.section == m.section && msg.seq == m.seq && m.dirty && m.mode != browsing {
-			if m.mode == editingText {
-				return m, m.commitKeepOpen()
-			}
+		if msg.section == m.section && msg.seq == m.seq && m.dirty && m.mode == editingText {
+			return m, m.commitKeepOpen()
 		}
 		return m, nil
 	case blocksMsg:
 		if msg.section != m.section {
 			return m, nil
 		}
+		m.storing = false
 		if msg.err != nil {
 			m.load()
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
-		m.blocks = msg.blocks
+		m.takeStored(msg.blocks, msg.focus)
 		m.publish()
-		m.cur = max(0, min(msg.focus, len(m.blocks)-1))
 		if msg.rename {
-			m.startEdit()
+			m.startRename()
 		}
-		return m, func() tea.Msg { return common.SavedMsg{At: m.c.Now()} }
+		saved := func() tea.Msg { return common.SavedMsg{At: m.c.Now()} }
+		if m.dirty && m.mode == editingText {
+			// Typed on while the paragraph was first stored.
+			return m, tea.Batch(saved, m.commitKeepOpen())
+		}
+		return m, saved
+	case deleteYesMsg:
+		return m, m.deleteCurrent()
 	case common.BlurMsg:
-		m.confirm = nil
-		if m.mode == renaming && strings.TrimSpace(m.in.Value()) == "" {
-			m.dirty = false
-		}
 		if m.mode != browsing {
 			return m, m.stopEdit()
 		}
@@ -280,8 +365,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.GoToMsg:
 		if msg.Entry.Kind == model.EntryBlock {
 			for i, b := range m.blocks {
-				if b.ID == msg.Entry.ID {
+				if b.ID == msg.Entry.ID && msg.Entry.ID != 0 {
 					m.cur = i
+					if m.fixed(i) && i+1 < len(m.blocks) {
+						m.cur = i + 1 // its body
+					}
 				}
 			}
 		}
@@ -295,12 +383,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if m.mode == renaming {
 			m.in.Update(msg)
 			m.dirty = true
+			m.shapeNote()
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		if m.confirm != nil {
-			return m, m.answer(msg)
-		}
 		switch m.mode {
 		case editingText:
 			return m, m.editKey(msg)
@@ -312,6 +398,19 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
+// takeStored puts the stored blocks in place, keeping the text being typed
+// in the paragraph under the cursor.
+func (m *Model) takeStored(bs []model.Block, focus int) {
+	if m.mode == editingText && focus == m.cur && m.cur < len(m.blocks) {
+		// The paragraph stays open: match it by position among the stored.
+		m.setBlocks(bs, focus)
+		if m.cur < len(m.blocks) && m.blocks[m.cur].Kind == model.BlockParagraph {
+			return
+		}
+	}
+	m.setBlocks(bs, focus)
+}
+
 // commitKeepOpen saves the paragraph being typed without closing it.
 func (m *Model) commitKeepOpen() tea.Cmd {
 	pos := m.ed.Position()
@@ -320,101 +419,104 @@ func (m *Model) commitKeepOpen() tea.Cmd {
 	return cmd
 }
 
+// moveEdit closes the paragraph and opens the next one in dir; at either end
+// the paragraph stays open with a note.
+func (m *Model) moveEdit(dir int) tea.Cmd {
+	n := m.step(dir, true)
+	if n < 0 {
+		m.note = text.NarrLastPara
+		if dir < 0 {
+			m.note = text.NarrFirstPara
+		}
+		return m.commitKeepOpen()
+	}
+	cmd := m.stopEdit()
+	m.cur = n
+	m.editBody()
+	return cmd
+}
+
 func (m *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	m.note = ""
+	switch {
+	case key.Matches(k, m.keys.Done):
 		return m.stopEdit()
-	case "ctrl+s":
+	case key.Matches(k, m.keys.Save):
 		m.dirty = true
 		return m.commitKeepOpen()
-	case "tab", "shift+tab":
-		dir := 1
-		if k.String() == "shift+tab" {
-			dir = -1
-		}
-		cmd := m.stopEdit()
-		if n := m.nextParagraph(dir); n >= 0 {
-			m.cur = n
-			m.startEdit()
-		}
-		return cmd
-	case "ctrl+g":
+	case key.Matches(k, m.keys.NextPara):
+		return m.moveEdit(1)
+	case key.Matches(k, m.keys.PrevPara):
+		return m.moveEdit(-1)
+	case key.Matches(k, m.keys.Generate):
 		return m.insertGenerated()
 	}
-	if m.ed.Update(k) {
-		if k.String() != "left" && k.String() != "right" && k.String() != "up" && k.String() != "down" &&
-			k.String() != "home" && k.String() != "end" && !strings.HasPrefix(k.String(), "ctrl+a") && k.String() != "ctrl+e" {
-			m.dirty = true
-			return m.tick()
-		}
+	before := m.ed.Value()
+	if m.ed.Update(k) && m.ed.Value() != before {
+		m.dirty = true
+		return m.tick()
 	}
 	return nil
 }
 
 func (m *Model) renameKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
-		m.dirty = false
-		m.mode = browsing
-		m.in.Blur()
-		return nil
-	case "enter", "tab", "ctrl+s":
-		if strings.TrimSpace(m.in.Value()) == "" {
-			m.note = text.NarrHeadingEmpty
-			return nil
-		}
+	switch {
+	case key.Matches(k, m.keys.Done), key.Matches(k, m.keys.Confirm), key.Matches(k, m.keys.Save):
 		m.dirty = m.in.Value() != m.blocks[m.cur].Text
+		next := k.String() == "tab"
 		cmd := m.stopEdit()
-		if k.String() == "tab" {
-			if n := m.nextParagraph(1); n >= 0 {
-				m.cur = n
-				m.startEdit()
-			}
+		if next {
+			m.editBody()
 		}
 		return cmd
 	}
 	if m.in.Update(k) {
 		m.dirty = true
-		m.note = ""
+		m.shapeNote()
 	}
 	return nil
 }
 
 func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
-	m.note = ""
-	switch k.String() {
-	case "up", "shift+tab", "k":
-		m.cur = max(0, m.cur-1)
-	case "down", "tab", "j":
-		m.cur = max(0, min(len(m.blocks)-1, m.cur+1))
-	case "home":
-		m.cur = 0
-	case "end":
-		m.cur = max(0, len(m.blocks)-1)
-	case "enter", "e", "i":
-		m.startEdit()
-	case "r":
-		if m.cur < len(m.blocks) && m.blocks[m.cur].Kind == model.BlockHeading {
-			m.startEdit()
+	m.note, m.warn = "", false
+	switch {
+	case key.Matches(k, m.keys.Up):
+		if n := m.step(-1, false); n >= 0 {
+			m.cur = n
 		}
-	case "a":
+	case key.Matches(k, m.keys.Down):
+		if n := m.step(1, false); n >= 0 {
+			m.cur = n
+		}
+	case key.Matches(k, m.keys.Top):
+		m.cur = m.stop(0, 1)
+	case key.Matches(k, m.keys.Bottom):
+		m.cur = m.stop(len(m.blocks)-1, -1)
+	case key.Matches(k, m.keys.Edit):
+		m.editBody()
+	case key.Matches(k, m.keys.Rename):
+		m.startRename()
+	case key.Matches(k, m.keys.AddHeading):
 		return m.addHeading()
-	case "p":
+	case key.Matches(k, m.keys.AddPara):
 		return m.addParagraph()
-	case "d", "delete":
-		if len(m.blocks) == 0 {
+	case key.Matches(k, m.keys.Delete):
+		b := m.blocks[m.cur]
+		if b.Kind == model.BlockParagraph && b.ID == 0 && strings.TrimSpace(b.Text) == "" {
+			m.note = text.NarrNothingToDel
 			return nil
 		}
-		name := m.blockName(m.cur)
-		m.confirm = &components.Confirm{Prompt: fmt.Sprintf(text.DeleteConfirm, name)}
-	case "ctrl+z", "u":
+		return dialog.Delete(m.c, m.blockName(m.cur), deleteYesMsg{})
+	case key.Matches(k, m.keys.Undo):
 		return m.undoDelete()
-	case "alt+up", "ctrl+up":
+	case key.Matches(k, m.keys.MoveUp):
 		return m.moveGroup(-1)
-	case "alt+down", "ctrl+down":
+	case key.Matches(k, m.keys.MoveDown):
 		return m.moveGroup(1)
-	case "ctrl+g":
+	case key.Matches(k, m.keys.Generate):
 		return m.insertGenerated()
+	case key.Matches(k, m.keys.Save):
+		return func() tea.Msg { return common.SavedMsg{At: m.c.Now()} }
 	}
 	return nil
 }
@@ -440,10 +542,7 @@ func (m *Model) group(i int) (int, int) {
 	if i < 0 || i >= len(m.blocks) {
 		return i, i
 	}
-	from := i
-	for from >= 0 && m.blocks[from].Kind != model.BlockHeading {
-		from--
-	}
+	from := m.headingOf(i)
 	if from < 0 {
 		return i, i + 1
 	}
@@ -461,58 +560,70 @@ func (m *Model) restructure(bs []model.Block, deleted []int64, focus int, rename
 		return nil
 	}
 	rid, sec := m.c.Report.ID, m.section
-	bs = append([]model.Block(nil), bs...)
-	for i := range bs {
-		bs[i].Pos = i
-		bs[i].Section = sec
+	keep := append([]model.Block(nil), bs...)
+	for i := range keep {
+		keep[i].Pos = i
+		keep[i].Section = sec
 	}
+	m.storing = true
 	ctx, st := m.c.Ctx, m.c.Store
 	return m.c.Track(func() tea.Msg {
 		for _, id := range deleted {
+			if id == 0 {
+				continue
+			}
 			if err := st.DeleteBlock(ctx, id); err != nil {
 				return blocksMsg{section: sec, err: err}
 			}
 		}
-		ids := make([]int64, len(bs))
-		for i := range bs {
-			if bs[i].ID == 0 {
-				if err := st.SaveBlock(ctx, rid, &bs[i]); err != nil {
+		ids := make([]int64, len(keep))
+		for i := range keep {
+			if keep[i].ID == 0 {
+				if err := st.SaveBlock(ctx, rid, &keep[i]); err != nil {
 					return blocksMsg{section: sec, err: err}
 				}
 			}
-			ids[i] = bs[i].ID
+			ids[i] = keep[i].ID
 		}
 		if err := st.ReorderBlocks(ctx, rid, sec, ids); err != nil {
 			return blocksMsg{section: sec, err: err}
 		}
-		return blocksMsg{section: sec, blocks: bs, focus: focus, rename: rename}
+		return blocksMsg{section: sec, blocks: keep, focus: focus, rename: rename}
 	})
 }
 
+// addHeading adds an extra heading with an empty paragraph after the
+// current sub-section and opens it for naming.
 func (m *Model) addHeading() tea.Cmd {
-	at := len(m.blocks)
-	if len(m.blocks) > 0 {
-		_, at = m.group(m.cur)
-	}
+	_, at := m.group(m.cur)
 	bs := append([]model.Block(nil), m.blocks[:at]...)
 	bs = append(bs,
 		model.Block{Kind: model.BlockHeading, Level: 1, Text: text.NarrNewHeading},
-		model.Block{Kind: model.BlockParagraph})
+		model.Block{Kind: model.BlockParagraph, Text: ""})
 	bs = append(bs, m.blocks[at:]...)
 	return m.restructure(bs, nil, at, true)
 }
 
+// addParagraph adds an empty paragraph after the cursor and opens it.
 func (m *Model) addParagraph() tea.Cmd {
 	at := min(len(m.blocks), m.cur+1)
 	bs := append([]model.Block(nil), m.blocks[:at]...)
 	bs = append(bs, model.Block{Kind: model.BlockParagraph})
 	bs = append(bs, m.blocks[at:]...)
-	return m.restructure(bs, nil, at, false)
+	m.blocks = bs
+	m.cur = at
+	m.mode = editingText
+	m.ed.SetValue("")
+	return nil
 }
 
 func (m *Model) moveGroup(dir int) tea.Cmd {
 	from, to := m.group(m.cur)
 	if from < 0 || to <= from {
+		return nil
+	}
+	if m.fixed(from) {
+		m.note = text.NarrOfficialOrder
 		return nil
 	}
 	var bs []model.Block
@@ -541,13 +652,13 @@ func (m *Model) moveGroup(dir int) tea.Cmd {
 	return m.restructure(bs, nil, focus, false)
 }
 
-func (m *Model) answer(k tea.KeyPressMsg) tea.Cmd {
-	if !m.confirm.Update(k) {
-		return nil
-	}
-	yes := m.confirm.Yes
-	m.confirm = nil
-	if !yes {
+// deleteYesMsg is the answer yes to the delete question.
+type deleteYesMsg struct{}
+
+// deleteCurrent deletes the paragraph under the cursor, or an extra heading
+// with its paragraphs, keeping them for undo.
+func (m *Model) deleteCurrent() tea.Cmd {
+	if m.cur >= len(m.blocks) {
 		return nil
 	}
 	from, to := m.cur, m.cur+1
@@ -632,8 +743,8 @@ func (m *Model) View(width, height int) string {
 	head := st.Heading.Render(model.SectionTitles[m.section]) + "  " + st.Muted.Render(fmt.Sprintf(text.NarrChars, m.Chars()))
 	var foot string
 	switch {
-	case m.confirm != nil:
-		foot = st.Warning.Render(m.confirm.View(width))
+	case m.note != "" && m.warn:
+		foot = st.Warning.Render(m.note)
 	case m.note != "":
 		foot = st.Muted.Render(m.note)
 	case m.cur < len(m.blocks) && m.blocks[m.cur].Stale:
@@ -654,7 +765,7 @@ func (m *Model) View(width, height int) string {
 		}
 		gutter := "  "
 		if i == m.cur {
-			gutter = st.Heading.Render("▌ ")
+			gutter = st.Heading.Render("▸ ")
 		}
 		stale := ""
 		if b.Stale {
@@ -673,11 +784,16 @@ func (m *Model) View(width, height int) string {
 				lines = append(lines, gutter+st.Heading.Render(num)+st.Focused.Render(view))
 			} else {
 				t := num + b.Text
+				mark := ""
+				if m.section == 1 && !m.fixed(i) {
+					mark = st.Muted.Render(text.NarrExtraMark)
+				}
 				if i == m.cur && m.mode == browsing {
-					t = st.Selected.Render(components.Fit(t, textW-components.StringWidth(stale)))
+					t = st.Selected.Render(t)
 				} else {
 					t = st.Heading.Render(t)
 				}
+				t += mark
 				lines = append(lines, components.Fit(gutter+stale+t, width))
 			}
 		} else if i == m.cur && m.mode == editingText {
@@ -686,7 +802,10 @@ func (m *Model) View(width, height int) string {
 			view := strings.Split(m.ed.View(textW, h), "\n")
 			x, y := m.ed.CursorXY()
 			m.curX, m.curY = 2+x, len(lines)+y
-			for _, l := range view {
+			for j, l := range view {
+				if j > 0 {
+					gutter = "  "
+				}
 				lines = append(lines, gutter+l)
 			}
 		} else {
@@ -708,9 +827,6 @@ func (m *Model) View(width, height int) string {
 		if i == m.cur {
 			curTo = len(lines)
 		}
-	}
-	if len(m.blocks) == 0 {
-		lines = append(lines, st.Muted.Render(text.NarrNoBlocks))
 	}
 	// Scroll so the current block (or at least its cursor) is visible.
 	if curFrom < m.top {

@@ -12,6 +12,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/text"
 )
 
@@ -274,8 +275,7 @@ func (ef *entryForm) update(s *Screen, msg tea.Msg) tea.Cmd {
 		switch k.String() {
 		case "esc":
 			if ef.dirty() {
-				s.confirm = &components.Confirm{Prompt: text.ItemsDiscardAsk}
-				return nil
+				return dialog.YesNo(s.c, text.ItemsDiscardAsk, text.AskDiscard, discardYesMsg{}, text.ItemsKeepTyping, nil)
 			}
 			s.mode, s.form = modeList, nil
 			return s.reload()
@@ -475,9 +475,7 @@ func (ef *entryForm) view(s *Screen, width, height int) string {
 	body := ef.form.View(width, max(1, height-4))
 	lines := []string{st.Title.Render(title), body, ""}
 	note := ef.note
-	if s.confirm != nil {
-		note = st.Warning.Render(s.confirm.View(width))
-	} else if ef.noteErr {
+	if ef.noteErr {
 		note = st.Error.Render(note)
 	} else if note != "" {
 		note = st.OK.Render(note)

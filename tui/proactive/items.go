@@ -20,6 +20,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -65,10 +66,9 @@ type Screen struct {
 	errText string
 	pending int64 // an item id to put the cursor on after a reload
 
-	confirm *components.Confirm
-	undo    *model.DisclosureItem
-	note    string
-	height  int
+	undo   *model.DisclosureItem
+	note   string
+	height int
 
 	form *entryForm
 	last prefill
@@ -129,7 +129,7 @@ func (s *Screen) Typing() bool {
 
 // Busy implements common.Busy: Esc closes a nested state first.
 func (s *Screen) Busy() bool {
-	return s.mode != modeList || s.searching || s.confirm != nil || s.filtered() || s.search != ""
+	return s.mode != modeList || s.searching || s.filtered() || s.search != ""
 }
 
 // Dirty implements common.Editing: an entry typed but not saved.
@@ -143,8 +143,6 @@ func (s *Screen) ctx() context.Context { return s.c.Context() }
 func (s *Screen) KeyMap() help.KeyMap {
 	back := keys.Bind(text.KeyBack, "esc")
 	switch {
-	case s.confirm != nil:
-		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyConfirm, "y"), keys.Bind(text.KeyCancel, "n")}}
 	case s.mode == modeForm:
 		return keys.Map{Short: []key.Binding{
 			keys.Bind(text.KeyNext, "enter", "tab"), keys.Bind(text.KeyPrev, "shift+tab"),
@@ -411,6 +409,11 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
 	case itemSavedMsg:
 		return s.itemSaved(msg)
+	case discardYesMsg:
+		s.mode, s.form = modeList, nil
+		return s, s.reload()
+	case deleteYesMsg:
+		return s, s.deleteCurrent()
 	case common.OrganYearMsg:
 		if s.mode == modeCounts && s.cnt != nil {
 			return s, tea.Batch(s.reload(), s.cnt.load(s))
@@ -436,12 +439,6 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, nil
 	}
 
-	if s.confirm != nil {
-		if k, ok := msg.(tea.KeyPressMsg); ok {
-			return s, s.answer(k.String())
-		}
-		return s, nil
-	}
 	switch s.mode {
 	case modeForm:
 		return s, s.form.update(s, msg)
@@ -503,7 +500,7 @@ func (s *Screen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case "d", "delete":
 		if it, ok := s.Current(); ok {
-			s.confirm = &components.Confirm{Prompt: fmt.Sprintf(text.ItemsDeleteAsk, it.Title)}
+			return dialog.YesNo(s.c, fmt.Sprintf(text.ItemsDeleteAsk, it.Title), text.KeyDelete, deleteYesMsg{}, text.KeyCancel, nil)
 		}
 	case "u", "ctrl+z":
 		return s.restore()
@@ -568,28 +565,23 @@ func (s *Screen) updateSearch(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (s *Screen) answer(k string) tea.Cmd {
-	c := s.confirm
-	switch k {
-	case "y", "Y":
-		s.confirm = nil
-		if c.Prompt == text.ItemsDiscardAsk {
-			s.mode, s.form = modeList, nil
-			return s.reload()
-		}
-		it, ok := s.Current()
-		if !ok || s.c.Store == nil {
-			return nil
-		}
-		id, ctx, st := it.ID, s.ctx(), s.c.Store
-		return s.c.Track(func() tea.Msg {
-			del, err := st.DeleteItem(ctx, id)
-			return deletedMsg{del, err}
-		})
-	case "n", "N", "esc":
-		s.confirm = nil
+// Answers to the questions of the item list and form.
+type (
+	deleteYesMsg  struct{}
+	discardYesMsg struct{}
+)
+
+// deleteCurrent deletes the item under the cursor, keeping it for undo.
+func (s *Screen) deleteCurrent() tea.Cmd {
+	it, ok := s.Current()
+	if !ok || s.c.Store == nil {
+		return nil
 	}
-	return nil
+	id, ctx, st := it.ID, s.ctx(), s.c.Store
+	return s.c.Track(func() tea.Msg {
+		del, err := st.DeleteItem(ctx, id)
+		return deletedMsg{del, err}
+	})
 }
 
 func (s *Screen) restore() tea.Cmd {
@@ -664,9 +656,6 @@ func (s *Screen) View(width, height int) string {
 	}
 	lines = lines[:max(0, height-2)]
 	foot := s.note
-	if s.confirm != nil {
-		foot = st.Warning.Render(s.confirm.View(width))
-	}
 	lines = append(lines, "", foot)
 	return components.Block(strings.Join(lines, "\n"), width, height)
 }

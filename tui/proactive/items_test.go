@@ -51,7 +51,12 @@ func (e *env) run(s common.Screen, cmd tea.Cmd) common.Screen {
 			continue
 		}
 		var next tea.Cmd
-		switch msg := cmd().(type) {
+		m := cmd()
+		if ns, n, ok := testenv.DialogStep(e.c, s, m); ok {
+			s, queue = ns, append(queue, n)
+			continue
+		}
+		switch msg := m.(type) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
@@ -81,7 +86,7 @@ func (e *env) press(s common.Screen, keys ...string) common.Screen {
 	e.t.Helper()
 	for _, k := range keys {
 		var cmd tea.Cmd
-		s, cmd = s.Update(testenv.Key(k))
+		s, cmd = testenv.Deliver(e.c, s, testenv.Key(k))
 		s = e.run(s, cmd)
 	}
 	return s
@@ -186,7 +191,7 @@ func TestHeadsDownEntry(t *testing.T) {
 	}
 	// Esc with a typed title asks first; y gives it up and shows the list.
 	s = e.press(s, "esc")
-	if v := view(t, s, 100, 30); !strings.Contains(v, text.ItemsDiscardAsk) {
+	if v := testenv.DialogView(e.c); !strings.Contains(v, text.ItemsDiscardAsk) {
 		t.Fatalf("discard question missing:\n%s", v)
 	}
 	s = e.press(s, "y")

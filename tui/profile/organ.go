@@ -22,6 +22,9 @@ const (
 	fEmail    = "email"
 	fPortal   = "portal"
 	fDue      = "due"
+	fReview   = "review_organ"
+	fCourt    = "court"
+	fPattern  = "letter_pattern"
 )
 
 // FormStyles is the look of the organ and year forms.
@@ -80,6 +83,23 @@ func OrganFields(o model.Organ) []*components.Field {
 	return fs
 }
 
+// LetterFields builds the organ's fields for letters (基本信息 only): the
+// 复议机关 and court of the remedy clause and the 文号 pattern.
+func LetterFields(o model.Organ) []*components.Field {
+	review := components.TextField(fReview, text.FieldReviewOrgan, o.ReviewOrgan)
+	review.Hint = text.FieldReviewHint
+	court := components.TextField(fCourt, text.FieldCourt, o.Court)
+	court.Hint = text.FieldCourtHint
+	pattern := components.TextField(fPattern, text.FieldLetterPattern, o.LetterPattern)
+	pattern.Hint = fmt.Sprintf(text.FieldLetterPatternHint, model.DefaultDocNumberPattern(o))
+	pattern.Validate = model.ValidDocNumberPattern
+	fs := []*components.Field{review, court, pattern}
+	for _, f := range fs {
+		clean(f.Input)
+	}
+	return fs
+}
+
 func validateEmail(s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -130,6 +150,14 @@ func ApplyOrganField(o *model.Organ, f *components.Field) bool {
 		o.Portal = v
 	case fDue:
 		o.DueMonth, o.DueDay, _ = parseDue(v)
+	case fReview:
+		o.ReviewOrgan = v
+	case fCourt:
+		o.Court = v
+	case fPattern:
+		if model.ValidDocNumberPattern(v) == nil {
+			o.LetterPattern = v
+		}
 	default:
 		return false
 	}

@@ -69,6 +69,7 @@ func New(c *common.Common) common.Screen {
 		components.ChoiceField(fMode3, text.FieldMode3, modeChoices, modeIndex(r.Mode3)),
 		components.ChoiceField(fMode4, text.FieldMode4, modeChoices, modeIndex(r.Mode4)),
 	)
+	fs = append(fs, LetterFields(c.Organ)...)
 	p := &Profile{c: c, form: components.NewForm(FormStyles(c), fs...)}
 	p.keys = keys.Map{Short: []key.Binding{
 		keys.Bind(text.KeyNext, "tab"), keys.Bind(text.KeyPrev, "shift+tab"),

@@ -40,3 +40,34 @@ func TestProfileSavesFieldsAsTheCursorLeaves(t *testing.T) {
 		t.Fatalf("old date not kept: %v", r.Date)
 	}
 }
+
+func TestProfileSavesLetterFields(t *testing.T) {
+	e := testenv.New(t, 2021)
+	p := New(e.C).(*Profile)
+	d := e.Drive(p)
+	for p.form.Current().Key != fReview {
+		d.Keys("tab")
+	}
+	d.Type("鄂温克族自治旗人民政府")
+	d.Keys("tab")
+	d.Type("海拉尔区人民法院")
+	d.Keys("tab")
+	// A pattern without {号} is refused in place.
+	d.Type("大政信〔{年}〕")
+	d.Keys("tab")
+	if p.form.Current().Key != fPattern || p.form.Current().Err == "" {
+		t.Fatal("a 文号 pattern without {号} must be refused in place")
+	}
+	d.Type("第{号}号")
+	d.Keys("shift+tab")
+	o, err := e.Store.Organ(context.Background(), e.C.Organ.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.ReviewOrgan != "鄂温克族自治旗人民政府" || o.Court != "海拉尔区人民法院" || o.LetterPattern != "大政信〔{年}〕第{号}号" {
+		t.Fatalf("stored %+v", o)
+	}
+	if got := o.DocNumber(2021, 4); got != "大政信〔2021〕第4号" {
+		t.Fatalf("文号 %q", got)
+	}
+}

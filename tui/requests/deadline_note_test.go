@@ -17,7 +17,7 @@ func TestDeadlineNoteCorrection(t *testing.T) {
 		t.Errorf("awaiting correction: %q late=%v", note, late)
 	}
 	q.Corrected = 20220225 // deadline 2022-03-25
-	if note, late := DeadlineNote(&q, 20220329, cal); !late || note != "超期2日" {
+	if note, late := DeadlineNote(&q, 20220329, cal); !late || note != "超期2个工作日" {
 		t.Errorf("after the correction: %q late=%v", note, late)
 	}
 	closed := model.Request{Received: 20220103, CorrectionNotice: 20220105, Answered: 20221230, Outcome: "o6_1", Applicant: model.NaturalPerson}

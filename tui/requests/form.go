@@ -16,6 +16,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/entrysave"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
@@ -81,6 +82,8 @@ const (
 	fFeeNotice  = "fee_notice"
 	fFeePaid    = "fee_paid"
 	fNotes      = "notes"
+	fDelayNote  = "delay_notice"
+	fDelayedTo  = "delayed_to"
 )
 
 // Form adds or edits one request. Every field is saved when the cursor
@@ -99,10 +102,9 @@ type Form struct {
 	saver *entrysave.Saver
 	// stored is the entry as the form's saves last wrote it (or as it was
 	// opened); only the saves' write functions use it, one at a time.
-	stored  *storedEntry
-	confirm *components.Confirm
-	curX    int
-	curY    int
+	stored *storedEntry
+	curX   int
+	curY   int
 }
 
 // NewForm opens the form on q (with its personal data), or on a new entry
@@ -178,6 +180,8 @@ func (f *Form) build() {
 	f.text(fExcluded, text.ReqFieldExcluded, text.ReqGroupExtension, components.CountText(q.ExcludedDays), kCount).hint = text.ReqHintExcluded
 	f.text(fAnswered, text.ReqFieldAnswered, text.ReqGroupAnswer, dateText(q.Answered), kDate)
 	f.fields = append(f.fields, f.outcomeField(q.Answered, q.Outcome))
+	f.text(fDelayNote, text.ReqFieldDelayNotice, text.ReqGroupAnswer, dateText(q.DelayNotice), kDate).hint = text.ReqHintDelay
+	f.text(fDelayedTo, text.ReqFieldDelayedTo, text.ReqGroupAnswer, dateText(q.DelayedTo), kDate)
 	f.choiceField(fFeeMethod, text.ReqFieldFeeMethod, text.ReqGroupFee,
 		[]string{model.FeeNone.Label(), model.FeePerRequest.Label(), model.FeePerPage.Label()},
 		[]string{string(model.FeeNone), string(model.FeePerRequest), string(model.FeePerPage)}, string(q.FeeMethod))
@@ -359,6 +363,10 @@ func (f *Form) commit(fl *field) {
 		q.ExtNotice = date()
 	case fExtDays:
 		q.ExtDays = count()
+	case fDelayNote:
+		q.DelayNotice = date()
+	case fDelayedTo:
+		q.DelayedTo = date()
 	case fExcluded:
 		q.ExcludedDays = count()
 	case fAnswered:
@@ -586,7 +594,7 @@ func (f *Form) countNth() tea.Cmd {
 }
 
 // Typing implements common.Typing.
-func (f *Form) Typing() bool { return f.confirm == nil && f.current().kind != kChoice }
+func (f *Form) Typing() bool { return f.current().kind != kChoice }
 
 // Dirty implements common.Editing: text typed but not yet committed, a new
 // entry not yet saved, or a save still running.
@@ -612,9 +620,6 @@ func (f *Form) hasContent() bool {
 
 // KeyMap implements common.Screen.
 func (f *Form) KeyMap() help.KeyMap {
-	if f.confirm != nil {
-		return keys.Map{Short: []key.Binding{keys.Bind(text.ReqDiscard, "y"), keys.Bind(text.KeyCancel, "n")}}
-	}
 	short := []key.Binding{
 		keys.Global.Next, keys.Global.Prev,
 		key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", text.ReqKeyChoose)),
@@ -666,21 +671,21 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return f, nil
 	case tea.KeyPressMsg:
 		return f, f.key(msg)
+	case discardYesMsg:
+		return f, f.done
 	}
 	return f, nil
 }
 
+// discardYesMsg is the answer yes to the discard question.
+type discardYesMsg struct{}
+
+// askDiscard asks whether to give up a new entry that cannot be saved yet.
+func (f *Form) askDiscard() tea.Cmd {
+	return dialog.YesNo(f.c, text.ReqDiscardNew, text.ReqDiscard, discardYesMsg{}, text.AskGoOn, nil)
+}
+
 func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
-	if f.confirm != nil {
-		if f.confirm.Update(k) {
-			yes := f.confirm.Yes
-			f.confirm = nil
-			if yes {
-				return f.done
-			}
-		}
-		return nil
-	}
 	f.msg = ""
 	fl := f.current()
 	s := k.String()
@@ -709,8 +714,7 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 			if changed, ok := f.leave(); ok && changed {
 				cmd := f.save()
 				if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
-					f.confirm = &components.Confirm{Prompt: text.ReqDiscardNew}
-					return nil
+					return tea.Batch(cmd, f.askDiscard())
 				}
 				return tea.Sequence(cmd, f.done)
 			} else if !ok {
@@ -720,8 +724,7 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 		if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
-			f.confirm = &components.Confirm{Prompt: text.ReqDiscardNew}
-			return nil
+			return f.askDiscard()
 		}
 		return f.done
 	}
@@ -837,8 +840,6 @@ func (f *Form) View(width, height int) string {
 	}
 	var msgLine string
 	switch {
-	case f.confirm != nil:
-		msgLine = st.Warning.Render(f.confirm.Prompt)
 	case f.msg != "" && f.msgErr:
 		msgLine = st.Error.Render(f.msg)
 	case f.msg != "":
@@ -921,7 +922,7 @@ func (f *Form) View(width, height int) string {
 	f.top = max(0, min(f.top, len(lines)-1))
 	body := lines[f.top:]
 	f.curX, f.curY = -1, -1
-	if cur := f.current(); cur.kind != kChoice && f.confirm == nil {
+	if cur := f.current(); cur.kind != kChoice {
 		f.curX = lw + 2 + cur.input.CursorX()
 		f.curY = headerLines + focusLine - f.top
 	}

@@ -18,6 +18,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -49,8 +50,9 @@ type List struct {
 	status    int // index into statusFilters
 	outcome   string
 	applicant model.ApplicantType
-	overdue   bool
+	overdue   bool // the 即将到期 view: open requests due within 5 working days or late
 	search    string
+	sortBy    sortOrder
 
 	// Rows: total matching, the loaded window, and the cursor and scroll
 	// over the whole list.
@@ -62,13 +64,13 @@ type List struct {
 	loaded  bool // the first reply of this generation arrived
 	errText string
 
-	// mem holds the whole filtered list when the overdue filter is on (it
-	// depends on the calendar, so SQL cannot apply it); nil otherwise.
+	// mem holds the whole filtered list in the 即将到期 view or a sort other
+	// than by serial (both depend on the calendar, so SQL cannot apply
+	// them); nil otherwise.
 	mem []model.Request
 
 	searching bool
 	input     *components.Input
-	confirm   *components.Confirm
 	deleting  model.Request
 	undo      *model.Request
 	note      string
@@ -104,7 +106,7 @@ func (d *derivedCache) reset(c *common.Common) {
 }
 
 type listKeys struct {
-	Up, Down, Page, Open, New, Delete, Undo, Search, Status, Outcome, Applicant, Overdue, Clear, Table, Overview key.Binding
+	Up, Down, Page, Open, New, Delete, Undo, Search, Status, Outcome, Applicant, Overdue, Sort, Clear, Table, Overview key.Binding
 }
 
 // New builds the request log screen for the open organ-year.
@@ -124,6 +126,7 @@ func New(c *common.Common) common.Screen {
 		Outcome:   keys.Bind(text.ReqKeyOutcome, "o"),
 		Applicant: keys.Bind(text.ReqKeyApplicant, "a"),
 		Overdue:   keys.Bind(text.ReqKeyOverdue, "x"),
+		Sort:      keys.Bind(text.ReqKeySort, "p"),
 		Clear:     keys.Bind(text.ReqKeyClear, "c"),
 		Table:     keys.Bind(text.ReqKeyTable, "t"),
 		Overview:  keys.Bind(text.ReqKeyOverview, "v"),
@@ -143,12 +146,15 @@ func (m *List) Typing() bool { return m.searching }
 // Busy implements common.Busy: Esc closes the search, a question, the
 // table or the overview before it leaves the screen.
 func (m *List) Busy() bool {
-	return m.searching || m.confirm != nil || m.view != viewList || m.search != "" || m.filtered()
+	return m.searching || m.view != viewList || m.search != "" || m.filtered()
 }
 
 func (m *List) filtered() bool {
-	return m.status != 0 || m.outcome != "" || m.applicant != "" || m.overdue
+	return m.status != 0 || m.outcome != "" || m.applicant != "" || m.overdue || m.sortBy != sortSerial
 }
+
+// memMode reports whether the list is arranged in memory (arrange).
+func (m *List) memMode() bool { return m.overdue || m.sortBy != sortSerial }
 
 // KeyMap implements common.Screen.
 func (m *List) KeyMap() help.KeyMap {
@@ -156,16 +162,14 @@ func (m *List) KeyMap() help.KeyMap {
 	switch {
 	case m.searching:
 		return keys.Map{Short: []key.Binding{keys.Bind(text.ReqKeySearchDone, "enter"), keys.Bind(text.KeyCancel, "esc")}}
-	case m.confirm != nil:
-		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyDelete, "y"), keys.Bind(text.KeyCancel, "n")}}
 	case m.view != viewList:
 		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down"), keys.Bind(text.KeyBack, "esc")}}
 	}
 	return keys.Map{
-		Short: []key.Binding{k.New, k.Open, k.Delete, k.Search, k.Status, k.Overdue, k.Table, k.Overview},
+		Short: []key.Binding{k.New, k.Open, k.Delete, k.Search, k.Status, k.Overdue, k.Sort, k.Table, k.Overview},
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Page, k.Open, k.New, k.Delete, k.Undo},
-			{k.Search, k.Status, k.Outcome, k.Applicant, k.Overdue, k.Clear, k.Table, k.Overview},
+			{k.Search, k.Status, k.Outcome, k.Applicant, k.Overdue, k.Sort, k.Clear, k.Table, k.Overview},
 		},
 	}
 }
@@ -179,6 +183,7 @@ func (m *List) Query() db.RequestQuery {
 		Outcome:   m.outcome,
 		Applicant: m.applicant,
 		Text:      m.search,
+		Personal:  true, // the ledger is internal: find a request by the caller's name
 	}
 }
 
@@ -223,15 +228,15 @@ func (m *List) reload() tea.Cmd {
 	gen, cursor := m.gen, m.list.Cursor
 	q := m.Query()
 	ctx, st := m.ctx(), m.c.Store
-	if m.overdue {
-		var all []model.Request
-		if m.c.OY != nil {
-			all = m.c.OY.Requests
-		}
+	if m.memMode() {
 		cal, today := m.c.Calendar, m.c.Today
-		year := m.c.Year
+		year, due, by := m.c.Year, m.overdue, m.sortBy
 		return func() tea.Msg {
-			return resetMsg{gen: gen, mem: filterOverdue(all, q, year, today, cal)}
+			rows, err := st.RequestPage(ctx, q) // no limit: every matching row
+			if err != nil {
+				return resetMsg{gen: gen, err: err}
+			}
+			return resetMsg{gen: gen, mem: arrange(rows, due, by, year, today, cal)}
 		}
 	}
 	h := m.height
@@ -317,33 +322,6 @@ func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) (r
 		at += len(rows)
 		q.AfterSerialKey = serialKey(&rows[len(rows)-1])
 	}
-}
-
-// filterOverdue applies the filters and the overdue test to the year's log
-// held in memory. Status follows db's meaning.
-func filterOverdue(all []model.Request, q db.RequestQuery, year int, today model.Date, cal *model.Calendar) []model.Request {
-	out := []model.Request{}
-	if cal == nil {
-		return out
-	}
-	text := strings.ToLower(q.Text)
-	for i := range all {
-		r := &all[i]
-		if !model.Overdue(r, today, cal) {
-			continue
-		}
-		if q.Applicant != "" && r.Applicant != q.Applicant || q.Outcome != "" && r.Outcome != q.Outcome {
-			continue
-		}
-		if q.Status != "" && statusOf(r, year, today) != q.Status {
-			continue
-		}
-		if text != "" && !strings.Contains(strings.ToLower(r.Summary+" "+r.Notes), text) {
-			continue
-		}
-		out = append(out, *r)
-	}
-	return out
 }
 
 // statusOf is a request's state in the report year: answered (已答复) when
@@ -467,7 +445,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.clearFilters() // the entry a jump asked for is not overdue
 			return m, m.reload()
 		}
-		if msg.mem != nil || m.overdue {
+		if msg.mem != nil || m.memMode() {
 			m.mem = msg.mem
 			if m.mem == nil {
 				m.mem = []model.Request{}
@@ -496,6 +474,13 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.win.Trim(m.list.Cursor, maxBuffer, PageSize)
 		return m, m.ensure()
+	case deleteYesMsg:
+		id := m.deleting.ID
+		ctx, st := m.ctx(), m.c.Store
+		return m, m.c.Track(func() tea.Msg {
+			q, err := st.DeleteRequest(ctx, id)
+			return deletedMsg{q: q, err: err}
+		})
 	case deletedMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
@@ -570,7 +555,7 @@ func saved(c *common.Common) tea.Cmd {
 }
 
 func (m *List) clearFilters() {
-	m.status, m.outcome, m.applicant, m.overdue, m.search = 0, "", "", false, ""
+	m.status, m.outcome, m.applicant, m.overdue, m.search, m.sortBy = 0, "", "", false, "", sortSerial
 	m.input.SetValue("")
 	m.mem = nil
 }
@@ -581,23 +566,11 @@ func (m *List) searchChanged() tea.Cmd {
 	return m.reload()
 }
 
+// deleteYesMsg is the answer yes to the delete question.
+type deleteYesMsg struct{}
+
 func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	s := k.String()
-	if m.confirm != nil {
-		if m.confirm.Update(k) {
-			yes := m.confirm.Yes
-			m.confirm = nil
-			if yes {
-				id := m.deleting.ID
-				ctx, st := m.ctx(), m.c.Store
-				return func() tea.Msg {
-					q, err := st.DeleteRequest(ctx, id)
-					return deletedMsg{q: q, err: err}
-				}
-			}
-		}
-		return nil
-	}
 	if m.searching {
 		switch s {
 		case "enter", "tab":
@@ -676,6 +649,11 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		m.mem = nil
 		m.list.Cursor = 0
 		return m.reload()
+	case "p":
+		m.sortBy = (m.sortBy + 1) % sortOrders
+		m.mem = nil
+		m.list.Cursor = 0
+		return m.reload()
 	case "c":
 		m.clearFilters()
 		m.list.Cursor = 0
@@ -702,7 +680,7 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	case "d", "delete":
 		if q, ok := m.Current(); ok {
 			m.deleting = *q
-			m.confirm = &components.Confirm{Prompt: fmt.Sprintf(text.DeleteConfirm, fmt.Sprintf(text.ReqEntryName, q.Serial, clip(q.Summary, 20)))}
+			return dialog.Delete(m.c, fmt.Sprintf(text.ReqEntryName, q.Serial, clip(q.Summary, 20)), deleteYesMsg{})
 		}
 	case "u", "ctrl+z":
 		if m.undo == nil {

@@ -27,8 +27,6 @@ func (m *List) View(width, height int) string {
 
 	var second string
 	switch {
-	case m.confirm != nil:
-		second = st.Warning.Render(m.confirm.View(width))
 	case m.searching:
 		second = text.ReqSearchPrompt + m.input.View(max(4, width-ansi.StringWidth(text.ReqSearchPrompt)))
 	case m.errText != "":
@@ -88,6 +86,9 @@ func (m *List) filterText() string {
 	if m.overdue {
 		parts = append(parts, text.ReqOverdueOnly)
 	}
+	if m.sortBy != sortSerial {
+		parts = append(parts, text.ReqSortLabel+m.sortBy.label())
+	}
 	return strings.Join(parts, " · ")
 }
 
@@ -97,21 +98,32 @@ type columns struct {
 }
 
 func columnsFor(width int) columns {
-	c := columns{serial: 7, date: 10, applicant: 12, status: 6, deadline: 20}
+	c := columns{serial: 7, date: 10, applicant: 12, status: 6, deadline: 22}
+	gaps := 5
 	if width < 76 {
-		c.applicant = 8
+		// Narrow (the outline beside it at 80 columns): the deadline note
+		// says the state, so the status column goes.
+		c.applicant, c.status, gaps = 8, 0, 4
 	}
-	c.summary = width - c.serial - c.date - c.applicant - c.status - c.deadline - 5
+	c.summary = width - c.serial - c.date - c.applicant - c.status - c.deadline - gaps
 	if c.summary < 6 {
 		c.summary = 6
 	}
 	return c
 }
 
+// statusCell is the status column with its gap, or nothing when narrow.
+func (c columns) statusCell(s string) string {
+	if c.status == 0 {
+		return ""
+	}
+	return components.Fit(s, c.status) + " "
+}
+
 func (c columns) header(width int) string {
 	h := components.Fit(text.ReqColSerial, c.serial) + " " + components.Fit(text.ReqColReceived, c.date) + " " +
 		components.Fit(text.ReqColApplicant, c.applicant) + " " + components.Fit(text.ReqColSummary, c.summary) + " " +
-		components.Fit(text.ReqColStatus, c.status) + " " + components.Fit(text.ReqColDeadline, c.deadline)
+		c.statusCell(text.ReqColStatus) + components.Fit(text.ReqColDeadline, c.deadline)
 	return components.Fit(h, width)
 }
 
@@ -160,11 +172,14 @@ func (m *List) rowLine(c columns, q *model.Request, width int, selected bool) st
 	note, late := DeadlineNote(q, m.c.Today, m.c.Calendar)
 	if m.c.Calendar != nil {
 		dl = model.Deadline(q, m.c.Calendar).String()
+		if note != "" && len(dl) == 10 {
+			dl = dl[5:] // MM-DD: the note takes the room (its year is the received one's or next)
+		}
 	}
 	deadline := components.Fit(dl+" "+note, c.deadline)
 	plain := components.Fit(m.serialText(q), c.serial) + " " + components.Fit(q.Received.String(), c.date) + " " +
 		components.Fit(applicant, c.applicant) + " " + components.Fit(model.CleanLine(q.Summary), c.summary) + " " +
-		components.Fit(statusLabel(statusOf(q, m.c.Year, m.c.Today)), c.status) + " "
+		c.statusCell(statusLabel(statusOf(q, m.c.Year, m.c.Today)))
 	if selected {
 		return st.Selected.Render(components.Fit(plain+deadline, width))
 	}

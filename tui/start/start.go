@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/bundles"
 	"nianbao/tui/common"
@@ -28,7 +29,9 @@ type yearsMsg struct {
 	organID int64
 	years   []int
 	status  map[int]model.ReportStatus
-	err     error
+	// due and late count the organ's open requests in the 即将到期 view.
+	due, late int
+	err       error
 }
 
 // Model is the start screen: organs on the left, the selected organ's years
@@ -39,9 +42,11 @@ type Model struct {
 	years   []int
 	yearsOf int64
 	status  map[int]model.ReportStatus
-	ol, yl  components.List
-	focus   int // 0 organs, 1 years
-	err     string
+	// due and late count the selected organ's requests due soon or late.
+	due, late int
+	ol, yl    components.List
+	focus     int // 0 organs, 1 years
+	err       string
 	// selectID is an organ to select when the list arrives.
 	selectID int64
 	keys     keys.Map
@@ -77,6 +82,7 @@ func (m *Model) loadYears() tea.Cmd {
 		return nil
 	}
 	ctx, st, id := m.c.Ctx, m.c.Store, m.organs[m.ol.Cursor].ID
+	cal, today := m.c.Calendar, m.c.Today
 	return func() tea.Msg {
 		ys, err := st.Years(ctx, id)
 		if err != nil {
@@ -88,7 +94,11 @@ func (m *Model) loadYears() tea.Cmd {
 				status[y] = r.Status
 			}
 		}
-		return yearsMsg{organID: id, years: ys, status: status}
+		msg := yearsMsg{organID: id, years: ys, status: status}
+		if open, err := st.RequestPage(ctx, db.RequestQuery{OrganID: id, Status: db.StatusOpen}); err == nil {
+			msg.due, msg.late = model.CountDueSoon(open, today, cal)
+		}
+		return msg
 	}
 }
 
@@ -135,6 +145,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		if o, ok := m.Organ(); ok && o.ID == msg.organID {
 			m.years, m.yearsOf, m.status = msg.years, msg.organID, msg.status
+			m.due, m.late = msg.due, msg.late
 			m.yl.SetLen(len(m.years))
 		}
 		return m, nil
@@ -258,6 +269,12 @@ func (m *Model) View(width, height int) string {
 			line = st.Selected.Render(components.Fit(" "+fmt.Sprintf(text.StatusYear, y)+"  "+fname+state, rw))
 		}
 		right = append(right, line)
+	}
+	if m.due > 0 && len(m.organs) > 0 && m.yearsOf == m.organs[m.ol.Cursor].ID {
+		right = append(right, "")
+		for _, l := range components.Wrap(fmt.Sprintf(text.StartDueSoon, m.due, m.late), rw-1) {
+			right = append(right, " "+st.Warning.Render(l))
+		}
 	}
 	if m.err != "" {
 		right = append(right, "", st.Error.Render(m.err))

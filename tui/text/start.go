@@ -7,6 +7,7 @@ const (
 	StartYears         = "年度（最近的在前）"
 	StartNoOrgans      = "还没有单位。按 n 新建一个单位。"
 	StartNoYears       = "这个单位还没有年报。按 y 新建一个年度。"
+	StartDueSoon       = "依申请台账：%d 件申请即将到期或已超期（其中已超期 %d 件），打开年度后在台账按 x 查看。"
 	StartNewOrgan      = "新建单位"
 	StartEditOrgan     = "修改单位"
 	StartNewYear       = "新建年度"

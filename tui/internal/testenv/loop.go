@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/dialog"
 	"nianbao/tui/styles"
 )
 
@@ -71,6 +73,11 @@ func Run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.S
 		switch m := msg.(type) {
 		case nil:
 			continue
+		case common.DialogMsg, common.CloseDialogMsg:
+			s, next, _ = DialogStep(c, s, msg)
+			if _, ok := m.(common.DialogMsg); ok {
+				out = append(out, msg)
+			}
 		case common.SaveFailedMsg:
 			t.Fatalf("save failed: %v", m.Err)
 		case common.ReloadMsg:
@@ -95,12 +102,74 @@ func Press(t testing.TB, c *common.Common, s common.Screen, keys ...string) (com
 	var all []tea.Msg
 	for _, k := range keys {
 		var cmd tea.Cmd
-		s, cmd = s.Update(Key(k))
+		s, cmd = Deliver(c, s, Key(k))
 		var out []tea.Msg
 		s, out = Run(t, c, s, cmd)
 		all = append(all, out...)
 	}
 	return s, all
+}
+
+// dialogs holds the open dialogs of each Common, as the app's stack does.
+var dialogs sync.Map // *common.Common → *[]common.Screen
+
+func stackOf(c *common.Common) *[]common.Screen {
+	v, _ := dialogs.LoadOrStore(c, new([]common.Screen))
+	return v.(*[]common.Screen)
+}
+
+// Dialog is the open top dialog of c (a question put by a screen), or nil.
+func Dialog(c *common.Common) common.Screen {
+	st := stackOf(c)
+	if len(*st) == 0 {
+		return nil
+	}
+	return (*st)[len(*st)-1]
+}
+
+// Deliver hands a key to c's top dialog when one is open, as the app
+// does, and to s otherwise.
+func Deliver(c *common.Common, s common.Screen, k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+	if d := Dialog(c); d != nil {
+		st := stackOf(c)
+		var cmd tea.Cmd
+		(*st)[len(*st)-1], cmd = d.Update(k)
+		return s, cmd
+	}
+	return s.Update(k)
+}
+
+// DialogStep plays the app's part for a dialog message: DialogMsg opens
+// the dialog on c's stack, CloseDialogMsg closes it and hands its reply to
+// s. It reports whether msg was one of them.
+func DialogStep(c *common.Common, s common.Screen, msg tea.Msg) (common.Screen, tea.Cmd, bool) {
+	st := stackOf(c)
+	switch m := msg.(type) {
+	case common.DialogMsg:
+		d, _ := m.Dialog.Update(dialog.SizeMsg{Width: 72, Height: 19})
+		*st = append(*st, d)
+		return s, d.Init(), true
+	case common.CloseDialogMsg:
+		if len(*st) > 0 {
+			*st = (*st)[:len(*st)-1]
+		}
+		if m.Reply == nil {
+			return s, nil, true
+		}
+		s, cmd := s.Update(m.Reply)
+		return s, cmd, true
+	}
+	return s, nil, false
+}
+
+// DialogView draws the open top dialog of c on one long line per
+// paragraph (so a test finds a phrase however the box would wrap it), or
+// "" when none is open.
+func DialogView(c *common.Common) string {
+	if d := Dialog(c); d != nil {
+		return ansi.Strip(d.View(1000, 19))
+	}
+	return ""
 }
 
 // Pushed returns the screens that msgs push, in order.

@@ -94,7 +94,12 @@ func (d *Screen) Run(cmd tea.Cmd) {
 		d.Env.Recheck()
 	case common.SaveFailedMsg:
 		d.Env.T.Fatalf("save failed: %v", m.Err)
-	case common.GoToMsg, common.PushMsg, common.BackMsg, common.OpenMsg, common.ReloadMsg, common.StatusMsg, common.DialogMsg:
+	case common.DialogMsg, common.CloseDialogMsg:
+		var next tea.Cmd
+		d.S, next, _ = DialogStep(d.Env.C, d.S, m)
+		d.Run(next)
+		return
+	case common.GoToMsg, common.PushMsg, common.BackMsg, common.OpenMsg, common.ReloadMsg, common.StatusMsg:
 		d.Out = append(d.Out, msg)
 		return
 	}
@@ -105,7 +110,9 @@ func (d *Screen) Run(cmd tea.Cmd) {
 func (d *Screen) Keys(names ...string) {
 	d.Env.T.Helper()
 	for _, n := range names {
-		d.Send(Key(n))
+		var cmd tea.Cmd
+		d.S, cmd = Deliver(d.Env.C, d.S, Key(n))
+		d.Run(cmd)
 	}
 }
 

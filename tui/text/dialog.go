@@ -1,0 +1,19 @@
+package text
+
+// Dialogs, the key overlay and the help bar.
+const (
+	KeyClose        = "关闭"
+	KeyPageUp       = "上一页"
+	KeyPageDown     = "下一页"
+	HelpScroll      = "（↑↓ 翻看更多）"
+	HelpDialog      = "当前问题"
+	QuitAsk         = "还有未保存的内容，确定退出吗？"
+	QuitAskYes      = "退出"
+	QuitAskNo       = "留下"
+	AskDiscard      = "放弃"
+	AskGoOn         = "继续填写"
+	ItemsKeepTyping = "继续录入"
+	AskDraft        = "导出草稿"
+	AskOverwrite    = "覆盖"
+	QuitWaiting     = "正在等待保存和导出写完，请不要拔出U盘……"
+)
