@@ -415,7 +415,7 @@ func (s *Screen) View(width, height int) string {
 				add(st.Label.Render(text.ExpFormats))
 			}
 			f := export.Formats[r.index]
-			line(i, check(s.ticked[f])+" "+components.Fit(f, 6)+st.Muted.Render(formatNote(f)))
+			line(i, check(s.ticked[f])+" "+components.Fit(f, formatWidth())+st.Muted.Render(formatNote(f)))
 		case rowEncoding:
 			enc := text.ExpUTF8
 			if s.gb18030 {
@@ -521,6 +521,16 @@ func (s *Screen) progressLines(width int) []string {
 		}
 	}
 	return out
+}
+
+// formatWidth is the width of the format names' column: the longest name
+// and a space.
+func formatWidth() int {
+	w := 0
+	for _, f := range export.Formats {
+		w = max(w, len(f))
+	}
+	return w + 1
 }
 
 func formatNote(f string) string {
