@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -127,19 +128,60 @@ const PortableMarker = "portable.txt"
 // data folder (~/.local/share/nianbao/nianbao.db on Linux,
 // %LOCALAPPDATA%\nianbao\nianbao.db on Windows).
 func DefaultPath() (string, error) {
-	if exe, err := os.Executable(); err == nil {
+	exe, err := os.Executable()
+	if err == nil {
 		if resolved, err := filepath.EvalSymlinks(exe); err == nil {
 			exe = resolved
 		}
-		dir := filepath.Dir(exe)
-		if _, err := os.Stat(filepath.Join(dir, PortableMarker)); err == nil {
-			return filepath.Join(dir, "nianbao.db"), nil
-		}
+	} else {
+		exe = ""
 	}
-	if xdg.DataHome == "" {
+	p := defaultPathFor(runtime.GOOS, exe, xdg.DataHome, fileExists)
+	if p == "" {
 		return "", newErr(ErrIO, nil, "找不到本用户的数据文件夹，请用 --db 指定数据库文件的位置。")
 	}
-	return filepath.Join(xdg.DataHome, "nianbao", "nianbao.db"), nil
+	return p, nil
+}
+
+// defaultPathFor is DefaultPath's decision with the platform's facts passed
+// in, so the Windows rules are tested on every platform: exe is the
+// program's path (`E:\年报\nianbao.exe` on Windows), dataHome the per-user
+// data folder (%LOCALAPPDATA% on Windows, ~/.local/share on Linux), exists
+// tells whether a file is there. It returns "" when there is neither a
+// portable marker nor a data folder.
+func defaultPathFor(goos, exe, dataHome string, exists func(string) bool) string {
+	sep := "/"
+	if goos == "windows" {
+		sep = `\`
+	}
+	dir := func(p string) string {
+		i := strings.LastIndexAny(p, sep+"/")
+		if i < 0 {
+			return ""
+		}
+		if goos == "windows" && i == 2 && p[1] == ':' {
+			return p[:3] // E:\nianbao.exe lives in E:\
+		}
+		if i == 0 {
+			return p[:1]
+		}
+		return p[:i]
+	}
+	join := func(d, name string) string {
+		if strings.HasSuffix(d, sep) || (goos == "windows" && strings.HasSuffix(d, "/")) {
+			return d + name
+		}
+		return d + sep + name
+	}
+	if exe != "" {
+		if d := dir(exe); d != "" && exists(join(d, PortableMarker)) {
+			return join(d, "nianbao.db")
+		}
+	}
+	if dataHome == "" {
+		return ""
+	}
+	return join(join(dataHome, "nianbao"), "nianbao.db")
 }
 
 func init() {

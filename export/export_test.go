@@ -152,7 +152,7 @@ func findRow(lines [][]string, rv rowValues) bool {
 
 func TestDocxReadBackWithPandoc(t *testing.T) {
 	if _, err := exec.LookPath("pandoc"); err != nil {
-		t.Skip("pandoc is not installed; the docx read-back check needs it")
+		t.Skip("SKIP: pandoc not installed (apt-get install pandoc): the docx read-back check did not run")
 	}
 	for _, fx := range fixtures {
 		oy := fx.oy()
@@ -443,5 +443,48 @@ func TestDocxLayoutSettings(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("docx lacks %s", want)
 		}
+	}
+}
+
+// TestTextWidthsAndHead checks the .txt export as Notepad with a Chinese
+// monospace font shows it: the head says how to view it, ambiguous
+// characters (“ ” ·) count two columns, and no line (tables included) is
+// wider than 100 columns.
+func TestTextWidthsAndHead(t *testing.T) {
+	for _, r := range []rune{'“', '”', '·', '—', '中', '，'} {
+		if runeWidth(r) != 2 {
+			t.Errorf("%q measures %d columns, want 2", r, runeWidth(r))
+		}
+	}
+	for _, r := range []rune{'a', '1', '-', '|'} {
+		if runeWidth(r) != 1 {
+			t.Errorf("%q measures %d columns, want 1", r, runeWidth(r))
+		}
+	}
+	for _, fx := range append(fixtures, fixture{"long", fixtureLong}) {
+		b, err := RenderText(Build(fx.oy(), BuildOptions{Today: today}), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimPrefix(string(b), "\uFEFF"), "\r\n")
+		if lines[0] != TextHead || !strings.Contains(TextHead, "自动换行") {
+			t.Errorf("%s: first line %q, want the viewing note", fx.name, lines[0])
+		}
+		widest := 0
+		for _, l := range lines {
+			widest = max(widest, textWidth(l))
+			if textWidth(l) > textMaxWidth {
+				t.Errorf("%s: line %d columns wide: %s", fx.name, textWidth(l), l)
+			}
+		}
+		// A table row with the curly quotes lines up with its border.
+		for i, l := range lines {
+			if strings.Contains(l, "“") && strings.HasPrefix(l, "|") && i > 0 {
+				if textWidth(l) != textWidth(lines[i-1]) {
+					t.Errorf("%s: row %q is %d columns, the line above %d", fx.name, l, textWidth(l), textWidth(lines[i-1]))
+				}
+			}
+		}
+		t.Logf("%s: widest line %d columns", fx.name, widest)
 	}
 }

@@ -134,3 +134,33 @@ func fixture2021() *model.OrganYear {
 		},
 	}
 }
+
+// fixtureLong is a report that strains the layout: a long organ name, a
+// long e-mail address and web address, and large numbers in every table
+// (typed 表三 and 表四, 9-digit counts and a 7-digit money amount).
+func fixtureLong() *model.OrganYear {
+	oy := fixture2021()
+	oy.Organ.Name = "内蒙古自治区呼伦贝尔市鄂温克族自治旗自然资源和林业草原局"
+	oy.Organ.Office = "内蒙古自治区呼伦贝尔市鄂温克族自治旗自然资源和林业草原局办公室"
+	oy.Organ.Email = "zhengwugongkai.bangongshi2022@ewenkeqi-ziranziyuan.gov.cn"
+	oy.Organ.Portal = "http://www.ewenkeqi.gov.cn/zwgk/zfxxgk/fdzdgknr/ndbg/"
+	r := oy.Report
+	r.Date = model.NewDate(2023, 1, 28)
+	r.Mode3, r.Mode4 = model.Typed, model.Typed
+	f := r.Format()
+	n := int64(123456789)
+	for _, id := range []string{model.TableS3, model.TableS4} {
+		t := f.Table(id)
+		for _, row := range t.Rows {
+			for _, c := range t.Columns {
+				r.Values[model.Addr(id, row.ID, c.ID)] = n
+				n += 1111111
+			}
+		}
+	}
+	r.Values[model.Addr(model.TableS2Item5, model.RowLicensing, "decisions")] = 987654321
+	r.Values[model.Addr(model.TableS2Item8, model.RowAdminFees, "amount")] = 9876543 * 100
+	r.Blocks = append(r.Blocks, model.Block{Section: 2, Kind: model.BlockParagraph,
+		Text: "全年主动公开政府信息987654321条，其中通过" + oy.Organ.Portal + "发布123456789条，通过政务新媒体发布“三安全一稳定”相关信息；详见" + oy.Organ.Email + "。"})
+	return oy
+}

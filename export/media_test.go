@@ -274,7 +274,7 @@ func TestRunPDFWithoutOfficeSaysHow(t *testing.T) {
 
 func TestRenderPDFWithLibreOffice(t *testing.T) {
 	if _, err := officeBinary(); err != nil {
-		t.Skip("LibreOffice (soffice) is not installed here; PDF export then returns ErrNoOffice, covered by TestRunPDFWithoutOfficeSaysHow")
+		t.Skip("SKIP: LibreOffice not installed (apt-get install libreoffice-writer-nogui): PDF export returns ErrNoOffice here, covered by TestRunPDFWithoutOfficeSaysHow")
 	}
 	pdf, err := RenderPDF(context.Background(), Build(fixture2019(), BuildOptions{Today: today}))
 	if err != nil {

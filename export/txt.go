@@ -5,8 +5,8 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/width"
 )
 
 // Text encodings of the .txt export.
@@ -16,38 +16,60 @@ const (
 )
 
 // textLineWidth is the display width of one line of body text: 28 CJK
-// characters, as on the printed page.
+// characters, as on the printed page. Paragraphs are broken at this width,
+// so the file reads well with word wrap off, which the tables need.
 const textLineWidth = 56
+
+// textMaxWidth is the widest line of the file: wider tables break in
+// Notepad's word wrap and run off a screen without it.
+const textMaxWidth = 100
 
 // textCellCap is the widest a text table column grows before its text wraps.
 const textCellCap = 24
 
+// TextHead is the first line of every .txt export: how to view it so the
+// tables line up.
+const TextHead = "【查看说明】请用记事本等打开，字体选「新宋体」等等宽中文字体，关闭「格式→自动换行」，表格即可对齐。"
+
 // RenderText renders the document as plain text: UTF-8 with a byte order
 // mark by default, GB18030 (no mark) when encoding is "gb18030"; lines end
-// in CRLF; tables are drawn as aligned grids measured in display width (a
-// Chinese character takes two columns).
+// in CRLF; the first line says how to view the file; paragraphs are broken
+// at 28 characters with a two-character indent; tables are drawn as
+// aligned grids at most 100 columns wide, measured as a Chinese monospace
+// font shows them (Chinese and East Asian ambiguous characters such as
+// “ ” and · take two columns).
 func RenderText(d *Document, encoding string) ([]byte, error) {
-	var lines []string
+	lines := []string{TextHead, ""}
 	center := func(s string) string {
 		if w := textWidth(s); w < textLineWidth {
 			return strings.Repeat(" ", (textLineWidth-w)/2) + s
 		}
 		return s
 	}
-	lines = append(lines, center(d.Title))
+	for _, l := range d.TitleLines {
+		lines = append(lines, center(strings.Join(l, "")))
+	}
+	if len(d.TitleLines) == 0 {
+		lines = append(lines, center(d.Title))
+	}
 	if d.Draft {
-		lines = append(lines, center(d.DraftNote))
+		for _, l := range wrapText(d.DraftNote, textLineWidth) {
+			lines = append(lines, center(l))
+		}
 	}
 	lines = append(lines, "")
+	para := func(text string) {
+		lines = append(lines, wrapText("　　"+text, textLineWidth)...)
+	}
 	for _, b := range d.Body {
 		switch b.Kind {
 		case KindHeading:
 			if b.Level == 0 {
 				lines = append(lines, "")
 			}
-			lines = append(lines, "　　"+b.Text)
+			para(b.Text)
 		case KindParagraph:
-			lines = append(lines, "　　"+b.Text)
+			para(b.Text)
 		case KindTable:
 			if b.Table.Caption != "" {
 				lines = append(lines, center(b.Table.Caption))
@@ -56,11 +78,19 @@ func RenderText(d *Document, encoding string) ([]byte, error) {
 		}
 	}
 	lines = append(lines, "")
-	for _, s := range d.Signature {
-		if w := textWidth(s); w < textLineWidth {
-			s = strings.Repeat(" ", textLineWidth-w) + s
+	// GB/T 9704: the date four characters in from the right of the
+	// 28-character line, the organ name centred over it.
+	if n := len(d.Signature); n > 0 {
+		dateW := textWidth(d.Signature[n-1])
+		right := textLineWidth - 8 // where the date ends
+		for i, s := range d.Signature {
+			w := textWidth(s)
+			end := right
+			if i < n-1 {
+				end = right - (dateW-w)/2
+			}
+			lines = append(lines, strings.Repeat(" ", max(0, end-w))+s)
 		}
-		lines = append(lines, s)
 	}
 	return encodeText(strings.Join(lines, "\r\n")+"\r\n", encoding)
 }
@@ -81,10 +111,21 @@ func encodeText(out, encoding string) ([]byte, error) {
 	return nil, errors.New("不认识的文本编码「" + encoding + "」，请选择 utf-8 或 gb18030")
 }
 
-// runeWidth is the display width of one character: two columns for
-// Chinese characters, one for East Asian ambiguous ones such as “ ” and ·
-// (the project's convention, RUNEWIDTH_EASTASIAN=0).
-func runeWidth(r rune) int { return ansi.StringWidth(string(r)) }
+// runeWidth is the display width of one character as a Chinese
+// monospace font (新宋体 in Notepad, WPS) shows it: two columns for wide,
+// full-width and East Asian ambiguous characters (“ ” · — ①), one for the
+// rest. This differs on purpose from the terminal screens, which measure
+// ambiguous characters narrow (RUNEWIDTH_EASTASIAN=0).
+func runeWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+		return 2
+	}
+	if r < 0x20 || (r >= 0x300 && r < 0x370) || r == 0x200b || r == 0xfeff {
+		return 0
+	}
+	return 1
+}
 
 func textWidth(s string) int {
 	w := 0
@@ -92,6 +133,10 @@ func textWidth(s string) int {
 		w += runeWidth(r)
 	}
 	return w
+}
+
+func latinWord(r rune) bool {
+	return r < 0x7f && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune(".@-_", r))
 }
 
 // noLineStart are characters a Chinese line must not begin with.
@@ -115,6 +160,18 @@ func wrapText(s string, w int) []string {
 				carry = []rune{cur[len(cur)-1]}
 				cur = cur[:len(cur)-1]
 			}
+			// A number or Latin word moves down whole (2021, an
+			// e-mail address) when it is shorter than half a line.
+			if latinWord(r) {
+				k := len(cur)
+				for k > 0 && latinWord(cur[k-1]) {
+					k--
+				}
+				if k > 0 && textWidth(string(cur[k:]))*2 < w {
+					carry = append(append([]rune(nil), cur[k:]...), carry...)
+					cur = cur[:k]
+				}
+			}
 			out = append(out, string(cur))
 			cur = carry
 			cw = 0
@@ -132,33 +189,139 @@ func wrapText(s string, w int) []string {
 }
 
 // TextGrid draws a table as lines of text with ASCII borders; merged cells
-// are drawn merged and long labels wrap inside their cell.
+// are drawn merged and long labels wrap inside their cell. A table that
+// cannot be drawn within textMaxWidth columns even with its labels wrapped
+// (fifteen columns of large numbers) is drawn in parts side by side no
+// more: each part repeats the row labels and holds a group of columns,
+// split where a column header group ends (行政复议 | 行政诉讼).
 func TextGrid(t *Table) []string {
+	lines := textGridOne(t)
+	if linesWidth(lines) <= textMaxWidth {
+		return lines
+	}
+	a, b, ok := splitTextTable(t)
+	if !ok {
+		return lines
+	}
+	out := TextGrid(a)
+	return append(append(out, ""), TextGrid(b)...)
+}
+
+func linesWidth(lines []string) int {
+	w := 0
+	for _, l := range lines {
+		w = max(w, textWidth(l))
+	}
+	return w
+}
+
+// splitTextTable cuts t's data columns in two, keeping the stub (the
+// leading columns holding only row labels below the header) in both: at
+// the header group edge nearest the middle, else at the middle.
+func splitTextTable(t *Table) (*Table, *Table, bool) {
+	g := t.Layout()
+	stub := 0
+	for c := 0; c < g.Width; c++ {
+		all := true
+		for r := t.HeaderRows; r < g.Height; r++ {
+			if p, _, ok := g.At(r, c); ok && !p.Header {
+				all = false
+			}
+		}
+		if !all {
+			break
+		}
+		stub = c + 1
+	}
+	if g.Width-stub < 2 {
+		return nil, nil, false
+	}
+	mid := stub + (g.Width-stub)/2
+	cut := -1
+	for r := 0; r < t.HeaderRows && cut < 0; r++ {
+		for _, p := range g.RowCells(r) {
+			e := p.Col + p.Cols
+			if e > stub && e < g.Width && (cut < 0 || abs(e-mid) < abs(cut-mid)) {
+				cut = e
+			}
+		}
+	}
+	if cut < 0 {
+		cut = mid
+	}
+	keep := func(from, to int) *Table {
+		in := func(c int) bool { return c < stub || (c >= from && c < to) }
+		part := &Table{Caption: t.Caption, HeaderRows: t.HeaderRows}
+		for r := 0; r < g.Height; r++ {
+			var row []Cell
+			for _, p := range g.RowCells(r) {
+				n := 0
+				for c := p.Col; c < p.Col+p.Cols; c++ {
+					if in(c) {
+						n++
+					}
+				}
+				if n > 0 {
+					cell := p.Cell
+					cell.ColSpan = n
+					row = append(row, cell)
+				}
+			}
+			part.Rows = append(part.Rows, row)
+		}
+		return part
+	}
+	return keep(stub, cut), keep(cut, g.Width), true
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// textGridOne draws a table as one grid.
+func textGridOne(t *Table) []string {
 	g := t.Layout()
 	if g.Width == 0 || g.Height == 0 {
 		return nil
 	}
-	widths := make([]int, g.Width)
-	for i := range widths {
-		widths[i] = 2
-	}
-	for _, p := range g.Cells {
-		if p.Cols == 1 {
-			w := textWidth(p.Text)
-			if w > textCellCap {
-				w = textCellCap
-			}
-			if w > widths[p.Col] {
-				widths[p.Col] = w
+	// Column headers give way first (法律服务机构 over 法律/服务/机构),
+	// so the row labels keep their room; then fitTextColumns narrows.
+	var widths []int
+	for _, hdrCap := range []int{textCellCap, 8, 4} {
+		widths = make([]int, g.Width)
+		for i := range widths {
+			widths[i] = 2
+		}
+		for _, p := range g.Cells {
+			if p.Cols == 1 {
+				w := min(textWidth(p.Text), textCellCap)
+				if p.Row < t.HeaderRows {
+					w = min(w, hdrCap)
+				}
+				widths[p.Col] = max(widths[p.Col], w)
 			}
 		}
+		if textTableWidth(widths) <= textMaxWidth {
+			break
+		}
 	}
+	fitTextColumns(g, widths)
+	// A table still too wide (表四's fifteen columns) drops the spaces
+	// beside its borders.
+	pad := 1
+	if textTableWidth(widths) > textMaxWidth {
+		pad = 0
+	}
+	step := 2*pad + 1            // border and padding per column
 	span := func(c, n int) int { // inner width of n columns from c
 		w := 0
 		for i := c; i < c+n; i++ {
 			w += widths[i]
 		}
-		return w + 3*(n-1)
+		return w + step*(n-1)
 	}
 	wrapped := make([][]string, len(g.Cells))
 	for i, p := range g.Cells {
@@ -188,7 +351,7 @@ func TextGrid(t *Table) []string {
 	}
 	left := make([]int, g.Width+1)
 	for c := 0; c < g.Width; c++ {
-		left[c+1] = left[c] + widths[c] + 3
+		left[c+1] = left[c] + widths[c] + step
 	}
 	// The canvas holds one rune per display column; -1 marks the second
 	// half of a wide character.
@@ -224,9 +387,9 @@ func TextGrid(t *Table) []string {
 				canvas[y][x] = ' '
 			}
 		}
-		inner := x1 - x0 - 1
+		inner := x1 - x0 + 1 - 2*pad
 		for k, s := range wrapped[i] {
-			x := x0 + 1
+			x := x0 + pad
 			switch p.Align {
 			case AlignCenter:
 				x += (inner - textWidth(s)) / 2
@@ -276,4 +439,48 @@ func TextGrid(t *Table) []string {
 		out[y] = strings.TrimRight(b.String(), " ")
 	}
 	return out
+}
+
+// fitTextColumns narrows the columns of a text table until the drawn table
+// (each column plus three characters of border and padding) is at most
+// textMaxWidth wide: the widest column loses a column at a time, down to
+// what its widest number or Latin word needs and never below two Chinese
+// characters, so row labels and headers wrap and numbers stay whole.
+func fitTextColumns(g *Grid, widths []int) {
+	floor := make([]int, len(widths))
+	for i := range floor {
+		floor[i] = 4
+	}
+	for _, p := range g.Cells {
+		if p.Cols != 1 {
+			continue
+		}
+		for _, word := range strings.FieldsFunc(p.Text, func(r rune) bool { return runeWidth(r) == 2 || r == ' ' }) {
+			floor[p.Col] = max(floor[p.Col], min(textWidth(word), textCellCap))
+		}
+	}
+	for textTableWidth(widths) > textMaxWidth {
+		widest := -1
+		for i, w := range widths {
+			if w > floor[i] && (widest < 0 || w > widths[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			return
+		}
+		widths[widest]--
+	}
+}
+
+// textTableWidth is the drawn width of a text table with these columns.
+func textTableWidth(widths []int) int { return textTableWidthPad(widths, 1) }
+
+// textTableWidthPad is the same with pad spaces beside each border.
+func textTableWidthPad(widths []int, pad int) int {
+	t := 1
+	for _, w := range widths {
+		t += w + 1 + 2*pad
+	}
+	return t
 }

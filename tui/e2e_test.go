@@ -206,7 +206,7 @@ func (s *tmuxSession) tabs(n int) {
 // there after quitting and starting again.
 func TestEndToEndTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux 未安装，跳过真实终端端到端测试（CI 会安装 tmux）")
+		t.Skip("SKIP: tmux not installed (apt-get install tmux): the real-terminal end-to-end test did not run")
 	}
 	if runtime.GOOS == "windows" {
 		t.Skip("tmux end-to-end test runs on Unix only")

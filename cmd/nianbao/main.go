@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,9 +22,48 @@ import (
 	"nianbao/model"
 )
 
-// version is the program version, set at build time with
-// -ldflags "-X main.version=1.2.3".
-var version = "开发版"
+// version, commit and buildDate describe the build; scripts/release sets
+// them with -ldflags "-X main.version=1.2.3 -X main.commit=… -X
+// main.buildDate=2026-12-06". A plain go build takes the commit and its date
+// from the module's VCS stamp where there is one.
+var (
+	version   = "开发版"
+	commit    = ""
+	buildDate = ""
+)
+
+// versionLine is what --version prints: the version, then the commit and
+// the build date when they are known.
+func versionLine() string {
+	c, d := commit, buildDate
+	if c == "" || d == "" {
+		if info, ok := debug.ReadBuildInfo(); ok {
+			for _, s := range info.Settings {
+				switch {
+				case s.Key == "vcs.revision" && c == "":
+					c = s.Value
+				case s.Key == "vcs.time" && d == "" && len(s.Value) >= 10:
+					d = s.Value[:10]
+				}
+			}
+		}
+	}
+	line := "nianbao 政府信息公开工作年度报告编制工具 " + version
+	var parts []string
+	if c != "" {
+		if len(c) > 12 {
+			c = c[:12]
+		}
+		parts = append(parts, "提交 "+c)
+	}
+	if d != "" {
+		parts = append(parts, "构建于 "+d)
+	}
+	if len(parts) > 0 {
+		line += "（" + strings.Join(parts, "，") + "）"
+	}
+	return line
+}
 
 // Exit codes.
 const (
@@ -82,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *showVersion {
-		fmt.Fprintf(stdout, "nianbao 政府信息公开工作年度报告编制工具 %s\n", version)
+		fmt.Fprintln(stdout, versionLine())
 		return exitOK
 	}
 	if fs.NArg() > 0 {

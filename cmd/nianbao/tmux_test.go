@@ -15,7 +15,7 @@ import (
 func needTmux(t *testing.T) {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux not installed")
+		t.Skip("SKIP: tmux not installed (apt-get install tmux)")
 	}
 }
 
