@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/tui"
 	"nianbao/tui/common"
 	"nianbao/tui/narrative"
@@ -115,7 +116,7 @@ func newDriver(tb testing.TB, st *db.Store, organ string, year int) *driver {
 	tb.Helper()
 	narrative.AutosaveDelay = time.Millisecond
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	app := tui.New(context.Background(), st, tui.Options{Today: today, Now: func() time.Time { return now }, NoAltScreen: true})
+	app := tui.New(context.Background(), desk.Wrap(st), tui.Options{Today: today, Now: func() time.Time { return now }, NoAltScreen: true})
 	d := &driver{tb: tb, app: app}
 	_, cmd := app.Update(tea.WindowSizeMsg{Width: termW, Height: termH})
 	d.settle(cmd)

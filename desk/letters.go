@@ -1,7 +1,3 @@
-// Package desk holds the request desk's operations that need both the store
-// and the exporters, for the workstation and the command line alike: the
-// letters a clerk writes for a request (告知书), and the request log taken
-// out to and brought in from a spreadsheet (台账导出/导入).
 package desk
 
 import (

@@ -5,7 +5,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -18,7 +17,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -88,8 +87,8 @@ func (a *App) LastFrame() string {
 	return a.frame
 }
 
-// New builds the workstation on an open store.
-func New(ctx context.Context, st *db.Store, opt Options) *App {
+// New builds the workstation on the use cases of an open store.
+func New(ctx context.Context, st common.Desk, opt Options) *App {
 	now := opt.Now
 	if now == nil {
 		now = time.Now
@@ -110,24 +109,19 @@ func New(ctx context.Context, st *db.Store, opt Options) *App {
 	return a
 }
 
-// loadCalendar is the built-in calendar with the clerk's added days.
-func loadCalendar(ctx context.Context, st *db.Store) *model.Calendar {
-	cal := model.DefaultCalendar()
-	if st == nil {
-		return cal
+// loadCalendar is the built-in calendar with the clerk's added days (the
+// built-in one alone when they cannot be read).
+func loadCalendar(ctx context.Context, st common.Desk) *model.Calendar {
+	if st != nil {
+		if cal, err := st.Calendar(ctx); err == nil {
+			return cal
+		}
 	}
-	days, err := st.CalendarDays(ctx)
-	if err != nil {
-		return cal
-	}
-	for _, d := range days {
-		cal.Set(d.Date, d.Workday, d.Name)
-	}
-	return cal
+	return model.DefaultCalendar()
 }
 
 // Run starts the workstation and blocks until the clerk quits.
-func Run(ctx context.Context, st *db.Store, opt Options) error {
+func Run(ctx context.Context, st *desk.Store, opt Options) error {
 	a := New(ctx, st, opt)
 	p := tea.NewProgram(a, tea.WithContext(ctx))
 	_, err := p.Run()
@@ -188,12 +182,11 @@ type (
 		report *model.Report
 		err    error
 	}
-	// loadedMsg carries the whole organ-year and its findings.
+	// loadedMsg carries the snapshot of the whole organ-year.
 	loadedMsg struct {
-		seq      int
-		oy       *model.OrganYear
-		findings []model.Finding
-		err      error
+		seq int
+		y   *desk.Year
+		err error
 	}
 	// checkDoneMsg is the verdict of the start-up integrity check.
 	checkDoneMsg struct {
@@ -218,11 +211,8 @@ func (a *App) loadCmd(organID int64, year int) tea.Cmd {
 	ctx, st, seq := a.c.Ctx, a.c.Store, a.loadSeq
 	cal, today := a.c.Calendar, a.c.Today
 	return func() tea.Msg {
-		oy, err := st.LoadOrganYear(ctx, organID, year, false)
-		if err != nil {
-			return loadedMsg{seq: seq, err: err}
-		}
-		return loadedMsg{seq: seq, oy: oy, findings: model.Check(oy, cal, today)}
+		y, err := st.OpenYear(ctx, organID, year, cal, today)
+		return loadedMsg{seq: seq, y: y, err: err}
 	}
 }
 
@@ -294,15 +284,6 @@ func (p *pendingScreen) Cursor() *tea.Cursor { return nil }
 func (p *pendingScreen) KeyMap() help.KeyMap { return keys.Map{} }
 func (p *pendingScreen) Title() string       { return common.EntryTitle(p.sec) }
 
-// recheck recomputes the findings of the open organ-year.
-func (a *App) recheck() {
-	if a.c.OY == nil {
-		a.c.Findings = nil
-		return
-	}
-	a.c.Findings = model.Check(a.c.OY, a.c.Calendar, a.c.Today)
-}
-
 func (a *App) dirty() bool {
 	for _, s := range a.stack {
 		if e, ok := s.(common.Editing); ok && e.Dirty() {
@@ -338,7 +319,6 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.SavedMsg:
 		a.saveText = fmt.Sprintf(text.StatusSaved, msg.At.Format("15:04:05"))
 		a.saveFailed = false
-		a.recheck()
 	case common.SaveFailedMsg:
 		a.saveText = fmt.Sprintf(text.StatusSaveFail, msg.Err.Error())
 		a.saveFailed = true
@@ -358,8 +338,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.OpenMsg:
 		a.loadSeq++
+		a.c.SetYear(nil)
 		a.c.Organ, a.c.Year = msg.Organ, msg.Year
-		a.c.OY, a.c.Report, a.c.Findings = nil, nil, nil
 		a.loading, a.reloadAfter, a.loadErr = true, false, nil
 		return a, tea.Batch(a.headCmd(msg.Organ.ID, msg.Year), a.loadCmd(msg.Organ.ID, msg.Year))
 	case headMsg:
@@ -386,7 +366,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.reloadAfter && msg.err == nil {
 			// A save landed while this load ran: the year may miss it.
 			a.reloadAfter, a.loading = false, true
-			return a, a.loadCmd(msg.oy.Report.OrganID, msg.oy.Report.Year)
+			return a, a.loadCmd(msg.y.Report().OrganID, msg.y.Report().Year)
 		}
 		if msg.err != nil {
 			a.loadErr = msg.err
@@ -394,14 +374,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.saveFailed = true
 			return a, nil
 		}
-		return a, a.applyOrganYear(msg.oy, msg.findings)
+		return a, a.applyOrganYear(msg.y)
 	case common.OrganYearMsg:
 		if msg.Err != nil {
 			a.saveText = fmt.Sprintf(text.LoadFailed, msg.Err.Error())
 			a.saveFailed = true
 			return a, nil
 		}
-		return a, a.applyOrganYear(msg.OY, model.Check(msg.OY, a.c.Calendar, a.c.Today))
+		return a, a.applyOrganYear(desk.Snapshot(msg.OY, a.c.Calendar, a.c.Today))
 	case common.PushMsg:
 		a.stack = append(a.stack, msg.Screen)
 		return a, msg.Screen.Init()
@@ -413,7 +393,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]
 			if len(a.stack) == 1 {
-				a.c.OY, a.c.Report, a.c.Findings = nil, nil, nil
+				a.c.SetYear(nil)
 				a.loadSeq++
 				a.loading, a.reloadAfter, a.loadErr, a.outlineID = false, false, nil, 0
 			}
@@ -446,10 +426,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // applyOrganYear makes a loaded organ-year the open one: the first load of
 // a year brings the outline (unless its report's head already did), later
 // ones go to every screen on the stack.
-func (a *App) applyOrganYear(oy *model.OrganYear, findings []model.Finding) tea.Cmd {
-	a.c.OY, a.c.Report, a.c.Organ = oy, oy.Report, oy.Organ
-	a.c.Year = oy.Report.Year
-	a.c.Findings = findings
+func (a *App) applyOrganYear(y *desk.Year) tea.Cmd {
+	a.c.SetYear(y)
+	oy := y.OrganYear()
 	a.loading, a.loadErr = false, nil
 	if len(a.stack) < 2 || a.outlineID != oy.Report.ID {
 		// Opening an organ-year: the outline replaces anything above start.
@@ -733,10 +712,9 @@ func (a *App) corruptView(w, h int) string {
 	lines = append(lines, "")
 	lines = append(lines, components.Wrap(corruptNoEdit, bw)...)
 	lines = append(lines, "")
-	var e *db.Error
-	if errors.As(a.corrupt, &e) && e.Backup != "" {
+	if backup, _ := desk.CorruptBackup(a.corrupt); backup != "" {
 		lines = append(lines, components.Wrap(corruptGuide, bw)...)
-		cmd := fmt.Sprintf("  nianbao restore --from \"%s\" --db \"%s\"", e.Backup, a.c.Store.Path())
+		cmd := fmt.Sprintf("  nianbao restore --from \"%s\" --db \"%s\"", backup, a.c.Store.Path())
 		lines = append(lines, components.Wrap(cmd, bw)...)
 	} else {
 		lines = append(lines, components.Wrap(corruptNoCopy, bw)...)

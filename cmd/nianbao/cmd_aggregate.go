@@ -8,7 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/export/summary"
+	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -55,11 +55,7 @@ func runAggregate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "年份 %d 不对：政府信息公开工作年度报告的格式从2019年度开始，请给出2019年或以后的年份。\n", *year)
 		return exitUsage
 	}
-	res, folder, err := summary.AggregateFolder(*in, *year, splitNames(*expect))
-	if err != nil {
-		return printErr(stderr, err)
-	}
-	fr, err := summary.Write(*out, res)
+	res, folder, fr, err := desk.Aggregate(*in, *year, splitNames(*expect), *out)
 	if err != nil {
 		return printErr(stderr, err)
 	}

@@ -7,7 +7,7 @@ import (
 	"os"
 	"os/signal"
 
-	"nianbao/db"
+	"nianbao/desk"
 )
 
 func init() {
@@ -44,12 +44,10 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		return printErr(stderr, err)
 	}
 	defer st.Close()
-	p, err := st.Backup(ctx)
-	if err != nil {
-		return printErr(stderr, err)
+	p, list, err := st.BackupNow(ctx)
+	if p != "" {
+		fmt.Fprintf(stdout, "已备份到：%s\n", p)
 	}
-	fmt.Fprintf(stdout, "已备份到：%s\n", p)
-	list, err := db.ListBackups(st.Path(), db.Options{})
 	if err != nil {
 		return printErr(stderr, err)
 	}
@@ -87,15 +85,8 @@ func runRestore(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	path := *dbFlag
-	if path == "" {
-		p, err := db.DefaultPath()
-		if err != nil {
-			return printErr(stderr, err)
-		}
-		path = p
-	}
-	if err := db.Restore(ctx, path, *from); err != nil {
+	path, err := desk.Restore(ctx, *dbFlag, *from)
+	if err != nil {
 		return printErr(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已用备份「%s」恢复数据库「%s」。\n", *from, path)

@@ -10,10 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"nianbao/db"
-	"nianbao/export/bundle"
+	"nianbao/desk"
 	"nianbao/model"
-	"nianbao/tui/bundles"
 )
 
 func init() {
@@ -48,7 +46,6 @@ func runBundle(args []string, stdout, stderr io.Writer) int {
 		usageBundle(stderr)
 		return exitUsage
 	}
-	bundle.ProgramVersion = version
 	switch args[0] {
 	case "export":
 		return runBundleExport(args[1:], stdout, stderr)
@@ -87,9 +84,9 @@ func runBundleExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "年份 %d 不对：政府信息公开工作年度报告的格式从2019年度开始，请给出2019年或以后的年份。\n", *year)
 		return exitUsage
 	}
-	kind := bundle.Public
+	kind := desk.PublicBundle
 	if *full {
-		kind = bundle.Full
+		kind = desk.FullBundle
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -98,44 +95,23 @@ func runBundleExport(args []string, stdout, stderr io.Writer) int {
 		return printErr(stderr, err)
 	}
 	defer st.Close()
-	oy, err := loadOrganYear(ctx, st, *organ, *year)
+	y, err := openYear(ctx, st, *organ, *year, model.DateOf(time.Now()))
 	if err != nil {
 		return printErr(stderr, err)
 	}
-	if kind == bundle.Full {
-		// loadOrganYear leaves personal data out; a full bundle needs it.
-		if oy, err = st.LoadOrganYear(ctx, oy.Organ.ID, *year, true); err != nil {
-			return printErr(stderr, err)
-		}
-	}
-	cal, err := st.Calendar(ctx)
-	if err != nil {
-		return printErr(stderr, err)
-	}
-	res, err := bundle.Write(*out, oy, kind)
+	res, _, err := st.WriteBundle(ctx, y.Report().OrganID, *year, kind, *out)
 	if err != nil {
 		return printErr(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已写出%s：%s\n", kind.Label(), res.Path)
 	fmt.Fprintf(stdout, "大小 %d 字节，SHA-256 %s（已读回核对）\n", res.Size, res.SHA256)
-	if kind == bundle.Full {
+	if kind == desk.FullBundle {
 		fmt.Fprintln(stdout, "注意：此文件含申请人个人信息，只用于本单位电脑之间转移数据，不要报送或公开。")
 	}
-	findings := model.Check(oy, cal, model.DateOf(time.Now()))
-	if n := countErrors(findings); n > 0 {
+	if n := len(y.Errors()); n > 0 {
 		fmt.Fprintf(stdout, "注意：这份年报还有 %d 个错误，上级汇总时会显示为“有错误”。可运行 nianbao check 查看。\n", n)
 	}
 	return exitOK
-}
-
-func countErrors(fs []model.Finding) int {
-	n := 0
-	for _, f := range fs {
-		if f.Severity == model.Error {
-			n++
-		}
-	}
-	return n
 }
 
 // splitFlags separates positional arguments from flags, so that flags may
@@ -195,20 +171,15 @@ func runBundleImport(args []string, stdout, stderr io.Writer) int {
 
 // importBundle reads, validates and stores one bundle; it returns the exit
 // code for it.
-func importBundle(ctx context.Context, st *db.Store, file string, replace bool, stdout, stderr io.Writer) int {
+func importBundle(ctx context.Context, st *desk.Store, file string, replace bool, stdout, stderr io.Writer) int {
 	name := filepath.Base(file)
-	data, err := os.ReadFile(file)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s：无法读取（%v）。请检查文件名和路径。\n", name, err)
-		return exitFindings
-	}
-	oy, meta, err := bundle.Decode(data)
+	oy, meta, err := desk.ReadBundleFile(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s：%v\n", name, err)
 		return exitFindings
 	}
 	what := fmt.Sprintf("%s%d年的年报", oy.Organ.Name, meta.Year)
-	exists, diff, err := bundles.Compare(ctx, st, oy, meta)
+	exists, diff, err := st.CompareBundle(ctx, oy, meta)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s：%v\n", name, err)
 		return exitUsage
@@ -227,7 +198,7 @@ func importBundle(ctx context.Context, st *db.Store, file string, replace bool, 
 			return exitFindings
 		}
 	}
-	if err := st.SaveOrganYear(ctx, oy, exists); err != nil {
+	if err := st.ImportBundle(ctx, oy, exists); err != nil {
 		fmt.Fprintf(stderr, "%s：导入失败，数据库没有改动（%v）\n", name, err)
 		return exitUsage
 	}

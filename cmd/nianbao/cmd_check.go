@@ -8,7 +8,7 @@ import (
 	"os/signal"
 	"time"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -84,16 +84,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return code
 		}
 	}
-	oy, err := loadOrganYear(ctx, st, *organ, *year)
+	y, err := openYear(ctx, st, *organ, *year, today)
 	if err != nil {
 		return printErr(stderr, err)
 	}
-	cal, err := st.Calendar(ctx)
-	if err != nil {
-		return printErr(stderr, err)
-	}
-	findings := model.Check(oy, cal, today)
-	return printFindings(stdout, oy, findings)
+	return printFindings(stdout, y.OrganYear(), y.Findings())
 }
 
 func runDeepCheck(dbFlag string, stdout, stderr io.Writer) int {
@@ -110,16 +105,13 @@ func runDeepCheck(dbFlag string, stdout, stderr io.Writer) int {
 // deepCheck runs the full integrity_check and the row checksums; on damage
 // it prints what and where, with the backup that holds the saved values,
 // and returns exitUsage.
-func deepCheck(ctx context.Context, st *db.Store, stdout, stderr io.Writer) int {
-	if err := st.IntegrityCheck(ctx); err != nil {
-		return printErr(stderr, restoreGuide(err, st.Path()))
-	}
-	probs, err := st.VerifyRows(ctx)
+func deepCheck(ctx context.Context, st *desk.Store, stdout, stderr io.Writer) int {
+	damage, err := st.DeepCheck(ctx)
 	if err != nil {
 		return printErr(stderr, err)
 	}
-	if len(probs) > 0 {
-		fmt.Fprintln(stderr, db.RowProblemsMessage(st.Path(), probs))
+	if damage != "" {
+		fmt.Fprintln(stderr, damage)
 		return exitUsage
 	}
 	fmt.Fprintln(stdout, "数据库逐条核对通过：完整性检查正常，每条记录都与保存时一致。")

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"nianbao/demo"
+	"nianbao/desk"
 )
 
 func init() {
@@ -33,7 +33,7 @@ func usageDemo(w io.Writer) {
   --db 数据库文件   不指定时使用默认数据库
   --requests 件数   另建「%s」，生成指定件数的申请，分布在%d—%d年（用于性能测试）
   --force           数据库里已有其他单位的数据时仍然写入演示单位（其他单位的数据不受影响）
-`, demo.OrganName, demo.BulkOrganName, demo.BulkFirstYear, demo.BulkLastYear)
+`, desk.DemoOrganName, desk.DemoBulkOrganName, desk.DemoBulkFirstYear, desk.DemoBulkLastYear)
 }
 
 func runDemo(args []string, stdout, stderr io.Writer) int {
@@ -68,7 +68,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	}
 	var others []string
 	for _, o := range organs {
-		if !demo.IsDemoOrgan(o.Name) {
+		if !desk.IsDemoOrgan(o.Name) {
 			others = append(others, o.Name)
 		}
 	}
@@ -80,23 +80,20 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	}
 
 	start := time.Now()
-	if err := demo.Load(ctx, st); err != nil {
+	if err := st.LoadDemo(ctx, *n, bulkSeed); err != nil {
 		return printErr(stderr, err)
 	}
-	fmt.Fprintf(stdout, "已写入演示数据：%s 2019年、2021年年报。\n", demo.OrganName)
+	fmt.Fprintf(stdout, "已写入演示数据：%s 2019年、2021年年报。\n", desk.DemoOrganName)
 	if *n > 0 {
-		if err := demo.LoadBulk(ctx, st, *n, bulkSeed); err != nil {
-			return printErr(stderr, err)
-		}
 		fmt.Fprintf(stdout, "已写入批量数据：%s，%d件申请（%d—%d年），用时%.1f秒。\n",
-			demo.BulkOrganName, *n, demo.BulkFirstYear, demo.BulkLastYear, time.Since(start).Seconds())
+			desk.DemoBulkOrganName, *n, desk.DemoBulkFirstYear, desk.DemoBulkLastYear, time.Since(start).Seconds())
 	}
 	fmt.Fprintf(stdout, "数据库：%s\n", st.Path())
 	dbArg := ""
 	if *dbFlag != "" {
 		dbArg = " --db " + quoteArg(*dbFlag)
 	}
-	fmt.Fprintf(stdout, "打开工作台：nianbao%s\n检查2021年年报：nianbao check --organ %s --year 2021%s\n", dbArg, demo.OrganName, dbArg)
+	fmt.Fprintf(stdout, "打开工作台：nianbao%s\n检查2021年年报：nianbao check --organ %s --year 2021%s\n", dbArg, desk.DemoOrganName, dbArg)
 	return exitOK
 }
 

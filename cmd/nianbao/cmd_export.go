@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"nianbao/export"
+	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -49,7 +49,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	year := fs.Int("year", 0, "")
 	formats := fs.String("format", "docx,html,xlsx,txt", "")
 	out := fs.String("out", "", "")
-	encoding := fs.String("encoding", export.EncodingUTF8, "")
+	encoding := fs.String("encoding", desk.EncodingUTF8, "")
 	force := fs.Bool("force", false, "")
 	overwrite := fs.Bool("overwrite", false, "")
 	fontFile := fs.String("font", "", "")
@@ -78,12 +78,12 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if !validExportFormat(f) {
-			return usageErr(fmt.Sprintf("不支持的导出格式「%s」，可选：%s。", f, strings.Join(export.Formats, "、")))
+			return usageErr(fmt.Sprintf("不支持的导出格式「%s」，可选：%s。", f, strings.Join(desk.Formats, "、")))
 		}
 		list = append(list, f)
 	}
 	if len(list) == 0 {
-		return usageErr("--format 没有给出任何格式，可选：" + strings.Join(export.Formats, "、") + "。")
+		return usageErr("--format 没有给出任何格式，可选：" + strings.Join(desk.Formats, "、") + "。")
 	}
 	switch strings.ToLower(strings.ReplaceAll(*encoding, "-", "")) {
 	case "utf8", "gb18030":
@@ -102,25 +102,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	// The public export never loads personal data.
-	oy, err := loadOrganYear(ctx, st, *organ, *year)
-	if err != nil {
-		return printErr(stderr, err)
-	}
 	now := time.Now()
-	today := model.DateOf(now)
-	cal, err := st.Calendar(ctx)
+	y, err := openYear(ctx, st, *organ, *year, model.DateOf(now))
 	if err != nil {
 		return printErr(stderr, err)
-	}
-	findings := model.Check(oy, cal, today)
-	var errs []model.Finding
-	for _, f := range findings {
-		if f.Severity == model.Error {
-			errs = append(errs, f)
-		}
 	}
 	draft := false
-	if len(errs) > 0 {
+	if errs := y.Errors(); len(errs) > 0 {
+		oy := y.OrganYear()
 		fm := oy.Report.Format()
 		w := stderr
 		if *force {
@@ -138,10 +127,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		draft = true
 	}
 
-	res, err := export.Run(ctx, oy, export.Options{
-		Formats: list, Dir: *out, Encoding: *encoding, Draft: draft, Overwrite: *overwrite,
-		Version: version, Today: today, Now: now, Calendar: cal, Font: *fontFile,
-	}, func(p export.Progress) {
+	res, err := st.Export(ctx, y, desk.ExportOptions{
+		Formats: list, Dir: *out, Encoding: *encoding, Draft: draft, Overwrite: *overwrite, Now: now, Font: *fontFile,
+	}, func(p desk.ExportProgress) {
 		if !p.Done {
 			fmt.Fprintf(stdout, "[%d/%d] 正在写入 %s …\n", p.Index, p.Total, p.Name)
 			return
@@ -166,8 +154,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		var me *export.MediaError
-		if errors.As(err, &me) && me.Kind == export.ErrExists {
+		var me *desk.MediaError
+		if errors.As(err, &me) && me.Kind == desk.ErrFileExists {
 			fmt.Fprintln(stderr, me.Msg+"（命令行请加 --overwrite）")
 			return exitFindings
 		}
@@ -178,7 +166,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 }
 
 func validExportFormat(f string) bool {
-	for _, x := range export.Formats {
+	for _, x := range desk.Formats {
 		if x == f {
 			return true
 		}

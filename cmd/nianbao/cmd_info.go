@@ -7,7 +7,7 @@ import (
 	"os"
 	"os/signal"
 
-	"nianbao/db"
+	"nianbao/desk"
 )
 
 func init() {
@@ -49,7 +49,7 @@ func runInfo(args []string, stdout, stderr io.Writer) int {
 }
 
 // printSummary writes the Chinese overview of a database.
-func printSummary(ctx context.Context, st *db.Store, w io.Writer) error {
+func printSummary(ctx context.Context, st *desk.Store, w io.Writer) error {
 	fmt.Fprintf(w, "数据库：%s\n", st.Path())
 	organs, err := st.Organs(ctx)
 	if err != nil {

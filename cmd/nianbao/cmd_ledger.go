@@ -8,7 +8,6 @@ import (
 	"os/signal"
 	"strings"
 
-	"nianbao/db"
 	"nianbao/desk"
 	"nianbao/model"
 )
@@ -99,16 +98,13 @@ func runLedger(args []string, stdout, stderr io.Writer) int {
 		return printErr(stderr, err)
 	}
 	defer st.Close()
-	o, err := st.OrganByName(ctx, strings.TrimSpace(*organ))
+	o, err := st.FindOrgan(ctx, *organ)
 	if err != nil {
-		if db.KindOf(err) == db.ErrNotFound {
-			return printErr(stderr, unknownOrganErr(ctx, st, *organ))
-		}
 		return printErr(stderr, err)
 	}
 	if op == "export" {
 		fmt.Fprintln(stdout, "注意："+desk.LedgerWarning)
-		fr, n, err := desk.ExportLedger(ctx, st, o, *year, *out)
+		fr, n, err := desk.ExportLedger(ctx, st.Store, o, *year, *out)
 		if err != nil {
 			return printErr(stderr, err)
 		}
@@ -118,7 +114,7 @@ func runLedger(args []string, stdout, stderr io.Writer) int {
 	return ledgerImport(ctx, st, o, *year, file, stdout, stderr)
 }
 
-func ledgerImport(ctx context.Context, st *db.Store, o model.Organ, year int, file string, stdout, stderr io.Writer) int {
+func ledgerImport(ctx context.Context, st *desk.Store, o model.Organ, year int, file string, stdout, stderr io.Writer) int {
 	li, err := desk.ReadLedger(o, year, file)
 	if err != nil {
 		return printErr(stderr, err)
@@ -144,7 +140,7 @@ func ledgerImport(ctx context.Context, st *db.Store, o model.Organ, year int, fi
 		fmt.Fprintln(stderr, "请在工作台的“导入台账”界面确认它们对应的列和行，或在文件中改成表三的名称（如“商业企业”“予以公开”）。")
 		return exitUsage
 	}
-	p, err := li.Preview(ctx, st)
+	p, err := li.Preview(ctx, st.Store)
 	if err != nil {
 		return printErr(stderr, err)
 	}
@@ -154,7 +150,7 @@ func ledgerImport(ctx context.Context, st *db.Store, o model.Organ, year int, fi
 	for _, b := range p.Dups {
 		fmt.Fprintf(stdout, "第%d行重复，未导入：%s\n", b.Line, b.Reason)
 	}
-	n, err := li.Import(ctx, st, p)
+	n, err := li.Import(ctx, st.Store, p)
 	if err != nil {
 		return printErr(stderr, err)
 	}

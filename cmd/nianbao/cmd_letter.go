@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"nianbao/db"
 	"nianbao/desk"
 	"nianbao/model"
 )
@@ -100,21 +99,18 @@ func runLetter(args []string, stdout, stderr io.Writer) int {
 		return printErr(stderr, err)
 	}
 	defer st.Close()
-	o, err := st.OrganByName(ctx, strings.TrimSpace(*organ))
+	o, err := st.FindOrgan(ctx, *organ)
 	if err != nil {
-		if db.KindOf(err) == db.ErrNotFound {
-			return printErr(stderr, unknownOrganErr(ctx, st, *organ))
-		}
 		return printErr(stderr, err)
 	}
-	d, err := desk.DraftLetter(ctx, st, o, *year, *serial, kind, in, model.DateOf(time.Now()))
+	d, err := st.DraftLetter(ctx, o, *year, *serial, kind, in, model.DateOf(time.Now()))
 	if err != nil {
 		if err == desk.ErrNoLetter {
 			return usageErr(err.Error() + "（--kind）。")
 		}
 		return printErr(stderr, err)
 	}
-	res, err := desk.WriteLetter(ctx, st, d, *out)
+	res, err := st.WriteLetter(ctx, d, *out)
 	if err != nil {
 		return printErr(stderr, err)
 	}

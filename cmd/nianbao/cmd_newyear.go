@@ -7,7 +7,7 @@ import (
 	"os"
 	"os/signal"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -66,44 +66,16 @@ func runNewYear(args []string, stdout, stderr io.Writer) int {
 	return newYear(ctx, st, *organ, *year, stdout, stderr)
 }
 
-func newYear(ctx context.Context, st *db.Store, name string, year int, stdout, stderr io.Writer) int {
-	o, err := st.OrganByName(ctx, name)
-	if err != nil {
-		if db.KindOf(err) == db.ErrNotFound {
-			return printErr(stderr, unknownOrganErr(ctx, st, name))
-		}
-		return printErr(stderr, err)
-	}
-	years, err := st.Years(ctx, o.ID)
+func newYear(ctx context.Context, st *desk.Store, name string, year int, stdout, stderr io.Writer) int {
+	o, err := st.FindOrgan(ctx, name)
 	if err != nil {
 		return printErr(stderr, err)
 	}
-	prevYear := 0
-	for _, y := range years {
-		if y == year {
-			fmt.Fprintf(stderr, "单位「%s」已经有%d年的年报，没有做任何改动。请在工作台中打开它继续编辑。\n", o.Name, year)
-			return exitUsage
-		}
-		if y < year && y > prevYear {
-			prevYear = y
-		}
-	}
-	if prevYear == 0 {
-		fmt.Fprintf(stderr, "单位「%s」没有%d年以前的年报可以沿用。请在工作台中直接新建%d年的年报。\n", o.Name, year, year)
-		return exitUsage
-	}
-	prev, err := st.LoadOrganYear(ctx, o.ID, prevYear, false)
+	ny, err := st.StartYear(ctx, o, year, true)
 	if err != nil {
 		return printErr(stderr, err)
 	}
-	oy, sum := model.NewYearWithSummary(prev, year)
-	// Carried requests stay in the log as they are: the year's query returns
-	// them as 上年结转. Only the new year's own entries are saved.
-	save := *oy
-	save.Requests = nil
-	if err := st.SaveOrganYear(ctx, &save, false); err != nil {
-		return printErr(stderr, err)
-	}
+	oy, sum, prevYear := ny.OY, ny.Summary, ny.From
 	f := oy.Report.Format()
 	fmt.Fprintf(stdout, "已新建%s（%s表格），底稿为%d年的年报。\n", model.Title(o.Name, year), f.Name, prevYear)
 	if prevYear != year-1 {

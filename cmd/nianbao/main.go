@@ -15,10 +15,9 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"sort"
-	"strconv"
 	"strings"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -95,6 +94,7 @@ func main() {
 // run dispatches to a command or starts the workstation; it returns the
 // exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	desk.SetVersion(version)
 	if len(args) > 0 && args[0] == "help" {
 		// nianbao help [命令]
 		if len(args) > 1 {
@@ -236,29 +236,17 @@ func flagErrorChinese(err error) string {
 
 // openStore opens the database named by --db, or the default one. Its
 // errors are Chinese sentences for the clerk.
-func openStore(ctx context.Context, dbFlag string, readOnly bool) (*db.Store, error) {
-	return openStoreWith(ctx, dbFlag, db.Options{ReadOnly: readOnly}, os.Stderr)
+func openStore(ctx context.Context, dbFlag string, readOnly bool) (*desk.Store, error) {
+	return openStoreWith(ctx, dbFlag, desk.Options{ReadOnly: readOnly}, os.Stderr)
 }
 
 // openStoreWith opens the database named by --db, or the default one, with
 // opt; a damaged database that has a good backup gets the exact restore
 // command in its error, and the store's warnings go to stderr.
-func openStoreWith(ctx context.Context, dbFlag string, opt db.Options, stderr io.Writer) (*db.Store, error) {
-	path := dbFlag
-	if path == "" {
-		p, err := db.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
-	}
-	st, err := db.Open(ctx, path, opt)
+func openStoreWith(ctx context.Context, dbFlag string, opt desk.Options, stderr io.Writer) (*desk.Store, error) {
+	st, err := desk.Open(ctx, dbFlag, opt)
 	if err != nil {
-		var e *db.Error
-		if errors.As(err, &e) {
-			return nil, restoreGuide(err, path)
-		}
-		return nil, fmt.Errorf("无法打开数据库「%s」（%v）。请检查文件是否存在、是否有权限读取。", path, err)
+		return nil, err
 	}
 	for _, w := range st.Warnings() {
 		fmt.Fprintln(stderr, "注意："+w)
@@ -266,57 +254,19 @@ func openStoreWith(ctx context.Context, dbFlag string, opt db.Options, stderr io
 	return st, nil
 }
 
-// loadOrganYear loads one organ's year by the organ's name. An unknown organ
-// or year is a Chinese error naming what exists.
-func loadOrganYear(ctx context.Context, st *db.Store, organ string, year int) (*model.OrganYear, error) {
-	organ = strings.TrimSpace(organ)
-	if organ == "" {
-		return nil, errors.New("没有指定单位。请用 --organ 给出单位名称。")
-	}
-	o, err := st.OrganByName(ctx, organ)
-	if err != nil {
-		if db.KindOf(err) == db.ErrNotFound {
-			return nil, unknownOrganErr(ctx, st, organ)
-		}
-		return nil, err
-	}
-	years, err := st.Years(ctx, o.ID)
+// openYear finds one organ's year by the organ's name and opens it, checked
+// against today. An unknown organ or year is a Chinese error naming what
+// exists. Personal data is never loaded.
+func openYear(ctx context.Context, st *desk.Store, organ string, year int, today model.Date) (*desk.Year, error) {
+	o, err := st.FindYear(ctx, organ, year)
 	if err != nil {
 		return nil, err
 	}
-	found := false
-	for _, y := range years {
-		if y == year {
-			found = true
-		}
+	cal, err := st.Calendar(ctx)
+	if err != nil {
+		return nil, err
 	}
-	if !found {
-		if len(years) == 0 {
-			return nil, fmt.Errorf("单位「%s」还没有任何年度的年报。请先在工作台中新建%d年的年报。", organ, year)
-		}
-		return nil, fmt.Errorf("单位「%s」没有%d年的年报。已有的年份：%s。", organ, year, joinInts(years, "、"))
-	}
-	return st.LoadOrganYear(ctx, o.ID, year, false)
-}
-
-func unknownOrganErr(ctx context.Context, st *db.Store, organ string) error {
-	organs, err := st.Organs(ctx)
-	if err != nil || len(organs) == 0 {
-		return fmt.Errorf("数据库中没有单位「%s」，数据库里还没有任何单位。可先运行 nianbao demo 创建演示数据，或在工作台中新建单位。", organ)
-	}
-	names := make([]string, len(organs))
-	for i, o := range organs {
-		names[i] = o.Name
-	}
-	return fmt.Errorf("数据库中没有单位「%s」。现有的单位：%s。请检查名称是否完全一致。", organ, strings.Join(names, "、"))
-}
-
-func joinInts(xs []int, sep string) string {
-	s := make([]string, len(xs))
-	for i, x := range xs {
-		s[i] = strconv.Itoa(x)
-	}
-	return strings.Join(s, sep)
+	return st.OpenYear(ctx, o.ID, year, cal, today)
 }
 
 // printErr prints an error (a Chinese sentence) and returns exitUsage.

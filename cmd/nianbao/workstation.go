@@ -2,14 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/charmbracelet/x/term"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/tui"
 )
 
@@ -26,7 +25,7 @@ func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) i
 		// No first frame to hurry: wait for the integrity check.
 		<-st.CheckDone()
 		if err := st.CheckErr(); err != nil {
-			return printErr(stderr, restoreGuide(err, st.Path()))
+			return printErr(stderr, desk.RestoreGuide(err, st.Path()))
 		}
 		fmt.Fprintln(stderr, "年报工作台需要在终端窗口（命令提示符、PowerShell 或终端）里运行，现在的输入或输出不是终端。下面是数据库概况：")
 		if err := printSummary(ctx, st, stdout); err != nil {
@@ -41,7 +40,7 @@ func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) i
 	if err := st.CheckErr(); err != nil {
 		// The workstation showed the notice; leave the guidance on the
 		// terminal after it, too.
-		fmt.Fprintln(stderr, restoreGuide(err, st.Path()).Error())
+		fmt.Fprintln(stderr, desk.RestoreGuide(err, st.Path()).Error())
 		return exitUsage
 	}
 	return exitOK
@@ -51,18 +50,6 @@ func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) i
 // integrity check running behind the first frame (db.Options.DeferCheck):
 // every write waits for it, and the workstation shows a blocking notice
 // when it fails.
-func openWorkstationStore(ctx context.Context, dbFlag string, stderr io.Writer) (*db.Store, error) {
-	return openStoreWith(ctx, dbFlag, db.Options{DeferCheck: true}, stderr)
-}
-
-// restoreGuide adds the exact restore command to an ErrCorrupt error that
-// names a good backup; other errors pass unchanged.
-func restoreGuide(err error, path string) error {
-	var e *db.Error
-	if errors.As(err, &e) && e.Kind == db.ErrCorrupt && e.Backup != "" {
-		g := *e
-		g.Msg += fmt.Sprintf("\n恢复方法：关闭所有年报程序窗口，然后运行\n  nianbao restore --from \"%s\" --db \"%s\"", e.Backup, path)
-		return &g
-	}
-	return err
+func openWorkstationStore(ctx context.Context, dbFlag string, stderr io.Writer) (*desk.Store, error) {
+	return openStoreWith(ctx, dbFlag, desk.Options{DeferCheck: true}, stderr)
 }

@@ -10,8 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/export"
-	"nianbao/export/summary"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -32,8 +31,8 @@ type Aggregate struct {
 	running  bool
 	errText  string
 	res      *model.AggregateResult
-	folder   summary.Folder
-	file     *export.FileResult
+	folder   desk.AggregateFolder
+	file     *desk.FileResult
 	scroll   int
 	curX     int
 	curY     int
@@ -60,7 +59,7 @@ func (s *Aggregate) Title() string { return text.AggTitle }
 func (s *Aggregate) Init() tea.Cmd { return scanDrives }
 
 // Result is the last aggregation and the workbook written (tests).
-func (s *Aggregate) Result() (*model.AggregateResult, *export.FileResult) { return s.res, s.file }
+func (s *Aggregate) Result() (*model.AggregateResult, *desk.FileResult) { return s.res, s.file }
 
 // rows: 0 source folder, 1 year, 2 expected, the drives, the out folder,
 // the button.
@@ -98,8 +97,8 @@ func (s *Aggregate) KeyMap() help.KeyMap {
 
 type aggDoneMsg struct {
 	res    model.AggregateResult
-	folder summary.Folder
-	file   export.FileResult
+	folder desk.AggregateFolder
+	file   desk.FileResult
 	err    error
 }
 
@@ -133,14 +132,10 @@ func (s *Aggregate) run() tea.Cmd {
 	}
 	expected := splitNames(s.expected.Value())
 	s.running, s.errText, s.res, s.file, s.scroll = true, "", nil, nil, 0
-	return func() tea.Msg {
-		res, folder, err := summary.AggregateFolder(src, year, expected)
-		if err != nil {
-			return aggDoneMsg{err: err}
-		}
-		fr, err := summary.Write(dir, res)
+	return s.c.Track(func() tea.Msg {
+		res, folder, fr, err := desk.Aggregate(src, year, expected, dir)
 		return aggDoneMsg{res: res, folder: folder, file: fr, err: err}
-	}
+	})
 }
 
 // Update implements common.Screen.
@@ -337,7 +332,7 @@ func (s *Aggregate) resultLines(width int) []string {
 	}
 	if len(s.folder.Rejected)+len(s.folder.Skipped) > 0 {
 		out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf(text.AggRejected, len(s.folder.Rejected), len(s.folder.Skipped)), width)))
-		for _, r := range append(append([]summary.Rejected{}, s.folder.Rejected...), s.folder.Skipped...) {
+		for _, r := range append(append([]desk.Rejected{}, s.folder.Rejected...), s.folder.Skipped...) {
 			reason := strings.Join(strings.Fields(strings.ReplaceAll(r.Reason, "\n", " ")), " ")
 			out = append(out, components.Fit("  "+st.Error.Render(r.File+"："+reason), width))
 		}

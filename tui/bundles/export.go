@@ -8,8 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/export"
-	"nianbao/export/bundle"
+	"nianbao/desk"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
@@ -22,19 +21,19 @@ import (
 // with y.
 type Export struct {
 	c       *common.Common
-	kind    bundle.Kind
+	kind    desk.BundleKind
 	place   *place
 	focus   int
 	running bool
-	result  *export.FileResult
-	resKind bundle.Kind
+	result  *desk.FileResult
+	resKind desk.BundleKind
 	errText string
 	curY    int
 }
 
 // NewExport builds the bundle export screen of the open organ-year.
 func NewExport(c *common.Common) common.Screen {
-	return &Export{c: c, kind: bundle.Public, place: newPlace("")}
+	return &Export{c: c, kind: desk.PublicBundle, place: newPlace("")}
 }
 
 // Title implements common.Screen.
@@ -44,11 +43,11 @@ func (s *Export) Title() string { return text.BunExportTitle }
 func (s *Export) Init() tea.Cmd { return scanDrives }
 
 // rows: 0 public, 1 full, then the drives, the folder and the button.
-func (s *Export) nrows() int        { return 2 + len(s.place.drives) + 2 }
-func (s *Export) folderRow() int    { return 2 + len(s.place.drives) }
-func (s *Export) startRow() int     { return s.folderRow() + 1 }
-func (s *Export) onFolder() bool    { return s.focus == s.folderRow() }
-func (s *Export) Kind() bundle.Kind { return s.kind }
+func (s *Export) nrows() int            { return 2 + len(s.place.drives) + 2 }
+func (s *Export) folderRow() int        { return 2 + len(s.place.drives) }
+func (s *Export) startRow() int         { return s.folderRow() + 1 }
+func (s *Export) onFolder() bool        { return s.focus == s.folderRow() }
+func (s *Export) Kind() desk.BundleKind { return s.kind }
 
 // Typing implements common.Typing.
 func (s *Export) Typing() bool { return !s.running && s.onFolder() }
@@ -69,8 +68,8 @@ func (s *Export) KeyMap() help.KeyMap {
 type fullYesMsg struct{}
 
 type exportDoneMsg struct {
-	res  export.FileResult
-	kind bundle.Kind
+	res  desk.FileResult
+	kind desk.BundleKind
 	err  error
 }
 
@@ -89,14 +88,13 @@ func (s *Export) write() tea.Cmd {
 	s.running, s.errText, s.result = true, "", nil
 	ctx, st, kind := s.c.Context(), s.c.Store, s.kind
 	organID, year := s.c.OY.Organ.ID, s.c.OY.Report.Year
-	return func() tea.Msg {
-		oy, err := st.LoadOrganYear(ctx, organID, year, kind == bundle.Full)
-		if err != nil {
+	return s.c.Track(func() tea.Msg {
+		res, oy, err := st.WriteBundle(ctx, organID, year, kind, dir)
+		if oy == nil && err != nil {
 			return exportDoneMsg{kind: kind, err: fmt.Errorf(text.BunLoadFailed, err)}
 		}
-		res, err := bundle.Write(dir, oy, kind)
 		return exportDoneMsg{res: res, kind: kind, err: err}
-	}
+	})
 }
 
 // Update implements common.Screen.
@@ -117,7 +115,7 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			s.place.typeKey(msg)
 		}
 	case fullYesMsg:
-		s.kind = bundle.Full
+		s.kind = desk.FullBundle
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	}
@@ -155,9 +153,9 @@ func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case s.focus == 0:
-		s.kind = bundle.Public
+		s.kind = desk.PublicBundle
 	case s.focus == 1:
-		if s.kind != bundle.Full {
+		if s.kind != desk.FullBundle {
 			return dialog.YesNo(s.c, text.BunAskFull, text.KeyConfirm, fullYesMsg{}, text.KeyCancel, nil)
 		}
 	case s.focus < s.folderRow():
@@ -183,7 +181,7 @@ func (s *Export) View(width, height int) string {
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
 	title := text.BunExportTitle
 	if s.c.OY != nil && s.c.OY.Report != nil {
-		title += " · " + bundle.FileName(s.c.OY, s.kind)
+		title += " · " + desk.BundleFileName(s.c.OY, s.kind)
 	}
 	add(st.Heading.Render(title))
 	for _, l := range components.Wrap(text.BunExportIntro, width) {
@@ -209,8 +207,8 @@ func (s *Export) View(width, height int) string {
 		return "( ) "
 	}
 	add(st.Label.Render(text.BunKindHeading))
-	line(0, radio(s.kind == bundle.Public)+text.BunKindPublic)
-	full := radio(s.kind == bundle.Full) + text.BunKindFull
+	line(0, radio(s.kind == desk.PublicBundle)+text.BunKindPublic)
+	full := radio(s.kind == desk.FullBundle) + text.BunKindFull
 	line(1, full)
 	add(st.Label.Render(text.ExpTarget))
 	if len(s.place.drives) == 0 {
@@ -229,7 +227,7 @@ func (s *Export) View(width, height int) string {
 	}
 	lines = append(lines, s.place.folderLine(mark, width))
 	line(s.startRow(), "[ "+text.BunStart+" ]")
-	if s.kind == bundle.Full {
+	if s.kind == desk.FullBundle {
 		for _, l := range components.Wrap(text.BunFullWarning, width) {
 			add(st.Warning.Render(l))
 		}
@@ -267,4 +265,4 @@ func (s *Export) View(width, height int) string {
 }
 
 // Result is the last bundle written (tests).
-func (s *Export) Result() *export.FileResult { return s.result }
+func (s *Export) Result() *desk.FileResult { return s.result }

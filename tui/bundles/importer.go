@@ -3,18 +3,13 @@ package bundles
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
-	"nianbao/export/bundle"
-	"nianbao/export/summary"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -22,16 +17,10 @@ import (
 	"nianbao/tui/text"
 )
 
-// Entry is one .json file of the folder: a valid bundle (OY and Meta) or a
-// file that is not one (Problem says why, in Chinese).
+// Entry is one .json file of the folder as the list shows it: the file
+// read (desk.BundleFile), whether it is ticked and how importing it ended.
 type Entry struct {
-	File    string
-	OY      *model.OrganYear
-	Meta    bundle.Meta
-	Problem string
-	// Exists is set when the store already keeps this organ-year (at the
-	// time the folder was read).
-	Exists   bool
+	desk.BundleFile
 	Selected bool
 	// State is how importing it ended ("" before).
 	State string
@@ -117,94 +106,6 @@ type readMsg struct {
 	err     error
 }
 
-// ReadBundles reads every .json file of dir as a bundle; a bad file is an
-// Entry with its Problem and does not stop the others. Exists is looked up
-// in the store. Only an unreadable folder is an error.
-func ReadBundles(ctx context.Context, st *db.Store, dir string) ([]Entry, error) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("无法读取文件夹「%s」：%v。请检查U盘是否插好、路径是否正确。", dir, err)
-	}
-	var out []Entry
-	for _, e := range ents {
-		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".json") {
-			continue
-		}
-		en := Entry{File: e.Name()}
-		if info, err := e.Info(); err == nil && info.Size() > summary.MaxBundleSize {
-			en.Problem = fmt.Sprintf(text.BunTooBig, info.Size()>>20)
-			out = append(out, en)
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			en.Problem = fmt.Sprintf(text.BunReadFailed, err)
-			out = append(out, en)
-			continue
-		}
-		oy, meta, err := bundle.Decode(data)
-		if err != nil {
-			en.Problem = strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", " ")), " ")
-			out = append(out, en)
-			continue
-		}
-		en.OY, en.Meta = oy, meta
-		if st != nil {
-			if _, kept, err := keptYear(ctx, st, oy.Organ.Name, meta.Year); err == nil {
-				en.Exists = kept
-			}
-		}
-		out = append(out, en)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].File < out[j].File })
-	return out, nil
-}
-
-// keptYear finds the stored organ of the bundle's organ name and whether it
-// has a report for the bundle's year.
-func keptYear(ctx context.Context, st *db.Store, name string, year int) (int64, bool, error) {
-	o, err := st.OrganByName(ctx, name)
-	if err != nil {
-		if db.KindOf(err) == db.ErrNotFound {
-			return 0, false, nil
-		}
-		return 0, false, err
-	}
-	years, err := st.Years(ctx, o.ID)
-	if err != nil {
-		return 0, false, err
-	}
-	for _, y := range years {
-		if y == year {
-			return o.ID, true, nil
-		}
-	}
-	return o.ID, false, nil
-}
-
-// existing loads the kept organ-year the bundle would replace (with
-// personal data only when the bundle is full), or reports that none is kept.
-func existing(ctx context.Context, st *db.Store, oy *model.OrganYear, meta bundle.Meta) (*model.OrganYear, bool, error) {
-	id, ok, err := keptYear(ctx, st, oy.Organ.Name, meta.Year)
-	if err != nil || !ok {
-		return nil, false, err
-	}
-	old, err := st.LoadOrganYear(ctx, id, meta.Year, meta.Kind == bundle.Full)
-	return old, true, err
-}
-
-// Compare tells whether the store keeps the bundle's organ-year and, if
-// so, what importing the bundle in its place would change
-// (bundle.Replacing). The workstation and the command line both decide an
-// import by it.
-func Compare(ctx context.Context, st *db.Store, oy *model.OrganYear, meta bundle.Meta) (bool, []string, error) {
-	old, exists, err := existing(ctx, st, oy, meta)
-	if err != nil || !exists {
-		return exists, nil, err
-	}
-	return true, bundle.Replacing(old, oy, meta.Kind), nil
-}
-
 func (s *Import) read() tea.Cmd {
 	dir := s.place.dir()
 	if dir == "" {
@@ -214,7 +115,11 @@ func (s *Import) read() tea.Cmd {
 	s.reading, s.errText = true, ""
 	ctx, st := s.c.Context(), s.c.Store
 	return func() tea.Msg {
-		es, err := ReadBundles(ctx, st, dir)
+		files, err := st.ReadBundles(ctx, dir)
+		es := make([]Entry, len(files))
+		for i, f := range files {
+			es[i] = Entry{BundleFile: f}
+		}
 		return readMsg{dir: dir, entries: es, err: err}
 	}
 }
@@ -244,7 +149,7 @@ func (s *Import) step() tea.Cmd {
 	e := s.entries[idx]
 	ctx, st := s.c.Context(), s.c.Store
 	return s.c.Track(func() tea.Msg {
-		exists, diff, err := Compare(ctx, st, e.OY, e.Meta)
+		exists, diff, err := st.CompareBundle(ctx, e.OY, e.Meta)
 		if err != nil {
 			return stepMsg{idx: idx, state: fmt.Sprintf(text.BunStateFailed, err)}
 		}
@@ -259,9 +164,8 @@ func (s *Import) step() tea.Cmd {
 }
 
 // save stores one bundle's organ-year in one transaction.
-func save(ctx context.Context, st *db.Store, oy *model.OrganYear, replace bool) string {
-	cp := *oy // SaveOrganYear sets IDs; keep the decoded value as read
-	if err := st.SaveOrganYear(ctx, &cp, replace); err != nil {
+func save(ctx context.Context, st common.Desk, oy *model.OrganYear, replace bool) string {
+	if err := st.ImportBundle(ctx, oy, replace); err != nil {
 		return fmt.Sprintf(text.BunStateFailed, err)
 	}
 	if replace {
@@ -588,7 +492,7 @@ func (s *Import) entryLine(i, width int) string {
 		return components.Fit(line, width)
 	}
 	kind := "公开"
-	if e.Meta.Kind == bundle.Full {
+	if e.Meta.Kind == desk.FullBundle {
 		kind = "完整（含个人信息）"
 	}
 	var notes []string

@@ -12,17 +12,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/export"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/components"
 	"nianbao/tui/text"
 )
 
 // place is a choice of removable drive or typed folder, as on the export
-// screen: the drives come from export.Drives() in a command (ctrl+r scans
+// screen: the drives come from desk.Drives() in a command (ctrl+r scans
 // again); sel is an index into drives, or -1 for the typed folder.
 type place struct {
-	drives  []export.Drive
+	drives  []desk.Drive
 	scanned bool
 	sel     int
 	folder  *components.Input
@@ -37,13 +37,13 @@ func newPlace(value string) *place {
 }
 
 // drivesMsg carries the removable drives found by scanDrives.
-type drivesMsg struct{ drives []export.Drive }
+type drivesMsg struct{ drives []desk.Drive }
 
-func scanDrives() tea.Msg { return drivesMsg{export.Drives()} }
+func scanDrives() tea.Msg { return drivesMsg{desk.Drives()} }
 
 // setDrives takes a scan's result; the first drive is chosen when no
 // folder is typed.
-func (p *place) setDrives(ds []export.Drive) {
+func (p *place) setDrives(ds []desk.Drive) {
 	p.scanned = true
 	p.drives = ds
 	if p.sel >= len(ds) {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strings"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -24,10 +23,10 @@ var spec = &entrylist.Spec[model.Case]{
 	ID:      func(c *model.Case) int64 { return c.ID },
 	Name:    func(c *model.Case) string { return c.Kind.Label() + " " + c.Summary },
 	Deleted: func(c *model.Case) string { return fmt.Sprintf(text.CaseDeleted, c.Kind.Label()) },
-	Delete: func(ctx context.Context, st *db.Store, id int64) (model.Case, error) {
+	Delete: func(ctx context.Context, st common.Desk, id int64) (model.Case, error) {
 		return st.DeleteCase(ctx, id)
 	},
-	Restore: func(ctx context.Context, st *db.Store, c model.Case) (model.Case, error) {
+	Restore: func(ctx context.Context, st common.Desk, c model.Case) (model.Case, error) {
 		c.ID = 0
 		err := st.SaveCase(ctx, &c)
 		return c, err
@@ -77,7 +76,7 @@ var formSpec = &entrylist.FormSpec[model.Case]{
 	SetID:     func(cs *model.Case, id int64) { cs.ID = id },
 	Apply:     apply,
 	Committed: committed,
-	Save: func(ctx context.Context, st *db.Store, cs *model.Case) error {
+	Save: func(ctx context.Context, st common.Desk, cs *model.Case) error {
 		return st.SaveCase(ctx, cs)
 	},
 }

@@ -14,7 +14,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -174,24 +173,30 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if !f.Acked {
 			return nil
 		}
-		m.removeAck(f)
+		m.setAck(f, nil)
 		rid := m.c.Report.ID
-		return m.c.Save(func(ctx context.Context, st *db.Store) error {
+		return m.c.Save(func(ctx context.Context, st common.Desk) error {
 			return st.DeleteAck(ctx, rid, f.Rule, f.Target())
 		})
 	}
 	return nil
 }
 
-func (m *Model) removeAck(f model.Finding) {
-	r := m.c.Report
-	var keep []model.Ack
-	for _, a := range r.Acks {
-		if a.Rule != f.Rule || a.Target != f.Target() {
-			keep = append(keep, a)
+// setAck replaces the acknowledgement of finding f in the open report by
+// ack (none when ack is nil).
+func (m *Model) setAck(f model.Finding, ack *model.Ack) {
+	m.c.Edit(func(oy *model.OrganYear) {
+		var keep []model.Ack
+		for _, a := range oy.Report.Acks {
+			if a.Rule != f.Rule || a.Target != f.Target() {
+				keep = append(keep, a)
+			}
 		}
-	}
-	r.Acks = keep
+		if ack != nil {
+			keep = append(keep, *ack)
+		}
+		oy.Report.Acks = keep
+	})
 }
 
 func (m *Model) ackKey(k tea.KeyPressMsg) tea.Cmd {
@@ -209,13 +214,12 @@ func (m *Model) ackKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		f, _ := m.Selected()
 		ack := model.Ack{Rule: f.Rule, Target: f.Target(), Reason: reason}
-		m.removeAck(f)
-		m.c.Report.Acks = append(m.c.Report.Acks, ack)
+		m.setAck(f, &ack)
 		m.acking = false
 		m.in.Blur()
 		m.err = ""
 		rid := m.c.Report.ID
-		return m.c.Save(func(ctx context.Context, st *db.Store) error {
+		return m.c.Save(func(ctx context.Context, st common.Desk) error {
 			if reason == "" {
 				return errors.New(text.CheckAckNeeded)
 			}

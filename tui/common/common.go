@@ -14,7 +14,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/styles"
 	"nianbao/tui/text"
@@ -47,29 +47,30 @@ type Editing interface {
 // current; screens read it and change the report only together with a save
 // command.
 type Common struct {
-	Ctx    context.Context
-	Store  *db.Store
+	Ctx context.Context
+	// Store is the use-case layer (a *desk.Store over the SQLite store;
+	// fast tests may give a fake).
+	Store  Desk
 	Styles *styles.Sheet
 	// Width and Height are the whole terminal size.
 	Width, Height int
 
-	// The open organ-year; Report is OY.Report. Zero/nil on the start screen.
-	Organ  model.Organ
-	Year   int
-	OY     *model.OrganYear
-	Report *model.Report
-	// Findings are the checks of the open organ-year, errors first.
+	// The open organ-year: Snap is its immutable snapshot with the derived
+	// data (table 三, fees, findings by cell); OY, Report and Findings are
+	// the snapshot's, set together by SetYear and never changed in place.
+	// Zero/nil on the start screen; while a year loads, Report alone is
+	// the report's head.
+	Organ    model.Organ
+	Year     int
+	Snap     *desk.Year
+	OY       *model.OrganYear
+	Report   *model.Report
 	Findings []model.Finding
 
 	Calendar *model.Calendar
 	Today    model.Date
 	// Now gives the time for the status line (tests pin it).
 	Now func() time.Time
-
-	// byCell indexes Findings by cell for FindingsAt.
-	byCell findingIndex
-	// due caches DueSoon's counts for one organ-year and day.
-	due dueCache
 
 	// inflight counts saves that have started and not finished, so the
 	// program can let them finish before the store is closed.
@@ -144,7 +145,7 @@ func (c *Common) Running() bool { return c.running.Load() > 0 }
 
 // Save runs fn against the store off the Update loop and reports SavedMsg or
 // SaveFailedMsg.
-func (c *Common) Save(fn func(ctx context.Context, st *db.Store) error) tea.Cmd {
+func (c *Common) Save(fn func(ctx context.Context, st Desk) error) tea.Cmd {
 	ctx, st, now := c.Ctx, c.Store, c.Now
 	return c.Track(func() tea.Msg {
 		if ctx == nil {
@@ -161,44 +162,37 @@ func (c *Common) Save(fn func(ctx context.Context, st *db.Store) error) tea.Cmd 
 	})
 }
 
-// SaveCmd runs fn off the Update loop and reports SavedMsg or SaveFailedMsg.
-func SaveCmd(fn func(ctx context.Context) error) tea.Cmd {
-	return func() tea.Msg {
-		if err := fn(context.Background()); err != nil {
-			return SaveFailedMsg{Err: err}
-		}
-		return SavedMsg{At: time.Now()}
-	}
-}
-
 // Reload asks the app to load the open organ-year again and recompute the
 // findings (after a change to the log, cases, measures …).
 func Reload() tea.Msg { return ReloadMsg{} }
 
-// FindingsAt returns the findings about one table cell. The findings are
-// indexed by cell once per check run: a grid asks for each of its cells on
-// every frame, and at 50,000 requests a check run holds thousands.
-func (c *Common) FindingsAt(a model.CellAddress) []model.Finding {
-	if len(c.Findings) == 0 {
-		return nil
+// SetYear makes y the open organ-year (nil closes it).
+func (c *Common) SetYear(y *desk.Year) {
+	c.Snap = y
+	if y == nil {
+		c.OY, c.Report, c.Findings = nil, nil, nil
+		return
 	}
-	if c.byCell.of != &c.Findings[0] || c.byCell.n != len(c.Findings) {
-		m := map[model.CellAddress][]model.Finding{}
-		for _, f := range c.Findings {
-			m[f.Cell] = append(m[f.Cell], f)
-		}
-		c.byCell = findingIndex{of: &c.Findings[0], n: len(c.Findings), m: m}
-	}
-	out := c.byCell.m[a]
-	return out[:len(out):len(out)] // a caller's append copies
+	c.OY, c.Report, c.Findings = y.OrganYear(), y.Report(), y.Findings()
+	c.Organ, c.Year = c.OY.Organ, c.Report.Year
 }
 
-// findingIndex is Findings by cell, for the findings slice it was built
-// from (a check run replaces the slice).
-type findingIndex struct {
-	of *model.Finding
-	n  int
-	m  map[model.CellAddress][]model.Finding
+// Edit changes the open organ-year's profile or report: the snapshot's
+// next one is made with edit applied to its own copy and checked again
+// (desk.Year.Edit). Nothing happens while no year is open.
+func (c *Common) Edit(edit func(oy *model.OrganYear)) {
+	if c.Snap != nil {
+		c.SetYear(c.Snap.Edit(edit))
+	}
+}
+
+// FindingsAt returns the findings about one table cell (indexed once per
+// snapshot: a grid asks for each of its cells on every frame).
+func (c *Common) FindingsAt(a model.CellAddress) []model.Finding {
+	if c.Snap == nil {
+		return nil
+	}
+	return c.Snap.FindingsAt(a)
 }
 
 // SectionOf tells which outline entry a finding belongs to.
@@ -294,34 +288,6 @@ func IsDirty(s Screen) bool {
 	return ok && e.Dirty()
 }
 
-// SetSectionBlocks replaces one section's blocks of the open report, in
-// order, keeping the other sections.
-func (c *Common) SetSectionBlocks(section int, bs []model.Block) {
-	if c.Report == nil {
-		return
-	}
-	var out []model.Block
-	done := false
-	for _, b := range c.Report.Blocks {
-		if b.Section == section {
-			if !done {
-				out = append(out, bs...)
-				done = true
-			}
-			continue
-		}
-		if !done && b.Section > section {
-			out = append(out, bs...)
-			done = true
-		}
-		out = append(out, b)
-	}
-	if !done {
-		out = append(out, bs...)
-	}
-	c.Report.Blocks = out
-}
-
 // EntryTitle is the Chinese name of an outline entry.
 func EntryTitle(sec string) string {
 	switch sec {
@@ -361,3 +327,77 @@ func SectionNumber(sec string) int {
 	}
 	return 0
 }
+
+// Desk is the use-case layer as the workstation uses it. *desk.Store
+// implements it over the SQLite store; a screen test may give a fake that
+// embeds Desk and overrides the methods it needs.
+type Desk interface {
+	// The database.
+	Path() string
+	Warnings() []string
+	CheckDone() <-chan struct{}
+	CheckErr() error
+	Backup(ctx context.Context) (string, error)
+	Calendar(ctx context.Context) (*model.Calendar, error)
+
+	// Organs and years.
+	Organs(ctx context.Context) ([]model.Organ, error)
+	Organ(ctx context.Context, id int64) (model.Organ, error)
+	OrganByName(ctx context.Context, name string) (model.Organ, error)
+	SaveOrgan(ctx context.Context, o *model.Organ) error
+	Years(ctx context.Context, organID int64) ([]int, error)
+	StartYear(ctx context.Context, o model.Organ, year int, fromPrev bool) (*desk.StartedYear, error)
+	OpenYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*desk.Year, error)
+	LoadOrganYear(ctx context.Context, organID int64, year int, withPersonal bool) (*model.OrganYear, error)
+	Report(ctx context.Context, organID int64, year int) (*model.Report, error)
+
+	// The report: its head, text, cells and acknowledged warnings.
+	SaveReportMeta(ctx context.Context, r *model.Report) error
+	SaveBlock(ctx context.Context, reportID int64, b *model.Block) error
+	DeleteBlock(ctx context.Context, id int64) error
+	ReorderBlocks(ctx context.Context, reportID int64, section int, ids []int64) error
+	SetValues(ctx context.Context, reportID int64, v model.Values) error
+	ClearValue(ctx context.Context, reportID int64, a model.CellAddress) error
+	Art20Mode(ctx context.Context, reportID int64) (model.TableMode, error)
+	SetArt20Mode(ctx context.Context, reportID int64, mode model.TableMode) error
+	SaveAck(ctx context.Context, reportID int64, a model.Ack) error
+	DeleteAck(ctx context.Context, reportID int64, rule, target string) error
+
+	// The request log.
+	Request(ctx context.Context, id int64, withPersonal bool) (model.Request, error)
+	RequestPage(ctx context.Context, q desk.RequestQuery) ([]model.Request, error)
+	CountRequests(ctx context.Context, q desk.RequestQuery) (int, error)
+	RequestsForYear(ctx context.Context, organID int64, year int, withPersonal bool) ([]model.Request, error)
+	SaveRequest(ctx context.Context, q *model.Request) error
+	SaveRequestField(ctx context.Context, q *model.Request, f desk.RequestField) error
+	SavePersonal(ctx context.Context, requestID int64, p model.Personal) error
+	DeleteRequest(ctx context.Context, id int64) (model.Request, error)
+	RestoreRequest(ctx context.Context, q model.Request) error
+
+	// Cases and measures.
+	SaveCase(ctx context.Context, c *model.Case) error
+	DeleteCase(ctx context.Context, id int64) (model.Case, error)
+	SaveMeasure(ctx context.Context, m *model.Measure) error
+	DeleteMeasure(ctx context.Context, id int64) (model.Measure, error)
+
+	// The register of 主动公开信息.
+	Items(ctx context.Context, organID int64, year int) ([]model.DisclosureItem, error)
+	ItemPage(ctx context.Context, q desk.ItemQuery) ([]model.DisclosureItem, error)
+	CountItems(ctx context.Context, q desk.ItemQuery) (int, error)
+	SaveItem(ctx context.Context, it *model.DisclosureItem) error
+	SaveItems(ctx context.Context, items []model.DisclosureItem) error
+	DeleteItem(ctx context.Context, id int64) (model.DisclosureItem, error)
+	ItemLists(ctx context.Context, organID int64) (categories, channels []string, err error)
+	AddItemListValue(ctx context.Context, organID int64, kind, value string) error
+
+	// Export and bundles.
+	Export(ctx context.Context, y *desk.Year, opt desk.ExportOptions, progress func(desk.ExportProgress)) (*desk.ExportResult, error)
+	MarkExported(ctx context.Context, y *desk.Year) error
+	WriteBundle(ctx context.Context, organID int64, year int, kind desk.BundleKind, dir string) (desk.FileResult, *model.OrganYear, error)
+	ReadBundles(ctx context.Context, dir string) ([]desk.BundleFile, error)
+	CompareBundle(ctx context.Context, oy *model.OrganYear, meta desk.BundleMeta) (exists bool, diff []string, err error)
+	ImportBundle(ctx context.Context, oy *model.OrganYear, replace bool) error
+}
+
+// The SQLite-backed use cases are the workstation's.
+var _ Desk = (*desk.Store)(nil)

@@ -14,7 +14,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -36,8 +35,8 @@ type Spec[T any] struct {
 	Deleted func(x *T) string
 	// Delete removes an entry and returns it as it was; Restore stores a
 	// deleted entry again as a new one and returns it with its new id.
-	Delete  func(ctx context.Context, st *db.Store, id int64) (T, error)
-	Restore func(ctx context.Context, st *db.Store, x T) (T, error)
+	Delete  func(ctx context.Context, st common.Desk, id int64) (T, error)
+	Restore func(ctx context.Context, st common.Desk, x T) (T, error)
 	// Form opens the entry's form: a new entry when x is nil.
 	Form func(c *common.Common, x *T) common.Screen
 	// Heading, Hint and Empty are the list's first line, its key hint and

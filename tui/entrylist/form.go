@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -39,7 +38,7 @@ type FormSpec[T any] struct {
 	// Unready, when set, says why a new entry is not stored yet ("" when
 	// it may be).
 	Unready func(x *T) string
-	Save    func(ctx context.Context, st *db.Store, x *T) error
+	Save    func(ctx context.Context, st common.Desk, x *T) error
 }
 
 // Form adds or edits one entry.

@@ -5,7 +5,6 @@
 package exportscreen
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -15,7 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/export"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/bundles"
 	"nianbao/tui/common"
@@ -24,9 +23,6 @@ import (
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
-
-// Version is written to the manifest; cmd sets it.
-var Version = ""
 
 // DefaultFormats are ticked when the screen opens.
 var DefaultFormats = map[string]bool{"docx": true, "html": true, "xlsx": true, "txt": true}
@@ -37,14 +33,14 @@ type Screen struct {
 	ticked   map[string]bool
 	gb18030  bool
 	draft    bool
-	drives   []export.Drive
+	drives   []desk.Drive
 	scanned  bool
 	target   int // index into drives, or -1 for the typed folder
 	folder   *components.Input
 	focus    int
 	running  bool
-	progress []export.Progress
-	result   *export.Result
+	progress []desk.ExportProgress
+	result   *desk.ExportResult
 	errText  string
 	note     string
 	events   chan tea.Msg
@@ -65,7 +61,7 @@ func New(c *common.Common) common.Screen {
 // Title implements common.Screen.
 func (s *Screen) Title() string { return text.TitleExport }
 
-type drivesMsg struct{ drives []export.Drive }
+type drivesMsg struct{ drives []desk.Drive }
 
 // Init implements common.Screen: look for removable drives.
 func (s *Screen) Init() tea.Cmd {
@@ -75,7 +71,7 @@ func (s *Screen) Init() tea.Cmd {
 	return scanDrives
 }
 
-func scanDrives() tea.Msg { return drivesMsg{export.Drives()} }
+func scanDrives() tea.Msg { return drivesMsg{desk.Drives()} }
 
 // rows of the screen, in focus order.
 const (
@@ -94,7 +90,7 @@ type row struct {
 
 func (s *Screen) rows() []row {
 	var rs []row
-	for i := range export.Formats {
+	for i := range desk.Formats {
 		rs = append(rs, row{kind: rowFormat, index: i})
 	}
 	rs = append(rs, row{kind: rowEncoding}, row{kind: rowDraft})
@@ -125,7 +121,7 @@ func (s *Screen) KeyMap() help.KeyMap {
 // Formats is the ticked formats in offer order.
 func (s *Screen) Formats() []string {
 	var out []string
-	for _, f := range export.Formats {
+	for _, f := range desk.Formats {
 		if s.ticked[f] {
 			out = append(out, f)
 		}
@@ -147,11 +143,11 @@ func (s *Screen) errorsNow() (errs, warns int) { return s.c.CountFindings("") }
 // Messages of a running export.
 type (
 	progressMsg struct {
-		p  export.Progress
+		p  desk.ExportProgress
 		ch chan tea.Msg
 	}
 	doneMsg struct {
-		res *export.Result
+		res *desk.ExportResult
 		err error
 		ch  chan tea.Msg
 	}
@@ -163,7 +159,7 @@ func listen(ch chan tea.Msg) tea.Cmd {
 
 // start runs the export off the Update loop; progress arrives as messages.
 func (s *Screen) start(overwrite bool) tea.Cmd {
-	if s.c.OY == nil {
+	if s.c.Snap == nil {
 		return nil
 	}
 	if len(s.Formats()) == 0 {
@@ -174,9 +170,8 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 		s.errText = text.ExpNoTarget
 		return nil
 	}
-	opt := export.Options{
+	opt := desk.ExportOptions{
 		Formats: s.Formats(), Dir: s.Dir(), Draft: s.draft, Overwrite: overwrite,
-		Version: Version, Today: s.c.Today, Calendar: s.c.Calendar,
 	}
 	if s.gb18030 {
 		opt.Encoding = "gb18030"
@@ -184,12 +179,11 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 	if s.c.Now != nil {
 		opt.Now = s.c.Now()
 	}
-	oy := s.c.OY
-	ctx := s.c.Ctx
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	ch := make(chan tea.Msg, 32)
+	y, st, ctx := s.c.Snap, s.c.Store, s.c.Context()
+	// Two progress messages per file (the 图解 writes two files) and the
+	// last one: the buffer holds them all, so the export never waits for
+	// the screen (which stops reading when the clerk quits).
+	ch := make(chan tea.Msg, 4*len(desk.Formats)+2)
 	s.events = ch
 	s.running = true
 	s.progress = nil
@@ -197,7 +191,7 @@ func (s *Screen) start(overwrite bool) tea.Cmd {
 	s.errText, s.note = "", ""
 	// Tracked like a save: quitting waits for the files being written.
 	s.c.Go(func() {
-		res, err := export.Run(ctx, oy, opt, func(p export.Progress) { ch <- progressMsg{p: p, ch: ch} })
+		res, err := st.Export(ctx, y, opt, func(p desk.ExportProgress) { ch <- progressMsg{p: p, ch: ch} })
 		ch <- doneMsg{res: res, err: err, ch: ch}
 	})
 	return listen(ch)
@@ -239,8 +233,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		s.running = false
 		s.result = msg.res
-		var me *export.MediaError
-		if errors.As(msg.err, &me) && me.Kind == export.ErrExists && msg.res != nil && len(msg.res.Existing) > 0 {
+		var me *desk.MediaError
+		if errors.As(msg.err, &me) && me.Kind == desk.ErrFileExists && msg.res != nil && len(msg.res.Existing) > 0 {
 			return s, dialog.YesNo(s.c, fmt.Sprintf(text.ExpAskOverwrite, strings.Join(msg.res.Existing, "、")),
 				text.AskOverwrite, answerMsg{overwrite: true}, text.KeyCancel, answerMsg{})
 		}
@@ -283,16 +277,11 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 // markExported records the report as exported (已导出).
 func (s *Screen) markExported() tea.Cmd {
-	if s.c.Report == nil || s.c.Store == nil {
+	if s.c.Snap == nil || s.c.Store == nil {
 		return nil
 	}
-	r := *s.c.Report
-	r.Status = model.StatusExported
-	ctx, st := s.c.Ctx, s.c.Store
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	return s.c.Track(func() tea.Msg { return statusSavedMsg{err: st.SaveReportMeta(ctx, &r)} })
+	y, ctx, st := s.c.Snap, s.c.Context(), s.c.Store
+	return s.c.Track(func() tea.Msg { return statusSavedMsg{err: st.MarkExported(ctx, y)} })
 }
 
 func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
@@ -337,7 +326,7 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 	s.errText = ""
 	switch r.kind {
 	case rowFormat:
-		f := export.Formats[r.index]
+		f := desk.Formats[r.index]
 		s.ticked[f] = !s.ticked[f]
 	case rowEncoding:
 		s.gb18030 = !s.gb18030
@@ -414,7 +403,7 @@ func (s *Screen) View(width, height int) string {
 			if r.index == 0 {
 				add(st.Label.Render(text.ExpFormats))
 			}
-			f := export.Formats[r.index]
+			f := desk.Formats[r.index]
 			line(i, check(s.ticked[f])+" "+components.Fit(f, formatWidth())+st.Muted.Render(formatNote(f)))
 		case rowEncoding:
 			enc := text.ExpUTF8
@@ -511,7 +500,7 @@ func (s *Screen) progressLines(width int) []string {
 	}
 	if s.result != nil && len(s.result.Files) > 0 {
 		out = append(out, st.Label.Render(text.ExpWritten))
-		files := append([]export.FileResult{}, s.result.Files...)
+		files := append([]desk.FileResult{}, s.result.Files...)
 		if s.result.Manifest.Path != "" {
 			files = append(files, s.result.Manifest)
 		}
@@ -527,7 +516,7 @@ func (s *Screen) progressLines(width int) []string {
 // and a space.
 func formatWidth() int {
 	w := 0
-	for _, f := range export.Formats {
+	for _, f := range desk.Formats {
 		w = max(w, len(f))
 	}
 	return w + 1
@@ -549,14 +538,14 @@ func formatNote(f string) string {
 		return text.ExpNoteMd
 	case "pdf":
 		return text.ExpNotePdf
-	case export.FormatTujie:
+	case desk.FormatTujie:
 		return text.ExpNoteTujie
 	}
 	return ""
 }
 
 // Result is the last export's result (tests).
-func (s *Screen) Result() *export.Result { return s.result }
+func (s *Screen) Result() *desk.ExportResult { return s.result }
 
 // Running reports whether an export runs (tests).
 func (s *Screen) Running() bool { return s.running }

@@ -35,35 +35,6 @@ type Screen struct {
 	inflight bool
 	again    bool
 	msg      string
-	fromLog  logFees
-}
-
-// logFees is the year's fee summary from the log, kept for the organ-year
-// it was computed from (a reload brings a new one): at 50,000 requests two
-// passes over the log took a third of every frame.
-type logFees struct {
-	oy             *model.OrganYear
-	n              int
-	sum            model.FeeSummary
-	perReq, perPag int
-}
-
-func (s *Screen) logFees() logFees {
-	oy := s.c.OY
-	if s.fromLog.oy == oy && s.fromLog.n == len(oy.Requests) {
-		return s.fromLog
-	}
-	lf := logFees{oy: oy, n: len(oy.Requests), sum: model.FeesOfYear(s.c.Year, oy.Requests)}
-	for _, q := range oy.Requests {
-		switch q.FeeMethod {
-		case model.FeePerRequest:
-			lf.perReq++
-		case model.FeePerPage:
-			lf.perPag++
-		}
-	}
-	s.fromLog = lf
-	return lf
 }
 
 // New builds the fee screen of the open organ-year.
@@ -198,9 +169,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			s.msg = fmt.Sprintf(text.StatusSaveFail, msg.err.Error())
 			return s, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
-		if s.c.Report != nil {
-			s.c.Report.Fees = msg.fees
-		}
+		fees := msg.fees
+		s.c.Edit(func(oy *model.OrganYear) { oy.Report.Fees = fees })
 		for _, k := range []string{fNotices, fCollected} {
 			s.form.Field(k).Input.SetValue(s.committed(k))
 		}
@@ -298,9 +268,9 @@ func (s *Screen) View(width, height int) string {
 		lines = append(lines, st.Muted.Render(l))
 	}
 	lines = append(lines, rule(fmt.Sprintf(text.FeeYearTitle, s.c.Year)))
-	if s.c.OY != nil {
-		lf := s.logFees()
-		fs, perReq, perPage := lf.sum, lf.perReq, lf.perPag
+	if s.c.Snap != nil {
+		lf := s.c.Snap.LogFees()
+		fs, perReq, perPage := lf.Sum, lf.PerRequest, lf.PerPage
 		lines = append(lines, st.Computed.Render(fmt.Sprintf(text.FeeFromLog, fs.Notices, yuan(fs.Collected), perReq, perPage)))
 		if fs.Notices == 0 && fs.Collected == 0 {
 			typed := s.Typed()

@@ -10,15 +10,15 @@ import (
 	"nianbao/tui/internal/testenv"
 )
 
-// TestYearSummaryFollowsReload: the summary from the log is computed once
-// per loaded organ-year and shows a fee logged later once the organ-year is
-// reloaded.
+// TestYearSummaryFollowsReload: the summary from the log comes from the
+// open organ-year's snapshot and shows a fee logged later once the
+// organ-year is reloaded.
 func TestYearSummaryFollowsReload(t *testing.T) {
 	c := testenv.New(t, 2021).C
 	s := New(c).(*Screen)
 	before := ansi.Strip(s.View(100, 40))
-	if s.fromLog.oy != c.OY {
-		t.Fatal("the year's summary was not kept for the open organ-year")
+	if lf := c.Snap.LogFees(); lf.Sum.Notices != 0 || lf.PerPage != 0 {
+		t.Fatalf("an empty log charges nothing: %+v", lf)
 	}
 	q := model.Request{OrganID: c.Organ.ID, Received: model.NewDate(2021, 5, 6), Channel: model.ChannelOnline,
 		Applicant: model.Business, Summary: "申请公开采购合同", Outcome: model.RowDisclosed,
@@ -32,7 +32,7 @@ func TestYearSummaryFollowsReload(t *testing.T) {
 	if after == before || !strings.Contains(after, "150") {
 		t.Fatalf("after a fee of 150 元 was logged and the year reloaded, the screen shows:\n%s", after)
 	}
-	if s.fromLog.sum.Notices != 1 || s.fromLog.perPag != 1 {
-		t.Fatalf("summary %+v, %d 按量; want one notice, one 按量", s.fromLog.sum, s.fromLog.perPag)
+	if lf := c.Snap.LogFees(); lf.Sum.Notices != 1 || lf.PerPage != 1 {
+		t.Fatalf("summary %+v; want one notice, one 按量", lf)
 	}
 }

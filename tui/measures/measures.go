@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -25,10 +24,10 @@ var spec = &entrylist.Spec[model.Measure]{
 	ID:      func(x *model.Measure) int64 { return x.ID },
 	Name:    func(x *model.Measure) string { return x.Measure },
 	Deleted: func(*model.Measure) string { return text.MeasureDeleted },
-	Delete: func(ctx context.Context, st *db.Store, id int64) (model.Measure, error) {
+	Delete: func(ctx context.Context, st common.Desk, id int64) (model.Measure, error) {
 		return st.DeleteMeasure(ctx, id)
 	},
-	Restore: func(ctx context.Context, st *db.Store, x model.Measure) (model.Measure, error) {
+	Restore: func(ctx context.Context, st common.Desk, x model.Measure) (model.Measure, error) {
 		x.ID = 0
 		err := st.SaveMeasure(ctx, &x)
 		return x, err
@@ -78,7 +77,7 @@ var formSpec = &entrylist.FormSpec[model.Measure]{
 		}
 		return ""
 	},
-	Save: func(ctx context.Context, st *db.Store, x *model.Measure) error {
+	Save: func(ctx context.Context, st common.Desk, x *model.Measure) error {
 		return st.SaveMeasure(ctx, x)
 	},
 }

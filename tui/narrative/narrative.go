@@ -21,8 +21,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
-	"nianbao/export"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -214,7 +213,12 @@ func (m *Model) stored() []model.Block {
 	return out
 }
 
-func (m *Model) publish() { m.c.SetSectionBlocks(m.section, m.stored()) }
+// publish makes the section's stored blocks as they are now part of the
+// open organ-year, so every screen reads the text as saved.
+func (m *Model) publish() {
+	bs := m.stored()
+	m.c.Edit(func(oy *model.OrganYear) { oy.Report.Blocks = desk.ReplaceSection(oy.Report.Blocks, m.section, bs) })
+}
 
 // saveBlock stores block i as it is now; a block not stored yet is stored
 // with the section's order.
@@ -231,7 +235,7 @@ func (m *Model) saveBlock(i int) tea.Cmd {
 	}
 	b := m.blocks[i]
 	rid := m.c.Report.ID
-	return m.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveBlock(ctx, rid, &b) })
+	return m.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveBlock(ctx, rid, &b) })
 }
 
 // commit takes the open editor's text into the block and saves it.
@@ -773,7 +777,7 @@ func (m *Model) View(width, height int) string {
 		}
 		if b.Kind == model.BlockHeading {
 			heading++
-			num := "（" + export.ChineseNumber(heading) + "）"
+			num := "（" + desk.ChineseNumber(heading) + "）"
 			if b.Level >= 2 {
 				num = fmt.Sprintf("%d.", heading)
 			}

@@ -10,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -66,9 +65,11 @@ func (p *Preamble) save() tea.Cmd {
 		return nil
 	}
 	p.dirty = false
-	p.c.Report.Preamble.Text = strings.TrimSpace(p.ed.Value())
+	t := strings.TrimSpace(p.ed.Value())
 	cp := *p.c.Report
-	return p.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveReportMeta(ctx, &cp) })
+	cp.Preamble.Text = t
+	p.c.Edit(func(oy *model.OrganYear) { oy.Report.Preamble.Text = t })
+	return p.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveReportMeta(ctx, &cp) })
 }
 
 // Update implements common.Screen.

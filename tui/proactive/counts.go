@@ -8,7 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -82,9 +82,6 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 		v.loaded, v.err = true, ""
 		v.items, v.mode = msg.items, msg.mode
 		v.counts = model.CountItems(s.c.Year, msg.items)
-		if s.c.Report != nil {
-			s.c.Report.Art20Mode = msg.mode
-		}
 		return nil
 	case insertedMsg:
 		if msg.err != nil {
@@ -101,7 +98,7 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 			if !found {
 				bs = append(bs, msg.block)
 			}
-			s.c.SetSectionBlocks(2, bs)
+			s.c.Edit(func(oy *model.OrganYear) { oy.Report.Blocks = desk.ReplaceSection(oy.Report.Blocks, 2, bs) })
 		}
 		v.note = text.ItemsInserted
 		if msg.updated {
@@ -113,9 +110,6 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 			return failed(msg.err)
 		}
 		v.mode = msg.mode
-		if s.c.Report != nil {
-			s.c.Report.Art20Mode = msg.mode
-		}
 		v.note = fmt.Sprintf(text.ItemsArt20Switched, art20ModeLabel(msg.mode))
 		return tea.Batch(s.savedCmd(), common.Reload)
 	case tea.KeyPressMsg:
@@ -221,7 +215,7 @@ func (v *countsView) toggleArt20(s *Screen) tea.Cmd {
 	})
 }
 
-func setArt20(ctx context.Context, st *db.Store, id int64, m model.TableMode) error {
+func setArt20(ctx context.Context, st common.Desk, id int64, m model.TableMode) error {
 	return st.SetArt20Mode(ctx, id, m)
 }
 

@@ -8,7 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -388,8 +388,8 @@ var errDuplicate = errors.New(text.ItemsErrDuplicate)
 
 // duplicate reports whether another item of the organ-year has the same
 // title and date.
-func duplicate(ctx context.Context, st *db.Store, it *model.DisclosureItem) (bool, error) {
-	rows, err := st.ItemPage(ctx, db.ItemQuery{OrganID: it.OrganID, Year: it.Year, Month: it.Published.Month(), Text: it.Title})
+func duplicate(ctx context.Context, st common.Desk, it *model.DisclosureItem) (bool, error) {
+	rows, err := st.ItemPage(ctx, desk.ItemQuery{OrganID: it.OrganID, Year: it.Year, Month: it.Published.Month(), Text: it.Title})
 	if err != nil {
 		return false, err
 	}
@@ -401,7 +401,7 @@ func duplicate(ctx context.Context, st *db.Store, it *model.DisclosureItem) (boo
 	return false, nil
 }
 
-func saveEntry(ctx context.Context, st *db.Store, it *model.DisclosureItem, newCat bool, newChans []string) error {
+func saveEntry(ctx context.Context, st common.Desk, it *model.DisclosureItem, newCat bool, newChans []string) error {
 	if dup, err := duplicate(ctx, st, it); err != nil {
 		return err
 	} else if dup {
@@ -411,12 +411,12 @@ func saveEntry(ctx context.Context, st *db.Store, it *model.DisclosureItem, newC
 		return err
 	}
 	if newCat {
-		if err := st.AddItemListValue(ctx, it.OrganID, db.ListCategory, it.Category); err != nil {
+		if err := st.AddItemListValue(ctx, it.OrganID, desk.ListCategory, it.Category); err != nil {
 			return err
 		}
 	}
 	for _, ch := range newChans {
-		if err := st.AddItemListValue(ctx, it.OrganID, db.ListChannel, ch); err != nil {
+		if err := st.AddItemListValue(ctx, it.OrganID, desk.ListChannel, ch); err != nil {
 			return err
 		}
 	}

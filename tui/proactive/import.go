@@ -11,7 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/importer"
 	"nianbao/model"
 	"nianbao/tui/common"
@@ -270,17 +270,17 @@ func (f *importFlow) save(s *Screen) tea.Cmd {
 	})
 }
 
-func saveImport(ctx context.Context, st *db.Store, organ int64, items []model.DisclosureItem, cats, chans []string) error {
+func saveImport(ctx context.Context, st common.Desk, organ int64, items []model.DisclosureItem, cats, chans []string) error {
 	if err := st.SaveItems(ctx, items); err != nil {
 		return err
 	}
 	for _, c := range cats {
-		if err := st.AddItemListValue(ctx, organ, db.ListCategory, c); err != nil {
+		if err := st.AddItemListValue(ctx, organ, desk.ListCategory, c); err != nil {
 			return err
 		}
 	}
 	for _, c := range chans {
-		if err := st.AddItemListValue(ctx, organ, db.ListChannel, c); err != nil {
+		if err := st.AddItemListValue(ctx, organ, desk.ListChannel, c); err != nil {
 			return err
 		}
 	}

@@ -16,7 +16,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -206,8 +206,8 @@ func mergeList(defaults, own []string) []string {
 // ---- paging ----
 
 // Query is the db query of the current filters.
-func (s *Screen) Query() db.ItemQuery {
-	q := db.ItemQuery{OrganID: s.c.Organ.ID, Year: s.c.Year, Month: s.fMonth, Text: s.search}
+func (s *Screen) Query() desk.ItemQuery {
+	q := desk.ItemQuery{OrganID: s.c.Organ.ID, Year: s.c.Year, Month: s.fMonth, Text: s.search}
 	if s.fCat >= 0 && s.fCat < len(s.categories) {
 		q.Category = s.categories[s.fCat]
 	}

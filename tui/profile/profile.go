@@ -11,7 +11,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -106,30 +105,34 @@ func (p *Profile) apply(f *components.Field) tea.Cmd {
 	o := p.c.Organ
 	if ApplyOrganField(&o, f) {
 		p.c.Organ = o
-		if p.c.OY != nil {
-			p.c.OY.Organ = o
-		}
-		return p.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveOrgan(ctx, &o) })
+		p.c.Edit(func(oy *model.OrganYear) { oy.Organ = o })
+		return p.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveOrgan(ctx, &o) })
 	}
-	r := p.c.Report
+	if p.c.Snap == nil {
+		return nil
+	}
 	v := strings.TrimSpace(f.Value())
-	switch f.Key {
-	case fBasis:
-		r.Preamble.Basis = v
-	case fWhere:
-		r.Preamble.Where = v
-	case fDate:
-		r.Date = 0
-		if v != "" {
-			r.Date, _ = model.ParseDate(v)
+	var cp model.Report
+	p.c.Edit(func(oy *model.OrganYear) {
+		r := oy.Report
+		switch f.Key {
+		case fBasis:
+			r.Preamble.Basis = v
+		case fWhere:
+			r.Preamble.Where = v
+		case fDate:
+			r.Date = 0
+			if v != "" {
+				r.Date, _ = model.ParseDate(v)
+			}
+		case fMode3:
+			r.Mode3 = []model.TableMode{model.FromLog, model.Typed}[f.Choice]
+		case fMode4:
+			r.Mode4 = []model.TableMode{model.FromLog, model.Typed}[f.Choice]
 		}
-	case fMode3:
-		r.Mode3 = []model.TableMode{model.FromLog, model.Typed}[f.Choice]
-	case fMode4:
-		r.Mode4 = []model.TableMode{model.FromLog, model.Typed}[f.Choice]
-	}
-	cp := *r
-	return p.c.Save(func(ctx context.Context, st *db.Store) error { return st.SaveReportMeta(ctx, &cp) })
+		cp = *r
+	})
+	return p.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveReportMeta(ctx, &cp) })
 }
 
 // Update implements common.Screen.

@@ -9,9 +9,9 @@ import (
 	"nianbao/tui/internal/testenv"
 )
 
-// TestTableAndOverviewFollowReload: table 三 and the overview are computed
-// once per loaded organ-year, not on every frame, and a reload after a new
-// entry shows the new counts in both.
+// TestTableAndOverviewFollowReload: table 三 and the overview come from the
+// open organ-year's snapshot (computed once when it is loaded, not on every
+// frame), and a reload after a new entry shows the new counts in both.
 func TestTableAndOverviewFollowReload(t *testing.T) {
 	mk := func(n int) []model.Request {
 		var reqs []model.Request
@@ -25,16 +25,16 @@ func TestTableAndOverviewFollowReload(t *testing.T) {
 	l := New(c).(*List)
 	l.view = viewTable
 	first := l.View(100, 40)
-	if l.derived.s3 == nil || l.derived.oy != c.OY {
-		t.Fatal("table 三 was not kept for the open organ-year")
+	if c.Snap.S3() == nil {
+		t.Fatal("the snapshot has no table 三")
 	}
 	if again := l.View(100, 40); again != first {
 		t.Fatal("a second frame of the same organ-year differs")
 	}
 	l.view = viewOverview
 	l.View(100, 40)
-	if l.derived.summary == nil || l.derived.summary.Closed != 3 {
-		t.Fatalf("overview summary = %+v, want 3 closed", l.derived.summary)
+	if o := c.Snap.Overview(); o.Closed != 3 {
+		t.Fatalf("overview summary = %+v, want 3 closed", o)
 	}
 
 	// A fourth request saved and the organ-year reloaded, as after a save.
@@ -45,13 +45,13 @@ func TestTableAndOverviewFollowReload(t *testing.T) {
 	}
 	testenv.Reload(t, c)
 	l.View(100, 40)
-	if l.derived.summary == nil || l.derived.summary.Closed != 4 {
-		t.Fatalf("overview after reload = %+v, want 4 closed", l.derived.summary)
+	if o := c.Snap.Overview(); o.Closed != 4 || !strings.Contains(l.View(100, 40), "4") {
+		t.Fatalf("overview after reload = %+v, want 4 closed", o)
 	}
 	l.view = viewTable
 	v := l.View(100, 40)
-	if l.derived.s3.Get(model.Addr(model.TableS3, model.RowNew, model.ColTotal)) != 4 {
-		t.Fatalf("table 三 after reload counts %d new requests, want 4", l.derived.s3.Get(model.Addr(model.TableS3, model.RowNew, model.ColTotal)))
+	if n := c.Snap.S3().Get(model.Addr(model.TableS3, model.RowNew, model.ColTotal)); n != 4 {
+		t.Fatalf("table 三 after reload counts %d new requests, want 4", n)
 	}
 	if v == first || !strings.Contains(v, "4") {
 		t.Fatalf("table 三 frame did not change after the reload:\n%s", v)

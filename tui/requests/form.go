@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -521,13 +521,13 @@ type storedEntry struct {
 // write saves q: one field changed since the last write is one statement
 // (db.SaveRequestField, which renumbers an entry whose date moves it to
 // another year); a new entry or several changed fields go in whole.
-func (s *storedEntry) write(ctx context.Context, st *db.Store, q *model.Request) error {
+func (s *storedEntry) write(ctx context.Context, st common.Desk, q *model.Request) error {
 	whole := true
 	if q.ID != 0 && s.ok && s.q.ID == q.ID {
 		// The form never chooses a number: the stored one holds (the
 		// snapshot may predate a move to another year).
 		q.Year, q.Serial = s.q.Year, s.q.Serial
-		switch fs := db.ChangedRequestFields(&s.q, q); len(fs) {
+		switch fs := desk.ChangedRequestFields(&s.q, q); len(fs) {
 		case 0:
 			whole = false
 		case 1:

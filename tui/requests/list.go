@@ -14,7 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -30,7 +30,7 @@ const PageSize = 100
 const maxBuffer = 4 * PageSize
 
 // Status filters of the list, in the order s cycles them; the values are
-// db.RequestQuery.Status.
+// desk.RequestQuery.Status.
 var statusFilters = []string{"", "open", "answered", "carried"}
 
 // view is what the screen shows.
@@ -80,29 +80,6 @@ type List struct {
 	height  int // body height of the last View
 	keys    listKeys
 	pending []int64 // entry ids a GoToMsg asked to show
-
-	// derived caches table 三 and the overview of the open organ-year: at
-	// 50,000 requests they cost 3 ms and 6 ms, too much for every frame.
-	derived derivedCache
-}
-
-// derivedCache holds what the table and overview views compute from the
-// log, for one organ-year value (a reload brings a new one) and one day.
-type derivedCache struct {
-	oy      *model.OrganYear
-	n       int
-	today   model.Date
-	s3      model.Values
-	summary *Overview
-}
-
-// valid reports whether the cache was computed from this organ-year.
-func (d *derivedCache) valid(c *common.Common) bool {
-	return d.oy == c.OY && d.n == len(c.OY.Requests) && d.today == c.Today
-}
-
-func (d *derivedCache) reset(c *common.Common) {
-	*d = derivedCache{oy: c.OY, n: len(c.OY.Requests), today: c.Today}
 }
 
 type listKeys struct {
@@ -175,8 +152,8 @@ func (m *List) KeyMap() help.KeyMap {
 }
 
 // Query is the db query of the current filters (without paging).
-func (m *List) Query() db.RequestQuery {
-	return db.RequestQuery{
+func (m *List) Query() desk.RequestQuery {
+	return desk.RequestQuery{
 		OrganID:   m.c.Organ.ID,
 		Year:      m.c.Year,
 		Status:    statusFilters[m.status],
@@ -273,7 +250,7 @@ func (m *List) reload() tea.Cmd {
 
 // walkTo fetches the rows around absolute index target by keyset steps of
 // walkChunk rows and returns them with the index of the first.
-func walkTo(ctx context.Context, st *db.Store, q db.RequestQuery, target int) ([]model.Request, int, error) {
+func walkTo(ctx context.Context, st common.Desk, q desk.RequestQuery, target int) ([]model.Request, int, error) {
 	q.Limit = walkChunk
 	at := 0
 	for {
@@ -297,7 +274,7 @@ const walkChunk = 2000
 // walkToID walks the list by keyset pages to the entry with id and returns
 // the rows around it with the index of the first. When the entry is not in
 // the list it returns the first page.
-func walkToID(ctx context.Context, st *db.Store, q db.RequestQuery, id int64) (rows []model.Request, start int, found bool, err error) {
+func walkToID(ctx context.Context, st common.Desk, q desk.RequestQuery, id int64) (rows []model.Request, start int, found bool, err error) {
 	const chunk = walkChunk
 	q.Limit = chunk
 	at := 0

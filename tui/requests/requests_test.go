@@ -307,7 +307,7 @@ func TestTableAndOverview(t *testing.T) {
 	if !strings.ContainsAny(v, "▁▂▃▄▅▆▇█") || !strings.Contains(v, "予以公开") {
 		t.Fatalf("overview:\n%s", v)
 	}
-	o := Summarize(c.Format(), 2021, c.OY.Requests, c.Today, c.Calendar)
+	o := model.SummarizeRequests(c.Format(), 2021, c.OY.Requests, c.Today, c.Calendar)
 	if o.PerMonth[0] != 5 || o.Closed != 10 || o.GroupCounts[0] != 10 {
 		t.Fatalf("summary %+v", o)
 	}

@@ -194,20 +194,14 @@ func (m *List) tableView(width, height int) string {
 	st := m.c.Styles
 	f := m.c.Format()
 	lines := []string{st.Heading.Render(text.ReqTableTitle)}
-	if f == nil || m.c.OY == nil {
+	if f == nil || m.c.Snap == nil {
 		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
 	}
 	if m.c.Report.Mode3 == model.Typed {
 		lines = append(lines, st.Warning.Render(text.ReqTableTypedNote))
 	}
 	t := f.Table(model.TableS3)
-	if !m.derived.valid(m.c) {
-		m.derived.reset(m.c)
-	}
-	if m.derived.s3 == nil {
-		m.derived.s3 = model.ComputeS3(f, m.c.Year, m.c.OY.Requests)
-	}
-	v := m.derived.s3
+	v := m.c.Snap.S3()
 	// Labels get the room they need (up to 34 cells); numbers the rest.
 	need := 0
 	for _, r := range t.Rows {
@@ -276,67 +270,14 @@ func VerticalBars(counts []int, height, colW int) []string {
 	return out
 }
 
-// Overview is the year's summary the overview draws.
-type Overview struct {
-	PerMonth     [12]int
-	Groups       []model.OutcomeGroup
-	GroupCounts  []int
-	Closed       int
-	AnsweredLate int
-	OpenOverdue  int
-}
-
-// Summarize counts the year's log: requests received per month, answers
-// per outcome group (answered in the year), and lateness.
-func Summarize(f *model.Format, year int, reqs []model.Request, today model.Date, cal *model.Calendar) Overview {
-	var o Overview
-	o.Groups = f.OutcomeGroups()
-	o.GroupCounts = make([]int, len(o.Groups))
-	group := map[string]int{}
-	for i, g := range o.Groups {
-		for _, r := range g.Rows {
-			group[r] = i
-		}
-	}
-	start, end := model.YearStart(year), model.YearEnd(year)
-	for i := range reqs {
-		q := &reqs[i]
-		if q.Received >= start && q.Received <= end {
-			o.PerMonth[q.Received.Month()-1]++
-		}
-		if q.Closed() && q.Answered >= start && q.Answered <= end {
-			if g, ok := group[q.Outcome]; ok {
-				o.GroupCounts[g]++
-				o.Closed++
-			}
-		}
-		if cal == nil {
-			continue
-		}
-		if model.AnsweredLate(q, cal) && q.Answered >= start && q.Answered <= end {
-			o.AnsweredLate++
-		} else if q.Answered.IsZero() && model.Overdue(q, today, cal) {
-			o.OpenOverdue++
-		}
-	}
-	return o
-}
-
 func (m *List) overviewView(width, height int) string {
 	st := m.c.Styles
 	f := m.c.Format()
 	lines := []string{st.Heading.Render(fmt.Sprintf(text.ReqOverviewTitle, m.c.Year))}
-	if f == nil || m.c.OY == nil {
+	if f == nil || m.c.Snap == nil {
 		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
 	}
-	if !m.derived.valid(m.c) {
-		m.derived.reset(m.c)
-	}
-	if m.derived.summary == nil {
-		o := Summarize(f, m.c.Year, m.c.OY.Requests, m.c.Today, m.c.Calendar)
-		m.derived.summary = &o
-	}
-	o := *m.derived.summary
+	o := m.c.Snap.Overview()
 	var body []string
 	body = append(body, st.Label.Render(text.ReqPerMonth))
 	colW := 5

@@ -10,7 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/bundles"
 	"nianbao/tui/common"
@@ -95,7 +95,7 @@ func (m *Model) loadYears() tea.Cmd {
 			}
 		}
 		msg := yearsMsg{organID: id, years: ys, status: status}
-		if open, err := st.RequestPage(ctx, db.RequestQuery{OrganID: id, Status: db.StatusOpen}); err == nil {
+		if open, err := st.RequestPage(ctx, desk.RequestQuery{OrganID: id, Status: desk.StatusOpen}); err == nil {
 			msg.due, msg.late = model.CountDueSoon(open, today, cal)
 		}
 		return msg
@@ -525,15 +525,15 @@ func (f *YearForm) create() tea.Cmd {
 	o := f.organ
 	ctx, st := f.c.Ctx, f.c.Store
 	return f.c.Track(func() tea.Msg {
-		sum, err := createYear(ctx, st, o, y, fromPrev)
+		ny, err := st.StartYear(ctx, o, y, fromPrev)
 		if err != nil {
 			return common.SaveFailedMsg{Err: err}
 		}
 		open := func() tea.Msg { return common.OpenMsg{Organ: o, Year: y} }
-		if sum == nil {
+		if ny.From == 0 {
 			return open()
 		}
-		note := summaryText(y, sum, model.FormatForYear(y))
+		note := summaryText(y, &ny.Summary, model.FormatForYear(y))
 		return tea.Sequence(open, func() tea.Msg { return common.StatusMsg{Text: note} })()
 	})
 }

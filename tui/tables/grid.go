@@ -15,7 +15,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -484,18 +483,19 @@ func (m *Model) commit() (tea.Cmd, bool) {
 // store sets a cell (and the totals of its table) in the report and saves
 // them in one transaction.
 func (m *Model) store(a model.CellAddress, v int64, clear bool) tea.Cmd {
-	r := m.c.Report
-	if r.Values == nil {
-		r.Values = model.Values{}
-	}
-	if clear {
-		delete(r.Values, a)
-	} else {
-		r.Values[a] = v
-	}
 	changed := model.Values{a: v}
 	t := m.c.Format().Table(a.Table)
-	if hasTotals(t) {
+	rid := m.c.Report.ID
+	m.c.Edit(func(oy *model.OrganYear) {
+		r := oy.Report
+		if clear {
+			delete(r.Values, a)
+		} else {
+			r.Values[a] = v
+		}
+		if !hasTotals(t) {
+			return
+		}
 		tv := model.Values{}
 		for _, c := range t.Cells() {
 			tv[c] = r.Values[c]
@@ -507,10 +507,9 @@ func (m *Model) store(a model.CellAddress, v int64, clear bool) tea.Cmd {
 				changed[c] = tv[c]
 			}
 		}
-	}
+	})
 	m.refresh()
-	rid := r.ID
-	return m.c.Save(func(ctx context.Context, st *db.Store) error {
+	return m.c.Save(func(ctx context.Context, st common.Desk) error {
 		if clear && len(changed) == 1 {
 			return st.ClearValue(ctx, rid, a)
 		}

@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/dialog"
@@ -40,11 +40,11 @@ func Cmds(msg tea.Msg) ([]tea.Cmd, bool) {
 // after a ReloadMsg.
 func Reload(t testing.TB, c *common.Common) {
 	t.Helper()
-	oy, err := c.Store.LoadOrganYear(c.Ctx, c.Organ.ID, c.Year, false)
+	y, err := c.Store.OpenYear(c.Ctx, c.Organ.ID, c.Year, c.Calendar, c.Today)
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	c.OY, c.Report, c.Organ = oy, oy.Report, oy.Organ
+	c.SetYear(y)
 }
 
 // Run executes cmd and every command it leads to, in the order the
@@ -203,7 +203,7 @@ func RunPushed(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (co
 func Open(t testing.TB, now time.Time, oy *model.OrganYear) *common.Common {
 	t.Helper()
 	ctx := context.Background()
-	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), db.Options{NoBackup: true, Now: func() time.Time { return now }})
+	st, err := desk.Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), desk.Options{NoBackup: true, Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}

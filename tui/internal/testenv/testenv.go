@@ -9,7 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 )
@@ -21,7 +21,7 @@ var Now = time.Date(2022, 1, 10, 9, 30, 0, 0, time.UTC)
 type Env struct {
 	T     *testing.T
 	C     *common.Common
-	Store *db.Store
+	Store *desk.Store
 	Path  string
 }
 
@@ -34,7 +34,7 @@ func New(t *testing.T, year int) *Env {
 		Report: model.NewReport(0, year),
 	})
 	c.Width, c.Height = 80, 24
-	e := &Env{T: t, C: c, Store: c.Store, Path: c.Store.Path()}
+	e := &Env{T: t, C: c, Store: c.Store.(*desk.Store), Path: c.Store.Path()}
 	e.Recheck()
 	return e
 }
@@ -46,8 +46,13 @@ func (e *Env) Reload() {
 	e.Recheck()
 }
 
-// Recheck recomputes the findings as the app does after each save.
-func (e *Env) Recheck() { e.C.Findings = model.Check(e.C.OY, e.C.Calendar, e.C.Today) }
+// Recheck makes a new snapshot of the organ-year in Common (after a test
+// changed it directly), computing its findings again.
+func (e *Env) Recheck() {
+	if e.C.OY != nil {
+		e.C.SetYear(desk.Snapshot(e.C.OY, e.C.Calendar, e.C.Today))
+	}
+}
 
 // Screen drives one screen.
 type Screen struct {
@@ -90,8 +95,6 @@ func (d *Screen) Run(cmd tea.Cmd) {
 		return
 	}
 	switch m := msg.(type) {
-	case common.SavedMsg:
-		d.Env.Recheck()
 	case common.SaveFailedMsg:
 		d.Env.T.Fatalf("save failed: %v", m.Err)
 	case common.DialogMsg, common.CloseDialogMsg:

@@ -1,0 +1,125 @@
+package desk
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"nianbao/export/bundle"
+	"nianbao/export/summary"
+	"nianbao/model"
+)
+
+// BundleFile is one .json file of a folder: a valid bundle (OY and Meta)
+// or a file that is not one (Problem says why, in Chinese).
+type BundleFile struct {
+	File    string
+	OY      *model.OrganYear
+	Meta    BundleMeta
+	Problem string
+	// Exists is set when the store already keeps this organ-year (at the
+	// time the folder was read).
+	Exists bool
+}
+
+// ReadBundles reads every .json file of dir as a bundle; a bad file is a
+// BundleFile with its Problem and does not stop the others. Exists is
+// looked up in the store (none when s is nil). Only an unreadable folder
+// is an error.
+func (s *Store) ReadBundles(ctx context.Context, dir string) ([]BundleFile, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件夹「%s」：%v。请检查U盘是否插好、路径是否正确。", dir, err)
+	}
+	var out []BundleFile
+	for _, e := range ents {
+		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".json") {
+			continue
+		}
+		bf := BundleFile{File: e.Name()}
+		if info, err := e.Info(); err == nil && info.Size() > summary.MaxBundleSize {
+			bf.Problem = fmt.Sprintf("文件过大（%d MB），不是年报报送包", info.Size()>>20)
+			out = append(out, bf)
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			bf.Problem = fmt.Sprintf("无法读取：%v", err)
+			out = append(out, bf)
+			continue
+		}
+		oy, meta, err := bundle.Decode(data)
+		if err != nil {
+			bf.Problem = strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", " ")), " ")
+			out = append(out, bf)
+			continue
+		}
+		bf.OY, bf.Meta = oy, meta
+		if s != nil && s.Store != nil {
+			if _, kept, err := s.KeptYear(ctx, oy.Organ.Name, meta.Year); err == nil {
+				bf.Exists = kept
+			}
+		}
+		out = append(out, bf)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].File < out[j].File })
+	return out, nil
+}
+
+// ReadBundleFile reads and validates one bundle file.
+func ReadBundleFile(file string) (*model.OrganYear, BundleMeta, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, BundleMeta{}, fmt.Errorf("无法读取（%v）。请检查文件名和路径。", err)
+	}
+	return bundle.Decode(data)
+}
+
+// CompareBundle tells whether the store keeps the bundle's organ-year and,
+// if so, what importing the bundle in its place would change (public
+// bundles leave personal data and free texts out of the comparison). The
+// workstation and the command line both decide an import by it.
+func (s *Store) CompareBundle(ctx context.Context, oy *model.OrganYear, meta BundleMeta) (exists bool, diff []string, err error) {
+	id, ok, err := s.KeptYear(ctx, oy.Organ.Name, meta.Year)
+	if err != nil || !ok {
+		return ok, nil, err
+	}
+	old, err := s.LoadOrganYear(ctx, id, meta.Year, meta.Kind == bundle.Full)
+	if err != nil {
+		return true, nil, err
+	}
+	return true, bundle.Replacing(old, oy, meta.Kind), nil
+}
+
+// ImportBundle stores a bundle's organ-year in one transaction, replacing
+// the kept one when replace is set. The decoded value is not changed.
+func (s *Store) ImportBundle(ctx context.Context, oy *model.OrganYear, replace bool) error {
+	cp := *oy // SaveOrganYear sets IDs; keep the decoded value as read
+	return s.SaveOrganYear(ctx, &cp, replace)
+}
+
+// WriteBundle writes the stored organ-year as a bundle of kind into dir
+// and reads it back; a full bundle carries the applicants' personal data.
+// It returns the organ-year written.
+func (s *Store) WriteBundle(ctx context.Context, organID int64, year int, kind BundleKind, dir string) (FileResult, *model.OrganYear, error) {
+	oy, err := s.LoadOrganYear(ctx, organID, year, kind == bundle.Full)
+	if err != nil {
+		return FileResult{}, nil, err
+	}
+	res, err := bundle.Write(dir, oy, kind)
+	return res, oy, err
+}
+
+// Aggregate adds up the bundles of one year in a folder and writes the
+// county's table (汇总年份.xlsx) into out, read back.
+func Aggregate(folder string, year int, expected []string, out string) (model.AggregateResult, AggregateFolder, FileResult, error) {
+	res, f, err := summary.AggregateFolder(folder, year, expected)
+	if err != nil {
+		return res, f, FileResult{}, err
+	}
+	fr, err := summary.Write(out, res)
+	return res, f, fr, err
+}
