@@ -3,7 +3,7 @@ package overview
 import (
 	"strings"
 
-	"nianbao/export/tujie"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/components"
 	"nianbao/tui/styles"
@@ -16,7 +16,7 @@ import (
 // with the change), and the measures with their status. Every line is at
 // most width cells; the figures are the page's, so the screen shows what the
 // exported 图解 prints.
-func Lines(p *tujie.Page, width int, st *styles.Sheet) []string {
+func Lines(p *desk.TujiePage, width int, st *styles.Sheet) []string {
 	var out []string
 	out = append(out, st.Heading.Render(components.Fit(text.OverviewKeyFigures, width)))
 	var figs []string
@@ -43,7 +43,7 @@ func Lines(p *tujie.Page, width int, st *styles.Sheet) []string {
 			}
 		}
 	}
-	out = append(out, "", st.Heading.Render(components.Fit("■ "+tujie.MeasuresHeading, width)))
+	out = append(out, "", st.Heading.Render(components.Fit("■ "+desk.TujieMeasuresHeading, width)))
 	if len(p.Measures) == 0 {
 		out = append(out, st.Muted.Render(text.OverviewNoMeasures))
 	}
@@ -89,7 +89,7 @@ func packed(items []string, sep string, width int) []string {
 // chartLines draws one chart's groups: the label column as wide as the
 // longest label (at most two fifths of the width), the bars scaled to the
 // largest value of the groups sharing a scale, the number after each bar.
-func chartLines(c tujie.Chart, width int, st *styles.Sheet) []string {
+func chartLines(c desk.TujieChart, width int, st *styles.Sheet) []string {
 	labelW, valW, chW := 4, 1, 0
 	peak := map[string]int64{}
 	for _, g := range c.Groups {

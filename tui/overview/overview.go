@@ -2,7 +2,8 @@
 // 图解 drawn as bar charts of block characters — the key figures, 主动公开,
 // the requests by applicant and by outcome, 复议 and 诉讼, last year beside
 // this year when it is kept, and the measures with their status. The page
-// is the one the 图解 export prints (export/tujie), so the two never differ.
+// is the snapshot's 图解 (desk.Year.Tujie), the one the 图解 export prints,
+// so the two never differ.
 package overview
 
 import (
@@ -10,8 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/export/tujie"
-	"nianbao/model"
+	"nianbao/desk"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/keys"
@@ -39,10 +39,6 @@ type Model struct {
 	c    *common.Common
 	top  int
 	keys keys.Map
-	// page is laid out once per snapshot of the organ-year (oy).
-	page *tujie.Page
-	oy   *model.OrganYear
-	rep  *model.Report
 }
 
 // New builds the year overview.
@@ -66,17 +62,12 @@ func (m *Model) KeyMap() help.KeyMap { return m.keys }
 // Cursor implements common.Screen: the overview has no input.
 func (m *Model) Cursor() *tea.Cursor { return nil }
 
-// Page is the 图解 page of the open organ-year, laid out again only when
-// the organ-year changed.
-func (m *Model) Page() *tujie.Page {
-	if m.c.OY == nil || m.c.OY.Report == nil {
+// Page is the 图解 page of the open organ-year (laid out once per snapshot).
+func (m *Model) Page() *desk.TujiePage {
+	if m.c.Snap == nil {
 		return nil
 	}
-	if m.page == nil || m.oy != m.c.OY || m.rep != m.c.OY.Report {
-		m.page = tujie.Build(tujie.Input{OY: m.c.OY, Calendar: m.c.Calendar})
-		m.oy, m.rep = m.c.OY, m.c.OY.Report
-	}
-	return m.page
+	return m.c.Snap.Tujie()
 }
 
 // Update implements common.Screen.

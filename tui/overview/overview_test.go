@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/demo"
-	"nianbao/export/tujie"
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/components"
 	"nianbao/tui/internal/testenv"
@@ -89,7 +89,7 @@ func TestOverviewShowsTheTujieFigures(t *testing.T) {
 func TestOverviewComparesWithLastYear(t *testing.T) {
 	oy := demo.Build()[1]
 	c := testenv.Open(t, testenv.Now, oy)
-	p := tujie.Build(tujie.Input{OY: c.OY, Calendar: c.Calendar})
+	p := c.Snap.Tujie()
 	if p.PrevYear != 0 {
 		t.Fatal("the demo has no 2020")
 	}
@@ -100,7 +100,7 @@ func TestOverviewComparesWithLastYear(t *testing.T) {
 	with := *c.OY
 	with.Prev = &model.PrevYear{Year: 2020, FormatID: "2019", Values: model.Values{
 		model.Addr(model.TableS3, model.RowNew, model.ColTotal): 25}}
-	p = tujie.Build(tujie.Input{OY: &with, Calendar: c.Calendar})
+	p = desk.Snapshot(&with, c.Calendar, c.Today).Tujie()
 	lines = overview.Lines(p, 80, c.Styles)
 	text := ansi.Strip(strings.Join(lines, "\n"))
 	cur := p.Figures[1].Value
