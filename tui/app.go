@@ -19,6 +19,7 @@ import (
 
 	"nianbao/desk"
 	"nianbao/model"
+	"nianbao/termsafe"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
@@ -611,7 +612,7 @@ func (a *App) View() tea.View {
 		}
 	}
 	body = components.Block(body, w, bodyH)
-	content := safeFrame(title + "\n" + body + "\n" + a.statusLine(w) + "\n" + a.helpBar(w))
+	content := termsafe.Frame(title + "\n" + body + "\n" + a.statusLine(w) + "\n" + a.helpBar(w))
 	v.SetContent(content)
 	a.frameMu.Lock()
 	a.frame = ansi.Strip(content)

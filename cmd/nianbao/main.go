@@ -19,6 +19,7 @@ import (
 
 	"nianbao/desk"
 	"nianbao/model"
+	"nianbao/termsafe"
 )
 
 // version, commit and buildDate describe the build; scripts/release sets
@@ -87,8 +88,22 @@ func register(c command) {
 	commands[c.name] = c
 }
 
+// cliStderr is where warnings met while opening the database go: the
+// cleaned standard error of this run.
+var cliStderr io.Writer = os.Stderr
+
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	// Every line the command line prints passes through termsafe: names and
+	// values from a bundle or a database and file names from a folder may
+	// hold escape sequences, control, bidi or zero-width characters. (The
+	// workstation writes its frames to the terminal itself, cleaned by the
+	// same package.)
+	stdout, stderr := termsafe.NewWriter(os.Stdout), termsafe.NewWriter(os.Stderr)
+	cliStderr = stderr
+	code := run(os.Args[1:], stdout, stderr)
+	stdout.Flush()
+	stderr.Flush()
+	os.Exit(code)
 }
 
 // run dispatches to a command or starts the workstation; it returns the
@@ -237,7 +252,7 @@ func flagErrorChinese(err error) string {
 // openStore opens the database named by --db, or the default one. Its
 // errors are Chinese sentences for the clerk.
 func openStore(ctx context.Context, dbFlag string, readOnly bool) (*desk.Store, error) {
-	return openStoreWith(ctx, dbFlag, desk.Options{ReadOnly: readOnly}, os.Stderr)
+	return openStoreWith(ctx, dbFlag, desk.Options{ReadOnly: readOnly}, cliStderr)
 }
 
 // openStoreWith opens the database named by --db, or the default one, with
