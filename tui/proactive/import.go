@@ -329,7 +329,7 @@ func (f *importFlow) view(s *Screen, width, height int) string {
 			row := part + "  " + st.Muted.Render(sample)
 			lines = append(lines, row)
 		}
-		lines = append(lines, "", st.Muted.Render(text.ItemsImportMapHint))
+		lines = append(lines, "", st.Muted.Render(components.KeyHints(f.keyMap().ShortHelp(), key.Binding{}, width)))
 	case stepPreview, stepSaving:
 		lines = append(lines, text.ItemsImportPreview,
 			fmt.Sprintf(text.ItemsImportWill, len(f.items), f.dups, len(f.bad)))

@@ -142,6 +142,12 @@ func (m *List) KeyMap() help.KeyMap {
 	case m.view != viewList:
 		return keys.Map{Short: []key.Binding{keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down"), keys.Bind(text.KeyBack, "esc")}}
 	}
+	k.Up.SetEnabled(m.list.Cursor > 0)
+	k.Down.SetEnabled(m.list.Cursor < m.total-1)
+	k.Page.SetEnabled(m.total > 1)
+	k.Open.SetEnabled(m.total > 0)
+	k.Delete.SetEnabled(m.total > 0)
+	k.Clear.SetEnabled(m.filtered() || m.search != "")
 	return keys.Map{
 		Short: []key.Binding{k.New, k.Open, k.Delete, k.Search, k.Status, k.Overdue, k.Sort, k.Table, k.Overview},
 		Full: [][]key.Binding{
