@@ -9,6 +9,7 @@ import (
 	"nianbao/tui/measures"
 	"nianbao/tui/narrative"
 	"nianbao/tui/overview"
+	"nianbao/tui/preview"
 	"nianbao/tui/proactive"
 	"nianbao/tui/profile"
 	"nianbao/tui/requests"
@@ -34,6 +35,7 @@ func Screens() map[string]common.Factory {
 		common.SecFees:     fees.New,
 		common.SecOverview: overview.New,
 		common.SecCheck:    check.New,
+		common.SecPreview:  preview.New,
 		common.SecExport:   exportscreen.New,
 	}
 }

@@ -244,6 +244,7 @@ const (
 	SecMeasures = "measures"
 	SecFees     = "fees"
 	SecCheck    = "check"
+	SecPreview  = "preview"
 	SecExport   = "export"
 	SecOverview = "overview"
 )
@@ -253,7 +254,7 @@ var SectionKeys = [7]string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6
 
 // Outline lists the outline entries in order.
 var Outline = []string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6,
-	SecItems, SecRequests, SecCases, SecMeasures, SecFees, SecOverview, SecCheck, SecExport}
+	SecItems, SecRequests, SecCases, SecMeasures, SecFees, SecOverview, SecCheck, SecPreview, SecExport}
 
 // Factory builds the screen of one outline entry for the open organ-year.
 type Factory func(c *Common) Screen
@@ -305,6 +306,8 @@ func EntryTitle(sec string) string {
 		return text.TitleFees
 	case SecCheck:
 		return text.TitleCheck
+	case SecPreview:
+		return text.TitlePreview
 	case SecExport:
 		return text.TitleExport
 	case SecOverview:
