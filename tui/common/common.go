@@ -400,6 +400,14 @@ type Desk interface {
 	ReadBundles(ctx context.Context, dir string) ([]desk.BundleFile, error)
 	CompareBundle(ctx context.Context, oy *model.OrganYear, meta desk.BundleMeta) (exists bool, diff []string, err error)
 	ImportBundle(ctx context.Context, oy *model.OrganYear, replace bool) error
+
+	// Letters and the ledger in and out of a spreadsheet.
+	LoadLetterEnv(ctx context.Context, organ model.Organ, q model.Request) (*desk.LetterEnv, error)
+	WriteLetter(ctx context.Context, d *desk.LetterDraft, dir string) (*desk.LetterResult, error)
+	SaveLetterTemplate(ctx context.Context, organID int64, key string, t model.LetterTemplate) error
+	ExportLedger(ctx context.Context, organ model.Organ, year int, dir string) (desk.FileResult, int, error)
+	PreviewLedger(ctx context.Context, li *desk.LedgerImport) (*desk.LedgerPreview, error)
+	ImportLedger(ctx context.Context, li *desk.LedgerImport, p *desk.LedgerPreview) (int, error)
 }
 
 // The SQLite-backed use cases are the workstation's.
