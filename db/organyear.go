@@ -37,6 +37,9 @@ func (s *Store) LoadOrganYear(ctx context.Context, organID int64, year int, with
 	if oy.Requests, err = requestsForYear(ctx, tx, organID, year, withPersonal); err != nil {
 		return nil, err
 	}
+	if oy.Personal, err = personalIndex(ctx, tx, organID); err != nil {
+		return nil, err
+	}
 	if oy.Cases, err = casesForYear(ctx, tx, organID, year); err != nil {
 		return nil, err
 	}
@@ -66,6 +69,30 @@ func (s *Store) LoadOrganYear(ctx context.Context, organID int64, year int, with
 		oy.Prev = &model.PrevYear{Year: prev.Year, FormatID: prev.Format().ID, Values: model.EffectiveValues(p), Blocks: prev.Blocks}
 	}
 	return oy, nil
+}
+
+// personalIndex indexes the personal values of every request of the organ
+// (all years) for the check that no public text names an applicant.
+func personalIndex(ctx context.Context, tx *sql.Tx, organID int64) (*model.PersonalIndex, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT r.year, r.serial, p.name, p.phone, p.id_number, p.address
+		FROM request_personal p JOIN requests r ON r.id = p.request_id WHERE r.organ_id = ?`, organID)
+	if err != nil {
+		return nil, ioErr("读取年度数据", err)
+	}
+	defer rows.Close()
+	x := model.NewPersonalIndex()
+	for rows.Next() {
+		var year, serial int
+		var p model.Personal
+		if err := rows.Scan(&year, &serial, &p.Name, &p.Phone, &p.IDNumber, &p.Address); err != nil {
+			return nil, ioErr("读取年度数据", err)
+		}
+		x.Add(year, serial, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, ioErr("读取年度数据", err)
+	}
+	return x, nil
 }
 
 // SaveOrganYear stores a whole organ-year (an import or a demo) in one

@@ -36,8 +36,11 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("无法打开数据库「%s」（%v）。请检查文件是否存在、是否有权限读取。", path, err)
 	}
-	return &Store{Store: st}, nil
+	return Wrap(st), nil
 }
+
+// Wrap gives the use cases over a store opened elsewhere (Open, tests).
+func Wrap(st *db.Store) *Store { return &Store{Store: st} }
 
 // RestoreGuide adds the exact restore command to the error of a damaged
 // database that has a good backup; other errors are returned as they are.
@@ -136,20 +139,4 @@ func joinInts(xs []int, sep string) string {
 		s[i] = strconv.Itoa(x)
 	}
 	return strings.Join(s, sep)
-}
-
-// DraftLetter composes the letter of kind k for the request numbered
-// serial of the organ's year (see the package function DraftLetter).
-func (s *Store) DraftLetter(ctx context.Context, organ model.Organ, year, serial int, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
-	return DraftLetter(ctx, s.Store, organ, year, serial, k, in, today)
-}
-
-// DraftLetterFor composes the letter of kind k for a loaded request.
-func (s *Store) DraftLetterFor(ctx context.Context, organ model.Organ, q model.Request, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
-	return DraftLetterFor(ctx, s.Store, organ, q, k, in, today)
-}
-
-// WriteLetter numbers a drafted letter and writes it into dir.
-func (s *Store) WriteLetter(ctx context.Context, d *LetterDraft, dir string) (*LetterResult, error) {
-	return WriteLetter(ctx, s.Store, d, dir)
 }

@@ -95,6 +95,10 @@ type OrganYear struct {
 	Items    []DisclosureItem
 	// Prev holds last year's report figures, when there is a last year.
 	Prev *PrevYear
+	// Personal indexes the applicants' personal values of the organ's whole
+	// log (hashes, not the values), for rule P1 when Requests were loaded
+	// without personal data. Nil: the rule indexes Requests itself.
+	Personal *PersonalIndex
 }
 
 // PrevYear is what a report needs of the previous year: its effective table

@@ -120,7 +120,7 @@ var claimSkipWords = []string{"增加", "减少", "增长", "下降", "同比", 
 	"维持", "纠正", "审结", "结果", "其中", "属于", "持平"}
 
 var (
-	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理)` + `[^。；;，,！？!?\n]{0,30}?申请`)
+	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理|接收)` + `[^。；;，,！？!?\n]{0,30}?申请`)
 	reNoCases    = regexp.MustCompile(`(?:未|没有)(?:发生|出现|产生)[^。；;，,！？!?\n]*`)
 	reAllUpheld  = regexp.MustCompile(`(?:均|全部|都)(?:获|被|予以|得到)?维持`)
 	reYear       = regexp.MustCompile(`([0-9]{4})\s*年`)

@@ -87,6 +87,8 @@ func TestNarrativeN1(t *testing.T) {
 		{"carried out differs", withText(3, "结转下年度继续办理3件。"), []string{"表三「四、结转下年度继续办理」总计为 1"}},
 		{"says none received", withText(3, "截至2022年12月31日，我镇未收到要求公开政府信息的申请。"),
 			[]string{"表三「一、本年新收政府信息公开申请数量」总计为 4，两者矛盾"}},
+		{"says none received with 接收", withText(1, "2022年经纬街道办事处未接收到依申请公开,尚未发现应主动公开政府信息而未予公开的情况。"),
+			[]string{"表三「一、本年新收政府信息公开申请数量」总计为 4，两者矛盾"}},
 		{"says no review while the table has one", withText(4, "本年度未发生因政府信息公开引发的行政复议、行政诉讼。"),
 			[]string{"表四「行政复议」总计为 1，两者矛盾"}},
 		{"says no lawsuit, correctly", withText(4, "行政复议1件；未发生行政诉讼。"), nil},

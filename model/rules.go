@@ -40,6 +40,7 @@ func Check(oy *OrganYear, cal *Calendar, today Date) []Finding {
 	c.reportRules()
 	c.structure()
 	c.copies()
+	c.personalInPublicText()
 	c.finish()
 	return c.out
 }

@@ -19,6 +19,7 @@ import (
 
 	"nianbao/desk"
 	"nianbao/model"
+	"nianbao/termsafe"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
@@ -511,7 +512,12 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, quitHere) && !a.typing() && a.atOutlineHome():
 		return a.quit()
 	}
-	return a, a.toTop(k)
+	cmd := a.toTop(k)
+	if cmd == nil && key.Matches(k, keys.Global.Save) && !a.dirty() {
+		// Every field saves when it is left: say so rather than nothing.
+		a.note = text.NothingToSave
+	}
+	return a, cmd
 }
 
 // quitHere is q, which quits on the outline's list and the start screen.
@@ -611,7 +617,7 @@ func (a *App) View() tea.View {
 		}
 	}
 	body = components.Block(body, w, bodyH)
-	content := safeFrame(title + "\n" + body + "\n" + a.statusLine(w) + "\n" + a.helpBar(w))
+	content := termsafe.Frame(title + "\n" + body + "\n" + a.statusLine(w) + "\n" + a.helpBar(w))
 	v.SetContent(content)
 	a.frameMu.Lock()
 	a.frame = ansi.Strip(content)

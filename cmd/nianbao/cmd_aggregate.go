@@ -29,6 +29,7 @@ func usageAggregate(w io.Writer) {
   --year 年份      必填，例如 2021
   --out 文件夹     必填，汇总表写到这个文件夹
   --expect 名单    应报送的单位名称，用逗号或顿号分隔；名单中没有报送包的单位列为“未报送”
+  --accept-full    也计入含个人信息的完整报送包（默认不计入：汇总只需公开报送包）
 `)
 }
 
@@ -38,6 +39,7 @@ func runAggregate(args []string, stdout, stderr io.Writer) int {
 	year := fs.Int("year", 0, "")
 	out := fs.String("out", "", "")
 	expect := fs.String("expect", "", "")
+	acceptFull := fs.Bool("accept-full", false, "")
 	if code, ok := parseFlags(fs, args, stdout, stderr, usageAggregate); !ok {
 		return code
 	}
@@ -55,7 +57,7 @@ func runAggregate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "年份 %d 不对：政府信息公开工作年度报告的格式从2019年度开始，请给出2019年或以后的年份。\n", *year)
 		return exitUsage
 	}
-	res, folder, fr, err := desk.Aggregate(*in, *year, splitNames(*expect), *out)
+	res, folder, fr, err := desk.Aggregate(*in, *year, splitNames(*expect), *out, *acceptFull)
 	if err != nil {
 		return printErr(stderr, err)
 	}
@@ -66,6 +68,12 @@ func runAggregate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "\n未能使用的文件（%d 个）：\n", len(folder.Rejected))
 		for _, r := range folder.Rejected {
 			fmt.Fprintf(stdout, "  %s：%s\n", r.File, strings.ReplaceAll(r.Reason, "\n", "\n    "))
+		}
+	}
+	if len(folder.Full) > 0 {
+		fmt.Fprintf(stderr, "\n注意：已计入含申请人个人信息的完整报送包（%d 个）：\n", len(folder.Full))
+		for _, r := range folder.Full {
+			fmt.Fprintf(stderr, "  %s：%s\n", r.File, r.Reason)
 		}
 	}
 	if len(folder.Skipped) > 0 {

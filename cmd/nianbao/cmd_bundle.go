@@ -208,6 +208,9 @@ func importBundle(ctx context.Context, st *desk.Store, file string, replace bool
 	}
 	fmt.Fprintf(stdout, "%s：%s%s（%s，生成于%s，依申请台账 %d 条）。\n", name, verb, what, meta.Kind.Label(),
 		meta.Created.Format("2006-01-02 15:04"), len(oy.Requests))
+	if meta.Kind == desk.FullBundle {
+		fmt.Fprintf(stderr, "%s：注意，这是含申请人个人信息的完整报送包，个人信息已存入本机数据库「%s」。完整报送包只用于本单位换电脑；向上级报送请用公开报送包。导入后请删除或妥善保管这个文件。\n", name, st.Path())
+	}
 	if n := meta.Errors(); n > 0 {
 		fmt.Fprintf(stdout, "  注意：这份年报有 %d 个错误（例如勾稽关系不平），请与报送单位核实：\n", n)
 		f := oy.Report.Format()

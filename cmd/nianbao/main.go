@@ -19,6 +19,7 @@ import (
 
 	"nianbao/desk"
 	"nianbao/model"
+	"nianbao/termsafe"
 )
 
 // version, commit and buildDate describe the build; scripts/release sets
@@ -71,6 +72,30 @@ const (
 	exitUsage    = 2 // bad usage, unknown organ or year, unreadable database
 )
 
+// operation reads the operation word of a command that has several
+// (nianbao ledger export|import): --help prints the usage and exits 0; a
+// missing word prints prompt and the usage and exits 2. ok is false when
+// the command is done with code.
+func operation(args []string, prompt string, usage func(io.Writer), stdout, stderr io.Writer) (op string, code int, ok bool) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], 0, true
+	}
+	if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "-help") {
+		usage(stdout)
+		return "", exitOK, false
+	}
+	return "", usageError(stderr, usage, prompt), false
+}
+
+// usageError prints msg, a blank line and the usage to stderr and returns
+// exitUsage.
+func usageError(stderr io.Writer, usage func(io.Writer), msg string) int {
+	fmt.Fprintln(stderr, msg)
+	fmt.Fprintln(stderr)
+	usage(stderr)
+	return exitUsage
+}
+
 // command is one subcommand: `nianbao <name> [flags]`.
 type command struct {
 	name, summary string
@@ -87,8 +112,22 @@ func register(c command) {
 	commands[c.name] = c
 }
 
+// cliStderr is where warnings met while opening the database go: the
+// cleaned standard error of this run.
+var cliStderr io.Writer = os.Stderr
+
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	// Every line the command line prints passes through termsafe: names and
+	// values from a bundle or a database and file names from a folder may
+	// hold escape sequences, control, bidi or zero-width characters. (The
+	// workstation writes its frames to the terminal itself, cleaned by the
+	// same package.)
+	stdout, stderr := termsafe.NewWriter(os.Stdout), termsafe.NewWriter(os.Stderr)
+	cliStderr = stderr
+	code := run(os.Args[1:], stdout, stderr)
+	stdout.Flush()
+	stderr.Flush()
+	os.Exit(code)
 }
 
 // run dispatches to a command or starts the workstation; it returns the
@@ -237,7 +276,7 @@ func flagErrorChinese(err error) string {
 // openStore opens the database named by --db, or the default one. Its
 // errors are Chinese sentences for the clerk.
 func openStore(ctx context.Context, dbFlag string, readOnly bool) (*desk.Store, error) {
-	return openStoreWith(ctx, dbFlag, desk.Options{ReadOnly: readOnly}, os.Stderr)
+	return openStoreWith(ctx, dbFlag, desk.Options{ReadOnly: readOnly}, cliStderr)
 }
 
 // openStoreWith opens the database named by --db, or the default one, with

@@ -32,12 +32,24 @@ type Folder struct {
 	Rejected []Rejected
 	// Skipped lists valid bundles of another year.
 	Skipped []Rejected
+	// Full lists the full bundles (with applicants' personal data) counted
+	// because ReadOptions.AcceptFull was set, as a warning. Without it they
+	// are in Rejected: an aggregation needs only public bundles.
+	Full []Rejected
+}
+
+// ReadOptions say how ReadFolder treats what it finds.
+type ReadOptions struct {
+	// AcceptFull counts full bundles (with personal data) instead of
+	// refusing them.
+	AcceptFull bool
 }
 
 // ReadFolder reads every .json file in dir as a bundle. A bad file is
-// listed with its reason and does not stop the others. Only an unreadable
+// listed with its reason and does not stop the others; a full bundle (with
+// personal data) is refused unless opt.AcceptFull. Only an unreadable
 // folder is an error.
-func ReadFolder(dir string, year int) (Folder, error) {
+func ReadFolder(dir string, year int, opt ReadOptions) (Folder, error) {
 	var out Folder
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -70,6 +82,13 @@ func ReadFolder(dir string, year int) (Folder, error) {
 		if meta.Year != year {
 			out.Skipped = append(out.Skipped, Rejected{File: e.Name(), Reason: fmt.Sprintf("这是%s%d年的报送包，不属于%d年汇总", meta.Organ, meta.Year, year)})
 			continue
+		}
+		if meta.Kind == bundle.Full {
+			if !opt.AcceptFull {
+				out.Rejected = append(out.Rejected, Rejected{File: e.Name(), Reason: fmt.Sprintf("这是%s的完整报送包，含申请人的个人信息；汇总只收公开报送包，未计入。请让该单位改交公开报送包，并删除这个文件", meta.Organ)})
+				continue
+			}
+			out.Full = append(out.Full, Rejected{File: e.Name(), Reason: fmt.Sprintf("这是%s的完整报送包，含申请人的个人信息，已计入汇总；请妥善保管，用完后删除", meta.Organ)})
 		}
 		fs = append(fs, found{
 			in:      model.AggregateInput{OY: oy, Submitted: model.DateOf(meta.Created), Findings: meta.Findings, Source: e.Name()},

@@ -96,7 +96,7 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	write(t, dir, "改过.json", bytes.Replace(good, []byte(`"decisions"`), []byte(`"decisions", "value": 7, "x"`), 1))
 	write(t, dir, "说明.txt", []byte("不是报送包"))
 
-	folder, err := ReadFolder(dir, 2021)
+	folder, err := ReadFolder(dir, 2021, ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	check("丁镇人民政府", 0, model.AggMissing, "未报送", "")
 
 	// The same through AggregateFolder and Write, as the workstation does.
-	res2, _, err := AggregateFolder(dir, 2021, []string{"甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丁镇人民政府"})
+	res2, _, err := AggregateFolder(dir, 2021, []string{"甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丁镇人民政府"}, ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

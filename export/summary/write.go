@@ -7,8 +7,8 @@ import (
 
 // AggregateFolder reads every bundle in dir (see ReadFolder) and aggregates
 // those of year; expected names the organs that should have sent one.
-func AggregateFolder(dir string, year int, expected []string) (model.AggregateResult, Folder, error) {
-	folder, err := ReadFolder(dir, year)
+func AggregateFolder(dir string, year int, expected []string, opt ReadOptions) (model.AggregateResult, Folder, error) {
+	folder, err := ReadFolder(dir, year, opt)
 	if err != nil {
 		return model.AggregateResult{}, folder, err
 	}

@@ -133,7 +133,7 @@ func (s *Aggregate) run() tea.Cmd {
 	expected := splitNames(s.expected.Value())
 	s.running, s.errText, s.res, s.file, s.scroll = true, "", nil, nil, 0
 	return s.c.Track(func() tea.Msg {
-		res, folder, fr, err := desk.Aggregate(src, year, expected, dir)
+		res, folder, fr, err := desk.Aggregate(src, year, expected, dir, false)
 		return aggDoneMsg{res: res, folder: folder, file: fr, err: err}
 	})
 }

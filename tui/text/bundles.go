@@ -51,7 +51,6 @@ const (
 	BunKeyKeep        = "保留"
 	BunKeyStartImport = "导入报送包"
 	BunKeyStartAgg    = "汇总"
-	BunStartHint      = " i 导入报送包 · h 汇总各单位报送包"
 )
 
 // County aggregation.

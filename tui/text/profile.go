@@ -9,6 +9,8 @@ const (
 	FieldPhone    = "联系电话"
 	FieldEmail    = "电子邮箱"
 	FieldPortal   = "发布网站"
+	FieldAddress  = "通讯地址"
+	FieldPostcode = "邮政编码"
 	FieldDue      = "报送截止（月/日）"
 	FieldDueHint  = "留空为次年1月31日"
 	// The letters' remedy clause and 文号.
@@ -32,8 +34,7 @@ const (
 	ProfilePreambleAuto   = "引言：按单位信息自动生成（ctrl+e 改写）"
 	ProfilePreambleCustom = "引言：已改写（ctrl+e 编辑；清空后恢复自动生成）"
 
-	ErrNameEmpty  = "单位全称不能为空，请填写。"
-	ErrDueBad     = "报送截止日期应写成“月/日”，例如 1/31。"
-	ErrEmailBad   = "电子邮箱「%s」格式不对，应像 name@example.gov.cn。"
-	OrganFormHint = "tab/enter 下一项 · shift+tab 上一项 · ←/→ 选择层级 · 最后一项按 enter 或 ctrl+s 保存 · esc 放弃"
+	ErrNameEmpty = "单位全称不能为空，请填写。"
+	ErrDueBad    = "报送截止日期应写成“月/日”，例如 1/31。"
+	ErrEmailBad  = "电子邮箱「%s」格式不对，应像 name@example.gov.cn。"
 )

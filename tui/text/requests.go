@@ -3,7 +3,6 @@ package text
 // Request log.
 const (
 	ReqHeading          = "依申请公开台账 · 共 %d 条"
-	ReqListHint         = "n 新增 · enter 修改 · / 搜索 · s 状态 · x 即将到期 · p 排序 · t 表三 · v 概览"
 	ReqSearchPrompt     = "搜索（申请人姓名、电话、证件号、摘要、备注）："
 	ReqEmpty            = "台账里还没有申请。按 n 新增一条。"
 	ReqEmptyFiltered    = "没有符合筛选条件的申请。按 c 清除筛选。"
@@ -69,6 +68,7 @@ const (
 	ReqDeadlineUnknown       = "答复期限：填写收到日期后计算"
 	ReqDeadlineAwaiting      = "答复期限：等待补正，收到补正后的申请之日起计算"
 	ReqAwaitingCorrection    = "待补正"
+	ReqCalendarMissing       = "⚠ %d年节假日未录入，按法定假日推算"
 	ReqFeeSuggest            = "按所选方式计算的信息处理费：%s 元（收费金额留空时自动填入）"
 	ReqPersonalTag           = "「个人信息·不公开」"
 	ReqChoose                = "（请选择）"

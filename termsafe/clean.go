@@ -1,4 +1,10 @@
-package tui
+// Package termsafe makes text safe to send to a terminal: the one cleaning
+// every frame of the workstation and every line the command line prints
+// from data or file names goes through. Text from the database, a bundle or
+// a file name may hold escape sequences (a changed window title, a cleared
+// screen, an OSC 52 clipboard write), control, bidi or zero-width
+// characters; none of them reaches the terminal.
+package termsafe
 
 import (
 	"strings"
@@ -8,17 +14,23 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// safeFrame is the last guard before a frame reaches the terminal: text
+// Frame is the last guard before a frame reaches the terminal: text
 // from the database is cleaned when it is typed or imported, but an older
 // version, a hand-edited file or another tool may have stored escape
 // sequences, control or bidi characters, and a screen may draw a field as
-// is. safeFrame keeps the program's own colours (SGR sequences) and line
+// is. Frame keeps the program's own colours (SGR sequences) and line
 // breaks and drops every other escape sequence, control character and
 // zero-width format character (bidi overrides, zero-width spaces). What it
 // drops measures zero cells with ansi.StringWidth, so every line keeps the
 // width the screens laid it out with and the cursor stays in place.
-func safeFrame(s string) string {
-	if frameIsClean(s) {
+func Frame(s string) string { return clean(s, true) }
+
+// Text is Frame for plain output (the command line): it keeps line breaks
+// and drops every escape sequence, colours included.
+func Text(s string) string { return clean(s, false) }
+
+func clean(s string, keepSGR bool) string {
+	if isClean(s, keepSGR) {
 		return s
 	}
 	var b strings.Builder
@@ -35,7 +47,7 @@ func safeFrame(s string) string {
 		case seq == "\n":
 			b.WriteByte('\n')
 		case seq[0] == 0x1b:
-			if isSGR(seq) {
+			if keepSGR && isSGR(seq) {
 				b.WriteString(seq)
 			}
 		case width > 0:
@@ -73,13 +85,17 @@ func zeroWidthJunk(g string) bool {
 	return false
 }
 
-// frameIsClean is the fast path: no escape other than SGR, no control
-// byte other than a line break, and no control, format or invalid rune.
-func frameIsClean(s string) bool {
+// isClean is the fast path: no escape (other than SGR when kept), no
+// control byte other than a line break, and no control, format or invalid
+// rune.
+func isClean(s string, keepSGR bool) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case c == 0x1b:
+			if !keepSGR {
+				return false
+			}
 			j := i + 2
 			if j > len(s) || s[i+1] != '[' {
 				return false

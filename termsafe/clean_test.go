@@ -1,4 +1,4 @@
-package tui
+package termsafe
 
 import (
 	"strings"
@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-func TestSafeFrame(t *testing.T) {
+func TestFrame(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"plain 文字\n第二行", "plain 文字\n第二行"},
 		{"\x1b[1;38;2;10;20;30m彩色\x1b[0m", "\x1b[1;38;2;10;20;30m彩色\x1b[0m"},
@@ -21,28 +21,28 @@ func TestSafeFrame(t *testing.T) {
 		{"👨\u200d👩\u200d👧 𠀀𪚥 🇨🇳 e\u0301", "👨\u200d👩\u200d👧 𠀀𪚥 🇨🇳 e\u0301"},
 	}
 	for _, c := range cases {
-		got := safeFrame(c.in)
+		got := Frame(c.in)
 		if got != c.want {
-			t.Errorf("safeFrame(%q) = %q, want %q", c.in, got, c.want)
+			t.Errorf("Frame(%q) = %q, want %q", c.in, got, c.want)
 		}
 		// What was dropped took no cell: the layout is unchanged.
 		inLines, outLines := strings.Split(c.in, "\n"), strings.Split(got, "\n")
 		if len(inLines) != len(outLines) {
-			t.Fatalf("safeFrame(%q) changed the line count", c.in)
+			t.Fatalf("Frame(%q) changed the line count", c.in)
 		}
 		for i := range inLines {
 			if ansi.StringWidth(inLines[i]) != ansi.StringWidth(outLines[i]) {
-				t.Errorf("safeFrame(%q): line %d width %d → %d", c.in, i, ansi.StringWidth(inLines[i]), ansi.StringWidth(outLines[i]))
+				t.Errorf("Frame(%q): line %d width %d → %d", c.in, i, ansi.StringWidth(inLines[i]), ansi.StringWidth(outLines[i]))
 			}
 		}
 	}
 }
 
-func BenchmarkSafeFrameClean(b *testing.B) {
+func BenchmarkFrameClean(b *testing.B) {
 	line := "\x1b[1m大雁镇人民政府\x1b[0m │ 2021年 · 2021版 · 错误 0 · 提示 0 " + strings.Repeat("政府信息公开", 8)
 	frame := strings.Repeat(line+"\n", 40)
 	b.SetBytes(int64(len(frame)))
 	for b.Loop() {
-		safeFrame(frame)
+		Frame(frame)
 	}
 }

@@ -1,0 +1,90 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// Rule P1 (issue 15 item 9): an applicant's personal value from the log in
+// a public text is an 错误 naming the place; none is found in clean text.
+func TestPersonalValueInPublicText(t *testing.T) {
+	applicant := Personal{Name: "欧阳明月", Phone: "13812345678", IDNumber: "110101199003071234", Address: "大雁镇幸福路18号"}
+	cases := []struct {
+		name, text, field string
+	}{
+		{"name", "经核实，欧阳明月申请的信息已公开。", "申请人姓名"},
+		{"phone with spaces", "咨询电话 138 1234 5678 已答复。", "申请人电话"},
+		{"ID number, full-width digits", "证件号１１０１０１１９９００３０７１２３４。", "申请人身份证号"},
+		{"address", "依申请人（大雁镇幸福路18号）要求公开。", "申请人地址"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			oy := baseOY()
+			q := req(1, NewDate(2022, 3, 1))
+			q.Personal = applicant
+			oy.Requests = append(oy.Requests, q)
+			b := blockAt(oy, 3, 0)
+			b.Text = c.text
+			fs := findRule(Check(oy, nil, NewDate(2023, 1, 10)), "P1")
+			if len(fs) != 1 {
+				t.Fatalf("P1 findings: %+v", fs)
+			}
+			f := fs[0]
+			if f.Severity != Error || f.Entry != (EntryRef{Kind: EntryBlock, ID: b.ID}) || !strings.Contains(f.Message, c.field) ||
+				!strings.Contains(f.Message, "第 1 号") || !strings.Contains(f.Message, SectionTitles[3]) {
+				t.Fatalf("finding %+v", f)
+			}
+			for _, v := range []string{applicant.Name, applicant.Phone, applicant.IDNumber, applicant.Address} {
+				if strings.Contains(f.Message, v) {
+					t.Fatalf("the message repeats the personal value: %s", f.Message)
+				}
+			}
+		})
+	}
+	t.Run("preamble and measure", func(t *testing.T) {
+		oy := baseOY()
+		q := req(2, NewDate(2022, 3, 1))
+		q.Personal = applicant
+		oy.Requests = append(oy.Requests, q)
+		oy.Report.Preamble.Text = "本报告由欧阳明月同志编制。"
+		oy.Measures = []Measure{{ID: 9, Year: 2022, Problem: "答复欧阳明月超期", Measure: "加强督办"}}
+		fs := findRule(Check(oy, nil, NewDate(2023, 1, 10)), "P1")
+		if len(fs) != 2 || !strings.Contains(fs[0].Message+fs[1].Message, "前言") || !strings.Contains(fs[0].Message+fs[1].Message, "整改措施") {
+			t.Fatalf("P1 findings: %+v", fs)
+		}
+	})
+	t.Run("clean text passes", func(t *testing.T) {
+		oy := baseOY()
+		q := req(3, NewDate(2022, 3, 1))
+		q.Personal = Personal{Name: "王", Phone: "110", Address: "大雁镇"} // too short to look for
+		oy.Requests = append(oy.Requests, q)
+		q2 := req(4, NewDate(2022, 3, 2))
+		q2.Personal = applicant
+		oy.Requests = append(oy.Requests, q2)
+		blockAt(oy, 3, 0).Text = "某申请人（住大雁镇）申请公开的信息已全部公开。王某某来电已答复。"
+		if fs := findRule(Check(oy, nil, NewDate(2023, 1, 10)), "P1"); len(fs) != 0 {
+			t.Fatalf("P1 on clean text: %+v", fs)
+		}
+	})
+	t.Run("index without the values", func(t *testing.T) {
+		oy := baseOY()
+		x := NewPersonalIndex()
+		x.Add(2020, 7, applicant) // an applicant of an earlier year
+		oy.Personal = x
+		blockAt(oy, 1, 0).Text = "欧阳明月"
+		fs := findRule(Check(oy, nil, NewDate(2023, 1, 10)), "P1")
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, "2020年第 7 号") {
+			t.Fatalf("P1 findings: %+v", fs)
+		}
+	})
+}
+
+func findRule(fs []Finding, rule string) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if f.Rule == rule {
+			out = append(out, f)
+		}
+	}
+	return out
+}
