@@ -76,14 +76,25 @@ func convertPDF(ctx context.Context, d *Document, fc FontChoice) ([]byte, FontCh
 	if err != nil {
 		return nil, fc, err
 	}
+	pdf, err := OfficeToPDF(ctx, bin, "report.docx", docx)
+	if err != nil {
+		return nil, fc, errors.New("LibreOffice 转换 PDF 失败（" + err.Error() + "）。请用 Word 或 WPS 打开导出的 .docx 文件，点「文件→另存为」，保存类型选 PDF。")
+	}
+	return pdf, fc, nil
+}
+
+// OfficeToPDF converts one office file (named name, holding data) to PDF
+// with the LibreOffice at bin, in a private temp folder and profile. The
+// error is LibreOffice's own output, shortened.
+func OfficeToPDF(ctx context.Context, bin, name string, data []byte) ([]byte, error) {
 	tmp, err := os.MkdirTemp("", "nianbao-pdf-")
 	if err != nil {
-		return nil, fc, err
+		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	in := filepath.Join(tmp, "report.docx")
-	if err := os.WriteFile(in, docx, 0o600); err != nil {
-		return nil, fc, err
+	in := filepath.Join(tmp, name)
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return nil, err
 	}
 	profile := "file://" + filepath.ToSlash(filepath.Join(tmp, "profile"))
 	if !strings.HasPrefix(profile, "file:///") {
@@ -94,13 +105,16 @@ func convertPDF(ctx context.Context, d *Document, fc FontChoice) ([]byte, FontCh
 	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation="+profile, "--headless", "--norestore",
 		"--convert-to", "pdf", "--outdir", tmp, in)
 	out, err := cmd.CombinedOutput()
-	pdf, rerr := os.ReadFile(filepath.Join(tmp, "report.pdf"))
+	pdf, rerr := os.ReadFile(filepath.Join(tmp, strings.TrimSuffix(name, filepath.Ext(name))+".pdf"))
 	if err != nil || rerr != nil || len(pdf) == 0 {
 		msg := strings.TrimSpace(string(out))
 		if r := []rune(msg); len(r) > 200 {
 			msg = string(r[:200])
 		}
-		return nil, fc, errors.New("LibreOffice 转换 PDF 失败（" + msg + "）。请用 Word 或 WPS 打开导出的 .docx 文件，点「文件→另存为」，保存类型选 PDF。")
+		if msg == "" && err != nil {
+			msg = err.Error()
+		}
+		return nil, errors.New(msg)
 	}
-	return pdf, fc, nil
+	return pdf, nil
 }

@@ -512,7 +512,12 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, quitHere) && !a.typing() && a.atOutlineHome():
 		return a.quit()
 	}
-	return a, a.toTop(k)
+	cmd := a.toTop(k)
+	if cmd == nil && key.Matches(k, keys.Global.Save) && !a.dirty() {
+		// Every field saves when it is left: say so rather than nothing.
+		a.note = text.NothingToSave
+	}
+	return a, cmd
 }
 
 // quitHere is q, which quits on the outline's list and the start screen.

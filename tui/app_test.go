@@ -38,7 +38,7 @@ func createOrganAndYear(h *harness) {
 	h.mustSee("大雁镇人民政府", text.StartNoYears)
 	h.key("y")
 	h.mustSee(text.StartNewYear, "2021", "2021版")
-	h.key("enter", "enter")
+	h.key("enter")
 	h.mustSee("大雁镇人民政府 · 2021年 · 2021版")
 }
 

@@ -35,7 +35,7 @@ func TestTeatestFlow(t *testing.T) {
 	term.WaitFor("大雁镇人民政府", text.StartNoYears)
 	term.Press("y")
 	term.WaitFor("将使用 2021版 格式")
-	term.Press("enter", "enter")
+	term.Press("enter")
 	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")
 
 	term.Press("1")

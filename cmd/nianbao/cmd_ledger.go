@@ -104,7 +104,7 @@ func runLedger(args []string, stdout, stderr io.Writer) int {
 	}
 	if op == "export" {
 		fmt.Fprintln(stdout, "注意："+desk.LedgerWarning)
-		fr, n, err := desk.ExportLedger(ctx, st.Store, o, *year, *out)
+		fr, n, err := st.ExportLedger(ctx, o, *year, *out)
 		if err != nil {
 			return printErr(stderr, err)
 		}
@@ -140,7 +140,7 @@ func ledgerImport(ctx context.Context, st *desk.Store, o model.Organ, year int, 
 		fmt.Fprintln(stderr, "请在工作台的“导入台账”界面确认它们对应的列和行，或在文件中改成表三的名称（如“商业企业”“予以公开”）。")
 		return exitUsage
 	}
-	p, err := li.Preview(ctx, st.Store)
+	p, err := st.PreviewLedger(ctx, li)
 	if err != nil {
 		return printErr(stderr, err)
 	}
@@ -150,7 +150,7 @@ func ledgerImport(ctx context.Context, st *desk.Store, o model.Organ, year int, 
 	for _, b := range p.Dups {
 		fmt.Fprintf(stdout, "第%d行重复，未导入：%s\n", b.Line, b.Reason)
 	}
-	n, err := li.Import(ctx, st.Store, p)
+	n, err := st.ImportLedger(ctx, li, p)
 	if err != nil {
 		return printErr(stderr, err)
 	}

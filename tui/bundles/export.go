@@ -28,6 +28,7 @@ type Export struct {
 	result  *desk.FileResult
 	resKind desk.BundleKind
 	errText string
+	note    string // the outcome of a refresh of the drives
 	curY    int
 }
 
@@ -57,11 +58,34 @@ func (s *Export) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Export) KeyMap() help.KeyMap {
-	return keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
-		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.BunKeyWrite, "enter"),
-		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
-	}}
+	k := bunKeys
+	k.Toggle.SetEnabled(s.canChoose())
+	return keys.Map{Short: []key.Binding{k.Up, k.Down, k.Toggle, k.Write, k.Refresh, k.Back}}
+}
+
+// bunKeys are the keys of the bundle export: Enter writes the bundle from
+// any row, space chooses the kind or the drive under the cursor.
+var bunKeys = struct{ Up, Down, Toggle, Write, Refresh, Back key.Binding }{
+	Up:      keys.Bind(text.KeyUp, "up", "shift+tab"),
+	Down:    keys.Bind(text.KeyDown, "down", "tab"),
+	Toggle:  keys.Bind(text.ExpKeyToggle, "space", " "),
+	Write:   keys.Bind(text.BunKeyWrite, "enter"),
+	Refresh: keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Back:    keys.Global.Back,
+}
+
+// canChoose reports whether space changes something on the focused row: a
+// kind or a drive not chosen yet.
+func (s *Export) canChoose() bool {
+	switch {
+	case s.focus == 0:
+		return s.kind != desk.PublicBundle
+	case s.focus == 1:
+		return s.kind != desk.FullBundle
+	case s.focus < s.folderRow():
+		return s.place.sel != s.focus-2
+	}
+	return false
 }
 
 // fullYesMsg is the answer yes to the warning before a full bundle.
@@ -102,6 +126,9 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case drivesMsg:
 		s.place.setDrives(msg.drives)
+		if s.note != "" {
+			s.note = fmt.Sprintf(text.BunDrivesFound, len(msg.drives))
+		}
 		s.focus = min(s.focus, s.nrows()-1)
 	case exportDoneMsg:
 		s.running = false
@@ -127,28 +154,29 @@ func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	n := s.nrows()
-	switch k.String() {
-	case "up", "shift+tab":
+	b := bunKeys
+	switch {
+	case key.Matches(k, b.Up):
 		s.focus = (s.focus - 1 + n) % n
 		return nil
-	case "down", "tab":
+	case key.Matches(k, b.Down):
 		s.focus = (s.focus + 1) % n
 		return nil
-	case "ctrl+r":
+	case key.Matches(k, b.Refresh):
 		s.place.scanned = false
+		s.note = text.ExpScanning
 		return scanDrives
-	case "esc":
+	case key.Matches(k, b.Back):
 		return func() tea.Msg { return common.BackMsg{} }
+	case key.Matches(k, b.Write):
+		s.focus = s.startRow()
+		return s.write()
 	}
 	if s.onFolder() {
-		if k.String() == "enter" {
-			s.focus = s.startRow()
-			return nil
-		}
 		s.place.typeKey(k)
 		return nil
 	}
-	if str := k.String(); str != "space" && str != " " && str != "enter" {
+	if !key.Matches(k, b.Toggle) {
 		return nil
 	}
 	switch {
@@ -249,6 +277,8 @@ func (s *Export) View(width, height int) string {
 		if e, _ := s.c.CountFindings(""); e > 0 {
 			add(st.Warning.Render(fmt.Sprintf(text.BunHasErrors, e)))
 		}
+	case s.note != "":
+		add(st.Muted.Render(s.note))
 	}
 	if s.running || s.errText != "" || s.result != nil {
 		// the outcome below the button must stay in view

@@ -33,7 +33,7 @@ var spec = &entrylist.Spec[model.Case]{
 	},
 	Form:    func(c *common.Common, x *model.Case) common.Screen { return NewForm(c, x) },
 	Heading: func(n int) string { return fmt.Sprintf(text.CaseHeading, n) },
-	Hint:    text.CaseHint,
+	Note:    text.CaseNote,
 	Empty:   text.CaseEmpty,
 	Header: func(width int) string {
 		kindW, dateW, resW, sumW := caseWidths(width)
@@ -71,7 +71,6 @@ var formSpec = &entrylist.FormSpec[model.Case]{
 	Section:   common.SecCases,
 	NewTitle:  text.CaseNewTitle,
 	EditTitle: text.CaseEditTitle,
-	Hint:      text.CaseFormHint,
 	ID:        func(cs *model.Case) int64 { return cs.ID },
 	SetID:     func(cs *model.Case, id int64) { cs.ID = id },
 	Apply:     apply,

@@ -40,24 +40,24 @@ type Model struct {
 	top    int
 	curX   int
 	curY   int
-	keys   keys.Map
-	ackMap keys.Map
+	keys   checkKeys
 }
 
 // New builds the check screen.
 func New(c *common.Common) common.Screen {
 	m := &Model{c: c, in: components.NewInput()}
 	m.in.Clean = model.CleanLine
-	m.keys = keys.Map{Short: []key.Binding{
-		keys.Bind(text.CheckKeyJump, "enter"),
-		keys.Bind(text.CheckKeyAck, "a"),
-		keys.Bind(text.CheckKeyUnack, "x"),
-		keys.Bind(text.KeyBack, "esc"),
-	}}
-	m.ackMap = keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyConfirm, "enter"),
-		keys.Bind(text.KeyCancel, "esc"),
-	}}
+	m.keys = checkKeys{
+		Up:      keys.Bind(text.KeyUp, "up", "shift+tab", "k"),
+		Down:    keys.Bind(text.KeyDown, "down", "tab", "j"),
+		Page:    key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", text.ReqKeyPage)),
+		Jump:    keys.Bind(text.CheckKeyJump, "enter"),
+		Ack:     keys.Bind(text.CheckKeyAck, "a"),
+		Unack:   keys.Bind(text.CheckKeyUnack, "x"),
+		Back:    keys.Bind(text.KeyBack, "esc"),
+		Confirm: keys.Bind(text.KeyConfirm, "enter"),
+		Cancel:  keys.Bind(text.KeyCancel, "esc"),
+	}
 	m.rebuild()
 	return m
 }
@@ -114,11 +114,26 @@ func (m *Model) Title() string { return text.CheckTitle }
 
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
 	if m.acking {
-		return m.ackMap
+		return keys.Map{Short: []key.Binding{k.Confirm, k.Cancel}}
 	}
-	return m.keys
+	f, ok := m.Selected()
+	k.Up.SetEnabled(m.list.Cursor > 0)
+	k.Down.SetEnabled(m.list.Cursor < m.list.Len-1)
+	k.Page.SetEnabled(m.list.Len > 1)
+	k.Jump.SetEnabled(ok)
+	k.Ack.SetEnabled(ok && f.Severity == model.Warning)
+	k.Unack.SetEnabled(ok && f.Acked)
+	return keys.Map{
+		Short: []key.Binding{k.Jump, k.Ack, k.Unack, k.Back},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.Page, k.Jump, k.Ack, k.Unack, k.Back}},
+	}
 }
+
+// checkKeys are the keys of the check list and of the reason typed when a
+// 提示 is acknowledged (Confirm, Cancel).
+type checkKeys struct{ Up, Down, Page, Jump, Ack, Unack, Back, Confirm, Cancel key.Binding }
 
 // Typing implements common.Typing.
 func (m *Model) Typing() bool { return m.acking }
@@ -146,22 +161,27 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	m.err, m.note = "", ""
-	if m.list.HandleKey(k.String(), 10) {
+	b := m.keys
+	switch {
+	case key.Matches(k, b.Up):
+		m.list.Move(-1)
+		return nil
+	case key.Matches(k, b.Down):
+		m.list.Move(1)
+		return nil
+	case key.Matches(k, b.Page):
+		m.list.HandleKey(k.String(), 10)
 		return nil
 	}
 	f, ok := m.Selected()
 	if !ok {
 		return nil
 	}
-	switch k.String() {
-	case "tab":
-		m.list.Move(1)
-	case "shift+tab":
-		m.list.Move(-1)
-	case "enter":
+	switch {
+	case key.Matches(k, b.Jump):
 		g := common.GoToMsg{Section: common.SectionOf(f), Cell: f.Cell, Entry: f.Entry}
 		return func() tea.Msg { return g }
-	case "a":
+	case key.Matches(k, b.Ack):
 		if f.Severity == model.Error {
 			m.err = text.CheckAckError
 			return nil
@@ -169,7 +189,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		m.acking = true
 		m.in.SetValue(f.AckReason)
 		m.in.Focus()
-	case "x":
+	case key.Matches(k, b.Unack):
 		if !f.Acked {
 			return nil
 		}
@@ -276,13 +296,13 @@ func (m *Model) View(width, height int) string {
 		if f.Acked {
 			line = fmt.Sprintf("%s %s %-3s 〔%s〕%s", mark, f.Severity.Label(), f.Rule, text.MarkAcked, f.Message)
 		}
-		s := components.Fit("  "+line, width)
+		s := components.Fit(line, max(1, width-2))
 		if l.finding == m.list.Cursor {
 			s = st.Selected.Render(s)
 		} else {
 			s = style.Render(s)
 		}
-		out = append(out, s)
+		out = append(out, components.CursorMark(l.finding == m.list.Cursor)+s)
 	}
 	list := components.Block(strings.Join(out, "\n"), width, listH)
 	f, _ := m.Selected()

@@ -42,7 +42,7 @@ type Spec[T any] struct {
 	// Heading, Hint and Empty are the list's first line, its key hint and
 	// the line shown when there is no entry.
 	Heading func(n int) string
-	Hint    string
+	Note    string
 	Empty   string
 	// Header and Row draw the column heads and the row of entry i in
 	// width cells; Footer adds lines under the rows (may be nil).
@@ -59,18 +59,22 @@ type List[T any] struct {
 	del     T
 	undo    *T
 	note    string
-	keys    keys.Map
+	keys    listKeys
 	pending int64
 }
 
 // New builds the list of the open organ-year.
 func New[T any](c *common.Common, spec *Spec[T]) *List[T] {
-	return &List[T]{c: c, spec: spec, keys: keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyAdd, "n"), keys.Bind(text.KeyEdit, "enter", "e"),
-		keys.Bind(text.KeyDelete, "d", "delete"), keys.Bind(text.KeyUndo, "u", "ctrl+z"),
-		keys.Bind(text.KeyUp, "up", "k"), keys.Bind(text.KeyDown, "down", "j"),
-	}}}
+	return &List[T]{c: c, spec: spec, keys: listKeys{
+		New: keys.Bind(text.KeyAdd, "n"), Edit: keys.Bind(text.KeyEdit, "enter", "e"),
+		Delete: keys.Bind(text.KeyDelete, "d", "delete"), Undo: keys.Bind(text.KeyUndo, "u", "ctrl+z"),
+		Up: keys.Bind(text.KeyUp, "up", "k"), Down: keys.Bind(text.KeyDown, "down", "j"),
+		Page: key.NewBinding(key.WithKeys("pgup", "pgdown", "home", "end"), key.WithHelp("pgup/pgdn", text.ReqKeyPage)),
+	}}
 }
+
+// listKeys are the keys of a list of cases or measures.
+type listKeys struct{ New, Edit, Delete, Undo, Up, Down, Page key.Binding }
 
 // Entries is the open year's entries in the order shown.
 func (m *List[T]) Entries() []T {
@@ -87,7 +91,18 @@ func (m *List[T]) Title() string { return m.spec.Title }
 func (m *List[T]) Init() tea.Cmd { m.list.SetLen(len(m.Entries())); return nil }
 
 // KeyMap implements common.Screen.
-func (m *List[T]) KeyMap() help.KeyMap { return m.keys }
+func (m *List[T]) KeyMap() help.KeyMap {
+	k, n := m.keys, len(m.Entries())
+	k.Edit.SetEnabled(n > 0)
+	k.Delete.SetEnabled(n > 0)
+	k.Up.SetEnabled(m.list.Cursor > 0)
+	k.Down.SetEnabled(m.list.Cursor < n-1)
+	k.Page.SetEnabled(n > 1)
+	return keys.Map{
+		Short: []key.Binding{k.New, k.Edit, k.Delete, k.Undo, k.Up, k.Down},
+		Full:  [][]key.Binding{{k.New, k.Edit, k.Delete, k.Undo, k.Up, k.Down, k.Page}},
+	}
+}
 
 // Cursor implements common.Screen.
 func (m *List[T]) Cursor() *tea.Cursor { return nil }
@@ -163,23 +178,25 @@ func (m *List[T]) key(k tea.KeyPressMsg) tea.Cmd {
 	m.note = ""
 	xs := m.Entries()
 	m.list.SetLen(len(xs))
-	if m.list.HandleKey(s, 10) {
+	b := m.keys
+	if key.Matches(k, b.Up, b.Down, b.Page) {
+		m.list.HandleKey(s, 10)
 		return nil
 	}
-	switch s {
-	case "n":
+	switch {
+	case key.Matches(k, b.New):
 		return common.Push(m.spec.Form(m.c, nil))
-	case "enter", "e":
+	case key.Matches(k, b.Edit):
 		if m.list.Cursor < len(xs) {
 			x := xs[m.list.Cursor]
 			return common.Push(m.spec.Form(m.c, &x))
 		}
-	case "d", "delete":
+	case key.Matches(k, b.Delete):
 		if m.list.Cursor < len(xs) {
 			m.del = xs[m.list.Cursor]
 			return dialog.Delete(m.c, m.spec.Name(&m.del), deleteYesMsg[T]{})
 		}
-	case "u", "ctrl+z":
+	case key.Matches(k, b.Undo):
 		if m.undo == nil {
 			m.note = text.UndoNothing
 			return nil
@@ -203,9 +220,12 @@ func (m *List[T]) View(width, height int) string {
 	case m.note != "":
 		lines = append(lines, st.OK.Render(m.note))
 	default:
-		lines = append(lines, st.Muted.Render(m.spec.Hint))
+		note := "；" + m.spec.Note
+		hints := components.KeyHints(m.KeyMap().ShortHelp(), key.Binding{}, width-components.StringWidth(note))
+		lines = append(lines, st.Muted.Render(hints+note))
 	}
-	lines = append(lines, st.Label.Render(m.spec.Header(width)))
+	rw := max(1, width-2) // behind the cursor column
+	lines = append(lines, "  "+st.Label.Render(m.spec.Header(rw)))
 	if len(xs) == 0 {
 		lines = append(lines, st.Muted.Render(m.spec.Empty))
 	}
@@ -215,10 +235,11 @@ func (m *List[T]) View(width, height int) string {
 	}
 	from, to := m.list.Visible(max(1, height-len(lines)-len(foot)))
 	for i := from; i < to; i++ {
-		line := m.spec.Row(i, &xs[i], width)
+		line := m.spec.Row(i, &xs[i], rw)
 		if i == m.list.Cursor {
-			line = st.Selected.Render(components.Fit(line, width))
+			line = st.Selected.Render(components.Fit(line, rw))
 		}
+		line = components.CursorMark(i == m.list.Cursor) + line
 		lines = append(lines, line)
 	}
 	lines = append(lines, foot...)

@@ -26,10 +26,9 @@ type FormSpec[T any] struct {
 	Kind    string // model.EntryCase, model.EntryMeasure …
 	Section string // the outline entry of the list: common.SecCases …
 	// NewTitle and EditTitle head the form of a new and a stored entry;
-	// Hint is the line under the title.
-	NewTitle, EditTitle, Hint string
-	ID                        func(x *T) int64
-	SetID                     func(x *T, id int64)
+	NewTitle, EditTitle string
+	ID                  func(x *T) int64
+	SetID               func(x *T, id int64)
 	// Apply copies the fields into the entry, writing parsed values back
 	// to their inputs in their normal form.
 	Apply func(form *components.Form, x *T)
@@ -201,7 +200,7 @@ func (f *Form[T]) closeCmd() tea.Cmd {
 // View implements common.Screen.
 func (f *Form[T]) View(width, height int) string {
 	st := f.c.Styles
-	line := st.Muted.Render(f.spec.Hint)
+	line := st.Muted.Render(text.FormAutosave + " · " + components.KeyHints(f.KeyMap().ShortHelp(), key.Binding{}, width-components.StringWidth(text.FormAutosave)-3))
 	switch {
 	case f.msg != "" && f.warn:
 		line = st.Warning.Render(f.msg)

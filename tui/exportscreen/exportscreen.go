@@ -114,7 +114,7 @@ func (s *Screen) KeyMap() help.KeyMap {
 		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
 		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.ExpKeyStart, "enter"),
 		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.ExpKeyCheck, "ctrl+k"),
-		keys.Bind(text.BunKeyBundle, "ctrl+b"),
+		keys.Bind(text.BunKeyBundle, "ctrl+b"), keys.Bind(text.ExpKeyPreview, "ctrl+p"),
 	}}
 }
 
@@ -302,6 +302,8 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		return scanDrives
 	case "ctrl+k":
 		return func() tea.Msg { return common.GoToMsg{Section: common.SecCheck} }
+	case "ctrl+p":
+		return func() tea.Msg { return common.GoToMsg{Section: common.SecPreview} }
 	case "ctrl+b":
 		// The organ-year as a report bundle (报送包), on its own screen.
 		return common.Push(bundles.NewExport(s.c))

@@ -246,7 +246,7 @@ func (s *Screen) View(width, height int) string {
 	if s.msg != "" {
 		lines = append(lines, st.Error.Render(s.msg))
 	} else {
-		lines = append(lines, st.Muted.Render(text.FeeHint))
+		lines = append(lines, st.Muted.Render(components.KeyHints(s.KeyMap().ShortHelp(), key.Binding{}, width-components.StringWidth(text.FeeNote)-3)+" · "+text.FeeNote))
 	}
 	formH := 6
 	lines = append(lines, strings.Split(s.form.View(width, formH), "\n")...)

@@ -23,6 +23,8 @@ type Globals struct {
 	Undo    key.Binding
 	Next    key.Binding
 	Prev    key.Binding
+	// Wipe empties the text field being typed.
+	Wipe key.Binding
 }
 
 // Global are the global keys.
@@ -35,7 +37,11 @@ var Global = Globals{
 	Undo:    key.NewBinding(key.WithKeys("ctrl+z", "u"), key.WithHelp("ctrl+z/u", text.KeyUndo)),
 	Next:    key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", text.KeyNext)),
 	Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", text.KeyPrev)),
+	Wipe:    key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", text.KeyWipe)),
 }
+
+// Choose picks among the options of a choice field.
+var Choose = key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", text.ReqKeyChoose))
 
 // Map is a simple help.KeyMap: Short for the help bar, Full for the ?
 // overlay (Short is used when Full is empty).

@@ -34,7 +34,7 @@ var spec = &entrylist.Spec[model.Measure]{
 	},
 	Form:    func(c *common.Common, x *model.Measure) common.Screen { return NewForm(c, x) },
 	Heading: func(n int) string { return fmt.Sprintf(text.MeasureHeading, n) },
-	Hint:    text.MeasureHint,
+	Note:    text.MeasureNote,
 	Empty:   text.MeasureEmpty,
 	Header: func(width int) string {
 		textW, dueW, statusW := measureWidths(width)
@@ -66,7 +66,6 @@ var formSpec = &entrylist.FormSpec[model.Measure]{
 	Section:   common.SecMeasures,
 	NewTitle:  text.MeasureNewTitle,
 	EditTitle: text.MeasureEditTitle,
-	Hint:      text.MeasureFormHint,
 	ID:        func(x *model.Measure) int64 { return x.ID },
 	SetID:     func(x *model.Measure, id int64) { x.ID = id },
 	Apply:     apply,

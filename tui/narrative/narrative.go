@@ -164,7 +164,17 @@ func (m *Model) KeyMap() help.KeyMap {
 	case renaming:
 		return m.keys.renameMap()
 	}
-	return m.keys.browseMap()
+	// Keys that cannot act where the cursor stands are not offered.
+	k := m.keys
+	atFirst, atLast := m.step(-1, false) < 0, m.step(1, false) < 0
+	k.Up.SetEnabled(!atFirst)
+	k.Top.SetEnabled(!atFirst)
+	k.Down.SetEnabled(!atLast)
+	k.Bottom.SetEnabled(!atLast)
+	from, to := m.group(m.cur)
+	k.MoveUp.SetEnabled(from > 0 && to > from)
+	k.MoveDown.SetEnabled(from >= 0 && to > from && to < len(m.blocks))
+	return k.browseMap()
 }
 
 // Typing implements common.Typing.

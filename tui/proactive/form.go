@@ -1,6 +1,7 @@
 package proactive
 
 import (
+	"charm.land/bubbles/v2/key"
 	"context"
 	"errors"
 	"fmt"
@@ -480,7 +481,7 @@ func (ef *entryForm) view(s *Screen, width, height int) string {
 	} else if note != "" {
 		note = st.OK.Render(note)
 	}
-	lines = append(lines, note, st.Muted.Render(text.ItemsFormHint))
+	lines = append(lines, note, st.Muted.Render(components.KeyHints(s.KeyMap().ShortHelp(), key.Binding{}, width)))
 	return components.Block(strings.Join(lines, "\n"), width, height)
 }
 

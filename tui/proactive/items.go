@@ -156,6 +156,12 @@ func (s *Screen) KeyMap() help.KeyMap {
 		return keys.Map{Short: []key.Binding{keys.Bind(text.ItemsKeySearched, "enter"), keys.Bind(text.KeyCancel, "esc")}}
 	}
 	k := s.keys
+	k.Up.SetEnabled(s.list.Cursor > 0)
+	k.Down.SetEnabled(s.list.Cursor < s.total-1)
+	k.Page.SetEnabled(s.total > 1)
+	k.Edit.SetEnabled(s.total > 0)
+	k.Delete.SetEnabled(s.total > 0)
+	k.Clear.SetEnabled(s.filtered() || s.search != "")
 	return keys.Map{
 		Short: []key.Binding{k.New, k.Edit, k.Delete, k.Import, k.Counts, k.Search, k.Category, k.Month},
 		Full: [][]key.Binding{
@@ -625,7 +631,7 @@ func (s *Screen) View(width, height int) string {
 		lw := components.StringWidth(text.ItemsSearchLabel)
 		lines = append(lines, st.Label.Render(text.ItemsSearchLabel)+s.input.View(max(4, width-lw)))
 	} else {
-		lines = append(lines, st.Muted.Render(s.columnsHeader(width)))
+		lines = append(lines, "  "+st.Muted.Render(s.columnsHeader(max(1, width-2))))
 	}
 	lh := s.listHeight()
 	from, to := s.list.Visible(lh)
@@ -642,13 +648,14 @@ func (s *Screen) View(width, height int) string {
 	for i := from; i < to && s.total > 0; i++ {
 		var row string
 		if r, ok := s.win.At(i); ok {
-			row = s.rowText(r, width)
+			row = s.rowText(r, max(1, width-2))
 		} else {
-			row = components.Fit(text.ItemsLoading, width)
+			row = components.Fit(text.ItemsLoading, max(1, width-2))
 		}
 		if i == s.list.Cursor {
 			row = st.Selected.Render(row)
 		}
+		row = components.CursorMark(i == s.list.Cursor) + row
 		lines = append(lines, row)
 	}
 	for len(lines) < height-2 {

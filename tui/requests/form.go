@@ -620,12 +620,12 @@ func (f *Form) hasContent() bool {
 
 // KeyMap implements common.Screen.
 func (f *Form) KeyMap() help.KeyMap {
-	short := []key.Binding{
-		keys.Global.Next, keys.Global.Prev,
-		key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", text.ReqKeyChoose)),
-		keys.Global.Save, keys.Global.Back,
-	}
-	return keys.Map{Short: short}
+	prev, choose, wipe := keys.Global.Prev, keys.Choose, keys.Global.Wipe
+	prev.SetEnabled(f.focus > 0)
+	choice := f.current().kind == kChoice
+	choose.SetEnabled(choice)
+	wipe.SetEnabled(!choice)
+	return keys.Map{Short: []key.Binding{keys.Global.Next, prev, choose, wipe, keys.Global.Save, keys.Global.Back}}
 }
 
 // Update implements common.Screen.

@@ -1,6 +1,8 @@
 package requests
 
 import (
+	"charm.land/bubbles/v2/key"
+
 	"fmt"
 	"strings"
 
@@ -36,12 +38,16 @@ func (m *List) View(width, height int) string {
 	case m.search != "":
 		second = st.Muted.Render(text.ReqSearchPrompt + m.search)
 	default:
-		second = st.Muted.Render(text.ReqListHint)
+		// The keys the help bar may not have room for.
+		k := m.keys
+		second = st.Muted.Render(components.KeyHints([]key.Binding{k.New, k.Open, k.Delete, k.Search, k.Status,
+			k.Outcome, k.Applicant, k.Overdue, k.Table, k.Overview}, key.Binding{}, width))
 	}
 	lines = append(lines, components.Fit(second, width))
 
-	cols := columnsFor(width)
-	lines = append(lines, st.Label.Render(cols.header(width)))
+	rw := max(1, width-2) // behind the cursor column
+	cols := columnsFor(rw)
+	lines = append(lines, "  "+st.Label.Render(cols.header(rw)))
 	lh := m.listHeight()
 	from, to := m.list.Visible(lh)
 	if m.total == 0 && m.loaded {
@@ -57,7 +63,8 @@ func (m *List) View(width, height int) string {
 		if !ok {
 			line = st.Muted.Render(components.Fit("  …", width))
 		} else {
-			line = m.rowLine(cols, q, width, i == m.list.Cursor)
+			sel := i == m.list.Cursor
+			line = components.CursorMark(sel) + m.rowLine(cols, q, rw, sel)
 		}
 		lines = append(lines, line)
 	}
@@ -100,7 +107,7 @@ type columns struct {
 func columnsFor(width int) columns {
 	c := columns{serial: 7, date: 10, applicant: 12, status: 6, deadline: 22}
 	gaps := 5
-	if width < 76 {
+	if width < 74 {
 		// Narrow (the outline beside it at 80 columns): the deadline note
 		// says the state, so the status column goes.
 		c.applicant, c.status, gaps = 8, 0, 4

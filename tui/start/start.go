@@ -284,7 +284,8 @@ func (m *Model) View(width, height int) string {
 		for len(left) < height-1 {
 			left = append(left, "")
 		}
-		left = append(left[:height-1], st.Muted.Render(components.Fit(text.BunStartHint, lw)))
+		hint := components.KeyHints([]key.Binding{m.keys.Short[5], m.keys.Short[6]}, key.Binding{}, lw-1)
+		left = append(left[:height-1], st.Muted.Render(components.Fit(" "+hint, lw)))
 	}
 	l := strings.Split(components.Block(strings.Join(left, "\n"), lw, height), "\n")
 	r := strings.Split(components.Block(strings.Join(right, "\n"), rw, height), "\n")
@@ -317,8 +318,9 @@ type OrganForm struct {
 func NewOrganForm(c *common.Common, o model.Organ) *OrganForm {
 	f := &OrganForm{c: c, organ: o, form: components.NewForm(profile.FormStyles(c), profile.OrganFields(o)...)}
 	f.keys = keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyNext, "tab"), keys.Bind(text.KeyPrev, "shift+tab"),
-		keys.Bind(text.KeySave, "ctrl+s"), keys.Bind(text.KeyBack, "esc"),
+		keys.Global.Next, keys.Global.Prev,
+		key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", text.ReqKeyChoose)),
+		keys.Global.Save, keys.Global.Back,
 	}}
 	return f
 }
@@ -379,12 +381,13 @@ func (f *OrganForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		f.err = msg.Err.Error()
 		return f, nil
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "ctrl+s":
+		switch {
+		case key.Matches(msg, keys.Global.Save):
 			return f, f.save()
-		case "esc":
+		case key.Matches(msg, keys.Global.Back):
 			return f, func() tea.Msg { return common.BackMsg{} }
-		case "enter":
+		case msg.String() == "enter":
+			// Enter on the last field saves, as Tab/Enter move on elsewhere.
 			if f.form.Focus == len(f.form.Fields)-1 {
 				if ev := f.form.Leave(); ev.Refused {
 					return f, nil
@@ -404,7 +407,7 @@ func (f *OrganForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // View implements common.Screen.
 func (f *OrganForm) View(width, height int) string {
 	st := f.c.Styles
-	head := []string{st.Heading.Render(f.Title()), st.Muted.Render(components.Fit(text.OrganFormHint, width)), ""}
+	head := []string{st.Heading.Render(f.Title()), st.Muted.Render(components.KeyHints(f.keys.ShortHelp(), key.Binding{}, width)), ""}
 	foot := ""
 	if f.err != "" {
 		foot = st.Error.Render(components.Fit(f.err, width))
@@ -429,7 +432,7 @@ type YearForm struct {
 	years []int
 	form  *components.Form
 	err   string
-	keys  keys.Map
+	keys  yearKeys
 }
 
 // NewYearForm offers the year after the newest one (or last year).
@@ -444,10 +447,12 @@ func NewYearForm(c *common.Common, o model.Organ, years []int) *YearForm {
 	yf.Validate = f.validateYear
 	f.form = components.NewForm(profile.FormStyles(c), yf,
 		components.ChoiceField("from", text.StartFromLabel, []string{text.StartFresh}, 0))
-	f.keys = keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyNext, "tab"), keys.Bind(text.StartNewYear, "enter"),
-		keys.Bind(text.KeyBack, "esc"),
-	}}
+	f.keys = yearKeys{
+		Create: keys.Bind(text.StartNewYear, "enter", "ctrl+s"),
+		Next:   keys.Bind(text.KeyNext, "tab", "shift+tab"),
+		Choose: key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", text.ReqKeyChoose)),
+		Back:   keys.Bind(text.KeyBack, "esc"),
+	}
 	f.refreshChoices()
 	return f
 }
@@ -508,7 +513,15 @@ func (f *YearForm) Init() tea.Cmd { return nil }
 func (f *YearForm) Title() string { return text.StartNewYear + " · " + f.organ.Name }
 
 // KeyMap implements common.Screen.
-func (f *YearForm) KeyMap() help.KeyMap { return f.keys }
+func (f *YearForm) KeyMap() help.KeyMap {
+	k := f.keys
+	k.Choose.SetEnabled(f.form.Focus == 1 && len(f.form.Fields[1].Choices) > 1)
+	return keys.Map{Short: []key.Binding{k.Create, k.Next, k.Choose, k.Back}}
+}
+
+// yearKeys are the keys of the new-year form: Enter creates the year from
+// either field (the year typed, the start chosen).
+type yearKeys struct{ Create, Next, Choose, Back key.Binding }
 
 // Typing implements common.Typing.
 func (f *YearForm) Typing() bool { return f.form.Focus == 0 }
@@ -545,13 +558,11 @@ func (f *YearForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		f.err = msg.Err.Error()
 		return f, nil
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "esc":
+		switch {
+		case key.Matches(msg, f.keys.Back):
 			return f, func() tea.Msg { return common.BackMsg{} }
-		case "enter", "ctrl+s":
-			if msg.String() == "ctrl+s" || f.form.Focus == len(f.form.Fields)-1 {
-				return f, f.create()
-			}
+		case key.Matches(msg, f.keys.Create):
+			return f, f.create()
 		}
 	}
 	f.form.Update(msg)

@@ -50,7 +50,7 @@ type Model struct {
 	top     int
 	curX    int
 	curY    int
-	keys    keys.Map
+	keys    gridKeys
 	note    string
 	undo    *cellUndo
 }
@@ -68,26 +68,19 @@ func New(c *common.Common, section int) *Model {
 	m.in.Clean = model.CleanLine
 	m.in.CharLimit = 20
 	m.rebuild()
-	m.keys = keys.Map{
-		Short: []key.Binding{
-			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(text.GridArrows, text.GridKeyMove)),
-			keys.Bind(text.GridKeyEdit, "0-9"),
-			keys.Bind(text.KeyNext, "tab"),
-			keys.Bind(text.GridKeyClear, "delete"),
-			keys.Bind(text.GridKeyText, "ctrl+t"),
-			keys.Bind(text.KeyBack, "esc"),
-		},
-		Full: [][]key.Binding{{
-			key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp(text.GridArrows, text.GridKeyMove)),
-			keys.Bind(text.GridKeyEdit, "0-9", "+", "-"),
-			keys.Bind(text.GridKeyCommit, "enter", "tab"),
-			keys.Bind(text.KeyPrev, "shift+tab"),
-			keys.Bind(text.GridKeyCancel, "esc"),
-			keys.Bind(text.GridKeyClear, "delete", "backspace"),
-			keys.Bind(text.KeyUndo, "ctrl+z", "u"),
-			keys.Bind(text.KeySave, "ctrl+s"),
-			keys.Bind(text.GridKeyText, "ctrl+t"),
-		}},
+	m.keys = gridKeys{
+		Move:    key.NewBinding(key.WithKeys("up", "down", "left", "right", "k", "j", "h", "l", "home", "end"), key.WithHelp(text.GridArrows, text.GridKeyMove)),
+		Type:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "-"), key.WithHelp("0-9", text.GridKeyEdit)),
+		Next:    keys.Bind(text.KeyNext, "tab", "enter"),
+		Prev:    keys.Bind(text.KeyPrev, "shift+tab"),
+		Clear:   keys.Bind(text.GridKeyClear, "delete", "backspace"),
+		Undo:    keys.Global.Undo,
+		Text:    keys.Bind(text.GridKeyText, "ctrl+t"),
+		Back:    keys.Global.Back,
+		Commit:  key.NewBinding(key.WithKeys("enter", "tab", "up", "down"), key.WithHelp("enter/tab", text.GridKeyCommit)),
+		Save:    keys.Global.Save,
+		Wipe:    keys.Bind(text.GridKeyWipe, "ctrl+u"),
+		Abandon: keys.Bind(text.GridKeyCancel, "esc"),
 	}
 	return m
 }
@@ -251,7 +244,26 @@ func (m *Model) KeyMap() help.KeyMap {
 	if m.zone == zoneText {
 		return m.text.KeyMap()
 	}
-	return m.keys
+	k := m.keys
+	if m.editing {
+		return keys.Map{Short: []key.Binding{k.Commit, k.Prev, k.Wipe, k.Abandon, k.Save}}
+	}
+	// A computed table or a total takes no typing: its keys are not offered.
+	a := m.Addr()
+	editable := !a.IsZero() && m.Editable(a)
+	k.Type.SetEnabled(editable)
+	k.Clear.SetEnabled(editable)
+	return keys.Map{
+		Short: []key.Binding{k.Move, k.Type, k.Next, k.Clear, k.Text, k.Back},
+		Full:  [][]key.Binding{{k.Move, k.Type, k.Next, k.Prev, k.Clear, k.Undo, k.Text, k.Back}},
+	}
+}
+
+// gridKeys are the keys of the tables: moving between cells, and (Commit,
+// Prev, Wipe, Abandon, Save) while a number is typed into one.
+type gridKeys struct {
+	Move, Type, Next, Prev, Clear, Undo, Text, Back key.Binding
+	Commit, Save, Wipe, Abandon                     key.Binding
 }
 
 // Typing implements common.Typing.
@@ -302,7 +314,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.zone = zoneText
 		}
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+t" && !m.Busy() {
+		if key.Matches(msg, m.keys.Text) && !m.Busy() {
 			if m.zone == zoneText {
 				m.zone = zoneTables
 			} else {
@@ -356,15 +368,20 @@ func (m *Model) cancel() {
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	s := k.String()
+	b := m.keys
 	if m.editing {
-		switch s {
-		case "esc":
+		switch {
+		case key.Matches(k, b.Abandon):
 			m.cancel()
 			return nil
-		case "ctrl+s":
+		case key.Matches(k, b.Save):
 			cmd, _ := m.commit()
 			return cmd
-		case "enter", "tab", "shift+tab", "up", "down":
+		case key.Matches(k, b.Wipe):
+			m.in.SetValue("")
+			m.err = ""
+			return nil
+		case key.Matches(k, b.Commit, b.Prev):
 			cmd, ok := m.commit()
 			if !ok {
 				return nil
@@ -387,24 +404,27 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	m.err, m.note = "", ""
-	switch s {
-	case "up", "k":
-		m.moveRow(-1)
-	case "down", "j":
-		m.moveRow(1)
-	case "left", "h":
-		m.cur.c = max(0, m.cur.c-1)
-	case "right", "l":
-		m.cur.c = min(len(m.tables[m.cur.t].labels)-1, m.cur.c+1)
-	case "tab", "enter":
+	switch {
+	case key.Matches(k, b.Move):
+		switch s {
+		case "up", "k":
+			m.moveRow(-1)
+		case "down", "j":
+			m.moveRow(1)
+		case "left", "h":
+			m.cur.c = max(0, m.cur.c-1)
+		case "right", "l":
+			m.cur.c = min(len(m.tables[m.cur.t].labels)-1, m.cur.c+1)
+		case "home":
+			m.cur.c = 0
+		case "end":
+			m.cur.c = len(m.tables[m.cur.t].labels) - 1
+		}
+	case key.Matches(k, b.Next):
 		m.step(1)
-	case "shift+tab":
+	case key.Matches(k, b.Prev):
 		m.step(-1)
-	case "home":
-		m.cur.c = 0
-	case "end":
-		m.cur.c = len(m.tables[m.cur.t].labels) - 1
-	case "delete", "backspace":
+	case key.Matches(k, b.Clear):
 		a := m.Addr()
 		if !a.IsZero() && m.Editable(a) {
 			old, had := m.c.Report.Values[a]
@@ -413,7 +433,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			return m.store(a, 0, true)
 		}
 		m.refuseReadOnly()
-	case "ctrl+z", "u":
+	case key.Matches(k, b.Undo):
 		if m.undo == nil {
 			m.note = text.UndoNothing
 			return nil

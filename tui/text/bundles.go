@@ -53,7 +53,6 @@ const (
 	BunKeyKeep        = "保留"
 	BunKeyStartImport = "导入报送包"
 	BunKeyStartAgg    = "汇总"
-	BunStartHint      = " i 导入报送包 · h 汇总各单位报送包"
 	BunReadFailed     = "无法读取：%v"
 	BunTooBig         = "文件过大（%d MB），不是年报报送包"
 )

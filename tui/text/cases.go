@@ -5,7 +5,7 @@ const (
 	ColSerialShort = "序号"
 
 	CaseHeading      = "行政复议、行政诉讼 · 共 %d 件"
-	CaseHint         = "n 新增 · enter 修改 · d 删除 · u 撤销删除；表四由这里的记录计算"
+	CaseNote         = "表四由这里的记录计算"
 	CaseEmpty        = "本年没有行政复议或行政诉讼。按 n 新增一件。"
 	CaseDeleted      = "已删除一件%s。按 u 撤销。"
 	CaseTypedNote    = "注意：本年报的表四设为“手工填写”，报告中使用手工填写的数字。"
@@ -15,7 +15,6 @@ const (
 	CaseColSummary   = "摘要"
 	CaseNewTitle     = "新增复议/诉讼"
 	CaseEditTitle    = "修改复议/诉讼"
-	CaseFormHint     = "每一项离开时自动保存 · ←/→ 选择 · esc 返回"
 	CaseFieldKind    = "类别"
 	CaseFieldFiled   = "收到/立案日期"
 	CaseFieldResult  = "结果"

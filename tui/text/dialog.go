@@ -15,5 +15,13 @@ const (
 	ItemsKeepTyping = "继续录入"
 	AskDraft        = "导出草稿"
 	AskOverwrite    = "覆盖"
+	FormAutosave    = "每一项离开时自动保存"
+	NothingToSave   = "没有未保存的内容（每一项离开时已自动保存）"
+	KeyFirst        = "第一项"
+	KeyLast         = "最后一项"
+	KeyMoveUp       = "上移一位"
+	KeyMoveDown     = "下移一位"
+	KeyWipe         = "清空这一项"
+	BunDrivesFound  = "已重新查找U盘：找到 %d 个。"
 	QuitWaiting     = "正在等待保存和导出写完，请不要拔出U盘……"
 )

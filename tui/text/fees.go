@@ -3,7 +3,7 @@ package text
 // Fees.
 const (
 	FeeTitle          = "信息处理费"
-	FeeHint           = "tab/enter 下一项 · 手工填写的两项离开时自动保存"
+	FeeNote           = "手工填写的两项离开时自动保存"
 	FeeFieldCount     = "按件：本月申请件数"
 	FeeFieldPages     = "按量：答复页数"
 	FeeFieldNotices   = "手工填写：收费通知（件）"

@@ -3,7 +3,7 @@ package text
 // Improvement measures.
 const (
 	MeasureHeading          = "存在的主要问题及整改措施 · 共 %d 条"
-	MeasureHint             = "n 新增 · enter 修改 · d 删除 · u 撤销删除；第五部分的改进情况由这里列出"
+	MeasureNote             = "第五部分的改进情况由这里列出"
 	MeasureEmpty            = "还没有整改措施。按 n 新增一条。"
 	MeasureDeleted          = "已删除一条整改措施。按 u 撤销。"
 	MeasureColProblem       = "存在的问题"
@@ -12,7 +12,6 @@ const (
 	MeasureColStatus        = "状态"
 	MeasureNewTitle         = "新增整改措施"
 	MeasureEditTitle        = "修改整改措施"
-	MeasureFormHint         = "每一项离开时自动保存 · ←/→ 选择 · esc 返回"
 	MeasureFieldProblem     = "存在的问题"
 	MeasureFieldMeasure     = "整改措施"
 	MeasureFieldResponsible = "责任部门/人"

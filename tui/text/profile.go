@@ -33,9 +33,8 @@ const (
 	ProfilePreambleAuto   = "引言：按单位信息自动生成（ctrl+e 改写）"
 	ProfilePreambleCustom = "引言：已改写（ctrl+e 编辑；清空后恢复自动生成）"
 
-	ErrNameEmpty  = "单位全称不能为空，请填写。"
-	ErrDueBad     = "报送截止日期应写成“月/日”，例如 1/31。"
-	ErrEmailBad   = "电子邮箱「%s」格式不对，应像 name@example.gov.cn。"
-	OrganFormHint = "tab/enter 下一项 · shift+tab 上一项 · ←/→ 选择层级 · 最后一项按 enter 或 ctrl+s 保存 · esc 放弃"
-	FormHint      = "tab/enter 下一项 · shift+tab 上一项 · ←/→ 选择 · ctrl+s 保存 · esc 返回"
+	ErrNameEmpty = "单位全称不能为空，请填写。"
+	ErrDueBad    = "报送截止日期应写成“月/日”，例如 1/31。"
+	ErrEmailBad  = "电子邮箱「%s」格式不对，应像 name@example.gov.cn。"
+	FormHint     = "tab/enter 下一项 · shift+tab 上一项 · ←/→ 选择 · ctrl+s 保存 · esc 返回"
 )

@@ -3,7 +3,6 @@ package text
 // Request log.
 const (
 	ReqHeading          = "依申请公开台账 · 共 %d 条"
-	ReqListHint         = "n 新增 · enter 修改 · / 搜索 · s 状态 · x 即将到期 · p 排序 · t 表三 · v 概览"
 	ReqSearchPrompt     = "搜索（申请人姓名、电话、证件号、摘要、备注）："
 	ReqEmpty            = "台账里还没有申请。按 n 新增一条。"
 	ReqEmptyFiltered    = "没有符合筛选条件的申请。按 c 清除筛选。"

@@ -10,6 +10,7 @@ const (
 	GridKeyMove        = "移动"
 	GridKeyCommit      = "确认并到下一格"
 	GridKeyCancel      = "放弃输入"
+	GridKeyWipe        = "清空输入"
 	GridKeyText        = "文字/表格"
 	GridFromLogTag     = "【从台账计算 · 只读】"
 	GridDeltaHint      = "可填正负数，如 +3、-1"
