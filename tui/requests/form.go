@@ -806,7 +806,11 @@ func (f *Form) DeadlineLine() string {
 	}
 	dl := model.Deadline(&q, f.c.Calendar)
 	note, _ := DeadlineNote(&q, f.c.Today, f.c.Calendar)
-	return fmt.Sprintf(text.ReqDeadlineLine, dl.Chinese(), note)
+	line := fmt.Sprintf(text.ReqDeadlineLine, dl.Chinese(), note)
+	if ys := model.CalendarYearsNeeded(&q, f.c.Calendar); len(ys) > 0 {
+		line += "  " + fmt.Sprintf(text.ReqCalendarMissing, ys[0])
+	}
+	return line
 }
 
 const headerLines = 3
