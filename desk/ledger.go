@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"nianbao/db"
 	"nianbao/export"
 	"nianbao/importer"
 	"nianbao/model"
@@ -38,7 +37,8 @@ const LetterFolderSuffix = export.LetterFolderSuffix
 // request's computed deadline and whether it was answered late, as the
 // request-log workbook to dir: readable by its owner only, read back and
 // checked, never beside a public export. The caller has shown LedgerWarning.
-func ExportLedger(ctx context.Context, s *db.Store, organ model.Organ, year int, dir string) (export.FileResult, int, error) {
+func (s *Store) ExportLedger(ctx context.Context, organ model.Organ, year int, dir string) (export.FileResult, int, error) {
+	MakeFolder(strings.TrimSpace(dir))
 	if err := CheckPrivateFolder(dir, "台账"); err != nil {
 		return export.FileResult{}, 0, err
 	}
@@ -107,10 +107,10 @@ type LedgerPreview struct {
 	S3 model.Values
 }
 
-// Preview checks every row against the mapping and the requests already
-// kept for the organ, and computes table 三 of the year with the imported
-// requests added.
-func (li *LedgerImport) Preview(ctx context.Context, s *db.Store) (*LedgerPreview, error) {
+// PreviewLedger checks every row of li against its mapping and the
+// requests already kept for the organ, and computes table 三 of the year
+// with the imported requests added.
+func (s *Store) PreviewLedger(ctx context.Context, li *LedgerImport) (*LedgerPreview, error) {
 	existing, err := s.RequestsForYear(ctx, li.Organ.ID, li.Year, true)
 	if err != nil {
 		return nil, err
@@ -120,10 +120,10 @@ func (li *LedgerImport) Preview(ctx context.Context, s *db.Store) (*LedgerPrevie
 	return &LedgerPreview{LedgerPreview: p, S3: model.ComputeS3(model.FormatForYear(li.Year), li.Year, all)}, nil
 }
 
-// Import stores the previewed requests in one transaction, creating the
-// year's report when the organ has none yet (the ledger's table 三 needs a
-// report to count in). It returns how many were stored.
-func (li *LedgerImport) Import(ctx context.Context, s *db.Store, p *LedgerPreview) (int, error) {
+// ImportLedger stores the previewed requests of li in one transaction,
+// creating the year's report when the organ has none yet (the ledger's
+// table 三 needs a report to count in). It returns how many were stored.
+func (s *Store) ImportLedger(ctx context.Context, li *LedgerImport, p *LedgerPreview) (int, error) {
 	years, err := s.Years(ctx, li.Organ.ID)
 	if err != nil {
 		return 0, err

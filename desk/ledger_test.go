@@ -244,7 +244,7 @@ func TestImportMessyLedger(t *testing.T) {
 			}
 		}
 		// Before the clerk confirms the ambiguous text, its rows are refused.
-		p, err := li.Preview(ctx, st)
+		p, err := st.PreviewLedger(ctx, li)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -253,7 +253,7 @@ func TestImportMessyLedger(t *testing.T) {
 		}
 		// The clerk confirms 已办结 as 予以公开.
 		li.Values.Outcome["已办结"] = model.RowDisclosed
-		if p, err = li.Preview(ctx, st); err != nil {
+		if p, err = st.PreviewLedger(ctx, li); err != nil {
 			t.Fatal(err)
 		}
 		if len(p.Bad) != bad || len(p.Dups) != dups || len(p.Requests) != len(truth) {
@@ -270,7 +270,7 @@ func TestImportMessyLedger(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d requests, bad %v, %d duplicates", filepath.Base(path), len(p.Requests), p.Bad, len(p.Dups))
-		if n, err := li.Import(ctx, st, p); err != nil || n != len(truth) {
+		if n, err := st.ImportLedger(ctx, li, p); err != nil || n != len(truth) {
 			t.Fatalf("%s: import %d, %v", path, n, err)
 		}
 		oy, err := st.LoadOrganYear(ctx, o.ID, 2021, true)
@@ -284,7 +284,7 @@ func TestImportMessyLedger(t *testing.T) {
 			}
 		}
 		// Importing the same file again finds every row a duplicate.
-		if p, err = li.Preview(ctx, st); err != nil || len(p.Requests) != 0 || len(p.Dups) != len(truth)+dups {
+		if p, err = st.PreviewLedger(ctx, li); err != nil || len(p.Requests) != 0 || len(p.Dups) != len(truth)+dups {
 			t.Errorf("%s: second import would add %d, dups %d (%v)", path, len(p.Requests), len(p.Dups), err)
 		}
 	}
@@ -296,7 +296,7 @@ func TestLedgerRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	st, o := demoStore(t)
 	dir := t.TempDir()
-	fr, n, err := ExportLedger(ctx, st, o, 2021, dir)
+	fr, n, err := st.ExportLedger(ctx, o, 2021, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,14 +320,14 @@ func TestLedgerRoundTrip(t *testing.T) {
 	if ua, uo := li.Values.Unmapped(li.Applicants, li.Outcomes); len(ua)+len(uo) > 0 {
 		t.Fatalf("own workbook values not recognised: %q %q", ua, uo)
 	}
-	p, err := li.Preview(ctx, st)
+	p, err := st.PreviewLedger(ctx, li)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(p.Bad)+len(p.Dups) > 0 || len(p.Requests) != 33 {
 		t.Fatalf("round trip: %d requests, bad %v, dups %v", len(p.Requests), p.Bad, p.Dups)
 	}
-	if _, err := li.Import(ctx, st, p); err != nil {
+	if _, err := st.ImportLedger(ctx, li, p); err != nil {
 		t.Fatal(err)
 	}
 	a, err := st.LoadOrganYear(ctx, o.ID, 2021, true)

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nianbao/db"
 	"nianbao/export"
 	"nianbao/model"
 )
@@ -30,23 +29,26 @@ var ErrNoLetter = errors.New("这件申请目前不需要告知书（还没有�
 // DraftLetter composes the letter of kind k ("" = the one the request's
 // state calls for) for the organ's request year-serial. today dates a
 // letter whose date the request does not record yet.
-func DraftLetter(ctx context.Context, s *db.Store, organ model.Organ, year, serial int, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
+func (s *Store) DraftLetter(ctx context.Context, organ model.Organ, year, serial int, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
 	q, err := s.RequestBySerial(ctx, organ.ID, year, serial, true)
 	if err != nil {
 		return nil, err
 	}
-	return DraftLetterFor(ctx, s, organ, q, k, in, today)
+	return s.DraftLetterFor(ctx, organ, q, k, in, today)
 }
 
-// DraftLetterFor is DraftLetter for a request already loaded (with its
-// personal data).
-func DraftLetterFor(ctx context.Context, s *db.Store, organ model.Organ, q model.Request, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
-	if k == "" {
-		k = model.LetterFor(&q)
-		if k == "" {
-			return nil, ErrNoLetter
-		}
-	}
+// LetterEnv is what composing a request's letters reads from the store:
+// the calendar, the organ's templates and, for a 按件 fee, the applicant's
+// other requests of the year. A screen loads it once and composes as the
+// clerk types, without touching the store.
+type LetterEnv struct {
+	Calendar  *model.Calendar
+	Templates map[string]model.LetterTemplate
+	Log       []model.Request
+}
+
+// LoadLetterEnv reads the letter environment of the organ's request q.
+func (s *Store) LoadLetterEnv(ctx context.Context, organ model.Organ, q model.Request) (*LetterEnv, error) {
 	cal, err := s.Calendar(ctx)
 	if err != nil {
 		return nil, err
@@ -55,25 +57,46 @@ func DraftLetterFor(ctx context.Context, s *db.Store, organ model.Organ, q model
 	if err != nil {
 		return nil, err
 	}
-	c := model.LetterContext{Organ: organ, Calendar: cal, Today: today, Template: tpls[model.TemplateKey(k, q.Outcome)]}
+	env := &LetterEnv{Calendar: cal, Templates: tpls}
+	if q.FeeMethod == model.FeePerRequest && q.Fee == 0 {
+		// The 按件 fee depends on the applicant's other requests that month.
+		if env.Log, err = s.RequestsForYear(ctx, organ.ID, q.Year, true); err != nil {
+			return nil, err
+		}
+	}
+	return env, nil
+}
+
+// Compose drafts the letter of kind k ("" = the one q's state calls for)
+// from a loaded environment; it does no I/O.
+func (env *LetterEnv) Compose(organ model.Organ, q model.Request, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
+	if k == "" {
+		k = model.LetterFor(&q)
+		if k == "" {
+			return nil, ErrNoLetter
+		}
+	}
+	c := model.LetterContext{Organ: organ, Calendar: env.Calendar, Today: today, Template: env.Templates[model.TemplateKey(k, q.Outcome)], Log: env.Log}
 	date := in.Date
 	if date.IsZero() {
 		date = model.LetterDefaultDate(k, &q, today)
 	}
 	c.Format = model.FormatForYear(date.Year())
-	if k == model.LetterFee && q.FeeMethod == model.FeePerRequest && q.Fee == 0 {
-		// The 按件 fee depends on the applicant's other requests that month.
-		log, err := s.RequestsForYear(ctx, organ.ID, q.Year, true)
-		if err != nil {
-			return nil, err
-		}
-		c.Log = log
-	}
 	l, err := model.Compose(k, &q, in, c)
 	if err != nil {
 		return nil, err
 	}
 	return &LetterDraft{Organ: organ, Request: q, Kind: k, Input: in, Letter: l}, nil
+}
+
+// DraftLetterFor is DraftLetter for a request already loaded (with its
+// personal data).
+func (s *Store) DraftLetterFor(ctx context.Context, organ model.Organ, q model.Request, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
+	env, err := s.LoadLetterEnv(ctx, organ, q)
+	if err != nil {
+		return nil, err
+	}
+	return env.Compose(organ, q, k, in, today)
 }
 
 // LetterResult is a letter written to a folder.
@@ -92,6 +115,21 @@ func CheckLetterFolder(dir string) error {
 		return errors.New("请选择保存告知书的文件夹")
 	}
 	return CheckPrivateFolder(dir, "告知书")
+}
+
+// MakeFolder creates dir when it is missing and its parent folder exists
+// (a clerk types a new folder name on a stick that is plugged in); a
+// missing drive or parent is left for the check to report.
+func MakeFolder(dir string) {
+	if dir == "" {
+		return
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		return
+	}
+	if st, err := os.Stat(filepath.Dir(filepath.Clean(dir))); err == nil && st.IsDir() {
+		_ = os.Mkdir(dir, 0o700)
+	}
 }
 
 // CheckPrivateFolder is CheckLetterFolder for any file holding personal
@@ -116,7 +154,9 @@ func CheckPrivateFolder(dir, what string) error {
 // empty), then writes it to dir as 「…（含个人信息）.docx」, readable by its
 // owner only, and reads it back. The number is recorded before the file is
 // written, so a failed write written again keeps the same number.
-func WriteLetter(ctx context.Context, s *db.Store, d *LetterDraft, dir string) (*LetterResult, error) {
+func (s *Store) WriteLetter(ctx context.Context, d *LetterDraft, dir string) (*LetterResult, error) {
+	dir = strings.TrimSpace(dir)
+	MakeFolder(dir)
 	if err := CheckLetterFolder(dir); err != nil {
 		return nil, err
 	}

@@ -17,7 +17,7 @@ import (
 )
 
 // demoStore opens a fresh database holding the demo organ.
-func demoStore(t *testing.T) (*db.Store, model.Organ) {
+func demoStore(t *testing.T) (*Store, model.Organ) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), db.Options{NoBackup: true})
@@ -32,11 +32,11 @@ func demoStore(t *testing.T) (*db.Store, model.Organ) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return st, o
+	return Wrap(st), o
 }
 
 // findRequest returns the demo's 2021 request whose summary contains s.
-func findRequest(t *testing.T, st *db.Store, o model.Organ, s string) model.Request {
+func findRequest(t *testing.T, st *Store, o model.Organ, s string) model.Request {
 	t.Helper()
 	reqs, err := st.RequestsForYear(context.Background(), o.ID, 2021, true)
 	if err != nil {
@@ -122,11 +122,11 @@ func TestLettersReadBack(t *testing.T) {
 		if c.outcome != "" {
 			q.Outcome = c.outcome
 		}
-		d, err := DraftLetterFor(ctx, st, o, q, c.kind, c.in, today)
+		d, err := st.DraftLetterFor(ctx, o, q, c.kind, c.in, today)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		res, err := WriteLetter(ctx, st, d, dir)
+		res, err := st.WriteLetter(ctx, d, dir)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -197,11 +197,11 @@ func TestLettersReadBack(t *testing.T) {
 	}
 	// With the public export there, the folder takes no more letters.
 	q := findRequest(t, st, o, "镇里关于拆迁")
-	d, err := DraftLetterFor(ctx, st, o, q, model.LetterCorrection, model.LetterInput{}, today)
+	d, err := st.DraftLetterFor(ctx, o, q, model.LetterCorrection, model.LetterInput{}, today)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := WriteLetter(ctx, st, d, dir); err == nil || !strings.Contains(err.Error(), "公开") {
+	if _, err := st.WriteLetter(ctx, d, dir); err == nil || !strings.Contains(err.Error(), "公开") {
 		t.Errorf("a letter written beside a public export: %v", err)
 	}
 }
@@ -219,14 +219,14 @@ func TestLetterRecordsOnRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 	today := model.NewDate(2022, 1, 12)
-	d, err := DraftLetter(ctx, st, o, q.Year, q.Serial, "", model.LetterInput{}, today)
+	d, err := st.DraftLetter(ctx, o, q.Year, q.Serial, "", model.LetterInput{}, today)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d.Kind != model.LetterExtension {
 		t.Fatalf("state calls for %q, want the extension notice", d.Kind)
 	}
-	res, err := WriteLetter(ctx, st, d, dir)
+	res, err := st.WriteLetter(ctx, d, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func TestLetterRecordsOnRequest(t *testing.T) {
 		t.Errorf("stored ext notice %v days %d, number %q", stored.ExtNotice, stored.ExtDays, res.Record.Number)
 	}
 	// Nothing left to write: the state calls for no letter.
-	if _, err := DraftLetter(ctx, st, o, q.Year, q.Serial, "", model.LetterInput{}, today); err != ErrNoLetter {
+	if _, err := st.DraftLetter(ctx, o, q.Year, q.Serial, "", model.LetterInput{}, today); err != ErrNoLetter {
 		t.Errorf("no letter due: %v", err)
 	}
 	// The answer, once the outcome is in, takes number 2.
@@ -246,15 +246,19 @@ func TestLetterRecordsOnRequest(t *testing.T) {
 	if err := st.SaveRequest(ctx, &stored); err != nil {
 		t.Fatal(err)
 	}
-	d, err = DraftLetter(ctx, st, o, q.Year, q.Serial, "", model.LetterInput{Date: model.NewDate(2022, 1, 20)}, today)
+	d, err = st.DraftLetter(ctx, o, q.Year, q.Serial, "", model.LetterInput{Date: model.NewDate(2022, 1, 20)}, today)
 	if err != nil || d.Kind != model.LetterAnswer {
 		t.Fatalf("answer draft: %v %v", d, err)
 	}
-	if res, err = WriteLetter(ctx, st, d, dir); err != nil || res.Record.Number != "大政信〔2022〕第2号" || res.Request.Answered != model.NewDate(2022, 1, 20) {
+	if res, err = st.WriteLetter(ctx, d, dir); err != nil || res.Record.Number != "大政信〔2022〕第2号" || res.Request.Answered != model.NewDate(2022, 1, 20) {
 		t.Fatalf("answer: %+v %v", res, err)
 	}
-	// A folder that does not exist is refused before anything is recorded.
-	if _, err := WriteLetter(ctx, st, d, filepath.Join(dir, "没有")); err == nil {
-		t.Error("letter written into a missing folder")
+	// A new folder in an existing one is made; a folder whose parent is
+	// missing is refused.
+	if res, err := st.WriteLetter(ctx, d, filepath.Join(dir, "告知书（含个人信息）")); err != nil || filepath.Dir(res.File.Path) != filepath.Join(dir, "告知书（含个人信息）") {
+		t.Errorf("letter into a new folder: %v", err)
+	}
+	if _, err := st.WriteLetter(ctx, d, filepath.Join(dir, "没有", "这里")); err == nil {
+		t.Error("letter written under a missing folder")
 	}
 }

@@ -143,19 +143,3 @@ func joinInts(xs []int, sep string) string {
 	}
 	return strings.Join(s, sep)
 }
-
-// DraftLetter composes the letter of kind k for the request numbered
-// serial of the organ's year (see the package function DraftLetter).
-func (s *Store) DraftLetter(ctx context.Context, organ model.Organ, year, serial int, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
-	return DraftLetter(ctx, s.Store, organ, year, serial, k, in, today)
-}
-
-// DraftLetterFor composes the letter of kind k for a loaded request.
-func (s *Store) DraftLetterFor(ctx context.Context, organ model.Organ, q model.Request, k model.LetterKind, in model.LetterInput, today model.Date) (*LetterDraft, error) {
-	return DraftLetterFor(ctx, s.Store, organ, q, k, in, today)
-}
-
-// WriteLetter numbers a drafted letter and writes it into dir.
-func (s *Store) WriteLetter(ctx context.Context, d *LetterDraft, dir string) (*LetterResult, error) {
-	return WriteLetter(ctx, s.Store, d, dir)
-}

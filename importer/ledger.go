@@ -211,7 +211,7 @@ var applicantWords = []struct {
 // SuggestApplicant maps a free-text applicant type to a column; false when
 // no rule applies.
 func SuggestApplicant(s string) (model.ApplicantType, bool) {
-	t := valueKey(s)
+	t := ValueKey(s)
 	if t == "" {
 		return "", false
 	}
@@ -263,19 +263,19 @@ var outcomeWords = []struct {
 // 保护第三方合法权益), or a phrase from outcomeWords. A bare 不予公开 names no
 // reason, so it maps to nothing: the clerk picks the row.
 func SuggestOutcome(s string, f *model.Format) (string, bool) {
-	t := valueKey(s)
+	t := ValueKey(s)
 	if t == "" {
 		return "", false
 	}
 	tbl := f.Table(model.TableS3)
 	for _, id := range f.OutcomeRows() {
 		r, _ := tbl.Row(id)
-		label := valueKey(r.Label)
+		label := ValueKey(r.Label)
 		plain := label
 		if i := strings.IndexAny(plain, ".．"); i >= 0 && i < 4 {
 			plain = plain[i+1:]
 		}
-		if t == valueKey(r.FullLabel()) || t == label || t == plain || t == valueKey(trimGroupNumber(r.Label)) {
+		if t == ValueKey(r.FullLabel()) || t == label || t == plain || t == ValueKey(trimGroupNumber(r.Label)) {
 			return id, true
 		}
 	}
@@ -309,9 +309,9 @@ func trimGroupNumber(s string) string {
 	return s
 }
 
-// valueKey normalises a free-text cell for mapping: cleaned, full-width
+// ValueKey normalises a free-text cell for mapping: cleaned, full-width
 // forms folded, spaces dropped.
-func valueKey(s string) string {
+func ValueKey(s string) string {
 	s = model.NormalizeDigits(model.CleanLine(s))
 	return strings.Join(strings.Fields(s), "")
 }
@@ -342,8 +342,8 @@ func SuggestValues(s *Sheet, m LedgerMapping, f *model.Format) (applicants, outc
 	vm = ValueMap{Applicant: map[string]model.ApplicantType{}, Outcome: map[string]string{}}
 	idxA, idxO := map[string]int{}, map[string]int{}
 	for i := range s.Rows {
-		if a := s.Cell(i, m[LFApplicant]); valueKey(a) != "" {
-			k := valueKey(a)
+		if a := s.Cell(i, m[LFApplicant]); ValueKey(a) != "" {
+			k := ValueKey(a)
 			if j, ok := idxA[k]; ok {
 				applicants[j].Count++
 			} else {
@@ -356,8 +356,8 @@ func SuggestValues(s *Sheet, m LedgerMapping, f *model.Format) (applicants, outc
 				applicants = append(applicants, c)
 			}
 		}
-		if o := s.Cell(i, m[LFOutcome]); valueKey(o) != "" {
-			k := valueKey(o)
+		if o := s.Cell(i, m[LFOutcome]); ValueKey(o) != "" {
+			k := ValueKey(o)
 			if j, ok := idxO[k]; ok {
 				outcomes[j].Count++
 			} else {
@@ -377,12 +377,12 @@ func SuggestValues(s *Sheet, m LedgerMapping, f *model.Format) (applicants, outc
 // Unmapped lists the choices vm does not map.
 func (vm ValueMap) Unmapped(applicants, outcomes []ValueChoice) (a, o []string) {
 	for _, c := range applicants {
-		if _, ok := vm.Applicant[valueKey(c.Text)]; !ok {
+		if _, ok := vm.Applicant[ValueKey(c.Text)]; !ok {
 			a = append(a, c.Text)
 		}
 	}
 	for _, c := range outcomes {
-		if _, ok := vm.Outcome[valueKey(c.Text)]; !ok {
+		if _, ok := vm.Outcome[ValueKey(c.Text)]; !ok {
 			o = append(o, c.Text)
 		}
 	}
@@ -400,11 +400,11 @@ type LedgerPreview struct {
 
 // ledgerDupKey identifies a request for duplicate detection.
 func ledgerDupKey(received model.Date, name string, applicant model.ApplicantType, summary string) string {
-	who := valueKey(name)
+	who := ValueKey(name)
 	if who == "" {
 		who = string(applicant)
 	}
-	return strconv.Itoa(int(received)) + "\x00" + who + "\x00" + valueKey(summary)
+	return strconv.Itoa(int(received)) + "\x00" + who + "\x00" + ValueKey(summary)
 }
 
 // ApplyLedger turns the sheet's rows into requests of organID for a report
@@ -486,7 +486,7 @@ func ledgerRow(s *Sheet, i int, m LedgerMapping, vm ValueMap, year int) (model.R
 		return q, "申请内容为空"
 	}
 	at := cell(LFApplicant)
-	a, ok := vm.Applicant[valueKey(at)]
+	a, ok := vm.Applicant[ValueKey(at)]
 	if !ok {
 		if at == "" {
 			return q, "申请人类型为空"
@@ -495,7 +495,7 @@ func ledgerRow(s *Sheet, i int, m LedgerMapping, vm ValueMap, year int) (model.R
 	}
 	q.Applicant = a
 	if oc := cell(LFOutcome); oc != "" {
-		row, ok := vm.Outcome[valueKey(oc)]
+		row, ok := vm.Outcome[ValueKey(oc)]
 		if !ok {
 			return q, fmt.Sprintf("办理结果「%s」还没有对应到表三的行", oc)
 		}

@@ -370,12 +370,18 @@ func DefaultDocNumberPattern(o Organ) string {
 
 // DocNumber formats a letter's 文号 from the organ's pattern ({年} the
 // year, {号} the number).
-func (o Organ) DocNumber(year, n int) string {
+func (o Organ) DocNumber(year, n int) string { return o.docNumber(year, strconv.Itoa(n)) }
+
+// DocNumberBlank is the 文号 of a letter not yet numbered, with □ for the
+// number, for previews.
+func (o Organ) DocNumberBlank(year int) string { return o.docNumber(year, "□") }
+
+func (o Organ) docNumber(year int, n string) string {
 	p := strings.TrimSpace(o.LetterPattern)
 	if p == "" {
 		p = DefaultDocNumberPattern(o)
 	}
-	return strings.NewReplacer("{年}", strconv.Itoa(year), "{号}", strconv.Itoa(n)).Replace(p)
+	return strings.NewReplacer("{年}", strconv.Itoa(year), "{号}", n).Replace(p)
 }
 
 // ValidDocNumberPattern checks a pattern a clerk typed.

@@ -434,8 +434,30 @@ func TestLoadFontErrors(t *testing.T) {
 	if _, err := tujie.LoadFont(bad); err == nil || !strings.Contains(err.Error(), "无法使用") {
 		t.Errorf("a broken font file: %v", err)
 	}
-	if _, err := tujie.FindFont(filepath.Join(t.TempDir(), "missing.ttc")); err == nil || !strings.Contains(err.Error(), "无法读取") {
+	if _, err := tujie.FindFont(filepath.Join(t.TempDir(), "missing.ttc")); err == nil || !strings.Contains(err.Error(), "找不到字体文件") {
 		t.Errorf("a missing font file: %v", err)
+	}
+}
+
+// TestExportWithoutFont: where the font cannot be used the export writes
+// the html alone, lists it in the manifest, and says why there is no PNG.
+func TestExportWithoutFont(t *testing.T) {
+	t.Setenv(tujie.FontEnv, filepath.Join(t.TempDir(), "none.ttf"))
+	dir, res := exportTujie(t, demoYear(t, 2021))
+	if len(res.Files) != 1 || !strings.HasSuffix(res.Files[0].Path, "（图解）.html") {
+		t.Fatalf("files %v", res.Files)
+	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "找不到字体文件") || !strings.Contains(res.Notes[0], "没有写出长图") {
+		t.Fatalf("notes %v", res.Notes)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".png") {
+			t.Errorf("a PNG was written: %s", e.Name())
+		}
 	}
 }
 

@@ -48,6 +48,7 @@ func main() {
 	name := flag.String("name", "", "label of the result lines")
 	floor := flag.Bool("floor", false, "internal: be the floor program")
 	teaFloor := flag.Bool("teafloor", false, "internal: be the terminal floor (Bubble Tea, no database)")
+	keyBytes := flag.Bool("keybytes", false, "measure the bytes written per typed key in the 一 editor and the request form instead")
 	flag.Parse()
 	if *floor {
 		os.Exit(floorMain(*dbPath, *organ, *year))
@@ -61,6 +62,10 @@ func main() {
 	}
 	if *name == "" {
 		*name = fmt.Sprint(*year)
+	}
+	if *keyBytes {
+		keyBytesMain(*bin, *dbPath, *organ, *year, *name)
+		return
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -235,6 +240,22 @@ func (l *screenLog) waitFor(from int, timeout time.Duration, want ...string) (ti
 	}
 }
 
+// waitMore blocks until some text was written after from.
+func (l *screenLog) waitMore(from int, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	timer := time.AfterFunc(timeout, func() { l.mu.Lock(); l.cond.Broadcast(); l.mu.Unlock() })
+	defer timer.Stop()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for l.text.Len() <= from {
+		if l.err != nil || time.Now().After(deadline) {
+			return fmt.Errorf("waited %v for the terminal to change after a key", timeout)
+		}
+		l.cond.Wait()
+	}
+	return nil
+}
+
 // runWorkstation starts the binary with args on a pty and returns the time to its
 // first frame, the time to the first full frame of the request log and the
 // peak resident memory in KB after the table and overview were drawn.
@@ -274,10 +295,13 @@ func runWorkstation(bin string, args []string, dbPath, organ string, year int) (
 	if err != nil {
 		return 0, 0, 0, err
 	}
+	// Each ↓ moves the highlight: the renderer writes the rows that changed
+	// (and only those: unchanged rows are not written again), so wait for
+	// any text after the key; Enter below checks that it landed on organ.
 	for i := 0; i < pos; i++ {
 		m := log.mark()
 		send("\x1b[B")
-		if _, err := log.waitFor(m, wait, "选择单位和年度", fmt.Sprintf("%d年", year)); err != nil {
+		if err := log.waitMore(m, wait); err != nil {
 			return 0, 0, 0, err
 		}
 	}
@@ -297,7 +321,7 @@ func runWorkstation(bin string, args []string, dbPath, organ string, year int) (
 	// 3. The request log: its header, its rows and the help bar below.
 	m = log.mark()
 	send("r")
-	t2, err := log.waitFor(m, wait, "依申请公开台账 · 共", fmt.Sprintf("%d-", year%100), "全部按键")
+	t2, err := log.waitFor(m, wait, "依申请公开台账 · 共", fmt.Sprintf("%d-", year%100))
 	if err != nil {
 		return 0, 0, 0, err
 	}
@@ -310,7 +334,7 @@ func runWorkstation(bin string, args []string, dbPath, organ string, year int) (
 	send("t")
 	m = log.mark()
 	send("v")
-	if _, err := log.waitFor(m, wait, "全部按键"); err != nil {
+	if err := log.waitMore(m, wait); err != nil {
 		return 0, 0, 0, err
 	}
 	time.Sleep(200 * time.Millisecond)

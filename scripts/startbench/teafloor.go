@@ -49,8 +49,8 @@ func (m *teaFloor) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// View draws a frame whose every line changes with each key, so the
-// renderer writes the texts the harness waits for again.
+// View draws a frame whose every line changes with each key, so each key
+// writes text, as a moved highlight does in the workstation.
 func (m *teaFloor) View() tea.View {
 	n := m.keys
 	var lines []string

@@ -244,7 +244,9 @@ const (
 	SecMeasures = "measures"
 	SecFees     = "fees"
 	SecCheck    = "check"
+	SecPreview  = "preview"
 	SecExport   = "export"
+	SecOverview = "overview"
 )
 
 // SectionKeys maps report section numbers 1..6 to outline entries.
@@ -252,7 +254,7 @@ var SectionKeys = [7]string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6
 
 // Outline lists the outline entries in order.
 var Outline = []string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6,
-	SecItems, SecRequests, SecCases, SecMeasures, SecFees, SecCheck, SecExport}
+	SecItems, SecRequests, SecCases, SecMeasures, SecFees, SecOverview, SecCheck, SecPreview, SecExport}
 
 // Factory builds the screen of one outline entry for the open organ-year.
 type Factory func(c *Common) Screen
@@ -304,8 +306,12 @@ func EntryTitle(sec string) string {
 		return text.TitleFees
 	case SecCheck:
 		return text.TitleCheck
+	case SecPreview:
+		return text.TitlePreview
 	case SecExport:
 		return text.TitleExport
+	case SecOverview:
+		return text.TitleOverview
 	}
 	for i, k := range SectionKeys {
 		if k == sec && i > 0 {
@@ -394,6 +400,14 @@ type Desk interface {
 	ReadBundles(ctx context.Context, dir string) ([]desk.BundleFile, error)
 	CompareBundle(ctx context.Context, oy *model.OrganYear, meta desk.BundleMeta) (exists bool, diff []string, err error)
 	ImportBundle(ctx context.Context, oy *model.OrganYear, replace bool) error
+
+	// Letters and the ledger in and out of a spreadsheet.
+	LoadLetterEnv(ctx context.Context, organ model.Organ, q model.Request) (*desk.LetterEnv, error)
+	WriteLetter(ctx context.Context, d *desk.LetterDraft, dir string) (*desk.LetterResult, error)
+	SaveLetterTemplate(ctx context.Context, organID int64, key string, t model.LetterTemplate) error
+	ExportLedger(ctx context.Context, organ model.Organ, year int, dir string) (desk.FileResult, int, error)
+	PreviewLedger(ctx context.Context, li *desk.LedgerImport) (*desk.LedgerPreview, error)
+	ImportLedger(ctx context.Context, li *desk.LedgerImport, p *desk.LedgerPreview) (int, error)
 }
 
 // The SQLite-backed use cases are the workstation's.

@@ -20,6 +20,8 @@ import (
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
+	"nianbao/tui/ledger"
+	"nianbao/tui/letters"
 	"nianbao/tui/text"
 )
 
@@ -84,6 +86,7 @@ type List struct {
 
 type listKeys struct {
 	Up, Down, Page, Open, New, Delete, Undo, Search, Status, Outcome, Applicant, Overdue, Sort, Clear, Table, Overview key.Binding
+	Letter, LedgerOut, LedgerIn                                                                                        key.Binding
 }
 
 // New builds the request log screen for the open organ-year.
@@ -107,6 +110,9 @@ func New(c *common.Common) common.Screen {
 		Clear:     keys.Bind(text.ReqKeyClear, "c"),
 		Table:     keys.Bind(text.ReqKeyTable, "t"),
 		Overview:  keys.Bind(text.ReqKeyOverview, "v"),
+		Letter:    keys.Bind(text.ReqKeyLetter, "w"),
+		LedgerOut: keys.Bind(text.ReqKeyLedgerOut, "l"),
+		LedgerIn:  keys.Bind(text.ReqKeyLedgerIn, "i"),
 	}
 	return m
 }
@@ -149,10 +155,11 @@ func (m *List) KeyMap() help.KeyMap {
 	k.Delete.SetEnabled(m.total > 0)
 	k.Clear.SetEnabled(m.filtered() || m.search != "")
 	return keys.Map{
-		Short: []key.Binding{k.New, k.Open, k.Delete, k.Search, k.Status, k.Overdue, k.Sort, k.Table, k.Overview},
+		Short: []key.Binding{k.New, k.Open, k.Letter, k.Delete, k.Search, k.Status, k.Overdue, k.Sort, k.Table, k.Overview},
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Page, k.Open, k.New, k.Delete, k.Undo},
 			{k.Search, k.Status, k.Outcome, k.Applicant, k.Overdue, k.Sort, k.Clear, k.Table, k.Overview},
+			{k.Letter, k.LedgerOut, k.LedgerIn},
 		},
 	}
 }
@@ -647,19 +654,14 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		m.view, m.scroll = viewOverview, 0
 	case "n":
 		return push(NewForm(m.c, nil))
+	case "w":
+		return m.openCurrent(func(full model.Request) common.Screen { return letters.New(m.c, full) })
+	case "l":
+		return push(ledger.NewExport(m.c))
+	case "i":
+		return push(ledger.NewImport(m.c))
 	case "enter", "e":
-		if q, ok := m.Current(); ok {
-			id := q.ID
-			ctx, st := m.ctx(), m.c.Store
-			c := m.c
-			return func() tea.Msg {
-				full, err := st.Request(ctx, id, true)
-				if err != nil {
-					return common.SaveFailedMsg{Err: err}
-				}
-				return common.PushMsg{Screen: NewForm(c, &full)}
-			}
-		}
+		return m.openCurrent(func(full model.Request) common.Screen { return NewForm(m.c, &full) })
 	case "d", "delete":
 		if q, ok := m.Current(); ok {
 			m.deleting = *q
@@ -678,6 +680,24 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// openCurrent loads the request under the cursor with its personal data
+// and opens the screen open builds for it.
+func (m *List) openCurrent(open func(full model.Request) common.Screen) tea.Cmd {
+	q, ok := m.Current()
+	if !ok {
+		return nil
+	}
+	id := q.ID
+	ctx, st := m.ctx(), m.c.Store
+	return func() tea.Msg {
+		full, err := st.Request(ctx, id, true)
+		if err != nil {
+			return common.SaveFailedMsg{Err: err}
+		}
+		return common.PushMsg{Screen: open(full)}
+	}
 }
 
 func push(s common.Screen) tea.Cmd {

@@ -277,6 +277,16 @@ func (m *Model) View(width, height int) string {
 			right = append(right, " "+st.Warning.Render(l))
 		}
 	}
+	// A year whose holiday schedule is missing: this year's requests are
+	// answered in it, or carried into the next.
+	if cal := m.c.Calendar; cal != nil && !m.c.Today.IsZero() {
+		for _, y := range desk.MissingCalendarYears(cal, m.c.Today.Year(), m.c.Today.Year()+1) {
+			right = append(right, "")
+			for _, l := range components.Wrap(fmt.Sprintf(model.MissingYearText, y)+text.CalendarImportHint, rw-1) {
+				right = append(right, " "+st.Warning.Render(l))
+			}
+		}
+	}
 	if m.err != "" {
 		right = append(right, "", st.Error.Render(m.err))
 	}

@@ -158,3 +158,21 @@ func TestNewYearFromPreviousYear(t *testing.T) {
 		t.Fatalf("measures of 2021: %+v", oy.Measures)
 	}
 }
+
+// The start screen names a year whose holiday schedule is missing, when
+// this year's or next year's requests are counted in it, and stops once the
+// clerk has entered that year.
+func TestStartNamesAMissingCalendarYear(t *testing.T) {
+	e := testenv.New(t, 2026)
+	e.C.Today = model.NewDate(2026, 12, 6)
+	m := New(e.C)
+	d := e.Drive(m)
+	view := strings.Join(strings.Fields(ansi.Strip(d.View(80, 24))), "")
+	if !strings.Contains(view, "2027年的国务院节假日安排尚未录入") || strings.Contains(view, "2026年的国务院节假日安排尚未录入") {
+		t.Fatalf("no warning for 2027:\n%s", ansi.Strip(d.View(80, 24)))
+	}
+	e.C.Calendar.Set(model.NewDate(2027, 1, 1), false, "元旦")
+	if view := ansi.Strip(d.View(80, 24)); strings.Contains(view, "尚未录入") {
+		t.Fatalf("warning after 2027 was entered:\n%s", view)
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/demo"
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
@@ -33,6 +34,26 @@ func New(t *testing.T, year int) *Env {
 		Organ:  model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship, Office: "大雁镇党政综合办公室", Phone: "0470-1234567"},
 		Report: model.NewReport(0, year),
 	})
+	c.Width, c.Height = 80, 24
+	e := &Env{T: t, C: c, Store: c.Store.(*desk.Store), Path: c.Store.Path()}
+	e.Recheck()
+	return e
+}
+
+// Demo stores the demo organ's year (its request log with personal data)
+// and opens it on an 80×24 screen.
+func Demo(t *testing.T, year int) *Env {
+	t.Helper()
+	var oy *model.OrganYear
+	for _, y := range demo.Build() {
+		if y.Report.Year == year {
+			oy = y
+		}
+	}
+	if oy == nil {
+		t.Fatalf("the demo has no year %d", year)
+	}
+	c := Open(t, Now, oy)
 	c.Width, c.Height = 80, 24
 	e := &Env{T: t, C: c, Store: c.Store.(*desk.Store), Path: c.Store.Path()}
 	e.Recheck()
