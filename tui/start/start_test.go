@@ -53,7 +53,7 @@ func TestOrganFormRefusesEmptyNameAndBadPhone(t *testing.T) {
 	d.Keys("shift+tab")
 	d.Keys("ctrl+u")
 	d.Type("0470-7654321")
-	d.Keys("tab", "tab", "tab")
+	d.Keys("tab", "tab", "tab", "tab", "tab") // email, address, postcode, portal, due
 	d.Type("2月15日")
 	d.Keys("enter")
 	if len(d.Out) == 0 {
