@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	sqlite3 "modernc.org/sqlite/lib"
 	"nianbao/model"
@@ -62,6 +63,9 @@ func validOrgan(o *model.Organ) error {
 	o.Name = strings.TrimSpace(o.Name)
 	if o.Name == "" {
 		return newErr(ErrInvalid, nil, "机关名称不能为空，请填写机关全称，例如“某某镇人民政府”。")
+	}
+	if model.OrganNameTooLong(o.Name) {
+		return newErr(ErrInvalid, nil, "机关名称太长（%d 个字），最多 %d 个字。请填写机关的正式全称。", utf8.RuneCountInString(o.Name), model.MaxOrganName)
 	}
 	if o.Level == "" {
 		o.Level = model.LevelTownship
