@@ -25,7 +25,6 @@ const (
 
 	ItemsTotal       = "%d年 共 %d 条"
 	ItemsFiltered    = "筛选后 %d 条"
-	ItemsFilterAll   = "全部"
 	ItemsFilterCat   = "类别：%s"
 	ItemsFilterChan  = "渠道：%s"
 	ItemsFilterMonth = "月份：%d月"
