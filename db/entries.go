@@ -481,3 +481,22 @@ func (s *Store) DeleteCalendarDay(ctx context.Context, date model.Date) error {
 		return err
 	})
 }
+
+// SaveCalendarDays sets the overrides for many days in one transaction (a
+// year's schedule imported from a text file): all are saved, or none.
+func (s *Store) SaveCalendarDays(ctx context.Context, days []CalendarDay) error {
+	for _, d := range days {
+		if !d.Date.Valid() {
+			return newErr(ErrInvalid, nil, "日期「%d」不是有效的日期，请按 年-月-日 填写。", int32(d.Date))
+		}
+	}
+	return s.tx(ctx, "保存节假日设置", func(tx *sql.Tx) error {
+		for _, d := range days {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO calendar_days (date, workday, name) VALUES (?, ?, ?)
+				ON CONFLICT (date) DO UPDATE SET workday = excluded.workday, name = excluded.name`, int64(d.Date), d.Workday, d.Name); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"nianbao/export"
 	"nianbao/export/bundle"
 	"nianbao/export/summary"
+	"nianbao/export/tujie"
 )
 
 // Names of the store's types that callers of the use cases need.
@@ -33,6 +34,9 @@ const (
 	StatusOpen = db.StatusOpen
 )
 
+// SerialKey is the keyset position of a log entry in the request pages.
+var SerialKey = db.SerialKey
+
 // KindOf is the kind of a store error.
 var KindOf = db.KindOf
 
@@ -42,6 +46,11 @@ var ChangedRequestFields = db.ChangedRequestFields
 
 // Names of the exporters' types that callers need.
 type (
+	// TujiePage is the 图解 of a year (Year.Tujie): key figures, charts in
+	// sections, measures.
+	TujiePage = tujie.Page
+	// TujieChart is one chart of the 图解: groups of bars.
+	TujieChart = tujie.Chart
 	// ExportProgress reports one file of a running export.
 	ExportProgress = export.Progress
 	// ExportResult lists the files written and the manifest.
@@ -83,3 +92,6 @@ var BundleFileName = bundle.FileName
 
 // ChineseNumber writes n in Chinese numerals (for sentences).
 var ChineseNumber = export.ChineseNumber
+
+// TujieMeasuresHeading heads the measures of the 图解.
+const TujieMeasuresHeading = tujie.MeasuresHeading

@@ -34,6 +34,9 @@ type Year struct {
 	// The checks, errors first, and the same findings by cell.
 	findings []model.Finding
 	byCell   map[model.CellAddress][]model.Finding
+
+	// The 图解 page, laid out when first asked for (Tujie).
+	tujie *tujieCache
 }
 
 // LogFees is the year's fee summary computed from the request log, with
@@ -47,7 +50,7 @@ type LogFees struct {
 // Snapshot makes the Year of an organ-year, computing its derived data
 // with cal and today (the date deadlines and rules use).
 func Snapshot(oy *model.OrganYear, cal *model.Calendar, today model.Date) *Year {
-	y := &Year{oy: oy, cal: cal, today: today}
+	y := &Year{oy: oy, cal: cal, today: today, tujie: &tujieCache{}}
 	y.deriveTables()
 	y.deriveFees()
 	y.deriveFindings()
@@ -165,6 +168,7 @@ func (y *Year) Edit(edit func(oy *model.OrganYear)) *Year {
 	edit(&oy)
 	n := *y
 	n.oy = &oy
+	n.tujie = &tujieCache{}
 	n.deriveFindings()
 	return &n
 }

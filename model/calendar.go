@@ -128,7 +128,7 @@ func StatutoryHolidays(y int) []CalendarDay {
 	var out []CalendarDay
 	add := func(d Date, name string) {
 		if d.Valid() && d.Year() == y {
-			out = append(out, CalendarDay{Date: d, Name: name + "（按法定假日推算）", Computed: true})
+			out = append(out, CalendarDay{Date: d, Name: name, Computed: true})
 		}
 	}
 	solar := func(s *calendar.Solar) Date { return NewDate(s.GetYear(), s.GetMonth(), s.GetDay()) }

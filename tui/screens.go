@@ -8,6 +8,7 @@ import (
 	"nianbao/tui/fees"
 	"nianbao/tui/measures"
 	"nianbao/tui/narrative"
+	"nianbao/tui/overview"
 	"nianbao/tui/preview"
 	"nianbao/tui/proactive"
 	"nianbao/tui/profile"
@@ -32,6 +33,7 @@ func Screens() map[string]common.Factory {
 		common.SecCases:    cases.New,
 		common.SecMeasures: measures.New,
 		common.SecFees:     fees.New,
+		common.SecOverview: overview.New,
 		common.SecCheck:    check.New,
 		common.SecPreview:  preview.New,
 		common.SecExport:   exportscreen.New,

@@ -41,31 +41,19 @@ import  从 Excel（.xlsx）或 CSV（UTF-8、UTF-16 或 GB18030 编码）导入
 }
 
 func runLedger(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "-help") {
-			usageLedger(stdout)
-			return exitOK
-		}
-		fmt.Fprintln(stderr, "请写明要做什么：nianbao ledger export … 或 nianbao ledger import …")
-		fmt.Fprintln(stderr)
-		usageLedger(stderr)
-		return exitUsage
+	op, code, ok := operation(args, "请写明要做什么：nianbao ledger export … 或 nianbao ledger import …", usageLedger, stdout, stderr)
+	if !ok {
+		return code
 	}
-	op := args[0]
 	fs := newFlagSet("ledger")
 	dbFlag := fs.String("db", "", "")
 	organ := fs.String("organ", "", "")
 	year := fs.Int("year", 0, "")
 	out := fs.String("out", "", "")
-	if code, ok := parseFlags(fs, args[1:], stdout, stderr, usageLedger); !ok {
+	if code, ok = parseFlags(fs, args[1:], stdout, stderr, usageLedger); !ok {
 		return code
 	}
-	usageErr := func(msg string) int {
-		fmt.Fprintln(stderr, msg)
-		fmt.Fprintln(stderr)
-		usageLedger(stderr)
-		return exitUsage
-	}
+	usageErr := func(msg string) int { return usageError(stderr, usageLedger, msg) }
 	if op != "export" && op != "import" {
 		return usageErr(fmt.Sprintf("不认识的操作「%s」，请写 export 或 import。", op))
 	}

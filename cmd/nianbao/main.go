@@ -72,6 +72,30 @@ const (
 	exitUsage    = 2 // bad usage, unknown organ or year, unreadable database
 )
 
+// operation reads the operation word of a command that has several
+// (nianbao ledger export|import): --help prints the usage and exits 0; a
+// missing word prints prompt and the usage and exits 2. ok is false when
+// the command is done with code.
+func operation(args []string, prompt string, usage func(io.Writer), stdout, stderr io.Writer) (op string, code int, ok bool) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], 0, true
+	}
+	if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "-help") {
+		usage(stdout)
+		return "", exitOK, false
+	}
+	return "", usageError(stderr, usage, prompt), false
+}
+
+// usageError prints msg, a blank line and the usage to stderr and returns
+// exitUsage.
+func usageError(stderr io.Writer, usage func(io.Writer), msg string) int {
+	fmt.Fprintln(stderr, msg)
+	fmt.Fprintln(stderr)
+	usage(stderr)
+	return exitUsage
+}
+
 // command is one subcommand: `nianbao <name> [flags]`.
 type command struct {
 	name, summary string

@@ -153,8 +153,13 @@ func searchFont(dirs []string) (*Font, error) {
 // golang.org/x/image refuses, are repacked in memory first.
 func LoadFont(path string) (*Font, error) {
 	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("无法读取字体文件「%s」：%v", path, err)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("找不到字体文件「%s」", path)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fmt.Errorf("没有权限读取字体文件「%s」", path)
+	case err != nil:
+		return nil, fmt.Errorf("无法读取字体文件「%s」", path)
 	}
 	faces, err := parseFaces(data)
 	if err != nil {

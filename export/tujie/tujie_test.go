@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"html"
 	"image"
 	"image/png"
@@ -99,7 +100,7 @@ func checkFigure(t *testing.T, oy *model.OrganYear, cellsAttr, source string, la
 	var sum int64
 	var col model.Column
 	for i, s := range strings.Fields(cellsAttr) {
-		a, err := model.ParseCellAddress(s)
+		a, err := parseCell(s)
 		if err != nil {
 			t.Fatalf("figure %q: %v", got, err)
 		}
@@ -434,8 +435,30 @@ func TestLoadFontErrors(t *testing.T) {
 	if _, err := tujie.LoadFont(bad); err == nil || !strings.Contains(err.Error(), "无法使用") {
 		t.Errorf("a broken font file: %v", err)
 	}
-	if _, err := tujie.FindFont(filepath.Join(t.TempDir(), "missing.ttc")); err == nil || !strings.Contains(err.Error(), "无法读取") {
+	if _, err := tujie.FindFont(filepath.Join(t.TempDir(), "missing.ttc")); err == nil || !strings.Contains(err.Error(), "找不到字体文件") {
 		t.Errorf("a missing font file: %v", err)
+	}
+}
+
+// TestExportWithoutFont: where the font cannot be used the export writes
+// the html alone, lists it in the manifest, and says why there is no PNG.
+func TestExportWithoutFont(t *testing.T) {
+	t.Setenv(tujie.FontEnv, filepath.Join(t.TempDir(), "none.ttf"))
+	dir, res := exportTujie(t, demoYear(t, 2021))
+	if len(res.Files) != 1 || !strings.HasSuffix(res.Files[0].Path, "（图解）.html") {
+		t.Fatalf("files %v", res.Files)
+	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "找不到字体文件") || !strings.Contains(res.Notes[0], "没有写出长图") {
+		t.Fatalf("notes %v", res.Notes)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".png") {
+			t.Errorf("a PNG was written: %s", e.Name())
+		}
 	}
 }
 
@@ -530,4 +553,13 @@ func TestChromiumRendersPage(t *testing.T) {
 	if maxX-minX+1 > tujie.PageWidth-2*tujie.PageMargin {
 		t.Errorf("content spans %d px in a wide window, wider than the page's %d", maxX-minX+1, tujie.PageWidth-2*tujie.PageMargin)
 	}
+}
+
+// parseCell reads a cell address written as 表.行.列.
+func parseCell(s string) (model.CellAddress, error) {
+	p := strings.Split(s, ".")
+	if len(p) != 3 || p[0] == "" || p[1] == "" || p[2] == "" {
+		return model.CellAddress{}, fmt.Errorf("cell address %q is not table.row.column", s)
+	}
+	return model.CellAddress{Table: p[0], Row: p[1], Col: p[2]}, nil
 }

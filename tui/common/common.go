@@ -246,6 +246,7 @@ const (
 	SecCheck    = "check"
 	SecPreview  = "preview"
 	SecExport   = "export"
+	SecOverview = "overview"
 )
 
 // SectionKeys maps report section numbers 1..6 to outline entries.
@@ -253,7 +254,7 @@ var SectionKeys = [7]string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6
 
 // Outline lists the outline entries in order.
 var Outline = []string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6,
-	SecItems, SecRequests, SecCases, SecMeasures, SecFees, SecCheck, SecPreview, SecExport}
+	SecItems, SecRequests, SecCases, SecMeasures, SecFees, SecOverview, SecCheck, SecPreview, SecExport}
 
 // Factory builds the screen of one outline entry for the open organ-year.
 type Factory func(c *Common) Screen
@@ -309,6 +310,8 @@ func EntryTitle(sec string) string {
 		return text.TitlePreview
 	case SecExport:
 		return text.TitleExport
+	case SecOverview:
+		return text.TitleOverview
 	}
 	for i, k := range SectionKeys {
 		if k == sec && i > 0 {

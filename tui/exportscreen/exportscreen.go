@@ -406,7 +406,7 @@ func (s *Screen) View(width, height int) string {
 				add(st.Label.Render(text.ExpFormats))
 			}
 			f := desk.Formats[r.index]
-			line(i, check(s.ticked[f])+" "+components.Fit(f, 5)+st.Muted.Render(formatNote(f)))
+			line(i, check(s.ticked[f])+" "+components.Fit(f, formatWidth())+st.Muted.Render(formatNote(f)))
 		case rowEncoding:
 			enc := text.ExpUTF8
 			if s.gb18030 {
@@ -492,6 +492,8 @@ func (s *Screen) progressLines(width int) []string {
 		out = append(out, components.Fit(fmt.Sprintf("  %d/%d %s  ", p.Index, p.Total, p.Name)+style.Render(status), width))
 	}
 	if s.result != nil {
+		// What the export says besides the files (a 图解 without its PNG)
+		// comes before the long list of files, where it is seen.
 		for _, n := range s.result.Notes {
 			for _, l := range components.Wrap(text.ExpNotice+n, width) {
 				out = append(out, st.Warning.Render(l))
@@ -509,12 +511,17 @@ func (s *Screen) progressLines(width int) []string {
 			out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf("    %s · SHA-256 %s", components.HumanBytes(uint64(f.Size)), f.SHA256), width)))
 		}
 	}
-	if s.result != nil {
-		for _, n := range s.result.Notes {
-			out = append(out, st.Warning.Render(components.Fit(n, width)))
-		}
-	}
 	return out
+}
+
+// formatWidth is the width of the format names' column: the longest name
+// and a space.
+func formatWidth() int {
+	w := 0
+	for _, f := range desk.Formats {
+		w = max(w, len(f))
+	}
+	return w + 1
 }
 
 func formatNote(f string) string {

@@ -30,7 +30,7 @@ var jumpKeys = map[string]string{
 	"0": common.SecProfile, "1": common.SecS1, "2": common.SecS2, "3": common.SecS3,
 	"4": common.SecS4, "5": common.SecS5, "6": common.SecS6,
 	"i": common.SecItems, "r": common.SecRequests, "c": common.SecCases, "m": common.SecMeasures,
-	"f": common.SecFees, "k": common.SecCheck, "p": common.SecPreview, "e": common.SecExport,
+	"f": common.SecFees, "o": common.SecOverview, "k": common.SecCheck, "p": common.SecPreview, "e": common.SecExport,
 }
 
 // shortTitles name the entries in the narrow list.
@@ -47,6 +47,7 @@ var shortTitles = map[string]string{
 	common.SecCases:    text.TitleCases,
 	common.SecMeasures: text.TitleMeasures,
 	common.SecFees:     text.TitleFees,
+	common.SecOverview: text.TitleOverview,
 	common.SecCheck:    text.TitleCheck,
 	common.SecPreview:  text.TitlePreview,
 	common.SecExport:   text.TitleExport,
@@ -79,7 +80,7 @@ func New(c *common.Common, factories map[string]common.Factory) *Model {
 		Short: []key.Binding{
 			keys.Bind(text.KeyOpen, "enter"),
 			keys.Bind(text.KeyNext, "tab"),
-			key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 i r c m f k p e", text.OutlineKeyJump)),
+			key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 i r c m f o k p e", text.OutlineKeyJump)),
 			keys.Bind(text.OutlineKeyBack, "esc"),
 			keys.Bind(text.KeyQuit, "q"),
 		},
@@ -332,7 +333,7 @@ func (m *Model) complete(sec string, errs int) bool {
 		return e == 0
 	case common.SecExport:
 		return r.Status == model.StatusExported
-	case common.SecPreview:
+	case common.SecPreview, common.SecOverview:
 		return false // a view of the report, never a task of its own
 	case common.SecItems, common.SecRequests, common.SecCases, common.SecMeasures, common.SecFees:
 		return true

@@ -1,6 +1,10 @@
 package requests
 
 import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 	"testing"
 
 	"nianbao/model"
@@ -23,5 +27,28 @@ func TestDeadlineNoteCorrection(t *testing.T) {
 	closed := model.Request{Received: 20220103, CorrectionNotice: 20220105, Answered: 20221230, Outcome: "o6_1", Applicant: model.NaturalPerson}
 	if note, late := DeadlineNote(&closed, 20221230, cal); late || note == text.ReqAnsweredLate {
 		t.Errorf("closed as 逾期不补正: %q late=%v", note, late)
+	}
+}
+
+// A deadline counted into a year without holiday data says so in the form,
+// within the 80 columns of its line; a known year says nothing.
+func TestFormNamesAMissingCalendarYear(t *testing.T) {
+	c := setup(t, nil)
+	q := model.Request{OrganID: 1, Received: 20261215, Applicant: model.NaturalPerson}
+	f := openStored(t, c, q)
+	want := fmt.Sprintf(text.ReqCalendarMissing, 2027)
+	line := f.DeadlineLine()
+	if !strings.Contains(line, want) || !strings.Contains(line, "2027年1月13日") {
+		t.Errorf("deadline line: %s", line)
+	}
+	if w := ansi.StringWidth(line); w > 80 {
+		t.Errorf("the deadline line is %d columns wide: %s", w, line)
+	}
+	if !strings.Contains(f.View(80, 24), want) {
+		t.Error("the form does not show the warning")
+	}
+	known := openStored(t, c, model.Request{OrganID: 1, Received: 20210301, Applicant: model.NaturalPerson})
+	if strings.Contains(known.DeadlineLine(), "未录入") {
+		t.Errorf("a known year warned: %s", known.DeadlineLine())
 	}
 }

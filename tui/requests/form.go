@@ -46,6 +46,9 @@ type field struct {
 	ids      []string // the value behind each choice
 	choice   int
 	err      string
+	// warn is a problem that did not stop the value being saved (an ID
+	// number kept as the applicant wrote it).
+	warn string
 	// committed is the last valid value, the one saved.
 	committed string
 }
@@ -273,9 +276,9 @@ func (f *Form) validate(fl *field, s string) error {
 	}
 	switch fl.key {
 	case fPhone:
-		return model.ValidatePhone(s)
+		return model.ValidatePhones(s)
 	case fIDNumber:
-		return model.ValidateIDNumber(model.NormalizeIDNumber(s))
+		return model.ValidateApplicantIdentity(s, model.ApplicantType(f.field(fApplicant).value()))
 	}
 	return nil
 }
@@ -428,9 +431,15 @@ func (f *Form) leave() (changed, ok bool) {
 			s = fl.input.Value()
 		}
 	}
+	fl.warn = ""
 	if err := f.validate(fl, s); err != nil {
-		fl.err = err.Error()
-		return false, false
+		var w *model.IDWarning
+		if !errors.As(err, &w) {
+			fl.err = err.Error()
+			return false, false
+		}
+		// Wrong on the paper form: kept as written, with the warning shown.
+		fl.warn = w.Msg
 	}
 	fl.err = ""
 	before := fl.committed
@@ -599,7 +608,7 @@ func (f *Form) Typing() bool { return f.current().kind != kChoice }
 // Dirty implements common.Editing: text typed but not yet committed, a new
 // entry not yet saved, or a save still running.
 func (f *Form) Dirty() bool {
-	if f.saver.Pending() {
+	if f.saver.Pending() || f.invalid() >= 0 {
 		return true
 	}
 	if f.isNew && f.q.ID == 0 && f.hasContent() {
@@ -673,8 +682,50 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return f, f.key(msg)
 	case discardYesMsg:
 		return f, f.done
+	case leaveSaveMsg:
+		// The valid fields are stored already; a refused one cannot be.
+		if i := f.invalid(); i >= 0 {
+			f.setFocus(i)
+			f.msg, f.msgErr = fmt.Sprintf(text.FormCannotSave, f.fields[i].label), true
+			return f, nil
+		}
+		return f, f.done
+	case leaveDiscardMsg:
+		for _, fl := range f.fields {
+			if fl.err != "" {
+				fl.input.SetValue(fl.committed)
+				fl.err = ""
+			}
+		}
+		if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
+			return f, f.done // the question was about giving the whole entry up
+		}
+		return f, f.done
+	case leaveStayMsg:
+		if i := f.invalid(); i >= 0 {
+			f.setFocus(i)
+		}
+		return f, nil
 	}
 	return f, nil
+}
+
+// Answers to the question asked when the form is left with a refused
+// value in it.
+type (
+	leaveSaveMsg    struct{}
+	leaveDiscardMsg struct{}
+	leaveStayMsg    struct{}
+)
+
+// invalid is the first field holding a refused value, or -1.
+func (f *Form) invalid() int {
+	for i, fl := range f.fields {
+		if fl.err != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // discardYesMsg is the answer yes to the discard question.
@@ -691,10 +742,9 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 	s := k.String()
 	switch s {
 	case "tab", "enter", "down", "shift+tab", "up":
-		changed, ok := f.leave()
-		if !ok {
-			return nil
-		}
+		// A refused value stays in its field, marked ✗ with the reason, and
+		// the cursor moves on: the stored value is still the last valid one.
+		changed, _ := f.leave()
 		if s == "shift+tab" || s == "up" {
 			f.setFocus(f.focus - 1)
 		} else if f.focus < len(f.fields)-1 {
@@ -710,21 +760,22 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return f.save()
 	case "esc":
+		var cmd tea.Cmd
 		if fl.kind != kChoice {
-			if changed, ok := f.leave(); ok && changed {
-				cmd := f.save()
-				if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
-					return tea.Batch(cmd, f.askDiscard())
-				}
-				return tea.Sequence(cmd, f.done)
-			} else if !ok {
-				// Refused: the old value comes back and the form closes.
-				fl.input.SetValue(fl.committed)
-				fl.err = ""
+			if changed, _ := f.leave(); changed {
+				cmd = f.save()
 			}
 		}
+		if f.invalid() >= 0 {
+			// Never a silent loss: a refused value is kept until the clerk
+			// says what to do with it.
+			return tea.Batch(cmd, dialog.FormLeave(f.c, leaveSaveMsg{}, leaveDiscardMsg{}, leaveStayMsg{}))
+		}
 		if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
-			return f.askDiscard()
+			return tea.Batch(cmd, f.askDiscard())
+		}
+		if cmd != nil {
+			return tea.Sequence(cmd, f.done)
 		}
 		return f.done
 	}
@@ -806,7 +857,11 @@ func (f *Form) DeadlineLine() string {
 	}
 	dl := model.Deadline(&q, f.c.Calendar)
 	note, _ := DeadlineNote(&q, f.c.Today, f.c.Calendar)
-	return fmt.Sprintf(text.ReqDeadlineLine, dl.Chinese(), note)
+	line := fmt.Sprintf(text.ReqDeadlineLine, dl.Chinese(), note)
+	if ys := model.CalendarYearsNeeded(&q, f.c.Calendar); len(ys) > 0 {
+		line += "  " + fmt.Sprintf(text.ReqCalendarMissing, ys[0])
+	}
+	return line
 }
 
 const headerLines = 3
@@ -908,6 +963,10 @@ func (f *Form) View(width, height int) string {
 			for _, l := range components.Wrap("✗ "+fl.err, max(4, width-lw-2)) {
 				lines = append(lines, strings.Repeat(" ", lw+2)+st.Error.Render(l))
 			}
+		} else if fl.warn != "" {
+			for _, l := range components.Wrap("! "+fl.warn, max(4, width-lw-2)) {
+				lines = append(lines, strings.Repeat(" ", lw+2)+st.Warning.Render(l))
+			}
 		} else if i == f.focus && fl.hint != "" {
 			lines = append(lines, strings.Repeat(" ", lw+2)+st.Muted.Render(clip(fl.hint, max(4, width-lw-2))))
 		}
@@ -951,3 +1010,9 @@ func (f *Form) Focus() string { return f.current().key }
 
 // Err is the message shown under the focused field (tests).
 func (f *Form) Err() string { return f.current().err }
+
+// FieldErr is the message of a refused value in the field with key (tests).
+func (f *Form) FieldErr(key string) string { return f.field(key).err }
+
+// FieldText is the text in the field with key, refused or not (tests).
+func (f *Form) FieldText(key string) string { return f.field(key).input.Value() }

@@ -15,6 +15,7 @@ import (
 	"nianbao/tui/bundles"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/profile"
 	"nianbao/tui/text"
@@ -276,6 +277,16 @@ func (m *Model) View(width, height int) string {
 			right = append(right, " "+st.Warning.Render(l))
 		}
 	}
+	// A year whose holiday schedule is missing: this year's requests are
+	// answered in it, or carried into the next.
+	if cal := m.c.Calendar; cal != nil && !m.c.Today.IsZero() {
+		for _, y := range desk.MissingCalendarYears(cal, m.c.Today.Year(), m.c.Today.Year()+1) {
+			right = append(right, "")
+			for _, l := range components.Wrap(fmt.Sprintf(model.MissingYearText, y)+text.CalendarImportHint, rw-1) {
+				right = append(right, " "+st.Warning.Render(l))
+			}
+		}
+	}
 	if m.err != "" {
 		right = append(right, "", st.Error.Render(m.err))
 	}
@@ -380,11 +391,28 @@ func (f *OrganForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.SaveFailedMsg:
 		f.err = msg.Err.Error()
 		return f, nil
+	case dialog.LeaveMsg:
+		if msg.Owner != f {
+			return f, nil
+		}
+		switch msg.Answer {
+		case dialog.LeaveSave:
+			return f, f.save()
+		case dialog.LeaveDiscard:
+			return f, func() tea.Msg { return common.BackMsg{} }
+		}
+		dialog.Settle(f.form, msg.Answer)
+		return f, nil
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, keys.Global.Save):
 			return f, f.save()
 		case key.Matches(msg, keys.Global.Back):
+			if f.dirty || f.form.Invalid() >= 0 {
+				// The organ is stored only as a whole: never drop it unasked.
+				f.form.Leave()
+				return f, dialog.AskLeave(f.c, f)
+			}
 			return f, func() tea.Msg { return common.BackMsg{} }
 		case msg.String() == "enter":
 			// Enter on the last field saves, as Tab/Enter move on elsewhere.

@@ -55,6 +55,8 @@ const (
 	ReqPerMonth       = "每月收到申请（件）"
 	ReqMonth          = "%d月"
 	ReqOutcomeShare   = "本年答复的办理结果（共 %d 件）"
+	ReqByApplicant    = "本年新收申请（按申请人类型，共 %d 件）"
+	ReqCount          = "%d件"
 	ReqLateSummary    = "超期答复 %d 件 · 目前超期未答复 %d 件"
 
 	ReqNewTitle              = "新增申请"
@@ -68,6 +70,7 @@ const (
 	ReqDeadlineUnknown       = "答复期限：填写收到日期后计算"
 	ReqDeadlineAwaiting      = "答复期限：等待补正，收到补正后的申请之日起计算"
 	ReqAwaitingCorrection    = "待补正"
+	ReqCalendarMissing       = "⚠ %d年节假日未录入，按法定假日推算"
 	ReqFeeSuggest            = "按所选方式计算的信息处理费：%s 元（收费金额留空时自动填入）"
 	ReqPersonalTag           = "「个人信息·不公开」"
 	ReqChoose                = "（请选择）"

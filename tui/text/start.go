@@ -25,3 +25,7 @@ const (
 	StartKeyNewYear    = "新建年度"
 	StartKeySwitch     = "切换单位/年度"
 )
+
+// CalendarImportHint follows model.MissingYearText on the start screen and
+// in the request form: how to enter the year.
+const CalendarImportHint = "（国务院通知发布后，用 nianbao calendar import 文件 导入）"

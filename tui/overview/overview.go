@@ -1,0 +1,119 @@
+// Package overview is the year overview (年度概览): the figures of the
+// 图解 drawn as bar charts of block characters — the key figures, 主动公开,
+// the requests by applicant and by outcome, 复议 and 诉讼, last year beside
+// this year when it is kept, and the measures with their status. The page
+// is the snapshot's 图解 (desk.Year.Tujie), the one the 图解 export prints,
+// so the two never differ.
+package overview
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/desk"
+	"nianbao/tui/common"
+	"nianbao/tui/components"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
+)
+
+// KeyMap is the overview's keys: it only scrolls (Esc, back to the
+// outline, is the outline's).
+type KeyMap struct {
+	Down, Up, PgDown, PgUp, Home, End key.Binding
+}
+
+// Keys are the overview's bindings.
+var Keys = KeyMap{
+	Down:   keys.Bind(text.OverviewKeyScroll, "down", "j"),
+	Up:     keys.Bind(text.OverviewKeyScrollUp, "up", "k"),
+	PgDown: keys.Bind(text.OverviewKeyPage, "pgdown", "space"),
+	PgUp:   keys.Bind(text.OverviewKeyPageUp, "pgup"),
+	Home:   keys.Bind(text.OverviewKeyHome, "home"),
+	End:    keys.Bind(text.OverviewKeyEnd, "end"),
+}
+
+// Model is the year overview screen.
+type Model struct {
+	c    *common.Common
+	top  int
+	keys keys.Map
+}
+
+// New builds the year overview.
+func New(c *common.Common) common.Screen {
+	k := Keys
+	return &Model{c: c, keys: keys.Map{
+		Short: []key.Binding{k.Down, k.PgDown, keys.Bind(text.KeyBack, "esc")},
+		Full:  [][]key.Binding{{k.Down, k.Up, k.PgDown, k.PgUp, k.Home, k.End, keys.Bind(text.KeyBack, "esc")}},
+	}}
+}
+
+// Init implements common.Screen.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Title implements common.Screen.
+func (m *Model) Title() string { return text.TitleOverview }
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap { return m.keys }
+
+// Cursor implements common.Screen: the overview has no input.
+func (m *Model) Cursor() *tea.Cursor { return nil }
+
+// Page is the 图解 page of the open organ-year (laid out once per snapshot).
+func (m *Model) Page() *desk.TujiePage {
+	if m.c.Snap == nil {
+		return nil
+	}
+	return m.c.Snap.Tujie()
+}
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	step := max(1, m.c.Height-6)
+	switch {
+	case key.Matches(k, Keys.Down):
+		m.top++
+	case key.Matches(k, Keys.Up):
+		m.top--
+	case key.Matches(k, Keys.PgDown):
+		m.top += step
+	case key.Matches(k, Keys.PgUp):
+		m.top -= step
+	case key.Matches(k, Keys.Home):
+		m.top = 0
+	case key.Matches(k, Keys.End):
+		m.top = 1 << 30
+	}
+	m.top = max(0, m.top)
+	return m, nil
+}
+
+// View implements common.Screen.
+func (m *Model) View(width, height int) string {
+	p := m.Page()
+	if p == nil {
+		return components.Block(m.c.Styles.Muted.Render(text.OverviewNoYear), width, height)
+	}
+	lines := Lines(p, width, m.c.Styles)
+	h := max(1, height)
+	m.top = min(m.top, max(0, len(lines)-h))
+	return components.Block(joinLines(lines[m.top:min(len(lines), m.top+h)]), width, height)
+}
+
+func joinLines(ls []string) string {
+	s := ""
+	for i, l := range ls {
+		if i > 0 {
+			s += "\n"
+		}
+		s += l
+	}
+	return s
+}
