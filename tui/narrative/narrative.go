@@ -641,7 +641,7 @@ func (m *Model) moveGroup(dir int) tea.Cmd {
 		return nil
 	}
 	var bs []model.Block
-	focus := m.cur
+	var focus int
 	if dir < 0 {
 		if from == 0 {
 			return nil
@@ -833,6 +833,9 @@ func (m *Model) View(width, height int) string {
 					}
 					if b.Stale {
 						l = st.Stale.Render(l)
+					}
+					if j == 1 {
+						gutter = "  " // the marker on the paragraph's first line only
 					}
 					lines = append(lines, components.Fit(gutter+l, width))
 				}
