@@ -34,6 +34,9 @@ const (
 	StatusOpen = db.StatusOpen
 )
 
+// SerialKey is the keyset position of a log entry in the request pages.
+var SerialKey = db.SerialKey
+
 // KindOf is the kind of a store error.
 var KindOf = db.KindOf
 
@@ -76,6 +79,7 @@ const (
 	EncodingUTF8  = export.EncodingUTF8
 	FormatTujie   = export.FormatTujie
 	ErrFileExists = export.ErrExists
+	ErrDeviceGone = export.ErrGone
 )
 
 // Formats lists the export formats in order.
