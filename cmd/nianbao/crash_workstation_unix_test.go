@@ -176,12 +176,16 @@ func TestWorkstationCrashHarness(t *testing.T) {
 		switch mode {
 		case "quit":
 			w.keys("Escape")
-			time.Sleep(50 * time.Millisecond)
+			if !w.wait("tab 下一项") {
+				t.Fatalf("round %d: back to the outline:\n%s", round, w.screen())
+			}
 			w.keys("q")
 			time.Sleep(time.Duration(rng.IntN(150)) * time.Millisecond)
 		case "export":
 			w.keys("Escape")
-			time.Sleep(50 * time.Millisecond)
+			if !w.wait("tab 下一项") {
+				t.Fatalf("round %d: back to the outline:\n%s", round, w.screen())
+			}
 			w.keys("e")
 			if !w.wait("导出年报") {
 				t.Fatalf("round %d: export screen:\n%s", round, w.screen())
