@@ -385,3 +385,16 @@ func TestChangedByteFoundBehindOpen(t *testing.T) {
 		t.Fatalf("no warning after the background check: %q", w)
 	}
 }
+
+// Item 15: an organ name is limited at entry.
+func TestOrganNameLimited(t *testing.T) {
+	s, _ := openTest(t)
+	o := model.Organ{Name: strings.Repeat("某", model.MaxOrganName+1)}
+	if err := s.SaveOrgan(context.Background(), &o); KindOf(err) != ErrInvalid || !strings.Contains(err.Error(), "最多 60 个字") {
+		t.Fatalf("SaveOrgan with %d characters: %v", model.MaxOrganName+1, err)
+	}
+	o.Name = strings.Repeat("某", model.MaxOrganName)
+	if err := s.SaveOrgan(context.Background(), &o); err != nil {
+		t.Fatalf("SaveOrgan with %d characters: %v", model.MaxOrganName, err)
+	}
+}

@@ -5,19 +5,20 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	sqlite3 "modernc.org/sqlite/lib"
 	"nianbao/model"
 )
 
-const organCols = "id, name, level, superior, office, phone, email, portal, due_month, due_day, review_organ, court, letter_pattern"
+const organCols = "id, name, level, superior, office, phone, email, portal, due_month, due_day, review_organ, court, letter_pattern, address, postcode"
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanOrgan(r scanner) (model.Organ, error) {
 	var o model.Organ
 	var level string
-	err := r.Scan(&o.ID, &o.Name, &level, &o.Superior, &o.Office, &o.Phone, &o.Email, &o.Portal, &o.DueMonth, &o.DueDay, &o.ReviewOrgan, &o.Court, &o.LetterPattern)
+	err := r.Scan(&o.ID, &o.Name, &level, &o.Superior, &o.Office, &o.Phone, &o.Email, &o.Portal, &o.DueMonth, &o.DueDay, &o.ReviewOrgan, &o.Court, &o.LetterPattern, &o.Address, &o.Postcode)
 	o.Level = model.OrganLevel(level)
 	return o, err
 }
@@ -63,6 +64,9 @@ func validOrgan(o *model.Organ) error {
 	if o.Name == "" {
 		return newErr(ErrInvalid, nil, "机关名称不能为空，请填写机关全称，例如“某某镇人民政府”。")
 	}
+	if model.OrganNameTooLong(o.Name) {
+		return newErr(ErrInvalid, nil, "机关名称太长（%d 个字），最多 %d 个字。请填写机关的正式全称。", utf8.RuneCountInString(o.Name), model.MaxOrganName)
+	}
 	if o.Level == "" {
 		o.Level = model.LevelTownship
 	}
@@ -82,16 +86,16 @@ func saveOrganTx(ctx context.Context, tx dbtx, o *model.Organ) error {
 	if o.ID == 0 {
 		var res sql.Result
 		res, err = tx.ExecContext(ctx, `INSERT INTO organs (name, level, superior, office, phone, email, portal, due_month, due_day,
-			review_organ, court, letter_pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, o.Name, string(o.Level), o.Superior,
-			o.Office, o.Phone, o.Email, o.Portal, o.DueMonth, o.DueDay, o.ReviewOrgan, o.Court, o.LetterPattern)
+			review_organ, court, letter_pattern, address, postcode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, o.Name, string(o.Level), o.Superior,
+			o.Office, o.Phone, o.Email, o.Portal, o.DueMonth, o.DueDay, o.ReviewOrgan, o.Court, o.LetterPattern, o.Address, o.Postcode)
 		if err == nil {
 			o.ID, err = res.LastInsertId()
 		}
 	} else {
 		var res sql.Result
 		res, err = tx.ExecContext(ctx, `UPDATE organs SET name = ?, level = ?, superior = ?, office = ?, phone = ?, email = ?,
-			portal = ?, due_month = ?, due_day = ?, review_organ = ?, court = ?, letter_pattern = ? WHERE id = ?`, o.Name, string(o.Level),
-			o.Superior, o.Office, o.Phone, o.Email, o.Portal, o.DueMonth, o.DueDay, o.ReviewOrgan, o.Court, o.LetterPattern, o.ID)
+			portal = ?, due_month = ?, due_day = ?, review_organ = ?, court = ?, letter_pattern = ?, address = ?, postcode = ? WHERE id = ?`, o.Name, string(o.Level),
+			o.Superior, o.Office, o.Phone, o.Email, o.Portal, o.DueMonth, o.DueDay, o.ReviewOrgan, o.Court, o.LetterPattern, o.Address, o.Postcode, o.ID)
 		if err == nil {
 			err = mustAffect(res, "机关", o.ID)
 		}

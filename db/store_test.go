@@ -28,7 +28,8 @@ func openTest(t *testing.T) (*Store, string) {
 func mustOrgan(t *testing.T, s *Store, name string) model.Organ {
 	t.Helper()
 	o := model.Organ{Name: name, Level: model.LevelTownship, Superior: "鄂温克族自治旗", Office: name + "政务公开办公室",
-		Phone: "0470-1234567", Email: "gk@example.cn", Portal: "http://www.ewenke.gov.cn", DueMonth: 1, DueDay: 31}
+		Phone: "0470-1234567", Email: "gk@example.cn", Portal: "http://www.ewenke.gov.cn", DueMonth: 1, DueDay: 31,
+		Address: "鄂温克族自治旗大雁镇政府路1号", Postcode: "021122"}
 	if err := s.SaveOrgan(context.Background(), &o); err != nil {
 		t.Fatalf("SaveOrgan: %v", err)
 	}

@@ -27,6 +27,8 @@ func Organ() model.Organ {
 		Office:   "大雁镇政务公开办公室",
 		Phone:    "0470-2382772",
 		Email:    "dyzdzb8601521@163.com",
+		Address:  "内蒙古自治区呼伦贝尔市鄂温克族自治旗大雁镇",
+		Postcode: "021122",
 		Portal:   "鄂温克族自治旗人民政府门户网站（http://www.ewenke.gov.cn）",
 	}
 }

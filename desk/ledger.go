@@ -19,14 +19,8 @@ const LedgerWarning = export.RequestLogWarning
 
 // LedgerFileName is 「{organ}{year}年依申请公开台账（含个人信息）.xlsx」.
 func LedgerFileName(organ string, year int) string {
-	stem := organ + strconv.Itoa(year) + "年依申请公开台账"
-	stem = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 0x20 {
-			return '_'
-		}
-		return r
-	}, stem)
-	return stem + LetterFolderSuffix + ".xlsx"
+	stem := model.ShortOrganName(organ) + strconv.Itoa(year) + "年依申请公开台账"
+	return export.SafeFileName(stem, LetterFolderSuffix+".xlsx")
 }
 
 // LetterFolderSuffix ends the names of files holding personal data.

@@ -43,13 +43,7 @@ func LetterFileName(q *model.Request, l *model.Letter) string {
 	if l.Kind == model.LetterConsultation && !strings.HasSuffix(l.Title, "函") {
 		stem += "（致第三方）"
 	}
-	stem = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 0x20 {
-			return '_'
-		}
-		return r
-	}, stem)
-	return stem + LetterFolderSuffix + ".docx"
+	return SafeFileName(stem, LetterFolderSuffix+".docx")
 }
 
 // WriteLetter renders l and writes it to dir, readable by its owner only,

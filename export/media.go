@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // ErrKind classifies a failure to write to media.
@@ -200,6 +201,10 @@ func classify(err error, dir, path string) error {
 	case ErrPermission:
 		e.Msg = "没有在「" + dir + "」中写入文件的权限。请换一个文件夹（例如U盘根目录），或请管理员开通权限。"
 	default:
+		if errors.Is(err, syscall.ENAMETOOLONG) {
+			e.Msg = "文件名「" + filepath.Base(path) + "」太长，目标位置「" + dir + "」不接受。请缩短机关名称（最多 60 个字）后重新导出。"
+			break
+		}
 		e.Msg = "写入「" + filepath.Base(path) + "」失败（" + strings.TrimSpace(err.Error()) + "）。请检查U盘后重新导出。"
 	}
 	return e

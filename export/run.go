@@ -81,15 +81,10 @@ type Result struct {
 
 // FileName is the name clerks expect:
 // 「{organ}{year}年政府信息公开工作年度报告.{ext}」, with （草稿） before the
-// extension for a draft. Characters file systems refuse are replaced.
+// extension for a draft. Characters file systems refuse are replaced and an
+// over-long organ name is shortened (model.ShortOrganName, SafeFileName).
 func FileName(organ string, year int, ext string, draft bool) string {
-	stem := model.Title(organ, year)
-	stem = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 0x20 {
-			return '_'
-		}
-		return r
-	}, stem)
+	stem := model.Title(model.ShortOrganName(organ), year)
 	if ext == "snippet" {
 		stem += "（网站粘贴用）"
 		ext = "html"
@@ -97,7 +92,7 @@ func FileName(organ string, year int, ext string, draft bool) string {
 	if draft {
 		stem += "（草稿）"
 	}
-	return stem + "." + ext
+	return SafeFileName(stem, "."+ext)
 }
 
 // TujieNames are the file names of the 图解:

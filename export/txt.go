@@ -139,6 +139,9 @@ func latinWord(r rune) bool {
 	return r < 0x7f && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune(".@-_", r))
 }
 
+// noLineEnd are characters a Chinese line must not end with.
+const noLineEnd = "（《「『“‘(["
+
 // noLineStart are characters a Chinese line must not begin with.
 const noLineStart = "，。、；：？！）》」』”’%．,.;:?!)"
 
@@ -159,6 +162,11 @@ func wrapText(s string, w int) []string {
 			if strings.ContainsRune(noLineStart, r) && len(cur) > 1 {
 				carry = []rune{cur[len(cur)-1]}
 				cur = cur[:len(cur)-1]
+			}
+			// An opening mark never ends a line: it moves down too.
+			if k := len(cur); k > 1 && strings.ContainsRune(noLineEnd, cur[k-1]) {
+				carry = append([]rune{cur[k-1]}, carry...)
+				cur = cur[:k-1]
 			}
 			// A number or Latin word moves down whole (2021, an
 			// e-mail address) when it is shorter than half a line.

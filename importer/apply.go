@@ -32,6 +32,7 @@ type BadRow struct {
 // line breaks. Dates may be written as ParseDate accepts, optionally followed
 // by a time, or be Excel date serial numbers.
 func Apply(s *Sheet, m Mapping, organID int64, year int, existing []model.DisclosureItem) (items []model.DisclosureItem, bad []BadRow, dups int) {
+	bad = append(bad, s.Bad...)
 	seen := make(map[string]bool, len(existing)+len(s.Rows))
 	for i := range existing {
 		seen[dupKey(existing[i].Title, existing[i].Published)] = true

@@ -42,8 +42,8 @@ func FuzzReadCSV(f *testing.F) {
 			m.Cycle(FieldDate, s.Columns(), 1)
 		}
 		items, bad, dups := Apply(s, m, 1, 2021, nil)
-		if len(items)+len(bad)+dups != len(s.Rows) {
-			t.Fatalf("%d rows became %d items, %d bad, %d dups", len(s.Rows), len(items), len(bad), dups)
+		if len(items)+len(bad)+dups != len(s.Rows)+len(s.Bad) {
+			t.Fatalf("%d rows and %d unreadable became %d items, %d bad, %d dups", len(s.Rows), len(s.Bad), len(items), len(bad), dups)
 		}
 		for _, it := range items {
 			if it.Title == "" || it.Published.Year() != 2021 || !it.Published.Valid() {

@@ -377,3 +377,37 @@ func TestXLSXWithLyingSizesIsRefused(t *testing.T) {
 		t.Errorf("refusing took %d MB", a>>20)
 	}
 }
+
+// Issue 15 item 17: a cell with an unclosed quote does not swallow the rows
+// after it: its row is reported as bad with its line, the others import,
+// and later line numbers stay true to the file.
+func TestUnclosedQuoteIsABadRow(t *testing.T) {
+	csvText := "标题,发布日期\n通知一,2021-01-05\n\"没有右引号的标题,2021-01-06\n通知三,2021-01-07\n\"两行\n标题\",2021-01-08\n通知五,2021-01-09\n"
+	s, err := ReadItems(strings.NewReader(csvText), "list.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, bad, _ := Apply(s, GuessMapping(s.Header), 1, 2021, nil)
+	var titles []string
+	for _, it := range items {
+		titles = append(titles, it.Title)
+	}
+	if strings.Join(titles, "|") != "通知一|通知三|两行标题|通知五" {
+		t.Fatalf("items %q, bad %+v", titles, bad)
+	}
+	if len(bad) != 1 || bad[0].Line != 3 || !strings.Contains(bad[0].Reason, "引号") {
+		t.Fatalf("bad rows %+v, want line 3 with the quote", bad)
+	}
+	if s.Lines[len(s.Lines)-1] != 7 {
+		t.Fatalf("line of the last row = %d, want 7", s.Lines[len(s.Lines)-1])
+	}
+	// The same in a ledger, in the last row of the file.
+	led := "收到日期,申请人类型,申请内容\n2021-03-01,自然人,查询低保名单\n2021-03-02,自然人,\"会议纪要\n"
+	ls, err := ReadLedger(strings.NewReader(led), "ledger.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls.Rows) != 1 || len(ls.Bad) != 1 || ls.Bad[0].Line != 3 {
+		t.Fatalf("ledger rows %v bad %+v", ls.Rows, ls.Bad)
+	}
+}

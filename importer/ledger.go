@@ -417,6 +417,7 @@ func ledgerDupKey(received model.Date, name string, applicant model.ApplicantTyp
 // Requests get Serial 0: the store numbers them.
 func ApplyLedger(s *Sheet, m LedgerMapping, vm ValueMap, organID int64, year int, existing []model.Request) LedgerPreview {
 	var p LedgerPreview
+	p.Bad = append(p.Bad, s.Bad...)
 	seen := map[string]bool{}
 	for i := range existing {
 		q := &existing[i]

@@ -33,6 +33,9 @@ type Sheet struct {
 	Header []string
 	Rows   [][]string
 	Lines  []int
+	// Bad lists rows the reader could not read (a quote never closed);
+	// Apply and ApplyLedger report them with their own bad rows.
+	Bad []BadRow
 }
 
 // ReadItems reads a table from r. name is the file's name; its extension
@@ -201,8 +204,40 @@ func readCSV(data []byte, isHeader func([]string) bool) (*Sheet, error) {
 	if strings.IndexByte(text, 0) >= 0 {
 		return nil, errors.New("文件中有二进制内容，不是文字表格。请确认选的是 .csv 或 .xlsx 文件")
 	}
+	comma := sniffComma(text)
+	var recs [][]string
+	var lines []int
+	var bad []BadRow
+	// A quoted cell whose closing quote is missing would swallow every row
+	// after it into one cell: that row is reported as bad and reading goes
+	// on after its line.
+	lineOffset := 0
+	for len(text) > 0 {
+		part, rest, at, skipped := cutUnclosedQuote(text, comma)
+		rs, ls, err := readCSVRecords(part, comma, lineOffset, len(recs))
+		if err != nil {
+			return nil, err
+		}
+		recs, lines = append(recs, rs...), append(lines, ls...)
+		if at == 0 {
+			break
+		}
+		bad = append(bad, BadRow{Line: lineOffset + at, Reason: "这一行有一个没有配对的引号（少了右引号），会把后面的行都并进一个格子；已跳过这一行，请在 Excel/WPS 中检查这一格"})
+		lineOffset += at - 1 + skipped
+		text = rest
+	}
+	sh, err := buildSheet(recs, lines, isHeader)
+	if sh != nil {
+		sh.Bad = bad
+	}
+	return sh, err
+}
+
+// readCSVRecords reads the records of text, numbering lines after
+// lineOffset; have is how many records came before (for the row limit).
+func readCSVRecords(text string, comma rune, lineOffset, have int) ([][]string, []int, error) {
 	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = sniffComma(text)
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	cr.ReuseRecord = false
@@ -216,18 +251,90 @@ func readCSV(data []byte, isHeader func([]string) bool) (*Sheet, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("第%d行的格式有误（引号不配对或多余），请用 Excel/WPS 打开检查后另存为 .csv", pe.StartLine)
+				return nil, nil, fmt.Errorf("第%d行的格式有误（引号不配对或多余），请用 Excel/WPS 打开检查后另存为 .csv", pe.StartLine+lineOffset)
 			}
-			return nil, fmt.Errorf("读取文件失败：%v", err)
+			return nil, nil, fmt.Errorf("读取文件失败：%v", err)
 		}
-		if len(recs) >= MaxRows {
-			return nil, fmt.Errorf("表格超过 %d 行，请分成几个文件导入", MaxRows)
+		if have+len(recs) >= MaxRows {
+			return nil, nil, fmt.Errorf("表格超过 %d 行，请分成几个文件导入", MaxRows)
 		}
 		line, _ := cr.FieldPos(0)
 		recs = append(recs, rec)
-		lines = append(lines, line)
+		lines = append(lines, line+lineOffset)
 	}
-	return buildSheet(recs, lines, isHeader)
+	return recs, lines, nil
+}
+
+// cutUnclosedQuote finds a quoted cell that is never closed (the reader,
+// lenient about quotes, would run it to the end of the file). It returns
+// the text before the record holding it, the text after the line where
+// that quote opens, the record's line (1-based, within text; 0 when every
+// quote closes) and how many lines the record spans up to that line. A
+// quoted cell that reaches the end of the file, or that meets a lone quote
+// on a later line (in a well-formed file quotes inside a cell are doubled),
+// is taken as unclosed.
+func cutUnclosedQuote(text string, comma rune) (before, after string, line, span int) {
+	recStart, recLine := 0, 1
+	ln := 1
+	quoted := false
+	atFieldStart := true
+	quoteLine := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if quoted {
+			switch c {
+			case '\n':
+				ln++
+			case '"':
+				if i+1 < len(text) && text[i+1] == '"' {
+					i++
+					continue
+				}
+				if i+1 == len(text) || rune(text[i+1]) == comma || text[i+1] == '\n' || text[i+1] == '\r' {
+					quoted = false
+				} else if ln > quoteLine {
+					// A lone quote on a later line of a quoted cell: the
+					// cell's closing quote is missing and this quote opens a
+					// cell of a later row.
+					return cutAt(text, recStart, recLine, quoteLine)
+				}
+			}
+			continue
+		}
+		switch {
+		case c == '"' && atFieldStart:
+			quoted, quoteLine = true, ln
+			atFieldStart = false
+		case rune(c) == comma:
+			atFieldStart = true
+		case c == '\n':
+			ln++
+			recStart, recLine = i+1, ln
+			atFieldStart = true
+		case c == '\r':
+		default:
+			atFieldStart = false
+		}
+	}
+	if !quoted {
+		return text, "", 0, 0
+	}
+	return cutAt(text, recStart, recLine, quoteLine)
+}
+
+// cutAt splits text around the record starting at byte recStart (line
+// recLine) whose quote opened on quoteLine: see cutUnclosedQuote.
+func cutAt(text string, recStart, recLine, quoteLine int) (before, after string, line, span int) {
+	end := recStart
+	for l := recLine; l < quoteLine; l++ {
+		end += strings.IndexByte(text[end:], '\n') + 1
+	}
+	if nl := strings.IndexByte(text[end:], '\n'); nl >= 0 {
+		end += nl + 1
+	} else {
+		end = len(text)
+	}
+	return text[:recStart], text[end:], recLine, quoteLine - recLine + 1
 }
 
 func blankRow(rec []string) bool {

@@ -8,6 +8,22 @@ import (
 // RegulationName is the regulation every report is made under.
 const RegulationName = "《中华人民共和国政府信息公开条例》"
 
+// FormatDocName is the national format document a report follows; the
+// preamble cites it with its notice number (Format.Basis).
+const FormatDocName = "《中华人民共和国政府信息公开工作年度报告格式》"
+
+// citesAnyNotice reports whether a basis the clerk typed already cites one
+// of the national format notices, which then replaces the generated
+// citation.
+func citesAnyNotice(text string) bool {
+	for _, f := range Formats() {
+		if f.Basis != "" && citesNotice(text, f.Basis) {
+			return true
+		}
+	}
+	return strings.Contains(text, "国办公开办函")
+}
+
 // PreambleText returns the paragraph printed before section 一: the clerk's
 // own text when Preamble.Text is set, otherwise a paragraph generated from
 // the organ profile and the report: the basis, the six parts, the statistics
@@ -23,9 +39,27 @@ func PreambleText(oy *OrganYear) string {
 	}
 	o := oy.Organ
 	var b strings.Builder
-	b.WriteString("根据" + RegulationName + "（以下简称《条例》）")
-	if basis := strings.TrimSpace(r.Preamble.Basis); basis != "" {
-		b.WriteString("和" + basis)
+	// The basis: the regulation, the national format of the year with its
+	// notice (国办公开办函〔2021〕30号) unless the clerk's own basis already
+	// cites a national notice, then the clerk's own documents.
+	bases := []string{RegulationName + "（以下简称《条例》）"}
+	basis := strings.TrimSpace(r.Preamble.Basis)
+	if f := r.Format(); f != nil && f.Basis != "" && !citesAnyNotice(basis) {
+		bases = append(bases, FormatDocName+"（"+f.Basis+"）")
+	}
+	if basis != "" {
+		bases = append(bases, basis)
+	}
+	b.WriteString("根据")
+	for i, x := range bases {
+		switch {
+		case i == 0:
+		case i == len(bases)-1:
+			b.WriteString("和")
+		default:
+			b.WriteString("、")
+		}
+		b.WriteString(x)
 	}
 	b.WriteString("的规定，")
 	if o.Name != "" {
@@ -46,6 +80,12 @@ func PreambleText(oy *OrganYear) string {
 		b.WriteString("本报告的电子版可在" + where + "查阅和下载。")
 	}
 	var contact []string
+	if a := strings.TrimSpace(o.Address); a != "" {
+		contact = append(contact, "通讯地址："+a)
+	}
+	if pc := strings.TrimSpace(o.Postcode); pc != "" {
+		contact = append(contact, "邮政编码："+pc)
+	}
 	if o.Phone != "" {
 		contact = append(contact, "联系电话："+o.Phone)
 	}

@@ -43,6 +43,10 @@ type Organ struct {
 	Office   string // disclosure office, e.g. 大雁镇政务公开办公室
 	Phone    string
 	Email    string
+	// Address and Postcode (通讯地址, 邮政编码) complete the contact
+	// sentence of the preamble; both optional.
+	Address  string
+	Postcode string
 	Portal   string // where the report is published
 	// DueMonth and DueDay give the report's due date in the year after the
 	// report year; zero means the default of the level (DefaultDue).

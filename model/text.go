@@ -294,6 +294,19 @@ func atoi(s string) int {
 // (0471-1234567, (0471)12345678, 12345678) and an optional extension, or a
 // 400/800 service number. Spaces and hyphens between digit groups are fine.
 // An empty field is allowed.
+// ValidatePostcode accepts an empty value or six digits (full-width digits
+// count as digits), the form of a Chinese 邮政编码.
+func ValidatePostcode(s string) error {
+	t := strings.TrimSpace(NormalizeDigits(s))
+	if t == "" {
+		return nil
+	}
+	if len(t) != 6 || strings.Trim(t, "0123456789") != "" {
+		return inputErrorf("邮政编码「%s」应为6位数字，例如 021122；不知道可以留空", s)
+	}
+	return nil
+}
+
 func ValidatePhone(s string) error {
 	if s == "" {
 		return nil

@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"nianbao/export"
 	"nianbao/model"
 )
 
@@ -160,7 +161,7 @@ func EncodeAt(oy *model.OrganYear, kind Kind, created time.Time) ([]byte, error)
 // FileName is the bundle's file name: 大雁镇人民政府2021年年报报送包.json, and
 // for a full bundle …年报报送包（含个人信息）.json.
 func FileName(oy *model.OrganYear, kind Kind) string {
-	name := safeName(oy.Organ.Name)
+	name := model.ShortOrganName(strings.TrimSpace(oy.Organ.Name))
 	if name == "" {
 		name = "未命名单位"
 	}
@@ -168,28 +169,11 @@ func FileName(oy *model.OrganYear, kind Kind) string {
 	if oy.Report != nil {
 		year = oy.Report.Year
 	}
-	s := fmt.Sprintf("%s%d年年报报送包", name, year)
+	suffix := ".json"
 	if kind == Full {
-		s += "（含个人信息）"
+		suffix = "（含个人信息）.json"
 	}
-	return s + ".json"
-}
-
-// safeName replaces characters that a file name may not hold on Windows,
-// FAT or Linux.
-func safeName(s string) string {
-	var b strings.Builder
-	for _, r := range strings.TrimSpace(s) {
-		switch {
-		case r < 0x20 || r == 0x7f:
-			continue
-		case strings.ContainsRune(`/\:*?"<>|`, r):
-			b.WriteRune('_')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return strings.TrimRight(b.String(), ". ")
+	return export.SafeFileName(fmt.Sprintf("%s%d年年报报送包", name, year), suffix)
 }
 
 // Decode reads and validates a bundle completely: the JSON, the magic and

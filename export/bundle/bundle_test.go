@@ -46,7 +46,8 @@ func fixture() *model.OrganYear {
 	return &model.OrganYear{
 		Organ: model.Organ{ID: 5, Name: "大雁镇人民政府", Level: model.LevelTownship, Superior: "鄂温克族自治旗",
 			Office: "大雁镇政务公开办公室", Phone: "0470-2382772", Email: "dy@example.cn", Portal: "鄂温克旗政府门户网站", DueMonth: 1, DueDay: 20,
-			ReviewOrgan: "鄂温克族自治旗人民政府", Court: "海拉尔区人民法院", LetterPattern: "大政信〔{年}〕第{号}号"},
+			ReviewOrgan: "鄂温克族自治旗人民政府", Court: "海拉尔区人民法院", LetterPattern: "大政信〔{年}〕第{号}号",
+			Address: "鄂温克族自治旗大雁镇政府路1号", Postcode: "021122"},
 		Report: r,
 		Requests: []model.Request{
 			{ID: 40, OrganID: 5, Year: 2020, Serial: 9, Received: model.NewDate(2020, 12, 28), Channel: model.ChannelPost,

@@ -27,6 +27,8 @@ func Diff(a, b *model.OrganYear) []string {
 	str("联系电话", a.Organ.Phone, b.Organ.Phone)
 	str("电子邮箱", a.Organ.Email, b.Organ.Email)
 	str("发布网站", a.Organ.Portal, b.Organ.Portal)
+	str("通讯地址", a.Organ.Address, b.Organ.Address)
+	str("邮政编码", a.Organ.Postcode, b.Organ.Postcode)
 	str("复议机关", a.Organ.ReviewOrgan, b.Organ.ReviewOrgan)
 	str("人民法院", a.Organ.Court, b.Organ.Court)
 	str("告知书文号格式", a.Organ.LetterPattern, b.Organ.LetterPattern)

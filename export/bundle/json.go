@@ -50,6 +50,10 @@ type jOrgan struct {
 	ReviewOrgan   string `json:"review_organ,omitempty"`
 	Court         string `json:"court,omitempty"`
 	LetterPattern string `json:"letter_pattern,omitempty"`
+	// Postal address and postcode of the contact sentence (absent from
+	// bundles written before they existed, which read as empty).
+	Address  string `json:"address,omitempty"`
+	Postcode string `json:"postcode,omitempty"`
 }
 
 type jReport struct {
@@ -182,7 +186,7 @@ func toPayload(oy *model.OrganYear, full bool) jPayload {
 	p := jPayload{
 		Organ: jOrgan{Name: o.Name, Level: string(o.Level), Superior: o.Superior, Office: o.Office,
 			Phone: o.Phone, Email: o.Email, Portal: o.Portal, DueMonth: o.DueMonth, DueDay: o.DueDay,
-			ReviewOrgan: o.ReviewOrgan, Court: o.Court, LetterPattern: o.LetterPattern},
+			ReviewOrgan: o.ReviewOrgan, Court: o.Court, LetterPattern: o.LetterPattern, Address: o.Address, Postcode: o.Postcode},
 		Report: jReport{
 			Year: r.Year, Format: r.FormatID, Status: string(r.Status),
 			Preamble: jPreamble{Basis: r.Preamble.Basis, Where: r.Preamble.Where, Text: r.Preamble.Text},

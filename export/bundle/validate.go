@@ -144,7 +144,8 @@ func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
 	o := p.Organ
 	organ := model.Organ{Name: line(o.Name), Level: model.OrganLevel(o.Level), Superior: line(o.Superior), Office: line(o.Office),
 		Phone: line(o.Phone), Email: line(o.Email), Portal: line(o.Portal), DueMonth: o.DueMonth, DueDay: o.DueDay,
-		ReviewOrgan: line(o.ReviewOrgan), Court: line(o.Court), LetterPattern: line(o.LetterPattern)}
+		ReviewOrgan: line(o.ReviewOrgan), Court: line(o.Court), LetterPattern: line(o.LetterPattern),
+		Address: line(o.Address), Postcode: line(o.Postcode)}
 	if organ.Name == "" {
 		v.addf("单位名称为空")
 	}

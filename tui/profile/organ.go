@@ -21,6 +21,8 @@ const (
 	fPhone    = "phone"
 	fEmail    = "email"
 	fPortal   = "portal"
+	fAddress  = "address"
+	fPostcode = "postcode"
 	fDue      = "due"
 	fReview   = "review_organ"
 	fCourt    = "court"
@@ -59,6 +61,8 @@ func OrganFields(o model.Organ) []*components.Field {
 	phone.Validate = model.ValidatePhone
 	email := components.TextField(fEmail, text.FieldEmail, o.Email)
 	email.Validate = validateEmail
+	postcode := components.TextField(fPostcode, text.FieldPostcode, o.Postcode)
+	postcode.Validate = model.ValidatePostcode
 	due := ""
 	if o.DueMonth != 0 && o.DueDay != 0 {
 		due = fmt.Sprintf("%d/%d", o.DueMonth, o.DueDay)
@@ -72,6 +76,7 @@ func OrganFields(o model.Organ) []*components.Field {
 		components.TextField(fSuperior, text.FieldSuperior, o.Superior),
 		components.TextField(fOffice, text.FieldOffice, o.Office),
 		phone, email,
+		components.TextField(fAddress, text.FieldAddress, o.Address), postcode,
 		components.TextField(fPortal, text.FieldPortal, o.Portal),
 		dueF,
 	}
@@ -146,6 +151,12 @@ func ApplyOrganField(o *model.Organ, f *components.Field) bool {
 		o.Phone = v
 	case fEmail:
 		o.Email = v
+	case fAddress:
+		o.Address = v
+	case fPostcode:
+		if model.ValidatePostcode(v) == nil {
+			o.Postcode = strings.TrimSpace(model.NormalizeDigits(v))
+		}
 	case fPortal:
 		o.Portal = v
 	case fDue:

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"nianbao/model"
@@ -69,5 +70,42 @@ func TestProfileSavesLetterFields(t *testing.T) {
 	}
 	if got := o.DocNumber(2021, 4); got != "大政信〔2021〕第4号" {
 		t.Fatalf("文号 %q", got)
+	}
+}
+
+// TestProfileSavesAddressAndPostcode types the address and postcode by keys:
+// a postcode that is not six digits is refused in place and nothing is
+// stored; full-width digits are stored as digits; both reach the preamble.
+func TestProfileSavesAddressAndPostcode(t *testing.T) {
+	e := testenv.New(t, 2021)
+	p := New(e.C).(*Profile)
+	d := e.Drive(p)
+	for p.form.Current().Key != fAddress {
+		d.Keys("tab")
+	}
+	d.Type("鄂温克族自治旗大雁镇政府路1号")
+	d.Keys("tab")
+	d.Type("02112")
+	d.Keys("tab")
+	if p.form.Current().Key != fPostcode || p.form.Current().Err == "" {
+		t.Fatal("a five-digit postcode must be refused in place")
+	}
+	o, _ := e.Store.Organ(context.Background(), e.C.Organ.ID)
+	if o.Address != "鄂温克族自治旗大雁镇政府路1号" || o.Postcode != "" {
+		t.Fatalf("stored address %q postcode %q", o.Address, o.Postcode)
+	}
+	d.Keys("ctrl+u")
+	d.Type("０２１１２２")
+	d.Keys("tab")
+	o, err := e.Store.Organ(context.Background(), e.C.Organ.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Postcode != "021122" {
+		t.Fatalf("stored postcode %q, want 021122", o.Postcode)
+	}
+	oy := &model.OrganYear{Organ: o, Report: model.NewReport(o.ID, 2021)}
+	if got := model.PreambleText(oy); !strings.Contains(got, "通讯地址：鄂温克族自治旗大雁镇政府路1号；邮政编码：021122") {
+		t.Fatalf("preamble lacks the address and postcode: %s", got)
 	}
 }

@@ -46,6 +46,9 @@ type field struct {
 	ids      []string // the value behind each choice
 	choice   int
 	err      string
+	// warn is a problem that did not stop the value being saved (an ID
+	// number kept as the applicant wrote it).
+	warn string
 	// committed is the last valid value, the one saved.
 	committed string
 }
@@ -273,9 +276,9 @@ func (f *Form) validate(fl *field, s string) error {
 	}
 	switch fl.key {
 	case fPhone:
-		return model.ValidatePhone(s)
+		return model.ValidatePhones(s)
 	case fIDNumber:
-		return model.ValidateIDNumber(model.NormalizeIDNumber(s))
+		return model.ValidateApplicantIdentity(s, model.ApplicantType(f.field(fApplicant).value()))
 	}
 	return nil
 }
@@ -428,9 +431,15 @@ func (f *Form) leave() (changed, ok bool) {
 			s = fl.input.Value()
 		}
 	}
+	fl.warn = ""
 	if err := f.validate(fl, s); err != nil {
-		fl.err = err.Error()
-		return false, false
+		var w *model.IDWarning
+		if !errors.As(err, &w) {
+			fl.err = err.Error()
+			return false, false
+		}
+		// Wrong on the paper form: kept as written, with the warning shown.
+		fl.warn = w.Msg
 	}
 	fl.err = ""
 	before := fl.committed
@@ -911,6 +920,10 @@ func (f *Form) View(width, height int) string {
 		if fl.err != "" {
 			for _, l := range components.Wrap("✗ "+fl.err, max(4, width-lw-2)) {
 				lines = append(lines, strings.Repeat(" ", lw+2)+st.Error.Render(l))
+			}
+		} else if fl.warn != "" {
+			for _, l := range components.Wrap("! "+fl.warn, max(4, width-lw-2)) {
+				lines = append(lines, strings.Repeat(" ", lw+2)+st.Warning.Render(l))
 			}
 		} else if i == f.focus && fl.hint != "" {
 			lines = append(lines, strings.Repeat(" ", lw+2)+st.Muted.Render(clip(fl.hint, max(4, width-lw-2))))

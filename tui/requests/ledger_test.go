@@ -123,3 +123,50 @@ func TestDueSoonView(t *testing.T) {
 		t.Fatalf("a far deadline is in the view:\n%s", v)
 	}
 }
+
+// Point 8 of the walk-through: two phone numbers are accepted; an ID number
+// wrong on the paper form is kept as written with a warning; a law firm's
+// 统一社会信用代码 is an identity.
+func TestFormKeepsWhatThePaperSays(t *testing.T) {
+	c := setup(t, nil)
+	var s common.Screen = NewForm(c, nil)
+	f := s.(*Form)
+	s = typeText(t, c, s, "2021年6月1日")
+	s, _ = testenv.Press(t, c, s, "tab", "tab")
+	for i := 0; i < 4; i++ { // 法律服务机构
+		s, _ = testenv.Press(t, c, s, "right")
+	}
+	s, _ = testenv.Press(t, c, s, "tab")
+	s = typeText(t, c, s, "某律师事务所")
+	s, _ = testenv.Press(t, c, s, "tab")
+	s = typeText(t, c, s, "13912345678、0371-66889900")
+	s, _ = testenv.Press(t, c, s, "tab")
+	if f.Focus() != fIDNumber || f.Err() != "" {
+		t.Fatalf("two phone numbers refused: focus %s err %q", f.Focus(), f.Err())
+	}
+	s = typeText(t, c, s, "91350100M000100Y43")
+	s, _ = testenv.Press(t, c, s, "tab")
+	if f.Focus() == fIDNumber {
+		t.Fatalf("统一社会信用代码 refused for 法律服务机构: %q", f.Err())
+	}
+	if got := f.Request().Personal; got.Phone != "13912345678、0371-66889900" || got.IDNumber != "91350100M000100Y43" {
+		t.Fatalf("stored %+v", got)
+	}
+	// Back to the identity field: a resident ID number with a wrong check
+	// digit is kept as written, with a visible warning.
+	s, _ = testenv.Press(t, c, s, "shift+tab")
+	for range 18 {
+		s, _ = testenv.Press(t, c, s, "backspace")
+	}
+	s = typeText(t, c, s, "110105194912310021")
+	s, _ = testenv.Press(t, c, s, "tab")
+	if f.Focus() == fIDNumber {
+		t.Fatalf("an ID number written wrong on paper blocked the field: %q", f.Err())
+	}
+	if got := f.Request().Personal.IDNumber; got != "110105194912310021" {
+		t.Fatalf("ID number stored as %q", got)
+	}
+	if v := ansi.Strip(s.View(100, 40)); !strings.Contains(v, "已按原样保存") {
+		t.Fatalf("no warning shown:\n%s", v)
+	}
+}

@@ -2,6 +2,8 @@ package requests
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -306,6 +308,15 @@ func TestTableAndOverview(t *testing.T) {
 	v = ansi.Strip(s.View(100, 30))
 	if !strings.ContainsAny(v, "▁▂▃▄▅▆▇█") || !strings.Contains(v, "予以公开") {
 		t.Fatalf("overview:\n%s", v)
+	}
+	// The numbers sit at the bars' ends: the applicant column from table 三,
+	// the outcome group with its share.
+	s, _ = testenv.Press(t, c, s, "end")
+	v = ansi.Strip(s.View(100, 30))
+	np := c.Snap.S3().Get(model.Addr(model.TableS3, model.RowNew, string(model.NaturalPerson)))
+	if !regexp.MustCompile(`自然人 +█+[▏▎▍▌▋▊▉]? `+strconv.FormatInt(np, 10)+`件`).MatchString(v) ||
+		!regexp.MustCompile(`（一）予以公开 █+ 10件（100\.0%）`).MatchString(v) {
+		t.Fatalf("bars without their numbers at the ends:\n%s", v)
 	}
 	o := model.SummarizeRequests(c.Format(), 2021, c.OY.Requests, c.Today, c.Calendar)
 	if o.PerMonth[0] != 5 || o.Closed != 10 || o.GroupCounts[0] != 10 {

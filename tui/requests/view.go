@@ -10,6 +10,7 @@ import (
 
 	"nianbao/model"
 	"nianbao/tui/components"
+	"nianbao/tui/styles"
 	"nianbao/tui/text"
 )
 
@@ -277,6 +278,58 @@ func VerticalBars(counts []int, height, colW int) []string {
 	return out
 }
 
+// barRow is one bar of the summary: its label, value and printed number.
+type barRow struct {
+	label string
+	n     int64
+	text  string
+}
+
+// hbars draws rows as horizontal bars of block characters scaled to the
+// largest, with each number at its bar's end, in at most width cells, like
+// the year overview and the 图解.
+func hbars(rows []barRow, width int, st *styles.Sheet) []string {
+	labelW, textW := 4, 1
+	var peak int64
+	for _, r := range rows {
+		labelW = max(labelW, components.StringWidth(r.label))
+		textW = max(textW, components.StringWidth(r.text))
+		peak = max(peak, r.n)
+	}
+	labelW = min(labelW, 16)
+	barW := max(5, min(48, width-labelW-2-textW))
+	var out []string
+	for _, r := range rows {
+		bar := components.HBar(r.n, peak, barW, 0)
+		gap := ""
+		if bar != "" {
+			gap = " "
+		}
+		out = append(out, components.Fit(r.label, labelW)+" "+st.Computed.Render(bar)+gap+r.text)
+	}
+	return out
+}
+
+// applicantBars draws the requests received in the year by applicant
+// column: table 三's 一、本年新收 row as computed from the log, the figures
+// the 图解 charts.
+func (m *List) applicantBars(f *model.Format, width int) []string {
+	st := m.c.Styles
+	t := f.Table(model.TableS3)
+	v := m.c.Snap.S3()
+	total := v.Get(model.Addr(model.TableS3, model.RowNew, model.ColTotal))
+	out := []string{st.Label.Render(fmt.Sprintf(text.ReqByApplicant, total))}
+	var rows []barRow
+	for _, col := range t.Columns {
+		if col.Total {
+			continue
+		}
+		n := v.Get(model.Addr(model.TableS3, model.RowNew, col.ID))
+		rows = append(rows, barRow{col.Label, n, fmt.Sprintf(text.ReqCount, n)})
+	}
+	return append(out, hbars(rows, width, st)...)
+}
+
 func (m *List) overviewView(width, height int) string {
 	st := m.c.Styles
 	f := m.c.Format()
@@ -298,24 +351,22 @@ func (m *List) overviewView(width, height int) string {
 		months.WriteString(components.FitRight(fmt.Sprintf(text.ReqMonth, i+1), colW))
 	}
 	body = append(body, counts.String(), st.Muted.Render(months.String()), "")
-	body = append(body, st.Label.Render(fmt.Sprintf(text.ReqOutcomeShare, o.Closed)))
-	labelW := 14
-	barW := max(5, min(40, width-labelW-16))
+	body = append(body, m.applicantBars(f, width)...)
+	body = append(body, "", st.Label.Render(fmt.Sprintf(text.ReqOutcomeShare, o.Closed)))
+	var rows []barRow
 	for i, g := range o.Groups {
 		n := o.GroupCounts[i]
-		pct := 0.0
-		w := 0
-		if o.Closed > 0 {
-			pct = float64(n) * 100 / float64(o.Closed)
-			w = (n*barW + o.Closed - 1) / o.Closed
-		}
-		bar := strings.Repeat(string(bars[7]), w) + strings.Repeat(" ", barW-w)
 		label := g.Label
 		if i := strings.Index(label[len("（"):], "（"); i >= 0 {
 			label = label[:i+len("（")] // （二）部分公开（区分处理的…） → （二）部分公开
 		}
-		body = append(body, components.Fit(label, labelW)+" "+st.Computed.Render(bar)+fmt.Sprintf(" %4d  %5.1f%%", n, pct))
+		pct := ""
+		if o.Closed > 0 {
+			pct = fmt.Sprintf("（%.1f%%）", float64(n)*100/float64(o.Closed))
+		}
+		rows = append(rows, barRow{label, int64(n), fmt.Sprintf(text.ReqCount, n) + pct})
 	}
+	body = append(body, hbars(rows, width, st)...)
 	body = append(body, "")
 	late := fmt.Sprintf(text.ReqLateSummary, o.AnsweredLate, o.OpenOverdue)
 	if o.AnsweredLate+o.OpenOverdue > 0 {

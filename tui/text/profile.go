@@ -9,6 +9,8 @@ const (
 	FieldPhone    = "联系电话"
 	FieldEmail    = "电子邮箱"
 	FieldPortal   = "发布网站"
+	FieldAddress  = "通讯地址"
+	FieldPostcode = "邮政编码"
 	FieldDue      = "报送截止（月/日）"
 	FieldDueHint  = "留空为次年1月31日"
 	// The letters' remedy clause and 文号.

@@ -55,6 +55,8 @@ const (
 	ReqPerMonth       = "每月收到申请（件）"
 	ReqMonth          = "%d月"
 	ReqOutcomeShare   = "本年答复的办理结果（共 %d 件）"
+	ReqByApplicant    = "本年新收申请（按申请人类型，共 %d 件）"
+	ReqCount          = "%d件"
 	ReqLateSummary    = "超期答复 %d 件 · 目前超期未答复 %d 件"
 
 	ReqNewTitle              = "新增申请"
