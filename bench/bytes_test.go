@@ -98,7 +98,7 @@ func BenchmarkBytesPerKey(b *testing.B) {
 				b.Fatal(err)
 			}
 			now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-			app := tui.New(context.Background(), desk.Wrap(st), tui.Options{Today: today, Now: func() time.Time { return now },
+			app := tui.New(context.Background(), &desk.Store{Store: st}, tui.Options{Today: today, Now: func() time.Time { return now },
 				OrganID: o.ID, Year: StressYear})
 			out := &countingWriter{}
 			// Keys go in through Send: the input decoder is not what is

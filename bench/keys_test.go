@@ -116,7 +116,7 @@ func newDriver(tb testing.TB, st *db.Store, organ string, year int) *driver {
 	tb.Helper()
 	narrative.AutosaveDelay = time.Millisecond
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	app := tui.New(context.Background(), desk.Wrap(st), tui.Options{Today: today, Now: func() time.Time { return now }, NoAltScreen: true})
+	app := tui.New(context.Background(), &desk.Store{Store: st}, tui.Options{Today: today, Now: func() time.Time { return now }, NoAltScreen: true})
 	d := &driver{tb: tb, app: app}
 	_, cmd := app.Update(tea.WindowSizeMsg{Width: termW, Height: termH})
 	d.settle(cmd)

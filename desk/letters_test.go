@@ -32,7 +32,7 @@ func demoStore(t *testing.T) (*Store, model.Organ) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Wrap(st), o
+	return &Store{Store: st}, o
 }
 
 // findRequest returns the demo's 2021 request whose summary contains s.

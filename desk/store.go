@@ -36,14 +36,11 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("无法打开数据库「%s」（%v）。请检查文件是否存在、是否有权限读取。", path, err)
 	}
-	return &Store{Store: st}, nil
+	return Wrap(st), nil
 }
 
-// Wrap gives the use cases over a store opened elsewhere (tests, demo).
+// Wrap gives the use cases over a store opened elsewhere (Open, tests).
 func Wrap(st *db.Store) *Store { return &Store{Store: st} }
-
-// DefaultPath is the database used when none is named.
-func DefaultPath() (string, error) { return db.DefaultPath() }
 
 // RestoreGuide adds the exact restore command to the error of a damaged
 // database that has a good backup; other errors are returned as they are.

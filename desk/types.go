@@ -34,6 +34,9 @@ const (
 	StatusOpen = db.StatusOpen
 )
 
+// SerialKey is the keyset position of a log entry in the request pages.
+var SerialKey = db.SerialKey
+
 // KindOf is the kind of a store error.
 var KindOf = db.KindOf
 

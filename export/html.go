@@ -23,7 +23,7 @@ const (
 	cssPara      = `text-indent:2em;text-align:justify;margin:0`
 	cssScroll    = `overflow-x:auto;max-width:100%;margin:0.5em 0`
 	cssTable     = `border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;` + cssFontBody
-	cssCaption   = `font-size:12pt;padding:0.3em;text-align:center`
+	cssCaption   = `font-size:12pt;line-height:1.5;text-indent:0;margin:0.5em 0 0;text-align:center`
 	cssCell      = `border:1px solid #000;padding:2pt 4pt;font-weight:normal;vertical-align:middle`
 	cssWord      = `display:inline-block`
 )
@@ -54,6 +54,10 @@ func htmlTable(b *strings.Builder, t *Table) {
 	g := t.Layout()
 	if g.Width == 0 {
 		return
+	}
+	// The caption sits above the scrolling box, so a phone shows it whole.
+	if t.Caption != "" {
+		b.WriteString(`<p class="caption"` + attr("style", cssCaption) + `>` + html.EscapeString(t.Caption) + `</p>` + "\n")
 	}
 	b.WriteString(`<div class="tw"` + attr("style", cssScroll) + `>` + "\n")
 	// Column widths as on the printed page (shared with the docx), widened
@@ -98,9 +102,6 @@ func htmlTable(b *strings.Builder, t *Table) {
 		total += n
 	}
 	b.WriteString(`<table` + attr("style", cssTable+";table-layout:fixed;min-width:"+strconv.FormatFloat(total, 'f', 0, 64)+"pt") + `>` + "\n")
-	if t.Caption != "" {
-		b.WriteString(`<caption` + attr("style", cssCaption) + `>` + html.EscapeString(t.Caption) + `</caption>` + "\n")
-	}
 	b.WriteString("<colgroup>")
 	for _, n := range need {
 		pct := strconv.FormatFloat(n*100/total, 'f', 1, 64)
@@ -243,6 +244,7 @@ tr { page-break-inside: avoid; }
   th { white-space: normal !important; }
   table { min-width: 0 !important; }
   .signature { page-break-before: avoid; }
+  .caption { page-break-after: avoid; }
 }
 @media (max-width: 600px) {
   body { margin: 1em auto; }

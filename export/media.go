@@ -82,7 +82,7 @@ func (osFS) ReadFile(name string) ([]byte, error) { return readFromMedium(name) 
 // existing file of the same name is replaced; callers that must ask first
 // check with Existing.
 func WriteVerified(dir, name string, data []byte) (FileResult, error) {
-	return writeVerifiedMode(osFS{}, dir, name, data, 0o644)
+	return writeVerified(osFS{}, dir, name, data)
 }
 
 // WritePrivate is WriteVerified for a file holding applicants' personal

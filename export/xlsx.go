@@ -168,14 +168,20 @@ func xlsxSheet(f *excelize.File, st *xlsxStyles, sheet, heading string, tables [
 	for c := range colW {
 		colW[c] = 8
 	}
-	for _, g := range grids {
+	// Column headers wrap at four characters (法律服务机构 over two lines)
+	// and labels at ten, so 表三 prints on one portrait page at a readable
+	// size.
+	for ti, g := range grids {
 		for _, p := range g.Cells {
 			if p.Cols != 1 {
 				continue
 			}
 			w := float64(textWidth(p.Text)) + 2
-			if w > 30 {
-				w = 30
+			if p.Row < tables[ti].HeaderRows {
+				w = min(w, 10)
+			}
+			if w > 22 {
+				w = 22
 			}
 			if w > colW[p.Col] {
 				colW[p.Col] = w
@@ -203,6 +209,7 @@ func xlsxSheet(f *excelize.File, st *xlsxStyles, sheet, heading string, tables [
 	}
 	row += 2
 	titleRows := "" // the first table's header rows, repeated on every printed page
+	tallPt := 0.0   // the tables' height in points
 	for ti, t := range tables {
 		g := grids[ti]
 		if t.Caption != "" {
@@ -272,6 +279,7 @@ func xlsxSheet(f *excelize.File, st *xlsxStyles, sheet, heading string, tables [
 			}
 		}
 		for r, n := range lines {
+			tallPt += float64(n)*14 + 6
 			if err := f.SetRowHeight(sheet, row+r, float64(n)*14+6); err != nil {
 				return err
 			}
@@ -290,16 +298,16 @@ func xlsxSheet(f *excelize.File, st *xlsxStyles, sheet, heading string, tables [
 			return err
 		}
 	}
-	// Printed on A4 one page wide and as many pages tall as needed (Excel
-	// honours FitToWidth only with fitToPage set), portrait unless the
-	// table is wider than a portrait page takes at a readable size (表四's
-	// fifteen columns).
+	// Printed on A4 one page wide (Excel honours FitToWidth only with
+	// fitToPage set), in the orientation the tables' shape fits best: 表三
+	// (tall) portrait, 表四 (fifteen columns, one row) landscape. A column
+	// unit is about 5.6 points.
 	total := 0.0
 	for _, w := range colW {
 		total += w
 	}
 	orient := "portrait"
-	if total > 110 {
+	if tallPt < total*5.6*1.2 {
 		orient = "landscape"
 	}
 	size := 9 // A4

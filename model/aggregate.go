@@ -90,19 +90,6 @@ type AggregateResult struct {
 	Counted int
 }
 
-// Aggregate sums the effective table values of the organ-years of year;
-// each organ's status comes from Check (deadline rules against the built-in
-// calendar, no overdue check) and its submission date is the report's own
-// date. See AggregateEntries for bundles with known submission dates and an
-// expected list.
-func Aggregate(year int, oys []*OrganYear) AggregateResult {
-	in := make([]AggregateInput, 0, len(oys))
-	for _, oy := range oys {
-		in = append(in, AggregateInput{OY: oy, Findings: Check(oy, nil, 0)})
-	}
-	return AggregateEntries(year, in, nil)
-}
-
 // AggregateEntries sums the effective table values of the entries for year,
 // in the year's format. Entries of another year or format, and a second
 // entry of an organ already counted, are listed as 未计入 with the reason.

@@ -48,13 +48,6 @@ func OriginalDeadline(q *Request, cal *Calendar) Date {
 	return cal.AddWorkdays(start, AnswerWorkdays+excl+feePause(q, cal))
 }
 
-// ExtensionDays is the extension that counts: the days approved (at most
-// 20) when the applicant was told no later than the original deadline,
-// otherwise none.
-func ExtensionDays(q *Request, cal *Calendar) int {
-	return extensionDays(q, OriginalDeadline(q, cal))
-}
-
 func extensionDays(q *Request, orig Date) int {
 	ext := q.ExtDays
 	if ext <= 0 || q.ExtNotice.IsZero() || orig.IsZero() || q.ExtNotice > orig {

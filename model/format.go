@@ -35,15 +35,6 @@ func (a CellAddress) String() string { return a.Table + "." + a.Row + "." + a.Co
 // IsZero reports whether the address is empty.
 func (a CellAddress) IsZero() bool { return a.Table == "" }
 
-// ParseCellAddress reads the String form back.
-func ParseCellAddress(s string) (CellAddress, error) {
-	p := strings.Split(s, ".")
-	if len(p) != 3 || p[0] == "" || p[1] == "" || p[2] == "" {
-		return CellAddress{}, fmt.Errorf("单元格地址「%s」格式不对，应为 表.行.列", s)
-	}
-	return CellAddress{p[0], p[1], p[2]}, nil
-}
-
 // HeaderCell is one cell of a table's column header, in HTML semantics: cells
 // are listed row by row, left to right, skipping positions covered by a span
 // from above. The first header row starts with the corner cell over the row

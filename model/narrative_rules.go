@@ -213,17 +213,6 @@ func quote(s string) string {
 	return string(r[:max]) + "……"
 }
 
-// mentionsOtherYear reports whether s names a year other than year, in which
-// case its numbers may describe that year.
-func mentionsOtherYear(s string, year int) bool {
-	for _, m := range reYear.FindAllStringSubmatch(s, -1) {
-		if y, _ := strconv.Atoi(m[1]); y != year {
-			return true
-		}
-	}
-	return strings.Contains(s, "上年度") || strings.Contains(s, "去年") || strings.Contains(s, "上一年")
-}
-
 // comparisonBefore are words that make a following year a point of
 // comparison (较去年增加), not the year a clause speaks of.
 var comparisonBefore = []string{"较", "比", "与", "同", "相比", "同比", "环比", "自", "从", "于", "对比", "和"}

@@ -23,13 +23,6 @@ type NewYearSummary struct {
 	PreambleTextDropped bool
 }
 
-// NewYearFrom starts the organ-year for year from the previous organ-year.
-// See NewYearWithSummary.
-func NewYearFrom(prev *OrganYear, year int) *OrganYear {
-	oy, _ := NewYearWithSummary(prev, year)
-	return oy
-}
-
 // NewYearWithSummary starts the organ-year for year from prev (normally the
 // year before) and says what was carried:
 //

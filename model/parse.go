@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -53,13 +52,6 @@ func (e *inputError) Error() string { return e.msg }
 
 func inputErrorf(format string, args ...any) error {
 	return &inputError{fmt.Sprintf(format, args...)}
-}
-
-// IsInputError reports whether err came from one of the input parsers (and so
-// is a ready-made Chinese message for the clerk).
-func IsInputError(err error) bool {
-	var ie *inputError
-	return errors.As(err, &ie)
 }
 
 // prepare trims and normalises a field's text for the number and date parsers.

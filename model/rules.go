@@ -777,13 +777,3 @@ var RuleCatalog = []RuleInfo{
 	{"K1", Warning, "节假日安排未录入", "答复期限要按国务院每年公布的放假和调休安排计算。程序内置到2026年；以后的年份在录入安排之前按法定节假日推算，不含调休，期限可能差一两天。"},
 	{"C1", Error, "复议诉讼案件缺项", "每件复议诉讼案件都要有类别和结果，否则无法统计到表四。"},
 }
-
-// RuleInfoOf returns the catalogue entry of a rule id.
-func RuleInfoOf(id string) (RuleInfo, bool) {
-	for _, r := range RuleCatalog {
-		if r.ID == id {
-			return r, true
-		}
-	}
-	return RuleInfo{}, false
-}

@@ -44,7 +44,7 @@ func demoHarness(t *testing.T, src string) *harness {
 	copyFile(t, src, path)
 	st := openStore(t, path)
 	t.Cleanup(func() { st.Close() })
-	a := New(context.Background(), desk.Wrap(st), Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	a := New(context.Background(), &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
 	h := &harness{t: t, app: a, st: st, dir: dir}
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.run(a.Init())

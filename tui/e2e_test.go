@@ -39,7 +39,7 @@ func TestTeatestAddRequest(t *testing.T) {
 	if err := st.CreateReport(ctx, model.NewReport(o.ID, 2021)); err != nil {
 		t.Fatal(err)
 	}
-	app := New(ctx, desk.Wrap(st), Options{Today: model.NewDate(2021, 12, 1), NoAltScreen: true, OrganID: o.ID, Year: 2021})
+	app := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2021, 12, 1), NoAltScreen: true, OrganID: o.ID, Year: 2021})
 	term := testenv.NewTerm(t, app, app.LastFrame, 100, 30)
 
 	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")
@@ -420,7 +420,7 @@ func TestLogScreensFitEverySize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &common.Common{Ctx: ctx, Store: desk.Wrap(st), Styles: styles.Default(), Calendar: model.DefaultCalendar(), Today: model.NewDate(2022, 1, 10)}
+	c := &common.Common{Ctx: ctx, Store: &desk.Store{Store: st}, Styles: styles.Default(), Calendar: model.DefaultCalendar(), Today: model.NewDate(2022, 1, 10)}
 	c.SetYear(desk.Snapshot(loaded, c.Calendar, c.Today))
 	sizes := [][2]int{{12, 3}, {30, 8}, {60, 15}, {80, 24}, {100, 30}, {160, 50}}
 	fit := func(name string, s common.Screen) {

@@ -42,7 +42,7 @@ func newHarness(t *testing.T, w, h int) *harness {
 	dir := t.TempDir()
 	st := openStore(t, filepath.Join(dir, "nianbao.db"))
 	t.Cleanup(func() { st.Close() })
-	a := New(context.Background(), desk.Wrap(st), Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	a := New(context.Background(), &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
 	hs := &harness{t: t, app: a, st: st, dir: dir}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(a.Init())

@@ -80,7 +80,7 @@ func TestEveryScreenDrawsStoredTextSafely(t *testing.T) {
 	// organ's year, jump to the section, open its first entry and step
 	// through the fields.
 	for _, sec := range []string{"0", "1", "2", "3", "4", "5", "6", "i", "r", "c", "m", "f", "k", "e"} {
-		a := New(ctx, desk.Wrap(st), Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+		a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
 		h = &harness{t: t, app: a, st: st, dir: dir}
 		h.send(tea.WindowSizeMsg{Width: w, Height: hgt})
 		h.run(a.Init())

@@ -84,7 +84,7 @@ func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
 	t.Cleanup(func() { st.Close() })
 	o := seedYear(t, st, 40)
 	today := model.NewDate(2022, 1, 10)
-	a := New(ctx, desk.Wrap(st), Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	a := New(ctx, &desk.Store{Store: st}, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
 	h := &harness{t: t, app: a, st: st, dir: dir}
 	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
 	h.run(a.Init())
@@ -139,7 +139,7 @@ func TestLoadAfterBackToStartIsDropped(t *testing.T) {
 	st := openStore(t, filepath.Join(dir, "nianbao.db"))
 	t.Cleanup(func() { st.Close() })
 	o := seedYear(t, st, 5)
-	a := New(ctx, desk.Wrap(st), Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
 	h := &harness{t: t, app: a, st: st, dir: dir}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
 	h.run(a.Init())
@@ -190,7 +190,7 @@ func TestDamagedDatabaseBlocksEdits(t *testing.T) {
 		t.Fatalf("open with the deferred check: %v", err)
 	}
 	defer st.Close()
-	a := New(ctx, desk.Wrap(st), Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
 	h := &harness{t: t, app: a, st: st, dir: dir}
 	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
 	h.run(a.Init()) // runs the wait for the check's verdict
@@ -240,7 +240,7 @@ func TestDeferredBackupWarningReachesTheStatusLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	a := New(ctx, desk.Wrap(st), Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
 	h := &harness{t: t, app: a, st: st, dir: dir}
 	h.send(tea.WindowSizeMsg{Width: 200, Height: 30})
 	h.run(a.Init())

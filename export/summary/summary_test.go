@@ -2,6 +2,7 @@ package summary
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -182,7 +183,7 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	}
 	cells := 0
 	for _, row := range rows[2:] {
-		a, err := model.ParseCellAddress(row[col["单元格地址"]])
+		a, err := parseCell(row[col["单元格地址"]])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -330,4 +331,13 @@ func TestWorkbook2019SignedDelta(t *testing.T) {
 	if r == nil || r[len(r)-1] != "130" || r[2] != "采购总金额（万元）" {
 		t.Errorf("采购总金额 row = %v, want 130 (万元)", r)
 	}
+}
+
+// parseCell reads a cell address written as 表.行.列.
+func parseCell(s string) (model.CellAddress, error) {
+	p := strings.Split(s, ".")
+	if len(p) != 3 || p[0] == "" || p[1] == "" || p[2] == "" {
+		return model.CellAddress{}, fmt.Errorf("cell address %q is not table.row.column", s)
+	}
+	return model.CellAddress{Table: p[0], Row: p[1], Col: p[2]}, nil
 }

@@ -4,7 +4,6 @@ package cases
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -105,7 +104,7 @@ func NewForm(c *common.Common, cs *model.Case) *Form {
 	filed.Validate = func(s string) error {
 		d, err := model.ParseDate(s)
 		if err == nil && !d.IsZero() && d.Year() > c.Year {
-			return errors.New(fmt.Sprintf(text.CaseErrYear, d.Chinese(), c.Year))
+			return fmt.Errorf(text.CaseErrYear, d.Chinese(), c.Year)
 		}
 		return err
 	}

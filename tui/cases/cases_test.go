@@ -78,6 +78,30 @@ func TestCaseDateRefusedInPlace(t *testing.T) {
 	if len(c.OY.Cases) != 0 {
 		t.Fatal("saved with a bad date")
 	}
+	// Esc asks instead of dropping it; n keeps the form with the cursor on
+	// the refused date, d gives it up and closes.
+	f, out := testenv.Press(t, c, f, "esc")
+	if !strings.Contains(testenv.DialogView(c), text.FormLeaveAsk) || hasBack(out) {
+		t.Fatalf("esc with a refused date did not ask: %v", out)
+	}
+	f, _ = testenv.Press(t, c, f, "n")
+	if v := ansi.Strip(f.View(80, 20)); !strings.Contains(v, "2021-02-30") {
+		t.Fatalf("the refused date is gone:\n%s", v)
+	}
+	f, _ = testenv.Press(t, c, f, "esc")
+	_, out = testenv.Press(t, c, f, "d")
+	if !hasBack(out) || len(c.OY.Cases) != 0 {
+		t.Fatalf("d did not close without saving: %v", out)
+	}
+}
+
+func hasBack(msgs []tea.Msg) bool {
+	for _, m := range msgs {
+		if _, ok := m.(common.BackMsg); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // TestDeleteQuestionShowsItsKeys: on an 80×24 terminal, deleting a case

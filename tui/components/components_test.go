@@ -123,10 +123,13 @@ func TestFormRefusesInvalidAndReportsChange(t *testing.T) {
 	}
 	lvl := ChoiceField("level", "层级", []string{"乡镇", "县级"}, 0)
 	f := NewForm(FormStyles{}, name, lvl)
+	// Refused in place: the message stays on the field, the cursor moves
+	// on, nothing is reported as changed.
 	ev := f.Update(key(tea.KeyTab))
-	if !ev.Refused || f.Focus != 0 || name.Err == "" {
+	if !ev.Refused || ev.Changed != nil || f.Focus != 1 || name.Err == "" || f.Invalid() != 0 {
 		t.Fatalf("empty name should be refused in place: %+v focus %d", ev, f.Focus)
 	}
+	f.Update(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
 	f.Update(typeText("大雁镇人民政府"))
 	ev = f.Update(key(tea.KeyEnter))
 	if ev.Changed != name || f.Focus != 1 {

@@ -24,6 +24,8 @@ type Field struct {
 	Err      string
 	// saved is the value when the field got the cursor, to tell a change.
 	saved string
+	// valid is the last value that passed Validate (what the owner keeps).
+	valid string
 }
 
 // Value is the field's text, or the picked choice's label.
@@ -45,7 +47,7 @@ func (f *Field) Changed() bool { return f.Value() != f.saved }
 func TextField(key, label, value string) *Field {
 	in := NewInput()
 	in.SetValue(value)
-	return &Field{Key: key, Label: label, Input: in, saved: value}
+	return &Field{Key: key, Label: label, Input: in, saved: value, valid: value}
 }
 
 func ChoiceField(key, label string, choices []string, choice int) *Field {
@@ -134,12 +136,38 @@ func (f *Form) Leave() FormEvent {
 		}
 	}
 	cur.Err = ""
+	cur.valid = cur.Value()
 	ev := FormEvent{Consumed: true}
 	if cur.Value() != cur.saved {
 		ev.Changed = cur
 		cur.saved = cur.Value()
 	}
 	return ev
+}
+
+// Invalid is the first field holding a refused value, or -1.
+func (f *Form) Invalid() int {
+	for i, fl := range f.Fields {
+		if fl.Err != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// FocusField puts the cursor on field i.
+func (f *Form) FocusField(i int) { f.focus(i) }
+
+// Discard puts back into each refused field its last valid value (the one
+// its owner keeps) and clears its message.
+func (f *Form) Discard() {
+	for _, fl := range f.Fields {
+		if fl.Err != "" && fl.Input != nil {
+			fl.Input.SetValue(fl.valid)
+			fl.saved = fl.valid
+			fl.Err = ""
+		}
+	}
 }
 
 // Update handles a message for the focused field.
@@ -151,16 +179,15 @@ func (f *Form) Update(msg tea.Msg) FormEvent {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "tab", "enter", "down":
+			// A refused value stays in its field, marked ✗ with the
+			// reason, and the cursor moves on: nothing typed next lands in
+			// it, and the owner keeps the last valid value.
 			ev := f.Leave()
-			if !ev.Refused {
-				f.focus(f.Focus + 1)
-			}
+			f.focus(f.Focus + 1)
 			return ev
 		case "shift+tab", "up":
 			ev := f.Leave()
-			if !ev.Refused {
-				f.focus(f.Focus - 1)
-			}
+			f.focus(f.Focus - 1)
 			return ev
 		}
 		if cur.Choices != nil {

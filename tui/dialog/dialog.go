@@ -68,6 +68,60 @@ func Delete(c *common.Common, name string, yes tea.Msg) tea.Cmd {
 	return YesNo(c, fmt.Sprintf(text.DeleteConfirm, name), text.KeyDelete, yes, text.KeyCancel, nil)
 }
 
+// Answers to the question FormLeave and AskLeave put.
+type LeaveAnswer int
+
+const (
+	LeaveSave LeaveAnswer = iota
+	LeaveDiscard
+	LeaveStay
+)
+
+// LeaveMsg is the answer to AskLeave, for the form owner that asked (other
+// screens that get it ignore it).
+type LeaveMsg struct {
+	Owner  any
+	Answer LeaveAnswer
+}
+
+// AskLeave asks owner's clerk what to do with unsaved or refused input in
+// a form being left: 保存, 放弃 or 继续修改. The answer comes back as a
+// LeaveMsg.
+func AskLeave(c *common.Common, owner any) tea.Cmd {
+	return FormLeave(c, LeaveMsg{owner, LeaveSave}, LeaveMsg{owner, LeaveDiscard}, LeaveMsg{owner, LeaveStay})
+}
+
+// Settle applies the answer to a form's refused fields: 保存 cannot store a
+// refused value, so the cursor goes to it with a note; 放弃 puts the last
+// valid values back; 继续修改 goes to the first refused field. It reports
+// whether the owner may leave now, and the note to show.
+func Settle(form *components.Form, a LeaveAnswer) (leave bool, note string) {
+	i := form.Invalid()
+	switch {
+	case a == LeaveDiscard:
+		form.Discard()
+		return true, ""
+	case i < 0:
+		return a == LeaveSave, ""
+	}
+	form.FocusField(i)
+	if a == LeaveSave {
+		return false, fmt.Sprintf(text.FormCannotSave, form.Fields[i].Label)
+	}
+	return false, ""
+}
+
+// FormLeave asks what to do when a form is left with unsaved or refused
+// input: s saves (save), d gives it up (discard), n or Esc goes back to it
+// (stay).
+func FormLeave(c *common.Common, save, discard, stay tea.Msg) tea.Cmd {
+	return Open(NewAsk(c, text.FormLeaveAsk,
+		Choice{Key: keys.Bind(text.KeySave, "s", "S", "ctrl+s"), Reply: save},
+		Choice{Key: keys.Bind(text.AskDiscard, "d", "D"), Reply: discard},
+		Choice{Key: key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", text.AskKeepEditing)), Reply: stay},
+	))
+}
+
 // Prompt is the question (tests).
 func (a *Ask) Prompt() string { return a.prompt }
 

@@ -12,6 +12,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/entrysave"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
@@ -91,7 +92,7 @@ func (f *Form[T]) Typing() bool { return f.form.Current().Input != nil }
 // field holds text that is not stored.
 func (f *Form[T]) Dirty() bool {
 	cur := f.form.Current()
-	return f.saver.Pending() || cur.Input != nil && strings.TrimSpace(cur.Value()) != f.spec.Committed(&f.x, cur.Key)
+	return f.saver.Pending() || f.form.Invalid() >= 0 || cur.Input != nil && strings.TrimSpace(cur.Value()) != f.spec.Committed(&f.x, cur.Key)
 }
 
 // KeyMap implements common.Screen.
@@ -151,19 +152,32 @@ func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		f.spec.SetID(&f.x, msg.id)
 		return f, tea.Batch(f.c.Saved(), common.Reload)
+	case dialog.LeaveMsg:
+		if msg.Owner != f {
+			return f, nil
+		}
+		leave, note := dialog.Settle(f.form, msg.Answer)
+		if note != "" {
+			f.msg, f.warn = note, false
+		}
+		if leave {
+			return f, f.done
+		}
+		return f, nil
 	case tea.KeyPressMsg:
 		f.msg = ""
 		switch msg.String() {
 		case "esc":
-			ev := f.form.Leave()
-			if ev.Refused {
-				cur := f.form.Current()
-				cur.Input.SetValue(f.spec.Committed(&f.x, cur.Key))
-				cur.Err = ""
-				return f, f.done
+			var cmd tea.Cmd
+			if ev := f.form.Leave(); ev.Changed != nil {
+				cmd = f.save()
 			}
-			if ev.Changed != nil {
-				return f, tea.Sequence(f.save(), f.done)
+			if f.form.Invalid() >= 0 {
+				// Never a silent loss: ask about the refused value.
+				return f, tea.Batch(cmd, dialog.AskLeave(f.c, f))
+			}
+			if cmd != nil {
+				return f, tea.Sequence(cmd, f.done)
 			}
 			return f, f.done
 		case "ctrl+s":

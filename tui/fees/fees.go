@@ -16,6 +16,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -80,7 +81,7 @@ func (s *Screen) Busy() bool { return s.Dirty() }
 
 // Dirty implements common.Editing: typed figures not yet saved.
 func (s *Screen) Dirty() bool {
-	if s.inflight {
+	if s.inflight || s.form.Invalid() >= 0 {
 		return true
 	}
 	cur := s.form.Current()
@@ -186,6 +187,16 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			cmds = append(cmds, s.save())
 		}
 		return s, tea.Batch(cmds...)
+	case dialog.LeaveMsg:
+		if msg.Owner != s {
+			return s, nil
+		}
+		leave, note := dialog.Settle(s.form, msg.Answer)
+		s.msg = note
+		if leave {
+			return s, func() tea.Msg { return common.BackMsg{} }
+		}
+		return s, nil
 	case tea.KeyPressMsg:
 		s.msg = ""
 		if msg.String() == "ctrl+s" {
@@ -195,18 +206,15 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, s.save()
 		}
 		if msg.String() == "esc" {
-			// Leaving the screen: keep what is valid, drop what is not.
-			cur := s.form.Current()
-			ev := s.form.Leave()
-			if ev.Refused {
-				cur.Input.SetValue(s.committed(cur.Key))
-				cur.Err = ""
-				return s, nil
+			// Leaving the screen: keep what is valid, ask about what is not.
+			var cmd tea.Cmd
+			if ev := s.form.Leave(); ev.Changed != nil && (ev.Changed.Key == fNotices || ev.Changed.Key == fCollected) {
+				cmd = s.save()
 			}
-			if ev.Changed != nil && (ev.Changed.Key == fNotices || ev.Changed.Key == fCollected) {
-				return s, s.save()
+			if s.form.Invalid() >= 0 {
+				return s, tea.Batch(cmd, dialog.AskLeave(s.c, s))
 			}
-			return s, nil
+			return s, tea.Batch(cmd, func() tea.Msg { return common.BackMsg{} })
 		}
 		ev := s.form.Update(msg)
 		if ev.Changed != nil && (ev.Changed.Key == fNotices || ev.Changed.Key == fCollected) {

@@ -33,6 +33,7 @@ func TestFeeCalculatorAndTypedOverride(t *testing.T) {
 	if v := ansi.Strip(s.View(100, 24)); !strings.Contains(v, "不是金额") {
 		t.Fatalf("bad amount not refused:\n%s", v)
 	}
+	s, _ = testenv.PressPushed(t, c, s, "shift+tab")
 	s.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	s.Update(tea.KeyPressMsg{Code: '5', Text: "50.5"})
 	s, _ = testenv.PressPushed(t, c, s, "tab")

@@ -4,7 +4,6 @@ package measures
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -107,7 +106,7 @@ func NewForm(c *common.Common, x *model.Measure) *Form {
 	first.Validate = func(s string) error {
 		y, err := parseYear(s)
 		if err == nil && y > c.Year {
-			return errors.New(fmt.Sprintf(text.MeasureErrFirstYear, y, c.Year))
+			return fmt.Errorf(text.MeasureErrFirstYear, y, c.Year)
 		}
 		return err
 	}
@@ -134,7 +133,7 @@ func parseYear(s string) (int, error) {
 		return 0, err
 	}
 	if n != 0 && (n < 2000 || n > 2999) {
-		return 0, errors.New(fmt.Sprintf(text.MeasureErrYear, n))
+		return 0, fmt.Errorf(text.MeasureErrYear, n)
 	}
 	return int(n), nil
 }

@@ -641,7 +641,7 @@ func (m *Model) moveGroup(dir int) tea.Cmd {
 		return nil
 	}
 	var bs []model.Block
-	focus := m.cur
+	var focus int
 	if dir < 0 {
 		if from == 0 {
 			return nil

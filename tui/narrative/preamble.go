@@ -26,7 +26,6 @@ type Preamble struct {
 	ed    *components.Editor
 	dirty bool
 	seq   int
-	note  string
 	curX  int
 	curY  int
 	keys  keys.Map

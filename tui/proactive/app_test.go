@@ -30,7 +30,7 @@ func TestWorkstationItems(t *testing.T) {
 	if err := st.CreateReport(ctx, model.NewReport(o.ID, 2021)); err != nil {
 		t.Fatal(err)
 	}
-	app := tui.New(ctx, desk.Wrap(st), tui.Options{Today: model.NewDate(2021, 12, 1), NoAltScreen: true, OrganID: o.ID, Year: 2021})
+	app := tui.New(ctx, &desk.Store{Store: st}, tui.Options{Today: model.NewDate(2021, 12, 1), NoAltScreen: true, OrganID: o.ID, Year: 2021})
 	term := testenv.NewTerm(t, app, app.LastFrame, 110, 32)
 
 	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")

@@ -45,6 +45,7 @@ type entryForm struct {
 	// view however narrow the pane.
 	cats, arts *carousel
 	saving     bool
+	closeAfter bool // 保存 answered on leaving: back to the list once saved
 	note       string
 	noteErr    bool
 }
@@ -275,8 +276,9 @@ func (ef *entryForm) update(s *Screen, msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "esc":
-			if ef.dirty() {
-				return dialog.YesNo(s.c, text.ItemsDiscardAsk, text.AskDiscard, discardYesMsg{}, text.ItemsKeepTyping, nil)
+			if ef.dirty() || ef.form.Invalid() >= 0 {
+				ef.form.Leave()
+				return dialog.AskLeave(s.c, ef)
 			}
 			s.mode, s.form = modeList, nil
 			return s.reload()
@@ -456,7 +458,7 @@ func (s *Screen) itemSaved(msg itemSavedMsg) (common.Screen, tea.Cmd) {
 	}
 	s.pending = msg.it.ID
 	lists := s.loadLists()
-	if !msg.isNew {
+	if !msg.isNew || s.form != nil && s.form.closeAfter {
 		s.mode, s.form = modeList, nil
 		s.note = text.ItemsSavedEdit
 		return s, tea.Batch(s.reload(), lists, s.savedCmd(), common.Reload)

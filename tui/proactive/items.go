@@ -415,9 +415,26 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
 	case itemSavedMsg:
 		return s.itemSaved(msg)
-	case discardYesMsg:
-		s.mode, s.form = modeList, nil
-		return s, s.reload()
+	case dialog.LeaveMsg:
+		ef := s.form
+		if ef == nil || msg.Owner != ef {
+			return s, nil
+		}
+		switch msg.Answer {
+		case dialog.LeaveSave:
+			if i := ef.form.Invalid(); i >= 0 {
+				_, note := dialog.Settle(ef.form, msg.Answer)
+				ef.note, ef.noteErr = note, true
+				return s, nil
+			}
+			ef.closeAfter = true
+			return s, ef.save(s)
+		case dialog.LeaveDiscard:
+			s.mode, s.form = modeList, nil
+			return s, s.reload()
+		}
+		dialog.Settle(ef.form, msg.Answer)
+		return s, nil
 	case deleteYesMsg:
 		return s, s.deleteCurrent()
 	case common.OrganYearMsg:
@@ -573,8 +590,7 @@ func (s *Screen) updateSearch(msg tea.Msg) tea.Cmd {
 
 // Answers to the questions of the item list and form.
 type (
-	deleteYesMsg  struct{}
-	discardYesMsg struct{}
+	deleteYesMsg struct{}
 )
 
 // deleteCurrent deletes the item under the cursor, keeping it for undo.

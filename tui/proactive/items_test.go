@@ -189,12 +189,12 @@ func TestHeadsDownEntry(t *testing.T) {
 	if n := len(e.items()); n != 2 {
 		t.Fatalf("a refused entry was saved: %d items", n)
 	}
-	// Esc with a typed title asks first; y gives it up and shows the list.
+	// Esc with a typed title asks first; d gives it up and shows the list.
 	s = e.press(s, "esc")
-	if v := testenv.DialogView(e.c); !strings.Contains(v, text.ItemsDiscardAsk) {
+	if v := testenv.DialogView(e.c); !strings.Contains(v, text.FormLeaveAsk) {
 		t.Fatalf("discard question missing:\n%s", v)
 	}
-	s = e.press(s, "y")
+	s = e.press(s, "d")
 	v = view(t, s, 100, 30)
 	if !strings.Contains(v, "大雁镇3月政务动态") || !strings.Contains(v, "关于春耕备耕工作的通知") || !strings.Contains(v, "共 2 条") {
 		t.Fatalf("list after entry:\n%s", v)

@@ -14,6 +14,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/narrative"
 	"nianbao/tui/text"
@@ -44,6 +45,7 @@ type Profile struct {
 	c    *common.Common
 	form *components.Form
 	keys keys.Map
+	note string // why a refused value was not saved
 }
 
 // New builds the screen for the open organ-year.
@@ -93,7 +95,16 @@ func (p *Profile) Typing() bool { return p.form.Current().Input != nil }
 // Dirty implements common.Editing: the focused field holds unsaved text.
 func (p *Profile) Dirty() bool {
 	cur := p.form.Current()
-	return cur != nil && cur.Changed()
+	return p.form.Invalid() >= 0 || cur != nil && cur.Changed()
+}
+
+// Busy implements common.Busy: Esc with a refused value asks first.
+func (p *Profile) Busy() bool {
+	if p.form.Invalid() >= 0 {
+		return true
+	}
+	cur := p.form.Current()
+	return cur != nil && cur.Input != nil && cur.Validate != nil && cur.Changed() && cur.Validate(cur.Value()) != nil
 }
 
 // Field returns a field of the form (tests).
@@ -144,8 +155,30 @@ func (p *Profile) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return p, nil
 	}
+	if m, ok := msg.(dialog.LeaveMsg); ok {
+		if m.Owner != p {
+			return p, nil
+		}
+		leave, note := dialog.Settle(p.form, m.Answer)
+		p.note = note
+		if leave {
+			return p, func() tea.Msg { return common.BackMsg{} }
+		}
+		return p, nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
+		p.note = ""
 		switch k.String() {
+		case "esc":
+			// Only reached while Busy: a refused value is in the form.
+			var cmd tea.Cmd
+			if ev := p.form.Leave(); ev.Changed != nil {
+				cmd = p.apply(ev.Changed)
+			}
+			if p.form.Invalid() >= 0 {
+				return p, tea.Batch(cmd, dialog.AskLeave(p.c, p))
+			}
+			return p, tea.Batch(cmd, func() tea.Msg { return common.BackMsg{} })
 		case "ctrl+s":
 			if ev := p.form.Leave(); ev.Changed != nil {
 				return p, p.apply(ev.Changed)
@@ -175,7 +208,12 @@ func (p *Profile) View(width, height int) string {
 	if strings.TrimSpace(p.c.Report.Preamble.Text) != "" {
 		pre = text.ProfilePreambleCustom
 	}
-	head = append(head, st.Muted.Render(components.Fit(pre, width)), "")
+	if p.note != "" {
+		pre = st.Error.Render(p.note)
+	} else {
+		pre = st.Muted.Render(pre)
+	}
+	head = append(head, components.Fit(pre, width), "")
 	body := p.form.View(width, height-len(head))
 	return components.Block(strings.Join(head, "\n")+"\n"+body, width, height)
 }

@@ -608,7 +608,7 @@ func (f *Form) Typing() bool { return f.current().kind != kChoice }
 // Dirty implements common.Editing: text typed but not yet committed, a new
 // entry not yet saved, or a save still running.
 func (f *Form) Dirty() bool {
-	if f.saver.Pending() {
+	if f.saver.Pending() || f.invalid() >= 0 {
 		return true
 	}
 	if f.isNew && f.q.ID == 0 && f.hasContent() {
@@ -682,8 +682,50 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return f, f.key(msg)
 	case discardYesMsg:
 		return f, f.done
+	case leaveSaveMsg:
+		// The valid fields are stored already; a refused one cannot be.
+		if i := f.invalid(); i >= 0 {
+			f.setFocus(i)
+			f.msg, f.msgErr = fmt.Sprintf(text.FormCannotSave, f.fields[i].label), true
+			return f, nil
+		}
+		return f, f.done
+	case leaveDiscardMsg:
+		for _, fl := range f.fields {
+			if fl.err != "" {
+				fl.input.SetValue(fl.committed)
+				fl.err = ""
+			}
+		}
+		if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
+			return f, f.done // the question was about giving the whole entry up
+		}
+		return f, f.done
+	case leaveStayMsg:
+		if i := f.invalid(); i >= 0 {
+			f.setFocus(i)
+		}
+		return f, nil
 	}
 	return f, nil
+}
+
+// Answers to the question asked when the form is left with a refused
+// value in it.
+type (
+	leaveSaveMsg    struct{}
+	leaveDiscardMsg struct{}
+	leaveStayMsg    struct{}
+)
+
+// invalid is the first field holding a refused value, or -1.
+func (f *Form) invalid() int {
+	for i, fl := range f.fields {
+		if fl.err != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // discardYesMsg is the answer yes to the discard question.
@@ -700,10 +742,9 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 	s := k.String()
 	switch s {
 	case "tab", "enter", "down", "shift+tab", "up":
-		changed, ok := f.leave()
-		if !ok {
-			return nil
-		}
+		// A refused value stays in its field, marked ✗ with the reason, and
+		// the cursor moves on: the stored value is still the last valid one.
+		changed, _ := f.leave()
 		if s == "shift+tab" || s == "up" {
 			f.setFocus(f.focus - 1)
 		} else if f.focus < len(f.fields)-1 {
@@ -719,21 +760,22 @@ func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return f.save()
 	case "esc":
+		var cmd tea.Cmd
 		if fl.kind != kChoice {
-			if changed, ok := f.leave(); ok && changed {
-				cmd := f.save()
-				if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
-					return tea.Batch(cmd, f.askDiscard())
-				}
-				return tea.Sequence(cmd, f.done)
-			} else if !ok {
-				// Refused: the old value comes back and the form closes.
-				fl.input.SetValue(fl.committed)
-				fl.err = ""
+			if changed, _ := f.leave(); changed {
+				cmd = f.save()
 			}
 		}
+		if f.invalid() >= 0 {
+			// Never a silent loss: a refused value is kept until the clerk
+			// says what to do with it.
+			return tea.Batch(cmd, dialog.FormLeave(f.c, leaveSaveMsg{}, leaveDiscardMsg{}, leaveStayMsg{}))
+		}
 		if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
-			return f.askDiscard()
+			return tea.Batch(cmd, f.askDiscard())
+		}
+		if cmd != nil {
+			return tea.Sequence(cmd, f.done)
 		}
 		return f.done
 	}
@@ -968,3 +1010,9 @@ func (f *Form) Focus() string { return f.current().key }
 
 // Err is the message shown under the focused field (tests).
 func (f *Form) Err() string { return f.current().err }
+
+// FieldErr is the message of a refused value in the field with key (tests).
+func (f *Form) FieldErr(key string) string { return f.field(key).err }
+
+// FieldText is the text in the field with key, refused or not (tests).
+func (f *Form) FieldText(key string) string { return f.field(key).input.Value() }

@@ -177,9 +177,6 @@ func (m *List) Query() desk.RequestQuery {
 	}
 }
 
-// serialKey is the keyset key of a request.
-func serialKey(q *model.Request) int64 { return int64(q.Year)*1_000_000 + int64(q.Serial) }
-
 // Messages of the list's own queries.
 type (
 	resetMsg struct {
@@ -277,7 +274,7 @@ func walkTo(ctx context.Context, st common.Desk, q desk.RequestQuery, target int
 			return append([]model.Request(nil), rows[from:to]...), at + from, nil
 		}
 		at += len(rows)
-		q.AfterSerialKey = serialKey(&rows[len(rows)-1])
+		q.AfterSerialKey = desk.SerialKey(rows[len(rows)-1])
 	}
 }
 
@@ -310,7 +307,7 @@ func walkToID(ctx context.Context, st common.Desk, q desk.RequestQuery, id int64
 			return first, 0, false, err
 		}
 		at += len(rows)
-		q.AfterSerialKey = serialKey(&rows[len(rows)-1])
+		q.AfterSerialKey = desk.SerialKey(rows[len(rows)-1])
 	}
 }
 
@@ -389,7 +386,7 @@ func (m *List) ensure() tea.Cmd {
 		}
 		// Down: the next rows after the window (a long jump reads the gap
 		// once; trim then keeps only the rows around the cursor).
-		q.AfterSerialKey = serialKey(&m.win.Rows[len(m.win.Rows)-1])
+		q.AfterSerialKey = desk.SerialKey(m.win.Rows[len(m.win.Rows)-1])
 		q.Limit = max(PageSize, to-m.win.End())
 		m.loading = true
 		return func() tea.Msg {
@@ -400,7 +397,7 @@ func (m *List) ensure() tea.Cmd {
 		if to <= PageSize && to < m.win.Start {
 			return reset(false) // a jump to the start
 		}
-		q.BeforeSerialKey = serialKey(&m.win.Rows[0])
+		q.BeforeSerialKey = desk.SerialKey(m.win.Rows[0])
 		q.Limit = max(PageSize, m.win.Start-from)
 		m.loading = true
 		return func() tea.Msg {

@@ -195,9 +195,18 @@ func TestFormAddsRequestByKeys(t *testing.T) {
 	s, _ = testenv.Press(t, c, s, "tab")
 	s = typeText(t, c, s, "12345")
 	s, _ = testenv.Press(t, c, s, "tab")
-	if f.Focus() != fPhone || f.Err() == "" {
-		t.Fatalf("a bad phone number was not refused: focus %s err %q", f.Focus(), f.Err())
+	if f.Focus() == fPhone || f.FieldErr(fPhone) == "" || f.FieldText(fPhone) != "12345" {
+		t.Fatalf("a bad phone number was not refused in place: focus %s err %q text %q", f.Focus(), f.FieldErr(fPhone), f.FieldText(fPhone))
 	}
+	// What is typed next goes to the next field, not into the phone.
+	s = typeText(t, c, s, "镇东街")
+	if f.FieldText(fPhone) != "12345" {
+		t.Fatalf("typing after a refused field piled into it: %q", f.FieldText(fPhone))
+	}
+	for range 3 {
+		s, _ = testenv.Press(t, c, s, "backspace")
+	}
+	s, _ = testenv.Press(t, c, s, "shift+tab")
 	for range 5 {
 		s, _ = testenv.Press(t, c, s, "backspace")
 	}
@@ -219,10 +228,10 @@ func TestFormAddsRequestByKeys(t *testing.T) {
 	}
 	s = typeText(t, c, s, "25")
 	s, _ = testenv.Press(t, c, s, "tab")
-	if f.Focus() != fExtDays || !strings.Contains(f.Err(), "20") {
-		t.Fatalf("ext days 25 accepted: %q", f.Err())
+	if !strings.Contains(f.FieldErr(fExtDays), "20") || f.FieldText(fExtDays) != "25" {
+		t.Fatalf("ext days 25 accepted: %q", f.FieldErr(fExtDays))
 	}
-	s, _ = testenv.Press(t, c, s, "backspace", "backspace")
+	s, _ = testenv.Press(t, c, s, "shift+tab", "backspace", "backspace")
 	s = typeText(t, c, s, "10")
 	s, _ = testenv.Press(t, c, s, "tab")
 	if !strings.Contains(f.DeadlineLine(), "2021年7月14日") {
@@ -372,11 +381,21 @@ func TestFormRefusesDatesAfterToday(t *testing.T) {
 	}
 	s = typeText(t, c, s, "2021-12-01")
 	s, _ = testenv.Press(t, c, s, "tab")
-	if f.Focus() != fAnswered || !strings.Contains(f.Err(), "在今天之后") {
-		t.Fatalf("future answer date accepted: focus %s err %q", f.Focus(), f.Err())
+	if !strings.Contains(f.FieldErr(fAnswered), "在今天之后") || f.FieldText(fAnswered) != "2021-12-01" {
+		t.Fatalf("future answer date accepted: err %q text %q", f.FieldErr(fAnswered), f.FieldText(fAnswered))
 	}
-	// Esc brings the old value back and leaves.
-	_, out := testenv.Press(t, c, s, "esc")
+	// Esc asks; n keeps the form open, d brings the old value back and
+	// leaves.
+	s, out := testenv.Press(t, c, s, "esc")
+	if !strings.Contains(testenv.DialogView(c), text.FormLeaveAsk) || len(out) != 1 {
+		t.Fatalf("esc with a refused value did not ask: %v", out)
+	}
+	s, _ = testenv.Press(t, c, s, "n")
+	if f.Focus() != fAnswered {
+		t.Fatalf("keep editing went to %s", f.Focus())
+	}
+	s, _ = testenv.Press(t, c, s, "esc")
+	_, out = testenv.Press(t, c, s, "d")
 	if len(out) == 0 {
 		t.Fatal("esc did not go back")
 	}

@@ -16,6 +16,7 @@ import (
 	"nianbao/tui/calendar"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/profile"
 	"nianbao/tui/text"
@@ -394,11 +395,28 @@ func (f *OrganForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.SaveFailedMsg:
 		f.err = msg.Err.Error()
 		return f, nil
+	case dialog.LeaveMsg:
+		if msg.Owner != f {
+			return f, nil
+		}
+		switch msg.Answer {
+		case dialog.LeaveSave:
+			return f, f.save()
+		case dialog.LeaveDiscard:
+			return f, func() tea.Msg { return common.BackMsg{} }
+		}
+		dialog.Settle(f.form, msg.Answer)
+		return f, nil
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, keys.Global.Save):
 			return f, f.save()
 		case key.Matches(msg, keys.Global.Back):
+			if f.dirty || f.form.Invalid() >= 0 {
+				// The organ is stored only as a whole: never drop it unasked.
+				f.form.Leave()
+				return f, dialog.AskLeave(f.c, f)
+			}
 			return f, func() tea.Msg { return common.BackMsg{} }
 		case msg.String() == "enter":
 			// Enter on the last field saves, as Tab/Enter move on elsewhere.

@@ -13,6 +13,27 @@ import (
 	"nianbao/tui/text"
 )
 
+// TestNewOrganEscAsks: Esc in 新建单位 with a typed name asks
+// 保存/放弃/继续修改 instead of dropping it; n keeps the name, d leaves.
+func TestNewOrganEscAsks(t *testing.T) {
+	e := testenv.New(t, 2021)
+	f := NewOrganForm(e.C, model.Organ{Level: model.LevelTownship})
+	d := e.Drive(f)
+	d.Type("伊敏河镇人民政府")
+	d.Keys("esc")
+	if !strings.Contains(testenv.DialogView(e.C), text.FormLeaveAsk) || len(d.Out) != 0 {
+		t.Fatalf("esc with a typed name did not ask: %v", d.Out)
+	}
+	d.Keys("n")
+	if !strings.Contains(ansi.Strip(d.View(80, 20)), "伊敏河镇人民政府") {
+		t.Fatal("继续修改 lost the name")
+	}
+	d.Keys("esc", "d")
+	if _, ok := d.Out[len(d.Out)-1].(common.BackMsg); !ok {
+		t.Fatalf("放弃 did not leave: %v", d.Out)
+	}
+}
+
 func TestOrganFormRefusesEmptyNameAndBadPhone(t *testing.T) {
 	e := testenv.New(t, 2021)
 	f := NewOrganForm(e.C, model.Organ{Level: model.LevelTownship})
@@ -26,12 +47,13 @@ func TestOrganFormRefusesEmptyNameAndBadPhone(t *testing.T) {
 	d.Keys("tab", "tab", "tab")
 	d.Type("12345")
 	d.Keys("tab")
-	if f.form.Current().Label != text.FieldPhone || f.form.Current().Err == "" {
+	if f.form.Fields[f.form.Focus-1].Label != text.FieldPhone || f.form.Fields[f.form.Focus-1].Err == "" {
 		t.Fatal("a bad phone number must be refused in place")
 	}
+	d.Keys("shift+tab")
 	d.Keys("ctrl+u")
 	d.Type("0470-7654321")
-	d.Keys("tab", "tab", "tab")
+	d.Keys("tab", "tab", "tab", "tab", "tab") // email, address, postcode, portal, due
 	d.Type("2月15日")
 	d.Keys("enter")
 	if len(d.Out) == 0 {

@@ -29,12 +29,10 @@ const (
 	BunReading        = "正在读取……"
 	BunFound          = "「%s」中有 %d 个报送包，其中 %d 个有问题"
 	BunNone           = "这个文件夹里没有 .json 报送包文件。"
-	BunColFile        = "单位 · 年度 · 类型"
 	BunBad            = "✗ %s：%s"
 	BunExists         = "已有该年度"
 	BunWithErrors     = "有 %d 个错误"
 	BunClean          = "无错误"
-	BunStatePending   = ""
 	BunStateImported  = "已导入"
 	BunStateReplaced  = "已替换"
 	BunStateKept      = "已保留原有年报"
@@ -53,14 +51,11 @@ const (
 	BunKeyKeep        = "保留"
 	BunKeyStartImport = "导入报送包"
 	BunKeyStartAgg    = "汇总"
-	BunReadFailed     = "无法读取：%v"
-	BunTooBig         = "文件过大（%d MB），不是年报报送包"
 )
 
 // County aggregation.
 const (
 	AggTitle        = "汇总各单位报送包"
-	AggIntro        = "把文件夹中同一年度各单位的报送包相加，写出汇总表（汇总年份.xlsx）。"
 	AggFolder       = "报送包文件夹："
 	AggYear         = "汇总年度："
 	AggExpected     = "应报送单位："

@@ -10,6 +10,5 @@ const (
 	CheckKeyJump    = "转到"
 	CheckKeyAck     = "确认提示"
 	CheckKeyUnack   = "取消确认"
-	CheckNotReady   = "检查规则尚未就绪。"
 	CheckAckedLabel = "已确认：%s"
 )

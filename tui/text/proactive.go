@@ -25,7 +25,6 @@ const (
 
 	ItemsTotal       = "%d年 共 %d 条"
 	ItemsFiltered    = "筛选后 %d 条"
-	ItemsFilterAll   = "全部"
 	ItemsFilterCat   = "类别：%s"
 	ItemsFilterChan  = "渠道：%s"
 	ItemsFilterMonth = "月份：%d月"
@@ -65,7 +64,6 @@ const (
 	ItemsErrDuplicate = "同一标题、同一发布日期的信息已经登记过，没有重复保存。如确是另一条，请在标题中加以区分。"
 	ItemsSavedNew     = "已保存「%s」，请录入下一条。"
 	ItemsSavedEdit    = "已保存修改。"
-	ItemsDiscardAsk   = "这一条还没有保存，放弃吗？"
 	ItemsDeleteAsk    = "确定删除「%s」吗？"
 
 	ItemsImportTitle    = "从表格导入主动公开信息"

@@ -22,7 +22,6 @@ const (
 	FieldLetterPatternHint = "{年}为年份、{号}为序号；留空为 %s"
 	FieldBasis             = "编制依据（文件名）"
 	FieldWhere             = "电子版下载位置"
-	FieldPreamble          = "引言（填写后替换自动生成的引言）"
 	FieldDate              = "成文日期"
 	FieldDateHint          = "留空为导出当天"
 	FieldMode3             = "表三数据"
@@ -38,5 +37,4 @@ const (
 	ErrNameEmpty = "单位全称不能为空，请填写。"
 	ErrDueBad    = "报送截止日期应写成“月/日”，例如 1/31。"
 	ErrEmailBad  = "电子邮箱「%s」格式不对，应像 name@example.gov.cn。"
-	FormHint     = "tab/enter 下一项 · shift+tab 上一项 · ←/→ 选择 · ctrl+s 保存 · esc 返回"
 )

@@ -3,7 +3,6 @@ package text
 // Tables 二/三/四.
 const (
 	GridComputedNote   = "本表由依申请台账/复议诉讼记录自动计算，只读。如需手工填写，请在“基本信息”中把表格数据改为“手工填写”。"
-	GridTotalNote      = "合计由程序计算"
 	GridKeyEdit        = "输入数字"
 	GridKeyClear       = "清空"
 	GridUnit           = "单位：%s"
