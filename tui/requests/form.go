@@ -949,8 +949,13 @@ func (f *Form) View(width, height int) string {
 		line := label
 		if i == f.focus || fl.kind == kChoice || fl.input.Value() != "" {
 			// An empty field other than the focused one is its label alone:
-			// nothing after it is written.
-			line += "  " + val
+			// nothing after it is written. The focused one is marked ▸ as
+			// well as by its style, for a monochrome console.
+			sep := "  "
+			if i == f.focus {
+				sep = components.FocusMark
+			}
+			line += sep + val
 		}
 		if tagged {
 			line += st.Warning.Render(tag)
