@@ -146,7 +146,7 @@ func TestLettersReadBack(t *testing.T) {
 		if c.kind == model.LetterConsultation {
 			addressee = "李某某"
 		}
-		must := []string{addressee + "：", strings.Join(strings.Fields(q.Summary), ""), res.Letter.Number, o.Name}
+		must := []string{addressee + "：", strings.Join(strings.Fields(model.LetterSummary(q.Summary)), ""), res.Letter.Number, o.Name}
 		tpl, _ := model.DefaultTemplate(model.TemplateKey(c.kind, q.Outcome))
 		must = append(must, model.CitedArticles(tpl.Body)...)
 		for _, d := range c.dates(q) {

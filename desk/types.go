@@ -79,6 +79,7 @@ const (
 	EncodingUTF8  = export.EncodingUTF8
 	FormatTujie   = export.FormatTujie
 	ErrFileExists = export.ErrExists
+	ErrDeviceGone = export.ErrGone
 )
 
 // Formats lists the export formats in order.

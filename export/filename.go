@@ -35,5 +35,29 @@ func SafeFileName(stem, suffix string) string {
 		}
 		s = s[:room] + "…"
 	}
-	return s + suffix
+	name := s + suffix
+	if windowsDeviceName(name) {
+		// CON.docx or nul.json would open a device on Windows, not a file.
+		name = "_" + name
+	}
+	return name
+}
+
+// windowsDeviceName reports whether Windows reads name as a device (CON,
+// PRN, AUX, NUL, COM0–COM9, LPT0–LPT9, in any case, with or without an
+// extension, trailing spaces ignored), whatever the platform it runs on.
+func windowsDeviceName(name string) bool {
+	base := name
+	if i := strings.IndexByte(base, '.'); i >= 0 {
+		base = base[:i]
+	}
+	base = strings.ToUpper(strings.TrimRight(base, " "))
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	if len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) {
+		return base[3] >= '0' && base[3] <= '9'
+	}
+	return false
 }

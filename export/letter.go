@@ -17,12 +17,12 @@ func LetterDocument(l *model.Letter) *Document {
 	if l.Number != "" {
 		d.Body = append(d.Body, Block{Kind: KindParagraph, Align: AlignCenter, Text: l.Number})
 	}
-	// One empty line before the addressee.
-	d.Body = append(d.Body, Block{Kind: KindParagraph, Align: AlignLeft})
 	d.Body = append(d.Body, Block{Kind: KindParagraph, Align: AlignLeft, Text: l.Addressee})
 	for _, p := range l.Paragraphs {
 		d.Body = append(d.Body, Block{Kind: KindParagraph, Text: p})
 	}
+	// The writer keeps the last paragraph with the signature, so the
+	// signature never stands alone on a page.
 	d.Signature = []string{l.Organ, l.Date.Chinese()}
 	return d
 }

@@ -164,7 +164,7 @@ var Placeholders = [][2]string{
 	{"{联系方式}", "本机关政务公开工作机构及电话"},
 }
 
-const intro = "本机关于{收到日期}收到您提出的政府信息公开申请，申请获取“{申请内容}”。"
+const intro = "本机关于{收到日期}收到您提出的政府信息公开申请，申请内容为“{申请内容}”。"
 
 var basicTemplates = map[string]LetterTemplate{
 	string(LetterCorrection): {Title: "政府信息公开申请补正告知书", Body: intro + "\n" +
@@ -174,7 +174,7 @@ var basicTemplates = map[string]LetterTemplate{
 	string(LetterExtension): {Title: "政府信息公开申请延期答复告知书", Body: intro + "\n" +
 		"因需要对所申请信息进行检索、审查，本机关无法在{原答复期限}前作出答复。根据" + RegulationName + ArtDeadline + "的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长{延长工作日}个工作日，本机关将在{延长后期限}前作出答复。\n" +
 		"{联系方式}"},
-	string(LetterConsultation): {Title: "政府信息公开征求第三方意见函", Body: "本机关于{收到日期}收到政府信息公开申请，申请获取“{申请内容}”。该信息可能涉及你方的商业秘密、个人隐私等合法权益。\n" +
+	string(LetterConsultation): {Title: "政府信息公开征求第三方意见函", Body: "本机关于{收到日期}收到政府信息公开申请，申请内容为“{申请内容}”。该信息可能涉及你方的商业秘密、个人隐私等合法权益。\n" +
 		"根据" + RegulationName + ArtConsultation + "的规定，现书面征求你方意见。请你方自收到本函之日起{征求意见期限}个工作日内书面提出是否同意公开的意见；不同意公开的，请说明理由。逾期未提出意见的，由本机关依照条例的规定决定是否公开。\n" +
 		"{联系方式}"},
 	string(LetterConsultNotice): {Title: "政府信息公开申请征求第三方意见告知书", Body: intro + "\n" +
@@ -502,7 +502,7 @@ func Compose(k LetterKind, q *Request, in LetterInput, c LetterContext) (*Letter
 	vals := map[string]string{
 		"{申请人}":    q.Personal.Name,
 		"{收到日期}":   q.Received.Chinese(),
-		"{申请内容}":   strings.TrimSpace(q.Summary),
+		"{申请内容}":   LetterSummary(q.Summary),
 		"{机关}":     c.Organ.Name,
 		"{补正事项}":   orDefault(in.Unclear, "未能写明所需政府信息的名称、文号或者其他特征性描述，本机关无法确定您所需要的政府信息"),
 		"{补正期限}":   strconv.Itoa(CorrectionPeriod),
@@ -582,8 +582,18 @@ func Compose(k LetterKind, q *Request, in LetterInput, c LetterContext) (*Letter
 			l.Paragraphs = append(l.Paragraphs, line)
 		}
 	}
-	l.Paragraphs = append(l.Paragraphs, "特此告知。")
+	if k == LetterAnswer && !strings.HasPrefix(q.Outcome, "o5") && !strings.HasPrefix(q.Outcome, "o6") {
+		l.Paragraphs = append(l.Paragraphs, "特此答复。")
+	} else {
+		l.Paragraphs = append(l.Paragraphs, "特此告知。")
+	}
 	return l, nil
+}
+
+// LetterSummary is a request's content as a letter quotes it inside “”:
+// quotation marks within it become the inner ‘’.
+func LetterSummary(s string) string {
+	return strings.NewReplacer("“", "‘", "”", "’", "\"", "'").Replace(strings.TrimSpace(s))
 }
 
 func orDefault(s, def string) string {

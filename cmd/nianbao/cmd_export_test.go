@@ -171,3 +171,55 @@ func TestExportCommandUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestExportTujieCommand: --format tujie writes the 图解 html and, with the
+// font named by --font, its PNG, both in the manifest; a font that cannot
+// be used leaves the html alone and says why.
+func TestExportTujieCommand(t *testing.T) {
+	dbPath := exportDemoDB(t)
+	const stem = "大雁镇人民政府2021年政府信息公开工作年度报告（图解）"
+	font := ""
+	for _, p := range []string{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"} {
+		if _, err := os.Stat(p); err == nil {
+			font = p
+			break
+		}
+	}
+	if font == "" {
+		t.Log("SKIP (the PNG half): no Chinese font installed (apt-get install fonts-noto-cjk)")
+	} else {
+		out := t.TempDir()
+		code, stdout, stderr := exportRunIn("export", "--db", dbPath, "--organ", "大雁镇人民政府", "--year", "2021",
+			"--out", out, "--format", "tujie", "--font", font)
+		if code != 0 {
+			t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+		}
+		man, err := os.ReadFile(filepath.Join(out, "校验清单.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ext := range []string{".html", ".png"} {
+			if st, err := os.Stat(filepath.Join(out, stem+ext)); err != nil || st.Size() == 0 {
+				t.Errorf("%s%s not written: %v", stem, ext, err)
+			}
+			if !strings.Contains(string(man), stem+ext+"\t") {
+				t.Errorf("manifest lacks %s%s", stem, ext)
+			}
+		}
+	}
+	out := t.TempDir()
+	code, stdout, stderr := exportRunIn("export", "--db", dbPath, "--organ", "大雁镇人民政府", "--year", "2021",
+		"--out", out, "--format", "tujie", "--font", filepath.Join(out, "没有这个字体.ttf"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "找不到字体文件") || !strings.Contains(stdout, "没有写出长图") {
+		t.Errorf("no word of the missing PNG:\n%s", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, stem+".png")); err == nil {
+		t.Error("a PNG was written without a font")
+	}
+	if _, err := os.Stat(filepath.Join(out, stem+".html")); err != nil {
+		t.Errorf("the html was not written: %v", err)
+	}
+}

@@ -49,3 +49,12 @@ func TestLetterCommand(t *testing.T) {
 		t.Errorf("refusal does not say why:\n%s", r.stderr)
 	}
 }
+
+// TestTodayFlag: the workstation's --today refuses a date it cannot read.
+func TestTodayFlag(t *testing.T) {
+	r := runBin(t, "--today", "2021-13-01")
+	wantExit(t, r, exitUsage)
+	if !strings.Contains(r.stderr, "--today") {
+		t.Errorf("message: %s", r.stderr)
+	}
+}

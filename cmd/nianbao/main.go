@@ -157,6 +157,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("nianbao")
 	dbFlag := fs.String("db", "", "")
 	showVersion := fs.Bool("version", false, "")
+	todayFlag := fs.String("today", "", "")
 	if code, ok := parseFlags(fs, args, stdout, stderr, usageMain); !ok {
 		return code
 	}
@@ -172,9 +173,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "多余的参数「%s」。运行 nianbao --help 查看用法。\n", strings.Join(fs.Args(), " "))
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), quitSignals()...)
 	defer stop()
-	return workstation(ctx, *dbFlag, stdout, stderr)
+	var today model.Date
+	if *todayFlag != "" {
+		d, err := model.ParseDate(*todayFlag)
+		if err != nil || d.IsZero() {
+			fmt.Fprintf(stderr, "--today 的日期「%s」看不懂，请写成 2021-12-06。\n", *todayFlag)
+			return exitUsage
+		}
+		today = d
+	}
+	return workstation(ctx, *dbFlag, today, stdout, stderr)
 }
 
 // withDB passes a global --db on to a command's own flags: before them, or
@@ -205,6 +215,8 @@ func usageMain(w io.Writer) {
 选项：
   --db 数据库文件   使用指定的数据库；不指定时使用本用户数据文件夹里的 nianbao.db，
                     程序旁边有 portable.txt 时使用程序旁边的 nianbao.db（便携模式）
+  --today 日期      工作台按这一天判断到期、超期和告知书日期（培训、核对往年台账时用），
+                    例如 --today 2021-12-06；不写时用电脑的日期
 
 命令：
 `, version)

@@ -9,13 +9,14 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"nianbao/desk"
+	"nianbao/model"
 	"nianbao/tui"
 )
 
 // workstation opens the default (or --db) database and runs the
 // workstation on the terminal. Without a terminal (a pipe, a service) it
 // says so and prints the database summary instead.
-func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) int {
+func workstation(ctx context.Context, dbFlag string, today model.Date, stdout, stderr io.Writer) int {
 	limitWorkstationMemory()
 	st, err := openWorkstationStore(ctx, dbFlag, stderr)
 	if err != nil {
@@ -34,7 +35,7 @@ func workstation(ctx context.Context, dbFlag string, stdout, stderr io.Writer) i
 		}
 		return exitUsage
 	}
-	if err := tui.Run(ctx, st, tui.Options{}); err != nil {
+	if err := tui.Run(ctx, st, tui.Options{Today: today}); err != nil {
 		fmt.Fprintf(stderr, "年报工作台意外退出（%v）。已保存的内容不会丢失，请重新打开。\n", err)
 		return exitUsage
 	}

@@ -1,6 +1,7 @@
 package tujie
 
 import (
+	"strconv"
 	"strings"
 
 	"nianbao/model"
@@ -336,29 +337,7 @@ func BandScene(p *Page) Scene {
 }
 
 func yearTitle(year int) string {
-	return itoa(year) + "年政府信息公开工作年度报告"
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
+	return strconv.Itoa(year) + "年政府信息公开工作年度报告"
 }
 
 // DataTable is the table printed after a chart: the same numbers as the
@@ -472,7 +451,7 @@ func MeasuresScene(ms []MeasureLine) Scene {
 	y := 0.0
 	const size = 13.0
 	for i, m := range ms {
-		lines := Wrap(itoa(i+1)+". "+m.Text, size, ContentWidth-90)
+		lines := Wrap(strconv.Itoa(i+1)+". "+m.Text, size, ContentWidth-90)
 		h := float64(len(lines))*19 + 8
 		for j, l := range lines {
 			s.text(0, y+18+float64(j)*19, l, size, Start, colText, false)

@@ -342,6 +342,9 @@ type Desk interface {
 	CheckErr() error
 	Backup(ctx context.Context) (string, error)
 	Calendar(ctx context.Context) (*model.Calendar, error)
+	SetCalendarDay(ctx context.Context, d model.CalendarDay) error
+	UnsetCalendarDay(ctx context.Context, d model.Date) error
+	ImportCalendar(ctx context.Context, path string) ([]model.CalendarDay, error)
 
 	// Organs and years.
 	Organs(ctx context.Context) ([]model.Organ, error)

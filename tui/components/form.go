@@ -249,7 +249,11 @@ func (f *Form) View(width, height int) string {
 		} else {
 			val = fl.Input.ViewStart(vw)
 		}
-		lines = append(lines, Fit(label+"  "+val, width))
+		sep := "  "
+		if i == f.Focus {
+			sep = FocusMark
+		}
+		lines = append(lines, Fit(label+sep+val, width))
 		if fl.Err != "" {
 			for _, l := range Wrap("✗ "+fl.Err, max(4, width-lw-2)) {
 				lines = append(lines, strings.Repeat(" ", lw+2)+f.Styles.Error.Render(l))

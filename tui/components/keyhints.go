@@ -45,6 +45,11 @@ func KeyHints(binds []kb.Binding, last kb.Binding, width int) string {
 	return strings.Join(items, sep)
 }
 
+// FocusMark stands between the focused field's label and its value (two
+// cells, where the others have two blanks), so the focus shows on a
+// monochrome console as well as in colour.
+const FocusMark = "▸ "
+
 // CursorMark is the first two cells of a list row: ▸ on the row under the
 // cursor and blank on the others, so the cursor shows on a monochrome
 // console as well as in colour. Rows and headers are drawn two cells

@@ -338,7 +338,9 @@ func (m *Import) View(width, height int) string {
 			}
 			part := components.Fit(f.Label(), lw) + mark + " ← " + components.Fit(name, 14) + " →"
 			if i == m.field {
-				part = st.Selected.Render(part)
+				part = st.Selected.Render("▸" + part)
+			} else {
+				part = " " + part
 			}
 			body = append(body, components.Fit(part+"  "+st.Muted.Render(sample), width))
 		}
@@ -394,7 +396,7 @@ func (m *Import) View(width, height int) string {
 			if q.Outcome != "" {
 				oc = fm.OutcomeLabel(q.Outcome)
 			}
-			body = append(body, components.Fit(fmt.Sprintf("%s  %-6s  %s  %s", q.Received.String(), q.Applicant.Label(), q.Summary, st.Muted.Render(oc)), width))
+			body = append(body, components.Fit(q.Received.String()+"  "+components.Fit(q.Applicant.Label(), 12)+"  "+q.Summary+"  "+st.Muted.Render(oc), width))
 		}
 		h := max(1, height-len(lines)-1)
 		m.top = max(0, min(m.top, len(body)-h))
@@ -420,9 +422,9 @@ func (m *Import) valueLine(i int, what, target string, width int) string {
 	if target == text.LedInValUnset {
 		t = st.Error.Render(t)
 	}
-	line := components.Fit(what, lw) + " " + t
+	line := " " + components.Fit(what, lw) + " " + t
 	if i == m.row {
-		line = st.Selected.Render(components.Fit(what, lw)) + " " + t
+		line = st.Selected.Render("▸"+components.Fit(what, lw)) + " " + t
 	}
 	return components.Fit(line, width)
 }

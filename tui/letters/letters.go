@@ -487,10 +487,12 @@ func (s *Screen) View(width, height int) string {
 	}
 	lines = append(lines, st.Heading.Render(components.Fit(label, width)))
 	used++
-	noteLines := 0
+	var notes []string
 	if s.note != "" {
-		noteLines = 1
+		notes = components.Wrap(s.note, width)
+		notes = notes[:min(3, len(notes))]
 	}
+	noteLines := len(notes)
 	prev := s.previewLines(max(4, width-2))
 	h := max(0, height-used-noteLines)
 	s.scroll = max(0, min(s.scroll, len(prev)-h))
@@ -500,14 +502,14 @@ func (s *Screen) View(width, height int) string {
 	for len(lines) < height-noteLines {
 		lines = append(lines, "")
 	}
-	if s.note != "" {
-		n := components.Fit(s.note, width)
+	lines = lines[:max(0, height-noteLines)]
+	for _, n := range notes {
 		if s.noteErr {
 			n = st.Error.Render(n)
 		} else {
 			n = st.OK.Render(n)
 		}
-		lines = append(lines[:height-1], n)
+		lines = append(lines, n)
 	}
 	return components.Block(strings.Join(lines, "\n"), width, height)
 }

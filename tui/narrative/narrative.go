@@ -834,6 +834,9 @@ func (m *Model) View(width, height int) string {
 					if b.Stale {
 						l = st.Stale.Render(l)
 					}
+					if j == 1 {
+						gutter = "  " // the marker on the paragraph's first line only
+					}
 					lines = append(lines, components.Fit(gutter+l, width))
 				}
 			}

@@ -1,6 +1,7 @@
 package overview
 
 import (
+	"strconv"
 	"strings"
 
 	"nianbao/desk"
@@ -54,7 +55,7 @@ func Lines(p *desk.TujiePage, width int, st *styles.Sheet) []string {
 			style = st.OK
 		}
 		sw := components.StringWidth(status)
-		lines := components.Wrap(itoa(i+1)+". "+m.Text, max(8, width-sw-1))
+		lines := components.Wrap(strconv.Itoa(i+1)+". "+m.Text, max(8, width-sw-1))
 		for j, l := range lines {
 			if j == 0 {
 				l = components.Fit(l, max(8, width-sw-1)) + " " + style.Render(status)
@@ -155,13 +156,4 @@ func sep(bar string) string {
 		return ""
 	}
 	return " "
-}
-
-func itoa(n int) string {
-	s := ""
-	for n >= 10 {
-		s = string(rune('0'+n%10)) + s
-		n /= 10
-	}
-	return string(rune('0'+n)) + s
 }

@@ -13,7 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/export"
+	"nianbao/desk"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/keys"
@@ -66,13 +66,11 @@ func (m *Model) KeyMap() help.KeyMap {
 
 // Lines lays the report out at width: the export Document of the open
 // organ-year, marked 草稿 as the export would be while errors remain.
-func (m *Model) Lines(width int) []export.Line {
-	if m.c.OY == nil || m.c.OY.Report == nil {
+func (m *Model) Lines(width int) []desk.PreviewLine {
+	if m.c.Snap == nil {
 		return nil
 	}
-	errs, _ := m.c.CountFindings("")
-	d := export.Build(m.c.OY, export.BuildOptions{Draft: errs > 0, Today: m.c.Today})
-	return export.TextLines(d, width)
+	return m.c.Snap.PreviewLines(width)
 }
 
 // bodyHeight is the number of report lines the screen shows at height.
@@ -133,16 +131,16 @@ func (m *Model) View(width, height int) string {
 	}
 	for _, l := range lines[top:end] {
 		s := l.Text
-		if l.Kind == export.LineTable && m.left > 0 {
+		if l.Kind == desk.LineTable && m.left > 0 {
 			s = ansi.Cut(s, m.left, m.left+width-1)
 		}
 		s = components.Fit(" "+s, width)
 		switch l.Kind {
-		case export.LineTitle, export.LineSection:
+		case desk.LineTitle, desk.LineSection:
 			s = st.Heading.Render(s)
-		case export.LineHeading:
+		case desk.LineHeading:
 			s = st.Label.Render(s)
-		case export.LineNote:
+		case desk.LineNote:
 			s = st.Warning.Render(s)
 		}
 		out = append(out, s)

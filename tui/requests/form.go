@@ -489,11 +489,8 @@ func (f *Form) save() tea.Cmd {
 	q := f.q
 	seq := f.saver.Next()
 	saver, stored := f.saver, f.stored
-	ctx, st := f.c.Ctx, f.c.Store
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	return func() tea.Msg {
+	ctx, st := f.c.Context(), f.c.Store
+	return f.c.Track(func() tea.Msg {
 		var serial, year int
 		skipped, err := saver.Do(seq, func(id int64) (int64, error) {
 			if q.ID == 0 && id != 0 {
@@ -515,7 +512,7 @@ func (f *Form) save() tea.Cmd {
 			return q.ID, nil
 		})
 		return reqSavedMsg{form: f, id: q.ID, serial: serial, year: year, skipped: skipped, err: err}
-	}
+	})
 }
 
 // storedEntry is what the store holds of the form's entry after the
@@ -952,8 +949,13 @@ func (f *Form) View(width, height int) string {
 		line := label
 		if i == f.focus || fl.kind == kChoice || fl.input.Value() != "" {
 			// An empty field other than the focused one is its label alone:
-			// nothing after it is written.
-			line += "  " + val
+			// nothing after it is written. The focused one is marked ▸ as
+			// well as by its style, for a monochrome console.
+			sep := "  "
+			if i == f.focus {
+				sep = components.FocusMark
+			}
+			line += sep + val
 		}
 		if tagged {
 			line += st.Warning.Render(tag)

@@ -671,10 +671,10 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		q := *m.undo
 		ctx, st := m.ctx(), m.c.Store
-		return func() tea.Msg {
+		return m.c.Track(func() tea.Msg {
 			err := st.RestoreRequest(ctx, q)
 			return restoredMsg{q: q, err: err}
-		}
+		})
 	}
 	return nil
 }

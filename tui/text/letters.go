@@ -22,7 +22,7 @@ const (
 	LetPreview          = "预览（%s）："
 	LetNoOutcome        = "这件申请还没有办理结果：先在台账里选择办理结果，才能写答复书。"
 	LetWriting          = "正在写出…"
-	LetWritten          = "已写出 %s %s：%s（只有本人可读）。日期已记入台账。"
+	LetWritten          = "已写出%s %s：%s。日期已记入台账。"
 	LetWriteFailed      = "没有写出：%s"
 	LetLoading          = "正在读取…"
 	LetTplTitle         = "编辑「%s」的模板（本单位）"
