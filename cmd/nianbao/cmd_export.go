@@ -19,7 +19,7 @@ func init() {
 }
 
 func usageExport(w io.Writer) {
-	fmt.Fprint(w, `用法：nianbao export --organ 单位名称 --year 年份 --out 文件夹 [--format docx,html,xlsx,txt,md,pdf,tujie]
+	fmt.Fprint(w, `用法：nianbao export --organ 单位名称 --year 年份 --out 文件夹 [--format docx,html,snippet,xlsx,txt,md,pdf,tujie]
                      [--db 数据库文件] [--encoding gb18030] [--font 字体文件] [--force] [--overwrite]
 
 把指定单位、指定年度的年报导出到文件夹（通常是U盘），每个文件写完后读回核对，
@@ -31,7 +31,7 @@ func usageExport(w io.Writer) {
   --organ 单位名称   必填，须与数据库中的单位名称完全一致
   --year 年份        必填，例如 2021
   --out 文件夹       必填，导出位置，例如 U 盘的根目录
-  --format 格式      用逗号分隔，可选 docx、html、xlsx、txt、md、pdf、tujie；默认 docx,html,xlsx,txt
+  --format 格式      用逗号分隔，可选 docx、html、snippet（网站粘贴用片段）、xlsx、txt、md、pdf、tujie；默认 docx,html,xlsx,txt
                      tujie 是图解（一图读懂）：网页「…年度报告（图解）.html」和同名长图 .png
   --encoding 编码    txt 文件的编码：utf-8（默认）或 gb18030
   --font 字体文件    画图解长图用的中文字体，例如 C:\Windows\Fonts\msyh.ttc；
