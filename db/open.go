@@ -75,8 +75,13 @@ func (o Options) backupDir(dbPath string) string {
 
 // Store is an open nianbao database.
 type Store struct {
-	db      *sql.DB
-	path    string
+	db   *sql.DB
+	path string
+	// file is what SQLite opens: path, or for a read-only open on a
+	// write-protected medium whose -wal holds saves, a checkpointed copy in
+	// the temp folder (copyDir, removed at Close).
+	file    string
+	copyDir string
 	opt     Options
 	lock    *flock.Flock
 	journal string // "wal" or "delete"
@@ -252,7 +257,7 @@ func fileURI(path, query string) string {
 func dsnFor(path, journal string, readOnly bool) string {
 	q := []string{"_pragma=busy_timeout(5000)", "_pragma=foreign_keys(1)", "_pragma=synchronous(FULL)"}
 	if readOnly {
-		q = append(q, "mode=ro", "_pragma=query_only(1)")
+		q = append(q, roMode(path), "_pragma=query_only(1)")
 	} else {
 		// secure_delete overwrites deleted content (a deleted request's
 		// personal data) instead of leaving it readable in free space.
@@ -398,7 +403,15 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		return nil, networkErr(abs)
 	}
 
-	s := &Store{path: abs, opt: opt}
+	s := &Store{path: abs, file: abs, opt: opt}
+	if opt.ReadOnly && exists && !dirWritable(dir) {
+		// A write-protected stick: SQLite could not create the -shm it
+		// needs, so the file is opened immutable; saves still in a -wal
+		// are read from a checkpointed copy in the temp folder.
+		if err := s.useProtectedMedium(ctx); err != nil {
+			return nil, err
+		}
+	}
 	if !opt.ReadOnly {
 		s.lock = newLock(abs)
 		ok, err := s.lock.TryLock()
@@ -417,6 +430,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 			s.db.Close()
 		}
 		s.unlock()
+		if s.copyDir != "" {
+			os.RemoveAll(s.copyDir)
+		}
 		return nil, err
 	}
 	return s, nil
@@ -437,7 +453,7 @@ func (s *Store) unlock() {
 }
 
 func (s *Store) open(ctx context.Context, exists bool) error {
-	path := s.path
+	path := s.file
 	hasData := false
 	deferred := false
 	if exists {
@@ -655,7 +671,7 @@ func inspect(ctx context.Context, path string) (inspection, error) {
 // quick_check runs behind it.
 func inspectFile(ctx context.Context, path string, quick bool) (inspection, error) {
 	var st inspection
-	d, err := openPool(fileURI(path, "mode=ro&_pragma=busy_timeout(5000)"))
+	d, err := openPool(fileURI(path, roMode(path)+"&_pragma=busy_timeout(5000)"))
 	if err != nil {
 		return st, ioErr("检查数据库", err)
 	}
@@ -842,5 +858,8 @@ func (s *Store) Close() error {
 		}
 	}
 	s.unlock()
+	if s.copyDir != "" {
+		os.RemoveAll(s.copyDir)
+	}
 	return first
 }

@@ -12,8 +12,8 @@ import (
 
 // CalendarImport is what importing a calendar text did.
 type CalendarImport struct {
-	Days  int   // days saved
-	Years []int // the years they fall in
+	Days  []model.CalendarDay // the days saved
+	Years []int               // the years they fall in
 }
 
 // ImportCalendarFile reads a calendar text file (format: model.ParseCalendarText)
@@ -48,7 +48,7 @@ func ImportCalendarFile(ctx context.Context, st *db.Store, path string) (Calenda
 	if err := st.SaveCalendarDays(ctx, rows); err != nil {
 		return CalendarImport{}, err
 	}
-	res.Days = len(days)
+	res.Days = days
 	return res, nil
 }
 
@@ -62,4 +62,22 @@ func MissingCalendarYears(cal *model.Calendar, first, last int) []int {
 		}
 	}
 	return out
+}
+
+// SetCalendarDay saves one day the clerk entered (a holiday or a 调休
+// working day).
+func (s *Store) SetCalendarDay(ctx context.Context, d model.CalendarDay) error {
+	return s.SaveCalendarDay(ctx, db.CalendarDay{Date: d.Date, Workday: d.Workday, Name: d.Name})
+}
+
+// UnsetCalendarDay removes a day the clerk entered; the built-in or
+// computed schedule applies to it again.
+func (s *Store) UnsetCalendarDay(ctx context.Context, d model.Date) error {
+	return s.DeleteCalendarDay(ctx, d)
+}
+
+// ImportCalendar imports a calendar text file and returns the days saved.
+func (s *Store) ImportCalendar(ctx context.Context, path string) ([]model.CalendarDay, error) {
+	res, err := ImportCalendarFile(ctx, s.Store, path)
+	return res.Days, err
 }

@@ -129,7 +129,10 @@ func writeVerifiedMode(fsys fileSystem, dir, name string, data []byte, mode fs.F
 	} else if !st.IsDir() {
 		return FileResult{}, &MediaError{Kind: ErrGone, Path: dir, Msg: "「" + dir + "」不是文件夹，请选择一个文件夹作为导出位置。"}
 	}
-	tmp, err := fsys.CreateTemp(dir, ".nianbao-*.tmp")
+	// The temp file is named after the file it becomes, so a copy killed
+	// while writing leaves one that the next write of that file removes.
+	removeStaleTemps(dir, name)
+	tmp, err := fsys.CreateTemp(dir, "."+name+".*.tmp")
 	if err != nil {
 		return fail(err)
 	}
@@ -173,6 +176,21 @@ func writeVerifiedMode(fsys fileSystem, dir, name string, data []byte, mode fs.F
 			Msg: "「" + name + "」写入后读回的内容与原文件不一致，U盘可能有坏块或接触不良。已删除该文件，请换一个U盘或插口后重新导出。"}
 	}
 	return FileResult{Path: final, Size: int64(len(data)), SHA256: hex.EncodeToString(want[:])}, nil
+}
+
+// removeStaleTemps deletes the temp files an earlier write of dir/name left
+// when it was killed (".<name>.<random>.tmp").
+func removeStaleTemps(dir, name string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + name + "."
+	for _, e := range ents {
+		if n := e.Name(); !e.IsDir() && strings.HasPrefix(n, prefix) && strings.HasSuffix(n, ".tmp") {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
 }
 
 // classify turns an I/O error into a MediaError with a Chinese message.

@@ -123,7 +123,10 @@ func loadCalendar(ctx context.Context, st common.Desk) *model.Calendar {
 
 // Run starts the workstation and blocks until the clerk quits.
 func Run(ctx context.Context, st *desk.Store, opt Options) error {
-	a := New(ctx, st, opt)
+	// ctx ends the program (a quit signal: the terminal closed, SIGTERM);
+	// the saves it started keep a context that is not cancelled, so they
+	// finish and are not cut off by the quit.
+	a := New(context.WithoutCancel(ctx), st, opt)
 	p := tea.NewProgram(a, tea.WithContext(ctx))
 	_, err := p.Run()
 	// Saves and an export started before quitting finish before the caller

@@ -50,8 +50,8 @@ func (m *tmuxTerm) waitAll(want ...string) string {
 // TestClerkYearAt80x24 is a clerk's year on the real workstation at 80×24,
 // by keys only, from an empty database: a 县级政府部门 and its 2021 report,
 // a paragraph under 一（一） (stored as its body, not as the heading), three
-// requests with Chinese text (one with an ID number too short to keep,
-// which is refused in place and not stored), a request found by the
+// requests with Chinese text (one with an ID number too short to keep:
+// refused in place, Esc asks 保存/放弃/继续修改, 放弃 stores nothing of it), a request found by the
 // applicant's name, the preview, an export into a folder that does not
 // exist yet, ? opened and closed, Ctrl+C; then a restart that finds all
 // of it.
@@ -117,7 +117,11 @@ func TestClerkYearAt80x24(t *testing.T) {
 	term.typeText("1101051949123100")
 	term.press("Tab")
 	term.waitAll("身份证号应为 18 位，现在是 16 位")
+	// Esc with the refused number still in the form asks, never drops it
+	// silently; 放弃 keeps the stored (empty) number.
 	term.press("Escape")
+	term.waitAll("有还没保存或填写有误的内容", "保存", "放弃", "继续修改")
+	term.press("d")
 	term.waitAll("共 1 条")
 	newRequest("2021年4月6日", "某律师事务所", "申请公开教师招聘成绩", 5)
 	term.press("Escape")

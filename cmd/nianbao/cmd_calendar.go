@@ -79,7 +79,7 @@ func runCalendar(args []string, stdout, stderr io.Writer) int {
 		for i, y := range res.Years {
 			years[i] = fmt.Sprintf("%d年", y)
 		}
-		fmt.Fprintf(stdout, "已导入 %d 天（%s），答复期限立即按新的安排计算。\n", res.Days, strings.Join(years, "、"))
+		fmt.Fprintf(stdout, "已导入 %d 天（%s），答复期限立即按新的安排计算。\n", len(res.Days), strings.Join(years, "、"))
 		return exitOK
 	}
 	cal, err := st.Calendar(ctx)

@@ -173,7 +173,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "多余的参数「%s」。运行 nianbao --help 查看用法。\n", strings.Join(fs.Args(), " "))
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), quitSignals()...)
 	defer stop()
 	var today model.Date
 	if *todayFlag != "" {

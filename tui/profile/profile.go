@@ -124,6 +124,7 @@ func (p *Profile) apply(f *components.Field) tea.Cmd {
 	}
 	v := strings.TrimSpace(f.Value())
 	var cp model.Report
+	var seed model.Values // 手工填写 starts from the ledger's figures
 	p.c.Edit(func(oy *model.OrganYear) {
 		r := oy.Report
 		switch f.Key {
@@ -138,12 +139,31 @@ func (p *Profile) apply(f *components.Field) tea.Cmd {
 			}
 		case fMode3:
 			r.Mode3 = []model.TableMode{model.FromLog, model.Typed}[f.Choice]
+			if r.Mode3 == model.Typed {
+				seed = model.TypedStart(oy, model.TableS3)
+			}
 		case fMode4:
 			r.Mode4 = []model.TableMode{model.FromLog, model.Typed}[f.Choice]
+			if r.Mode4 == model.Typed {
+				seed = model.TypedStart(oy, model.TableS4)
+			}
+		}
+		if len(seed) > 0 && r.Values == nil {
+			r.Values = model.Values{}
+		}
+		for a, x := range seed {
+			r.Values[a] = x
 		}
 		cp = *r
 	})
-	return p.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveReportMeta(ctx, &cp) })
+	return p.c.Save(func(ctx context.Context, st common.Desk) error {
+		if len(seed) > 0 {
+			if err := st.SetValues(ctx, cp.ID, seed); err != nil {
+				return err
+			}
+		}
+		return st.SaveReportMeta(ctx, &cp)
+	})
 }
 
 // Update implements common.Screen.

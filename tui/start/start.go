@@ -13,6 +13,7 @@ import (
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/bundles"
+	"nianbao/tui/calendar"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
@@ -64,6 +65,7 @@ func New(c *common.Common) *Model {
 		keys.Bind(text.StartKeySwitch, "tab"),
 		keys.Bind(text.BunKeyStartImport, "i"),
 		keys.Bind(text.BunKeyStartAgg, "h"),
+		keys.Bind(text.StartKeyCal, "c"),
 		keys.Bind(text.KeyQuit, "q"),
 	}}
 	return m
@@ -188,6 +190,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return common.Push(bundles.NewImport(m.c))
 	case "h":
 		return common.Push(bundles.NewAggregate(m.c, "", m.c.Today.Year()-1))
+	case "c":
+		return common.Push(calendar.New(m.c))
 	case "tab", "shift+tab":
 		if m.focus == 0 && len(m.years) > 0 {
 			m.focus = 1

@@ -176,3 +176,17 @@ func TestStartNamesAMissingCalendarYear(t *testing.T) {
 		t.Fatalf("warning after 2027 was entered:\n%s", view)
 	}
 }
+
+// c opens the 节假日安排 screen.
+func TestStartOpensTheCalendar(t *testing.T) {
+	e := testenv.New(t, 2026)
+	d := e.Drive(New(e.C))
+	d.Keys("c")
+	if len(d.Out) != 1 {
+		t.Fatalf("c sent %v", d.Out)
+	}
+	p, ok := d.Out[0].(common.PushMsg)
+	if !ok || p.Screen.Title() != text.CalTitle {
+		t.Fatalf("c sent %#v", d.Out[0])
+	}
+}

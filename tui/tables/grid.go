@@ -497,6 +497,10 @@ func (m *Model) commit() (tea.Cmd, bool) {
 		return nil, false
 	}
 	m.cancel()
+	if col.Kind == model.KindMoney {
+		// A bare number in a 万元 column: say how it was read.
+		m.note = model.BareMoneyNote(typed, col.Unit, v)
+	}
 	return m.store(a, v, false), true
 }
 

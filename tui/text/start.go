@@ -28,4 +28,4 @@ const (
 
 // CalendarImportHint follows model.MissingYearText on the start screen and
 // in the request form: how to enter the year.
-const CalendarImportHint = "（国务院通知发布后，用 nianbao calendar import 文件 导入）"
+const CalendarImportHint = "（国务院通知发布后，按 c 打开节假日安排录入或导入）"

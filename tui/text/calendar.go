@@ -1,0 +1,30 @@
+package text
+
+// The 节假日安排 screen (tui/calendar).
+const (
+	CalTitle      = "节假日安排"
+	CalHeading    = "%d年节假日安排（与“周一至周五上班”不同的日子）"
+	CalMissing    = "%d年的国务院安排尚未录入，下面是按法定节假日推算的日子（不含调休）"
+	CalKnown      = "答复期限按这些日子计算；录入的日子立即生效"
+	CalNoDays     = "这一年没有放假或调休的日子。"
+	CalOff        = "休"
+	CalWork       = "班"
+	CalBuiltin    = "（内置）"
+	CalAdded      = "（录入）"
+	CalComputed   = "（推算）"
+	CalFieldDate  = "日期"
+	CalFieldKind  = "放假或上班"
+	CalFieldName  = "名称"
+	CalFieldPath  = "文件"
+	CalFormatHint = "文件每行一条：2027-02-05 至 2027-02-11 休 春节 / 2027-02-14 班 春节调休上班"
+	CalDateEmpty  = "请填写日期，例如 2027-02-05"
+	CalPathEmpty  = "请填写节假日文本文件的位置"
+	CalSaved      = "已保存 %d 天，答复期限已按新的安排计算"
+	CalRemoved    = "已删除 %s 的录入，恢复按内置或推算的安排"
+	CalNotAdded   = "这一天不是录入的，不能删除；如需改动，按 a 录入同一天"
+	CalKeyYear    = "换年份"
+	CalKeyAdd     = "录入一天"
+	CalKeyDelete  = "删除录入"
+	CalKeyImport  = "导入文件"
+	StartKeyCal   = "节假日"
+)
