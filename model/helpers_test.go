@@ -1,6 +1,10 @@
 package model
 
-import "errors"
+import (
+	"errors"
+	"regexp"
+	"strings"
+)
 
 // IsInputError reports whether err came from one of the input parsers (and so
 // is a ready-made Chinese message for the clerk).
@@ -28,4 +32,52 @@ func Aggregate(year int, oys []*OrganYear) AggregateResult {
 		in = append(in, AggregateInput{OY: oy, Findings: Check(oy, nil, 0)})
 	}
 	return AggregateEntries(year, in, nil)
+}
+
+// TemplateKeys lists every template key of format f in order: the kinds,
+// then an answer per outcome row.
+func TemplateKeys(f *Format) []string {
+	var keys []string
+	for _, k := range LetterKinds {
+		if k != LetterAnswer {
+			keys = append(keys, string(k))
+		}
+	}
+	for _, row := range f.OutcomeRows() {
+		keys = append(keys, TemplateKey(LetterAnswer, row))
+	}
+	return keys
+}
+
+var articleRE = regexp.MustCompile(`第[一二三四五六七八九十百零]+条(第[一二三四五六七八九十]+款)?(第（[一二三四五六七八九十]+）项)?`)
+
+// CitedArticles lists the article citations (第三十六条第（三）项) of a text
+// in order, each once.
+func CitedArticles(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range articleRE.FindAllString(text, -1) {
+		if !seen[m] {
+			seen[m] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// CalendarText writes days in the form ParseCalendarText reads, one a line.
+func CalendarText(days []CalendarDay) string {
+	var b strings.Builder
+	for _, d := range days {
+		kind := "休"
+		if d.Workday {
+			kind = "班"
+		}
+		b.WriteString(d.Date.String() + " " + kind)
+		if d.Name != "" {
+			b.WriteString(" " + d.Name)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }

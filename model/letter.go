@@ -3,7 +3,6 @@ package model
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -242,37 +241,6 @@ func DefaultTemplate(key string) (LetterTemplate, bool) {
 		ground = otherGround
 	}
 	return LetterTemplate{Title: answerTitle(outcome), Body: intro + "\n" + ground + "\n{救济条款}\n{联系方式}"}, true
-}
-
-// TemplateKeys lists every template key of format f in order: the kinds,
-// then an answer per outcome row.
-func TemplateKeys(f *Format) []string {
-	var keys []string
-	for _, k := range LetterKinds {
-		if k != LetterAnswer {
-			keys = append(keys, string(k))
-		}
-	}
-	for _, row := range f.OutcomeRows() {
-		keys = append(keys, TemplateKey(LetterAnswer, row))
-	}
-	return keys
-}
-
-var articleRE = regexp.MustCompile(`第[一二三四五六七八九十百零]+条(第[一二三四五六七八九十]+款)?(第（[一二三四五六七八九十]+）项)?`)
-
-// CitedArticles lists the article citations (第三十六条第（三）项) of a text
-// in order, each once.
-func CitedArticles(text string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, m := range articleRE.FindAllString(text, -1) {
-		if !seen[m] {
-			seen[m] = true
-			out = append(out, m)
-		}
-	}
-	return out
 }
 
 // ReviewOrganDefault is the 复议机关 named in a letter dated on by an organ

@@ -102,7 +102,12 @@ func normPersonal(s string) string {
 	return b.String()
 }
 
-// personalInPublicText is rule P1: no applicant's personal value from the
+func init() {
+	RuleCatalog = append(RuleCatalog, RuleInfo{"S1", Error, "公开内容含申请人个人信息",
+		"台账里申请人的姓名（两个字以上）、电话、身份证号或地址出现在了前言、正文或整改措施里。公开的年报不能含有申请人的个人信息，请删去或改为概括的说法（如“某申请人”）。"})
+}
+
+// personalInPublicText is rule S1: no applicant's personal value from the
 // log may appear in a text that goes into the public report (the preamble,
 // the narrative of every section, the improvement measures). The finding
 // names the place and the request, never the value.
@@ -119,7 +124,7 @@ func (c *checker) personalInPublicText() {
 		return
 	}
 	report := func(h personalHit, f Finding, where string) {
-		f.Rule, f.Severity = "P1", Error
+		f.Rule, f.Severity = "S1", Error
 		f.Message = fmt.Sprintf("%s中出现了%d年第 %d 号申请登记的%s。公开的年报不能含有申请人的个人信息，请删去或改为概括的说法（如“某申请人”）", where, h.year, h.serial, h.field)
 		c.add(f)
 	}

@@ -45,6 +45,17 @@ func usageLetter(w io.Writer) {
   --kind 种类        要写的告知书，见上表；不写时按申请的状态决定
   --date 日期        告知书日期，例如 2021-03-05；不写时用台账上已记录的日期，没有则用今天
   --db 数据库文件    不指定时使用默认数据库
+
+告知书内容（不写时用程序的默认说法，写出后也可以在 Word/WPS 里修改）：
+  --unclear 文字     补正：需要补正的事项
+  --ext-days 天数    延期：延长的工作日数（不写时用台账上的天数，没有则20）
+  --third-party 名称 征求意见函：第三方的名称
+  --delivery 文字    答复：提供信息的方式（予以公开、部分公开、公开出版物）
+  --withheld 文字    部分公开：不予公开的部分
+  --reason 文字      部分公开、法律行政法规禁止公开：不予公开的理由
+  --holder 机关      本机关不掌握：负责公开该信息的机关（写了就引用第三十六条第（五）项）
+  --holder-phone 电话 该机关的联系电话
+  --note 文字        其他处理：处理说明
 `)
 }
 
@@ -57,6 +68,16 @@ func runLetter(args []string, stdout, stderr io.Writer) int {
 	kindFlag := fs.String("kind", "", "")
 	dateFlag := fs.String("date", "", "")
 	out := fs.String("out", "", "")
+	var in model.LetterInput
+	fs.StringVar(&in.Unclear, "unclear", "", "")
+	fs.IntVar(&in.ExtDays, "ext-days", 0, "")
+	fs.StringVar(&in.ThirdParty, "third-party", "", "")
+	fs.StringVar(&in.Delivery, "delivery", "", "")
+	fs.StringVar(&in.Withheld, "withheld", "", "")
+	fs.StringVar(&in.Reason, "reason", "", "")
+	fs.StringVar(&in.Holder, "holder", "", "")
+	fs.StringVar(&in.HolderPhone, "holder-phone", "", "")
+	fs.StringVar(&in.OtherHandled, "note", "", "")
 	if code, ok := parseFlags(fs, args, stdout, stderr, usageLetter); !ok {
 		return code
 	}
@@ -80,7 +101,9 @@ func runLetter(args []string, stdout, stderr io.Writer) int {
 		}
 		kind = k
 	}
-	var in model.LetterInput
+	if in.ExtDays < 0 || in.ExtDays > model.MaxExtWorkdays {
+		return usageErr(fmt.Sprintf("--ext-days 应在 1 到 %d 之间。", model.MaxExtWorkdays))
+	}
 	if *dateFlag != "" {
 		d, err := model.ParseDate(*dateFlag)
 		if err != nil {

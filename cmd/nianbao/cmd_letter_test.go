@@ -35,6 +35,12 @@ func TestLetterCommand(t *testing.T) {
 	if !strings.Contains(r.stdout, "征求第三方意见告知书") || !strings.Contains(r.stdout, "第2号") {
 		t.Errorf("named kind:\n%s", r.stdout)
 	}
+	// The letter's own words from flags: a 征求意见函 names the third party.
+	r = runOK(t, exitOK, append(base, "--serial", "4", "--kind", "consultation", "--third-party", "李某某", "--date", "2021-03-20", "--out", out)...)
+	if !strings.Contains(r.stdout, "征求第三方意见函") {
+		t.Errorf("consultation letter:\n%s", r.stdout)
+	}
+	wantExit(t, runBin(t, append(base, "--serial", "5", "--kind", "延期", "--ext-days", "25", "--out", out)...), exitUsage)
 	wantExit(t, runBin(t, append(base, "--serial", "5", "--kind", "通知", "--out", out)...), exitUsage)
 	wantExit(t, runBin(t, append(base, "--serial", "999", "--out", out)...), exitUsage)
 	wantExit(t, runBin(t, append(base, "--out", out)...), exitUsage)

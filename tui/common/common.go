@@ -17,7 +17,6 @@ import (
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/styles"
-	"nianbao/tui/text"
 )
 
 // Screen is one page of the workstation. Screens are plain values; the root
@@ -249,13 +248,6 @@ const (
 	SecOverview = "overview"
 )
 
-// SectionKeys maps report section numbers 1..6 to outline entries.
-var SectionKeys = [7]string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6}
-
-// Outline lists the outline entries in order.
-var Outline = []string{SecProfile, SecS1, SecS2, SecS3, SecS4, SecS5, SecS6,
-	SecItems, SecRequests, SecCases, SecMeasures, SecFees, SecOverview, SecCheck, SecPreview, SecExport}
-
 // Factory builds the screen of one outline entry for the open organ-year.
 type Factory func(c *Common) Screen
 
@@ -287,48 +279,6 @@ func IsBusy(s Screen) bool {
 func IsDirty(s Screen) bool {
 	e, ok := s.(Editing)
 	return ok && e.Dirty()
-}
-
-// EntryTitle is the Chinese name of an outline entry.
-func EntryTitle(sec string) string {
-	switch sec {
-	case SecProfile:
-		return text.TitleProfile
-	case SecItems:
-		return text.TitleItems
-	case SecRequests:
-		return text.TitleRequests
-	case SecCases:
-		return text.TitleCases
-	case SecMeasures:
-		return text.TitleMeasures
-	case SecFees:
-		return text.TitleFees
-	case SecCheck:
-		return text.TitleCheck
-	case SecPreview:
-		return text.TitlePreview
-	case SecExport:
-		return text.TitleExport
-	case SecOverview:
-		return text.TitleOverview
-	}
-	for i, k := range SectionKeys {
-		if k == sec && i > 0 {
-			return model.SectionTitles[i]
-		}
-	}
-	return sec
-}
-
-// SectionNumber is the report section 1..6 of an outline entry, or 0.
-func SectionNumber(sec string) int {
-	for i, k := range SectionKeys {
-		if k == sec && i > 0 {
-			return i
-		}
-	}
-	return 0
 }
 
 // Desk is the use-case layer as the workstation uses it. *desk.Store

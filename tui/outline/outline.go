@@ -25,41 +25,38 @@ const ListWidth = 22
 // a section has the focus.
 const WideEnough = 100
 
-// jumpKeys are the keys that jump to an entry from the list.
-var jumpKeys = map[string]string{
-	"0": common.SecProfile, "1": common.SecS1, "2": common.SecS2, "3": common.SecS3,
-	"4": common.SecS4, "5": common.SecS5, "6": common.SecS6,
-	"i": common.SecItems, "r": common.SecRequests, "c": common.SecCases, "m": common.SecMeasures,
-	"f": common.SecFees, "o": common.SecOverview, "k": common.SecCheck, "p": common.SecPreview, "e": common.SecExport,
-}
-
-// shortTitles name the entries in the narrow list.
-var shortTitles = map[string]string{
-	common.SecProfile:  text.TitleProfile,
-	common.SecS1:       text.OutlineS1,
-	common.SecS2:       text.OutlineS2,
-	common.SecS3:       text.OutlineS3,
-	common.SecS4:       text.OutlineS4,
-	common.SecS5:       text.OutlineS5,
-	common.SecS6:       text.OutlineS6,
-	common.SecItems:    text.TitleItems,
-	common.SecRequests: text.TitleRequests,
-	common.SecCases:    text.TitleCases,
-	common.SecMeasures: text.TitleMeasures,
-	common.SecFees:     text.TitleFees,
-	common.SecOverview: text.TitleOverview,
-	common.SecCheck:    text.TitleCheck,
-	common.SecPreview:  text.TitlePreview,
-	common.SecExport:   text.TitleExport,
-}
-
 func keyOf(sec string) string {
-	for k, s := range jumpKeys {
-		if s == sec {
-			return k
-		}
+	if e, ok := common.Entry(sec); ok && e.Key != "" {
+		return e.Key
 	}
 	return " "
+}
+
+// jumpTo is the entry whose jump key is k.
+func jumpTo(k string) (string, bool) {
+	for _, e := range common.Entries {
+		if e.Key == k {
+			return e.ID, true
+		}
+	}
+	return "", false
+}
+
+// jumpBinding is the outline's jump keys as one binding, its help listing
+// them as the registry has them ("0-6" for the report's sections).
+func jumpBinding() key.Binding {
+	var ks, letters []string
+	for _, e := range common.Entries {
+		if e.Key == "" {
+			continue
+		}
+		ks = append(ks, e.Key)
+		if e.Section == 0 && e.ID != common.SecProfile {
+			letters = append(letters, e.Key)
+		}
+	}
+	h := "0-6 " + strings.Join(letters, " ")
+	return key.NewBinding(key.WithKeys(ks...), key.WithHelp(h, text.OutlineKeyJump))
 }
 
 // Model is the outline screen.
@@ -80,7 +77,7 @@ func New(c *common.Common, factories map[string]common.Factory) *Model {
 		Short: []key.Binding{
 			keys.Bind(text.KeyOpen, "enter"),
 			keys.Bind(text.KeyNext, "tab"),
-			key.NewBinding(key.WithKeys("0"), key.WithHelp("0-6 i r c m f o k p e", text.OutlineKeyJump)),
+			jumpBinding(),
 			keys.Bind(text.OutlineKeyBack, "esc"),
 			keys.Bind(text.KeyQuit, "q"),
 		},
@@ -222,7 +219,7 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		return func() tea.Msg { return common.BackMsg{} }
 	}
-	if sec, ok := jumpKeys[k.String()]; ok {
+	if sec, ok := jumpTo(k.String()); ok {
 		cmd := m.selectEntry(sec)
 		m.focusRight = true
 		return cmd
@@ -287,7 +284,8 @@ func (m *Model) listView(height int) string {
 		if mark == text.MarkDone {
 			markS = st.OK.Render(mark)
 		}
-		label := components.Fit(keyOf(sec)+" "+shortTitles[sec], ListWidth-6)
+		entry, _ := common.Entry(sec)
+		label := components.Fit(keyOf(sec)+" "+entry.Short, ListWidth-6)
 		prefix := markS
 		if i == m.cursor && m.focusRight {
 			prefix = st.Heading.Render("▸")
@@ -300,7 +298,7 @@ func (m *Model) listView(height int) string {
 			curLine = len(lines)
 		}
 		lines = append(lines, components.Fit(line, ListWidth))
-		if sec == common.SecS6 || sec == common.SecFees {
+		if entry.RuleAfter {
 			lines = append(lines, st.Border.Render(strings.Repeat("─", ListWidth)))
 		}
 	}
