@@ -127,6 +127,10 @@ func TemplateKey(k LetterKind, outcome string) string {
 	return string(k)
 }
 
+// Articles lists the articles the letter's text cites, in order, for the
+// clerk to check before it is written.
+func (l *Letter) Articles() []string { return CitedArticles(strings.Join(l.Paragraphs, "\n")) }
+
 // LetterTemplate is the editable part of a letter: its title and body. The
 // body is paragraphs separated by line breaks, with placeholders in braces
 // that Compose fills from the request, the organ and the letter's inputs.
@@ -242,21 +246,6 @@ func DefaultTemplate(key string) (LetterTemplate, bool) {
 		ground = otherGround
 	}
 	return LetterTemplate{Title: answerTitle(outcome), Body: intro + "\n" + ground + "\n{救济条款}\n{联系方式}"}, true
-}
-
-// TemplateKeys lists every template key of format f in order: the kinds,
-// then an answer per outcome row.
-func TemplateKeys(f *Format) []string {
-	var keys []string
-	for _, k := range LetterKinds {
-		if k != LetterAnswer {
-			keys = append(keys, string(k))
-		}
-	}
-	for _, row := range f.OutcomeRows() {
-		keys = append(keys, TemplateKey(LetterAnswer, row))
-	}
-	return keys
 }
 
 var articleRE = regexp.MustCompile(`第[一二三四五六七八九十百零]+条(第[一二三四五六七八九十]+款)?(第（[一二三四五六七八九十]+）项)?`)
