@@ -2,7 +2,8 @@
 // the desk that needs the store and the exporters together, or that the
 // command line and the workstation share. Open an organ-year into one
 // immutable Year snapshot with its derived data (table 三, the log's fees,
-// the findings and their index by cell), export it (the one gate on errors and drafts), read,
+// the findings and their index by cell, the 图解 page laid out once), export
+// it (the one gate on errors and drafts), read,
 // compare, import and write bundles, start a new year, aggregate a folder
 // of bundles, back up and restore the database; and the request desk's
 // work: the letters a clerk writes for a request (告知书) and the request

@@ -21,7 +21,7 @@ const (
 	cssTitle     = cssFontTitle + `;font-size:22pt;font-weight:normal;text-align:center;line-height:1.5;margin:0 0 0.5em`
 	cssHeading   = `font-size:16pt;font-weight:normal;text-indent:2em;margin:0`
 	cssPara      = `text-indent:2em;text-align:justify;margin:0`
-	cssScroll    = `overflow-x:auto;max-width:100%;margin:0.5em 0`
+	cssScroll    = `overflow-x:auto;max-width:100%;margin:0.5em 0;padding:1px` // the padding keeps the outer borders inside the box
 	cssTable     = `border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;` + cssFontBody
 	cssCaption   = `font-size:12pt;line-height:1.5;text-indent:0;margin:0.5em 0 0;text-align:center`
 	cssCell      = `border:1px solid #000;padding:2pt 4pt;font-weight:normal;vertical-align:middle`

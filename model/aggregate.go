@@ -42,6 +42,10 @@ type AggregateInput struct {
 	Findings []Finding
 	// Source names where it came from (a bundle file), for the organ list.
 	Source string
+	// Values are the organ-year's effective table values when the reader
+	// computed them already (and dropped the logs they come from); nil
+	// means compute them from OY.
+	Values Values
 }
 
 // AggregateOrgan is one organ's line in an aggregation.
@@ -137,7 +141,10 @@ func AggregateEntries(year int, in []AggregateInput, expected []string) Aggregat
 			o.Note = "同一单位的报告重复，已按前一份计入，本份未计入"
 		default:
 			seen[name] = true
-			o.Values = EffectiveValues(oy)
+			o.Values = e.Values
+			if o.Values == nil {
+				o.Values = EffectiveValues(oy)
+			}
 			for a, x := range o.Values {
 				if _, _, _, ok := res.Format.Cell(a); ok {
 					res.Totals[a] += x

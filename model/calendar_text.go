@@ -98,20 +98,3 @@ func ParseCalendarText(text string) ([]CalendarDay, []CalendarLineError) {
 	}
 	return days, bad
 }
-
-// CalendarText writes days in the form ParseCalendarText reads, one a line.
-func CalendarText(days []CalendarDay) string {
-	var b strings.Builder
-	for _, d := range days {
-		kind := "休"
-		if d.Workday {
-			kind = "班"
-		}
-		b.WriteString(d.Date.String() + " " + kind)
-		if d.Name != "" {
-			b.WriteString(" " + d.Name)
-		}
-		b.WriteString("\n")
-	}
-	return b.String()
-}

@@ -96,7 +96,7 @@ type OrganYear struct {
 	// Prev holds last year's report figures, when there is a last year.
 	Prev *PrevYear
 	// Personal indexes the applicants' personal values of the organ's whole
-	// log (hashes, not the values), for rule P1 when Requests were loaded
+	// log (hashes, not the values), for rule S1 when Requests were loaded
 	// without personal data. Nil: the rule indexes Requests itself.
 	Personal *PersonalIndex
 }

@@ -1,6 +1,9 @@
 package model
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // IsInputError reports whether err came from one of the input parsers (and so
 // is a ready-made Chinese message for the clerk).
@@ -28,4 +31,36 @@ func Aggregate(year int, oys []*OrganYear) AggregateResult {
 		in = append(in, AggregateInput{OY: oy, Findings: Check(oy, nil, 0)})
 	}
 	return AggregateEntries(year, in, nil)
+}
+
+// TemplateKeys lists every template key of format f in order: the kinds,
+// then an answer per outcome row.
+func TemplateKeys(f *Format) []string {
+	var keys []string
+	for _, k := range LetterKinds {
+		if k != LetterAnswer {
+			keys = append(keys, string(k))
+		}
+	}
+	for _, row := range f.OutcomeRows() {
+		keys = append(keys, TemplateKey(LetterAnswer, row))
+	}
+	return keys
+}
+
+// CalendarText writes days in the form ParseCalendarText reads, one a line.
+func CalendarText(days []CalendarDay) string {
+	var b strings.Builder
+	for _, d := range days {
+		kind := "休"
+		if d.Workday {
+			kind = "班"
+		}
+		b.WriteString(d.Date.String() + " " + kind)
+		if d.Name != "" {
+			b.WriteString(" " + d.Name)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }

@@ -298,18 +298,3 @@ func TestParseLetterKind(t *testing.T) {
 		t.Error("unknown kind accepted")
 	}
 }
-
-// TemplateKeys lists every template key of format f in order: the kinds,
-// then an answer per outcome row.
-func TemplateKeys(f *Format) []string {
-	var keys []string
-	for _, k := range LetterKinds {
-		if k != LetterAnswer {
-			keys = append(keys, string(k))
-		}
-	}
-	for _, row := range f.OutcomeRows() {
-		keys = append(keys, TemplateKey(LetterAnswer, row))
-	}
-	return keys
-}

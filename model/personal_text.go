@@ -72,13 +72,21 @@ func (x *PersonalIndex) find(text string) (personalHit, bool) {
 	if x.Len() == 0 {
 		return personalHit{}, false
 	}
-	t := []rune(normPersonal(text))
+	t := normPersonal(text)
+	// starts holds the byte offset of every rune and the end, so a window
+	// of n runes from rune i is t[starts[i]:starts[i+n]] without copying.
+	starts := make([]int, 0, len(t)+1)
 	for i := range t {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(t))
+	runes := len(starts) - 1
+	for i := 0; i < runes; i++ {
 		for n := range x.lens {
-			if i+n > len(t) {
+			if i+n > runes {
 				continue
 			}
-			if h, ok := x.hits[maphash.String(x.seed, string(t[i:i+n]))]; ok {
+			if h, ok := x.hits[maphash.String(x.seed, t[starts[i]:starts[i+n]])]; ok {
 				return h, true
 			}
 		}
@@ -102,7 +110,12 @@ func normPersonal(s string) string {
 	return b.String()
 }
 
-// personalInPublicText is rule P1: no applicant's personal value from the
+func init() {
+	RuleCatalog = append(RuleCatalog, RuleInfo{"S1", Error, "公开内容含申请人个人信息",
+		"台账里申请人的姓名（两个字以上）、电话、身份证号或地址出现在了前言、正文或整改措施里。公开的年报不能含有申请人的个人信息，请删去或改为概括的说法（如“某申请人”）。"})
+}
+
+// personalInPublicText is rule S1: no applicant's personal value from the
 // log may appear in a text that goes into the public report (the preamble,
 // the narrative of every section, the improvement measures). The finding
 // names the place and the request, never the value.
@@ -119,7 +132,7 @@ func (c *checker) personalInPublicText() {
 		return
 	}
 	report := func(h personalHit, f Finding, where string) {
-		f.Rule, f.Severity = "P1", Error
+		f.Rule, f.Severity = "S1", Error
 		f.Message = fmt.Sprintf("%s中出现了%d年第 %d 号申请登记的%s。公开的年报不能含有申请人的个人信息，请删去或改为概括的说法（如“某申请人”）", where, h.year, h.serial, h.field)
 		c.add(f)
 	}

@@ -85,6 +85,37 @@ func (w *wsTerm) kill() {
 	w.tmux("kill-server")
 }
 
+// openSection1 opens the demo's 2021 report from the start screen at its
+// section 一; it reports whether every screen came.
+func (w *wsTerm) openSection1() bool {
+	if !w.wait(demo.OrganName, "2021年") {
+		return false
+	}
+	w.keys("Enter")
+	time.Sleep(100 * time.Millisecond)
+	w.keys("Enter")
+	if !w.wait("› " + demo.OrganName + " 2021年") {
+		return false
+	}
+	w.keys("1")
+	return w.wait("一、总体情况  ")
+}
+
+// typeEdit opens the paragraph under the cursor, types s and leaves it
+// with Escape (the save starts); it reports whether the typing registered.
+func (w *wsTerm) typeEdit(s string) bool {
+	w.keys("Enter")
+	if !w.wait("ctrl+s 保存") {
+		return false
+	}
+	w.text(s)
+	if !w.wait("未保存") {
+		return false
+	}
+	w.keys("Escape")
+	return true
+}
+
 // crashStats is what the workstation crash run counted.
 type crashStats struct {
 	kills, acked, inFlightLanded, starts, exportsChecked, backupsChecked int
@@ -136,32 +167,16 @@ func TestWorkstationCrashHarness(t *testing.T) {
 			checkAfterKill(t, p, dir, out, acked, "", &st, round, mode)
 			continue
 		}
-		if !w.wait(demo.OrganName, "2021年") {
-			t.Fatalf("round %d: start screen not shown:\n%s", round, w.screen())
-		}
-		w.keys("Enter")
-		time.Sleep(100 * time.Millisecond)
-		w.keys("Enter")
-		if !w.wait("› " + demo.OrganName + " 2021年") {
-			t.Fatalf("round %d: the 2021 report did not open:\n%s", round, w.screen())
-		}
-		w.keys("1")
-		if !w.wait("一、总体情况  ") {
-			t.Fatalf("round %d: section 一 did not open:\n%s", round, w.screen())
+		if !w.openSection1() {
+			t.Fatalf("round %d: the 2021 report's section 一 did not open:\n%s", round, w.screen())
 		}
 		edits := 1 + rng.IntN(4)
 		inFlight := ""
 		for k := 0; k < edits; k++ {
 			marker := fmt.Sprintf("R%dE%d", round, k)
-			w.keys("Enter")
-			if !w.wait("ctrl+s 保存") {
-				t.Fatalf("round %d: the editor did not open:\n%s", round, w.screen())
+			if !w.typeEdit(marker) {
+				t.Fatalf("round %d: edit %s did not register:\n%s", round, marker, w.screen())
 			}
-			w.text(marker)
-			if !w.wait("未保存") {
-				t.Fatalf("round %d: typing did not register:\n%s", round, w.screen())
-			}
-			w.keys("Escape")
 			if mode == "save" && k == edits-1 {
 				inFlight = marker
 				time.Sleep(time.Duration(rng.IntN(40)) * time.Millisecond)

@@ -50,8 +50,8 @@ func TestCheckFindsApplicantNameInNarrative(t *testing.T) {
 	}
 	st.Close()
 	r := runOK(t, exitFindings, "check", "--organ", demo.OrganName, "--year", "2021", "--db", p)
-	if !strings.Contains(r.stdout, "[错误] P1") || !strings.Contains(r.stdout, "三、收到和处理政府信息公开申请情况") {
-		t.Fatalf("check output lacks the P1 error with its place:\n%s", r.stdout)
+	if !strings.Contains(r.stdout, "[错误] S1") || !strings.Contains(r.stdout, "三、收到和处理政府信息公开申请情况") {
+		t.Fatalf("check output lacks the S1 error with its place:\n%s", r.stdout)
 	}
 	if strings.Contains(r.stdout, name) {
 		t.Fatalf("check output repeats the applicant's name %q", name)

@@ -17,6 +17,7 @@ import (
 // workstation on the terminal. Without a terminal (a pipe, a service) it
 // says so and prints the database summary instead.
 func workstation(ctx context.Context, dbFlag string, today model.Date, stdout, stderr io.Writer) int {
+	limitWorkstationMemory()
 	st, err := openWorkstationStore(ctx, dbFlag, stderr)
 	if err != nil {
 		return printErr(stderr, err)

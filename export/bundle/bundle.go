@@ -77,6 +77,9 @@ type Meta struct {
 	// Findings are the consistency checks on the imported report: a report
 	// with errors (e.g. O1 broken) is still importable but flagged.
 	Findings []model.Finding
+	// Computed are the derivable cells (总计, （七）) of a typed table that
+	// the bundle left blank beside typed parts: they were computed on import.
+	Computed []model.CellAddress
 }
 
 // Errors counts the findings of severity 错误.
@@ -246,6 +249,7 @@ func Decode(data []byte) (*model.OrganYear, Meta, error) {
 	if len(problems) > 0 {
 		return nil, meta, &InvalidError{Problems: problems}
 	}
+	meta.Computed = fillBlankTotals(oy.Report)
 	findings, err := check(oy, model.DateOf(meta.Created))
 	if err != nil {
 		return nil, meta, err

@@ -100,15 +100,6 @@ func (s *Scene) line(x, y, x2, y2 float64) {
 	s.Items = append(s.Items, Item{X: x, Y: y, X2: x2, Y2: y2, Line: true})
 }
 
-// place appends every item of o shifted down by dy.
-func (s *Scene) place(o Scene, dy float64) {
-	for _, it := range o.Items {
-		it.Y += dy
-		it.Y2 += dy
-		s.Items = append(s.Items, it)
-	}
-}
-
 // TextWidth estimates the width of s at size px as a CJK font draws it:
 // full-width characters one em, ASCII about half. Layout uses it to wrap
 // and place text; the PNG renderer measures with the real font.

@@ -223,6 +223,21 @@ func (in *Input) scroll(width int) {
 	if in.offset > len(in.value) {
 		in.offset = len(in.value)
 	}
+	// After a deletion or in a wider window the text from offset to the end
+	// may leave the window half empty while text before offset is hidden
+	// (it looks deleted): pull offset back so the tail fills the window.
+	j, w := len(in.value), 0
+	for j > 0 {
+		rw := RuneWidth(in.value[j-1])
+		if w+rw+1 > width {
+			break
+		}
+		w += rw
+		j--
+	}
+	if in.offset > j {
+		in.offset = j
+	}
 }
 
 // ViewStart draws the text from its start into exactly width cells,
