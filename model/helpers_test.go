@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"regexp"
 	"strings"
 )
 
@@ -47,22 +46,6 @@ func TemplateKeys(f *Format) []string {
 		keys = append(keys, TemplateKey(LetterAnswer, row))
 	}
 	return keys
-}
-
-var articleRE = regexp.MustCompile(`第[一二三四五六七八九十百零]+条(第[一二三四五六七八九十]+款)?(第（[一二三四五六七八九十]+）项)?`)
-
-// CitedArticles lists the article citations (第三十六条第（三）项) of a text
-// in order, each once.
-func CitedArticles(text string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, m := range articleRE.FindAllString(text, -1) {
-		if !seen[m] {
-			seen[m] = true
-			out = append(out, m)
-		}
-	}
-	return out
 }
 
 // CalendarText writes days in the form ParseCalendarText reads, one a line.

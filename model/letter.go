@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -126,6 +127,10 @@ func TemplateKey(k LetterKind, outcome string) string {
 	return string(k)
 }
 
+// Articles lists the articles the letter's text cites, in order, for the
+// clerk to check before it is written.
+func (l *Letter) Articles() []string { return CitedArticles(strings.Join(l.Paragraphs, "\n")) }
+
 // LetterTemplate is the editable part of a letter: its title and body. The
 // body is paragraphs separated by line breaks, with placeholders in braces
 // that Compose fills from the request, the organ and the letter's inputs.
@@ -241,6 +246,22 @@ func DefaultTemplate(key string) (LetterTemplate, bool) {
 		ground = otherGround
 	}
 	return LetterTemplate{Title: answerTitle(outcome), Body: intro + "\n" + ground + "\n{救济条款}\n{联系方式}"}, true
+}
+
+var articleRE = regexp.MustCompile(`第[一二三四五六七八九十百零]+条(第[一二三四五六七八九十]+款)?(第（[一二三四五六七八九十]+）项)?`)
+
+// CitedArticles lists the article citations (第三十六条第（三）项) of a text
+// in order, each once.
+func CitedArticles(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range articleRE.FindAllString(text, -1) {
+		if !seen[m] {
+			seen[m] = true
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // ReviewOrganDefault is the 复议机关 named in a letter dated on by an organ

@@ -72,13 +72,21 @@ func (x *PersonalIndex) find(text string) (personalHit, bool) {
 	if x.Len() == 0 {
 		return personalHit{}, false
 	}
-	t := []rune(normPersonal(text))
+	t := normPersonal(text)
+	// starts holds the byte offset of every rune and the end, so a window
+	// of n runes from rune i is t[starts[i]:starts[i+n]] without copying.
+	starts := make([]int, 0, len(t)+1)
 	for i := range t {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(t))
+	runes := len(starts) - 1
+	for i := 0; i < runes; i++ {
 		for n := range x.lens {
-			if i+n > len(t) {
+			if i+n > runes {
 				continue
 			}
-			if h, ok := x.hits[maphash.String(x.seed, string(t[i:i+n]))]; ok {
+			if h, ok := x.hits[maphash.String(x.seed, t[starts[i]:starts[i+n]])]; ok {
 				return h, true
 			}
 		}

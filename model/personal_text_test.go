@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -87,4 +88,31 @@ func findRule(fs []Finding, rule string) []Finding {
 		}
 	}
 	return out
+}
+
+// BenchmarkPersonalInPublicText: rule S1 over a report whose narrative
+// holds about 3,000 characters, against an index of 50,000 applicants
+// (names of 2–4 characters, phones, ID numbers, addresses of varied length).
+func BenchmarkPersonalInPublicText(b *testing.B) {
+	oy := baseOY()
+	x := NewPersonalIndex()
+	surnames := []rune("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗")
+	given := []rune("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂")
+	for i := 0; i < 50000; i++ {
+		name := string(surnames[i%len(surnames)]) + string(given[i%len(given)])
+		if i%3 == 0 {
+			name += string(given[(i/7)%len(given)])
+		}
+		x.Add(2022, i+1, Personal{Name: name, Phone: fmt.Sprintf("139%08d", i),
+			IDNumber: fmt.Sprintf("1101011990%08d", i), Address: fmt.Sprintf("大雁镇第%d街%d号", i%300, i)})
+	}
+	oy.Personal = x
+	for i := range oy.Report.Blocks {
+		oy.Report.Blocks[i].Text = strings.Repeat("本年度共收到政府信息公开申请三十三件，均已按期答复。", 8)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		c := &checker{oy: oy, r: oy.Report}
+		c.personalInPublicText()
+	}
 }

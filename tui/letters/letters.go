@@ -481,7 +481,11 @@ func (s *Screen) View(width, height int) string {
 	used := len(lines)
 	label := text.LetPreview
 	if s.draft != nil {
-		label = fmt.Sprintf(label, s.draft.Letter.Title)
+		what := s.draft.Letter.Title
+		if arts := s.draft.Letter.Articles(); len(arts) > 0 {
+			what += " · " + text.LetCites + strings.Join(arts, "、")
+		}
+		label = fmt.Sprintf(label, what)
 	} else {
 		label = fmt.Sprintf(label, s.kind.Label())
 	}

@@ -34,7 +34,7 @@ func TestLetterScreenWritesTheAnswer(t *testing.T) {
 	d := e.Drive(New(e.C, q))
 	view := ansi.Strip(d.View(80, 21))
 	testenv.CheckSize(t, d.View(80, 21), 80, 21)
-	for _, want := range []string{"◉ 答复", q.Personal.Name + "：", "第十五条", "第三十六条第（三）项", "大政信〔2021〕第□号"} {
+	for _, want := range []string{"◉ 答复", q.Personal.Name + "：", "第十五条", "第三十六条第（三）项", "大政信〔2021〕第□号", "引用条例第十五条、第三十六条第（三）项"} {
 		if !strings.Contains(view, want) {
 			t.Fatalf("preview lacks %q:\n%s", want, view)
 		}
