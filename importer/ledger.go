@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"nianbao/model"
 )
@@ -140,10 +139,6 @@ func (m *LedgerMapping) Cycle(f LedgerField, n, step int) {
 // field. The request-log workbook's computed columns (答复期限, 是否超期)
 // and its 编号 map to nothing: the import numbers requests itself.
 func GuessLedgerMapping(header []string) LedgerMapping {
-	var m LedgerMapping
-	for i := range m {
-		m[i] = -1
-	}
 	norm := make([]string, len(header))
 	for i, h := range header {
 		norm[i] = normHeader(h)
@@ -152,27 +147,14 @@ func GuessLedgerMapping(header []string) LedgerMapping {
 			norm[i] = ""
 		}
 	}
-	used := map[int]bool{}
-	assign := func(match func(h, name string) bool) {
-		for _, f := range LedgerFields {
-			if m[f] >= 0 {
-				continue
-			}
-		names:
-			for _, name := range ledgerHeaderNames[f] {
-				name = normHeader(name)
-				for c, h := range norm {
-					if !used[c] && h != "" && match(h, name) {
-						m[f] = c
-						used[c] = true
-						break names
-					}
-				}
-			}
-		}
+	names := make([][]string, len(LedgerFields))
+	for i, f := range LedgerFields {
+		names[i] = ledgerHeaderNames[f]
 	}
-	assign(func(h, name string) bool { return h == name })
-	assign(func(h, name string) bool { return utf8.RuneCountInString(h) <= 10 && strings.Contains(h, name) })
+	var m LedgerMapping
+	for i, c := range matchHeaders(norm, names) {
+		m[LedgerFields[i]] = c
+	}
 	return m
 }
 

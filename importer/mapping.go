@@ -128,31 +128,52 @@ func normHeader(s string) string {
 // exact names first, then headers containing a name. Each column serves one
 // field; fields not found are -1.
 func GuessMapping(header []string) Mapping {
-	m := NoMapping()
 	norm := make([]string, len(header))
 	for i, h := range header {
 		norm[i] = normHeader(h)
 	}
+	names := make([][]string, len(Fields))
+	for i, f := range Fields {
+		names[i] = headerNames[f]
+	}
+	m := NoMapping()
+	for i, c := range matchHeaders(norm, names) {
+		m[Fields[i]] = c
+	}
+	return m
+}
+
+// matchHeaders is the column guess both importers use: norm holds the
+// normalised headers ("" for a column that serves no field), names the
+// header names of each field in order. Exact names are matched first, then
+// short headers containing a name (a long cell is a data row or a caption,
+// not a header); each column serves one field. It returns each field's
+// column, -1 where none was found.
+func matchHeaders(norm []string, names [][]string) []int {
+	cols := make([]int, len(names))
+	for i := range cols {
+		cols[i] = -1
+	}
 	used := map[int]bool{}
 	assign := func(match func(h, name string) bool) {
-		for _, f := range Fields {
-			if m[f] >= 0 {
+		for f := range names {
+			if cols[f] >= 0 {
 				continue
 			}
-		names:
-			for _, name := range headerNames[f] {
+		found:
+			for _, name := range names[f] {
+				name = normHeader(name)
 				for c, h := range norm {
 					if !used[c] && h != "" && match(h, name) {
-						m[f] = c
+						cols[f] = c
 						used[c] = true
-						break names
+						break found
 					}
 				}
 			}
 		}
 	}
 	assign(func(h, name string) bool { return h == name })
-	// Headers are short; a long cell is a data row or a caption, not a header.
 	assign(func(h, name string) bool { return utf8.RuneCountInString(h) <= 10 && strings.Contains(h, name) })
-	return m
+	return cols
 }
