@@ -360,7 +360,7 @@ func (s *Import) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.place.folder.SetValue(s.dir)
 		return s.read()
 	default:
-		s.list.HandleKey(k.String(), 5)
+		s.list.HandleKey(k, 5)
 	}
 	return nil
 }

@@ -509,7 +509,7 @@ func cycle(i, n int) int {
 }
 
 func (s *Screen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.list.HandleKey(k.String(), s.listHeight()) {
+	if s.list.HandleKey(k, s.listHeight()) {
 		return s.ensure()
 	}
 	s.note = ""

@@ -605,7 +605,7 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	m.note = ""
-	if m.list.HandleKey(s, m.listHeight()-1) {
+	if m.list.HandleKey(k, m.listHeight()-1) {
 		return m.ensure()
 	}
 	switch s {
