@@ -91,9 +91,7 @@ func (w *wsTerm) openSection1() bool {
 	if !w.wait(demo.OrganName, "2021年") {
 		return false
 	}
-	w.keys("Enter")
-	time.Sleep(100 * time.Millisecond)
-	w.keys("Enter")
+	w.keys("Enter") // on the organ: opens its newest year
 	if !w.wait("› " + demo.OrganName + " 2021年") {
 		return false
 	}

@@ -82,13 +82,13 @@ func New(c *common.Common, factories map[string]common.Factory) *Model {
 	m := &Model{c: c, factories: factories, children: map[string]common.Screen{}}
 	m.keys = outlineKeys{
 		Open:        keys.Bind(text.KeyOpen, "enter", "right", "l"),
-		Next:        keys.Bind(text.KeyNext, "tab", "down", "j"),
-		Prev:        keys.Bind(text.KeyPrev, "shift+tab", "up", "k"),
+		Next:        keys.Bind(text.KeyNext, "tab", "down"),
+		Prev:        keys.Bind(text.KeyPrev, "shift+tab", "up"),
 		Jump:        jumpBinding(),
 		Back:        keys.Bind(text.OutlineKeyBack, "esc"),
 		Quit:        keys.Bind(text.KeyQuit, "q"),
-		First:       keys.Nav.Home,
-		Last:        keys.Nav.End,
+		First:       keys.Keys(keys.Nav.Home, "home"),
+		Last:        keys.Keys(keys.Nav.End, "end"),
 		NextSection: keys.Bind(text.OutlineKeyNextSec, "ctrl+n", "ctrl+pgdown"),
 		PrevSection: keys.Bind(text.OutlineKeyPrevSec, "ctrl+p", "ctrl+pgup"),
 		Leave:       keys.Bind(text.OutlineKeyLeave, "esc"),
@@ -154,6 +154,9 @@ func (m *Model) KeyMap() help.KeyMap {
 		full := append(append([][]key.Binding{}, ck.FullHelp()...), []key.Binding{k.NextSection, k.PrevSection})
 		return keys.Map{Short: ck.ShortHelp(), Full: full}
 	}
+	// Letters are jump keys here, so the list moves by arrows and Tab only.
+	k.First.SetEnabled(m.cursor > 0)
+	k.Last.SetEnabled(m.cursor < len(common.Outline)-1)
 	return keys.Map{
 		Short: []key.Binding{k.Open, k.Next, k.Jump, k.Back, k.Quit},
 		Full:  [][]key.Binding{{k.Open, k.Next, k.Prev, k.First, k.Last, k.Jump, k.Back, k.Quit}},

@@ -141,17 +141,13 @@ func (s *Screen) ctx() context.Context { return s.c.Context() }
 
 // KeyMap implements common.Screen.
 func (s *Screen) KeyMap() help.KeyMap {
-	back := keys.Bind(text.KeyBack, "esc")
 	switch {
 	case s.mode == modeForm:
-		return keys.Map{Short: []key.Binding{
-			keys.Bind(text.KeyNext, "enter", "tab"), keys.Bind(text.KeyPrev, "shift+tab"),
-			keys.Bind(text.ItemsKeySaveNext, "ctrl+s"), back}}
+		return s.form.keyMap()
 	case s.mode == modeImport:
 		return s.imp.keyMap()
 	case s.mode == modeCounts:
-		return keys.Map{Short: []key.Binding{
-			keys.Bind(text.ItemsKeyInsert, "i"), keys.Bind(text.ItemsKeyArt20, "a"), back}}
+		return s.cnt.keyMap()
 	case s.searching:
 		return keys.Map{Short: []key.Binding{keys.Bind(text.ItemsKeySearched, "enter"), keys.Bind(text.KeyCancel, "esc")}}
 	}

@@ -94,7 +94,7 @@ func (p *Profile) KeyMap() help.KeyMap {
 	k := p.keys
 	cur := p.form.Current()
 	k.Choose.SetEnabled(cur != nil && cur.Choices != nil)
-	k.Wipe.SetEnabled(cur != nil && cur.Input != nil)
+	k.Wipe.SetEnabled(cur != nil && cur.Input != nil && cur.Input.Value() != "")
 	return keys.Map{Short: []key.Binding{k.Next, k.Prev, k.Choose, k.Preamble, k.Save, k.Back, k.Wipe}}
 }
 

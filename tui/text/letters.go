@@ -27,7 +27,7 @@ const (
 	LetWriteFailed      = "没有写出：%s"
 	LetLoading          = "正在读取…"
 	LetTplTitle         = "编辑「%s」的模板（本单位）"
-	LetTplHint          = "{申请人}{收到日期}{申请内容}等占位符由程序填写；清空后恢复程序自带的模板。ctrl+s 保存 · esc 返回"
+	LetTplHint          = "{申请人}{收到日期}{申请内容}等占位符由程序填写；清空后恢复程序自带的模板。"
 	LetTplSaved         = "模板已保存。"
 	LetTplAsk           = "模板改动还没有保存。"
 	LetTplGoOn          = "继续修改"
