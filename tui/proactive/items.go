@@ -22,6 +22,7 @@ import (
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
+	"nianbao/tui/sheetimport"
 	"nianbao/tui/text"
 )
 
@@ -120,7 +121,7 @@ func (s *Screen) Typing() bool {
 	case modeForm:
 		return s.form != nil && s.form.typing()
 	case modeImport:
-		return s.imp != nil && s.imp.step == stepPath
+		return s.imp != nil && s.imp.Typing()
 	case modeList:
 		return s.searching
 	}
@@ -446,7 +447,7 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, s.reload()
 		}
 		return s, nil
-	case importReadMsg, importDoneMsg:
+	case sheetimport.Msg:
 		if s.imp != nil {
 			return s, s.imp.update(s, msg)
 		}
