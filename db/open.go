@@ -433,6 +433,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		if s.copyDir != "" {
 			os.RemoveAll(s.copyDir)
 		}
+		if sqliteCode(err) == sqlite3.SQLITE_IOERR && walDeletedUnderWriter(abs) {
+			return nil, walDeletedReadErr(abs, err)
+		}
 		return nil, err
 	}
 	return s, nil
