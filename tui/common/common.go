@@ -325,7 +325,7 @@ type Desk interface {
 	Calendar(ctx context.Context) (*model.Calendar, error)
 	SetCalendarDay(ctx context.Context, d model.CalendarDay) error
 	UnsetCalendarDay(ctx context.Context, d model.Date) error
-	ImportCalendar(ctx context.Context, path string) ([]model.CalendarDay, error)
+	ImportCalendar(ctx context.Context, path string) (desk.CalendarImport, error)
 
 	// Organs and years.
 	Organs(ctx context.Context) ([]model.Organ, error)
