@@ -62,7 +62,7 @@ func (e *env) run(s common.Screen, cmd tea.Cmd) common.Screen {
 			queue = append(queue, msg...)
 		case common.ReloadMsg:
 			testenv.Reload(e.t, e.c)
-			s, next = s.Update(common.OrganYearMsg{OY: e.c.OY})
+			s, next = s.Update(common.OrganYearMsg{OY: e.c.OrganYear()})
 		case common.SavedMsg:
 			e.saved++
 		case common.SaveFailedMsg:
@@ -203,8 +203,8 @@ func TestHeadsDownEntry(t *testing.T) {
 		t.Fatalf("saved %d times, fails %v", e.saved, e.fails)
 	}
 	// The findings and tables see the new items through the reload.
-	if len(e.c.OY.Items) != 2 {
-		t.Fatalf("the app's organ-year holds %d items", len(e.c.OY.Items))
+	if len(e.c.OrganYear().Items) != 2 {
+		t.Fatalf("the app's organ-year holds %d items", len(e.c.OrganYear().Items))
 	}
 	// Edit the first row: enter opens it, change the title, save with ctrl+s.
 	s = e.press(s, "home", "enter", "ctrl+u")
@@ -454,15 +454,15 @@ func TestCountsInsertSentenceAndArt20Mode(t *testing.T) {
 	// a switches table 二（一） to the flagged items, persisted.
 	issued := model.Addr(model.TableS2Item1, model.RowNormativeDocs, "issued")
 	s = e.press(s, "a")
-	if m, err := e.c.Store.Art20Mode(e.c.Ctx, e.c.Report.ID); err != nil || m != model.FromLog {
+	if m, err := e.c.Store.Art20Mode(e.c.Ctx, e.c.Report().ID); err != nil || m != model.FromLog {
 		t.Fatalf("mode %q %v", m, err)
 	}
-	e.c.Report.Art20Mode = model.FromLog
-	if got := model.EffectiveValues(e.c.OY)[issued]; got != 1 {
+	e.c.Report().Art20Mode = model.FromLog
+	if got := model.EffectiveValues(e.c.OrganYear())[issued]; got != 1 {
 		t.Fatalf("二（一） issued from items = %d, want 1", got)
 	}
 	s = e.press(s, "a")
-	if m, _ := e.c.Store.Art20Mode(e.c.Ctx, e.c.Report.ID); m != "" {
+	if m, _ := e.c.Store.Art20Mode(e.c.Ctx, e.c.Report().ID); m != "" {
 		t.Fatalf("switched back: %q", m)
 	}
 	_ = s

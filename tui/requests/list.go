@@ -207,7 +207,7 @@ type (
 
 // reload queries the count and the page around the cursor.
 func (m *List) reload() tea.Cmd {
-	if m.c.Store == nil || m.c.Report == nil {
+	if m.c.Store == nil || m.c.Report() == nil {
 		return nil
 	}
 	m.gen++

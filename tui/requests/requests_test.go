@@ -327,7 +327,7 @@ func TestTableAndOverview(t *testing.T) {
 		!regexp.MustCompile(`（一）予以公开 █+ 10件（100\.0%）`).MatchString(v) {
 		t.Fatalf("bars without their numbers at the ends:\n%s", v)
 	}
-	o := model.SummarizeRequests(c.Format(), 2021, c.OY.Requests, c.Today, c.Calendar)
+	o := model.SummarizeRequests(c.Format(), 2021, c.OrganYear().Requests, c.Today, c.Calendar)
 	if o.PerMonth[0] != 5 || o.Closed != 10 || o.GroupCounts[0] != 10 {
 		t.Fatalf("summary %+v", o)
 	}
@@ -349,7 +349,7 @@ func TestGoToEntryFromCheckMovesTheCursor(t *testing.T) {
 	var s common.Screen = New(c)
 	s.View(100, 25)
 	s, _ = testenv.Run(t, c, s, s.Init())
-	target := c.OY.Requests[420]
+	target := c.OrganYear().Requests[420]
 	// Filtered to 已结转 (the entry is not among them): the jump shows the
 	// whole log.
 	s, _ = testenv.Press(t, c, s, "s", "s", "s")
@@ -367,7 +367,7 @@ func TestGoToEntryFromCheckMovesTheCursor(t *testing.T) {
 
 func TestFormRefusesDatesAfterToday(t *testing.T) {
 	c := setup(t, genRequests(1))
-	q, err := c.Store.Request(c.Ctx, c.OY.Requests[0].ID, true)
+	q, err := c.Store.Request(c.Ctx, c.OrganYear().Requests[0].ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -454,7 +454,7 @@ func TestPerRequestFeeCountsTheApplicantsMonth(t *testing.T) {
 			Applicant: model.NaturalPerson, Summary: "同一申请人", Personal: model.Personal{Name: "赵六", IDNumber: "11010519491231002X"}})
 	}
 	c := setup(t, reqs)
-	q, err := c.Store.Request(c.Ctx, c.OY.Requests[11].ID, true)
+	q, err := c.Store.Request(c.Ctx, c.OrganYear().Requests[11].ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}

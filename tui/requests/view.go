@@ -205,7 +205,7 @@ func (m *List) tableView(width, height int) string {
 	if f == nil || m.c.Snap == nil {
 		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
 	}
-	if m.c.Report.Mode3 == model.Typed {
+	if m.c.Report().Mode3 == model.Typed {
 		lines = append(lines, st.Warning.Render(text.ReqTableTypedNote))
 	}
 	t := f.Table(model.TableS3)
