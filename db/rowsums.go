@@ -144,15 +144,6 @@ var summedTables = []summedTable{
 		func(o string, _, _ int) string { return fmt.Sprintf("单位「%s」的一份告知书模板", o) }},
 }
 
-// unsummedTables are the tables without row checksums, and why: reference
-// data loaded from elsewhere, the program's own bookkeeping, and indexes
-// rebuilt from the summed tables.
-var unsummedTables = map[string]string{
-	"calendar_days": "the official holiday calendar, imported again from its file",
-	"store_meta":    "the program's bookkeeping (backup sequence)",
-	"row_sums":      "the checksums themselves",
-}
-
 // placeOf describes the row of t with key k for the clerk, from the row
 // itself; a row that is gone (a checksum without its row) by its table.
 func placeOf(ctx context.Context, d *sql.DB, t summedTable, k string) string {
