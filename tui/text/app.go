@@ -15,12 +15,15 @@ const (
 	KeyPrev    = "上一项"
 	KeyUp      = "上移"
 	KeyDown    = "下移"
-	KeyOpen    = "打开"
-	KeyEdit    = "修改"
-	KeyAdd     = "新增"
-	KeyDelete  = "删除"
-	KeyConfirm = "确定"
-	KeyCancel  = "取消"
+	// The keys of a long list (tui/components/pagedlist).
+	ListKeyFirst = "第一条"
+	ListKeyLast  = "最后一条"
+	KeyOpen      = "打开"
+	KeyEdit      = "修改"
+	KeyAdd       = "新增"
+	KeyDelete    = "删除"
+	KeyConfirm   = "确定"
+	KeyCancel    = "取消"
 
 	AppName = "年报 · 政府信息公开工作年度报告"
 	// The check behind the start found records changed since they were
