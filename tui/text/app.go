@@ -15,12 +15,15 @@ const (
 	KeyPrev    = "上一项"
 	KeyUp      = "上移"
 	KeyDown    = "下移"
-	KeyOpen    = "打开"
-	KeyEdit    = "修改"
-	KeyAdd     = "新增"
-	KeyDelete  = "删除"
-	KeyConfirm = "确定"
-	KeyCancel  = "取消"
+	// The keys of a long list (tui/components/pagedlist).
+	ListKeyFirst = "第一条"
+	ListKeyLast  = "最后一条"
+	KeyOpen      = "打开"
+	KeyEdit      = "修改"
+	KeyAdd       = "新增"
+	KeyDelete    = "删除"
+	KeyConfirm   = "确定"
+	KeyCancel    = "取消"
 
 	// The cursor and text-field keys.
 	KeyLeft       = "左移"
@@ -33,7 +36,11 @@ const (
 	KeyKillWord   = "删除前一个词"
 	KeyNewline    = "换行"
 
-	AppName           = "年报 · 政府信息公开工作年度报告"
+	AppName = "年报 · 政府信息公开工作年度报告"
+	// The check behind the start found records changed since they were
+	// saved (row checksums): a dialog with the message, then this note.
+	DamagedRowsTitle  = "注意：有记录与保存时不一致"
+	DamagedRowsNote   = "有记录与保存时不一致，详见开始时的提示；可运行 nianbao check --deep 再次核对"
 	KeyQuitWhere      = "退出（在目录或开始界面）"
 	StartFromLabel    = "开始方式"
 	OutlineS1         = "一 总体情况"
