@@ -250,7 +250,7 @@ func (a *App) screens() map[string]common.Factory {
 			continue
 		}
 		m[sec] = func(c *common.Common) common.Screen {
-			if c.OY == nil {
+			if c.OrganYear() == nil {
 				return &pendingScreen{a: a, sec: sec, make: f}
 			}
 			return f(c)
@@ -276,7 +276,7 @@ func (p *pendingScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		p.size = msg
 	case common.OrganYearMsg:
-		if p.a.c.OY != nil {
+		if p.a.c.OrganYear() != nil {
 			s := p.make(p.a.c)
 			var size tea.Cmd
 			if p.size.Width > 0 {
@@ -362,14 +362,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.seq != a.loadSeq || !a.loading || msg.err != nil || msg.report == nil || len(a.stack) > 1 {
 			return a, nil // the whole load reports any error
 		}
-		a.c.Report = msg.report
+		a.c.SetHead(msg.report)
 		return a, a.pushOutline(msg.report.ID)
 	case common.ReloadMsg:
 		if a.loading {
 			a.reloadAfter = true
 			return a, nil
 		}
-		if a.c.OY == nil {
+		if a.c.OrganYear() == nil {
 			return a, nil
 		}
 		a.loading = true
@@ -676,7 +676,7 @@ func barLine(st lipgloss.Style, text string, w int) string {
 
 func (a *App) statusLine(w int) string {
 	var parts []string
-	if a.c.Report != nil {
+	if a.c.Report() != nil {
 		parts = append(parts, a.c.Organ.Name, fmt.Sprintf(text.StatusYear, a.c.Year))
 		if f := a.c.Format(); f != nil {
 			parts = append(parts, f.Name)
@@ -689,8 +689,8 @@ func (a *App) statusLine(w int) string {
 	} else if a.saveText != "" {
 		parts = append(parts, a.saveText)
 	}
-	if a.c.Report != nil {
-		if a.c.OY == nil {
+	if a.c.Report() != nil {
+		if a.c.OrganYear() == nil {
 			// The year is still loading and being checked; a reload keeps
 			// the last counts until the new ones arrive.
 			parts = append(parts, checkingText)

@@ -95,7 +95,7 @@ func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
 		t.Fatalf("opening should read the report's head and load the year side by side, got %d commands", len(cmds))
 	}
 	h.run(cmds[0]) // the report's head only
-	if a.Common().OY != nil {
+	if a.Common().OrganYear() != nil {
 		t.Fatal("the year is loaded although only the head arrived")
 	}
 	if _, ok := a.Top().(*outline.Model); !ok {
@@ -115,14 +115,14 @@ func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
 	h.mustSee(loadingText)
 
 	h.run(cmds[1]) // the year's load and check land
-	if a.Common().OY == nil || len(a.Common().OY.Requests) != 40 {
+	if a.Common().OrganYear() == nil || len(a.Common().OrganYear().Requests) != 40 {
 		t.Fatal("the loaded year was not applied")
 	}
 	h.mustNotSee(checkingText, loadingText)
 	e, w := a.Common().CountFindings("")
-	want := model.Check(a.Common().OY, a.Common().Calendar, today)
-	if len(a.Common().Findings) != len(want) {
-		t.Fatalf("findings: %d, model.Check gives %d", len(a.Common().Findings), len(want))
+	want := model.Check(a.Common().OrganYear(), a.Common().Calendar, today)
+	if len(a.Common().Findings()) != len(want) {
+		t.Fatalf("findings: %d, model.Check gives %d", len(a.Common().Findings()), len(want))
 	}
 	h.mustSee(fmt.Sprintf(text.StatusFindings, e, w))
 	ol := a.Top().(*outline.Model)
@@ -151,7 +151,7 @@ func TestLoadAfterBackToStartIsDropped(t *testing.T) {
 		t.Fatalf("esc did not return to the start screen: %d screens", len(a.stack))
 	}
 	h.run(cmds[1])
-	if len(a.stack) != 1 || a.Common().OY != nil || a.Common().Report != nil {
+	if len(a.stack) != 1 || a.Common().OrganYear() != nil || a.Common().Report() != nil {
 		t.Fatal("a load that landed after leaving reopened the organ-year")
 	}
 }
