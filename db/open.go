@@ -97,6 +97,8 @@ type Store struct {
 	// warnings are problems at open that did not stop it, in Chinese.
 	warnings []string
 	warnMu   sync.Mutex
+	// rowProbs are the records the check behind the start found changed.
+	rowProbs []RowProblem
 	// check is the integrity check run behind Open (Options.DeferCheck).
 	check deferredCheck
 	// rdb is the read-only pool of long reads (reader), opened on first use.

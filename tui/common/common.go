@@ -321,6 +321,7 @@ type Desk interface {
 	Warnings() []string
 	CheckDone() <-chan struct{}
 	CheckErr() error
+	DamagedRows() string
 	Backup(ctx context.Context) (string, error)
 	Calendar(ctx context.Context) (*model.Calendar, error)
 	SetCalendarDay(ctx context.Context, d model.CalendarDay) error
