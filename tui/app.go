@@ -161,7 +161,7 @@ func (a *App) Init() tea.Cmd {
 		// (db.Options.DeferCheck): its verdict arrives as checkDoneMsg.
 		cmds = append(cmds, func() tea.Msg {
 			<-st.CheckDone()
-			return checkDoneMsg{err: st.CheckErr(), warnings: st.Warnings()}
+			return checkDoneMsg{err: st.CheckErr(), warnings: st.Warnings(), damaged: st.DamagedRows()}
 		})
 	}
 	if a.opt.OrganID != 0 && a.opt.Year != 0 {
@@ -196,6 +196,7 @@ type (
 	checkDoneMsg struct {
 		err      error
 		warnings []string
+		damaged  string // records changed since saved (DamagedRows)
 	}
 )
 
@@ -338,6 +339,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(msg.warnings) > a.warnShown {
 			a.note = strings.Join(msg.warnings[a.warnShown:], " ")
 			a.warnShown = len(msg.warnings)
+		}
+		if msg.damaged != "" {
+			// Too long and too important for the status line: the clerk
+			// reads it whole and answers before going on.
+			a.note = text.DamagedRowsNote
+			return a, a.openDialog(dialog.NewAsk(a.c, text.DamagedRowsTitle+"\n"+msg.damaged,
+				dialog.Choice{Key: keys.Bind(text.KeyConfirm, "enter"), Reply: nil}))
 		}
 		return a, nil
 	case common.OpenMsg:

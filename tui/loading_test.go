@@ -250,3 +250,46 @@ func TestDeferredBackupWarningReachesTheStatusLine(t *testing.T) {
 	h.mustSee("今天的自动备份没有成功")
 	h.mustNotSee(corruptTitle)
 }
+
+// TestChangedRecordIsShownAtStart (issue 15, item 5): a byte of a saved
+// record changed in the file (the organ's office name) is found by the
+// check behind the start; the workstation shows the whole message in a
+// dialog, naming the record and the backup that still holds it, and keeps
+// a note on the status line after the clerk has read it.
+func TestChangedRecordIsShownAtStart(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "nianbao.db")
+	st := openStore(t, path)
+	seedYear(t, st, 10)
+	good, err := st.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	b, _ := os.ReadFile(path)
+	if n := bytes.Count(b, []byte("大雁镇政务公开办公室")); n != 1 {
+		t.Fatalf("the office name is %d times in the file", n)
+	}
+	os.WriteFile(path, bytes.Replace(b, []byte("大雁镇政务公开办公室"), []byte("大雁镇政务公开办公宝"), 1), 0o600)
+
+	st, err = db.Open(ctx, path, db.Options{DeferCheck: true, NoBackup: true, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	h := &harness{t: t, app: a, st: st, dir: dir}
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	h.run(a.Init())
+	h.mustSee(text.DamagedRowsTitle, "单位「大雁镇人民政府」的基本信息", filepath.Base(good))
+	if len(a.dialogs) != 1 {
+		t.Fatalf("%d dialogs open, want the notice", len(a.dialogs))
+	}
+	h.key("enter")
+	if len(a.dialogs) != 0 {
+		t.Fatal("enter did not close the notice")
+	}
+	h.mustSee(text.DamagedRowsNote)
+	h.mustNotSee(corruptTitle)
+}

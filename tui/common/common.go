@@ -321,11 +321,12 @@ type Desk interface {
 	Warnings() []string
 	CheckDone() <-chan struct{}
 	CheckErr() error
+	DamagedRows() string
 	Backup(ctx context.Context) (string, error)
 	Calendar(ctx context.Context) (*model.Calendar, error)
 	SetCalendarDay(ctx context.Context, d model.CalendarDay) error
 	UnsetCalendarDay(ctx context.Context, d model.Date) error
-	ImportCalendar(ctx context.Context, path string) ([]model.CalendarDay, error)
+	ImportCalendar(ctx context.Context, path string) (desk.CalendarImport, error)
 
 	// Organs and years.
 	Organs(ctx context.Context) ([]model.Organ, error)

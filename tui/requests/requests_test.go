@@ -13,6 +13,7 @@ import (
 
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/components/pagedlist"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/text"
 )
@@ -61,8 +62,8 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 	if l.Total() != 50000 {
 		t.Fatalf("total %d, want 50000", l.Total())
 	}
-	if l.Loaded() > maxBuffer {
-		t.Fatalf("%d rows held in memory, want at most %d", l.Loaded(), maxBuffer)
+	if l.Loaded() > pagedlist.MaxBuffer {
+		t.Fatalf("%d rows held in memory, want at most %d", l.Loaded(), pagedlist.MaxBuffer)
 	}
 	v := s.View(100, 25)
 	lines := testenv.CheckSize(t, v, 100, 25)
@@ -75,7 +76,7 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 	if !strings.Contains(v, "申请公开第50000号文件") {
 		t.Fatalf("end does not show the last entry:\n%s", v)
 	}
-	if l.Loaded() > maxBuffer {
+	if l.Loaded() > pagedlist.MaxBuffer {
 		t.Fatalf("%d rows held after end", l.Loaded())
 	}
 	// Page up twice: rows before the window come from keyset pages.
@@ -87,7 +88,7 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 	if !ok {
 		t.Fatal("row under the cursor not loaded after pgup")
 	}
-	if want := l.list.Cursor + 1; q.Serial != want {
+	if want := l.rows.Cursor() + 1; q.Serial != want {
 		t.Fatalf("row under the cursor has serial %d, want %d", q.Serial, want)
 	}
 	// Down past the loaded window loads the next page.
@@ -423,10 +424,10 @@ func TestListLongJumpWhileLoading(t *testing.T) {
 	}
 	s.View(100, 25)
 	q, ok := l.Current()
-	if !ok || q.Serial != l.list.Cursor+1 {
-		t.Fatalf("cursor %d on %+v (%v)", l.list.Cursor, q, ok)
+	if !ok || q.Serial != l.rows.Cursor()+1 {
+		t.Fatalf("cursor %d on %+v (%v)", l.rows.Cursor(), q, ok)
 	}
-	if l.Loaded() > maxBuffer {
+	if l.Loaded() > pagedlist.MaxBuffer {
 		t.Fatalf("%d rows held", l.Loaded())
 	}
 	// And back up past the window.
@@ -440,8 +441,8 @@ func TestListLongJumpWhileLoading(t *testing.T) {
 		s, _ = testenv.Run(t, c, s, cmd)
 	}
 	s.View(100, 25)
-	if q, ok := l.Current(); !ok || q.Serial != l.list.Cursor+1 {
-		t.Fatalf("after pgup: cursor %d on %+v (%v)", l.list.Cursor, q, ok)
+	if q, ok := l.Current(); !ok || q.Serial != l.rows.Cursor()+1 {
+		t.Fatalf("after pgup: cursor %d on %+v (%v)", l.rows.Cursor(), q, ok)
 	}
 }
 
@@ -486,12 +487,15 @@ func TestReloadKeepsTheCursorDeepInTheLog(t *testing.T) {
 	s.View(100, 25)
 	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
-	l.list.Cursor = 15000
+	s, _ = testenv.Press(t, c, s, "end")
+	for l.rows.Cursor() > 15000 {
+		s, _ = testenv.Press(t, c, s, "pgup")
+	}
+	at := l.rows.Cursor()
 	s.View(100, 25)
-	s, _ = testenv.Run(t, c, s, l.ensure())
 	s, _ = testenv.Run(t, c, s, s.Init()) // as after closing the form
 	s.View(100, 25)
-	if q, ok := l.Current(); !ok || q.Serial != 15001 {
-		t.Fatalf("after reload the cursor is on %+v (%v)", q, ok)
+	if q, ok := l.Current(); !ok || l.rows.Cursor() != at || q.Serial != at+1 {
+		t.Fatalf("after reload the cursor is at %d on %+v (%v), want %d", l.rows.Cursor(), q, ok, at)
 	}
 }
