@@ -47,7 +47,7 @@ func TestSearchByApplicant(t *testing.T) {
 func serials(l *List) []int {
 	var out []int
 	for i := 0; i < l.Total(); i++ {
-		q, ok := l.win.At(i)
+		q, ok := l.rows.At(i)
 		if !ok {
 			break
 		}

@@ -13,6 +13,7 @@ import (
 
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/components/pagedlist"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/text"
 )
@@ -61,8 +62,8 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 	if l.Total() != 50000 {
 		t.Fatalf("total %d, want 50000", l.Total())
 	}
-	if l.Loaded() > maxBuffer {
-		t.Fatalf("%d rows held in memory, want at most %d", l.Loaded(), maxBuffer)
+	if l.Loaded() > pagedlist.MaxBuffer {
+		t.Fatalf("%d rows held in memory, want at most %d", l.Loaded(), pagedlist.MaxBuffer)
 	}
 	v := s.View(100, 25)
 	lines := testenv.CheckSize(t, v, 100, 25)
@@ -75,7 +76,7 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 	if !strings.Contains(v, "申请公开第50000号文件") {
 		t.Fatalf("end does not show the last entry:\n%s", v)
 	}
-	if l.Loaded() > maxBuffer {
+	if l.Loaded() > pagedlist.MaxBuffer {
 		t.Fatalf("%d rows held after end", l.Loaded())
 	}
 	// Page up twice: rows before the window come from keyset pages.
@@ -87,7 +88,7 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 	if !ok {
 		t.Fatal("row under the cursor not loaded after pgup")
 	}
-	if want := l.list.Cursor + 1; q.Serial != want {
+	if want := l.rows.Cursor() + 1; q.Serial != want {
 		t.Fatalf("row under the cursor has serial %d, want %d", q.Serial, want)
 	}
 	// Down past the loaded window loads the next page.
@@ -327,7 +328,7 @@ func TestTableAndOverview(t *testing.T) {
 		!regexp.MustCompile(`（一）予以公开 █+ 10件（100\.0%）`).MatchString(v) {
 		t.Fatalf("bars without their numbers at the ends:\n%s", v)
 	}
-	o := model.SummarizeRequests(c.Format(), 2021, c.OY.Requests, c.Today, c.Calendar)
+	o := model.SummarizeRequests(c.Format(), 2021, c.OrganYear().Requests, c.Today, c.Calendar)
 	if o.PerMonth[0] != 5 || o.Closed != 10 || o.GroupCounts[0] != 10 {
 		t.Fatalf("summary %+v", o)
 	}
@@ -349,7 +350,7 @@ func TestGoToEntryFromCheckMovesTheCursor(t *testing.T) {
 	var s common.Screen = New(c)
 	s.View(100, 25)
 	s, _ = testenv.Run(t, c, s, s.Init())
-	target := c.OY.Requests[420]
+	target := c.OrganYear().Requests[420]
 	// Filtered to 已结转 (the entry is not among them): the jump shows the
 	// whole log.
 	s, _ = testenv.Press(t, c, s, "s", "s", "s")
@@ -367,7 +368,7 @@ func TestGoToEntryFromCheckMovesTheCursor(t *testing.T) {
 
 func TestFormRefusesDatesAfterToday(t *testing.T) {
 	c := setup(t, genRequests(1))
-	q, err := c.Store.Request(c.Ctx, c.OY.Requests[0].ID, true)
+	q, err := c.Store.Request(c.Ctx, c.OrganYear().Requests[0].ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -423,10 +424,10 @@ func TestListLongJumpWhileLoading(t *testing.T) {
 	}
 	s.View(100, 25)
 	q, ok := l.Current()
-	if !ok || q.Serial != l.list.Cursor+1 {
-		t.Fatalf("cursor %d on %+v (%v)", l.list.Cursor, q, ok)
+	if !ok || q.Serial != l.rows.Cursor()+1 {
+		t.Fatalf("cursor %d on %+v (%v)", l.rows.Cursor(), q, ok)
 	}
-	if l.Loaded() > maxBuffer {
+	if l.Loaded() > pagedlist.MaxBuffer {
 		t.Fatalf("%d rows held", l.Loaded())
 	}
 	// And back up past the window.
@@ -440,8 +441,8 @@ func TestListLongJumpWhileLoading(t *testing.T) {
 		s, _ = testenv.Run(t, c, s, cmd)
 	}
 	s.View(100, 25)
-	if q, ok := l.Current(); !ok || q.Serial != l.list.Cursor+1 {
-		t.Fatalf("after pgup: cursor %d on %+v (%v)", l.list.Cursor, q, ok)
+	if q, ok := l.Current(); !ok || q.Serial != l.rows.Cursor()+1 {
+		t.Fatalf("after pgup: cursor %d on %+v (%v)", l.rows.Cursor(), q, ok)
 	}
 }
 
@@ -454,7 +455,7 @@ func TestPerRequestFeeCountsTheApplicantsMonth(t *testing.T) {
 			Applicant: model.NaturalPerson, Summary: "同一申请人", Personal: model.Personal{Name: "赵六", IDNumber: "11010519491231002X"}})
 	}
 	c := setup(t, reqs)
-	q, err := c.Store.Request(c.Ctx, c.OY.Requests[11].ID, true)
+	q, err := c.Store.Request(c.Ctx, c.OrganYear().Requests[11].ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -486,12 +487,15 @@ func TestReloadKeepsTheCursorDeepInTheLog(t *testing.T) {
 	s.View(100, 25)
 	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
-	l.list.Cursor = 15000
+	s, _ = testenv.Press(t, c, s, "end")
+	for l.rows.Cursor() > 15000 {
+		s, _ = testenv.Press(t, c, s, "pgup")
+	}
+	at := l.rows.Cursor()
 	s.View(100, 25)
-	s, _ = testenv.Run(t, c, s, l.ensure())
 	s, _ = testenv.Run(t, c, s, s.Init()) // as after closing the form
 	s.View(100, 25)
-	if q, ok := l.Current(); !ok || q.Serial != 15001 {
-		t.Fatalf("after reload the cursor is on %+v (%v)", q, ok)
+	if q, ok := l.Current(); !ok || l.rows.Cursor() != at || q.Serial != at+1 {
+		t.Fatalf("after reload the cursor is at %d on %+v (%v), want %d", l.rows.Cursor(), q, ok, at)
 	}
 }
