@@ -113,7 +113,7 @@ var aggKeys = struct {
 	Pick:    keys.Bind(text.ExpKeyToggle, "space"),
 	PgDown:  keys.Help(keys.Nav.PageDown, text.AggKeyScroll),
 	PgUp:    keys.Help(keys.Nav.PageUp, text.AggKeyScrollUp),
-	Refresh: keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Refresh: keys.Refresh,
 	Back:    keys.Global.Back,
 }
 
@@ -318,7 +318,7 @@ func (s *Aggregate) View(width, height int) string {
 			s.scroll = min(s.scroll, max(0, len(body)-room+1))
 			body = body[s.scroll:]
 			if len(body) > room {
-				body = append(body[:room-1], st.Muted.Render(fmt.Sprintf(text.AggMore, len(body)-(room-1))))
+				body = append(body[:room-1], st.Muted.Render(fmt.Sprintf(text.AggMore, len(body)-(room-1), keys.Key(aggKeys.PgDown))))
 			}
 			lines = append(lines, body...)
 		}

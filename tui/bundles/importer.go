@@ -93,7 +93,7 @@ var importKeys = struct {
 	Down:     keys.Bind(text.KeyDown, "down", "tab"),
 	Pick:     keys.Bind(text.ExpKeyToggle, "space"),
 	Read:     keys.Bind(text.BunRead, "enter"),
-	Refresh:  keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Refresh:  keys.Refresh,
 	Back:     keys.Global.Back,
 	ListUp:   keys.Nav.Up,
 	ListDown: keys.Nav.Down,
@@ -226,7 +226,7 @@ func (s *Import) startImport() tea.Cmd {
 		s.queue = []int{s.list.Cursor}
 	}
 	if len(s.queue) == 0 {
-		s.errText = text.BunNothingChosen
+		s.errText = fmt.Sprintf(text.BunNothingChosen, keys.Key(importKeys.Select))
 		return nil
 	}
 	s.errText, s.done = "", ""

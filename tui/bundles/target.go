@@ -15,6 +15,7 @@ import (
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
 
@@ -107,7 +108,7 @@ func (p *place) folderLine(mark string, width int) string {
 // noDrives is the note shown when no drive is listed.
 func (p *place) noDrives() string {
 	if p.scanned {
-		return text.ExpNoDrives
+		return fmt.Sprintf(text.ExpNoDrives, keys.Key(keys.Refresh))
 	}
 	return text.ExpScanning
 }

@@ -190,7 +190,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if m.list.Cursor < len(m.days) {
 			d := m.days[m.list.Cursor]
 			if !d.Added {
-				m.msg, m.msgErr = text.CalNotAdded, true
+				m.msg, m.msgErr = fmt.Sprintf(text.CalNotAdded, keys.Key(m.keys.Add)), true
 				return nil
 			}
 			st, ctx := m.c.Store, m.c.Ctx

@@ -125,3 +125,14 @@ func Keys(b key.Binding, ks ...string) key.Binding {
 func Help(b key.Binding, desc string) key.Binding {
 	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
 }
+
+// Key is the key a binding shows in help ("ctrl+s", "n"), for a sentence
+// that names it: the sentence changes with the binding.
+func Key(b key.Binding) string { return b.Help().Key }
+
+// DueSoon shows the ledger's 即将到期 view (the requests list; the start
+// screen names it).
+var DueSoon = Bind(text.ReqKeyOverdue, "x")
+
+// Refresh looks for USB sticks again (export, bundles).
+var Refresh = Bind(text.ExpKeyRefresh, "ctrl+r")

@@ -124,7 +124,7 @@ func (m *Model) View(width, height int) string {
 	bh := bodyHeight(height)
 	top := max(0, min(m.top, len(lines)-1))
 	end := min(len(lines), top+bh)
-	head := st.Heading.Render(text.TitlePreview) + "  " + st.Muted.Render(text.PreviewNote)
+	head := st.Heading.Render(text.TitlePreview) + "  " + st.Muted.Render(fmt.Sprintf(text.PreviewNote, keys.Key(m.keys.Left)+"/"+keys.Key(m.keys.Right)))
 	out := []string{components.Fit(head, width)}
 	if len(lines) == 0 {
 		out = append(out, st.Muted.Render(text.ReqNoReport))

@@ -292,7 +292,7 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		it := msg.it
 		s.undo = &it
-		s.note = fmt.Sprintf(text.ItemsDeleted, it.Title)
+		s.note = fmt.Sprintf(text.ItemsDeleted, it.Title, keys.Key(s.keys.Undo))
 		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
 	case restoredMsg:
 		if msg.err != nil {
@@ -541,9 +541,9 @@ func (s *Screen) View(width, height int) string {
 	case !s.rows.Ready():
 		lines = append(lines, st.Muted.Render(text.ItemsLoading))
 	case total == 0 && (s.filtered() || s.search != ""):
-		lines = append(lines, st.Muted.Render(text.ItemsNoMatch))
+		lines = append(lines, st.Muted.Render(fmt.Sprintf(text.ItemsNoMatch, keys.Key(s.keys.Clear))))
 	case total == 0:
-		lines = append(lines, st.Muted.Render(text.ItemsEmpty))
+		lines = append(lines, st.Muted.Render(fmt.Sprintf(text.ItemsEmpty, keys.Key(s.keys.New), keys.Key(s.keys.Import))))
 	}
 	for i := from; i < to && total > 0; i++ {
 		var row string

@@ -197,7 +197,7 @@ func (f *Form) outcomeFormat(answered model.Date) *model.Format {
 // outcomeField offers the outcome rows of the answer year's format.
 func (f *Form) outcomeField(answered model.Date, current string) *components.Field {
 	labels, ids := f.outcomeChoices(answered)
-	return hinted(choice(fOutcome, text.ReqFieldOutcome, text.ReqGroupAnswer, labels, ids, current), text.ReqHintOutcome)
+	return hinted(choice(fOutcome, text.ReqFieldOutcome, text.ReqGroupAnswer, labels, ids, current), fmt.Sprintf(text.ReqHintOutcome, keys.Key(keys.Choose)))
 }
 
 // outcomeChoices are the outcome rows of the answer year's format, after

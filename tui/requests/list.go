@@ -99,7 +99,7 @@ func New(c *common.Common) common.Screen {
 		Status:    keys.Bind(text.ReqKeyStatus, "s"),
 		Outcome:   keys.Bind(text.ReqKeyOutcome, "o"),
 		Applicant: keys.Bind(text.ReqKeyApplicant, "a"),
-		Overdue:   keys.Bind(text.ReqKeyOverdue, "x"),
+		Overdue:   keys.DueSoon,
 		Sort:      keys.Bind(text.ReqKeySort, "p"),
 		Clear:     keys.Bind(text.ReqKeyClear, "c", "esc"),
 		Table:     keys.Bind(text.ReqKeyTable, "t"),
@@ -292,7 +292,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		q := msg.q
 		m.undo = &q
-		m.note = fmt.Sprintf(text.ReqDeleted, q.Serial)
+		m.note = fmt.Sprintf(text.ReqDeleted, q.Serial, keys.Key(m.keys.Undo))
 		return m, tea.Batch(m.rows.Reload(), saved(m.c), common.Reload)
 	case restoredMsg:
 		if msg.err != nil {

@@ -1,15 +1,15 @@
 package requests
 
 import (
-	"charm.land/bubbles/v2/key"
-
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
 	"nianbao/tui/styles"
 	"nianbao/tui/text"
 )
@@ -52,9 +52,9 @@ func (m *List) View(width, height int) string {
 	m.rows.SetHeight(m.listHeight())
 	from, to := m.rows.Visible()
 	if m.rows.Total() == 0 && m.rows.Ready() {
-		empty := text.ReqEmpty
+		empty := fmt.Sprintf(text.ReqEmpty, keys.Key(m.keys.New))
 		if m.filtered() || m.search != "" {
-			empty = text.ReqEmptyFiltered
+			empty = fmt.Sprintf(text.ReqEmptyFiltered, keys.Key(m.keys.Clear))
 		}
 		lines = append(lines, st.Muted.Render(components.Fit(empty, width)))
 	}

@@ -282,7 +282,7 @@ func (m *Model) View(width, height int) string {
 	var left, right []string
 	left = append(left, st.Heading.Render(text.StartOrgans), "")
 	if len(m.organs) == 0 {
-		left = append(left, components.Wrap(text.StartNoOrgans, lw)...)
+		left = append(left, components.Wrap(fmt.Sprintf(text.StartNoOrgans, keys.Key(m.keys.NewOrgan)), lw)...)
 	}
 	from, to := m.ol.Visible(height - 3)
 	for i := from; i < to; i++ {
@@ -298,7 +298,7 @@ func (m *Model) View(width, height int) string {
 	}
 	right = append(right, st.Heading.Render(text.StartYears), "")
 	if len(m.organs) > 0 && len(m.years) == 0 && m.yearsOf == m.organs[m.ol.Cursor].ID {
-		right = append(right, components.Wrap(text.StartNoYears, rw)...)
+		right = append(right, components.Wrap(fmt.Sprintf(text.StartNoYears, keys.Key(m.keys.NewYear)), rw)...)
 	}
 	from, to = m.yl.Visible(height - 3)
 	for i := from; i < to; i++ {
@@ -322,7 +322,7 @@ func (m *Model) View(width, height int) string {
 	}
 	if m.due > 0 && len(m.organs) > 0 && m.yearsOf == m.organs[m.ol.Cursor].ID {
 		right = append(right, "")
-		for _, l := range components.Wrap(fmt.Sprintf(text.StartDueSoon, m.due, m.late), rw-1) {
+		for _, l := range components.Wrap(fmt.Sprintf(text.StartDueSoon, m.due, m.late, keys.Key(keys.DueSoon)), rw-1) {
 			right = append(right, " "+st.Warning.Render(l))
 		}
 	}
@@ -331,7 +331,7 @@ func (m *Model) View(width, height int) string {
 	if cal := m.c.Calendar; cal != nil && !m.c.Today.IsZero() {
 		for _, y := range desk.MissingCalendarYears(cal, m.c.Today.Year(), m.c.Today.Year()+1) {
 			right = append(right, "")
-			for _, l := range components.Wrap(fmt.Sprintf(model.MissingYearText, y)+text.CalendarImportHint, rw-1) {
+			for _, l := range components.Wrap(fmt.Sprintf(model.MissingYearText, y)+fmt.Sprintf(text.CalendarImportHint, keys.Key(m.keys.Calendar)), rw-1) {
 				right = append(right, " "+st.Warning.Render(l))
 			}
 		}

@@ -21,7 +21,7 @@ const (
 	CalPathEmpty   = "请填写节假日文本文件的位置"
 	CalSaved       = "已保存 %d 天，答复期限已按新的安排计算"
 	CalRemoved     = "已删除 %s 的录入，恢复按内置或推算的安排"
-	CalNotAdded    = "这一天不是录入的，不能删除；如需改动，按 a 录入同一天"
+	CalNotAdded    = "这一天不是录入的，不能删除；如需改动，按 %s 录入同一天"
 	CalKeyPrevYear = "上一年"
 	CalKeyNextYear = "下一年"
 	CalKeyAdd      = "录入一天"
