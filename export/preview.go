@@ -1,6 +1,10 @@
 package export
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/width"
+)
 
 // LineKind says how a preview line is drawn.
 type LineKind int
@@ -25,11 +29,15 @@ type Line struct {
 // TextLines lays the Document out as lines of at most width display
 // columns for reading on a terminal: the same document every renderer
 // prints, with body text wrapped to width and tables drawn as the text
-// export draws them (TextGrid), which may be wider than width.
+// export draws them (TextGrid), which may be wider than width. Text is
+// measured as the terminal draws it (termRuneWidth), so “ ” and · take one
+// column there, not two as in the text file.
 func TextLines(d *Document, width int) []Line {
 	if width < 8 {
 		width = 8
 	}
+	wrapText := func(s string, w int) []string { return wrapWidth(s, w, termRuneWidth) }
+	textWidth := termTextWidth
 	var out []Line
 	add := func(k LineKind, s string) { out = append(out, Line{Kind: k, Text: s}) }
 	center := func(k LineKind, s string) {
@@ -77,4 +85,27 @@ func TextLines(d *Document, width int) []Line {
 		add(LineSignature, s)
 	}
 	return out
+}
+
+// termRuneWidth is the width of r on a terminal: two columns for wide and
+// full-width characters, one for the rest (East Asian ambiguous ones such
+// as “ ” · ① included, as the workstation measures them with
+// RUNEWIDTH_EASTASIAN=0), none for controls and combining marks.
+func termRuneWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	if r < 0x20 || (r >= 0x300 && r < 0x370) || r == 0x200b || r == 0xfeff {
+		return 0
+	}
+	return 1
+}
+
+func termTextWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		w += termRuneWidth(r)
+	}
+	return w
 }

@@ -217,8 +217,7 @@ func (s *Aggregate) key(k tea.KeyPressMsg) tea.Cmd {
 		s.scroll = max(0, s.scroll-1)
 		return nil
 	case key.Matches(k, b.Refresh):
-		s.out.scanned = false
-		return scanDrives
+		return s.out.rescan()
 	case key.Matches(k, b.Back):
 		return func() tea.Msg { return common.BackMsg{} }
 	case key.Matches(k, b.Run):
@@ -270,6 +269,9 @@ func (s *Aggregate) View(width, height int) string {
 	field(2, text.AggExpected, s.expected)
 	if len(s.out.drives) > 0 {
 		add(st.Label.Render("  " + text.AggOut))
+	}
+	if note := s.out.status(); note != "" && (len(s.out.drives) > 0 || s.out.note != "") {
+		add("  " + st.Muted.Render(note))
 	}
 	for i := range s.out.drives {
 		text := s.out.driveLine(i)

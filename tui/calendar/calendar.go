@@ -304,10 +304,12 @@ func (m *Model) View(width, height int) string {
 		case d.Computed:
 			src = text.CalComputed
 		}
-		line := components.Fit(fmt.Sprintf(" %s %s  %s  %s  %s", d.Date, weekday(d.Date), kind, d.Name, src), width)
-		if i == m.list.Cursor && m.form == nil {
+		sel := i == m.list.Cursor && m.form == nil
+		line := components.Fit(fmt.Sprintf("%s %s  %s  %s  %s", d.Date, weekday(d.Date), kind, d.Name, src), width-2)
+		if sel {
 			line = st.Selected.Render(line)
 		}
+		line = components.CursorMark(sel) + line
 		lines = append(lines, line)
 	}
 	return components.Block(strings.Join(lines, "\n"), width, height)

@@ -148,7 +148,13 @@ func (d *Keys) Cursor() *tea.Cursor { return nil }
 
 // KeyMap implements common.Screen.
 func (d *Keys) KeyMap() help.KeyMap {
-	return keys.Map{Short: []key.Binding{keysScroll.Up, keysScroll.Down, keysScroll.PgDown, keysScroll.Close}}
+	k := keysScroll
+	end := len(d.lines()) - d.body()
+	k.Up.SetEnabled(d.scroll > 0)
+	k.PgUp.SetEnabled(d.scroll > 0)
+	k.Down.SetEnabled(d.scroll < end)
+	k.PgDown.SetEnabled(d.scroll < end)
+	return keys.Map{Short: []key.Binding{k.Up, k.Down, k.PgDown, k.PgUp, k.Close}}
 }
 
 // Title implements common.Screen.

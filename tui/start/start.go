@@ -136,15 +136,14 @@ func (m *Model) KeyMap() help.KeyMap {
 	k.Switch.SetEnabled(len(m.years) > 0)
 	k.Left.SetEnabled(m.focus == 1)
 	k.Right.SetEnabled(m.focus == 0 && len(m.years) > 0)
-	nav := []key.Binding{keys.Nav.Up, keys.Nav.Down}
-	if n := m.ol.Len; m.focus == 1 {
-		n = m.yl.Len
-		if n < 2 {
-			nav = nil
-		}
-	} else if n < 2 {
-		nav = nil
+	l := m.ol
+	if m.focus == 1 {
+		l = m.yl
 	}
+	up, down := keys.Nav.Up, keys.Nav.Down
+	up.SetEnabled(l.Cursor > 0)
+	down.SetEnabled(l.Cursor < l.Len-1)
+	nav := []key.Binding{up, down}
 	short := []key.Binding{k.Open, k.NewOrgan, k.EditOrgan, k.NewYear, k.Switch, k.Import, k.Aggregate, k.Calendar, k.Quit}
 	full := append(append([]key.Binding{}, short...), k.Left, k.Right)
 	return keys.Map{Short: short, Full: [][]key.Binding{append(full, nav...)}}
