@@ -677,6 +677,13 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return f, nil
 	case tea.KeyPressMsg:
 		return f, f.key(msg)
+	case common.BlurMsg:
+		// The program ends under the form (the terminal closed): the field
+		// being typed is kept when valid, as moving on from it would.
+		if changed, ok := f.leave(); changed && ok {
+			return f, f.save()
+		}
+		return f, nil
 	case discardYesMsg:
 		return f, f.done
 	case leaveSaveMsg:
