@@ -79,6 +79,12 @@ func New(c *common.Common) common.Screen {
 	s.categories = append([]string(nil), model.DefaultItemCategories...)
 	s.channels = append([]string(nil), model.DefaultItemChannels...)
 	s.rows = pagedlist.New(c.Context, s.source)
+	// An item a jump asks for that the filters hide: show the whole list.
+	s.rows.OnMissing(func() bool {
+		was := s.filtered() || s.search != ""
+		s.clearFilters()
+		return was
+	})
 	s.rows.SetHeight(s.listHeight())
 	s.keys = listKeys{
 		Edit:     keys.Bind(text.KeyEdit, "enter", "e"),
@@ -267,15 +273,6 @@ func (s *Screen) reload() tea.Cmd {
 	return s.rows.Reload()
 }
 
-// Current is the item under the cursor, if loaded.
-func (s *Screen) Current() (*model.DisclosureItem, bool) { return s.rows.Current() }
-
-// Total is the number of items matching the filters.
-func (s *Screen) Total() int { return s.rows.Total() }
-
-// Loaded is the number of rows held in memory.
-func (s *Screen) Loaded() int { return s.rows.Loaded() }
-
 func (s *Screen) listHeight() int { return max(1, s.height-4) }
 
 // ---- update ----
@@ -283,11 +280,6 @@ func (s *Screen) listHeight() int { return max(1, s.height-4) }
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if ok, cmd := s.rows.Update(msg); ok {
-		if id := s.rows.Missed(); id != 0 && (s.filtered() || s.search != "") {
-			// The item a jump asked for is hidden by the filters.
-			s.clearFilters()
-			return s, s.rows.Show(id)
-		}
 		return s, cmd
 	}
 	switch msg := msg.(type) {
@@ -417,12 +409,12 @@ func (s *Screen) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.New):
 		return s.openForm(nil)
 	case key.Matches(k, km.Edit):
-		if it, ok := s.Current(); ok {
+		if it, ok := s.rows.Current(); ok {
 			cp := *it
 			return s.openForm(&cp)
 		}
 	case key.Matches(k, km.Delete):
-		if it, ok := s.Current(); ok {
+		if it, ok := s.rows.Current(); ok {
 			return dialog.YesNo(s.c, fmt.Sprintf(text.ItemsDeleteAsk, it.Title), text.KeyDelete, deleteYesMsg{}, text.KeyCancel, nil)
 		}
 	case key.Matches(k, km.Undo):
@@ -489,7 +481,7 @@ type (
 
 // deleteCurrent deletes the item under the cursor, keeping it for undo.
 func (s *Screen) deleteCurrent() tea.Cmd {
-	it, ok := s.Current()
+	it, ok := s.rows.Current()
 	if !ok || s.c.Store == nil {
 		return nil
 	}

@@ -357,21 +357,21 @@ func TestListPagesAndFilters(t *testing.T) {
 	e := setup(t, stored)
 	s := e.open()
 	l := s.(*Screen)
-	if l.Total() != 600 || l.Loaded() > pagedlist.MaxBuffer || l.Loaded() == 0 {
-		t.Fatalf("total %d loaded %d", l.Total(), l.Loaded())
+	if l.rows.Total() != 600 || l.rows.Loaded() > pagedlist.MaxBuffer || l.rows.Loaded() == 0 {
+		t.Fatalf("total %d loaded %d", l.rows.Total(), l.rows.Loaded())
 	}
 	s = e.press(s, "end")
 	view(t, s, 100, 30)
-	cur, ok := s.(*Screen).Current()
+	cur, ok := s.(*Screen).rows.Current()
 	if !ok || cur.Published != model.NewDate(2021, 12, 28) {
 		t.Fatalf("end: %+v %v", cur, ok)
 	}
-	if s.(*Screen).Loaded() > pagedlist.MaxBuffer {
-		t.Fatalf("buffer grew to %d", s.(*Screen).Loaded())
+	if s.(*Screen).rows.Loaded() > pagedlist.MaxBuffer {
+		t.Fatalf("buffer grew to %d", s.(*Screen).rows.Loaded())
 	}
 	// Month filter: m steps to 1月.
 	s = e.press(s, "m")
-	if got := s.(*Screen).Total(); got != 50 {
+	if got := s.(*Screen).rows.Total(); got != 50 {
 		t.Fatalf("January holds %d items, want 50", got)
 	}
 	// Category filter on top: c steps to 机构职能.
@@ -382,7 +382,7 @@ func TestListPagesAndFilters(t *testing.T) {
 			want++
 		}
 	}
-	if got := s.(*Screen).Total(); got != want {
+	if got := s.(*Screen).rows.Total(); got != want {
 		t.Fatalf("January 机构职能: %d, want %d", got, want)
 	}
 	v := view(t, s, 100, 30)
@@ -391,18 +391,18 @@ func TestListPagesAndFilters(t *testing.T) {
 	}
 	// w steps the channel filter to 政府门户网站 (every third item).
 	s = e.press(s, "x", "w")
-	if got := s.(*Screen).Total(); got != 200 {
+	if got := s.(*Screen).rows.Total(); got != 200 {
 		t.Fatalf("政府门户网站: %d, want 200", got)
 	}
 	// x clears; / searches the title.
 	s = e.press(s, "x", "/")
 	s = e.typ(s, "信息59")
 	s = e.press(s, "enter")
-	if got := s.(*Screen).Total(); got != 10 {
+	if got := s.(*Screen).rows.Total(); got != 10 {
 		t.Fatalf("search 信息59: %d, want 10", got)
 	}
 	s = e.press(s, "esc")
-	if got := s.(*Screen).Total(); got != 600 {
+	if got := s.(*Screen).rows.Total(); got != 600 {
 		t.Fatalf("esc clears the search: %d", got)
 	}
 }
@@ -532,8 +532,8 @@ func TestImportLargeCSV(t *testing.T) {
 		t.Fatalf("saved %d items", n)
 	}
 	s = e.press(s, "enter")
-	if got := s.(*Screen).Total(); got != 5000 || s.(*Screen).Loaded() > pagedlist.MaxBuffer {
-		t.Fatalf("list total %d loaded %d", got, s.(*Screen).Loaded())
+	if got := s.(*Screen).rows.Total(); got != 5000 || s.(*Screen).rows.Loaded() > pagedlist.MaxBuffer {
+		t.Fatalf("list total %d loaded %d", got, s.(*Screen).rows.Loaded())
 	}
 }
 

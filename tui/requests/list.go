@@ -82,6 +82,13 @@ func New(c *common.Common) common.Screen {
 	m := &List{c: c, input: components.NewInput(), height: 20}
 	m.input.Clean = model.CleanLine
 	m.rows = pagedlist.New(c.Context, m.source)
+	// An entry a jump asks for that the filters hide (or that is not due
+	// soon): show the whole log.
+	m.rows.OnMissing(func() bool {
+		was := m.filtered() || m.search != ""
+		m.clearFilters()
+		return was
+	})
 	m.rows.SetHeight(m.listHeight())
 	m.keys = listKeys{
 		Open:      keys.Bind(text.KeyEdit, "enter", "e"),
@@ -264,26 +271,11 @@ func statusLabel(s string) string {
 
 func (m *List) ctx() context.Context { return m.c.Context() }
 
-// Current is the request under the cursor, if loaded.
-func (m *List) Current() (*model.Request, bool) { return m.rows.Current() }
-
-// Total is the number of matching requests.
-func (m *List) Total() int { return m.rows.Total() }
-
-// Loaded is the number of rows held in memory (tests).
-func (m *List) Loaded() int { return m.rows.Loaded() }
-
 func (m *List) listHeight() int { return max(1, m.height-3) }
 
 // Update implements common.Screen.
 func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if ok, cmd := m.rows.Update(msg); ok {
-		if id := m.rows.Missed(); id != 0 && (m.filtered() || m.search != "") {
-			// The entry a jump asked for is hidden by the filters (or is
-			// not due soon): show the whole log.
-			m.clearFilters()
-			return m, m.rows.Show(id)
-		}
 		return m, cmd
 	}
 	switch msg := msg.(type) {
@@ -414,7 +406,7 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, k0.Open):
 		return m.openCurrent(func(full model.Request) common.Screen { return NewForm(m.c, &full) })
 	case key.Matches(k, k0.Delete):
-		if q, ok := m.Current(); ok {
+		if q, ok := m.rows.Current(); ok {
 			m.deleting = *q
 			return dialog.Delete(m.c, fmt.Sprintf(text.ReqEntryName, q.Serial, clip(q.Summary, 20)), deleteYesMsg{})
 		}
@@ -464,7 +456,7 @@ func (m *List) viewKey(k tea.KeyPressMsg) tea.Cmd {
 // openCurrent loads the request under the cursor with its personal data
 // and opens the screen open builds for it.
 func (m *List) openCurrent(open func(full model.Request) common.Screen) tea.Cmd {
-	q, ok := m.Current()
+	q, ok := m.rows.Current()
 	if !ok {
 		return nil
 	}

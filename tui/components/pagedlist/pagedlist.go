@@ -70,8 +70,8 @@ type List[T any] struct {
 	err     error
 	mem     bool // the list is held whole in memory (Source.Arrange)
 
-	pending int64 // an entry to put the cursor on when it arrives
-	missed  int64 // an entry a jump asked for that the list does not hold
+	pending  int64 // an entry to put the cursor on when it arrives
+	unfilter func() bool
 }
 
 // New makes a list that reads its rows through source, called afresh for
@@ -161,13 +161,11 @@ func (l *List[T]) Ready() bool { return l.loaded }
 // Err is the error of the last query, or nil.
 func (l *List[T]) Err() error { return l.err }
 
-// Missed returns, once, the entry a jump (Show) asked for that the list
-// does not hold (the screen may clear its filters and ask again), or 0.
-func (l *List[T]) Missed() int64 {
-	id := l.missed
-	l.missed = 0
-	return id
-}
+// OnMissing sets what happens when an entry a jump (Show) asked for is not
+// in the list: unfilter clears the screen's filters and reports whether
+// there were any, and then the list walks to the entry again. Without it,
+// or with no filter to clear, the cursor stays where it was.
+func (l *List[T]) OnMissing(unfilter func() bool) { l.unfilter = unfilter }
 
 // Messages of the list's own queries.
 type (
@@ -313,8 +311,8 @@ func (l *List[T]) Update(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		l.win.Reset(msg.rows, msg.start)
 		l.total = msg.total
 		l.nav.SetLen(l.total)
-		if l.pending != 0 {
-			l.showPending(msg)
+		if id := l.pending; id != 0 && !l.showPending(msg) && l.unfilter != nil && l.unfilter() {
+			return true, l.Show(id)
 		}
 		return true, l.ensure()
 	case pageMsg[T]:
@@ -334,27 +332,25 @@ func (l *List[T]) Update(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 	return false, nil
 }
 
-// showPending puts the cursor on the entry a jump asked for, or notes that
-// the list does not hold it.
-func (l *List[T]) showPending(msg resetMsg[T]) {
+// showPending puts the cursor on the entry a jump asked for and reports
+// whether the list holds it.
+func (l *List[T]) showPending(msg resetMsg[T]) bool {
 	id := l.pending
 	l.pending = 0
 	if !msg.mem {
 		if msg.cursor >= 0 {
 			l.nav.Cursor = msg.cursor
-		} else {
-			l.missed = id
 		}
-		return
+		return msg.cursor >= 0
 	}
 	src := l.source()
 	for i := range l.win.Rows {
 		if src.ID != nil && src.ID(&l.win.Rows[i]) == id {
 			l.nav.Cursor = i
-			return
+			return true
 		}
 	}
-	l.missed = id
+	return false
 }
 
 // ensure reads the rows the visible part needs, one keyset page at a time.

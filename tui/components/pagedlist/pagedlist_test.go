@@ -151,24 +151,60 @@ func TestPagesThroughALongList(t *testing.T) {
 	checkCursor(t, l, "reload")
 }
 
-func TestShowWalksToAnEntryAndSaysWhenItIsMissing(t *testing.T) {
-	s := newSlice(30000)
-	l := New(context.Background, s.source)
+// filtered is a list whose filter keeps the rows whose ID is not a
+// multiple of 30, until the screen clears it.
+type filtered struct {
+	all      *slice
+	on       bool
+	unfilter int // times asked to clear
+}
+
+func (f *filtered) source() Source[row] {
+	if !f.on {
+		return f.all.source()
+	}
+	kept := &slice{}
+	for _, r := range f.all.rows {
+		if r.ID%30 != 0 {
+			kept.rows = append(kept.rows, r)
+		}
+	}
+	return kept.source()
+}
+
+func TestShowWalksToAnEntryAndClearsFiltersThatHideIt(t *testing.T) {
+	f := &filtered{all: newSlice(30000)}
+	l := New(context.Background, f.source)
+	l.OnMissing(func() bool {
+		f.unfilter++
+		was := f.on
+		f.on = false
+		return was
+	})
 	run(t, l, l.Reload())
 	run(t, l, l.Show(10*25001))
 	if l.Cursor() != 25000 {
 		t.Fatalf("show: cursor %d, want 25000", l.Cursor())
 	}
 	checkCursor(t, l, "show")
-	if id := l.Missed(); id != 0 {
-		t.Fatalf("missed %d after a jump that found its entry", id)
+	if f.unfilter != 0 {
+		t.Fatalf("a jump that found its entry cleared the filters")
 	}
-	run(t, l, l.Show(7)) // no such row
-	if id := l.Missed(); id != 7 {
-		t.Fatalf("missed %d, want 7", id)
+	// Filtered: entry 300 (a multiple of 30) is hidden, entry 310 is not.
+	f.on = true
+	run(t, l, l.Restart())
+	run(t, l, l.Show(310))
+	if r, _ := l.Current(); r.ID != 310 || !f.on {
+		t.Fatalf("show in the filtered list: on %+v, filter on %v", r, f.on)
 	}
-	if id := l.Missed(); id != 0 {
-		t.Fatalf("Missed should report once, got %d again", id)
+	run(t, l, l.Show(300))
+	if r, _ := l.Current(); f.on || r.ID != 300 || l.Cursor() != 29 || f.unfilter != 1 {
+		t.Fatalf("hidden entry: cursor %d on %+v, filter on %v, cleared %d times", l.Cursor(), r, f.on, f.unfilter)
+	}
+	// No such entry: the filter is already clear, the cursor stays.
+	run(t, l, l.Show(7))
+	if l.Cursor() != 29 || f.unfilter != 2 {
+		t.Fatalf("missing entry: cursor %d, cleared %d times", l.Cursor(), f.unfilter)
 	}
 }
 
@@ -196,9 +232,11 @@ func TestArrangedListIsHeldInMemory(t *testing.T) {
 	if r, _ := l.Current(); l.Cursor() != 3 || r.ID != 9910 {
 		t.Fatalf("show in memory: cursor %d on %+v", l.Cursor(), r)
 	}
+	missing := 0
+	l.OnMissing(func() bool { missing++; return false })
 	run(t, l, l.Show(20)) // not selected by Arrange
-	if id := l.Missed(); id != 20 {
-		t.Fatalf("missed %d, want 20", id)
+	if missing != 1 || l.Cursor() != 3 {
+		t.Fatalf("a row Arrange left out: OnMissing called %d times, cursor %d", missing, l.Cursor())
 	}
 }
 
