@@ -31,20 +31,16 @@ func openStored(t *testing.T, c *common.Common, q model.Request) *Form {
 // focusOn tabs to the field with key (Update only: no save runs).
 func focusOn(t *testing.T, f *Form, key string) {
 	t.Helper()
-	for range len(f.fields) {
-		if f.Focus() == key {
-			return
-		}
-		f.setFocus((f.focus + 1) % len(f.fields))
+	if !f.form.FocusKey(key) {
+		t.Fatalf("no field %s", key)
 	}
-	t.Fatalf("no field %s", key)
 }
 
 // retype replaces the focused field's text and leaves it with Tab,
 // returning the save command the form started.
 func retype(t *testing.T, f *Form, text string) tea.Cmd {
 	t.Helper()
-	f.current().input.SetValue(text)
+	f.form.Current().Input.SetValue(text)
 	_, cmd := f.Update(testenv.Key("tab"))
 	if cmd == nil {
 		t.Fatalf("leaving %s with %q started no save", f.Focus(), text)
@@ -152,7 +148,7 @@ func TestFormMarksPersonalData(t *testing.T) {
 			t.Fatal("the personal group's heading lost its tag")
 		}
 		for _, key := range []string{fName, fPhone} {
-			l := lineOf(lines, f.field(key).label)
+			l := lineOf(lines, f.field(key).Label)
 			if tagged := strings.Contains(l, text.ReqPersonalTag); tagged != (key == focus) {
 				t.Fatalf("focus on %s: line of %s tagged %v: %q", focus, key, tagged, l)
 			}
@@ -173,7 +169,7 @@ func TestBlurSavesTheFieldBeingTyped(t *testing.T) {
 		Applicant: model.NaturalPerson, Summary: "申请公开征地补偿标准", Personal: model.Personal{Name: "张三"}})
 	id := f.Request().ID
 	focusOn(t, f, fName)
-	f.current().input.SetValue("张三丰")
+	f.form.Current().Input.SetValue("张三丰")
 	_, cmd := f.Update(common.BlurMsg{})
 	if cmd == nil {
 		t.Fatal("BlurMsg with a typed name started no save")
@@ -184,7 +180,7 @@ func TestBlurSavesTheFieldBeingTyped(t *testing.T) {
 		t.Fatalf("name after BlurMsg: %q, %v", got.Personal.Name, err)
 	}
 	focusOn(t, f, fReceived)
-	f.current().input.SetValue("2021-02-30")
+	f.form.Current().Input.SetValue("2021-02-30")
 	if _, cmd := f.Update(common.BlurMsg{}); cmd != nil {
 		testenv.Run(t, c, f, cmd)
 	}
