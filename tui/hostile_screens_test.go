@@ -78,7 +78,7 @@ func TestEveryScreenDrawsStoredTextSafely(t *testing.T) {
 	for _, sec := range []string{"0", "1", "2", "3", "4", "5", "6", "i", "r", "c", "m", "f", "k", "e"} {
 		h = appHarness(t, st, dir, w, hgt)
 		check("start")
-		h.key("enter", "enter") // the organ, then its only year
+		h.key("enter") // the organ opens its only year
 		h.mustSee("大雁镇人民政府 · 2021年")
 		h.key(sec)
 		check("section " + sec)
