@@ -260,9 +260,21 @@ func (in *Input) ViewStart(width int) string {
 	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
 }
 
-// View draws the input into exactly width cells. Call it before CursorX.
+// View draws the input into exactly width cells, scrolled so the cursor
+// shows. Call it before CursorX.
 func (in *Input) View(width int) string {
 	in.scroll(width)
+	return in.Draw(width)
+}
+
+// Scroll keeps the cursor inside a window of width cells: a form calls it
+// in Update (it knows its size from a tea.WindowSizeMsg), so that its View
+// only draws (Draw).
+func (in *Input) Scroll(width int) { in.scroll(width) }
+
+// Draw draws the input into exactly width cells at its current scroll,
+// changing nothing.
+func (in *Input) Draw(width int) string {
 	if len(in.value) == 0 && in.Placeholder != "" {
 		p := ansi.Truncate(in.Placeholder, width, "")
 		return faint(p) + strings.Repeat(" ", width-ansi.StringWidth(p))

@@ -67,12 +67,17 @@ type Model struct {
 	focusRight bool
 	children   map[string]common.Screen
 	keys       keys.Map
+	// size is the outline's size (tea.WindowSizeMsg); sized is the size
+	// each child was last told, so a child hears of its width changing
+	// when the list shows or hides beside it.
+	size  tea.WindowSizeMsg
+	sized map[string]tea.WindowSizeMsg
 }
 
 // New builds the outline for the open organ-year. factories maps outline
 // entries to their screens; an entry without one shows a note.
 func New(c *common.Common, factories map[string]common.Factory) *Model {
-	m := &Model{c: c, factories: factories, children: map[string]common.Screen{}}
+	m := &Model{c: c, factories: factories, children: map[string]common.Screen{}, sized: map[string]tea.WindowSizeMsg{}}
 	m.keys = keys.Map{
 		Short: []key.Binding{
 			keys.Bind(text.KeyOpen, "enter"),
@@ -163,6 +168,34 @@ func (m *Model) move(delta int) tea.Cmd {
 
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		m.size = sz
+		return m, m.sizeChild()
+	}
+	s, cmd := m.update(msg)
+	return s, tea.Batch(cmd, m.sizeChild())
+}
+
+// sizeChild tells the selected entry's screen its size when it differs
+// from what it was last told: the outline's, less the list when the list
+// is drawn beside it.
+func (m *Model) sizeChild() tea.Cmd {
+	if m.size.Width <= 0 {
+		return nil
+	}
+	sz := m.size
+	if m.showList(sz.Width) {
+		sz.Width = sz.Width - ListWidth - 1
+	}
+	sec := m.Current()
+	if m.sized[sec] == sz {
+		return nil
+	}
+	m.sized[sec] = sz
+	return m.toChild(sz)
+}
+
+func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if m.focusRight {
