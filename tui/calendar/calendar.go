@@ -60,6 +60,7 @@ func New(c *common.Common) *Model {
 		keys.Bind(text.CalKeyAdd, "a"),
 		keys.Bind(text.CalKeyDelete, "d"),
 		keys.Bind(text.CalKeyImport, "i"),
+		keys.Bind(text.CalKeyComplete, "c"),
 		keys.Bind(text.KeyBack, "esc"),
 	}}
 	m.refresh()
@@ -104,9 +105,28 @@ type savedMsg struct {
 	err     error
 }
 
+// markedMsg reports the year's 全部录入 mark saved (done) or taken back.
+type markedMsg struct {
+	year int
+	done bool
+	err  error
+}
+
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case markedMsg:
+		if msg.err != nil {
+			m.msg, m.msgErr = msg.err.Error(), true
+			return m, nil
+		}
+		m.c.Calendar.SetComplete(msg.year, msg.done)
+		if msg.done {
+			m.msg, m.msgErr = fmt.Sprintf(text.CalMarkedOn, msg.year), false
+		} else {
+			m.msg, m.msgErr = fmt.Sprintf(text.CalMarkedOff, msg.year), false
+		}
+		return m, nil
 	case savedMsg:
 		if msg.err != nil {
 			m.msg, m.msgErr = msg.err.Error(), true
@@ -167,6 +187,12 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		m.adding = false
 		m.form = components.NewForm(profile.FormStyles(m.c), components.TextField(fPath, text.CalFieldPath, ""))
 		m.msg = ""
+	case "c":
+		if m.c.Calendar == nil || m.year >= model.BuiltinFirstYear && m.year <= model.BuiltinLastYear {
+			return nil // a built-in year needs no mark
+		}
+		st, ctx, y, done := m.c.Store, m.c.Ctx, m.year, !m.c.Calendar.MarkedComplete(m.year)
+		return func() tea.Msg { return markedMsg{year: y, done: done, err: st.SetCalendarYearComplete(ctx, y, done)} }
 	case "d":
 		if m.list.Cursor < len(m.days) {
 			d := m.days[m.list.Cursor]
@@ -254,8 +280,13 @@ func (m *Model) View(width, height int) string {
 		lines = append(lines, st.Error.Render(components.Fit(m.msg, width)))
 	case m.msg != "":
 		lines = append(lines, st.OK.Render(components.Fit(m.msg, width)))
+	case m.c.Calendar != nil && !m.c.Calendar.KnownYear(m.year) && m.c.Calendar.EnteredDays(m.year) > 0:
+		cal := m.c.Calendar
+		lines = append(lines, st.Warning.Render(components.Fit(fmt.Sprintf(text.CalPartial, m.year, cal.EnteredDays(m.year), strings.Join(cal.MissingHolidays(m.year), "、")), width)))
 	case m.c.Calendar != nil && !m.c.Calendar.KnownYear(m.year):
 		lines = append(lines, st.Warning.Render(components.Fit(fmt.Sprintf(text.CalMissing, m.year), width)))
+	case m.c.Calendar != nil && m.c.Calendar.MarkedComplete(m.year):
+		lines = append(lines, st.Muted.Render(components.Fit(fmt.Sprintf(text.CalMarked, m.year), width)))
 	default:
 		lines = append(lines, st.Muted.Render(components.Fit(text.CalKnown, width)))
 	}
