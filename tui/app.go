@@ -500,7 +500,7 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	// Esc pressed twice in quick succession can reach us as one alt+esc
 	// (the terminal's two ESC bytes read together): treat it as two.
-	if k.String() == "alt+esc" {
+	if key.Matches(k, doubleEsc) {
 		esc := tea.KeyPressMsg{Code: tea.KeyEscape}
 		_, c1 := a.handleKey(esc)
 		_, c2 := a.handleKey(esc)
@@ -543,6 +543,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	return a, cmd
 }
+
+// doubleEsc is two Esc presses read as one alt+esc; it is not listed (it
+// acts as Esc twice).
+var doubleEsc = key.NewBinding(key.WithKeys("alt+esc"))
 
 // quitHere is q, which quits on the outline's list and the start screen.
 var quitHere = keys.Bind(text.KeyQuitWhere, "q")

@@ -85,7 +85,7 @@ func TestEveryScreenDrawsStoredTextSafely(t *testing.T) {
 		h.send(tea.WindowSizeMsg{Width: w, Height: hgt})
 		h.run(a.Init())
 		check("start")
-		h.key("enter", "enter") // the organ, then its only year
+		h.key("enter") // the organ opens its only year
 		h.mustSee("大雁镇人民政府 · 2021年")
 		h.key(sec)
 		check("section " + sec)

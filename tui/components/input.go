@@ -8,8 +8,11 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/tui/keys"
 )
 
 // Input is a one-line text input that measures by display width: a Chinese
@@ -81,34 +84,34 @@ func (in *Input) Update(msg tea.Msg) bool {
 		in.Insert(msg.Content)
 		return true
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "left", "ctrl+b":
+		switch {
+		case key.Matches(msg, keys.Edit.Left):
 			if in.pos > 0 {
 				in.pos--
 			}
-		case "right", "ctrl+f":
+		case key.Matches(msg, keys.Edit.Right):
 			if in.pos < len(in.value) {
 				in.pos++
 			}
-		case "home", "ctrl+a":
+		case key.Matches(msg, keys.Edit.Home):
 			in.pos = 0
-		case "end", "ctrl+e":
+		case key.Matches(msg, keys.Edit.End):
 			in.pos = len(in.value)
-		case "backspace", "ctrl+h":
+		case key.Matches(msg, keys.Edit.Backspace):
 			if in.pos > 0 {
 				in.value = append(in.value[:in.pos-1], in.value[in.pos:]...)
 				in.pos--
 			}
-		case "delete", "ctrl+d":
+		case key.Matches(msg, keys.Edit.Delete):
 			if in.pos < len(in.value) {
 				in.value = append(in.value[:in.pos], in.value[in.pos+1:]...)
 			}
-		case "ctrl+k":
+		case key.Matches(msg, keys.Edit.KillEnd):
 			in.value = in.value[:in.pos]
-		case "ctrl+u":
+		case key.Matches(msg, keys.Global.Wipe):
 			in.value = in.value[in.pos:]
 			in.pos = 0
-		case "ctrl+w":
+		case key.Matches(msg, keys.Edit.KillWord):
 			start := in.pos
 			for start > 0 && in.value[start-1] == ' ' {
 				start--

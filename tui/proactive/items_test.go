@@ -287,7 +287,7 @@ func TestImportFlowByKeys(t *testing.T) {
 	}
 	// Move to 类别, cycle its column away and back.
 	s = e.press(s, "down", "down", "right")
-	if v := view(t, s, 100, 30); !strings.Contains(v, "网址") && !strings.Contains(v, text.ItemsImportNoCol) {
+	if v := view(t, s, 100, 30); !strings.Contains(v, "网址") && !strings.Contains(v, text.ImportNoCol) {
 		t.Fatalf("cycling did not change the column:\n%s", v)
 	}
 	s = e.press(s, "left")
@@ -334,7 +334,7 @@ func TestImportFlowByKeys(t *testing.T) {
 		t.Fatalf("second import preview:\n%s", v)
 	}
 	s = e.press(s, "enter")
-	if v := view(t, s, 100, 30); !strings.Contains(v, text.ItemsImportNothing) {
+	if v := view(t, s, 100, 30); !strings.Contains(v, text.ImportNothing) {
 		t.Fatalf("empty import should say so:\n%s", v)
 	}
 	// A missing file says so in Chinese and keeps the path step.
@@ -590,8 +590,8 @@ func TestImportPathErrorsInChinese(t *testing.T) {
 	for _, c := range []struct {
 		path, want string
 	}{
-		{filepath.Join(dir, "没有这个文件.xlsx"), text.ItemsImportNotFound},
-		{dir, text.ItemsImportIsDir},
+		{filepath.Join(dir, "没有这个文件.xlsx"), text.ImportNotFound},
+		{dir, text.ImportIsDir},
 	} {
 		e := setup(t, nil)
 		s := e.open()
