@@ -134,6 +134,9 @@ func (f *Form[T]) save() tea.Cmd {
 // Update implements common.Screen.
 func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.form.SetSize(msg.Width, max(1, msg.Height-2)) // under the title and the note line
+		return f, nil
 	case doneMsg[T]:
 		if msg.form == f {
 			return f, f.closeCmd()
@@ -191,6 +194,12 @@ func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case tea.PasteMsg:
 		f.form.Update(msg)
+	case common.BlurMsg:
+		// The program ends under the form (the terminal closed): the field
+		// being typed is kept when valid, as leaving it would.
+		if ev := f.form.Leave(); ev.Changed != nil {
+			return f, f.save()
+		}
 	}
 	return f, nil
 }

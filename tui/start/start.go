@@ -330,7 +330,7 @@ func (m *Model) View(width, height int) string {
 	if cal := m.c.Calendar; cal != nil && !m.c.Today.IsZero() {
 		for _, y := range desk.MissingCalendarYears(cal, m.c.Today.Year(), m.c.Today.Year()+1) {
 			right = append(right, "")
-			for _, l := range components.Wrap(fmt.Sprintf(model.MissingYearText, y)+fmt.Sprintf(text.CalendarImportHint, keys.Key(m.keys.Calendar)), rw-1) {
+			for _, l := range components.Wrap(model.CalendarYearWarning(cal, y)+fmt.Sprintf(text.CalendarImportHint, keys.Key(m.keys.Calendar)), rw-1) {
 				right = append(right, " "+st.Warning.Render(l))
 			}
 		}
@@ -430,6 +430,9 @@ func (f *OrganForm) save() tea.Cmd {
 // Update implements common.Screen.
 func (f *OrganForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.form.SetSize(msg.Width, max(1, msg.Height-4)) // 3 head lines, 1 below
+		return f, nil
 	case organSavedMsg:
 		f.dirty = false
 		f.organ = msg.organ
@@ -633,6 +636,9 @@ func (f *YearForm) create() tea.Cmd {
 // Update implements common.Screen.
 func (f *YearForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.form.SetSize(msg.Width, yearFormH)
+		return f, nil
 	case common.SaveFailedMsg:
 		f.err = msg.Err.Error()
 		return f, nil
@@ -649,11 +655,14 @@ func (f *YearForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return f, nil
 }
 
+// yearFormH is the height of the year form's fields.
+const yearFormH = 4
+
 // View implements common.Screen.
 func (f *YearForm) View(width, height int) string {
 	st := f.c.Styles
 	lines := []string{st.Heading.Render(f.Title()), ""}
-	body := f.form.View(width, 4)
+	body := f.form.View(width, yearFormH)
 	lines = append(lines, body, "")
 	if y, err := f.year(); err == nil {
 		if fm := model.FormatForYear(y); fm != nil {
