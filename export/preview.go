@@ -1,10 +1,6 @@
 package export
 
-import (
-	"strings"
-
-	"golang.org/x/text/width"
-)
+import "strings"
 
 // LineKind says how a preview line is drawn.
 type LineKind int
@@ -85,27 +81,4 @@ func TextLines(d *Document, width int) []Line {
 		add(LineSignature, s)
 	}
 	return out
-}
-
-// termRuneWidth is the width of r on a terminal: two columns for wide and
-// full-width characters, one for the rest (East Asian ambiguous ones such
-// as “ ” · ① included, as the workstation measures them with
-// RUNEWIDTH_EASTASIAN=0), none for controls and combining marks.
-func termRuneWidth(r rune) int {
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	if r < 0x20 || (r >= 0x300 && r < 0x370) || r == 0x200b || r == 0xfeff {
-		return 0
-	}
-	return 1
-}
-
-func termTextWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		w += termRuneWidth(r)
-	}
-	return w
 }

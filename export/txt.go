@@ -115,22 +115,40 @@ func encodeText(out, encoding string) ([]byte, error) {
 // monospace font (新宋体 in Notepad, WPS) shows it: two columns for wide,
 // full-width and East Asian ambiguous characters (“ ” · — ①), one for the
 // rest. This differs on purpose from the terminal screens, which measure
-// ambiguous characters narrow (RUNEWIDTH_EASTASIAN=0).
-func runeWidth(r rune) int {
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-		return 2
-	}
+// ambiguous characters narrow (termRuneWidth).
+func runeWidth(r rune) int { return glyphWidth(r, 2) }
+
+// termRuneWidth is the width of r on a terminal, as the workstation
+// measures it (RUNEWIDTH_EASTASIAN=0): ambiguous characters take one
+// column.
+func termRuneWidth(r rune) int { return glyphWidth(r, 1) }
+
+// glyphWidth is the width of r with East Asian ambiguous characters
+// taking ambiguous columns: none for controls, combining marks and
+// zero-width characters, two for wide and full-width ones, one for the
+// rest.
+func glyphWidth(r rune, ambiguous int) int {
 	if r < 0x20 || (r >= 0x300 && r < 0x370) || r == 0x200b || r == 0xfeff {
 		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	case width.EastAsianAmbiguous:
+		return ambiguous
 	}
 	return 1
 }
 
-func textWidth(s string) int {
+func textWidth(s string) int { return widthBy(s, runeWidth) }
+
+func termTextWidth(s string) int { return widthBy(s, termRuneWidth) }
+
+// widthBy is the width of s as rw measures each character.
+func widthBy(s string, rw func(rune) int) int {
 	w := 0
 	for _, r := range s {
-		w += runeWidth(r)
+		w += rw(r)
 	}
 	return w
 }

@@ -61,9 +61,25 @@ func (k Map) FullHelp() [][]key.Binding {
 	return k.Full
 }
 
-// Bind is shorthand for a key binding with help text.
+// Bind is shorthand for a key binding with help text; the help shows the
+// first key as the keyboard labels it (arrows as ↑ ↓ ← →).
 func Bind(help string, keys ...string) key.Binding {
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label(keys[0]), help))
+}
+
+// label is how help writes a key.
+func label(k string) string {
+	switch k {
+	case "up":
+		return "↑"
+	case "down":
+		return "↓"
+	case "left":
+		return "←"
+	case "right":
+		return "→"
+	}
+	return k
 }
 
 // Navs are the keys that move a cursor in lists, tables and scrolled text.
