@@ -49,3 +49,34 @@ func TestPushedFormIsSizedByMessage(t *testing.T) {
 		t.Fatalf("after the resize the cursor is on %q:\n%s", l, h.app.LastFrame())
 	}
 }
+
+// In a field of the request form ? is typed, F1 and Ctrl+O open the key
+// overlay, which lists the form's keys from their bindings (Ctrl+U
+// empties the field), and Ctrl+U does empty it.
+func TestRequestFormKeysInAField(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	createOrganAndYear(h)
+	h.key("r")
+	h.mustSee("依申请公开台账")
+	h.key("n")
+	f := h.app.Top().(*requests.Form)
+	for f.Focus() != "summary" {
+		h.key("tab")
+	}
+	h.typeText("是否公开?")
+	if got := f.FieldText("summary"); got != "是否公开?" {
+		t.Fatalf("? was not typed: %q", got)
+	}
+	for _, open := range []tea.KeyPressMsg{{Code: tea.KeyF1}, keyMsg("ctrl+o")} {
+		h.send(open)
+		h.mustSee(text.HelpTitle, "ctrl+u", text.KeyWipe)
+		h.key("esc")
+		if strings.Contains(h.screen(), text.HelpTitle) {
+			t.Fatalf("esc did not close the overlay:\n%s", h.screen())
+		}
+	}
+	h.key("ctrl+u")
+	if got := f.FieldText("summary"); got != "" {
+		t.Fatalf("ctrl+u left %q", got)
+	}
+}
