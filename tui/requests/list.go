@@ -475,7 +475,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		q := msg.q
 		m.undo = &q
 		m.note = fmt.Sprintf(text.ReqDeleted, q.Serial)
-		return m, tea.Batch(m.reload(), saved(m.c), common.Reload)
+		return m, tea.Batch(m.reload(), saved(m.c), common.ReloadRequests(q.ID))
 	case restoredMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
@@ -483,7 +483,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.undo = nil
 		m.note = text.UndoDone
 		m.pending = []int64{msg.q.ID}
-		return m, tea.Batch(m.reload(), saved(m.c), common.Reload)
+		return m, tea.Batch(m.reload(), saved(m.c), common.ReloadRequests(msg.q.ID))
 	case common.OrganYearMsg:
 		return m, m.reload()
 	case common.GoToMsg:
