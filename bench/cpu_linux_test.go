@@ -19,8 +19,9 @@ func threadCPU() (time.Duration, bool) {
 	return time.Duration(ts.Nano()), true
 }
 
-// processCPU is the CPU time (user + system) of the whole process: every
-// goroutine's work, SQLite's and the garbage collector's included.
+// processCPU is the CPU time the whole process has used (user + system,
+// every thread): beside the wall time of a benchmark it shows the work
+// done when the machine is loaded.
 func processCPU() (time.Duration, bool) {
 	var ru unix.Rusage
 	if err := unix.Getrusage(unix.RUSAGE_SELF, &ru); err != nil {

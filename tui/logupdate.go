@@ -66,9 +66,9 @@ func (a *App) applyLog(msg logReadMsg) tea.Cmd {
 	var cmd tea.Cmd
 	if n := len(a.stack); n > 1 {
 		a.logs.behind = true
-		a.stack[n-1], cmd = a.stack[n-1].Update(common.OrganYearMsg{OY: a.c.OY})
+		a.stack[n-1], cmd = a.stack[n-1].Update(common.OrganYearMsg{OY: a.c.OrganYear()})
 	} else {
-		cmd = a.broadcast(common.OrganYearMsg{OY: a.c.OY})
+		cmd = a.broadcast(common.OrganYearMsg{OY: a.c.OrganYear()})
 	}
 	if len(queued) > 0 {
 		return tea.Batch(cmd, a.readLog(queued))
@@ -83,8 +83,8 @@ func (a *App) catchUp() tea.Cmd {
 		return nil
 	}
 	a.logs.behind = false
-	if a.c.OY == nil {
+	if a.c.OrganYear() == nil {
 		return nil
 	}
-	return a.broadcast(common.OrganYearMsg{OY: a.c.OY})
+	return a.broadcast(common.OrganYearMsg{OY: a.c.OrganYear()})
 }

@@ -51,8 +51,8 @@ func TestSavedEntryUpdatesTheSnapshotWithoutReload(t *testing.T) {
 		t.Fatalf("the year did not open once (%d loads)", d.opens)
 	}
 	before := a.Common().Snap
-	q := a.Common().OY.Requests[3]
-	wasL1 := countRule(a.Common().Findings, "L1")
+	q := a.Common().OrganYear().Requests[3]
+	wasL1 := countRule(a.Common().Findings(), "L1")
 
 	// Answer the entry without an outcome: L1 appears, table 三 moves the
 	// entry out of 结转下年度 only once it has an outcome.
@@ -67,7 +67,7 @@ func TestSavedEntryUpdatesTheSnapshotWithoutReload(t *testing.T) {
 	if a.Common().Snap == before {
 		t.Fatal("the snapshot did not change after the save")
 	}
-	if got := countRule(a.Common().Findings, "L1"); got != wasL1+1 {
+	if got := countRule(a.Common().Findings(), "L1"); got != wasL1+1 {
 		t.Fatalf("L1 findings %d, want %d", got, wasL1+1)
 	}
 	sameAsFresh(t, a, d.Store, o.ID, today)
@@ -77,7 +77,7 @@ func TestSavedEntryUpdatesTheSnapshotWithoutReload(t *testing.T) {
 	if err := d.SaveRequestField(ctx, &q, db.FieldOutcome); err != nil {
 		t.Fatal(err)
 	}
-	r := a.Common().OY.Requests[5]
+	r := a.Common().OrganYear().Requests[5]
 	r.Applicant = model.Business
 	_, first := a.Update(common.ReloadMsg{Requests: []int64{q.ID}})
 	if err := d.SaveRequestField(ctx, &r, db.FieldApplicant); err != nil {
@@ -90,7 +90,7 @@ func TestSavedEntryUpdatesTheSnapshotWithoutReload(t *testing.T) {
 	if d.opens != 1 {
 		t.Fatalf("saves loaded the whole year again (%d loads)", d.opens)
 	}
-	if got := a.Common().OY.Requests[5].Applicant; got != model.Business {
+	if got := a.Common().OrganYear().Requests[5].Applicant; got != model.Business {
 		t.Fatalf("the queued save was not applied: applicant %q", got)
 	}
 	sameAsFresh(t, a, d.Store, o.ID, today)
@@ -116,11 +116,11 @@ func sameAsFresh(t *testing.T, a *App, st *desk.Store, organID int64, today mode
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(c.OY.Requests, fresh.OrganYear().Requests) {
+	if !reflect.DeepEqual(c.OrganYear().Requests, fresh.OrganYear().Requests) {
 		t.Fatal("the log differs from a fresh open")
 	}
-	if !reflect.DeepEqual(c.Findings, fresh.Findings()) {
-		t.Fatalf("findings differ from a fresh open:\n got %v\nwant %v", c.Findings, fresh.Findings())
+	if !reflect.DeepEqual(c.Findings(), fresh.Findings()) {
+		t.Fatalf("findings differ from a fresh open:\n got %v\nwant %v", c.Findings(), fresh.Findings())
 	}
 	if !reflect.DeepEqual(c.Snap.S3(), fresh.S3()) || !reflect.DeepEqual(c.Snap.Overview(), fresh.Overview()) {
 		t.Fatal("table 三 or the overview differ from a fresh open")
