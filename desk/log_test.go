@@ -230,10 +230,10 @@ func sameYear(t *testing.T, at string, got, want *Year) {
 	if !reflect.DeepEqual(got.byCell, want.byCell) {
 		t.Fatalf("%s: findings by cell differ", at)
 	}
-	if !sameCells(got.S3(), want.S3()) {
+	if !got.S3().Equal(want.S3()) {
 		t.Fatalf("%s: table 三 differs:\n got %v\nwant %v", at, got.S3(), want.S3())
 	}
-	if !sameCells(got.run.Values(), want.run.Values()) {
+	if !got.run.Values().Equal(want.run.Values()) {
 		t.Fatalf("%s: the printed values differ", at)
 	}
 	if !reflect.DeepEqual(got.Overview(), want.Overview()) {
@@ -247,18 +247,4 @@ func sameYear(t *testing.T, at string, got, want *Year) {
 	if gd != wd || gl != wl {
 		t.Fatalf("%s: 即将到期 %d/%d, want %d/%d", at, gd, gl, wd, wl)
 	}
-}
-
-func sameCells(a, b model.Values) bool {
-	for k, x := range a {
-		if b[k] != x {
-			return false
-		}
-	}
-	for k, x := range b {
-		if a[k] != x {
-			return false
-		}
-	}
-	return true
 }

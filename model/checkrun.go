@@ -293,12 +293,12 @@ func (r *CheckRun) Next(oy *OrganYear, ch Change) *CheckRun {
 				n.tally.Add(&oy.Requests[e.Pos], 1)
 			}
 		}
-		if s3 := n.tally.Values(); !sameValues(s3, r.s3) {
+		if s3 := n.tally.Values(); !s3.Equal(r.s3) {
 			n.s3 = s3
 		}
 	}
 	if in&(InYear|InReport|InValues|InRequests|InCases|InItems) != 0 {
-		if v := n.values(); !sameValues(v, r.v) {
+		if v := n.values(); !v.Equal(r.v) {
 			n.v = v
 			in |= InValues
 		} else {
@@ -348,16 +348,16 @@ func (n *CheckRun) recheckEntries(edits []EntryEdit) {
 	n.k1 = n.missingFindings()
 }
 
-// sameValues reports whether two value maps hold the same cells (a
-// missing cell and a zero one are the same).
-func sameValues(a, b Values) bool {
-	for k, x := range a {
-		if b[k] != x {
+// Equal reports whether v and w hold the same cells (a missing cell and a
+// zero one are the same).
+func (v Values) Equal(w Values) bool {
+	for k, x := range v {
+		if w[k] != x {
 			return false
 		}
 	}
-	for k, x := range b {
-		if a[k] != x {
+	for k, x := range w {
+		if v[k] != x {
 			return false
 		}
 	}
