@@ -14,6 +14,7 @@ import (
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
 	"nianbao/tui/text"
 )
 
@@ -41,9 +42,10 @@ func TestSavedEntryUpdatesTheSnapshotWithoutReload(t *testing.T) {
 	t.Cleanup(func() { st.Close() })
 	o := seedYear(t, st, 40)
 	today := model.NewDate(2022, 1, 10)
-	d := &countingDesk{Store: &desk.Store{Store: st}}
+	d := &countingDesk{Store: st}
 	a := New(ctx, d, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
 	h := &harness{t: t, app: a, st: st, dir: dir}
+	h.p = &testenv.Program{T: t, Model: a, Frame: h.screen}
 	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
 	h.run(a.Init())
 	h.send(common.OpenMsg{Organ: o, Year: 2021})
