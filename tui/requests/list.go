@@ -293,14 +293,14 @@ func (m *List) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		q := msg.q
 		m.undo = &q
 		m.note = fmt.Sprintf(text.ReqDeleted, q.Serial)
-		return m, tea.Batch(m.rows.Reload(), saved(m.c), common.Reload)
+		return m, tea.Batch(m.rows.Reload(), saved(m.c), common.ReloadRequests(q.ID))
 	case restoredMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
 		m.undo = nil
 		m.note = text.UndoDone
-		return m, tea.Batch(m.rows.Show(msg.q.ID), saved(m.c), common.Reload)
+		return m, tea.Batch(m.rows.Show(msg.q.ID), saved(m.c), common.ReloadRequests(msg.q.ID))
 	case common.OrganYearMsg:
 		return m, m.rows.Reload()
 	case common.GoToMsg:
