@@ -10,11 +10,8 @@ import (
 	"nianbao/tui/text"
 )
 
-// A form learns its size from the app (when pushed and on a resize), not
-// from drawing: on the request form at 80×24, Tab to the last field
-// scrolls the form in Update, and the terminal cursor of the frame is on
-// that field's line, also after the terminal shrinks to 80×16.
-func TestPushedFormIsSizedByMessage(t *testing.T) {
+// newRequestForm opens a new request's form by keys on an 80×24 terminal.
+func newRequestForm(t *testing.T) (*harness, *requests.Form) {
 	h := newHarness(t, 80, 24)
 	createOrganAndYear(h)
 	h.key("r")
@@ -24,6 +21,15 @@ func TestPushedFormIsSizedByMessage(t *testing.T) {
 	if !ok {
 		t.Fatalf("n opened %T", h.app.Top())
 	}
+	return h, f
+}
+
+// A form learns its size from the app (when pushed and on a resize), not
+// from drawing: on the request form at 80×24, Tab to the last field
+// scrolls the form in Update, and the terminal cursor of the frame is on
+// that field's line, also after the terminal shrinks to 80×16.
+func TestPushedFormIsSizedByMessage(t *testing.T) {
+	h, f := newRequestForm(t)
 	h.typeText("2021-03-05")
 	for range 40 {
 		if f.Focus() == "notes" {
@@ -54,12 +60,7 @@ func TestPushedFormIsSizedByMessage(t *testing.T) {
 // overlay, which lists the form's keys from their bindings (Ctrl+U
 // empties the field), and Ctrl+U does empty it.
 func TestRequestFormKeysInAField(t *testing.T) {
-	h := newHarness(t, 80, 24)
-	createOrganAndYear(h)
-	h.key("r")
-	h.mustSee("依申请公开台账")
-	h.key("n")
-	f := h.app.Top().(*requests.Form)
+	h, f := newRequestForm(t)
 	for f.Focus() != "summary" {
 		h.key("tab")
 	}
