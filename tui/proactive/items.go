@@ -80,12 +80,7 @@ func New(c *common.Common) common.Screen {
 	s.categories = append([]string(nil), model.DefaultItemCategories...)
 	s.channels = append([]string(nil), model.DefaultItemChannels...)
 	s.rows = pagedlist.New(c.Context, s.source)
-	// An item a jump asks for that the filters hide: show the whole list.
-	s.rows.OnMissing(func() bool {
-		was := s.filtered() || s.search != ""
-		s.clearFilters()
-		return was
-	})
+	s.rows.OnMissing(s.clearFilters)
 	s.rows.SetHeight(s.listHeight())
 	s.keys = listKeys{
 		Edit:     keys.Bind(text.KeyEdit, "enter", "e"),
@@ -288,20 +283,20 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, nil
 	case deletedMsg:
 		if msg.err != nil {
-			return s, failed(msg.err)
+			return s, common.SaveFailed(msg.err)
 		}
 		it := msg.it
 		s.undo = &it
 		s.note = fmt.Sprintf(text.ItemsDeleted, it.Title)
-		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
+		return s, tea.Batch(s.reload(), s.c.Saved(), common.Reload)
 	case restoredMsg:
 		if msg.err != nil {
-			return s, failed(msg.err)
+			return s, common.SaveFailed(msg.err)
 		}
 		s.undo = nil
 		s.note = text.UndoDone
 		s.pending = msg.it.ID
-		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
+		return s, tea.Batch(s.reload(), s.c.Saved(), common.Reload)
 	case itemSavedMsg:
 		return s.itemSaved(msg)
 	case dialog.LeaveMsg:
@@ -368,23 +363,14 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return s, nil
 }
 
-func failed(err error) tea.Cmd {
-	return func() tea.Msg { return common.SaveFailedMsg{Err: err} }
-}
-
-func (s *Screen) savedCmd() tea.Cmd {
-	now := s.c.Now
-	return func() tea.Msg {
-		if now == nil {
-			return common.SavedMsg{}
-		}
-		return common.SavedMsg{At: now()}
-	}
-}
-
-func (s *Screen) clearFilters() {
+// clearFilters shows the whole register again and reports whether
+// anything was filtered (also when an item a jump asks for is hidden by
+// the filters).
+func (s *Screen) clearFilters() bool {
+	was := s.filtered() || s.search != ""
 	s.fCat, s.fChan, s.fMonth, s.search = -1, -1, 0, ""
 	s.input.SetValue("")
+	return was
 }
 
 // cycle moves a filter index over -1 (all) .. n-1.

@@ -82,13 +82,7 @@ func New(c *common.Common) common.Screen {
 	m := &List{c: c, input: components.NewInput(), height: 20}
 	m.input.Clean = model.CleanLine
 	m.rows = pagedlist.New(c.Context, m.source)
-	// An entry a jump asks for that the filters hide (or that is not due
-	// soon): show the whole log.
-	m.rows.OnMissing(func() bool {
-		was := m.filtered() || m.search != ""
-		m.clearFilters()
-		return was
-	})
+	m.rows.OnMissing(m.clearFilters)
 	m.rows.SetHeight(m.listHeight())
 	m.keys = listKeys{
 		Open:      keys.Bind(text.KeyEdit, "enter", "e"),
@@ -288,19 +282,19 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		})
 	case deletedMsg:
 		if msg.err != nil {
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+			return m, common.SaveFailed(msg.err)
 		}
 		q := msg.q
 		m.undo = &q
 		m.note = fmt.Sprintf(text.ReqDeleted, q.Serial)
-		return m, tea.Batch(m.rows.Reload(), saved(m.c), common.Reload)
+		return m, tea.Batch(m.rows.Reload(), m.c.Saved(), common.Reload)
 	case restoredMsg:
 		if msg.err != nil {
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+			return m, common.SaveFailed(msg.err)
 		}
 		m.undo = nil
 		m.note = text.UndoDone
-		return m, tea.Batch(m.rows.Show(msg.q.ID), saved(m.c), common.Reload)
+		return m, tea.Batch(m.rows.Show(msg.q.ID), m.c.Saved(), common.Reload)
 	case common.OrganYearMsg:
 		return m, m.rows.Reload()
 	case common.GoToMsg:
@@ -321,19 +315,14 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-func saved(c *common.Common) tea.Cmd {
-	now := c.Now
-	return func() tea.Msg {
-		if now == nil {
-			return common.SavedMsg{}
-		}
-		return common.SavedMsg{At: now()}
-	}
-}
-
-func (m *List) clearFilters() {
+// clearFilters shows the whole log again and reports whether anything was
+// filtered (also when an entry a jump asks for is hidden by the filters or
+// is not due soon).
+func (m *List) clearFilters() bool {
+	was := m.filtered() || m.search != ""
 	m.status, m.outcome, m.applicant, m.overdue, m.search, m.sortBy = 0, "", "", false, "", sortSerial
 	m.input.SetValue("")
+	return was
 }
 
 func (m *List) searchChanged() tea.Cmd {
