@@ -63,8 +63,9 @@ type List struct {
 
 	view   view
 	scroll int // first line of the table / overview
-	height int // body height of the last View
-	keys   listKeys
+	// width and height are the screen's size (tea.WindowSizeMsg).
+	width, height int
+	keys          listKeys
 }
 
 type listKeys struct {
@@ -78,7 +79,7 @@ type listKeys struct {
 
 // New builds the request log screen for the open organ-year.
 func New(c *common.Common) common.Screen {
-	m := &List{c: c, input: components.NewInput(), height: 20}
+	m := &List{c: c, input: components.NewInput(), width: 80, height: 20}
 	m.input.Clean = model.CleanLine
 	m.rows = pagedlist.New(c.Context, m.source)
 	m.rows.OnMissing(m.clearFilters)
@@ -265,8 +266,7 @@ func (m *List) ctx() context.Context { return m.c.Context() }
 
 func (m *List) listHeight() int { return max(1, m.height-3) }
 
-// Update implements common.Screen.
-func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *List) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if ok, cmd := m.rows.Update(msg); ok {
 		return m, cmd
 	}
