@@ -25,6 +25,9 @@ type Spec[T any] struct {
 	// deleted entry again and returns it with its id.
 	Delete  func(ctx context.Context, st common.Desk, id int64) (T, error)
 	Restore func(ctx context.Context, st common.Desk, x T) (T, error)
+	// Reload tells the app which entry changed (nil: common.Reload, the
+	// whole year is read again).
+	Reload func(x *T) tea.Cmd
 }
 
 // Bin is the delete question and the last deleted entry of one list.
@@ -77,7 +80,7 @@ type Event struct {
 
 // Update takes the yes answer and the replies of the writes; handled is
 // false for every other message. After a write cmd reports it saved (or
-// failed) and asks the app to reload the year.
+// failed) and asks the app to take the change into the year (Spec.Reload).
 func (b *Bin[T]) Update(msg tea.Msg) (handled bool, ev Event, cmd tea.Cmd) {
 	switch msg := msg.(type) {
 	case yesMsg[T]:
@@ -104,7 +107,11 @@ func (b *Bin[T]) Update(msg tea.Msg) (handled bool, ev Event, cmd tea.Cmd) {
 			b.last = &x
 			ev.Deleted, ev.Note = true, b.spec.Deleted(&x)
 		}
-		return true, ev, tea.Batch(b.c.Saved(), common.Reload)
+		reload := tea.Cmd(common.Reload)
+		if b.spec.Reload != nil {
+			reload = b.spec.Reload(&x)
+		}
+		return true, ev, tea.Batch(b.c.Saved(), reload)
 	}
 	return false, ev, nil
 }

@@ -93,6 +93,7 @@ func New(c *common.Common) common.Screen {
 		Restore: func(ctx context.Context, st common.Desk, q model.Request) (model.Request, error) {
 			return q, st.RestoreRequest(ctx, q)
 		},
+		Reload: func(q *model.Request) tea.Cmd { return common.ReloadRequests(q.ID) },
 	})
 	m.rows.SetHeight(m.listHeight())
 	m.keys = listKeys{
