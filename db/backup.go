@@ -320,6 +320,7 @@ func Restore(ctx context.Context, dbPath, backupPath string) error {
 	if err != nil {
 		return newErr(ErrIO, err, "无法确定数据库文件「%s」的位置（%v）。", dbPath, err)
 	}
+	abs = resolveLinks(abs) // restore the file, not the symlink to it
 	if isUNCPath(dbPath) || onNetworkDrive(filepath.Dir(abs)) {
 		return networkErr(abs)
 	}
@@ -341,6 +342,13 @@ func Restore(ctx context.Context, dbPath, backupPath string) error {
 		return newErr(ErrLocked, nil, "数据库正被另一个年报程序使用（%s），不能恢复备份。请先关闭所有年报程序窗口，再恢复。", abs)
 	}
 	defer func() { lock.Unlock(); lock.Close() }()
+	if fileExists(abs) {
+		release, ok := lockIdentity(abs)
+		if !ok {
+			return newErr(ErrLocked, nil, "数据库正被另一个年报程序使用（%s，可能是通过别的文件名或链接打开的），不能恢复备份。请先关闭所有年报程序窗口，再恢复。", abs)
+		}
+		defer release()
+	}
 
 	dir := filepath.Dir(abs)
 	aside := abs + ".replaced-" + time.Now().Format(backupStamp)

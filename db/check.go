@@ -51,6 +51,9 @@ func (s *Store) startCheck(openCtx context.Context, existed bool) error {
 		// rotation does not push out a backup holding the saved values.
 		probs, err := s.VerifyRows(ctx)
 		if err == nil && len(probs) > 0 {
+			s.warnMu.Lock()
+			s.rowProbs = probs
+			s.warnMu.Unlock()
 			s.warn(RowProblemsMessage(s.path, probs) + "（今天没有自动备份，以免挤掉完好的备份。）")
 			return
 		}
@@ -77,6 +80,14 @@ func (s *Store) runCheck(ctx context.Context) error {
 		return s.corruptErr(ctx, st.problem)
 	}
 	return nil
+}
+
+// RowProblems lists the records the check behind the start found changed
+// since they were saved (VerifyRows), once CheckDone is closed.
+func (s *Store) RowProblems() []RowProblem {
+	s.warnMu.Lock()
+	defer s.warnMu.Unlock()
+	return append([]RowProblem(nil), s.rowProbs...)
 }
 
 // CheckDone is closed once the start-up integrity check has finished (at

@@ -101,6 +101,14 @@ func TestDeletedWALIsDetected(t *testing.T) {
 	if err := os.Remove(path + "-wal"); err != nil {
 		t.Fatal(err)
 	}
+	// A check run meanwhile (read-only, as `nianbao check`) cannot read the
+	// latest saves: it says why, not that the stick was pulled.
+	if r, err := Open(ctx, path, Options{ReadOnly: true}); KindOf(err) != ErrWALLost || !strings.Contains(err.Error(), "另一个年报程序正开着") || strings.Contains(err.Error(), "拔出") {
+		if r != nil {
+			r.Close()
+		}
+		t.Fatalf("read-only open beside a writer whose -wal was deleted: %v, want ErrWALLost saying the -wal is gone, not the stick", err)
+	}
 	q := model.Request{OrganID: o.ID, Year: 2021, Serial: 2, Received: model.NewDate(2021, 3, 2), Applicant: model.NaturalPerson,
 		Personal: model.Personal{Name: "孙七"}}
 	err = s.SaveRequest(ctx, &q)
@@ -117,6 +125,15 @@ func TestDeletedWALIsDetected(t *testing.T) {
 	if err := s.SaveRequest(ctx, &q); err != nil {
 		t.Fatalf("second try: %v", err)
 	}
+	// Now the check reads everything again.
+	r, err := Open(ctx, path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("read-only open after the writer recovered: %v", err)
+	}
+	if rs, err := r.RequestsForYear(ctx, o.ID, 2021, true); err != nil || len(rs) != 2 {
+		t.Fatalf("check after recovery sees %d requests (%v), want 2", len(rs), err)
+	}
+	r.Close()
 	if _, err := os.Stat(path + "-wal"); err != nil {
 		t.Fatalf("no new -wal after the retry: %v", err)
 	}

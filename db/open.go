@@ -84,7 +84,9 @@ type Store struct {
 	copyDir string
 	opt     Options
 	lock    *flock.Flock
-	journal string // "wal" or "delete"
+	// idUnlock releases the lock on the file's identity (lockIdentity).
+	idUnlock func()
+	journal  string // "wal" or "delete"
 	// backupMu keeps two backups of this store from running at once (the
 	// day's backup behind the check, one the clerk asked for).
 	backupMu sync.Mutex
@@ -95,6 +97,8 @@ type Store struct {
 	// warnings are problems at open that did not stop it, in Chinese.
 	warnings []string
 	warnMu   sync.Mutex
+	// rowProbs are the records the check behind the start found changed.
+	rowProbs []RowProblem
 	// check is the integrity check run behind Open (Options.DeferCheck).
 	check deferredCheck
 	// rdb is the read-only pool of long reads (reader), opened on first use.
@@ -421,6 +425,12 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		if !ok {
 			return nil, newErr(ErrLocked, nil, "数据库正被另一个年报程序使用（%s）。请先关闭另一个窗口里的年报程序，再重新打开。", abs)
 		}
+		if exists {
+			if err := s.lockIdentity(); err != nil {
+				s.unlock()
+				return nil, err
+			}
+		}
 		// What a killed backup or restore left: full copies with personal
 		// data that nothing else would ever remove.
 		removeStrayTemps(abs, opt)
@@ -433,9 +443,29 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		if s.copyDir != "" {
 			os.RemoveAll(s.copyDir)
 		}
+		if sqliteCode(err) == sqlite3.SQLITE_IOERR && walDeletedUnderWriter(abs) {
+			return nil, walDeletedReadErr(abs, err)
+		}
 		return nil, err
 	}
+	if !opt.ReadOnly && !exists {
+		if err := s.lockIdentity(); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	return s, nil
+}
+
+// lockIdentity locks the database file itself besides its lock file, so
+// that no second writer gets in by another name of the same file.
+func (s *Store) lockIdentity() error {
+	release, ok := lockIdentity(s.path)
+	if !ok {
+		return newErr(ErrLocked, nil, "数据库正被另一个年报程序使用（%s，另一个程序可能是通过别的文件名、快捷方式或链接打开的同一个文件）。请先关闭另一个窗口里的年报程序，再重新打开。", s.path)
+	}
+	s.idUnlock = release
+	return nil
 }
 
 // newLock returns the lock beside the database (<db>.lock). The OS
@@ -445,6 +475,10 @@ func newLock(dbPath string) *flock.Flock {
 }
 
 func (s *Store) unlock() {
+	if s.idUnlock != nil {
+		s.idUnlock()
+		s.idUnlock = nil
+	}
 	if s.lock != nil {
 		s.lock.Unlock()
 		s.lock.Close()

@@ -55,28 +55,104 @@ func rowSum(args []driver.Value) int64 {
 	return int64(binary.BigEndian.Uint64(h.Sum(nil)[:8]))
 }
 
-// summedTable is one table whose rows carry a checksum in row_sums.
+// summedTable is one table whose rows carry a checksum in row_sums
+// (migrations 6 and 10 keep them by triggers).
 type summedTable struct {
 	name string
 	key  string // the SQL of a row's key in row_sums
-	cols string // the columns nb_sum covers, in order
-	// place describes a row for the clerk from its key.
-	place func(key string) string
+	cols string // the columns nb_sum covers, in order: every column of the table
+	// locate is a query taking the key and returning the organ's name, the
+	// year (0 when none) and a number (section, serial; 0 when none).
+	locate string
+	// place describes a row for the clerk.
+	place func(organ string, year, n int) string
 }
+
+// sectionNames are the report's parts as a block's section number names them.
+var sectionNames = []string{"", "一", "二", "三", "四", "五", "六", "七", "八"}
+
+func sectionName(n int) string {
+	if n >= 0 && n < len(sectionNames) {
+		return sectionNames[n]
+	}
+	return fmt.Sprint(n)
+}
+
+const (
+	locateReport  = `SELECT o.name, r.year, 0 FROM reports r JOIN organs o ON o.id = r.organ_id WHERE r.id = `
+	locateRequest = `SELECT o.name, q.year, q.serial FROM requests q JOIN organs o ON o.id = q.organ_id WHERE q.id = `
+)
 
 var summedTables = []summedTable{
 	{"request_personal", "CAST(request_id AS TEXT)", "request_id, name, phone, id_number, address",
-		func(k string) string { return "申请登记（内部编号 " + k + "）的申请人个人信息" }},
-	{"requests", "CAST(id AS TEXT)", "id, organ_id, year, serial, received, channel, applicant, summary, correction_notice, corrected, ext_approved_by, ext_notice, ext_days, excluded_days, outcome, answered, fee_method, pages, fee, fee_notice, fee_paid, notes",
-		func(k string) string { return "申请登记（内部编号 " + k + "）" }},
-	{"report_values", "report_id || '/' || tbl || '/' || row || '/' || col", "report_id, tbl, row, col, value",
-		func(k string) string {
-			p := strings.SplitN(k, "/", 4)
-			if len(p) == 4 {
-				return fmt.Sprintf("报告（内部编号 %s）表格数值（表 %s，行 %s，列 %s）", p[0], p[1], p[2], p[3])
-			}
-			return "报告表格数值 " + k
+		locateRequest + "?",
+		func(o string, y, n int) string {
+			return fmt.Sprintf("「%s」%d年第 %d 号申请登记的申请人个人信息", o, y, n)
 		}},
+	{"requests", "CAST(id AS TEXT)", "id, organ_id, year, serial, received, channel, applicant, summary, correction_notice, corrected, ext_approved_by, ext_notice, ext_days, excluded_days, outcome, answered, fee_method, pages, fee, fee_notice, fee_paid, notes, delay_notice, delayed_to",
+		locateRequest + "?",
+		func(o string, y, n int) string { return fmt.Sprintf("「%s」%d年第 %d 号申请登记", o, y, n) }},
+	{"report_values", "report_id || '/' || tbl || '/' || row || '/' || col", "report_id, tbl, row, col, value",
+		locateReport + "(SELECT report_id FROM report_values WHERE report_id || '/' || tbl || '/' || row || '/' || col = ?)",
+		func(o string, y, _ int) string { return fmt.Sprintf("「%s」%d年度报告的表格数值", o, y) }},
+	{"organs", "CAST(id AS TEXT)", "id, name, level, superior, office, phone, email, portal, due_month, due_day, review_organ, court, letter_pattern, address, postcode",
+		`SELECT name, 0, 0 FROM organs WHERE id = ?`,
+		func(o string, _, _ int) string { return fmt.Sprintf("单位「%s」的基本信息", o) }},
+	{"reports", "CAST(id AS TEXT)", "id, organ_id, year, format_id, status, basis, where_text, preamble_text, mode3, mode4, fee_notices, fee_collected, date, art20_mode",
+		locateReport + "?",
+		func(o string, y, _ int) string {
+			return fmt.Sprintf("「%s」%d年度报告的基本信息和前言", o, y)
+		}},
+	{"blocks", "CAST(id AS TEXT)", "id, report_id, section, pos, kind, level, text, stale, origin",
+		`SELECT o.name, r.year, b.section FROM blocks b JOIN reports r ON r.id = b.report_id JOIN organs o ON o.id = r.organ_id WHERE b.id = ?`,
+		func(o string, y, n int) string {
+			if n == 0 {
+				return fmt.Sprintf("「%s」%d年度报告前言中的一段文字", o, y)
+			}
+			return fmt.Sprintf("「%s」%d年度报告第%s部分的一段文字", o, y, sectionName(n))
+		}},
+	{"acks", "report_id || '/' || rule || '/' || target", "report_id, rule, target, reason",
+		locateReport + "(SELECT report_id FROM acks WHERE report_id || '/' || rule || '/' || target = ?)",
+		func(o string, y, _ int) string {
+			return fmt.Sprintf("「%s」%d年度报告中一条已确认的提示", o, y)
+		}},
+	{"cases", "CAST(id AS TEXT)", "id, organ_id, year, kind, filed, result, summary",
+		`SELECT o.name, c.year, 0 FROM cases c JOIN organs o ON o.id = c.organ_id WHERE c.id = ?`,
+		func(o string, y, _ int) string {
+			return fmt.Sprintf("「%s」%d年度的一条复议诉讼记录", o, y)
+		}},
+	{"measures", "CAST(id AS TEXT)", "id, organ_id, year, problem, measure, responsible, due, status, first_year",
+		`SELECT o.name, m.year, 0 FROM measures m JOIN organs o ON o.id = m.organ_id WHERE m.id = ?`,
+		func(o string, y, _ int) string { return fmt.Sprintf("「%s」%d年度的一条整改措施", o, y) }},
+	{"disclosure_items", "CAST(id AS TEXT)", "id, organ_id, year, title, published, category, channels, location, art20_row, art20_action",
+		`SELECT o.name, d.year, 0 FROM disclosure_items d JOIN organs o ON o.id = d.organ_id WHERE d.id = ?`,
+		func(o string, y, _ int) string {
+			return fmt.Sprintf("「%s」%d年度的一条主动公开信息", o, y)
+		}},
+	{"item_lists", "CAST(id AS TEXT)", "id, organ_id, kind, value",
+		`SELECT o.name, 0, 0 FROM item_lists l JOIN organs o ON o.id = l.organ_id WHERE l.id = ?`,
+		func(o string, _, _ int) string {
+			return fmt.Sprintf("单位「%s」的栏目或渠道列表中的一项", o)
+		}},
+	{"request_letters", "CAST(id AS TEXT)", "id, request_id, organ_id, kind, year, seq, number, date",
+		`SELECT o.name, q.year, q.serial FROM request_letters l JOIN requests q ON q.id = l.request_id JOIN organs o ON o.id = q.organ_id WHERE l.id = ?`,
+		func(o string, y, n int) string {
+			return fmt.Sprintf("「%s」%d年第 %d 号申请登记的一份告知书", o, y, n)
+		}},
+	{"letter_templates", "organ_id || '/' || key", "organ_id, key, title, body",
+		`SELECT o.name, 0, 0 FROM letter_templates t JOIN organs o ON o.id = t.organ_id WHERE t.organ_id || '/' || t.key = ?`,
+		func(o string, _, _ int) string { return fmt.Sprintf("单位「%s」的一份告知书模板", o) }},
+}
+
+// placeOf describes the row of t with key k for the clerk, from the row
+// itself; a row that is gone (a checksum without its row) by its table.
+func placeOf(ctx context.Context, d *sql.DB, t summedTable, k string) string {
+	var organ string
+	var year, n int
+	if d.QueryRowContext(ctx, t.locate, k).Scan(&organ, &year, &n) == nil {
+		return t.place(organ, year, n)
+	}
+	return fmt.Sprintf("数据表 %s 中的一条记录（键 %s，记录本身已不见）", t.name, k)
 }
 
 // RowProblem is a row whose content no longer matches its checksum: a byte
@@ -102,13 +178,6 @@ func (s *Store) VerifyRows(ctx context.Context) ([]RowProblem, error) {
 	backups, _ := ListBackups(s.path, s.opt)
 	for i := range probs {
 		probs[i].Backup = goodBackupFor(ctx, s.reader(), probs[i], backups)
-		if probs[i].Table == "requests" || probs[i].Table == "request_personal" {
-			var year, serial int
-			if s.reader().QueryRowContext(ctx, "SELECT year, serial FROM requests WHERE id = ?", probs[i].Key).Scan(&year, &serial) == nil {
-				probs[i].Place = strings.Replace(probs[i].Place, "申请登记（内部编号 "+probs[i].Key+"）",
-					fmt.Sprintf("%d年第 %d 号申请登记", year, serial), 1)
-			}
-		}
 	}
 	return probs, nil
 }
@@ -141,11 +210,18 @@ func verifyRows(ctx context.Context, d *sql.DB) ([]RowProblem, error) {
 				rows.Close()
 				return nil, ioErr("逐条核对数据", err)
 			}
-			out = append(out, RowProblem{Table: t.name, Key: k, Place: t.place(k)})
+			out = append(out, RowProblem{Table: t.name, Key: k})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, ioErr("逐条核对数据", err)
+		}
+	}
+	for i := range out {
+		for _, t := range summedTables {
+			if t.name == out[i].Table {
+				out[i].Place = placeOf(ctx, d, t, out[i].Key)
+			}
 		}
 	}
 	return out, nil

@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -91,4 +93,24 @@ func (s *Store) recoverWAL(ctx context.Context) error {
 // is safe, and that the save just asked for was not made.
 func walLostErr(dbPath string) error {
 	return newErr(ErrWALLost, nil, "数据库旁的日志文件「%s」在程序运行时被删除或替换了（可能是杀毒或清理软件）。此前保存的修改已写回数据库文件，没有丢失；刚才这一项没有保存，请再保存一次。", filepath.Base(dbPath)+"-wal")
+}
+
+// walDeletedUnderWriter reports, after a reader got an I/O error, whether
+// the database at path looks like one whose -wal was deleted while a copy
+// of the program had it open: the -shm index is there (a writer keeps it)
+// but the -wal it indexes is not, or is an empty file (a reader's open
+// makes a new one). SQLite then answers every reader with a short-read
+// I/O error, which would otherwise be explained as a pulled USB stick.
+func walDeletedUnderWriter(path string) bool {
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 || err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	_, err := os.Stat(path + "-shm")
+	return err == nil
+}
+
+// walDeletedReadErr is what a reader (check, info, export) is told when
+// walDeletedUnderWriter holds.
+func walDeletedReadErr(path string, err error) error {
+	return newErr(ErrWALLost, err, "数据库「%s」旁的日志文件「%s」不见了，而另一个年报程序正开着这个数据库（日志文件可能被杀毒或清理软件删除了）。最近保存的修改此时只在那个程序里，这里读不到；这不是U盘或磁盘的问题。请回到正在运行的年报程序再保存一次（它会发现日志文件丢失，把修改写回数据库文件），或正常退出它，然后再运行本命令。", path, filepath.Base(path)+"-wal")
 }

@@ -31,6 +31,17 @@ func Restore(ctx context.Context, dbPath, backup string) (string, error) {
 	return dbPath, db.Restore(ctx, dbPath, backup)
 }
 
+// DamagedRows is, once the check behind the start is done, the Chinese
+// message naming the records that no longer match their checksums and the
+// backup that still holds each as saved ("" when every record matched).
+func (s *Store) DamagedRows() string {
+	probs := s.RowProblems()
+	if len(probs) == 0 {
+		return ""
+	}
+	return db.RowProblemsMessage(s.Path(), probs)
+}
+
 // DeepCheck runs the full integrity check and the row checksums. A
 // damaged file is an error with the restore command; rows that differ
 // from what was saved come back as one Chinese message naming them and the

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"nianbao/export/bundle"
@@ -30,42 +28,26 @@ type BundleFile struct {
 // looked up in the store (none when s is nil). Only an unreadable folder
 // is an error.
 func (s *Store) ReadBundles(ctx context.Context, dir string) ([]BundleFile, error) {
-	ents, err := os.ReadDir(dir)
+	out, err := bundle.ReadFolder(dir, func(f bundle.Found) BundleFile {
+		bf := BundleFile{File: f.Name, OY: f.OY, Meta: f.Meta}
+		if f.Problem != "" {
+			bf.Problem = strings.Join(strings.Fields(strings.ReplaceAll(f.Problem, "\n", " ")), " ")
+		}
+		return bf
+	})
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件夹「%s」：%v。请检查U盘是否插好、路径是否正确。", dir, err)
+		return nil, err
 	}
-	var out []BundleFile
-	for _, e := range ents {
-		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".json") {
-			continue
-		}
-		bf := BundleFile{File: e.Name()}
-		if info, err := e.Info(); err == nil && info.Size() > summary.MaxBundleSize {
-			bf.Problem = fmt.Sprintf("文件过大（%d MB），不是年报报送包", info.Size()>>20)
-			out = append(out, bf)
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			bf.Problem = fmt.Sprintf("无法读取：%v", err)
-			out = append(out, bf)
-			continue
-		}
-		oy, meta, err := bundle.Decode(data)
-		if err != nil {
-			bf.Problem = strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", " ")), " ")
-			out = append(out, bf)
-			continue
-		}
-		bf.OY, bf.Meta = oy, meta
-		if s != nil && s.Store != nil {
-			if _, kept, err := s.KeptYear(ctx, oy.Organ.Name, meta.Year); err == nil {
-				bf.Exists = kept
+	if s != nil && s.Store != nil {
+		for i, bf := range out {
+			if bf.OY == nil {
+				continue
+			}
+			if _, kept, err := s.KeptYear(ctx, bf.OY.Organ.Name, bf.Meta.Year); err == nil {
+				out[i].Exists = kept
 			}
 		}
-		out = append(out, bf)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out, nil
 }
 

@@ -16,10 +16,10 @@ type CalendarImport struct {
 	Years []int               // the years they fall in
 }
 
-// ImportCalendarFile reads a calendar text file (format: model.ParseCalendarText)
+// ImportCalendar reads a calendar text file (format: model.ParseCalendarText)
 // and saves its days in one transaction. A file with any unreadable line
 // saves nothing; the error lists every bad line.
-func ImportCalendarFile(ctx context.Context, st *db.Store, path string) (CalendarImport, error) {
+func (s *Store) ImportCalendar(ctx context.Context, path string) (CalendarImport, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return CalendarImport{}, fmt.Errorf("无法读取节假日文件「%s」（%v）", path, err)
@@ -45,7 +45,7 @@ func ImportCalendarFile(ctx context.Context, st *db.Store, path string) (Calenda
 			res.Years = append(res.Years, y)
 		}
 	}
-	if err := st.SaveCalendarDays(ctx, rows); err != nil {
+	if err := s.SaveCalendarDays(ctx, rows); err != nil {
 		return CalendarImport{}, err
 	}
 	res.Days = days
@@ -74,10 +74,4 @@ func (s *Store) SetCalendarDay(ctx context.Context, d model.CalendarDay) error {
 // computed schedule applies to it again.
 func (s *Store) UnsetCalendarDay(ctx context.Context, d model.Date) error {
 	return s.DeleteCalendarDay(ctx, d)
-}
-
-// ImportCalendar imports a calendar text file and returns the days saved.
-func (s *Store) ImportCalendar(ctx context.Context, path string) ([]model.CalendarDay, error) {
-	res, err := ImportCalendarFile(ctx, s.Store, path)
-	return res.Days, err
 }

@@ -38,14 +38,27 @@ type AggregateInput struct {
 	// Submitted is the day the report was handed in (a bundle's creation
 	// date); zero means unknown, and the report's own date is used.
 	Submitted Date
-	// Findings are the organ-year's check results; nil means none.
-	Findings []Finding
+	// Errors and Warnings count the organ-year's check results (warnings
+	// not acknowledged), see CountFindings.
+	Errors, Warnings int
 	// Source names where it came from (a bundle file), for the organ list.
 	Source string
-	// Values are the organ-year's effective table values when the reader
+	// Row holds the organ-year's effective table values when the reader
 	// computed them already (and dropped the logs they come from); nil
 	// means compute them from OY.
-	Values Values
+	Row CellRow
+}
+
+// CountFindings counts the errors and the warnings not acknowledged.
+func CountFindings(fs []Finding) (errors, warnings int) {
+	for _, f := range fs {
+		if f.Severity == Error {
+			errors++
+		} else if !f.Acked {
+			warnings++
+		}
+	}
+	return errors, warnings
 }
 
 // AggregateOrgan is one organ's line in an aggregation.
@@ -55,9 +68,9 @@ type AggregateOrgan struct {
 	Status   AggregateStatus
 	Errors   int
 	Warnings int
-	// Values are the organ's effective table values (nil when missing or
-	// excluded).
-	Values    Values
+	// Row holds the organ's effective table values in the year's format
+	// (nil when missing or excluded).
+	Row       CellRow
 	Submitted Date
 	Due       Date
 	// OnTime is set when Submitted is known and not after Due.
@@ -121,13 +134,7 @@ func AggregateEntries(year int, in []AggregateInput, expected []string) Aggregat
 			o.Submitted = oy.Report.Date
 		}
 		o.OnTime = !o.Submitted.IsZero() && o.Submitted <= o.Due
-		for _, f := range e.Findings {
-			if f.Severity == Error {
-				o.Errors++
-			} else if !f.Acked {
-				o.Warnings++
-			}
-		}
+		o.Errors, o.Warnings = e.Errors, e.Warnings
 		f := oy.Report.Format()
 		switch {
 		case oy.Report.Year != year:
@@ -141,15 +148,12 @@ func AggregateEntries(year int, in []AggregateInput, expected []string) Aggregat
 			o.Note = "同一单位的报告重复，已按前一份计入，本份未计入"
 		default:
 			seen[name] = true
-			o.Values = e.Values
-			if o.Values == nil {
-				o.Values = EffectiveValues(oy)
+			o.Row = e.Row
+			if o.Row == nil {
+				o.Row = PackRow(res.Format, EffectiveValues(oy))
 			}
-			for a, x := range o.Values {
-				if _, _, _, ok := res.Format.Cell(a); ok {
-					res.Totals[a] += x
-				}
-			}
+			cells := res.Format.AllCells()
+			o.Row.Each(func(i int, x int64) { res.Totals[cells[i]] += x })
 			res.Counted++
 			o.Status = AggOK
 			if o.Errors > 0 {
@@ -174,7 +178,7 @@ func AggregateEntries(year int, in []AggregateInput, expected []string) Aggregat
 func (r AggregateResult) CountedOrgans() []AggregateOrgan {
 	var out []AggregateOrgan
 	for _, o := range r.Organs {
-		if o.Values != nil {
+		if o.Status == AggOK || o.Status == AggErrors {
 			out = append(out, o)
 		}
 	}

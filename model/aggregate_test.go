@@ -29,7 +29,7 @@ func TestAggregateEntriesSumsAndStatuses(t *testing.T) {
 	other := aggOrganYear("丙镇人民政府", 2020, 1, 0, 1)
 	res := AggregateEntries(2021, []AggregateInput{
 		{OY: a, Submitted: NewDate(2022, 1, 25), Source: "a.json"},
-		{OY: b, Submitted: NewDate(2022, 1, 25), Findings: []Finding{{Rule: "O1", Severity: Error}, {Rule: "Y1", Severity: Warning}}},
+		{OY: b, Submitted: NewDate(2022, 1, 25), Errors: 1, Warnings: 1},
 		{OY: dup, Submitted: NewDate(2022, 1, 26)},
 		{OY: other},
 	}, []string{"甲镇人民政府", " 丁镇人民政府 "})
@@ -81,7 +81,7 @@ func TestAggregateEntriesSumsAndStatuses(t *testing.T) {
 		t.Errorf("excluded organs need a reason")
 	}
 	c := res.CountedOrgans()
-	if len(c) != 2 || c[0].Values.Get(Addr(TableS3, RowNew, ColTotal))+c[1].Values.Get(Addr(TableS3, RowNew, ColTotal)) != 6 {
+	if len(c) != 2 || c[0].Row.Values(res.Format).Get(Addr(TableS3, RowNew, ColTotal))+c[1].Row.Values(res.Format).Get(Addr(TableS3, RowNew, ColTotal)) != 6 {
 		t.Errorf("counted organs = %+v", c)
 	}
 }
@@ -110,5 +110,12 @@ func TestAggregateChecksEachOrgan(t *testing.T) {
 	// Broken figures still count: the county sees them and the status says why.
 	if got := res.Totals.Get(Addr(TableS3, RowNew, ColTotal)); got != 3+3 {
 		t.Errorf("一、本年新收 总计 = %d, want 6", got)
+	}
+}
+
+func TestCountFindings(t *testing.T) {
+	e, w := CountFindings([]Finding{{Rule: "O1", Severity: Error}, {Rule: "Y1", Severity: Warning}, {Rule: "Y2", Severity: Warning, Acked: true}, {Rule: "O2", Severity: Error, Acked: true}})
+	if e != 2 || w != 1 {
+		t.Errorf("errors/warnings = %d/%d, want 2/1 (an acknowledged warning is not counted, an error always is)", e, w)
 	}
 }

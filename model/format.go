@@ -135,7 +135,14 @@ type Format struct {
 	// once with the format: IsOutcome runs for every request of a log.
 	outcomeRows []string
 	outcomeIdx  map[string]int
+	// cells lists every cell of the tables in order, cellIdx its index.
+	cells   []CellAddress
+	cellIdx map[CellAddress]int
 }
+
+// AllCells lists every cell of the format's tables, table by table, row by
+// row: the order of a CellRow.
+func (f *Format) AllCells() []CellAddress { return f.cells }
 
 // Table returns the table with the id, or nil.
 func (f *Format) Table(id string) *Table {
@@ -381,6 +388,13 @@ func buildFormat(id string) *Format {
 	f.outcomeIdx = make(map[string]int, len(f.outcomeRows))
 	for i, id := range f.outcomeRows {
 		f.outcomeIdx[id] = i
+	}
+	f.cellIdx = map[CellAddress]int{}
+	for _, t := range f.Tables {
+		for _, a := range t.Cells() {
+			f.cellIdx[a] = len(f.cells)
+			f.cells = append(f.cells, a)
+		}
 	}
 	return f
 }

@@ -28,7 +28,8 @@ func RuleInfoOf(id string) (RuleInfo, bool) {
 func Aggregate(year int, oys []*OrganYear) AggregateResult {
 	in := make([]AggregateInput, 0, len(oys))
 	for _, oy := range oys {
-		in = append(in, AggregateInput{OY: oy, Findings: Check(oy, nil, 0)})
+		e, w := CountFindings(Check(oy, nil, 0))
+		in = append(in, AggregateInput{OY: oy, Errors: e, Warnings: w})
 	}
 	return AggregateEntries(year, in, nil)
 }

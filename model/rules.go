@@ -718,9 +718,10 @@ func (c *checker) reportRules() {
 		}
 		if t := text.String(); strings.TrimSpace(t) != "" {
 			var missing []string
-			for _, w := range [][2]string{{"考核", "工作考核"}, {"评议", "社会评议"}, {"追究", "责任追究"}} {
-				if !strings.Contains(t, w[0]) {
-					missing = append(missing, w[1])
+			// 问责 is the common word for 责任追究.
+			for _, w := range [][3]string{{"考核", "考核", "工作考核"}, {"评议", "评议", "社会评议"}, {"追究", "问责", "责任追究"}} {
+				if !strings.Contains(t, w[0]) && !strings.Contains(t, w[1]) {
+					missing = append(missing, w[2])
 				}
 			}
 			if len(missing) > 0 {
@@ -739,8 +740,16 @@ func (c *checker) reportRules() {
 			}
 		}
 		if n := c.v[a]; n > 0 && notices == 0 {
-			c.add(Finding{Rule: "P1", Severity: Error, Section: 3, Cell: a,
-				Message: fmt.Sprintf("表三（六）2「逾期未按收费通知要求缴纳费用」为 %d，但本年没有发出收费通知", n)})
+			if len(c.oy.Requests) > 0 {
+				// The log is kept and holds no fee notice: the table is wrong.
+				c.add(Finding{Rule: "P1", Severity: Error, Section: 3, Cell: a,
+					Message: fmt.Sprintf("表三（六）2「逾期未按收费通知要求缴纳费用」为 %d，但本年没有发出收费通知", n)})
+			} else {
+				// No log: the notices were simply not entered, and the
+				// report's section 六 should name them.
+				c.add(Finding{Rule: "P5", Severity: Warning, Section: 6, Cell: a,
+					Message: fmt.Sprintf("表三（六）2「逾期未按收费通知要求缴纳费用」为 %d，说明本年至少发出 %d 份收费通知，但信息处理费的收费通知件数为 0；请填写收费通知件数，并在「六、其他需要报告的事项」中写明", n, n)})
+			}
 		}
 	}
 }
@@ -788,6 +797,7 @@ var RuleCatalog = []RuleInfo{
 	{"L9", Error, "延期未告知", "延期须在原答复期限内告知申请人，并填写延期告知日期；未告知或告知晚了的延期不算数。"},
 	{"L10", Error, "延迟答复", "《条例》第三十五条的延迟答复要填写告知申请人的日期和确定的答复日期，并在答复期限内告知。"},
 	{"P1", Error, "逾期未缴费没有收费通知", "表三（六）2「逾期未按收费通知要求缴纳费用」只能来自发出过收费通知的申请。"},
+	{"P5", Warning, "收费通知未报告", "手填表三而没有台账时，（六）2 大于 0 说明发出过收费通知；请在信息处理费中填写收费通知件数，并在「六、其他需要报告的事项」中写明。"},
 	{"P2", Error, "收费没有收费通知", "收取信息处理费须先向申请人发出收费通知，请填写收费通知日期。"},
 	{"P3", Error, "收费与标准不符", "信息处理费按《政府信息公开信息处理费管理办法》计收：按件每月前10件免费、第11—30件每件100元，以后每10件一档每件加100元；按量30页以内免费、31—100页每页10元、101—200页每页20元、201页起每页40元。"},
 	{"P4", Warning, "收费通知晚于答复期限", "收费通知应在答复期限内发出。"},

@@ -161,7 +161,7 @@ func (a *App) Init() tea.Cmd {
 		// (db.Options.DeferCheck): its verdict arrives as checkDoneMsg.
 		cmds = append(cmds, func() tea.Msg {
 			<-st.CheckDone()
-			return checkDoneMsg{err: st.CheckErr(), warnings: st.Warnings()}
+			return checkDoneMsg{err: st.CheckErr(), warnings: st.Warnings(), damaged: st.DamagedRows()}
 		})
 	}
 	if a.opt.OrganID != 0 && a.opt.Year != 0 {
@@ -196,6 +196,7 @@ type (
 	checkDoneMsg struct {
 		err      error
 		warnings []string
+		damaged  string // records changed since saved (DamagedRows)
 	}
 )
 
@@ -249,7 +250,7 @@ func (a *App) screens() map[string]common.Factory {
 			continue
 		}
 		m[sec] = func(c *common.Common) common.Screen {
-			if c.OY == nil {
+			if c.OrganYear() == nil {
 				return &pendingScreen{a: a, sec: sec, make: f}
 			}
 			return f(c)
@@ -269,7 +270,7 @@ type pendingScreen struct {
 func (p *pendingScreen) Init() tea.Cmd { return nil }
 
 func (p *pendingScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	if _, ok := msg.(common.OrganYearMsg); ok && p.a.c.OY != nil {
+	if _, ok := msg.(common.OrganYearMsg); ok && p.a.c.OrganYear() != nil {
 		s := p.make(p.a.c)
 		return s, s.Init()
 	}
@@ -339,6 +340,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.note = strings.Join(msg.warnings[a.warnShown:], " ")
 			a.warnShown = len(msg.warnings)
 		}
+		if msg.damaged != "" {
+			// Too long and too important for the status line: the clerk
+			// reads it whole and answers before going on.
+			a.note = text.DamagedRowsNote
+			return a, a.openDialog(dialog.NewAsk(a.c, text.DamagedRowsTitle+"\n"+msg.damaged,
+				dialog.Choice{Key: keys.Bind(text.KeyConfirm, "enter"), Reply: nil}))
+		}
 		return a, nil
 	case common.OpenMsg:
 		a.loadSeq++
@@ -350,14 +358,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.seq != a.loadSeq || !a.loading || msg.err != nil || msg.report == nil || len(a.stack) > 1 {
 			return a, nil // the whole load reports any error
 		}
-		a.c.Report = msg.report
+		a.c.SetHead(msg.report)
 		return a, a.pushOutline(msg.report.ID)
 	case common.ReloadMsg:
 		if a.loading {
 			a.reloadAfter = true
 			return a, nil
 		}
-		if a.c.OY == nil {
+		if a.c.OrganYear() == nil {
 			return a, nil
 		}
 		a.loading = true
@@ -655,7 +663,7 @@ func barLine(st lipgloss.Style, text string, w int) string {
 
 func (a *App) statusLine(w int) string {
 	var parts []string
-	if a.c.Report != nil {
+	if a.c.Report() != nil {
 		parts = append(parts, a.c.Organ.Name, fmt.Sprintf(text.StatusYear, a.c.Year))
 		if f := a.c.Format(); f != nil {
 			parts = append(parts, f.Name)
@@ -668,8 +676,8 @@ func (a *App) statusLine(w int) string {
 	} else if a.saveText != "" {
 		parts = append(parts, a.saveText)
 	}
-	if a.c.Report != nil {
-		if a.c.OY == nil {
+	if a.c.Report() != nil {
+		if a.c.OrganYear() == nil {
 			// The year is still loading and being checked; a reload keeps
 			// the last counts until the new ones arrive.
 			parts = append(parts, checkingText)

@@ -66,7 +66,7 @@ func TestFlowOrganYearNarrativeAndCell(t *testing.T) {
 	a = g.Addr()
 	h.typeText("１２")
 	h.key("enter")
-	if got := h.app.Common().Report.Values[a]; got != 12 {
+	if got := h.app.Common().Report().Values[a]; got != 12 {
 		t.Fatalf("cell %v = %d, want 12", a, got)
 	}
 	h.key("shift+tab") // back to the cell just filled
@@ -83,7 +83,7 @@ func TestFlowOrganYearNarrativeAndCell(t *testing.T) {
 		t.Fatalf("refused input must keep the cursor on the cell")
 	}
 	h.key("esc")
-	if got := h.app.Common().Report.Values[a]; got != 12 {
+	if got := h.app.Common().Report().Values[a]; got != 12 {
 		t.Fatalf("old value must be kept, got %d", got)
 	}
 
@@ -215,7 +215,7 @@ func TestCheckJumpsToTheCell(t *testing.T) {
 	}
 	// The cell is marked and its finding explained under the table.
 	var i5 string
-	for _, f := range h.app.Common().Findings {
+	for _, f := range h.app.Common().Findings() {
 		if f.Rule == "I5" {
 			i5 = f.Message
 		}

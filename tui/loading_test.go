@@ -95,7 +95,7 @@ func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
 		t.Fatalf("opening should read the report's head and load the year side by side, got %d commands", len(cmds))
 	}
 	h.run(cmds[0]) // the report's head only
-	if a.Common().OY != nil {
+	if a.Common().OrganYear() != nil {
 		t.Fatal("the year is loaded although only the head arrived")
 	}
 	if _, ok := a.Top().(*outline.Model); !ok {
@@ -115,14 +115,14 @@ func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
 	h.mustSee(loadingText)
 
 	h.run(cmds[1]) // the year's load and check land
-	if a.Common().OY == nil || len(a.Common().OY.Requests) != 40 {
+	if a.Common().OrganYear() == nil || len(a.Common().OrganYear().Requests) != 40 {
 		t.Fatal("the loaded year was not applied")
 	}
 	h.mustNotSee(checkingText, loadingText)
 	e, w := a.Common().CountFindings("")
-	want := model.Check(a.Common().OY, a.Common().Calendar, today)
-	if len(a.Common().Findings) != len(want) {
-		t.Fatalf("findings: %d, model.Check gives %d", len(a.Common().Findings), len(want))
+	want := model.Check(a.Common().OrganYear(), a.Common().Calendar, today)
+	if len(a.Common().Findings()) != len(want) {
+		t.Fatalf("findings: %d, model.Check gives %d", len(a.Common().Findings()), len(want))
 	}
 	h.mustSee(fmt.Sprintf(text.StatusFindings, e, w))
 	ol := a.Top().(*outline.Model)
@@ -151,7 +151,7 @@ func TestLoadAfterBackToStartIsDropped(t *testing.T) {
 		t.Fatalf("esc did not return to the start screen: %d screens", len(a.stack))
 	}
 	h.run(cmds[1])
-	if len(a.stack) != 1 || a.Common().OY != nil || a.Common().Report != nil {
+	if len(a.stack) != 1 || a.Common().OrganYear() != nil || a.Common().Report() != nil {
 		t.Fatal("a load that landed after leaving reopened the organ-year")
 	}
 }
@@ -248,5 +248,48 @@ func TestDeferredBackupWarningReachesTheStatusLine(t *testing.T) {
 		t.Fatalf("warnings after the check: %q", st.Warnings())
 	}
 	h.mustSee("今天的自动备份没有成功")
+	h.mustNotSee(corruptTitle)
+}
+
+// TestChangedRecordIsShownAtStart (issue 15, item 5): a byte of a saved
+// record changed in the file (the organ's office name) is found by the
+// check behind the start; the workstation shows the whole message in a
+// dialog, naming the record and the backup that still holds it, and keeps
+// a note on the status line after the clerk has read it.
+func TestChangedRecordIsShownAtStart(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "nianbao.db")
+	st := openStore(t, path)
+	seedYear(t, st, 10)
+	good, err := st.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	b, _ := os.ReadFile(path)
+	if n := bytes.Count(b, []byte("大雁镇政务公开办公室")); n != 1 {
+		t.Fatalf("the office name is %d times in the file", n)
+	}
+	os.WriteFile(path, bytes.Replace(b, []byte("大雁镇政务公开办公室"), []byte("大雁镇政务公开办公宝"), 1), 0o600)
+
+	st, err = db.Open(ctx, path, db.Options{DeferCheck: true, NoBackup: true, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	h := &harness{t: t, app: a, st: st, dir: dir}
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	h.run(a.Init())
+	h.mustSee(text.DamagedRowsTitle, "单位「大雁镇人民政府」的基本信息", filepath.Base(good))
+	if len(a.dialogs) != 1 {
+		t.Fatalf("%d dialogs open, want the notice", len(a.dialogs))
+	}
+	h.key("enter")
+	if len(a.dialogs) != 0 {
+		t.Fatal("enter did not close the notice")
+	}
+	h.mustSee(text.DamagedRowsNote)
 	h.mustNotSee(corruptTitle)
 }

@@ -8,7 +8,6 @@ import (
 	"os/signal"
 	"strings"
 
-	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -71,7 +70,7 @@ func runCalendar(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	if op == "import" {
-		res, err := desk.ImportCalendarFile(ctx, st.Store, fs.Arg(0))
+		res, err := st.ImportCalendar(ctx, fs.Arg(0))
 		if err != nil {
 			return printErr(stderr, err)
 		}

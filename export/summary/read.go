@@ -2,12 +2,8 @@ package summary
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"nianbao/export/bundle"
 	"nianbao/model"
@@ -19,10 +15,6 @@ type Rejected struct {
 	File   string
 	Reason string
 }
-
-// MaxBundleSize is the largest file read as a bundle: a year of 50,000
-// requests is about 35 MB.
-const MaxBundleSize = 512 << 20
 
 // Folder is what ReadFolder found.
 type Folder struct {
@@ -53,54 +45,30 @@ type ReadOptions struct {
 // folder is an error.
 func ReadFolder(dir string, year int, opt ReadOptions) (Folder, error) {
 	var out Folder
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return out, fmt.Errorf("无法读取文件夹「%s」：%v", dir, err)
-	}
-	var names []string
-	for _, e := range ents {
-		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".json") {
-			names = append(names, e.Name())
-		}
-	}
 	// Each file is read and decoded once, on every core, and reduced at
-	// once to what the aggregation needs (its effective values and
-	// findings), so memory does not hold a whole organ-year per bundle.
-	results := make([]readResult, len(names))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < max(1, min(runtime.GOMAXPROCS(0), len(names))); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				results[i] = readBundle(filepath.Join(dir, names[i]), year, opt)
-			}
-		}()
+	// once to what the aggregation needs (organ, dates, the counts of its
+	// findings and its table values packed in a row), so memory does not
+	// hold an organ-year per bundle.
+	results, err := bundle.ReadFolder(dir, func(f bundle.Found) readResult { return reduce(f, year, opt) })
+	if err != nil {
+		return out, err
 	}
-	for i := range names {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-
 	type found struct {
 		in      model.AggregateInput
 		organ   string
 		created int64
 	}
 	var fs []found
-	for i, r := range results {
+	for _, r := range results {
 		switch {
 		case r.rejected != "":
-			out.Rejected = append(out.Rejected, Rejected{File: names[i], Reason: r.rejected})
+			out.Rejected = append(out.Rejected, Rejected{File: r.in.Source, Reason: r.rejected})
 		case r.skipped != "":
-			out.Skipped = append(out.Skipped, Rejected{File: names[i], Reason: r.skipped})
+			out.Skipped = append(out.Skipped, Rejected{File: r.in.Source, Reason: r.skipped})
 		default:
 			if r.full != "" {
-				out.Full = append(out.Full, Rejected{File: names[i], Reason: r.full})
+				out.Full = append(out.Full, Rejected{File: r.in.Source, Reason: r.full})
 			}
-			r.in.Source = names[i]
 			fs = append(fs, found{in: r.in, organ: strings.TrimSpace(r.in.OY.Organ.Name), created: r.created})
 		}
 	}
@@ -110,48 +78,51 @@ func ReadFolder(dir string, year int, opt ReadOptions) (Folder, error) {
 		}
 		return fs[i].created > fs[j].created
 	})
+	out.Inputs = make([]model.AggregateInput, 0, len(fs))
 	for _, f := range fs {
 		out.Inputs = append(out.Inputs, f.in)
 	}
 	return out, nil
 }
 
-// readResult is what one file gave: an input, or why it was not used.
+// readResult is what one file gave: an input, or why it was not used (the
+// file's name is in.Source either way).
 type readResult struct {
 	in                      model.AggregateInput
 	created                 int64
 	rejected, skipped, full string
 }
 
-// readBundle reads and decodes one file and reduces it to an aggregation
-// input: the organ, the report's year, format and date, the effective
-// values and the findings; logs, narrative and personal data are dropped.
-func readBundle(path string, year int, opt ReadOptions) readResult {
-	if info, err := os.Stat(path); err == nil && info.Size() > MaxBundleSize {
-		return readResult{rejected: fmt.Sprintf("文件过大（%d MB），不是年报报送包", info.Size()>>20)}
+// reduce turns one decoded file into an aggregation input: the organ, the
+// report's year, format and date, the effective values packed in a row and
+// the counts of the findings; logs, narrative and personal data are
+// dropped.
+func reduce(f bundle.Found, year int, opt ReadOptions) readResult {
+	r := readResult{in: model.AggregateInput{Source: f.Name}}
+	if f.Problem != "" {
+		r.rejected = f.Problem
+		return r
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return readResult{rejected: fmt.Sprintf("无法读取：%v", err)}
-	}
-	oy, meta, err := bundle.Decode(data)
-	if err != nil {
-		return readResult{rejected: err.Error()}
-	}
+	oy, meta := f.OY, f.Meta
 	if meta.Year != year {
-		return readResult{skipped: fmt.Sprintf("这是%s%d年的报送包，不属于%d年汇总", meta.Organ, meta.Year, year)}
+		r.skipped = fmt.Sprintf("这是%s%d年的报送包，不属于%d年汇总", meta.Organ, meta.Year, year)
+		return r
 	}
-	var r readResult
 	if meta.Kind == bundle.Full {
 		if !opt.AcceptFull {
-			return readResult{rejected: fmt.Sprintf("这是%s的完整报送包，含申请人的个人信息；汇总只收公开报送包，未计入。请让该单位改交公开报送包，并删除这个文件", meta.Organ)}
+			r.rejected = fmt.Sprintf("这是%s的完整报送包，含申请人的个人信息；汇总只收公开报送包，未计入。请让该单位改交公开报送包，并删除这个文件", meta.Organ)
+			return r
 		}
 		r.full = fmt.Sprintf("这是%s的完整报送包，含申请人的个人信息，已计入汇总；请妥善保管，用完后删除", meta.Organ)
 	}
-	values := model.EffectiveValues(oy)
 	slim := &model.OrganYear{Organ: oy.Organ, Report: &model.Report{
 		OrganID: oy.Report.OrganID, Year: oy.Report.Year, FormatID: oy.Report.FormatID, Date: oy.Report.Date}}
-	r.in = model.AggregateInput{OY: slim, Values: values, Submitted: model.DateOf(meta.Created), Findings: meta.Findings}
+	r.in.OY = slim
+	if fm := oy.Report.Format(); fm != nil {
+		r.in.Row = model.PackRow(fm, model.EffectiveValues(oy))
+	}
+	r.in.Submitted = model.DateOf(meta.Created)
+	r.in.Errors, r.in.Warnings = model.CountFindings(meta.Findings)
 	r.created = meta.Created.UnixNano()
 	return r
 }

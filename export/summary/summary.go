@@ -21,10 +21,14 @@ const (
 	SheetOrgans   = "报送情况"
 )
 
-// Column headers of the by-organ sheet before the organ columns.
-var byOrganHeads = []string{"表格", "行", "列", "单元格地址"}
+// ByOrganHeads label the header rows of the by-organ sheet, in its first
+// column: each table cell is a column, named by its table, row, column and
+// address (表.行.列) in these four rows; the 合计 row follows, then one row
+// per organ, so the sheet holds any number of organs (a spreadsheet has
+// 16,384 columns but a million rows).
+var ByOrganHeads = []string{"表格", "行", "列", "单元格地址"}
 
-// TotalHead heads the column of county totals.
+// TotalHead names the row of county totals.
 const TotalHead = "合计"
 
 // FileName is the workbook's file name: 汇总2021.xlsx.
@@ -51,19 +55,18 @@ func Workbook(res model.AggregateResult) ([]byte, error) {
 			return nil, err
 		}
 	}
-	w.byOrgan(res)
+	// The by-organ sheet and the organ list grow with the organs: they go
+	// through excelize's stream writer, which keeps their rows on disk, not
+	// as cells in memory; their page set-up is made before.
 	w.combined(res)
+	w.printSetup(SheetCombined, true)
+	w.byOrgan(res)
 	w.organs(res)
 	if w.err != nil {
 		return nil, fmt.Errorf("生成汇总表失败：%v", w.err)
 	}
-	for _, s := range []string{SheetByOrgan, SheetCombined, SheetOrgans} {
-		w.printSetup(s)
-	}
-	if w.err != nil {
-		return nil, fmt.Errorf("生成汇总表失败：%v", w.err)
-	}
-	f.SetActiveSheet(0)
+	// The by-organ sheet is the first and so the active one; SetActiveSheet
+	// would parse the streamed sheets back into memory.
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, fmt.Errorf("生成汇总表失败：%v", err)
@@ -131,12 +134,18 @@ func (w *writer) numStyle(format string) int {
 	return id
 }
 
-// printSetup prints a sheet on A4 landscape, as wide as one page.
-func (w *writer) printSetup(sheet string) {
+// printSetup prints a sheet on A4 landscape, as wide as one page when
+// oneWide; otherwise at full size over as many pages as it takes.
+func (w *writer) printSetup(sheet string, oneWide bool) {
 	if w.err != nil {
 		return
 	}
-	size, orient, one, fit := 9, "landscape", 1, true
+	size, orient := 9, "landscape"
+	if !oneWide {
+		w.err = w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient})
+		return
+	}
+	one, fit := 1, true
 	if w.err = w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); w.err != nil {
 		return
 	}
@@ -229,54 +238,107 @@ func RowLabel(t *model.Table, r model.Row) string {
 	return r.FullLabel()
 }
 
+// stream starts the stream writer of a sheet after its page set-up.
+func (w *writer) stream(sheet string, oneWide bool) *excelize.StreamWriter {
+	w.printSetup(sheet, oneWide)
+	if w.err != nil {
+		return nil
+	}
+	sw, err := w.f.NewStreamWriter(sheet)
+	w.err = err
+	return sw
+}
+
+// row writes one row of a stream; values may be excelize.Cell.
+func (w *writer) row(sw *excelize.StreamWriter, row int, values []any, height float64) {
+	if w.err != nil {
+		return
+	}
+	var opts []excelize.RowOpts
+	if height > 0 {
+		opts = append(opts, excelize.RowOpts{Height: height})
+	}
+	w.err = sw.SetRow(cell(1, row), values, opts...)
+}
+
 func (w *writer) byOrgan(res model.AggregateResult) {
-	s := SheetByOrgan
 	organs := res.CountedOrgans()
-	w.set(s, 1, 1, fmt.Sprintf("%d年政府信息公开工作年度报告各单位数据（%s表格，%d个单位）", res.Year, res.Format.Name, len(organs)), w.title)
-	heads := append([]string{}, byOrganHeads...)
-	for _, o := range organs {
-		heads = append(heads, o.Name)
-	}
-	heads = append(heads, TotalHead)
-	for i, h := range heads {
-		w.set(s, i+1, 2, h, w.head)
-	}
-	row := 3
-	for _, t := range res.Format.Tables {
-		for _, r := range t.Rows {
-			for _, c := range t.Columns {
-				a := model.Addr(t.ID, r.ID, c.ID)
-				w.set(s, 1, row, model.TableName(t), w.label)
-				w.set(s, 2, row, RowLabel(t, r), w.label)
-				w.set(s, 3, row, ColumnLabel(t, c), w.label)
-				w.set(s, 4, row, a.String(), w.label)
-				st := w.numStyle(numberFormat(c))
-				for i, o := range organs {
-					w.set(s, 5+i, row, value(c, o.Values.Get(a)), st)
-				}
-				w.set(s, 5+len(organs), row, value(c, res.Totals.Get(a)), st)
-				row++
-			}
-		}
+	cells := res.Format.AllCells()
+	// Two hundred columns do not fit one page: the sheet prints at full
+	// size over several, each with the header rows and the organ names.
+	sw := w.stream(SheetByOrgan, false)
+	if w.err == nil {
+		w.err = w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: SheetByOrgan,
+			RefersTo: fmt.Sprintf("'%s'!$A:$A,'%s'!$2:$%d", SheetByOrgan, SheetByOrgan, 1+len(ByOrganHeads))})
 	}
 	if w.err != nil {
 		return
 	}
-	w.err = w.f.SetColWidth(s, "A", "A", 14)
+	w.err = sw.SetColWidth(1, 1, 28)
 	if w.err == nil {
-		w.err = w.f.SetColWidth(s, "B", "B", 44)
+		w.err = sw.SetColWidth(2, 1+len(cells), 14)
 	}
 	if w.err == nil {
-		w.err = w.f.SetColWidth(s, "C", "C", 26)
+		w.err = sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2 + len(ByOrganHeads), TopLeftCell: cell(2, 3+len(ByOrganHeads)), ActivePane: "bottomRight"})
+	}
+	w.row(sw, 1, []any{excelize.Cell{StyleID: w.title, Value: fmt.Sprintf("%d年政府信息公开工作年度报告各单位数据（%s表格，%d个单位）", res.Year, res.Format.Name, len(organs))}}, 24)
+
+	// The four header rows, a column per cell; a table's name and a row's
+	// label are merged over their columns.
+	heads := make([][]any, len(ByOrganHeads))
+	for i, h := range ByOrganHeads {
+		heads[i] = make([]any, 1, 1+len(cells))
+		heads[i][0] = excelize.Cell{StyleID: w.head, Value: h}
+	}
+	styles := make([]int, len(cells))
+	zero := make([]any, len(cells))
+	columns := make([]model.Column, len(cells))
+	merge := func(row, from, to int) {
+		if w.err == nil && to > from {
+			w.err = sw.MergeCell(cell(2+from, row), cell(2+to, row))
+		}
+	}
+	i := 0
+	for _, t := range res.Format.Tables {
+		tableFrom := i
+		for _, r := range t.Rows {
+			rowFrom := i
+			for _, c := range t.Columns {
+				a := model.Addr(t.ID, r.ID, c.ID)
+				heads[0] = append(heads[0], excelize.Cell{StyleID: w.head, Value: model.TableName(t)})
+				heads[1] = append(heads[1], excelize.Cell{StyleID: w.head, Value: RowLabel(t, r)})
+				heads[2] = append(heads[2], excelize.Cell{StyleID: w.head, Value: ColumnLabel(t, c)})
+				heads[3] = append(heads[3], excelize.Cell{StyleID: w.label, Value: a.String()})
+				styles[i] = w.numStyle(numberFormat(c))
+				columns[i] = c
+				zero[i] = excelize.Cell{StyleID: styles[i], Value: value(c, 0)}
+				i++
+			}
+			merge(3, rowFrom, i-1)
+		}
+		merge(2, tableFrom, i-1)
+	}
+	for i, h := range heads {
+		w.row(sw, 2+i, h, []float64{30, 45, 42, 30}[i])
+	}
+
+	// The totals, then one row per organ; a row is the organ's packed
+	// values, unpacked into the reused line.
+	line := make([]any, 1+len(cells))
+	put := func(row int, name string, vals model.CellRow) {
+		line[0] = excelize.Cell{StyleID: w.label, Value: name}
+		copy(line[1:], zero)
+		vals.Each(func(i int, x int64) {
+			line[1+i] = excelize.Cell{StyleID: styles[i], Value: value(columns[i], x)}
+		})
+		w.row(sw, row, line, 0)
+	}
+	put(2+len(ByOrganHeads), TotalHead, model.PackRow(res.Format, res.Totals))
+	for i, o := range organs {
+		put(3+len(ByOrganHeads)+i, o.Name, o.Row)
 	}
 	if w.err == nil {
-		w.err = w.f.SetColWidth(s, "D", "D", 20)
-	}
-	if w.err == nil {
-		w.err = w.f.SetColWidth(s, "E", colName(5+len(organs)), 14)
-	}
-	if w.err == nil {
-		w.err = w.f.SetPanes(s, &excelize.Panes{Freeze: true, XSplit: 4, YSplit: 2, TopLeftCell: "E3", ActivePane: "bottomRight"})
+		w.err = sw.Flush()
 	}
 }
 
@@ -338,13 +400,23 @@ func (w *writer) combined(res model.AggregateResult) {
 var OrganHeads = []string{"序号", "单位", "状态", "错误", "提示", "报送日期", "截止日期", "按时报送", "报送包", "说明"}
 
 func (w *writer) organs(res model.AggregateResult) {
-	s := SheetOrgans
-	w.set(s, 1, 1, fmt.Sprintf("%d年政府信息公开工作年度报告报送情况", res.Year), w.title)
-	for i, h := range OrganHeads {
-		w.set(s, i+1, 2, h, w.head)
+	sw := w.stream(SheetOrgans, true)
+	if w.err != nil {
+		return
 	}
+	for i, wd := range []float64{6, 28, 10, 8, 8, 12, 12, 12, 40, 40} {
+		if w.err == nil {
+			w.err = sw.SetColWidth(i+1, i+1, wd)
+		}
+	}
+	w.row(sw, 1, []any{excelize.Cell{StyleID: w.title, Value: fmt.Sprintf("%d年政府信息公开工作年度报告报送情况", res.Year)}}, 24)
+	heads := make([]any, len(OrganHeads))
+	for i, h := range OrganHeads {
+		heads[i] = excelize.Cell{StyleID: w.head, Value: h}
+	}
+	w.row(sw, 2, heads, 0)
+	line := make([]any, len(OrganHeads))
 	for i, o := range res.Organs {
-		row := 3 + i
 		vals := []any{i + 1, o.Name, o.Status.Label(), o.Errors, o.Warnings, o.Submitted.String(), o.Due.String(), o.DueLabel(), o.Source, o.Note}
 		if o.Status == model.AggMissing {
 			vals[3], vals[4] = "", ""
@@ -354,14 +426,11 @@ func (w *writer) organs(res model.AggregateResult) {
 			if j == 1 || j == 8 || j == 9 {
 				st = w.label
 			}
-			w.set(s, j+1, row, v, st)
+			line[j] = excelize.Cell{StyleID: st, Value: v}
 		}
+		w.row(sw, 3+i, line, 0)
 	}
-	widths := []float64{6, 28, 10, 8, 8, 12, 12, 12, 40, 40}
-	for i, wd := range widths {
-		if w.err != nil {
-			return
-		}
-		w.err = w.f.SetColWidth(s, colName(i+1), colName(i+1), wd)
+	if w.err == nil {
+		w.err = sw.Flush()
 	}
 }

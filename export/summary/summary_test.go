@@ -1,8 +1,10 @@
 package summary
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -170,27 +172,28 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 		"丙镇人民政府": model.EffectiveValues(bing),
 	}
 	f := model.FormatForYear(2021)
-	rows, err := xf.GetRows(SheetByOrgan, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
+	heads, rows := readByOrgan(t, xf)
+	if len(rows) != 4 || rows[0][0] != TotalHead || rows[1][0] != "丙镇人民政府" || rows[2][0] != "乙镇人民政府" || rows[3][0] != "甲镇人民政府" {
+		var names []string
+		for _, r := range rows {
+			names = append(names, r[0])
+		}
+		t.Fatalf("rows %v, want 合计 then the three counted organs by name", names)
 	}
-	head := rows[1]
-	col := map[string]int{}
-	for i, h := range head {
-		col[h] = i
+	if len(heads[3]) != 1+len(f.AllCells()) {
+		t.Errorf("%d address columns, want every cell of the format (%d)", len(heads[3])-1, len(f.AllCells()))
 	}
-	if len(head) != len(byOrganHeads)+4 {
-		t.Fatalf("header = %v, want 4 label columns, 3 organs and 合计", head)
-	}
-	cells := 0
-	for _, row := range rows[2:] {
-		a, err := parseCell(row[col["单元格地址"]])
+	for j, s := range heads[3][1:] {
+		a, err := parseCell(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, _, c, ok := f.Cell(a)
-		if !ok {
-			t.Fatalf("address %s not in the format", a)
+		tb, r, c, ok := f.Cell(a)
+		if !ok || a != f.AllCells()[j] {
+			t.Fatalf("column %d: address %s, want %s", j+2, a, f.AllCells()[j])
+		}
+		if heads[0][j+1] != model.TableName(tb) || heads[1][j+1] != RowLabel(tb, r) || heads[2][j+1] != ColumnLabel(tb, c) {
+			t.Errorf("column %d heads %q %q %q, want %q %q %q", j+2, heads[0][j+1], heads[1][j+1], heads[2][j+1], model.TableName(tb), RowLabel(tb, r), ColumnLabel(tb, c))
 		}
 		parse := func(s string) int64 {
 			if c.Kind == model.KindMoney {
@@ -207,23 +210,16 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 			return x
 		}
 		var sum int64
-		for name, v := range want {
-			if got := parse(row[col[name]]); got != v.Get(a) {
-				t.Errorf("%s %s = %d, want %d", name, a, got, v.Get(a))
+		for _, row := range rows[1:] {
+			v := want[row[0]]
+			if got := parse(row[j+1]); got != v.Get(a) {
+				t.Errorf("%s %s = %d, want %d", row[0], a, got, v.Get(a))
 			}
 			sum += v.Get(a)
 		}
-		if got := parse(row[col[TotalHead]]); got != sum {
+		if got := parse(rows[0][j+1]); got != sum {
 			t.Errorf("合计 %s = %d, want %d", a, got, sum)
 		}
-		cells++
-	}
-	n := 0
-	for _, tb := range f.Tables {
-		n += len(tb.Cells())
-	}
-	if cells != n {
-		t.Errorf("%d cell rows, want every cell of the format (%d)", cells, n)
 	}
 	// Spot checks against hand-computed sums: new requests 4+1 (甲) + 4 typed (乙) + 0.
 	if x := res.Totals.Get(model.Addr(model.TableS3, model.RowNew, model.ColTotal)); x != 5+4 {
@@ -256,12 +252,25 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 		t.Errorf("combined 行政事业性收费 row = %v, want 1.75 (万元)", crow)
 	}
 
-	// Printed on A4 landscape, one page wide.
+	// Printed on A4 landscape, one page wide; the by-organ sheet's two
+	// hundred columns at full size, its heads and organ names on every page.
 	for _, sh := range xf.GetSheetList() {
 		pl, err := xf.GetPageLayout(sh)
-		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		oneWide := sh != SheetByOrgan
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 || (pl.FitToWidth != nil && *pl.FitToWidth == 1) != oneWide {
 			t.Errorf("sheet %s page layout = %+v (%v)", sh, pl, err)
 		}
+	}
+	titles := ""
+	if names := xf.GetDefinedName(); len(names) > 0 {
+		for _, d := range names {
+			if d.Name == "_xlnm.Print_Titles" && d.Scope == SheetByOrgan {
+				titles = d.RefersTo
+			}
+		}
+	}
+	if titles != "'各单位数据'!$A:$A,'各单位数据'!$2:$5" {
+		t.Errorf("print titles of %s = %q", SheetByOrgan, titles)
 	}
 
 	// The organ list.
@@ -283,6 +292,41 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 			}
 		}
 	}
+}
+
+// readByOrgan reads the by-organ sheet back: its four header rows (label
+// first) and the rows after them (name first), every row as wide as the
+// address row.
+func readByOrgan(t *testing.T, xf *excelize.File) (heads, rows [][]string) {
+	t.Helper()
+	all, err := xf.GetRows(SheetByOrgan, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := -1
+	for i, r := range all {
+		if len(r) > 0 && r[0] == ByOrganHeads[len(ByOrganHeads)-1] {
+			at = i
+		}
+	}
+	if at < len(ByOrganHeads)-1 {
+		t.Fatalf("no 单元格地址 row in %s", SheetByOrgan)
+	}
+	width := len(all[at])
+	for i, r := range all[at-len(ByOrganHeads)+1:] {
+		if len(r) < width {
+			r = append(r, make([]string, width-len(r))...)
+		}
+		if i < len(ByOrganHeads) {
+			if r[0] != ByOrganHeads[i] {
+				t.Fatalf("header row %d starts with %q, want %q", i, r[0], ByOrganHeads[i])
+			}
+			heads = append(heads, r)
+		} else {
+			rows = append(rows, r)
+		}
+	}
+	return heads, rows
 }
 
 func findRow(t *testing.T, xf *excelize.File, sheet, label string) []string {
@@ -317,20 +361,22 @@ func TestWorkbook2019SignedDelta(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer xf.Close()
-	head := findRow(t, xf, SheetByOrgan, "单元格地址")
-	r := findRow(t, xf, SheetByOrgan, "s2_5.licensing.delta")
+	heads, rows := readByOrgan(t, xf)
 	got := map[string]string{}
-	for i, h := range head {
-		if i < len(r) {
-			got[h] = r[i]
+	for j, a := range heads[3] {
+		if a == "s2_5.licensing.delta" {
+			for _, r := range rows {
+				got[r[0]] = r[j]
+			}
 		}
 	}
 	if got["甲镇人民政府"] != "-2" || got["乙镇人民政府"] != "5" || got[TotalHead] != "3" {
-		t.Errorf("本年增/减 row = %v, want 甲 -2, 乙 5 and 合计 3", got)
+		t.Errorf("本年增/减 column = %v, want 甲 -2, 乙 5 and 合计 3", got)
 	}
-	r = findRow(t, xf, SheetByOrgan, "s2_9.procurement.amount")
-	if r == nil || r[len(r)-1] != "130" || r[2] != "采购总金额（万元）" {
-		t.Errorf("采购总金额 row = %v, want 130 (万元)", r)
+	for j, a := range heads[3] {
+		if a == "s2_9.procurement.amount" && (rows[0][j] != "130" || heads[2][j] != "采购总金额（万元）") {
+			t.Errorf("采购总金额 column = %q %q, want 130 (万元) in the 合计 row", heads[2][j], rows[0][j])
+		}
 	}
 }
 
@@ -341,4 +387,90 @@ func parseCell(s string) (model.CellAddress, error) {
 		return model.CellAddress{}, fmt.Errorf("cell address %q is not table.row.column", s)
 	}
 	return model.CellAddress{Table: p[0], Row: p[1], Col: p[2]}, nil
+}
+
+// TestWorkbookHoldsMoreOrgansThanASheetHasColumns: organs are rows of the
+// by-organ sheet, so a province of more organs than a spreadsheet has
+// columns (16,384) fits, each organ with its own figures.
+func TestWorkbookHoldsMoreOrgansThanASheetHasColumns(t *testing.T) {
+	const n = 16385
+	f := model.FormatForYear(2021)
+	addr := model.Addr(model.TableS2Item5, model.RowLicensing, "decisions")
+	in := make([]model.AggregateInput, n)
+	for i := range in {
+		oy := &model.OrganYear{Organ: model.Organ{Name: fmt.Sprintf("第%05d镇人民政府", i+1), Level: model.LevelTownship},
+			Report: &model.Report{Year: 2021, FormatID: f.ID}}
+		in[i] = model.AggregateInput{OY: oy, Row: model.PackRow(f, model.Values{addr: int64(i + 1)})}
+	}
+	data, err := Workbook(model.AggregateEntries(2021, in, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The sheet is read back from the file's XML as it is: a spreadsheet
+	// library's reader takes a minute over 3.3 million cells.
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sheet []byte
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheet, err = io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	text := func(c string) string { // the value of one <c> element
+		if i := strings.Index(c, "<t>"); i >= 0 {
+			return c[i+3 : strings.Index(c, "</t>")]
+		}
+		if i := strings.Index(c, "<v>"); i >= 0 {
+			return c[i+3 : strings.Index(c, "</v>")]
+		}
+		return ""
+	}
+	col, organs := "", 0
+	var total string
+	for _, row := range strings.Split(string(sheet), "<row r=\"")[1:] {
+		num := row[:strings.IndexByte(row, '"')]
+		cells := strings.Split(row, "<c r=\"")[1:]
+		if len(cells) == 0 {
+			continue
+		}
+		at := func(ref string) string {
+			for _, c := range cells {
+				if strings.HasPrefix(c, ref+"\"") {
+					return text(c)
+				}
+			}
+			return ""
+		}
+		switch name := text(cells[0]); {
+		case name == "单元格地址":
+			for _, c := range cells {
+				if text(c) == addr.String() {
+					col = strings.TrimRight(c[:strings.IndexByte(c, '"')], "0123456789")
+				}
+			}
+		case name == TotalHead:
+			total = at(col + num)
+		case col != "" && strings.HasSuffix(name, "镇人民政府"):
+			organs++
+			if name != fmt.Sprintf("第%05d镇人民政府", organs) || at(col+num) != strconv.Itoa(organs) {
+				t.Fatalf("row %s: %s with 行政许可 %q, want 第%05d镇人民政府 with %d", num, name, at(col+num), organs, organs)
+			}
+		}
+	}
+	if organs != n {
+		t.Fatalf("%d organ rows, want %d", organs, n)
+	}
+	if want := strconv.Itoa(n * (n + 1) / 2); total != want {
+		t.Errorf("合计 %q, want %s", total, want)
+	}
 }

@@ -243,34 +243,33 @@ func TestAggregateWritesWorkbookWithTotals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := rows[1]
-	total := -1
-	for i, h := range head {
-		if h == summary.TotalHead {
-			total = i
+	// Cells are columns named in the 单元格地址 row; then come the 合计 row
+	// and a row per counted organ, by name.
+	at := -1
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "单元格地址" {
+			at = i
 		}
 	}
-	if total != 6 || !strings.Contains(strings.Join(head[4:6], ","), "甲镇人民政府") || !strings.Contains(strings.Join(head[4:6], ","), "乙镇人民政府") {
-		t.Fatalf("heads %v", head)
+	if at < 0 || len(rows) != at+4 || rows[at+1][0] != summary.TotalHead || rows[at+2][0] != "乙镇人民政府" || rows[at+3][0] != "甲镇人民政府" {
+		t.Fatalf("rows after the heads: %v", rows[at+1:])
 	}
+	addrs, total := rows[at], rows[at+1]
 	checked, found := 0, false
-	for _, r := range rows[2:] {
-		if len(r) <= total {
-			continue
-		}
+	for j := 1; j < len(addrs); j++ {
 		sum := 0.0
-		for _, c := range r[4:total] {
-			v, err := strconv.ParseFloat(c, 64)
+		for _, r := range rows[at+2:] {
+			v, err := strconv.ParseFloat(r[j], 64)
 			if err != nil {
-				t.Fatalf("cell %q in %v", c, r)
+				t.Fatalf("cell %q of %s in column %s", r[j], r[0], addrs[j])
 			}
 			sum += v
 		}
-		tot, err := strconv.ParseFloat(r[total], 64)
+		tot, err := strconv.ParseFloat(total[j], 64)
 		if err != nil || tot != sum {
-			t.Fatalf("row %v: total %q, sum of organs %v", r[:4], r[total], sum)
+			t.Fatalf("column %s: total %q, sum of organs %v", addrs[j], total[j], sum)
 		}
-		if r[3] == a.String() {
+		if addrs[j] == a.String() {
 			found = tot == 12
 		}
 		checked++

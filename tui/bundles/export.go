@@ -100,7 +100,7 @@ type exportDoneMsg struct {
 // write loads the organ-year (with personal data only for a full bundle)
 // and writes the bundle, verified, off the Update loop.
 func (s *Export) write() tea.Cmd {
-	if s.c.OY == nil || s.c.Store == nil {
+	if s.c.OrganYear() == nil || s.c.Store == nil {
 		s.errText = text.BunNoReport
 		return nil
 	}
@@ -111,7 +111,7 @@ func (s *Export) write() tea.Cmd {
 	}
 	s.running, s.errText, s.result = true, "", nil
 	ctx, st, kind := s.c.Context(), s.c.Store, s.kind
-	organID, year := s.c.OY.Organ.ID, s.c.OY.Report.Year
+	organID, year := s.c.OrganYear().Organ.ID, s.c.OrganYear().Report.Year
 	return s.c.Track(func() tea.Msg {
 		res, oy, err := st.WriteBundle(ctx, organID, year, kind, dir)
 		if oy == nil && err != nil {
@@ -208,8 +208,8 @@ func (s *Export) View(width, height int) string {
 	var lines []string
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
 	title := text.BunExportTitle
-	if s.c.OY != nil && s.c.OY.Report != nil {
-		title += " · " + desk.BundleFileName(s.c.OY, s.kind)
+	if s.c.OrganYear() != nil && s.c.OrganYear().Report != nil {
+		title += " · " + desk.BundleFileName(s.c.OrganYear(), s.kind)
 	}
 	add(st.Heading.Render(title))
 	for _, l := range components.Wrap(text.BunExportIntro, width) {

@@ -223,8 +223,8 @@ func (m *Model) submit() tea.Cmd {
 			return nil
 		}
 		return func() tea.Msg {
-			days, err := st.ImportCalendar(ctx, path)
-			return savedMsg{days: days, err: err}
+			res, err := st.ImportCalendar(ctx, path)
+			return savedMsg{days: res.Days, err: err}
 		}
 	}
 	dateF := m.form.Field(fDate)

@@ -45,7 +45,7 @@ var spec = &entrylist.Spec[model.Case]{
 			components.Fit(c.Filed.String(), dateW) + " " + components.Fit(c.Result.Label(), resW) + " " + components.Fit(c.Summary, sumW)
 	},
 	Footer: func(c *common.Common) []string {
-		if c.Report != nil && c.Report.Mode4 == model.Typed {
+		if c.Report() != nil && c.Report().Mode4 == model.Typed {
 			return []string{"", c.Styles.Warning.Render(text.CaseTypedNote)}
 		}
 		return nil

@@ -36,15 +36,15 @@ func TestCaseAddEditDeleteUndo(t *testing.T) {
 		t.Fatalf("cursor %+v", cur)
 	}
 	f, _ = testenv.PressPushed(t, c, f, "esc")
-	if len(c.OY.Cases) != 1 {
-		t.Fatalf("cases %+v", c.OY.Cases)
+	if len(c.OrganYear().Cases) != 1 {
+		t.Fatalf("cases %+v", c.OrganYear().Cases)
 	}
-	got := c.OY.Cases[0]
+	got := c.OrganYear().Cases[0]
 	if got.Kind != model.CaseDirectSuit || got.Result != model.Corrected || got.Filed != 20210506 || got.Summary != "申请人不服答复提起诉讼" {
 		t.Fatalf("stored %+v", got)
 	}
 	// Table 四 follows the list.
-	v := model.ComputeS4(c.Format(), 2021, c.OY.Cases)
+	v := model.ComputeS4(c.Format(), 2021, c.OrganYear().Cases)
 	if v.Get(model.Addr(model.TableS4, model.RowS4Cases, model.S4Col(model.GroupDirectSuit, model.ResultTotal))) != 1 {
 		t.Fatal("table 四 not computed from the case")
 	}
@@ -53,12 +53,12 @@ func TestCaseAddEditDeleteUndo(t *testing.T) {
 		t.Fatal("delete did not ask")
 	}
 	list, _ = testenv.PressPushed(t, c, list, "y")
-	if len(c.OY.Cases) != 0 {
+	if len(c.OrganYear().Cases) != 0 {
 		t.Fatal("not deleted")
 	}
 	list, _ = testenv.PressPushed(t, c, list, "u")
-	if len(c.OY.Cases) != 1 || c.OY.Cases[0].Summary != "申请人不服答复提起诉讼" {
-		t.Fatalf("undo: %+v", c.OY.Cases)
+	if len(c.OrganYear().Cases) != 1 || c.OrganYear().Cases[0].Summary != "申请人不服答复提起诉讼" {
+		t.Fatalf("undo: %+v", c.OrganYear().Cases)
 	}
 	if v := ansi.Strip(list.View(80, 20)); !strings.Contains(v, "未经复议直接起诉") {
 		t.Fatalf("list:\n%s", v)
@@ -75,7 +75,7 @@ func TestCaseDateRefusedInPlace(t *testing.T) {
 	if !strings.Contains(v, "2月只有28天") {
 		t.Fatalf("bad date not refused:\n%s", v)
 	}
-	if len(c.OY.Cases) != 0 {
+	if len(c.OrganYear().Cases) != 0 {
 		t.Fatal("saved with a bad date")
 	}
 	// Esc asks instead of dropping it; n keeps the form with the cursor on
@@ -90,7 +90,7 @@ func TestCaseDateRefusedInPlace(t *testing.T) {
 	}
 	f, _ = testenv.Press(t, c, f, "esc")
 	_, out = testenv.Press(t, c, f, "d")
-	if !hasBack(out) || len(c.OY.Cases) != 0 {
+	if !hasBack(out) || len(c.OrganYear().Cases) != 0 {
 		t.Fatalf("d did not close without saving: %v", out)
 	}
 }

@@ -73,7 +73,7 @@ func order(sec string) int {
 }
 
 func (m *Model) rebuild() {
-	items := append([]model.Finding(nil), m.c.Findings...)
+	items := append([]model.Finding(nil), m.c.Findings()...)
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := order(common.SectionOf(items[i])), order(common.SectionOf(items[j]))
 		if a != b {
@@ -194,7 +194,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m.setAck(f, nil)
-		rid := m.c.Report.ID
+		rid := m.c.Report().ID
 		return m.c.Save(func(ctx context.Context, st common.Desk) error {
 			return st.DeleteAck(ctx, rid, f.Rule, f.Target())
 		})
@@ -238,7 +238,7 @@ func (m *Model) ackKey(k tea.KeyPressMsg) tea.Cmd {
 		m.acking = false
 		m.in.Blur()
 		m.err = ""
-		rid := m.c.Report.ID
+		rid := m.c.Report().ID
 		return m.c.Save(func(ctx context.Context, st common.Desk) error {
 			if reason == "" {
 				return errors.New(text.CheckAckNeeded)

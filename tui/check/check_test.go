@@ -18,7 +18,7 @@ import (
 func env(t *testing.T) *testenv.Env {
 	e := testenv.New(t, 2021)
 	ctx := context.Background()
-	r := e.C.Report
+	r := e.C.Report()
 	r.Mode3 = model.Typed
 	if err := e.Store.SaveReportMeta(ctx, r); err != nil {
 		t.Fatal(err)

@@ -16,18 +16,29 @@ import (
 // moves down and back up.
 func TestLongListDrawsTheCursorsWindow(t *testing.T) {
 	e := testenv.New(t, 2021)
-	var fs []model.Finding
+	// 3000 requests received in 2021 and never answered: each is an L6
+	// finding (overdue) on 10 January 2022.
+	oy := e.C.OrganYear()
 	for i := 0; i < 3000; i++ {
-		fs = append(fs, model.Finding{Rule: "L6", Severity: model.Warning, Message: fmt.Sprintf("第%d号申请至今未答复", i+1),
-			Entry: model.EntryRef{Kind: model.EntryRequest, ID: int64(i + 1)}})
+		oy.Requests = append(oy.Requests, model.Request{ID: int64(i + 1), Year: 2021, Serial: i + 1,
+			Received: model.NewDate(2021, 1+i%11, 1+i%28), Applicant: model.NaturalPerson, Summary: fmt.Sprintf("申请公开第%d号材料", i+1)})
 	}
-	e.C.Findings = fs
+	e.Recheck()
+	if n := len(e.C.Findings()); n < 3000 {
+		t.Fatalf("%d findings, want at least 3000", n)
+	}
 	m := New(e.C).(*Model)
 	d := e.Drive(m)
 	const w, h = 100, 24
 	// A list line shows the rule before the message; the detail below
 	// shows the selected message alone.
-	msgAt := func(i int) string { return "L6  " + m.Items()[i].Message + " " }
+	// (the line is cut at the window's width: the head of the message up
+	// to its first comma names the request).
+	msgAt := func(i int) string {
+		f := m.Items()[i]
+		head, _, _ := strings.Cut(f.Message, "，")
+		return f.Rule + "  " + head + "，"
+	}
 	view := func() string { return ansi.Strip(m.View(w, h)) + "\n" }
 	v := view()
 	if !strings.Contains(v, msgAt(0)) || strings.Contains(v, msgAt(100)) {

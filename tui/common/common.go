@@ -55,16 +55,16 @@ type Common struct {
 	Width, Height int
 
 	// The open organ-year: Snap is its immutable snapshot with the derived
-	// data (table 三, fees, findings by cell); OY, Report and Findings are
-	// the snapshot's, set together by SetYear and never changed in place.
-	// Zero/nil on the start screen; while a year loads, Report alone is
-	// the report's head.
-	Organ    model.Organ
-	Year     int
-	Snap     *desk.Year
-	OY       *model.OrganYear
-	Report   *model.Report
-	Findings []model.Finding
+	// data (table 三, fees, findings by cell), the one source screens read
+	// it from (OrganYear, Report and Findings are its accessors). Organ and
+	// Year name the year being opened or open; Snap is nil on the start
+	// screen and while a year loads (then Report gives the report's head).
+	Organ model.Organ
+	Year  int
+	Snap  *desk.Year
+	// head is the report's head while the year loads (SetHead), so the
+	// outline and the request log can start before the whole year arrives.
+	head *model.Report
 
 	Calendar *model.Calendar
 	Today    model.Date
@@ -82,10 +82,36 @@ func (c *Common) WaitSaves() { c.inflight.Wait() }
 
 // Format is the open report's format, or nil.
 func (c *Common) Format() *model.Format {
-	if c.Report == nil {
+	if r := c.Report(); r != nil {
+		return r.Format()
+	}
+	return nil
+}
+
+// OrganYear is the open organ-year (the snapshot's), or nil. Callers must
+// not change it: c.Edit makes the next snapshot.
+func (c *Common) OrganYear() *model.OrganYear {
+	if c.Snap == nil {
 		return nil
 	}
-	return c.Report.Format()
+	return c.Snap.OrganYear()
+}
+
+// Report is the open report (the snapshot's), the report's head while the
+// year loads, or nil. Callers must not change it.
+func (c *Common) Report() *model.Report {
+	if c.Snap == nil {
+		return c.head
+	}
+	return c.Snap.Report()
+}
+
+// Findings are the open year's findings (the snapshot's), errors first.
+func (c *Common) Findings() []model.Finding {
+	if c.Snap == nil {
+		return nil
+	}
+	return c.Snap.Findings()
 }
 
 // Context is the workstation's context, or Background where none is set
@@ -167,13 +193,18 @@ func Reload() tea.Msg { return ReloadMsg{} }
 
 // SetYear makes y the open organ-year (nil closes it).
 func (c *Common) SetYear(y *desk.Year) {
-	c.Snap = y
-	if y == nil {
-		c.OY, c.Report, c.Findings = nil, nil, nil
-		return
+	c.Snap, c.head = y, nil
+	if y != nil {
+		c.Organ, c.Year = y.OrganYear().Organ, y.Report().Year
 	}
-	c.OY, c.Report, c.Findings = y.OrganYear(), y.Report(), y.Findings()
-	c.Organ, c.Year = c.OY.Organ, c.Report.Year
+}
+
+// SetHead gives the report's head of the year being loaded (Report returns
+// it until SetYear).
+func (c *Common) SetHead(r *model.Report) {
+	if c.Snap == nil {
+		c.head = r
+	}
 }
 
 // Edit changes the open organ-year's profile or report: the snapshot's
@@ -215,7 +246,7 @@ func SectionOf(f model.Finding) string {
 // CountFindings counts the unacknowledged errors and warnings of one outline
 // entry ("" counts all).
 func (c *Common) CountFindings(section string) (errs, warns int) {
-	for _, f := range c.Findings {
+	for _, f := range c.Findings() {
 		if section != "" && SectionOf(f) != section {
 			continue
 		}
@@ -290,11 +321,12 @@ type Desk interface {
 	Warnings() []string
 	CheckDone() <-chan struct{}
 	CheckErr() error
+	DamagedRows() string
 	Backup(ctx context.Context) (string, error)
 	Calendar(ctx context.Context) (*model.Calendar, error)
 	SetCalendarDay(ctx context.Context, d model.CalendarDay) error
 	UnsetCalendarDay(ctx context.Context, d model.Date) error
-	ImportCalendar(ctx context.Context, path string) ([]model.CalendarDay, error)
+	ImportCalendar(ctx context.Context, path string) (desk.CalendarImport, error)
 
 	// Organs and years.
 	Organs(ctx context.Context) ([]model.Organ, error)

@@ -78,10 +78,10 @@ type listKeys struct{ New, Edit, Delete, Undo, Up, Down, Page key.Binding }
 
 // Entries is the open year's entries in the order shown.
 func (m *List[T]) Entries() []T {
-	if m.c.OY == nil {
+	if m.c.OrganYear() == nil {
 		return nil
 	}
-	return m.spec.Entries(m.c.OY)
+	return m.spec.Entries(m.c.OrganYear())
 }
 
 // Title implements common.Screen.

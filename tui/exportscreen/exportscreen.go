@@ -374,7 +374,7 @@ func (s *Screen) View(width, height int) string {
 	add(st.Heading.Render(text.ExpTitle))
 	e, w := s.errorsNow()
 	switch {
-	case s.c.Report == nil:
+	case s.c.Report() == nil:
 		add(st.Muted.Render(text.ReqNoReport))
 	case e > 0:
 		add(st.Error.Render(fmt.Sprintf(text.ExpHasErrors, e, w)))

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/export"
-	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
 )
@@ -19,7 +18,6 @@ import (
 // a folder that does not exist yet: it is created and the screen says so.
 func TestEnterInFolderExportsIntoANewFolder(t *testing.T) {
 	c := testenv.New(t, 2021).C
-	c.Findings = model.Check(c.OY, c.Calendar, c.Today)
 	dir := filepath.Join(t.TempDir(), "年报")
 	var s common.Screen = New(c)
 	s, _ = testenv.RunPushed(t, c, s, s.Init())

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/export"
-	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/text"
@@ -17,7 +16,6 @@ import (
 
 func TestExportWritesVerifiedFilesAndAsksBeforeOverwrite(t *testing.T) {
 	c := testenv.New(t, 2021).C
-	c.Findings = model.Check(c.OY, c.Calendar, c.Today)
 	dir := t.TempDir()
 	var s common.Screen = New(c)
 	s, _ = testenv.RunPushed(t, c, s, s.Init())

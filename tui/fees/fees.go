@@ -47,8 +47,8 @@ func New(c *common.Common) common.Screen {
 
 func (s *Screen) build() {
 	var fees model.FeeSummary
-	if s.c.Report != nil {
-		fees = s.c.Report.Fees
+	if s.c.Report() != nil {
+		fees = s.c.Report().Fees
 	}
 	textField := func(key, label, value, hint string, validate func(string) error) *components.Field {
 		f := components.TextField(key, label, value)
@@ -93,13 +93,13 @@ func (s *Screen) Dirty() bool {
 }
 
 func (s *Screen) committed(key string) string {
-	if s.c.Report == nil {
+	if s.c.Report() == nil {
 		return ""
 	}
 	if key == fNotices {
-		return components.CountText(s.c.Report.Fees.Notices)
+		return components.CountText(s.c.Report().Fees.Notices)
 	}
-	return components.MoneyText(s.c.Report.Fees.Collected)
+	return components.MoneyText(s.c.Report().Fees.Collected)
 }
 
 // KeyMap implements common.Screen.
@@ -138,7 +138,7 @@ func (s *Screen) Typed() model.FeeSummary {
 }
 
 func (s *Screen) save() tea.Cmd {
-	if s.c.Report == nil || s.c.Store == nil {
+	if s.c.Report() == nil || s.c.Store == nil {
 		return nil
 	}
 	if s.inflight {
@@ -146,7 +146,7 @@ func (s *Screen) save() tea.Cmd {
 		return nil
 	}
 	s.inflight = true
-	r := *s.c.Report
+	r := *s.c.Report()
 	r.Fees = s.Typed()
 	ctx, st := s.c.Ctx, s.c.Store
 	if ctx == nil {
@@ -223,7 +223,7 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.PasteMsg:
 		s.form.Update(msg)
 	case common.OrganYearMsg:
-		if !s.Dirty() && s.c.Report != nil {
+		if !s.Dirty() && s.c.Report() != nil {
 			for _, k := range []string{fNotices, fCollected} {
 				if s.form.Current().Key != k {
 					s.form.Field(k).Input.SetValue(s.committed(k))

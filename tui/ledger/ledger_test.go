@@ -54,7 +54,7 @@ func TestLedgerImportScreen(t *testing.T) {
 	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	before := len(e.C.OY.Requests)
+	before := len(e.C.OrganYear().Requests)
 	d := e.Drive(NewImport(e.C))
 	testenv.CheckSize(t, d.View(80, 21), 80, 21)
 	d.Type(path)

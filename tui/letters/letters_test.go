@@ -110,7 +110,7 @@ func TestLetterScreenExtension(t *testing.T) {
 	e := testenv.Demo(t, 2021)
 	ctx := context.Background()
 	var q model.Request
-	for _, r := range e.C.OY.Requests {
+	for _, r := range e.C.OrganYear().Requests {
 		if strings.Contains(r.Summary, "北苑小区") { // extended by 15 working days
 			q = request(t, e, r.Serial)
 		}

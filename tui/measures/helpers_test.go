@@ -21,13 +21,13 @@ func TestMeasureAddedByKeysAndUndo(t *testing.T) {
 	var f common.Screen = pushed[0]
 	// Leaving the empty first field saves nothing.
 	f, _ = testenv.PressPushed(t, c, f, "tab")
-	if len(c.OY.Measures) != 0 {
+	if len(c.OrganYear().Measures) != 0 {
 		t.Fatal("an empty measure was saved")
 	}
 	// Ctrl+S on a measure without text stores nothing and says why.
 	f, _ = testenv.PressPushed(t, c, f, "ctrl+s")
-	if len(c.OY.Measures) != 0 || !strings.Contains(ansi.Strip(f.View(80, 20)), text.MeasureNeedText) {
-		t.Fatalf("ctrl+s on an empty measure: %d stored, view:\n%s", len(c.OY.Measures), ansi.Strip(f.View(80, 20)))
+	if len(c.OrganYear().Measures) != 0 || !strings.Contains(ansi.Strip(f.View(80, 20)), text.MeasureNeedText) {
+		t.Fatalf("ctrl+s on an empty measure: %d stored, view:\n%s", len(c.OrganYear().Measures), ansi.Strip(f.View(80, 20)))
 	}
 	f, _ = testenv.PressPushed(t, c, f, "esc")
 	_, pushed = testenv.PressPushed(t, c, list, "n")
@@ -38,10 +38,10 @@ func TestMeasureAddedByKeysAndUndo(t *testing.T) {
 	f, _ = testenv.PressPushed(t, c, f, "tab", "tab")
 	f.Update(tea.KeyPressMsg{Code: '2', Text: "２０２２年６月３０日"})
 	f, _ = testenv.PressPushed(t, c, f, "tab", "right", "tab")
-	if len(c.OY.Measures) != 1 {
-		t.Fatalf("measures %+v", c.OY.Measures)
+	if len(c.OrganYear().Measures) != 1 {
+		t.Fatalf("measures %+v", c.OrganYear().Measures)
 	}
-	m := c.OY.Measures[0]
+	m := c.OrganYear().Measures[0]
 	if m.Problem != "公开内容更新不及时" || m.Measure != "建立每月更新检查制度" || m.Due != 20220630 || m.Status != model.MeasureInProgress || m.FirstYear != 2021 {
 		t.Fatalf("stored %+v", m)
 	}
@@ -54,12 +54,12 @@ func TestMeasureAddedByKeysAndUndo(t *testing.T) {
 		t.Fatalf("future first year accepted:\n%s", v)
 	}
 	list, _ = testenv.PressPushed(t, c, list, "d", "y")
-	if len(c.OY.Measures) != 0 {
+	if len(c.OrganYear().Measures) != 0 {
 		t.Fatal("not deleted")
 	}
 	list, _ = testenv.PressPushed(t, c, list, "u")
-	if len(c.OY.Measures) != 1 || c.OY.Measures[0].Measure != "建立每月更新检查制度" {
-		t.Fatalf("undo: %+v", c.OY.Measures)
+	if len(c.OrganYear().Measures) != 1 || c.OrganYear().Measures[0].Measure != "建立每月更新检查制度" {
+		t.Fatalf("undo: %+v", c.OrganYear().Measures)
 	}
 	if v := ansi.Strip(list.View(80, 10)); !strings.Contains(v, "公开内容更新不及时") || !strings.Contains(v, "进行中") {
 		t.Fatalf("list:\n%s", v)

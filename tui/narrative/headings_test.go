@@ -154,7 +154,7 @@ func TestExtraHeadingEscKeepsTheName(t *testing.T) {
 func TestHeadingWithoutBodyGetsOne(t *testing.T) {
 	e := testenv.New(t, 2021)
 	ctx := context.Background()
-	for _, b := range e.C.Report.SectionBlocks(1) {
+	for _, b := range e.C.Report().SectionBlocks(1) {
 		if b.Kind == model.BlockParagraph {
 			if err := e.Store.DeleteBlock(ctx, b.ID); err != nil {
 				t.Fatal(err)

@@ -93,10 +93,10 @@ func New(c *common.Common, section int) *Model {
 
 // load copies the section's blocks from the report.
 func (m *Model) load() {
-	if m.c.Report == nil {
+	if m.c.Report() == nil {
 		return
 	}
-	m.setBlocks(m.c.Report.SectionBlocks(m.section), m.cur)
+	m.setBlocks(m.c.Report().SectionBlocks(m.section), m.cur)
 }
 
 // setBlocks takes a section's blocks, adds an unstored paragraph under every
@@ -233,7 +233,7 @@ func (m *Model) publish() {
 // saveBlock stores block i as it is now; a block not stored yet is stored
 // with the section's order.
 func (m *Model) saveBlock(i int) tea.Cmd {
-	if i < 0 || i >= len(m.blocks) || m.c.Report == nil {
+	if i < 0 || i >= len(m.blocks) || m.c.Report() == nil {
 		return nil
 	}
 	if m.blocks[i].ID == 0 {
@@ -244,7 +244,7 @@ func (m *Model) saveBlock(i int) tea.Cmd {
 		return m.restructure(m.blocks, nil, m.cur, false)
 	}
 	b := m.blocks[i]
-	rid := m.c.Report.ID
+	rid := m.c.Report().ID
 	return m.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveBlock(ctx, rid, &b) })
 }
 
@@ -570,10 +570,10 @@ func (m *Model) group(i int) (int, int) {
 // restructure stores a new order of blocks (saving new ones first) and
 // reports it with blocksMsg.
 func (m *Model) restructure(bs []model.Block, deleted []int64, focus int, rename bool) tea.Cmd {
-	if m.c.Report == nil {
+	if m.c.Report() == nil {
 		return nil
 	}
-	rid, sec := m.c.Report.ID, m.section
+	rid, sec := m.c.Report().ID, m.section
 	keep := append([]model.Block(nil), bs...)
 	for i := range keep {
 		keep[i].Pos = i

@@ -127,9 +127,9 @@ func TestAddRenameReorderDeleteAndUndoHeadings(t *testing.T) {
 func TestEditingClearsStale(t *testing.T) {
 	e := testenv.New(t, 2021)
 	ctx := context.Background()
-	b := e.C.Report.SectionBlocks(6)[0]
+	b := e.C.Report().SectionBlocks(6)[0]
 	b.Text, b.Stale, b.Origin = "2020年无其他需要报告的事项。", true, "2020年无其他需要报告的事项。"
-	if err := e.Store.SaveBlock(ctx, e.C.Report.ID, &b); err != nil {
+	if err := e.Store.SaveBlock(ctx, e.C.Report().ID, &b); err != nil {
 		t.Fatal(err)
 	}
 	e.Reload()
@@ -184,7 +184,7 @@ func TestInsertSentenceGeneratedFromTables(t *testing.T) {
 		}
 	}
 	e.Reload()
-	want := model.GeneratedSentences(e.C.OY)[3]
+	want := model.GeneratedSentences(e.C.OrganYear())[3]
 	if want == "" {
 		t.Fatal("model gives no sentence for section 三")
 	}
@@ -202,7 +202,7 @@ func TestInsertSentenceGeneratedFromTables(t *testing.T) {
 		t.Fatalf("after delete and ctrl+g: %+v", bs)
 	}
 	// The narrative now agrees with the tables: no N1 finding.
-	for _, f := range e.C.Findings {
+	for _, f := range e.C.Findings() {
 		if f.Rule == "N1" {
 			t.Fatalf("N1 after inserting the generated sentence: %s", f.Message)
 		}

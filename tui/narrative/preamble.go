@@ -35,7 +35,7 @@ type Preamble struct {
 func NewPreamble(c *common.Common) *Preamble {
 	p := &Preamble{c: c, ed: components.NewEditor()}
 	p.ed.Clean = model.CleanText
-	p.ed.SetValue(c.Report.Preamble.Text)
+	p.ed.SetValue(c.Report().Preamble.Text)
 	p.keys = keys.Map{Short: []key.Binding{
 		keys.Bind(text.PreambleKeyInsert, "ctrl+g"),
 		keys.Bind(text.KeySave, "ctrl+s"),
@@ -65,7 +65,7 @@ func (p *Preamble) save() tea.Cmd {
 	}
 	p.dirty = false
 	t := strings.TrimSpace(p.ed.Value())
-	cp := *p.c.Report
+	cp := *p.c.Report()
 	cp.Preamble.Text = t
 	p.c.Edit(func(oy *model.OrganYear) { oy.Report.Preamble.Text = t })
 	return p.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveReportMeta(ctx, &cp) })
@@ -90,8 +90,8 @@ func (p *Preamble) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			p.dirty = true
 			return p, p.save()
 		case "ctrl+g":
-			oy := *p.c.OY
-			r := *p.c.Report
+			oy := *p.c.OrganYear()
+			r := *p.c.Report()
 			r.Preamble.Text = ""
 			oy.Report = &r
 			p.ed.Insert(model.PreambleText(&oy))
@@ -124,9 +124,9 @@ func (p *Preamble) View(width, height int) string {
 	lines = append(lines, p.ed.View(width, edH))
 	p.curX, p.curY = p.ed.CursorXY()
 	p.curY++
-	if strings.TrimSpace(p.ed.Value()) == "" && p.c.OY != nil {
+	if strings.TrimSpace(p.ed.Value()) == "" && p.c.OrganYear() != nil {
 		lines = append(lines, "", st.Label.Render(text.PreambleGenerated))
-		for _, l := range components.Wrap(model.PreambleText(p.c.OY), width) {
+		for _, l := range components.Wrap(model.PreambleText(p.c.OrganYear()), width) {
 			lines = append(lines, st.Muted.Render(l))
 		}
 	}

@@ -318,10 +318,10 @@ func nz(n int) string {
 
 // complete decides the ✓ of an entry: no errors, and its text written.
 func (m *Model) complete(sec string, errs int) bool {
-	if errs > 0 || m.c.Report == nil {
+	if errs > 0 || m.c.Report() == nil {
 		return false
 	}
-	r := m.c.Report
+	r := m.c.Report()
 	switch sec {
 	case common.SecProfile:
 		o := m.c.Organ

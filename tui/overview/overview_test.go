@@ -97,7 +97,7 @@ func TestOverviewComparesWithLastYear(t *testing.T) {
 	if strings.Contains(ansi.Strip(strings.Join(lines, "\n")), "░") {
 		t.Error("last year drawn without last year")
 	}
-	with := *c.OY
+	with := *c.OrganYear()
 	with.Prev = &model.PrevYear{Year: 2020, FormatID: "2019", Values: model.Values{
 		model.Addr(model.TableS3, model.RowNew, model.ColTotal): 25}}
 	p = desk.Snapshot(&with, c.Calendar, c.Today).Tujie()

@@ -16,9 +16,9 @@ import (
 // out and can be moved sideways.
 func TestPreviewScrollsThroughTheReport(t *testing.T) {
 	e := testenv.New(t, 2021)
-	b := e.C.Report.SectionBlocks(1)[1]
+	b := e.C.Report().SectionBlocks(1)[1]
 	b.Text = "本局全年主动公开政府信息120条。"
-	if err := e.Store.SaveBlock(context.Background(), e.C.Report.ID, &b); err != nil {
+	if err := e.Store.SaveBlock(context.Background(), e.C.Report().ID, &b); err != nil {
 		t.Fatal(err)
 	}
 	e.Reload()

@@ -51,8 +51,8 @@ func (v *countsView) load(s *Screen) tea.Cmd {
 	}
 	ctx, st, organ, year := s.ctx(), s.c.Store, s.c.Organ.ID, s.c.Year
 	var reportID int64
-	if s.c.Report != nil {
-		reportID = s.c.Report.ID
+	if s.c.Report() != nil {
+		reportID = s.c.Report().ID
 	}
 	return func() tea.Msg {
 		items, err := st.Items(ctx, organ, year)
@@ -87,8 +87,8 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return failed(msg.err)
 		}
-		if s.c.Report != nil {
-			bs := s.c.Report.SectionBlocks(2)
+		if s.c.Report() != nil {
+			bs := s.c.Report().SectionBlocks(2)
 			found := false
 			for i := range bs {
 				if bs[i].ID == msg.block.ID {
@@ -168,7 +168,7 @@ func placeSentence(text, sentence string) (string, bool, bool) {
 // insert puts the sentence into section 二's first paragraph (a new one
 // when the section has none) and saves it.
 func (v *countsView) insert(s *Screen) tea.Cmd {
-	r := s.c.Report
+	r := s.c.Report()
 	if r == nil || s.c.Store == nil || !v.loaded {
 		v.note = text.ItemsInsertNoReport
 		return nil
@@ -200,7 +200,7 @@ func (v *countsView) insert(s *Screen) tea.Cmd {
 }
 
 func (v *countsView) toggleArt20(s *Screen) tea.Cmd {
-	r := s.c.Report
+	r := s.c.Report()
 	if r == nil || s.c.Store == nil {
 		v.note = text.ItemsInsertNoReport
 		return nil

@@ -20,16 +20,11 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/components/pagedlist"
 	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
-
-// PageSize is how many rows one keyset query fetches.
-const PageSize = 100
-
-// maxBuffer caps the rows held in memory around the cursor.
-const maxBuffer = 4 * PageSize
 
 type mode int
 
@@ -55,16 +50,9 @@ type Screen struct {
 	searching           bool
 	input               *components.Input
 
-	// Rows: the count, the loaded window, cursor and scroll over the whole
-	// list.
-	total   int
-	win     components.Window[model.DisclosureItem]
-	list    components.List
-	gen     int
-	loading bool
-	loaded  bool
-	errText string
-	pending int64 // an item id to put the cursor on after a reload
+	// rows pages through the items the filters select, by keyset.
+	rows    *pagedlist.List[model.DisclosureItem]
+	pending int64 // an item id to put the cursor on at the next reload
 
 	undo   *model.DisclosureItem
 	note   string
@@ -79,7 +67,9 @@ type Screen struct {
 }
 
 type listKeys struct {
-	Up, Down, Page, Edit, New, Delete, Undo, Search, Category, Channel, Month, Clear, Import, Counts key.Binding
+	Edit, New, Delete, Undo, Search, Category, Channel, Month, Clear, Import, Counts key.Binding
+	// While searching.
+	SearchDone, SearchCancel key.Binding
 }
 
 // New builds the screen for the open organ-year.
@@ -88,10 +78,15 @@ func New(c *common.Common) common.Screen {
 	s.input.Clean = model.CleanLine
 	s.categories = append([]string(nil), model.DefaultItemCategories...)
 	s.channels = append([]string(nil), model.DefaultItemChannels...)
+	s.rows = pagedlist.New(c.Context, s.source)
+	// An item a jump asks for that the filters hide: show the whole list.
+	s.rows.OnMissing(func() bool {
+		was := s.filtered() || s.search != ""
+		s.clearFilters()
+		return was
+	})
+	s.rows.SetHeight(s.listHeight())
 	s.keys = listKeys{
-		Up:       keys.Bind(text.KeyUp, "up", "k"),
-		Down:     keys.Bind(text.KeyDown, "down", "j"),
-		Page:     key.NewBinding(key.WithKeys("pgdown", "pgup", "home", "end"), key.WithHelp("pgup/pgdn", text.ItemsKeyPage)),
 		Edit:     keys.Bind(text.KeyEdit, "enter", "e"),
 		New:      keys.Bind(text.ItemsKeyNew, "n"),
 		Delete:   keys.Bind(text.KeyDelete, "d", "delete"),
@@ -100,9 +95,12 @@ func New(c *common.Common) common.Screen {
 		Category: keys.Bind(text.ItemsKeyCategory, "c"),
 		Channel:  keys.Bind(text.ItemsKeyChannel, "w"),
 		Month:    keys.Bind(text.ItemsKeyMonth, "m"),
-		Clear:    keys.Bind(text.ItemsKeyClear, "x"),
+		Clear:    keys.Bind(text.ItemsKeyClear, "x", "esc"),
 		Import:   keys.Bind(text.ItemsKeyImport, "i"),
 		Counts:   keys.Bind(text.ItemsKeyCounts, "v"),
+
+		SearchDone:   keys.Bind(text.ItemsKeySearched, "enter"),
+		SearchCancel: keys.Bind(text.KeyCancel, "esc"),
 	}
 	return s
 }
@@ -153,22 +151,27 @@ func (s *Screen) KeyMap() help.KeyMap {
 		return keys.Map{Short: []key.Binding{
 			keys.Bind(text.ItemsKeyInsert, "i"), keys.Bind(text.ItemsKeyArt20, "a"), back}}
 	case s.searching:
-		return keys.Map{Short: []key.Binding{keys.Bind(text.ItemsKeySearched, "enter"), keys.Bind(text.KeyCancel, "esc")}}
+		return keys.Map{Short: []key.Binding{s.keys.SearchDone, s.keys.SearchCancel}}
 	}
-	k := s.keys
-	k.Up.SetEnabled(s.list.Cursor > 0)
-	k.Down.SetEnabled(s.list.Cursor < s.total-1)
-	k.Page.SetEnabled(s.total > 1)
-	k.Edit.SetEnabled(s.total > 0)
-	k.Delete.SetEnabled(s.total > 0)
-	k.Clear.SetEnabled(s.filtered() || s.search != "")
+	k := s.bindings()
 	return keys.Map{
 		Short: []key.Binding{k.New, k.Edit, k.Delete, k.Import, k.Counts, k.Search, k.Category, k.Month},
 		Full: [][]key.Binding{
-			{k.Up, k.Down, k.Page, k.Edit, k.New, k.Delete, k.Undo},
+			append(s.rows.Keys().Bindings(), k.Edit, k.New, k.Delete, k.Undo),
 			{k.Search, k.Category, k.Channel, k.Month, k.Clear, k.Import, k.Counts},
 		},
 	}
+}
+
+// bindings are the list's keys, enabled where they act: the keys are
+// dispatched from them (listKey) and the help is drawn from them (KeyMap).
+func (s *Screen) bindings() listKeys {
+	k := s.keys
+	n := s.rows.Total()
+	k.Edit.SetEnabled(n > 0)
+	k.Delete.SetEnabled(n > 0)
+	k.Clear.SetEnabled(s.filtered() || s.search != "")
+	return k
 }
 
 // ---- the organ's lists ----
@@ -224,17 +227,6 @@ func (s *Screen) Query() desk.ItemQuery {
 }
 
 type (
-	resetMsg struct {
-		gen, total, start int
-		rows              []model.DisclosureItem
-		err               error
-	}
-	pageMsg struct {
-		gen  int
-		up   bool
-		rows []model.DisclosureItem
-		err  error
-	}
 	deletedMsg struct {
 		it  model.DisclosureItem
 		err error
@@ -245,107 +237,40 @@ type (
 	}
 )
 
-// reload counts the matching items and loads the page around the cursor
-// (or around the pending item, found by its position in the order).
-func (s *Screen) reload() tea.Cmd {
+// source reads the items the filters select, in the order of the register
+// (date published, then id) by keyset.
+func (s *Screen) source() pagedlist.Source[model.DisclosureItem] {
 	if s.c.Store == nil || s.c.Organ.ID == 0 {
-		return nil
+		return pagedlist.Source[model.DisclosureItem]{}
 	}
-	s.gen++
-	s.loading = true
-	gen, cursor, h := s.gen, s.list.Cursor, s.listHeight()
-	q := s.Query()
-	ctx, st, pending := s.ctx(), s.c.Store, s.pending
-	return func() tea.Msg {
-		n, err := st.CountItems(ctx, q)
-		if err != nil {
-			return resetMsg{gen: gen, err: err}
-		}
-		target := max(0, min(cursor, n-1)-h)
-		q.Limit = PageSize
-		start := 0
-		var rows []model.DisclosureItem
-		for {
-			rows, err = st.ItemPage(ctx, q)
-			if err != nil || len(rows) < PageSize {
-				break
+	st, q := s.c.Store, s.Query()
+	return pagedlist.Source[model.DisclosureItem]{
+		Count: func(ctx context.Context) (int, error) { return st.CountItems(ctx, q) },
+		Page: func(ctx context.Context, at pagedlist.Anchor[model.DisclosureItem], limit int) ([]model.DisclosureItem, error) {
+			q := q
+			q.Limit = limit
+			switch {
+			case at.Last:
+				q.BeforePublished, q.BeforeID = model.Date(99991231), 1<<62
+			case at.Before != nil:
+				q.BeforePublished, q.BeforeID = at.Before.Published, at.Before.ID
+			case at.After != nil:
+				q.AfterPublished, q.AfterID = at.After.Published, at.After.ID
 			}
-			if pending != 0 && containsID(rows, pending) || pending == 0 && start+len(rows) > target {
-				break
-			}
-			start += len(rows)
-			last := rows[len(rows)-1]
-			q.AfterPublished, q.AfterID = last.Published, last.ID
-		}
-		return resetMsg{gen: gen, total: n, rows: rows, start: start, err: err}
+			return st.ItemPage(ctx, q)
+		},
+		ID: func(it *model.DisclosureItem) int64 { return it.ID },
 	}
 }
 
-func containsID(rows []model.DisclosureItem, id int64) bool {
-	for i := range rows {
-		if rows[i].ID == id {
-			return true
-		}
+// reload reads the list again, keeping the cursor's place or putting it on
+// the pending item.
+func (s *Screen) reload() tea.Cmd {
+	if id := s.pending; id != 0 {
+		s.pending = 0
+		return s.rows.Show(id)
 	}
-	return false
-}
-
-// Current is the item under the cursor, if loaded.
-func (s *Screen) Current() (*model.DisclosureItem, bool) {
-	return s.win.At(s.list.Cursor)
-}
-
-// Total is the number of items matching the filters.
-func (s *Screen) Total() int { return s.total }
-
-// Loaded is the number of rows held in memory.
-func (s *Screen) Loaded() int { return len(s.win.Rows) }
-
-// ensure loads the rows the visible window needs, a keyset page at a time.
-func (s *Screen) ensure() tea.Cmd {
-	if s.loading || s.total == 0 || s.c.Store == nil {
-		return nil
-	}
-	from, to := s.list.Visible(s.listHeight())
-	ctx, st, gen, total := s.ctx(), s.c.Store, s.gen, s.total
-	q := s.Query()
-	switch {
-	case len(s.win.Rows) == 0 || from >= s.win.End()+PageSize || to <= s.win.Start-PageSize:
-		// A far jump (home, end): start again from the nearer end.
-		toEnd := s.list.Cursor >= total/2
-		if toEnd {
-			q.BeforePublished, q.BeforeID = model.Date(99991231), 1<<62
-		}
-		q.Limit = max(PageSize, s.listHeight())
-		s.loading = true
-		return func() tea.Msg {
-			rows, err := st.ItemPage(ctx, q)
-			start := 0
-			if toEnd {
-				start = total - len(rows)
-			}
-			return resetMsg{gen: gen, total: total, rows: rows, start: start, err: err}
-		}
-	case to > s.win.End() && s.win.End() < total:
-		last := s.win.Rows[len(s.win.Rows)-1]
-		q.AfterPublished, q.AfterID = last.Published, last.ID
-		q.Limit = max(PageSize, to-s.win.End())
-		s.loading = true
-		return func() tea.Msg {
-			rows, err := st.ItemPage(ctx, q)
-			return pageMsg{gen: gen, rows: rows, err: err}
-		}
-	case from < s.win.Start:
-		first := s.win.Rows[0]
-		q.BeforePublished, q.BeforeID = first.Published, first.ID
-		q.Limit = max(PageSize, s.win.Start-from)
-		s.loading = true
-		return func() tea.Msg {
-			rows, err := st.ItemPage(ctx, q)
-			return pageMsg{gen: gen, up: true, rows: rows, err: err}
-		}
-	}
-	return nil
+	return s.rows.Reload()
 }
 
 func (s *Screen) listHeight() int { return max(1, s.height-4) }
@@ -354,6 +279,9 @@ func (s *Screen) listHeight() int { return max(1, s.height-4) }
 
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if ok, cmd := s.rows.Update(msg); ok {
+		return s, cmd
+	}
 	switch msg := msg.(type) {
 	case listsMsg:
 		if msg.err == nil {
@@ -361,42 +289,6 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			s.channels = mergeList(model.DefaultItemChannels, msg.chans)
 		}
 		return s, nil
-	case resetMsg:
-		if msg.gen != s.gen {
-			return s, nil
-		}
-		s.loading, s.loaded = false, true
-		if msg.err != nil {
-			s.errText = fmt.Sprintf(text.ItemsLoadFailed, msg.err.Error())
-			return s, nil
-		}
-		s.errText = ""
-		s.win.Reset(msg.rows, msg.start)
-		s.total = msg.total
-		s.list.SetLen(s.total)
-		if s.pending != 0 {
-			for i := range s.win.Rows {
-				if s.win.Rows[i].ID == s.pending {
-					s.list.Cursor = s.win.Start + i
-				}
-			}
-			s.pending = 0
-		}
-		return s, s.ensure()
-	case pageMsg:
-		if msg.gen != s.gen {
-			return s, nil
-		}
-		s.loading = false
-		if msg.err != nil {
-			s.errText = fmt.Sprintf(text.ItemsLoadFailed, msg.err.Error())
-			return s, nil
-		}
-		if !s.win.Add(msg.rows, msg.up) {
-			return s, s.reload() // the list changed under us: start again
-		}
-		s.win.Trim(s.list.Cursor, maxBuffer, PageSize)
-		return s, s.ensure()
 	case deletedMsg:
 		if msg.err != nil {
 			return s, failed(msg.err)
@@ -445,9 +337,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.GoToMsg:
 		if msg.Entry.Kind == model.EntryItem {
 			s.mode, s.form, s.imp, s.cnt = modeList, nil, nil, nil
-			s.clearFilters()
-			s.pending = msg.Entry.ID
-			return s, s.reload()
+			s.searching = false
+			return s, s.rows.Show(msg.Entry.ID)
 		}
 		return s, nil
 	case importReadMsg, importDoneMsg:
@@ -509,71 +400,66 @@ func cycle(i, n int) int {
 }
 
 func (s *Screen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.list.HandleKey(k.String(), s.listHeight()) {
-		return s.ensure()
+	if ok, cmd := s.rows.HandleKey(k); ok {
+		return cmd
 	}
 	s.note = ""
-	switch k.String() {
-	case "n":
+	km := s.bindings()
+	switch {
+	case key.Matches(k, km.New):
 		return s.openForm(nil)
-	case "enter", "e":
-		if it, ok := s.Current(); ok {
+	case key.Matches(k, km.Edit):
+		if it, ok := s.rows.Current(); ok {
 			cp := *it
 			return s.openForm(&cp)
 		}
-	case "d", "delete":
-		if it, ok := s.Current(); ok {
+	case key.Matches(k, km.Delete):
+		if it, ok := s.rows.Current(); ok {
 			return dialog.YesNo(s.c, fmt.Sprintf(text.ItemsDeleteAsk, it.Title), text.KeyDelete, deleteYesMsg{}, text.KeyCancel, nil)
 		}
-	case "u", "ctrl+z":
+	case key.Matches(k, km.Undo):
 		return s.restore()
-	case "/":
+	case key.Matches(k, km.Search):
 		s.searching = true
 		s.input.SetValue(s.search)
 		s.input.Focus()
-	case "c":
+	case key.Matches(k, km.Category):
 		s.fCat = cycle(s.fCat, len(s.categories))
 		return s.refilter()
-	case "w":
+	case key.Matches(k, km.Channel):
 		s.fChan = cycle(s.fChan, len(s.channels))
 		return s.refilter()
-	case "m":
+	case key.Matches(k, km.Month):
 		s.fMonth = (s.fMonth + 1) % 13
 		return s.refilter()
-	case "x":
+	case key.Matches(k, km.Clear): // enabled while filtered
 		s.clearFilters()
 		return s.refilter()
-	case "i":
+	case key.Matches(k, km.Import):
 		s.imp = newImportFlow(s)
 		s.mode = modeImport
-	case "v":
+	case key.Matches(k, km.Counts):
 		s.cnt = &countsView{}
 		s.mode = modeCounts
 		return s.cnt.load(s)
-	case "esc":
-		if s.filtered() || s.search != "" {
-			s.clearFilters()
-			return s.refilter()
-		}
+	case key.Matches(k, keys.Global.Back):
+		// Nothing to clear: leave the screen.
 		return func() tea.Msg { return common.BackMsg{} }
 	}
 	return nil
 }
 
-func (s *Screen) refilter() tea.Cmd {
-	s.list = components.List{}
-	s.win = components.Window[model.DisclosureItem]{}
-	return s.reload()
-}
+// refilter reads the list of the changed filters from its first row.
+func (s *Screen) refilter() tea.Cmd { return s.rows.Restart() }
 
 func (s *Screen) updateSearch(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "enter":
+		switch {
+		case key.Matches(k, s.keys.SearchDone):
 			s.searching = false
 			s.input.Blur()
 			return nil
-		case "esc":
+		case key.Matches(k, s.keys.SearchCancel):
 			s.searching = false
 			s.input.Blur()
 			s.search = ""
@@ -595,7 +481,7 @@ type (
 
 // deleteCurrent deletes the item under the cursor, keeping it for undo.
 func (s *Screen) deleteCurrent() tea.Cmd {
-	it, ok := s.Current()
+	it, ok := s.rows.Current()
 	if !ok || s.c.Store == nil {
 		return nil
 	}
@@ -635,9 +521,10 @@ func (s *Screen) View(width, height int) string {
 	}
 	st := s.c.Styles
 	var lines []string
-	head := fmt.Sprintf(text.ItemsTotal, s.c.Year, s.total)
+	total := s.rows.Total()
+	head := fmt.Sprintf(text.ItemsTotal, s.c.Year, total)
 	if s.filtered() || s.search != "" {
-		head = fmt.Sprintf(text.ItemsFiltered, s.total)
+		head = fmt.Sprintf(text.ItemsFiltered, total)
 		for _, f := range s.filterLabels() {
 			head += " · " + f
 		}
@@ -649,29 +536,30 @@ func (s *Screen) View(width, height int) string {
 	} else {
 		lines = append(lines, "  "+st.Muted.Render(s.columnsHeader(max(1, width-2))))
 	}
-	lh := s.listHeight()
-	from, to := s.list.Visible(lh)
+	s.rows.SetHeight(s.listHeight())
+	from, to := s.rows.Visible()
 	switch {
-	case s.errText != "":
-		lines = append(lines, st.Error.Render(s.errText))
-	case !s.loaded:
+	case s.rows.Err() != nil:
+		lines = append(lines, st.Error.Render(fmt.Sprintf(text.ItemsLoadFailed, s.rows.Err().Error())))
+	case !s.rows.Ready():
 		lines = append(lines, st.Muted.Render(text.ItemsLoading))
-	case s.total == 0 && (s.filtered() || s.search != ""):
+	case total == 0 && (s.filtered() || s.search != ""):
 		lines = append(lines, st.Muted.Render(text.ItemsNoMatch))
-	case s.total == 0:
+	case total == 0:
 		lines = append(lines, st.Muted.Render(text.ItemsEmpty))
 	}
-	for i := from; i < to && s.total > 0; i++ {
+	for i := from; i < to && total > 0; i++ {
 		var row string
-		if r, ok := s.win.At(i); ok {
+		if r, ok := s.rows.At(i); ok {
 			row = s.rowText(r, max(1, width-2))
 		} else {
 			row = components.Fit(text.ItemsLoading, max(1, width-2))
 		}
-		if i == s.list.Cursor {
+		sel := i == s.rows.Cursor()
+		if sel {
 			row = st.Selected.Render(row)
 		}
-		row = components.CursorMark(i == s.list.Cursor) + row
+		row = components.CursorMark(sel) + row
 		lines = append(lines, row)
 	}
 	for len(lines) < height-2 {

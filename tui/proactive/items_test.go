@@ -15,6 +15,7 @@ import (
 
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/components/pagedlist"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/text"
 )
@@ -62,7 +63,7 @@ func (e *env) run(s common.Screen, cmd tea.Cmd) common.Screen {
 			queue = append(queue, msg...)
 		case common.ReloadMsg:
 			testenv.Reload(e.t, e.c)
-			s, next = s.Update(common.OrganYearMsg{OY: e.c.OY})
+			s, next = s.Update(common.OrganYearMsg{OY: e.c.OrganYear()})
 		case common.SavedMsg:
 			e.saved++
 		case common.SaveFailedMsg:
@@ -203,8 +204,8 @@ func TestHeadsDownEntry(t *testing.T) {
 		t.Fatalf("saved %d times, fails %v", e.saved, e.fails)
 	}
 	// The findings and tables see the new items through the reload.
-	if len(e.c.OY.Items) != 2 {
-		t.Fatalf("the app's organ-year holds %d items", len(e.c.OY.Items))
+	if len(e.c.OrganYear().Items) != 2 {
+		t.Fatalf("the app's organ-year holds %d items", len(e.c.OrganYear().Items))
 	}
 	// Edit the first row: enter opens it, change the title, save with ctrl+s.
 	s = e.press(s, "home", "enter", "ctrl+u")
@@ -356,22 +357,21 @@ func TestListPagesAndFilters(t *testing.T) {
 	e := setup(t, stored)
 	s := e.open()
 	l := s.(*Screen)
-	if l.Total() != 600 || l.Loaded() > maxBuffer || l.Loaded() == 0 {
-		t.Fatalf("total %d loaded %d", l.Total(), l.Loaded())
+	if l.rows.Total() != 600 || l.rows.Loaded() > pagedlist.MaxBuffer || l.rows.Loaded() == 0 {
+		t.Fatalf("total %d loaded %d", l.rows.Total(), l.rows.Loaded())
 	}
 	s = e.press(s, "end")
 	view(t, s, 100, 30)
-	s = e.run(s, s.(*Screen).ensure())
-	cur, ok := s.(*Screen).Current()
+	cur, ok := s.(*Screen).rows.Current()
 	if !ok || cur.Published != model.NewDate(2021, 12, 28) {
 		t.Fatalf("end: %+v %v", cur, ok)
 	}
-	if s.(*Screen).Loaded() > maxBuffer {
-		t.Fatalf("buffer grew to %d", s.(*Screen).Loaded())
+	if s.(*Screen).rows.Loaded() > pagedlist.MaxBuffer {
+		t.Fatalf("buffer grew to %d", s.(*Screen).rows.Loaded())
 	}
 	// Month filter: m steps to 1月.
 	s = e.press(s, "m")
-	if got := s.(*Screen).Total(); got != 50 {
+	if got := s.(*Screen).rows.Total(); got != 50 {
 		t.Fatalf("January holds %d items, want 50", got)
 	}
 	// Category filter on top: c steps to 机构职能.
@@ -382,7 +382,7 @@ func TestListPagesAndFilters(t *testing.T) {
 			want++
 		}
 	}
-	if got := s.(*Screen).Total(); got != want {
+	if got := s.(*Screen).rows.Total(); got != want {
 		t.Fatalf("January 机构职能: %d, want %d", got, want)
 	}
 	v := view(t, s, 100, 30)
@@ -391,18 +391,18 @@ func TestListPagesAndFilters(t *testing.T) {
 	}
 	// w steps the channel filter to 政府门户网站 (every third item).
 	s = e.press(s, "x", "w")
-	if got := s.(*Screen).Total(); got != 200 {
+	if got := s.(*Screen).rows.Total(); got != 200 {
 		t.Fatalf("政府门户网站: %d, want 200", got)
 	}
 	// x clears; / searches the title.
 	s = e.press(s, "x", "/")
 	s = e.typ(s, "信息59")
 	s = e.press(s, "enter")
-	if got := s.(*Screen).Total(); got != 10 {
+	if got := s.(*Screen).rows.Total(); got != 10 {
 		t.Fatalf("search 信息59: %d, want 10", got)
 	}
 	s = e.press(s, "esc")
-	if got := s.(*Screen).Total(); got != 600 {
+	if got := s.(*Screen).rows.Total(); got != 600 {
 		t.Fatalf("esc clears the search: %d", got)
 	}
 }
@@ -454,15 +454,15 @@ func TestCountsInsertSentenceAndArt20Mode(t *testing.T) {
 	// a switches table 二（一） to the flagged items, persisted.
 	issued := model.Addr(model.TableS2Item1, model.RowNormativeDocs, "issued")
 	s = e.press(s, "a")
-	if m, err := e.c.Store.Art20Mode(e.c.Ctx, e.c.Report.ID); err != nil || m != model.FromLog {
+	if m, err := e.c.Store.Art20Mode(e.c.Ctx, e.c.Report().ID); err != nil || m != model.FromLog {
 		t.Fatalf("mode %q %v", m, err)
 	}
-	e.c.Report.Art20Mode = model.FromLog
-	if got := model.EffectiveValues(e.c.OY)[issued]; got != 1 {
+	e.c.Report().Art20Mode = model.FromLog
+	if got := model.EffectiveValues(e.c.OrganYear())[issued]; got != 1 {
 		t.Fatalf("二（一） issued from items = %d, want 1", got)
 	}
 	s = e.press(s, "a")
-	if m, _ := e.c.Store.Art20Mode(e.c.Ctx, e.c.Report.ID); m != "" {
+	if m, _ := e.c.Store.Art20Mode(e.c.Ctx, e.c.Report().ID); m != "" {
 		t.Fatalf("switched back: %q", m)
 	}
 	_ = s
@@ -532,8 +532,8 @@ func TestImportLargeCSV(t *testing.T) {
 		t.Fatalf("saved %d items", n)
 	}
 	s = e.press(s, "enter")
-	if got := s.(*Screen).Total(); got != 5000 || s.(*Screen).Loaded() > maxBuffer {
-		t.Fatalf("list total %d loaded %d", got, s.(*Screen).Loaded())
+	if got := s.(*Screen).rows.Total(); got != 5000 || s.(*Screen).rows.Loaded() > pagedlist.MaxBuffer {
+		t.Fatalf("list total %d loaded %d", got, s.(*Screen).rows.Loaded())
 	}
 }
 

@@ -50,7 +50,7 @@ type Profile struct {
 
 // New builds the screen for the open organ-year.
 func New(c *common.Common) common.Screen {
-	r := c.Report
+	r := c.Report()
 	fs := OrganFields(c.Organ)
 	basis := components.TextField(fBasis, text.FieldBasis, r.Preamble.Basis)
 	where := components.TextField(fWhere, text.FieldWhere, r.Preamble.Where)
@@ -225,7 +225,7 @@ func (p *Profile) View(width, height int) string {
 	st := p.c.Styles
 	head := []string{st.Heading.Render(text.TitleProfile) + "  " + st.Muted.Render(p.formatLine())}
 	pre := text.ProfilePreambleAuto
-	if strings.TrimSpace(p.c.Report.Preamble.Text) != "" {
+	if strings.TrimSpace(p.c.Report().Preamble.Text) != "" {
 		pre = text.ProfilePreambleCustom
 	}
 	if p.note != "" {

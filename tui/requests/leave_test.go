@@ -16,7 +16,7 @@ import (
 // never changes.
 func TestRefusedValueIsNeverDroppedSilently(t *testing.T) {
 	c := setup(t, genRequests(1))
-	q, err := c.Store.Request(c.Ctx, c.OY.Requests[0].ID, true)
+	q, err := c.Store.Request(c.Ctx, c.OrganYear().Requests[0].ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}

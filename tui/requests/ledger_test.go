@@ -34,8 +34,8 @@ func TestSearchByApplicant(t *testing.T) {
 		s, _ = testenv.Press(t, c, s, "c", "/")
 		s = typeText(t, c, s, q)
 		s, _ = testenv.Press(t, c, s, "enter")
-		if l.Total() != 1 {
-			t.Fatalf("search %q: %d rows", q, l.Total())
+		if l.rows.Total() != 1 {
+			t.Fatalf("search %q: %d rows", q, l.rows.Total())
 		}
 		v := ansi.Strip(s.View(100, 25))
 		if strings.Contains(v, "0371-66889900") && q != "0371-6688" || strings.Contains(v, "11010519491231002X") {
@@ -46,8 +46,8 @@ func TestSearchByApplicant(t *testing.T) {
 
 func serials(l *List) []int {
 	var out []int
-	for i := 0; i < l.Total(); i++ {
-		q, ok := l.win.At(i)
+	for i := 0; i < l.rows.Total(); i++ {
+		q, ok := l.rows.At(i)
 		if !ok {
 			break
 		}

@@ -13,6 +13,7 @@ import (
 
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/components/pagedlist"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/text"
 )
@@ -58,11 +59,11 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 	s.View(100, 25)
 	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
-	if l.Total() != 50000 {
-		t.Fatalf("total %d, want 50000", l.Total())
+	if l.rows.Total() != 50000 {
+		t.Fatalf("total %d, want 50000", l.rows.Total())
 	}
-	if l.Loaded() > maxBuffer {
-		t.Fatalf("%d rows held in memory, want at most %d", l.Loaded(), maxBuffer)
+	if l.rows.Loaded() > pagedlist.MaxBuffer {
+		t.Fatalf("%d rows held in memory, want at most %d", l.rows.Loaded(), pagedlist.MaxBuffer)
 	}
 	v := s.View(100, 25)
 	lines := testenv.CheckSize(t, v, 100, 25)
@@ -75,19 +76,19 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 	if !strings.Contains(v, "申请公开第50000号文件") {
 		t.Fatalf("end does not show the last entry:\n%s", v)
 	}
-	if l.Loaded() > maxBuffer {
-		t.Fatalf("%d rows held after end", l.Loaded())
+	if l.rows.Loaded() > pagedlist.MaxBuffer {
+		t.Fatalf("%d rows held after end", l.rows.Loaded())
 	}
 	// Page up twice: rows before the window come from keyset pages.
 	for range 10 {
 		s, _ = testenv.Press(t, c, s, "pgup")
 	}
 	s.View(100, 25)
-	q, ok := l.Current()
+	q, ok := l.rows.Current()
 	if !ok {
 		t.Fatal("row under the cursor not loaded after pgup")
 	}
-	if want := l.list.Cursor + 1; q.Serial != want {
+	if want := l.rows.Cursor() + 1; q.Serial != want {
 		t.Fatalf("row under the cursor has serial %d, want %d", q.Serial, want)
 	}
 	// Down past the loaded window loads the next page.
@@ -96,7 +97,7 @@ func TestList50kRendersOnlyVisibleRowsAndPages(t *testing.T) {
 		s, _ = testenv.Press(t, c, s, "down")
 	}
 	s.View(100, 25)
-	if q, ok := l.Current(); !ok || q.Serial != 151 {
+	if q, ok := l.rows.Current(); !ok || q.Serial != 151 {
 		t.Fatalf("after 150 downs: %+v %v", q, ok)
 	}
 }
@@ -114,36 +115,36 @@ func TestListFiltersAndSearch(t *testing.T) {
 	s.View(100, 25)
 	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
-	if l.Total() != 4 {
-		t.Fatalf("total %d", l.Total())
+	if l.rows.Total() != 4 {
+		t.Fatalf("total %d", l.rows.Total())
 	}
 	s, _ = testenv.Press(t, c, s, "s") // 办理中
-	if l.Total() != 3 {
-		t.Fatalf("open: %d, want 3", l.Total())
+	if l.rows.Total() != 3 {
+		t.Fatalf("open: %d, want 3", l.rows.Total())
 	}
 	s, _ = testenv.Press(t, c, s, "s") // 已答复
-	if l.Total() != 1 {
-		t.Fatalf("answered: %d, want 1", l.Total())
+	if l.rows.Total() != 1 {
+		t.Fatalf("answered: %d, want 1", l.rows.Total())
 	}
 	s, _ = testenv.Press(t, c, s, "c", "x") // overdue only
-	if l.Total() != 2 {
-		t.Fatalf("overdue: %d, want 2", l.Total())
+	if l.rows.Total() != 2 {
+		t.Fatalf("overdue: %d, want 2", l.rows.Total())
 	}
 	v := ansi.Strip(s.View(100, 25))
 	if !strings.Contains(v, "超期") || !strings.Contains(v, "低保名单") || strings.Contains(v, "道路规划") {
 		t.Fatalf("overdue view:\n%s", v)
 	}
 	s, _ = testenv.Press(t, c, s, "c", "a", "a") // 商业企业
-	if l.Total() != 1 {
-		t.Fatalf("business: %d", l.Total())
+	if l.rows.Total() != 1 {
+		t.Fatalf("business: %d", l.rows.Total())
 	}
 	s, _ = testenv.Press(t, c, s, "c", "/")
 	if !l.Typing() {
 		t.Fatal("search input not open")
 	}
 	s = typeText(t, c, s, "规划")
-	if l.Total() != 1 {
-		t.Fatalf("search: %d", l.Total())
+	if l.rows.Total() != 1 {
+		t.Fatalf("search: %d", l.rows.Total())
 	}
 	// The search input's cursor sits after the Chinese text by display width.
 	s.View(100, 25)
@@ -152,8 +153,8 @@ func TestListFiltersAndSearch(t *testing.T) {
 		t.Fatalf("cursor %+v", cur)
 	}
 	s, _ = testenv.Press(t, c, s, "esc")
-	if l.Total() != 4 || l.Typing() {
-		t.Fatalf("esc in search: total %d typing %v", l.Total(), l.Typing())
+	if l.rows.Total() != 4 || l.Typing() {
+		t.Fatalf("esc in search: total %d typing %v", l.rows.Total(), l.Typing())
 	}
 }
 
@@ -286,18 +287,18 @@ func TestDeleteAsksAndUndoRestores(t *testing.T) {
 		t.Fatal("delete did not ask first")
 	}
 	s, _ = testenv.Press(t, c, s, "n")
-	if l.Total() != 3 {
+	if l.rows.Total() != 3 {
 		t.Fatal("deleted although the clerk said no")
 	}
 	s, _ = testenv.Press(t, c, s, "d", "y")
-	if l.Total() != 2 {
-		t.Fatalf("after delete: %d", l.Total())
+	if l.rows.Total() != 2 {
+		t.Fatalf("after delete: %d", l.rows.Total())
 	}
 	s, _ = testenv.Press(t, c, s, "u")
-	if l.Total() != 3 {
-		t.Fatalf("after undo: %d", l.Total())
+	if l.rows.Total() != 3 {
+		t.Fatalf("after undo: %d", l.rows.Total())
 	}
-	if q, ok := l.Current(); !ok || q.Serial != 2 {
+	if q, ok := l.rows.Current(); !ok || q.Serial != 2 {
 		t.Fatalf("cursor after undo on %+v", q)
 	}
 }
@@ -327,7 +328,7 @@ func TestTableAndOverview(t *testing.T) {
 		!regexp.MustCompile(`（一）予以公开 █+ 10件（100\.0%）`).MatchString(v) {
 		t.Fatalf("bars without their numbers at the ends:\n%s", v)
 	}
-	o := model.SummarizeRequests(c.Format(), 2021, c.OY.Requests, c.Today, c.Calendar)
+	o := model.SummarizeRequests(c.Format(), 2021, c.OrganYear().Requests, c.Today, c.Calendar)
 	if o.PerMonth[0] != 5 || o.Closed != 10 || o.GroupCounts[0] != 10 {
 		t.Fatalf("summary %+v", o)
 	}
@@ -349,14 +350,14 @@ func TestGoToEntryFromCheckMovesTheCursor(t *testing.T) {
 	var s common.Screen = New(c)
 	s.View(100, 25)
 	s, _ = testenv.Run(t, c, s, s.Init())
-	target := c.OY.Requests[420]
+	target := c.OrganYear().Requests[420]
 	// Filtered to 已结转 (the entry is not among them): the jump shows the
 	// whole log.
 	s, _ = testenv.Press(t, c, s, "s", "s", "s")
 	s, cmd := s.Update(common.GoToMsg{Section: common.SecRequests, Entry: model.EntryRef{Kind: model.EntryRequest, ID: target.ID}})
 	s, _ = testenv.Run(t, c, s, cmd)
 	s.View(100, 25)
-	q, ok := s.(*List).Current()
+	q, ok := s.(*List).rows.Current()
 	if !ok || q.ID != target.ID {
 		t.Fatalf("cursor on %+v, want entry %d", q, target.ID)
 	}
@@ -367,7 +368,7 @@ func TestGoToEntryFromCheckMovesTheCursor(t *testing.T) {
 
 func TestFormRefusesDatesAfterToday(t *testing.T) {
 	c := setup(t, genRequests(1))
-	q, err := c.Store.Request(c.Ctx, c.OY.Requests[0].ID, true)
+	q, err := c.Store.Request(c.Ctx, c.OrganYear().Requests[0].ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -422,12 +423,12 @@ func TestListLongJumpWhileLoading(t *testing.T) {
 		s, _ = testenv.Run(t, c, s, cmd)
 	}
 	s.View(100, 25)
-	q, ok := l.Current()
-	if !ok || q.Serial != l.list.Cursor+1 {
-		t.Fatalf("cursor %d on %+v (%v)", l.list.Cursor, q, ok)
+	q, ok := l.rows.Current()
+	if !ok || q.Serial != l.rows.Cursor()+1 {
+		t.Fatalf("cursor %d on %+v (%v)", l.rows.Cursor(), q, ok)
 	}
-	if l.Loaded() > maxBuffer {
-		t.Fatalf("%d rows held", l.Loaded())
+	if l.rows.Loaded() > pagedlist.MaxBuffer {
+		t.Fatalf("%d rows held", l.rows.Loaded())
 	}
 	// And back up past the window.
 	cmds = nil
@@ -440,8 +441,8 @@ func TestListLongJumpWhileLoading(t *testing.T) {
 		s, _ = testenv.Run(t, c, s, cmd)
 	}
 	s.View(100, 25)
-	if q, ok := l.Current(); !ok || q.Serial != l.list.Cursor+1 {
-		t.Fatalf("after pgup: cursor %d on %+v (%v)", l.list.Cursor, q, ok)
+	if q, ok := l.rows.Current(); !ok || q.Serial != l.rows.Cursor()+1 {
+		t.Fatalf("after pgup: cursor %d on %+v (%v)", l.rows.Cursor(), q, ok)
 	}
 }
 
@@ -454,7 +455,7 @@ func TestPerRequestFeeCountsTheApplicantsMonth(t *testing.T) {
 			Applicant: model.NaturalPerson, Summary: "同一申请人", Personal: model.Personal{Name: "赵六", IDNumber: "11010519491231002X"}})
 	}
 	c := setup(t, reqs)
-	q, err := c.Store.Request(c.Ctx, c.OY.Requests[11].ID, true)
+	q, err := c.Store.Request(c.Ctx, c.OrganYear().Requests[11].ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -486,12 +487,15 @@ func TestReloadKeepsTheCursorDeepInTheLog(t *testing.T) {
 	s.View(100, 25)
 	s, _ = testenv.Run(t, c, s, s.Init())
 	l := s.(*List)
-	l.list.Cursor = 15000
+	s, _ = testenv.Press(t, c, s, "end")
+	for l.rows.Cursor() > 15000 {
+		s, _ = testenv.Press(t, c, s, "pgup")
+	}
+	at := l.rows.Cursor()
 	s.View(100, 25)
-	s, _ = testenv.Run(t, c, s, l.ensure())
 	s, _ = testenv.Run(t, c, s, s.Init()) // as after closing the form
 	s.View(100, 25)
-	if q, ok := l.Current(); !ok || q.Serial != 15001 {
-		t.Fatalf("after reload the cursor is on %+v (%v)", q, ok)
+	if q, ok := l.rows.Current(); !ok || l.rows.Cursor() != at || q.Serial != at+1 {
+		t.Fatalf("after reload the cursor is at %d on %+v (%v), want %d", l.rows.Cursor(), q, ok, at)
 	}
 }

@@ -25,15 +25,15 @@ func (m *List) View(width, height int) string {
 	}
 	st := m.c.Styles
 	lines := make([]string, 0, height)
-	head := st.Heading.Render(fmt.Sprintf(text.ReqHeading, m.total)) + "  " + st.Muted.Render(m.filterText())
+	head := st.Heading.Render(fmt.Sprintf(text.ReqHeading, m.rows.Total())) + "  " + st.Muted.Render(m.filterText())
 	lines = append(lines, components.Fit(head, width))
 
 	var second string
 	switch {
 	case m.searching:
 		second = text.ReqSearchPrompt + m.input.View(max(4, width-ansi.StringWidth(text.ReqSearchPrompt)))
-	case m.errText != "":
-		second = st.Error.Render(m.errText)
+	case m.rows.Err() != nil:
+		second = st.Error.Render(fmt.Sprintf(text.ReqLoadFailed, m.rows.Err().Error()))
 	case m.note != "":
 		second = st.OK.Render(m.note)
 	case m.search != "":
@@ -49,9 +49,9 @@ func (m *List) View(width, height int) string {
 	rw := max(1, width-2) // behind the cursor column
 	cols := columnsFor(rw)
 	lines = append(lines, "  "+st.Label.Render(cols.header(rw)))
-	lh := m.listHeight()
-	from, to := m.list.Visible(lh)
-	if m.total == 0 && m.loaded {
+	m.rows.SetHeight(m.listHeight())
+	from, to := m.rows.Visible()
+	if m.rows.Total() == 0 && m.rows.Ready() {
 		empty := text.ReqEmpty
 		if m.filtered() || m.search != "" {
 			empty = text.ReqEmptyFiltered
@@ -59,12 +59,12 @@ func (m *List) View(width, height int) string {
 		lines = append(lines, st.Muted.Render(components.Fit(empty, width)))
 	}
 	for i := from; i < to; i++ {
-		q, ok := m.win.At(i)
+		q, ok := m.rows.At(i)
 		var line string
 		if !ok {
 			line = st.Muted.Render(components.Fit("  …", width))
 		} else {
-			sel := i == m.list.Cursor
+			sel := i == m.rows.Cursor()
 			line = components.CursorMark(sel) + m.rowLine(cols, q, rw, sel)
 		}
 		lines = append(lines, line)
@@ -205,7 +205,7 @@ func (m *List) tableView(width, height int) string {
 	if f == nil || m.c.Snap == nil {
 		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
 	}
-	if m.c.Report.Mode3 == model.Typed {
+	if m.c.Report().Mode3 == model.Typed {
 		lines = append(lines, st.Warning.Render(text.ReqTableTypedNote))
 	}
 	t := f.Table(model.TableS3)

@@ -97,9 +97,9 @@ func TestNewYearFromPreviousYear(t *testing.T) {
 	e := testenv.New(t, 2020)
 	ctx := context.Background()
 	// Last year's text.
-	b := e.C.Report.SectionBlocks(6)[0]
+	b := e.C.Report().SectionBlocks(6)[0]
 	b.Text = "本机关无其他需要报告的事项。"
-	if err := e.Store.SaveBlock(ctx, e.C.Report.ID, &b); err != nil {
+	if err := e.Store.SaveBlock(ctx, e.C.Report().ID, &b); err != nil {
 		t.Fatal(err)
 	}
 	// An unfinished measure comes over; a finished one does not.

@@ -104,11 +104,11 @@ func (m *Model) rebuild() {
 // refresh recomputes the values: effective values of the organ-year, with
 // the totals of typed tables computed.
 func (m *Model) refresh() {
-	if m.c.OY == nil {
+	if m.c.OrganYear() == nil {
 		m.vals = model.Values{}
 		return
 	}
-	m.vals = model.EffectiveValues(m.c.OY)
+	m.vals = model.EffectiveValues(m.c.OrganYear())
 	for _, d := range m.tables {
 		if m.typed(d.t) {
 			model.FillTotals(d.t, m.vals)
@@ -118,7 +118,7 @@ func (m *Model) refresh() {
 
 // typed reports whether the clerk types the table (else it is computed).
 func (m *Model) typed(t *model.Table) bool {
-	r := m.c.Report
+	r := m.c.Report()
 	switch t.Section {
 	case 3:
 		return r.Mode3 == model.Typed
@@ -135,7 +135,7 @@ func (m *Model) Editable(a model.CellAddress) bool {
 	if !ok || !m.typed(t) || r.Total || c.Total {
 		return false
 	}
-	if m.c.Report.Art20Mode == model.FromLog && model.IsArt20Cell(f, a) {
+	if m.c.Report().Art20Mode == model.FromLog && model.IsArt20Cell(f, a) {
 		return false
 	}
 	return true
@@ -427,7 +427,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, b.Clear):
 		a := m.Addr()
 		if !a.IsZero() && m.Editable(a) {
-			old, had := m.c.Report.Values[a]
+			old, had := m.c.Report().Values[a]
 			m.undo = &cellUndo{a: a, v: old, had: had}
 			m.note = text.GridCleared
 			return m.store(a, 0, true)
@@ -509,7 +509,7 @@ func (m *Model) commit() (tea.Cmd, bool) {
 func (m *Model) store(a model.CellAddress, v int64, clear bool) tea.Cmd {
 	changed := model.Values{a: v}
 	t := m.c.Format().Table(a.Table)
-	rid := m.c.Report.ID
+	rid := m.c.Report().ID
 	m.c.Edit(func(oy *model.OrganYear) {
 		r := oy.Report
 		if clear {

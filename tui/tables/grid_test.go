@@ -112,8 +112,8 @@ func TestComputedTableIsReadOnly(t *testing.T) {
 
 func TestTypedTableTotalsAndFindingMarks(t *testing.T) {
 	e := testenv.New(t, 2021)
-	e.C.Report.Mode3 = model.Typed
-	if err := e.Store.SaveReportMeta(context.Background(), e.C.Report); err != nil {
+	e.C.Report().Mode3 = model.Typed
+	if err := e.Store.SaveReportMeta(context.Background(), e.C.Report()); err != nil {
 		t.Fatal(err)
 	}
 	e.Reload()
@@ -137,14 +137,14 @@ func TestTypedTableTotalsAndFindingMarks(t *testing.T) {
 	// Requests received but no outcome: O1 fails for 自然人; the cell is
 	// marked and the message shown when the cursor is on it.
 	var bad model.Finding
-	for _, f := range e.C.Findings {
+	for _, f := range e.C.Findings() {
 		if f.Rule == "O1" {
 			bad = f
 			break
 		}
 	}
 	if bad.Rule == "" {
-		t.Fatalf("expected an O1 finding, got %+v", e.C.Findings)
+		t.Fatalf("expected an O1 finding, got %+v", e.C.Findings())
 	}
 	d.Send(common.GoToMsg{Cell: bad.Cell})
 	view := ansi.Strip(d.View(80, 24))

@@ -12,7 +12,6 @@ const (
 	ItemsKeyChannel  = "按渠道筛选"
 	ItemsKeyMonth    = "按月份筛选"
 	ItemsKeyClear    = "清除筛选"
-	ItemsKeyPage     = "翻页"
 	ItemsKeyInsert   = "把句子插入第二部分"
 	ItemsKeyArt20    = "切换二（一）数据来源"
 	ItemsKeyCycle    = "换一列"

@@ -83,7 +83,7 @@ func Run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.S
 		case common.ReloadMsg:
 			Reload(t, c)
 			out = append(out, msg)
-			s, next = s.Update(common.OrganYearMsg{OY: c.OY})
+			s, next = s.Update(common.OrganYearMsg{OY: c.OrganYear()})
 		case common.SavedMsg, common.PushMsg, common.BackMsg, common.GoToMsg:
 			out = append(out, msg)
 			continue

@@ -70,8 +70,8 @@ func (e *Env) Reload() {
 // Recheck makes a new snapshot of the organ-year in Common (after a test
 // changed it directly), computing its findings again.
 func (e *Env) Recheck() {
-	if e.C.OY != nil {
-		e.C.SetYear(desk.Snapshot(e.C.OY, e.C.Calendar, e.C.Today))
+	if e.C.OrganYear() != nil {
+		e.C.SetYear(desk.Snapshot(e.C.OrganYear(), e.C.Calendar, e.C.Today))
 	}
 }
 
