@@ -235,9 +235,10 @@ func (a *App) headCmd(organID int64, year int) tea.Cmd {
 func (a *App) pushOutline(id int64) tea.Cmd {
 	a.stack = a.stack[:1]
 	o := outline.New(a.c, a.screens())
+	_, size := o.Update(a.screenSize())
 	a.stack = append(a.stack, o)
 	a.outlineID = id
-	return o.Init()
+	return tea.Batch(size, o.Init())
 }
 
 // screens are the outline's factories; while the organ-year loads, every
@@ -265,14 +266,25 @@ type pendingScreen struct {
 	a    *App
 	sec  string
 	make common.Factory
+	// size is the size it was told, passed on to the screen it becomes.
+	size tea.WindowSizeMsg
 }
 
 func (p *pendingScreen) Init() tea.Cmd { return nil }
 
 func (p *pendingScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	if _, ok := msg.(common.OrganYearMsg); ok && p.a.c.OrganYear() != nil {
-		s := p.make(p.a.c)
-		return s, s.Init()
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		p.size = msg
+	case common.OrganYearMsg:
+		if p.a.c.OrganYear() != nil {
+			s := p.make(p.a.c)
+			var size tea.Cmd
+			if p.size.Width > 0 {
+				s, size = s.Update(p.size)
+			}
+			return s, tea.Batch(size, s.Init())
+		}
 	}
 	return p, nil
 }
@@ -315,7 +327,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		for i, d := range a.dialogs {
 			a.dialogs[i], _ = d.Update(a.dialogSize())
 		}
-		return a, nil
+		return a, a.broadcast(a.screenSize())
 	case quitMsg:
 		a.quitting = true
 		return a, tea.Quit
@@ -395,8 +407,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.applyOrganYear(desk.Snapshot(msg.OY, a.c.Calendar, a.c.Today))
 	case common.PushMsg:
-		a.stack = append(a.stack, msg.Screen)
-		return a, msg.Screen.Init()
+		s, size := msg.Screen.Update(a.screenSize())
+		a.stack = append(a.stack, s)
+		return a, tea.Batch(size, s.Init())
 	case common.BackMsg:
 		if o, ok := a.Top().(*outline.Model); ok && !o.ListFocused() {
 			// A section screen asked to go back: the outline takes the focus.
@@ -487,7 +500,7 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	// Esc pressed twice in quick succession can reach us as one alt+esc
 	// (the terminal's two ESC bytes read together): treat it as two.
-	if k.String() == "alt+esc" {
+	if key.Matches(k, doubleEsc) {
 		esc := tea.KeyPressMsg{Code: tea.KeyEscape}
 		_, c1 := a.handleKey(esc)
 		_, c2 := a.handleKey(esc)
@@ -531,6 +544,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
+// doubleEsc is two Esc presses read as one alt+esc; it is not listed (it
+// acts as Esc twice).
+var doubleEsc = key.NewBinding(key.WithKeys("alt+esc"))
+
 // quitHere is q, which quits on the outline's list and the start screen.
 var quitHere = keys.Bind(text.KeyQuitWhere, "q")
 
@@ -544,6 +561,14 @@ func (a *App) dialogSize() dialog.SizeMsg {
 		Width:  max(1, min(a.c.Width-st.GetHorizontalFrameSize(), dialog.MaxWidth)),
 		Height: max(1, a.c.Height-chromeLines-st.GetVerticalFrameSize()),
 	}
+}
+
+// screenSize is the size of a screen on the current terminal: all of it
+// but the title, status and help lines. Screens hear it as a
+// tea.WindowSizeMsg (when pushed and on every resize), so they settle
+// their scrolling in Update and only draw in View.
+func (a *App) screenSize() tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: a.c.Width, Height: max(1, a.c.Height-chromeLines)}
 }
 
 // openDialog puts d on the dialog stack, told its size.

@@ -39,7 +39,13 @@ type Model struct {
 	adding bool             // form adds a day (else it imports a file)
 	msg    string
 	msgErr bool
-	keys   keys.Map
+	keys   calKeys
+}
+
+// calKeys are the screen's keys; Save and Back act in the form.
+type calKeys struct {
+	PrevYear, NextYear, Add, Delete, Import, Back key.Binding
+	Save, SaveLast, Cancel                        key.Binding
 }
 
 // New opens the screen on the first year whose schedule is missing among
@@ -55,13 +61,17 @@ func New(c *common.Common) *Model {
 			break
 		}
 	}
-	m.keys = keys.Map{Short: []key.Binding{
-		key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", text.CalKeyYear)),
-		keys.Bind(text.CalKeyAdd, "a"),
-		keys.Bind(text.CalKeyDelete, "d"),
-		keys.Bind(text.CalKeyImport, "i"),
-		keys.Bind(text.KeyBack, "esc"),
-	}}
+	m.keys = calKeys{
+		PrevYear: keys.Bind(text.CalKeyPrevYear, "left", "pgup"),
+		NextYear: keys.Bind(text.CalKeyNextYear, "right", "pgdown"),
+		Add:      keys.Bind(text.CalKeyAdd, "a"),
+		Delete:   keys.Bind(text.CalKeyDelete, "d"),
+		Import:   keys.Bind(text.CalKeyImport, "i"),
+		Back:     keys.Global.Back,
+		Save:     keys.Global.Save,
+		SaveLast: keys.Bind(text.KeySave, "enter"),
+		Cancel:   keys.Bind(text.KeyCancel, "esc"),
+	}
 	m.refresh()
 	return m
 }
@@ -82,10 +92,18 @@ func (m *Model) Title() string { return text.CalTitle }
 
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
 	if m.form != nil {
-		return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, keys.Global.Save, keys.Bind(text.KeyBack, "esc")}}
+		return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, k.Save, k.Cancel}}
 	}
-	return m.keys
+	k.Delete.SetEnabled(m.list.Cursor < len(m.days) && m.days[m.list.Cursor].Added)
+	up, down := keys.Nav.Up, keys.Nav.Down
+	up.SetEnabled(m.list.Cursor > 0)
+	down.SetEnabled(m.list.Cursor < len(m.days)-1)
+	return keys.Map{
+		Short: []key.Binding{k.PrevYear, k.NextYear, k.Add, k.Delete, k.Import, k.Back},
+		Full:  [][]key.Binding{{k.PrevYear, k.NextYear, k.Add, k.Delete, k.Import, up, down, k.Back}},
+	}
 }
 
 // Cursor implements common.Screen.
@@ -138,22 +156,23 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	b := m.keys
+	switch {
+	case key.Matches(k, b.Back):
 		return func() tea.Msg { return common.BackMsg{} }
-	case "left", "pgup":
+	case key.Matches(k, b.PrevYear):
 		if m.year > model.BuiltinFirstYear-1 {
 			m.year--
 		}
 		m.msg = ""
 		m.refresh()
-	case "right", "pgdown":
+	case key.Matches(k, b.NextYear):
 		if m.year < 2100 {
 			m.year++
 		}
 		m.msg = ""
 		m.refresh()
-	case "a":
+	case key.Matches(k, b.Add):
 		m.adding = true
 		date := components.TextField(fDate, text.CalFieldDate, "")
 		date.Validate = validDate
@@ -163,11 +182,11 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			components.TextField(fName, text.CalFieldName, ""),
 		)
 		m.msg = ""
-	case "i":
+	case key.Matches(k, b.Import):
 		m.adding = false
 		m.form = components.NewForm(profile.FormStyles(m.c), components.TextField(fPath, text.CalFieldPath, ""))
 		m.msg = ""
-	case "d":
+	case key.Matches(k, b.Delete):
 		if m.list.Cursor < len(m.days) {
 			d := m.days[m.list.Cursor]
 			if !d.Added {
@@ -178,7 +197,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			return func() tea.Msg { return savedMsg{removed: d.Date, err: st.UnsetCalendarDay(ctx, d.Date)} }
 		}
 	default:
-		m.list.HandleKey(k.String(), 10)
+		m.list.HandleKey(k, 10)
 	}
 	return nil
 }
@@ -196,13 +215,13 @@ func validDate(s string) error {
 
 // formKey edits the form; ctrl+s, or enter on the last field, saves.
 func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, m.keys.Cancel):
 		m.form, m.msg = nil, ""
 		return nil
-	case "ctrl+s":
+	case key.Matches(k, m.keys.Save):
 		return m.submit()
-	case "enter":
+	case key.Matches(k, m.keys.SaveLast):
 		if m.form.Focus == len(m.form.Fields)-1 {
 			return m.submit()
 		}

@@ -31,20 +31,16 @@ func openStored(t *testing.T, c *common.Common, q model.Request) *Form {
 // focusOn tabs to the field with key (Update only: no save runs).
 func focusOn(t *testing.T, f *Form, key string) {
 	t.Helper()
-	for range len(f.fields) {
-		if f.Focus() == key {
-			return
-		}
-		f.setFocus((f.focus + 1) % len(f.fields))
+	if !f.form.FocusKey(key) {
+		t.Fatalf("no field %s", key)
 	}
-	t.Fatalf("no field %s", key)
 }
 
 // retype replaces the focused field's text and leaves it with Tab,
 // returning the save command the form started.
 func retype(t *testing.T, f *Form, text string) tea.Cmd {
 	t.Helper()
-	f.current().input.SetValue(text)
+	f.form.Current().Input.SetValue(text)
 	_, cmd := f.Update(testenv.Key("tab"))
 	if cmd == nil {
 		t.Fatalf("leaving %s with %q started no save", f.Focus(), text)
@@ -152,7 +148,7 @@ func TestFormMarksPersonalData(t *testing.T) {
 			t.Fatal("the personal group's heading lost its tag")
 		}
 		for _, key := range []string{fName, fPhone} {
-			l := lineOf(lines, f.field(key).label)
+			l := lineOf(lines, f.field(key).Label)
 			if tagged := strings.Contains(l, text.ReqPersonalTag); tagged != (key == focus) {
 				t.Fatalf("focus on %s: line of %s tagged %v: %q", focus, key, tagged, l)
 			}

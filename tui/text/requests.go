@@ -64,8 +64,6 @@ const (
 	ReqNewHint               = "填好收到日期和申请人类型后自动保存"
 	ReqNeedReceivedApplicant = "还未保存：请填写收到日期并选择申请人类型。"
 	ReqSavedNew              = "已保存为第 %d 号申请。"
-	ReqDiscardNew            = "这条新申请还没有保存（缺少收到日期或申请人类型），放弃吗？"
-	ReqDiscard               = "放弃"
 	ReqDeadlineLine          = "答复期限：%s（%s）"
 	ReqDeadlineUnknown       = "答复期限：填写收到日期后计算"
 	ReqDeadlineAwaiting      = "答复期限：等待补正，收到补正后的申请之日起计算"
@@ -78,7 +76,6 @@ const (
 	ReqOutcomeReset          = "答复日期改到了%s格式的年度，原办理结果在该格式中不存在，请重新选择。"
 
 	ReqGroupReceipt    = "收到申请"
-	ReqGroupPersonal   = "申请人个人信息"
 	ReqGroupContent    = "申请内容"
 	ReqGroupCorrection = "补正"
 	ReqGroupExtension  = "延期和征求意见"
