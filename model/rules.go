@@ -420,8 +420,21 @@ func (c *checker) requests() {
 	sort.Ints(years)
 	for _, y := range years {
 		c.add(Finding{Rule: "K1", Severity: Warning, Section: 3, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
-			Message: fmt.Sprintf(MissingYearText, y) + fmt.Sprintf("（涉及 %d 件申请）", missing[y])})
+			Message: CalendarYearWarning(c.cal, y) + fmt.Sprintf("（涉及 %d 件申请）", missing[y])})
 	}
+}
+
+// PartialYearText says a year's schedule is entered in part: the year, the
+// days entered and the statutory holidays still missing.
+const PartialYearText = "%d年的国务院节假日安排只录入了 %d 天，还缺%s；其余日子暂按法定节假日推算（不含调休）；录全后，或在节假日安排中标为全部录入，此提示即消失"
+
+// CalendarYearWarning says what is missing of year y's schedule: all of it,
+// or the holidays not yet entered.
+func CalendarYearWarning(cal *Calendar, y int) string {
+	if n := cal.EnteredDays(y); n > 0 {
+		return fmt.Sprintf(PartialYearText, y, n, strings.Join(cal.MissingHolidays(y), "、"))
+	}
+	return fmt.Sprintf(MissingYearText, y)
 }
 
 // MissingYearText says a year's holiday schedule is missing; %d is the year.

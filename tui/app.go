@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -129,6 +130,12 @@ func Run(ctx context.Context, st *desk.Store, opt Options) error {
 	a := New(context.WithoutCancel(ctx), st, opt)
 	p := tea.NewProgram(a, tea.WithContext(ctx))
 	_, err := p.Run()
+	if ctx.Err() != nil {
+		// A quit signal (the terminal window closed, SIGTERM, on Windows
+		// the console closed): what was typed into the field being edited
+		// is kept as leaving the field would keep it.
+		a.saveDrafts(draftLimit)
+	}
 	// Saves and an export started before quitting finish before the caller
 	// closes the store; the clerk is told why the program has not ended.
 	if a.c.Running() {
@@ -764,4 +771,57 @@ func (a *App) corruptView(w, h int) string {
 	lines = append(lines, "", st.Muted.Render(corruptQuit))
 	frame, _ := dialog.Draw(a.c.Styles, components.Block("", w, h), w, h, dialog.NewNotice(strings.Join(lines, "\n")))
 	return frame
+}
+
+// draftLimit bounds the draft saves after a quit signal: Windows ends a
+// program about 5 s after its console window was closed, and the
+// close-time backup comes after them.
+const draftLimit = 3 * time.Second
+
+// saveDrafts runs, after the program's loop has ended, what every screen
+// does when it loses the keys (common.BlurMsg): a valid value typed into a
+// field is saved, a refused one is left. It waits for those saves, at most
+// limit; a save started by then is also waited for by WaitSaves.
+func (a *App) saveDrafts(limit time.Duration) {
+	if a.corrupt != nil || a.c.Store == nil {
+		return
+	}
+	cmd := a.broadcast(common.BlurMsg{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runCmd(cmd)
+	}()
+	select {
+	case <-done:
+	case <-time.After(limit):
+	}
+}
+
+// runCmd runs a command outside the program's loop, with the commands a
+// tea.Batch or tea.Sequence holds; the messages they return are dropped
+// (nothing is drawn any more).
+func runCmd(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var wg sync.WaitGroup
+		for _, c := range b {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				runCmd(c)
+			}()
+		}
+		wg.Wait()
+		return
+	}
+	// tea.Sequence's message is an unexported []tea.Cmd, run in order.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		for i := 0; i < v.Len(); i++ {
+			runCmd(v.Index(i).Interface().(tea.Cmd))
+		}
+	}
 }

@@ -44,8 +44,8 @@ type Model struct {
 
 // calKeys are the screen's keys; Save and Back act in the form.
 type calKeys struct {
-	PrevYear, NextYear, Add, Delete, Import, Back key.Binding
-	Save, SaveLast, Cancel                        key.Binding
+	PrevYear, NextYear, Add, Delete, Import, Complete, Back key.Binding
+	Save, SaveLast, Cancel                                  key.Binding
 }
 
 // New opens the screen on the first year whose schedule is missing among
@@ -67,6 +67,7 @@ func New(c *common.Common) *Model {
 		Add:      keys.Bind(text.CalKeyAdd, "a"),
 		Delete:   keys.Bind(text.CalKeyDelete, "d"),
 		Import:   keys.Bind(text.CalKeyImport, "i"),
+		Complete: keys.Bind(text.CalKeyComplete, "c"),
 		Back:     keys.Global.Back,
 		Save:     keys.Global.Save,
 		SaveLast: keys.Bind(text.KeySave, "enter"),
@@ -101,8 +102,8 @@ func (m *Model) KeyMap() help.KeyMap {
 	up.SetEnabled(m.list.Cursor > 0)
 	down.SetEnabled(m.list.Cursor < len(m.days)-1)
 	return keys.Map{
-		Short: []key.Binding{k.PrevYear, k.NextYear, k.Add, k.Delete, k.Import, k.Back},
-		Full:  [][]key.Binding{{k.PrevYear, k.NextYear, k.Add, k.Delete, k.Import, up, down, k.Back}},
+		Short: []key.Binding{k.PrevYear, k.NextYear, k.Add, k.Delete, k.Import, k.Complete, k.Back},
+		Full:  [][]key.Binding{{k.PrevYear, k.NextYear, k.Add, k.Delete, k.Import, k.Complete, up, down, k.Back}},
 	}
 }
 
@@ -122,9 +123,28 @@ type savedMsg struct {
 	err     error
 }
 
+// markedMsg reports the year's 全部录入 mark saved (done) or taken back.
+type markedMsg struct {
+	year int
+	done bool
+	err  error
+}
+
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case markedMsg:
+		if msg.err != nil {
+			m.msg, m.msgErr = msg.err.Error(), true
+			return m, nil
+		}
+		m.c.Calendar.SetComplete(msg.year, msg.done)
+		if msg.done {
+			m.msg, m.msgErr = fmt.Sprintf(text.CalMarkedOn, msg.year), false
+		} else {
+			m.msg, m.msgErr = fmt.Sprintf(text.CalMarkedOff, msg.year), false
+		}
+		return m, nil
 	case savedMsg:
 		if msg.err != nil {
 			m.msg, m.msgErr = msg.err.Error(), true
@@ -186,6 +206,12 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		m.adding = false
 		m.form = components.NewForm(profile.FormStyles(m.c), components.TextField(fPath, text.CalFieldPath, ""))
 		m.msg = ""
+	case key.Matches(k, b.Complete):
+		if m.c.Calendar == nil || m.year >= model.BuiltinFirstYear && m.year <= model.BuiltinLastYear {
+			return nil // a built-in year needs no mark
+		}
+		st, ctx, y, done := m.c.Store, m.c.Ctx, m.year, !m.c.Calendar.MarkedComplete(m.year)
+		return func() tea.Msg { return markedMsg{year: y, done: done, err: st.SetCalendarYearComplete(ctx, y, done)} }
 	case key.Matches(k, b.Delete):
 		if m.list.Cursor < len(m.days) {
 			d := m.days[m.list.Cursor]
@@ -273,8 +299,13 @@ func (m *Model) View(width, height int) string {
 		lines = append(lines, st.Error.Render(components.Fit(m.msg, width)))
 	case m.msg != "":
 		lines = append(lines, st.OK.Render(components.Fit(m.msg, width)))
+	case m.c.Calendar != nil && !m.c.Calendar.KnownYear(m.year) && m.c.Calendar.EnteredDays(m.year) > 0:
+		cal := m.c.Calendar
+		lines = append(lines, st.Warning.Render(components.Fit(fmt.Sprintf(text.CalPartial, m.year, cal.EnteredDays(m.year), strings.Join(cal.MissingHolidays(m.year), "、")), width)))
 	case m.c.Calendar != nil && !m.c.Calendar.KnownYear(m.year):
 		lines = append(lines, st.Warning.Render(components.Fit(fmt.Sprintf(text.CalMissing, m.year), width)))
+	case m.c.Calendar != nil && m.c.Calendar.MarkedComplete(m.year):
+		lines = append(lines, st.Muted.Render(components.Fit(fmt.Sprintf(text.CalMarked, m.year), width)))
 	default:
 		lines = append(lines, st.Muted.Render(components.Fit(text.CalKnown, width)))
 	}

@@ -191,6 +191,12 @@ func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case tea.PasteMsg:
 		f.form.Update(msg)
+	case common.BlurMsg:
+		// The program ends under the form (the terminal closed): the field
+		// being typed is kept when valid, as leaving it would.
+		if ev := f.form.Leave(); ev.Changed != nil {
+			return f, f.save()
+		}
 	}
 	return f, nil
 }

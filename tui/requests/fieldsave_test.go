@@ -158,3 +158,34 @@ func TestFormMarksPersonalData(t *testing.T) {
 		}
 	}
 }
+
+// TestBlurSavesTheFieldBeingTyped: when the program ends under the form (a
+// quit signal: the app sends common.BlurMsg to every screen), the valid
+// text in the focused field is saved as leaving it would; a refused value
+// is not.
+func TestBlurSavesTheFieldBeingTyped(t *testing.T) {
+	c := setup(t, nil)
+	f := openStored(t, c, model.Request{OrganID: c.Organ.ID, Received: 20210305, Channel: model.ChannelInPerson,
+		Applicant: model.NaturalPerson, Summary: "申请公开征地补偿标准", Personal: model.Personal{Name: "张三"}})
+	id := f.Request().ID
+	focusOn(t, f, fName)
+	f.form.Current().Input.SetValue("张三丰")
+	_, cmd := f.Update(common.BlurMsg{})
+	if cmd == nil {
+		t.Fatal("BlurMsg with a typed name started no save")
+	}
+	testenv.Run(t, c, f, cmd)
+	got, err := c.Store.Request(c.Ctx, id, true)
+	if err != nil || got.Personal.Name != "张三丰" {
+		t.Fatalf("name after BlurMsg: %q, %v", got.Personal.Name, err)
+	}
+	focusOn(t, f, fReceived)
+	f.form.Current().Input.SetValue("2021-02-30")
+	if _, cmd := f.Update(common.BlurMsg{}); cmd != nil {
+		testenv.Run(t, c, f, cmd)
+	}
+	got, _ = c.Store.Request(c.Ctx, id, true)
+	if got.Received != 20210305 {
+		t.Fatalf("a refused date was saved: %v", got.Received)
+	}
+}

@@ -633,6 +633,11 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return f, nil
 	case tea.KeyPressMsg:
 		return f, f.key(msg)
+	case common.BlurMsg:
+		// The program ends under the form (the terminal closed): the field
+		// being typed is kept when valid, as moving on from it would.
+		f.prefillFee()
+		return f, f.apply(f.form.Leave())
 	case dialog.LeaveMsg:
 		if msg.Owner != f {
 			return f, nil

@@ -331,7 +331,7 @@ func (m *Model) View(width, height int) string {
 	if cal := m.c.Calendar; cal != nil && !m.c.Today.IsZero() {
 		for _, y := range desk.MissingCalendarYears(cal, m.c.Today.Year(), m.c.Today.Year()+1) {
 			right = append(right, "")
-			for _, l := range components.Wrap(fmt.Sprintf(model.MissingYearText, y)+text.CalendarImportHint, rw-1) {
+			for _, l := range components.Wrap(model.CalendarYearWarning(cal, y)+text.CalendarImportHint, rw-1) {
 				right = append(right, " "+st.Warning.Render(l))
 			}
 		}

@@ -27,5 +27,11 @@ const (
 	CalKeyAdd      = "录入一天"
 	CalKeyDelete   = "删除录入"
 	CalKeyImport   = "导入文件"
+	// The mark that a year's schedule is entered in full.
+	CalKeyComplete = "标为全部录入"
+	CalPartial     = "%d年只录入了 %d 天，还缺%s（录全或按 c 标为全部录入）"
+	CalMarked      = "%d年已标为全部录入（按 c 取消）；答复期限按这些日子计算"
+	CalMarkedOn    = "已把%d年标为全部录入，不再提示缺少节假日安排"
+	CalMarkedOff   = "已取消%d年的「全部录入」标记"
 	StartKeyCal    = "节假日"
 )

@@ -68,7 +68,7 @@ const (
 	ReqDeadlineUnknown       = "答复期限：填写收到日期后计算"
 	ReqDeadlineAwaiting      = "答复期限：等待补正，收到补正后的申请之日起计算"
 	ReqAwaitingCorrection    = "待补正"
-	ReqCalendarMissing       = "⚠ %d年节假日未录入，按法定假日推算"
+	ReqCalendarMissing       = "⚠ %d年节假日未录全，按法定假日推算"
 	ReqFeeSuggest            = "按所选方式计算的信息处理费：%s 元（收费金额留空时自动填入）"
 	ReqPersonalTag           = "「个人信息·不公开」"
 	ReqChoose                = "（请选择）"
