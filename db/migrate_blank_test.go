@@ -12,7 +12,7 @@ import (
 )
 
 // TestMigrationBlankCells builds a database at the version before blank was
-// kept apart from 0 (migration 11) and opens it: an exported report's cells
+// kept apart from 0 (migration 12) and opens it: an exported report's cells
 // that were never entered become a stored 0 (it was published with 0), a
 // stored value stays as it was, a draft's blank cells stay 未填, and every
 // inserted row carries its checksum.
@@ -20,12 +20,12 @@ func TestMigrationBlankCells(t *testing.T) {
 	ms := loadMigrations()
 	before := -1
 	for i, m := range ms {
-		if m.name == "0011_blank_cells.sql" {
+		if m.name == "0012_blank_cells.sql" {
 			before = i
 		}
 	}
 	if before < 0 {
-		t.Fatal("migration 0011_blank_cells.sql not found")
+		t.Fatal("migration 0012_blank_cells.sql not found")
 	}
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "nianbao.db")

@@ -80,7 +80,7 @@ func BlankCells(r *Report) []CellAddress {
 // ZeroBlanks sets every 未填 entry cell of r to 0 and returns them. It reads
 // data written before blank was kept apart from 0 as that program printed
 // it: a report it exported (StatusExported) was published with those cells
-// as 0 (db migration 11, bundle format version 1).
+// as 0 (db migration 12, bundle format version 1).
 func ZeroBlanks(r *Report) []CellAddress {
 	bl := BlankCells(r)
 	if len(bl) > 0 && r.Values == nil {

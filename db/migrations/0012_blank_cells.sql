@@ -1,4 +1,4 @@
--- Version 11: blank is not 0. A cell of a typed table (section 二, and 三
+-- Version 12: blank is not 0. A cell of a typed table (section 二, and 三
 -- and 四 when typed) with no row in report_values is 未填 from now on, an
 -- error until the clerk enters it (model/blank.go); a stored 0 stays 0.
 -- Before this version such a cell printed as 0. A report that was formally
