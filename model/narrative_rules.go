@@ -125,13 +125,17 @@ const outcomeAlt = `(予以公开|部分公开|不予公开|无法提供|不予�
 // 「予以公开及部分公开275件」.
 var reCombined = regexp.MustCompile(outcomeAlt + `((?:(?:及|和|与|、|以及|或)` + outcomeAlt + `)+)` + gapPat + numPat + `\s*(件)`)
 
-// claimNew is the index of the 本年新收 claim in narrativeClaims.
-const claimNew = 0
+// claimNewAfter is the index of the last 本年新收 claim in narrativeClaims
+// (they come first).
+const claimNewAfter = 1
 
 var narrativeClaims = []narrativeClaim{
 	{regexp.MustCompile(`(?:收到|新收|受理|接收)` + gapPat + `申请` + gapPat + numPat + `\s*(件|份|起|宗)`),
 		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew)},
-	{regexp.MustCompile(`上年结转` + gapPat + numPat + `\s*(件)`),
+	// 「收到70件申请」: the count before the word 申请.
+	{regexp.MustCompile(`(?:收到|新收|受理|接收)[^。；;，,！？!?（(\n申]{0,6}?` + numPat + `\s*(件)[^。；;，,！？!?\n]{0,8}?申请`),
+		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew)},
+	{regexp.MustCompile(`(?:上年|上一年|去年)度?结转` + gapPat + numPat + `\s*(件)`),
 		"表三「二、上年结转政府信息公开申请数量」总计", s3Total(RowCarriedIn), s3RowApplicants(RowCarriedIn)},
 	{regexp.MustCompile(`(?:办结|办理完毕|答复)` + gapPat + numPat + `\s*(件)`),
 		"表三「（七）总计」", s3Total(RowOutcomeSum), s3RowApplicants(RowOutcomeSum)},
@@ -464,7 +468,7 @@ func (c *checker) narrativeClause(cl, whole string, g figures, whose string, add
 					continue
 				}
 			}
-			if i == claimNew {
+			if i <= claimNewAfter {
 				// 「收到申请5件（含上年结转1件）」 counts 一 and 二 together.
 				rest := whole[strings.Index(whole, cl)+len(cl[:m[1]]):]
 				if reIncludesCarried.MatchString(rest) && n == fig+g.v[Addr(TableS3, RowCarriedIn, ColTotal)] {

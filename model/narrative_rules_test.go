@@ -68,6 +68,12 @@ func TestNarrativeN1(t *testing.T) {
 		{"未发生 ends where a new claim starts after 、", withText(4, "本年度未发生行政诉讼、发生行政复议1件。"), nil},
 		{"诉讼 without 行政", withText(4, "被提起诉讼2件。"), []string{"正文为 2 件，但表四「行政诉讼」两组总计之和为 0"}},
 		{"combined claim agrees", withText(3, "予以公开及部分公开3件。"), nil},
+		{"count before 申请 agrees", withText(1, "本年度全区共收到4件申请，及时依法依规办结4件。"), nil},
+		{"count before 申请 differs", withText(1, "本年度全区共收到5件申请，及时依法依规办结4件。"),
+			[]string{"正文为 5 件，但表三「一、本年新收政府信息公开申请数量」总计为 4"}},
+		{"上年度结转 agrees", withText(3, "答复政府信息公开申请4件（含上年度结转申请1件）。"), nil},
+		{"上年度结转 differs", withText(3, "答复政府信息公开申请4件（含上年度结转申请2件）。"),
+			[]string{"正文为 2 件，但表三「二、上年结转政府信息公开申请数量」总计为 1"}},
 		{"现行有效 agrees with 二（一）", both(func(oy *OrganYear) {
 			setv(oy, TableS2Item1, RowNormativeDocs, "in_force", 698)
 			setv(oy, TableS2Item1, RowNormativeDocs, "issued", 88)
