@@ -1,8 +1,10 @@
 package model
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // withText adds one paragraph to a section of the base fixture.
@@ -236,4 +238,40 @@ func FuzzNarrative(f *testing.F) {
 		}
 		GeneratedSentences(oy)
 	})
+}
+
+// TestClaimUnitsCoverEveryCountClaim: narrativeClause skips the count
+// claims of a clause holding none of claimUnits, so every count claim must
+// end in a group of those units only.
+func TestClaimUnitsCoverEveryCountClaim(t *testing.T) {
+	res := []*regexp.Regexp{reCombined}
+	for _, c := range narrativeClaims {
+		res = append(res, c.re)
+	}
+	for _, re := range res {
+		s := re.String()
+		i := strings.LastIndex(s, `\s*(`)
+		if i < 0 || !strings.HasSuffix(s, ")") {
+			t.Errorf("%s does not end in a unit group", s)
+			continue
+		}
+		for _, u := range strings.Split(s[i+len(`\s*(`):len(s)-1], "|") {
+			if utf8.RuneCountInString(u) != 1 || !strings.Contains(claimUnits, u) {
+				t.Errorf("%s: unit %q not in claimUnits %q", s, u, claimUnits)
+			}
+		}
+	}
+	// And the skip changes nothing: a clause without a unit has no claim,
+	// one with a unit is still read.
+	oy := &OrganYear{Organ: Organ{Name: "甲镇人民政府"}, Report: NewReport(0, 2021)}
+	oy.Report.Blocks = []Block{{Section: 3, Pos: 1, Kind: BlockParagraph, Text: "本年度共收到政府信息公开申请5件，予以公开较多。"}}
+	found := false
+	for _, f := range Check(oy, nil, NewDate(2022, 1, 10)) {
+		if f.Rule == "N1" && strings.Contains(f.Message, "正文为 5 件") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the claim 收到申请5件 against an empty table 三 is not reported")
+	}
 }
