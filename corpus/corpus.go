@@ -13,8 +13,13 @@
 //	unknown: s3 s4     tables the source does not show: findings that compare with them are not counted
 //	zero: s3 「sentence」  a table the source does not show but the report's own sentence pins at 0
 //	cell: s2_1 normative issued 3          one cell as printed (money as printed, e.g. 20.001万元)
+//	row: s3 o1 27 0 0 2 0 1 30             a whole row, its cells in column order; _ is a cell printed blank
+//	source: where the text was read        the repository and path (or index id) the copy came from
+//	prev: 2021-pingtan                     last year's report of the same organ (a corpus folder), used as
+//	                                       the year before for the year-over-year and copy rules
 //	cut: 1                                 the section the source stops in (the rest of the page was not stored)
 //	== N                                   the paragraphs of section N follow (0 is the preamble), one a line
+//	                                       (row: and cell: lines may follow the paragraphs)
 package corpus
 
 import (
@@ -41,7 +46,17 @@ type Report struct {
 	// sections from Cut on are incomplete, so the rules on a missing or
 	// empty part are not counted there.
 	Cut int
+	// Source names the copy the text was read from (repository and path).
+	Source string
+	// Prev is the corpus folder of the organ's report of the year before.
+	Prev string
+	// Blank lists the cells the source prints blank (entered as 0).
+	Blank []model.CellAddress
 }
+
+// Full reports whether the source holds the whole report: every section
+// and every table cell.
+func (r *Report) Full() bool { return r.Cut == 0 && len(r.Unknown) == 0 }
 
 // completeness are the rules that report a part of the report missing.
 var completeness = map[string]bool{"N7": true, "B1": true, "B2": true, "B3": true}
@@ -59,14 +74,14 @@ func Load(dir string) (*Report, error) {
 	section := -1
 	var pre []string
 	var blocks []model.Block
-	var cells [][]string
+	var cells, rows [][]string
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	n := 0
 	for sc.Scan() {
 		n++
 		line := strings.TrimRight(sc.Text(), "\r")
-		if section >= 0 && !strings.HasPrefix(line, "== ") {
+		if section >= 0 && !strings.HasPrefix(line, "== ") && !strings.HasPrefix(line, "row: ") && !strings.HasPrefix(line, "cell: ") {
 			if t := strings.TrimSpace(line); t != "" {
 				if section == 0 {
 					pre = append(pre, t)
@@ -125,6 +140,12 @@ func Load(dir string) (*Report, error) {
 			rep.Zero[t] = strings.TrimSpace(why)
 		case "cell":
 			cells = append(cells, strings.Fields(val))
+		case "row":
+			rows = append(rows, strings.Fields(val))
+		case "source":
+			rep.Source = val
+		case "prev":
+			rep.Prev = val
 		default:
 			return nil, fmt.Errorf("%s:%d: unknown key %q", dir, n, key)
 		}
@@ -136,6 +157,29 @@ func Load(dir string) (*Report, error) {
 		return nil, fmt.Errorf("%s: url, organ and year are required", dir)
 	}
 	fm := r.Format()
+	for _, rw := range rows {
+		if len(rw) < 3 {
+			return nil, fmt.Errorf("%s: row %v: want table row and the cells", dir, rw)
+		}
+		t := fm.Table(rw[0])
+		if t == nil {
+			return nil, fmt.Errorf("%s: row %v: no table %s in the %s format", dir, rw, rw[0], fm.Name)
+		}
+		if _, ok := t.Row(rw[1]); !ok {
+			return nil, fmt.Errorf("%s: row %v: no row %s in table %s", dir, rw, rw[1], rw[0])
+		}
+		if len(rw)-2 != len(t.Columns) {
+			return nil, fmt.Errorf("%s: row %v: %d cells, table %s has %d columns", dir, rw, len(rw)-2, rw[0], len(t.Columns))
+		}
+		for i, col := range t.Columns {
+			v := rw[2+i]
+			if v == "_" {
+				rep.Blank = append(rep.Blank, model.Addr(rw[0], rw[1], col.ID))
+				v = "0"
+			}
+			cells = append(cells, []string{rw[0], rw[1], col.ID, v})
+		}
+	}
 	for _, c := range cells {
 		if len(c) != 4 {
 			return nil, fmt.Errorf("%s: cell %v: want table row column value", dir, c)
@@ -187,6 +231,24 @@ func LoadAll(root string) ([]*Report, error) {
 		out = append(out, r)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
+	byName := map[string]*Report{}
+	for _, r := range out {
+		byName[filepath.Base(r.Dir)] = r
+	}
+	for _, r := range out {
+		if r.Prev == "" {
+			continue
+		}
+		p := byName[r.Prev]
+		if p == nil {
+			return nil, fmt.Errorf("%s: prev %s is not a corpus folder", r.Dir, r.Prev)
+		}
+		if p.OY.Report.Year != r.OY.Report.Year-1 {
+			return nil, fmt.Errorf("%s: prev %s is the report of %d, not of %d", r.Dir, r.Prev, p.OY.Report.Year, r.OY.Report.Year-1)
+		}
+		pr := p.OY.Report
+		r.OY.Prev = &model.PrevYear{Year: pr.Year, FormatID: pr.Format().ID, Values: model.EffectiveValues(p.OY), Blocks: append([]model.Block(nil), pr.Blocks...)}
+	}
 	return out, nil
 }
 

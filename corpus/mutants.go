@@ -22,7 +22,45 @@ const (
 	KindCell     = "cell"     // a table cell changed (the table still adds up)
 	KindNone     = "none"     // a 「未发生」 sentence against a non-zero table
 	KindSum      = "sum"      // a written-out sum that no longer adds up
+	KindClaim    = "claim"    // a count the report's own narrative states, changed by one
 )
+
+// reOwnClaims find a count of requests, outcomes, cases or rules that a
+// report's own sentence states, the phrasings rule N1 claims to read; the
+// number is the first group. A count of something else received (群众诉求)
+// is not one: received counts must name 申请.
+var reOwnClaims = []*regexp.Regexp{
+	regexp.MustCompile(`(?:收到|受理|接收|新收)[^。；;，,0-9]{0,16}?申请[^。；;，,！？0-9（(%％]{0,10}?([0-9]+)\s*件`),
+	regexp.MustCompile(`(?:收到|受理|接收|新收)[^。；;，,0-9申]{0,6}?([0-9]+)\s*件[^。；;，,0-9]{0,8}?申请`),
+	regexp.MustCompile(`(?:办结|答复|结转|行政复议|诉讼|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|现行有效[^。；;，,0-9]{0,8}?规范性文件|制发[^。；;，,0-9]{0,8}?规范性文件)[^。；;，,！？0-9（(%％]{0,16}?([0-9]+)\s*(?:件|起)`),
+}
+
+// claimMutants plants one contradiction per count the narrative states
+// (reOwnClaims): that number +1, the tables unchanged. A count inside a
+// comparison (增加、减少、较…) is not a claim and is skipped.
+func claimMutants(base *model.OrganYear) []Mutant {
+	var out []Mutant
+	for i, b := range base.Report.Blocks {
+		seen := map[int]bool{}
+		for _, re := range reOwnClaims {
+			for _, loc := range re.FindAllStringSubmatchIndex(b.Text, -1) {
+				phrase := b.Text[loc[0]:loc[1]]
+				if seen[loc[2]] || strings.ContainsAny(phrase, "增减较比") || strings.Contains(phrase, "诉求") {
+					continue
+				}
+				seen[loc[2]] = true
+				n, err := strconv.Atoi(b.Text[loc[2]:loc[3]])
+				if err != nil {
+					continue
+				}
+				m := clone(base)
+				m.Report.Blocks[i].Text = b.Text[:loc[2]] + strconv.Itoa(n+1) + b.Text[loc[3]:]
+				out = append(out, Mutant{KindClaim, "正文「" + phrase + "」的 " + strconv.Itoa(n) + " 改为 " + strconv.Itoa(n+1), m})
+			}
+		}
+	}
+	return out
+}
 
 // Baseline is the report as the mutants start from it: the tables the
 // source does not show are taken as 0, so that every mutant is measured
@@ -143,7 +181,7 @@ func (r *Report) Mutants() []Mutant {
 	s := "本年度办结政府信息公开申请" + strconv.FormatInt(done7, 10) + "+1件。"
 	addParagraph(m, 3, s)
 	out = append(out, Mutant{KindSum, "加入算式之和与表三（七）总计不符的句子「" + s + "」", m})
-	return out
+	return append(out, claimMutants(base)...)
 }
 
 // Detected reports whether the checks raise on the mutant a finding they

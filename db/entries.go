@@ -459,7 +459,49 @@ func (s *Store) Calendar(ctx context.Context) (*model.Calendar, error) {
 	for _, d := range days {
 		cal.Set(d.Date, d.Workday, d.Name)
 	}
+	years, err := s.CompleteCalendarYears(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, y := range years {
+		cal.SetComplete(y, true)
+	}
 	return cal, nil
+}
+
+// CompleteCalendarYears lists the years the clerk marked as entered in full.
+func (s *Store) CompleteCalendarYears(ctx context.Context) ([]int, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT year FROM calendar_years ORDER BY year")
+	if err != nil {
+		return nil, ioErr("读取节假日设置", err)
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, ioErr("读取节假日设置", err)
+		}
+		out = append(out, y)
+	}
+	return out, ioErr("读取节假日设置", rows.Err())
+}
+
+// SetCalendarYearComplete marks year y as entered in full (done), or takes
+// the mark back.
+func (s *Store) SetCalendarYearComplete(ctx context.Context, y int, done bool) error {
+	if y < 1900 || y > 2200 {
+		return newErr(ErrInvalid, nil, "年份「%d」不对。", y)
+	}
+	return s.tx(ctx, "保存节假日设置", func(tx *sql.Tx) error {
+		var err error
+		if done {
+			_, err = tx.ExecContext(ctx, "INSERT OR IGNORE INTO calendar_years (year) VALUES (?)", y)
+		} else {
+			_, err = tx.ExecContext(ctx, "DELETE FROM calendar_years WHERE year = ?", y)
+		}
+		return err
+	})
 }
 
 // SaveCalendarDay sets (or replaces) the override for one day.

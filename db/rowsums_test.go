@@ -16,9 +16,10 @@ import (
 // data loaded from elsewhere, the program's own bookkeeping, and indexes
 // rebuilt from the summed tables.
 var unsummedTables = map[string]string{
-	"calendar_days": "the official holiday calendar, imported again from its file",
-	"store_meta":    "the program's bookkeeping (backup sequence)",
-	"row_sums":      "the checksums themselves",
+	"calendar_days":  "the official holiday calendar, imported again from its file",
+	"calendar_years": "the mark that a year of that calendar is entered in full, set again on its screen",
+	"store_meta":     "the program's bookkeeping (backup sequence)",
+	"row_sums":       "the checksums themselves",
 }
 
 // TestEveryColumnIsSummed: every table of the schema either has row

@@ -59,6 +59,8 @@ type Calendar struct {
 	// day number of each year's 1 January, plus one past the last year.
 	bits   []yearBits
 	starts []int32
+	// complete marks the years the clerk said are entered in full.
+	complete map[int]bool
 }
 
 var (
@@ -286,19 +288,60 @@ func (c *Calendar) WorkdaysBetween(a, b Date) int {
 	return count
 }
 
-// KnownYear reports whether the schedule of year y is known: built in, or
-// with at least one day the clerk added.
+// KnownYear reports whether the schedule of year y is known: built in,
+// marked complete by the clerk, or entered with every statutory holiday (a
+// State Council notice always gives them all). One day entered is not
+// enough: the rest of the year would still run on the computed fallback.
 func (c *Calendar) KnownYear(y int) bool {
-	if builtinYears[y] {
+	if builtinYears[y] || c.complete[y] {
 		return true
 	}
-	for d := range c.added {
-		if d.Year() == y {
-			return true
+	return len(c.MissingHolidays(y)) == 0
+}
+
+// MissingHolidays names the statutory holidays of year y (元旦, 春节, …) that
+// have no day entered by the clerk as a day off, in calendar order.
+func (c *Calendar) MissingHolidays(y int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, cd := range StatutoryHolidays(y) {
+		if a, ok := c.added[cd.Date]; ok && !a.Workday {
+			continue
+		}
+		if !seen[cd.Name] {
+			seen[cd.Name] = true
+			out = append(out, cd.Name)
 		}
 	}
-	return false
+	return out
 }
+
+// EnteredDays counts the days of year y the clerk entered.
+func (c *Calendar) EnteredDays(y int) int {
+	n := 0
+	for d := range c.added {
+		if d.Year() == y {
+			n++
+		}
+	}
+	return n
+}
+
+// SetComplete records the clerk's word that year y's schedule is entered in
+// full (done), or takes it back.
+func (c *Calendar) SetComplete(y int, done bool) {
+	if c.complete == nil {
+		c.complete = map[int]bool{}
+	}
+	if done {
+		c.complete[y] = true
+	} else {
+		delete(c.complete, y)
+	}
+}
+
+// MarkedComplete reports whether the clerk marked year y complete.
+func (c *Calendar) MarkedComplete(y int) bool { return c.complete[y] }
 
 // Days lists the days of year y that differ from the weekday rule or that the
 // clerk set, built-in and added together (an added day replaces the built-in

@@ -49,15 +49,35 @@ func TestCalendarBeyondTheData(t *testing.T) {
 	if got := Deadline(&Request{Received: 20261215}, cal); got != 20270113 {
 		t.Errorf("deadline = %v, want 2027-01-13", got)
 	}
+	// One day entered does not make the year known: the rest of it still
+	// runs on the computed holidays.
 	cal.Set(20270104, false, "元旦")
-	if !cal.KnownYear(2027) {
-		t.Error("a year with a day the clerk entered is known")
+	if cal.KnownYear(2027) {
+		t.Error("a year with one day entered is reported as known")
+	}
+	// Every statutory holiday entered (as a State Council notice gives them) does.
+	for _, cd := range StatutoryHolidays(2027) {
+		cal.Set(cd.Date, false, cd.Name)
+	}
+	if !cal.KnownYear(2027) || len(cal.MissingHolidays(2027)) != 0 {
+		t.Errorf("a year with every statutory holiday entered is not known: missing %v", cal.MissingHolidays(2027))
+	}
+	// So does the clerk's mark, for a notice that moves a computed day.
+	cal2 := DefaultCalendar()
+	cal2.Set(20270101, false, "元旦")
+	cal2.SetComplete(2027, true)
+	if !cal2.KnownYear(2027) || !cal2.MarkedComplete(2027) {
+		t.Error("a year marked complete is not known")
+	}
+	cal2.SetComplete(2027, false)
+	if cal2.KnownYear(2027) {
+		t.Error("the mark taken back still makes the year known")
 	}
 }
 
 // K1: a deadline counted through a year without a known schedule is a
-// warning naming the year, once per year; entering a day of that year
-// clears it.
+// warning naming the year, once per year; entering one day of that year
+// does not clear it (it did), marking the year complete does.
 func TestMissingCalendarYear(t *testing.T) {
 	oy := &OrganYear{Organ: Organ{Name: "大雁镇人民政府", Level: LevelTownship}, Report: NewReport(1, 2026)}
 	oy.Report.ID = 3
@@ -71,8 +91,15 @@ func TestMissingCalendarYear(t *testing.T) {
 	if len(fs) != 1 || !strings.Contains(fs[0].Message, "2027年的国务院节假日安排尚未录入") || !strings.Contains(fs[0].Message, "涉及 2 件申请") {
 		t.Fatalf("K1 = %+v", fs)
 	}
+	// One day of 2027 entered: still a warning, naming what is missing.
 	cal.Set(20270101, false, "元旦")
+	fs = ruleFindings(Check(oy, cal, 20261220), "K1")
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "2027年的国务院节假日安排只录入了 1 天") || !strings.Contains(fs[0].Message, "还缺春节、清明节、劳动节、端午节、中秋节、国庆节") {
+		t.Fatalf("K1 after one day of the year = %+v", fs)
+	}
+	// Marked complete: no warning.
+	cal.SetComplete(2027, true)
 	if fs := ruleFindings(Check(oy, cal, 20261220), "K1"); len(fs) != 0 {
-		t.Errorf("K1 after the year was entered: %+v", fs)
+		t.Errorf("K1 after the year was marked complete: %+v", fs)
 	}
 }

@@ -46,7 +46,24 @@ var (
 		// last year's accounts and reports are published in the report year
 		"部门决算", "决算", "财政决算", "预算执行", "度部门决算", "度决算"}
 	lastYearBefore = []string{"与", "较", "比", "同比", "相比", "自", "从", "截至上"}
+	// lastYearDocument follows 「2018年」 when the sentence names a document
+	// of that year (「继续执行2018年制定的考核评议办法」): not copied text.
+	lastYearDocument = []string{"制定的", "印发的", "出台的", "发布的", "颁布的", "修订的", "制发的", "下发的"}
+	// lastYearAccounts are words that, later in the same clause, make
+	// 「2018年」 last year's accounts or their evaluation, published in the
+	// report year on purpose: 「2019年政府决算」「2018年度财政支出项目绩效评价结果」.
+	lastYearAccounts = []string{"决算", "绩效评价", "审计"}
 )
+
+// clauseRest returns what follows in the same clause, at most n runes.
+func clauseRest(s string, n int) string {
+	rs := []rune(s)
+	end := 0
+	for end < len(rs) && end < n && !isClauseEnd(rs[end]) && rs[end] != '、' {
+		end++
+	}
+	return string(rs[:end])
+}
 
 // lastYearAsCurrent returns the phrase of text that names year-1 as if it
 // were the report year, or "" when there is none.
@@ -66,6 +83,9 @@ func lastYearAsCurrent(text string, year int) string {
 		// Skip 「年」 doubled as in 2020年年底, and the purposeful phrasings.
 		after = strings.TrimPrefix(after, "度")
 		if hasAnyPrefix(after, lastYearAfter) || hasAnyPrefix(strings.TrimPrefix(after, "年"), lastYearAfter) {
+			continue
+		}
+		if hasAnyPrefix(after, lastYearDocument) || containsAny(clauseRest(after, 16), lastYearAccounts) {
 			continue
 		}
 		before := t[:m[0]]
@@ -118,8 +138,15 @@ func phraseAround(orig, t string, i, j int) string {
 	for start > 0 && ri-start < span && !isClauseEnd(rs[start-1]) {
 		start--
 	}
+	// Never cut a number in two (「019年度」).
+	for start > 0 && start < ri && unicode.IsDigit(rs[start]) && unicode.IsDigit(rs[start-1]) {
+		start--
+	}
 	end := rj
 	for end < len(rs) && end-rj < span && !isClauseEnd(rs[end]) {
+		end++
+	}
+	for end < len(rs) && end > rj && unicode.IsDigit(rs[end-1]) && unicode.IsDigit(rs[end]) {
 		end++
 	}
 	return strings.TrimSpace(string(rs[start:end]))

@@ -54,6 +54,13 @@ func TestCopyChecks(t *testing.T) {
 		{"N3 since last year", "N3", withBlock(Block{Text: "自2021年起我镇实行政务公开清单管理。"}), nil},
 		{"N3 last year's report named on purpose", "N3", withBlock(Block{Section: 5, Text: "2021年度报告中提出的问题已整改到位。"}), nil},
 		{"N3 last year's final accounts", "N3", withBlock(Block{Section: 2, Text: "按时公开2021年部门决算和2022年部门预算。"}), nil},
+		{"N3 last year's government accounts", "N3", withBlock(Block{Section: 1, Text: "在政府门户网站开设专题专栏，公开2022年政府预算、2021年政府决算。"}), nil},
+		{"N3 last year's spending evaluated", "N3", withBlock(Block{Section: 1, Text: "准确发布2022年度财政支出项目绩效目标、2021年度财政支出项目绩效评价结果等财政信息。"}), nil},
+		{"N3 a document made last year", "N3", withBlock(Block{Section: 1, Text: "镇里把政务公开纳入年度考核，继续执行2021年制定的考核评议办法。"}), nil},
+		{"N3 last year's work, not a document", "N3", withBlock(Block{Section: 1, Text: "继续执行考核办法，2021年制定考核细则三项。"}),
+			[]string{"2021年制定考核细则三项"}},
+		{"N3 accounts in another clause", "N3", withBlock(Block{Section: 1, Text: "2021年共公开信息120条，其中决算信息5条。"}),
+			[]string{"2021年共公开信息120条"}},
 		{"N3 last year as if current", "N3", withBlock(Block{Text: "2021年我镇政务公开工作取得了明显成效。"}),
 			[]string{"提到「2021年我镇政务公开工作取得了明显成效」", "应改为2022年"}},
 		{"N3 full-width year", "N3", withBlock(Block{Text: "按照《全旗２０２１年政务公开工作要点》要求，扎实推进。"}),
@@ -144,9 +151,18 @@ func TestSimilarity(t *testing.T) {
 	}
 }
 
+// TestLastYearQuoteKeepsNumbersWhole: the quote around a year never starts
+// inside a number (it quoted 「019年度财政支出…」).
+func TestLastYearQuoteKeepsNumbersWhole(t *testing.T) {
+	got := lastYearAsCurrent("以及2019年度财政支出项目绩效目标、2018年度财政支出项目资金执行情况等财政信息。", 2019)
+	if !strings.HasPrefix(got, "2019年度") && !strings.HasPrefix(got, "2018年度") {
+		t.Fatalf("quoted %q, want it to start at a whole number", got)
+	}
+}
+
 func TestLastYearQuoteKeepsTheClerksPunctuation(t *testing.T) {
-	got := lastYearAsCurrent("镇里把政务公开纳入年度考核，继续执行２０１８年制定的考核办法，本年度又补充了制度。", 2019)
-	if got != "继续执行２０１８年制定的考核办法" {
+	got := lastYearAsCurrent("镇里把政务公开纳入年度考核，２０１８年共主动公开信息１２０条，本年度又补充了制度。", 2019)
+	if got != "２０１８年共主动公开信息１２０条" {
 		t.Fatalf("quoted %q, want the clause in the clerk's own characters", got)
 	}
 }

@@ -35,14 +35,37 @@ type narrativeClaim struct {
 	what string
 	// figure computes it; ok false skips the claim (no data to compare with).
 	figure func(g figures) (int64, bool)
+	// alt, when set, is the same figure counted from the six applicant
+	// columns: a table whose 总计 cell disagrees with its own row (I1) or was
+	// left blank still counts its requests there, and a narrative that
+	// agrees with either is not contradicted by the table.
+	alt func(g figures) (int64, bool)
 }
 
 func s3Total(row string) func(g figures) (int64, bool) {
 	return func(g figures) (int64, bool) { return g.v[Addr(TableS3, row, ColTotal)], true }
 }
 
+// s3Applicants sums a table 三 row over the six applicant columns.
+func s3Applicants(v Values, row string) int64 {
+	var s int64
+	for _, a := range ApplicantTypes {
+		s += v[Addr(TableS3, row, string(a))]
+	}
+	return s
+}
+
+func s3RowApplicants(row string) func(g figures) (int64, bool) {
+	return func(g figures) (int64, bool) { return s3Applicants(g.v, row), true }
+}
+
 // s3Group sums the 总计 column over one outcome group's rows.
-func s3Group(prefix string) func(g figures) (int64, bool) {
+func s3Group(prefix string) func(g figures) (int64, bool) { return s3GroupBy(prefix, false) }
+
+// s3GroupApplicants sums one outcome group's rows over the applicant columns.
+func s3GroupApplicants(prefix string) func(g figures) (int64, bool) { return s3GroupBy(prefix, true) }
+
+func s3GroupBy(prefix string, applicants bool) func(g figures) (int64, bool) {
 	return func(g figures) (int64, bool) {
 		var s int64
 		for _, og := range g.f.OutcomeGroups() {
@@ -50,10 +73,29 @@ func s3Group(prefix string) func(g figures) (int64, bool) {
 				continue
 			}
 			for _, r := range og.Rows {
-				s += g.v[Addr(TableS3, r, ColTotal)]
+				if applicants {
+					s += s3Applicants(g.v, r)
+				} else {
+					s += g.v[Addr(TableS3, r, ColTotal)]
+				}
 			}
 		}
 		return s, true
+	}
+}
+
+// s2Normative reads a 行政规范性文件 cell of the 2021 format's 二（一）; the
+// 2019 format counts other things there and is not compared.
+func s2Normative(col string) func(g figures) (int64, bool) {
+	return func(g figures) (int64, bool) {
+		t := g.f.Table(TableS2Item1)
+		if t == nil {
+			return 0, false
+		}
+		if _, ok := t.Column(col); !ok {
+			return 0, false
+		}
+		return g.v[Addr(TableS2Item1, RowNormativeDocs, col)], true
 	}
 }
 
@@ -83,36 +125,45 @@ const outcomeAlt = `(予以公开|部分公开|不予公开|无法提供|不予�
 // 「予以公开及部分公开275件」.
 var reCombined = regexp.MustCompile(outcomeAlt + `((?:(?:及|和|与|、|以及|或)` + outcomeAlt + `)+)` + gapPat + numPat + `\s*(件)`)
 
-// claimNew is the index of the 本年新收 claim in narrativeClaims.
-const claimNew = 0
+// claimNewAfter is the index of the last 本年新收 claim in narrativeClaims
+// (they come first).
+const claimNewAfter = 1
 
 var narrativeClaims = []narrativeClaim{
 	{regexp.MustCompile(`(?:收到|新收|受理|接收)` + gapPat + `申请` + gapPat + numPat + `\s*(件|份|起|宗)`),
-		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew)},
-	{regexp.MustCompile(`上年结转` + gapPat + numPat + `\s*(件)`),
-		"表三「二、上年结转政府信息公开申请数量」总计", s3Total(RowCarriedIn)},
+		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew)},
+	// 「收到70件申请」: the count before the word 申请.
+	{regexp.MustCompile(`(?:收到|新收|受理|接收)[^。；;，,！？!?（(\n申]{0,6}?` + numPat + `\s*(件)[^。；;，,！？!?\n]{0,8}?申请`),
+		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew)},
+	{regexp.MustCompile(`(?:上年|上一年|去年)度?结转` + gapPat + numPat + `\s*(件)`),
+		"表三「二、上年结转政府信息公开申请数量」总计", s3Total(RowCarriedIn), s3RowApplicants(RowCarriedIn)},
 	{regexp.MustCompile(`(?:办结|办理完毕|答复)` + gapPat + numPat + `\s*(件)`),
-		"表三「（七）总计」", s3Total(RowOutcomeSum)},
-	{regexp.MustCompile(`予以公开` + gapPat + numPat + `\s*(件)`), "表三「（一）予以公开」总计", s3Group("o1")},
-	{regexp.MustCompile(`部分公开` + gapPat + numPat + `\s*(件)`), "表三「（二）部分公开」总计", s3Group("o2")},
-	{regexp.MustCompile(`不予公开` + gapPat + numPat + `\s*(件)`), "表三「（三）不予公开」各项之和", s3Group("o3")},
-	{regexp.MustCompile(`无法提供` + gapPat + numPat + `\s*(件)`), "表三「（四）无法提供」各项之和", s3Group("o4")},
-	{regexp.MustCompile(`不予处理` + gapPat + numPat + `\s*(件)`), "表三「（五）不予处理」各项之和", s3Group("o5")},
-	{regexp.MustCompile(`其他处理` + gapPat + numPat + `\s*(件)`), "表三「（六）其他处理」各项之和", s3Group("o6")},
+		"表三「（七）总计」", s3Total(RowOutcomeSum), s3RowApplicants(RowOutcomeSum)},
+	{regexp.MustCompile(`予以公开` + gapPat + numPat + `\s*(件)`), "表三「（一）予以公开」总计", s3Group("o1"), s3GroupApplicants("o1")},
+	{regexp.MustCompile(`部分公开` + gapPat + numPat + `\s*(件)`), "表三「（二）部分公开」总计", s3Group("o2"), s3GroupApplicants("o2")},
+	{regexp.MustCompile(`不予公开` + gapPat + numPat + `\s*(件)`), "表三「（三）不予公开」各项之和", s3Group("o3"), s3GroupApplicants("o3")},
+	{regexp.MustCompile(`无法提供` + gapPat + numPat + `\s*(件)`), "表三「（四）无法提供」各项之和", s3Group("o4"), s3GroupApplicants("o4")},
+	{regexp.MustCompile(`不予处理` + gapPat + numPat + `\s*(件)`), "表三「（五）不予处理」各项之和", s3Group("o5"), s3GroupApplicants("o5")},
+	{regexp.MustCompile(`其他处理` + gapPat + numPat + `\s*(件)`), "表三「（六）其他处理」各项之和", s3Group("o6"), s3GroupApplicants("o6")},
 	{regexp.MustCompile(`结转下(?:一)?年度?` + gapPat + numPat + `\s*(件)`),
-		"表三「四、结转下年度继续办理」总计", s3Total(RowCarriedOut)},
+		"表三「四、结转下年度继续办理」总计", s3Total(RowCarriedOut), s3RowApplicants(RowCarriedOut)},
 	{regexp.MustCompile(`行政复议` + gapPat + numPat + `\s*(件|起|宗|次)`),
-		"表四「行政复议」总计", s4Total(GroupReview)},
+		"表四「行政复议」总计", s4Total(GroupReview), nil},
 	// 「诉讼2件」 is as much a claim as 「行政诉讼2件」.
 	{regexp.MustCompile(`诉讼` + gapPat + numPat + `\s*(件|起|宗|次)`),
-		"表四「行政诉讼」两组总计之和", s4Total(GroupDirectSuit, GroupSuitReview)},
+		"表四「行政诉讼」两组总计之和", s4Total(GroupDirectSuit, GroupSuitReview), nil},
+	// 「现行有效行政规范性文件698件」「本年度制发的规范性文件88件」 (2021 format).
+	{regexp.MustCompile(`现行有效[^。；;，,！？!?（(\n]{0,6}?规范性文件` + gapPat + numPat + `\s*(件)`),
+		"表二（一）「行政规范性文件」现行有效件数", s2Normative("in_force"), nil},
+	{regexp.MustCompile(`制发[^。；;，,！？!?（(\n]{0,6}?规范性文件` + gapPat + numPat + `\s*(件)`),
+		"表二（一）「行政规范性文件」本年制发件数", s2Normative("issued"), nil},
 	{regexp.MustCompile(`主动公开[^。；;，,！？!?\n]{0,8}?信息[^。；;，,！？!?\n]{0,6}?` + numPat + `\s*(条|件)`),
 		"主动公开信息登记的条数", func(g figures) (int64, bool) {
 			if len(g.items) == 0 {
 				return 0, false
 			}
 			return int64(CountItems(g.year, g.items).Total), true
-		}},
+		}, nil},
 }
 
 // Words that make a number a comparison or a part rather than the figure.
@@ -393,19 +444,21 @@ func (c *checker) countClaims(cl, whole string, g figures, whose string, add fun
 		if !ok || containsAny(cl[m[0]:m[1]], claimSkipWords) {
 			continue
 		}
-		var fig int64
+		var fig, alt int64
 		var labels []string
 		for _, w := range outcomeWords {
 			for _, x := range words {
 				if x == w.word {
 					v, _ := s3Group(w.prefix)(g)
+					a, _ := s3GroupApplicants(w.prefix)(g)
 					fig += v
+					alt += a
 					labels = append(labels, w.label)
 				}
 			}
 		}
-		if fig != n {
-			add("正文为 " + i64(n) + " 件，但" + whose + "表三" + strings.Join(labels, "与") + "之和为 " + i64(fig) + "，两者不一致")
+		if fig != n && alt != n {
+			add("正文为 " + i64(n) + " 件，但" + whose + "表三" + strings.Join(labels, "与") + "之和为 " + i64(fig) + applicantsNote(fig, alt) + "，两者不一致")
 		}
 	}
 	masked := reCombined.ReplaceAllStringFunc(cl, func(m string) string { return strings.Repeat("＿", utf8.RuneCountInString(m)) })
@@ -425,14 +478,25 @@ func (c *checker) countClaims(cl, whole string, g figures, whose string, add fun
 			if !ok || fig == n {
 				continue
 			}
-			if i == claimNew {
+			if cla.alt != nil {
+				if a, ok := cla.alt(g); ok && a == n {
+					continue
+				}
+			}
+			if i <= claimNewAfter {
 				// 「收到申请5件（含上年结转1件）」 counts 一 and 二 together.
 				rest := whole[strings.Index(whole, cl)+len(cl[:m[1]]):]
 				if reIncludesCarried.MatchString(rest) && n == fig+g.v[Addr(TableS3, RowCarriedIn, ColTotal)] {
 					continue
 				}
 			}
-			add("正文为 " + i64(n) + " " + masked[m[4]:m[5]] + "，但" + whose + cla.what + "为 " + i64(fig) + "，两者不一致")
+			note := ""
+			if cla.alt != nil {
+				if a, ok := cla.alt(g); ok {
+					note = applicantsNote(fig, a)
+				}
+			}
+			add("正文为 " + i64(n) + " " + masked[m[4]:m[5]] + "，但" + whose + cla.what + "为 " + i64(fig) + note + "，两者不一致")
 			break
 		}
 	}
@@ -474,6 +538,15 @@ func (c *checker) negativeClaims(cl string, g figures, whose string, add func(st
 			add(msg + "，并非全部维持")
 		}
 	}
+}
+
+// applicantsNote adds the applicant columns' sum to a message when the
+// 总计 column says otherwise.
+func applicantsNote(total, applicants int64) string {
+	if total == applicants {
+		return ""
+	}
+	return "（六类申请人各列之和为 " + i64(applicants) + "）"
 }
 
 func containsAny(s string, words []string) bool {

@@ -70,6 +70,33 @@ func TestNarrativeN1(t *testing.T) {
 		{"未发生 ends where a new claim starts after 、", withText(4, "本年度未发生行政诉讼、发生行政复议1件。"), nil},
 		{"诉讼 without 行政", withText(4, "被提起诉讼2件。"), []string{"正文为 2 件，但表四「行政诉讼」两组总计之和为 0"}},
 		{"combined claim agrees", withText(3, "予以公开及部分公开3件。"), nil},
+		{"count before 申请 agrees", withText(1, "本年度全区共收到4件申请，及时依法依规办结4件。"), nil},
+		{"count before 申请 differs", withText(1, "本年度全区共收到5件申请，及时依法依规办结4件。"),
+			[]string{"正文为 5 件，但表三「一、本年新收政府信息公开申请数量」总计为 4"}},
+		{"上年度结转 agrees", withText(3, "答复政府信息公开申请4件（含上年度结转申请1件）。"), nil},
+		{"上年度结转 differs", withText(3, "答复政府信息公开申请4件（含上年度结转申请2件）。"),
+			[]string{"正文为 2 件，但表三「二、上年结转政府信息公开申请数量」总计为 1"}},
+		{"现行有效 agrees with 二（一）", both(func(oy *OrganYear) {
+			setv(oy, TableS2Item1, RowNormativeDocs, "in_force", 698)
+			setv(oy, TableS2Item1, RowNormativeDocs, "issued", 88)
+		}, withText(1, "集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。")), nil},
+		{"现行有效 differs from 二（一）", both(func(oy *OrganYear) {
+			setv(oy, TableS2Item1, RowNormativeDocs, "in_force", 470)
+			setv(oy, TableS2Item1, RowNormativeDocs, "issued", 77)
+		}, withText(1, "清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。")),
+			[]string{"正文为 393 件，但表二（一）「行政规范性文件」现行有效件数为 470"}},
+		{"制发 differs from 二（一）", func(oy *OrganYear) {
+			setv(oy, TableS2Item1, RowNormativeDocs, "issued", 5)
+			withText(1, "本年度制发行政规范性文件6件。")(oy)
+		}, []string{"正文为 6 件，但表二（一）「行政规范性文件」本年制发件数为 5"}},
+		{"blank 总计: the applicant columns count", func(oy *OrganYear) {
+			oy.Report.Values[Addr(TableS3, RowDisclosed, ColTotal)] = 0
+			withText(3, "予以公开3件。")(oy)
+		}, nil},
+		{"blank 总计 and a wrong number", func(oy *OrganYear) {
+			oy.Report.Values[Addr(TableS3, RowDisclosed, ColTotal)] = 0
+			withText(3, "予以公开5件。")(oy)
+		}, []string{"表三「（一）予以公开」总计为 0（六类申请人各列之和为 3）"}},
 		{"combined claim differs once", withText(3, "予以公开及部分公开275件。"), []string{"正文为 275 件，但表三（一）予以公开与（二）部分公开之和为 3"}},
 		{"received including carried-in", withText(3, "收到政府信息公开申请5件（含上年结转1件）。"), nil},
 		{"received including carried-in, 其中", withText(3, "共收到政府信息公开申请5件，其中上年结转1件。"), nil},

@@ -57,11 +57,11 @@ func TestDeliverRules(t *testing.T) {
 		}), nil},
 		{"P1 unpaid without a notice", "P1", withReq(func(q *Request) { q.Answered, q.Outcome = 20220320, RowUnpaidFee }),
 			[]string{"逾期未按收费通知要求缴纳费用」，但没有收费通知日期"}},
-		{"P1 typed table without any notice", "P1", func(oy *OrganYear) {
-			setv(oy, TableS3, RowNew, "np", 4)
-			setv(oy, TableS3, RowUnpaidFee, "np", 1)
-			refill(oy.Report)
-		}, []string{"表三（六）2「逾期未按收费通知要求缴纳费用」为 1，但本年没有发出收费通知"}},
+		{"P1 typed table, the log holds no notice", "P1", unpaidTyped(true, 0),
+			[]string{"表三（六）2「逾期未按收费通知要求缴纳费用」为 1，但本年没有发出收费通知"}},
+		{"P1 typed table without a log is not an error", "P1", unpaidTyped(false, 0), nil},
+		{"P5 typed table without a log, notices entered", "P5", unpaidTyped(false, 1), nil},
+		{"P5 typed table without a log nor notices", "P5", unpaidTyped(false, 0), []string{"说明本年至少发出 1 份收费通知"}},
 		{"P2 fee with a notice", "P2", withReq(func(q *Request) { q.FeeMethod, q.Pages, q.Fee, q.FeeNotice = FeePerPage, 40, 10000, 20220310 }), nil},
 		{"P2 fee without a notice", "P2", withReq(func(q *Request) { q.FeeMethod, q.Pages, q.Fee = FeePerPage, 40, 10000 }),
 			[]string{"收取信息处理费 100 元，但没有收费通知日期"}},
@@ -86,15 +86,10 @@ func TestDeliverRules(t *testing.T) {
 			oy.Organ = Organ{Name: "某县教育局", Level: LevelCountyDept}
 			withText(1, "加强监督保障。")(oy)
 		}, nil},
-		{"N7 a government leaves out 评议 and 追究", "N7", func(oy *OrganYear) {
-			for i := range oy.Report.Blocks {
-				if oy.Report.Blocks[i].Section == 1 && oy.Report.Blocks[i].Kind == BlockParagraph {
-					oy.Report.Blocks[i].Text = "已落实。"
-				}
-			}
-			withText(1, "把政务公开纳入年度绩效考核。")(oy)
-		},
+		{"N7 a government leaves out 评议 and 追究", "N7", onlySection1("把政务公开纳入年度绩效考核。"),
 			[]string{"没有写社会评议、责任追究结果情况"}},
+		{"N7 问责 is 责任追究", "N7", onlySection1("把政务公开纳入年度绩效考核，对相关责任人进行递进式效能问责。"),
+			[]string{"没有写社会评议结果情况"}},
 		{"N8 basis listed once", "N8", func(oy *OrganYear) { oy.Report.Preamble.Basis = "《2022年全旗政务公开工作要点》" }, nil},
 		{"N8 the Regulation in the basis again", "N8", func(oy *OrganYear) {
 			oy.Report.Preamble.Basis = "《中华人民共和国政府信息公开条例》"
@@ -143,5 +138,33 @@ func TestDueDateByLevel(t *testing.T) {
 	}
 	if got := (Organ{Level: LevelCountyGov, DueMonth: 2, DueDay: 15}).DueDate(2022); got != 20230215 {
 		t.Errorf("set by the clerk: %v", got)
+	}
+}
+
+// unpaidTyped types one （六）2 request into the table, with or without a
+// request log and with the given number of fee notices entered.
+func unpaidTyped(withLog bool, notices int) func(*OrganYear) {
+	return func(oy *OrganYear) {
+		setv(oy, TableS3, RowNew, "np", 4)
+		setv(oy, TableS3, RowUnpaidFee, "np", 1)
+		refill(oy.Report)
+		oy.Requests = nil
+		if withLog {
+			oy.Requests = []Request{req(1, 20220301)}
+		}
+		oy.Report.Fees.Notices = notices
+	}
+}
+
+// onlySection1 blanks section 一's paragraphs and adds text as its only
+// content.
+func onlySection1(text string) func(*OrganYear) {
+	return func(oy *OrganYear) {
+		for i := range oy.Report.Blocks {
+			if oy.Report.Blocks[i].Section == 1 && oy.Report.Blocks[i].Kind == BlockParagraph {
+				oy.Report.Blocks[i].Text = "已落实。"
+			}
+		}
+		withText(1, text)(oy)
 	}
 }

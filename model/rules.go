@@ -400,8 +400,21 @@ func (c *checker) requests() {
 	sort.Ints(years)
 	for _, y := range years {
 		c.add(Finding{Rule: "K1", Severity: Warning, Section: 3, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
-			Message: fmt.Sprintf(MissingYearText, y) + fmt.Sprintf("（涉及 %d 件申请）", missing[y])})
+			Message: CalendarYearWarning(c.cal, y) + fmt.Sprintf("（涉及 %d 件申请）", missing[y])})
 	}
+}
+
+// PartialYearText says a year's schedule is entered in part: the year, the
+// days entered and the statutory holidays still missing.
+const PartialYearText = "%d年的国务院节假日安排只录入了 %d 天，还缺%s；其余日子暂按法定节假日推算（不含调休）；录全后，或在节假日安排中标为全部录入，此提示即消失"
+
+// CalendarYearWarning says what is missing of year y's schedule: all of it,
+// or the holidays not yet entered.
+func CalendarYearWarning(cal *Calendar, y int) string {
+	if n := cal.EnteredDays(y); n > 0 {
+		return fmt.Sprintf(PartialYearText, y, n, strings.Join(cal.MissingHolidays(y), "、"))
+	}
+	return fmt.Sprintf(MissingYearText, y)
 }
 
 // MissingYearText says a year's holiday schedule is missing; %d is the year.
@@ -698,9 +711,10 @@ func (c *checker) reportRules() {
 		}
 		if t := text.String(); strings.TrimSpace(t) != "" {
 			var missing []string
-			for _, w := range [][2]string{{"考核", "工作考核"}, {"评议", "社会评议"}, {"追究", "责任追究"}} {
-				if !strings.Contains(t, w[0]) {
-					missing = append(missing, w[1])
+			// 问责 is the common word for 责任追究.
+			for _, w := range [][3]string{{"考核", "考核", "工作考核"}, {"评议", "评议", "社会评议"}, {"追究", "问责", "责任追究"}} {
+				if !strings.Contains(t, w[0]) && !strings.Contains(t, w[1]) {
+					missing = append(missing, w[2])
 				}
 			}
 			if len(missing) > 0 {
@@ -719,8 +733,16 @@ func (c *checker) reportRules() {
 			}
 		}
 		if n := c.v[a]; n > 0 && notices == 0 {
-			c.add(Finding{Rule: "P1", Severity: Error, Section: 3, Cell: a,
-				Message: fmt.Sprintf("表三（六）2「逾期未按收费通知要求缴纳费用」为 %d，但本年没有发出收费通知", n)})
+			if len(c.oy.Requests) > 0 {
+				// The log is kept and holds no fee notice: the table is wrong.
+				c.add(Finding{Rule: "P1", Severity: Error, Section: 3, Cell: a,
+					Message: fmt.Sprintf("表三（六）2「逾期未按收费通知要求缴纳费用」为 %d，但本年没有发出收费通知", n)})
+			} else {
+				// No log: the notices were simply not entered, and the
+				// report's section 六 should name them.
+				c.add(Finding{Rule: "P5", Severity: Warning, Section: 6, Cell: a,
+					Message: fmt.Sprintf("表三（六）2「逾期未按收费通知要求缴纳费用」为 %d，说明本年至少发出 %d 份收费通知，但信息处理费的收费通知件数为 0；请填写收费通知件数，并在「六、其他需要报告的事项」中写明", n, n)})
+			}
 		}
 	}
 }
@@ -768,6 +790,7 @@ var RuleCatalog = []RuleInfo{
 	{"L9", Error, "延期未告知", "延期须在原答复期限内告知申请人，并填写延期告知日期；未告知或告知晚了的延期不算数。"},
 	{"L10", Error, "延迟答复", "《条例》第三十五条的延迟答复要填写告知申请人的日期和确定的答复日期，并在答复期限内告知。"},
 	{"P1", Error, "逾期未缴费没有收费通知", "表三（六）2「逾期未按收费通知要求缴纳费用」只能来自发出过收费通知的申请。"},
+	{"P5", Warning, "收费通知未报告", "手填表三而没有台账时，（六）2 大于 0 说明发出过收费通知；请在信息处理费中填写收费通知件数，并在「六、其他需要报告的事项」中写明。"},
 	{"P2", Error, "收费没有收费通知", "收取信息处理费须先向申请人发出收费通知，请填写收费通知日期。"},
 	{"P3", Error, "收费与标准不符", "信息处理费按《政府信息公开信息处理费管理办法》计收：按件每月前10件免费、第11—30件每件100元，以后每10件一档每件加100元；按量30页以内免费、31—100页每页10元、101—200页每页20元、201页起每页40元。"},
 	{"P4", Warning, "收费通知晚于答复期限", "收费通知应在答复期限内发出。"},

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -129,6 +130,12 @@ func Run(ctx context.Context, st *desk.Store, opt Options) error {
 	a := New(context.WithoutCancel(ctx), st, opt)
 	p := tea.NewProgram(a, tea.WithContext(ctx))
 	_, err := p.Run()
+	if ctx.Err() != nil {
+		// A quit signal (the terminal window closed, SIGTERM, on Windows
+		// the console closed): what was typed into the field being edited
+		// is kept as leaving the field would keep it.
+		a.saveDrafts(draftLimit)
+	}
 	// Saves and an export started before quitting finish before the caller
 	// closes the store; the clerk is told why the program has not ended.
 	if a.c.Running() {
@@ -235,9 +242,10 @@ func (a *App) headCmd(organID int64, year int) tea.Cmd {
 func (a *App) pushOutline(id int64) tea.Cmd {
 	a.stack = a.stack[:1]
 	o := outline.New(a.c, a.screens())
+	_, size := o.Update(a.screenSize())
 	a.stack = append(a.stack, o)
 	a.outlineID = id
-	return o.Init()
+	return tea.Batch(size, o.Init())
 }
 
 // screens are the outline's factories; while the organ-year loads, every
@@ -265,14 +273,25 @@ type pendingScreen struct {
 	a    *App
 	sec  string
 	make common.Factory
+	// size is the size it was told, passed on to the screen it becomes.
+	size tea.WindowSizeMsg
 }
 
 func (p *pendingScreen) Init() tea.Cmd { return nil }
 
 func (p *pendingScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	if _, ok := msg.(common.OrganYearMsg); ok && p.a.c.OrganYear() != nil {
-		s := p.make(p.a.c)
-		return s, s.Init()
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		p.size = msg
+	case common.OrganYearMsg:
+		if p.a.c.OrganYear() != nil {
+			s := p.make(p.a.c)
+			var size tea.Cmd
+			if p.size.Width > 0 {
+				s, size = s.Update(p.size)
+			}
+			return s, tea.Batch(size, s.Init())
+		}
 	}
 	return p, nil
 }
@@ -315,7 +334,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		for i, d := range a.dialogs {
 			a.dialogs[i], _ = d.Update(a.dialogSize())
 		}
-		return a, nil
+		return a, a.broadcast(a.screenSize())
 	case quitMsg:
 		a.quitting = true
 		return a, tea.Quit
@@ -395,8 +414,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.applyOrganYear(desk.Snapshot(msg.OY, a.c.Calendar, a.c.Today))
 	case common.PushMsg:
-		a.stack = append(a.stack, msg.Screen)
-		return a, msg.Screen.Init()
+		s, size := msg.Screen.Update(a.screenSize())
+		a.stack = append(a.stack, s)
+		return a, tea.Batch(size, s.Init())
 	case common.BackMsg:
 		if o, ok := a.Top().(*outline.Model); ok && !o.ListFocused() {
 			// A section screen asked to go back: the outline takes the focus.
@@ -487,7 +507,7 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	// Esc pressed twice in quick succession can reach us as one alt+esc
 	// (the terminal's two ESC bytes read together): treat it as two.
-	if k.String() == "alt+esc" {
+	if key.Matches(k, doubleEsc) {
 		esc := tea.KeyPressMsg{Code: tea.KeyEscape}
 		_, c1 := a.handleKey(esc)
 		_, c2 := a.handleKey(esc)
@@ -531,6 +551,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
+// doubleEsc is two Esc presses read as one alt+esc; it is not listed (it
+// acts as Esc twice).
+var doubleEsc = key.NewBinding(key.WithKeys("alt+esc"))
+
 // quitHere is q, which quits on the outline's list and the start screen.
 var quitHere = keys.Bind(text.KeyQuitWhere, "q")
 
@@ -544,6 +568,14 @@ func (a *App) dialogSize() dialog.SizeMsg {
 		Width:  max(1, min(a.c.Width-st.GetHorizontalFrameSize(), dialog.MaxWidth)),
 		Height: max(1, a.c.Height-chromeLines-st.GetVerticalFrameSize()),
 	}
+}
+
+// screenSize is the size of a screen on the current terminal: all of it
+// but the title, status and help lines. Screens hear it as a
+// tea.WindowSizeMsg (when pushed and on every resize), so they settle
+// their scrolling in Update and only draw in View.
+func (a *App) screenSize() tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: a.c.Width, Height: max(1, a.c.Height-chromeLines)}
 }
 
 // openDialog puts d on the dialog stack, told its size.
@@ -739,4 +771,57 @@ func (a *App) corruptView(w, h int) string {
 	lines = append(lines, "", st.Muted.Render(corruptQuit))
 	frame, _ := dialog.Draw(a.c.Styles, components.Block("", w, h), w, h, dialog.NewNotice(strings.Join(lines, "\n")))
 	return frame
+}
+
+// draftLimit bounds the draft saves after a quit signal: Windows ends a
+// program about 5 s after its console window was closed, and the
+// close-time backup comes after them.
+const draftLimit = 3 * time.Second
+
+// saveDrafts runs, after the program's loop has ended, what every screen
+// does when it loses the keys (common.BlurMsg): a valid value typed into a
+// field is saved, a refused one is left. It waits for those saves, at most
+// limit; a save started by then is also waited for by WaitSaves.
+func (a *App) saveDrafts(limit time.Duration) {
+	if a.corrupt != nil || a.c.Store == nil {
+		return
+	}
+	cmd := a.broadcast(common.BlurMsg{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runCmd(cmd)
+	}()
+	select {
+	case <-done:
+	case <-time.After(limit):
+	}
+}
+
+// runCmd runs a command outside the program's loop, with the commands a
+// tea.Batch or tea.Sequence holds; the messages they return are dropped
+// (nothing is drawn any more).
+func runCmd(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var wg sync.WaitGroup
+		for _, c := range b {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				runCmd(c)
+			}()
+		}
+		wg.Wait()
+		return
+	}
+	// tea.Sequence's message is an unexported []tea.Cmd, run in order.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		for i := 0; i < v.Len(); i++ {
+			runCmd(v.Index(i).Interface().(tea.Cmd))
+		}
+	}
 }

@@ -10,11 +10,8 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 
 	"nianbao/demo"
-	"nianbao/desk"
-	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/narrative"
 )
@@ -43,11 +40,7 @@ func demoHarness(t *testing.T, src string) *harness {
 	path := filepath.Join(dir, "nianbao.db")
 	copyFile(t, src, path)
 	st := openStore(t, path)
-	t.Cleanup(func() { st.Close() })
-	a := New(context.Background(), &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	h.run(a.Init())
+	h := appHarness(t, st, dir, 80, 24)
 	orgs, err := st.Organs(context.Background())
 	if err != nil || len(orgs) == 0 {
 		t.Fatalf("organs %v %v", orgs, err)

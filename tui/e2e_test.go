@@ -12,18 +12,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
-	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/requests"
-	"nianbao/tui/styles"
 	"nianbao/tui/text"
 )
-
-func ansiWidth(s string) int { return ansi.StringWidth(s) }
 
 // TestTeatestAddRequest adds a request to the log by keys on a virtual
 // 100×30 screen through the real program loop, sees the list, table 三 and
@@ -39,7 +33,7 @@ func TestTeatestAddRequest(t *testing.T) {
 	if err := st.CreateReport(ctx, model.NewReport(o.ID, 2021)); err != nil {
 		t.Fatal(err)
 	}
-	app := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2021, 12, 1), NoAltScreen: true, OrganID: o.ID, Year: 2021})
+	app := New(ctx, st, Options{Today: model.NewDate(2021, 12, 1), NoAltScreen: true, OrganID: o.ID, Year: 2021})
 	term := testenv.NewTerm(t, app, app.LastFrame, 100, 30)
 
 	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")
@@ -346,7 +340,7 @@ func TestEndToEndTmux(t *testing.T) {
 	s.waitExit()
 	s.start(100, 30, command)
 	s.waitFor("大雁镇人民政府")
-	s.keys("Enter", "Enter")
+	s.keys("Enter") // on the organ: opens its only year
 	s.waitFor("大雁镇人民政府 · 2021年 · 2021版")
 	s.keys("1")
 	s.waitFor("本年度通过镇政府网站主动公开政府信息")
@@ -402,8 +396,6 @@ func rowHas(screen, label string, nums ...string) bool {
 // and export screens (and the request form, table 三 and overview) at sizes from tiny to large: every view must
 // be exactly width×height cells, never wider.
 func TestLogScreensFitEverySize(t *testing.T) {
-	st := openStore(t, filepath.Join(t.TempDir(), "nianbao.db"))
-	defer st.Close()
 	ctx := context.Background()
 	var reqs []model.Request
 	for i := range 40 {
@@ -413,29 +405,13 @@ func TestLogScreensFitEverySize(t *testing.T) {
 	oy := &model.OrganYear{Organ: model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship}, Report: model.NewReport(0, 2021), Requests: reqs,
 		Cases:    []model.Case{{Year: 2021, Kind: model.CaseSuitReview, Result: model.Pending, Summary: "不服答复"}},
 		Measures: []model.Measure{{Year: 2021, Problem: "更新不及时", Measure: "建立检查制度", Status: model.MeasureDone}}}
-	if err := st.SaveOrganYear(ctx, oy, false); err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := st.LoadOrganYear(ctx, oy.Organ.ID, 2021, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &common.Common{Ctx: ctx, Store: &desk.Store{Store: st}, Styles: styles.Default(), Calendar: model.DefaultCalendar(), Today: model.NewDate(2022, 1, 10)}
-	c.SetYear(desk.Snapshot(loaded, c.Calendar, c.Today))
+	c := testenv.Open(t, fixedNow, oy)
+	st, loaded := c.Store, c.OrganYear()
 	sizes := [][2]int{{12, 3}, {30, 8}, {60, 15}, {80, 24}, {100, 30}, {160, 50}}
 	fit := func(name string, s common.Screen) {
 		t.Helper()
 		for _, sz := range sizes {
-			v := s.View(sz[0], sz[1])
-			lines := strings.Split(v, "\n")
-			if len(lines) != sz[1] {
-				t.Fatalf("%s at %v: %d lines", name, sz, len(lines))
-			}
-			for _, l := range lines {
-				if w := ansiWidth(l); w != sz[0] {
-					t.Fatalf("%s at %v: a line is %d cells: %q", name, sz, w, l)
-				}
-			}
+			t.Run(fmt.Sprintf("%s %d×%d", name, sz[0], sz[1]), func(t *testing.T) { testenv.CheckSize(t, s.View(sz[0], sz[1]), sz[0], sz[1]) })
 		}
 	}
 	screens := Screens()

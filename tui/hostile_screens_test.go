@@ -6,13 +6,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -35,7 +32,6 @@ func TestEveryScreenDrawsStoredTextSafely(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	st := openStore(t, filepath.Join(dir, "nianbao.db"))
-	t.Cleanup(func() { st.Close() })
 	r := model.NewReport(0, 2021)
 	r.Preamble = model.Preamble{Basis: hostile("依据"), Where: hostile("门户网站"), Text: hostile("前言")}
 	for sec := 1; sec <= 6; sec++ {
@@ -80,12 +76,9 @@ func TestEveryScreenDrawsStoredTextSafely(t *testing.T) {
 	// organ's year, jump to the section, open its first entry and step
 	// through the fields.
 	for _, sec := range []string{"0", "1", "2", "3", "4", "5", "6", "i", "r", "c", "m", "f", "k", "e"} {
-		a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-		h = &harness{t: t, app: a, st: st, dir: dir}
-		h.send(tea.WindowSizeMsg{Width: w, Height: hgt})
-		h.run(a.Init())
+		h = appHarness(t, st, dir, w, hgt)
 		check("start")
-		h.key("enter", "enter") // the organ, then its only year
+		h.key("enter") // the organ opens its only year
 		h.mustSee("大雁镇人民政府 · 2021年")
 		h.key(sec)
 		check("section " + sec)

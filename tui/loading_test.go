@@ -12,7 +12,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"nianbao/db"
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
@@ -44,7 +43,7 @@ func batchCmds(t *testing.T, cmd tea.Cmd) []tea.Cmd {
 }
 
 // seedYear stores an organ with a 2021 report and n requests.
-func seedYear(t *testing.T, st *db.Store, n int) model.Organ {
+func seedYear(t *testing.T, st *desk.Store, n int) model.Organ {
 	t.Helper()
 	ctx := context.Background()
 	o := model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship, Superior: "鄂温克族自治旗", Office: "大雁镇政务公开办公室", DueMonth: 1, DueDay: 31}
@@ -63,31 +62,17 @@ func seedYear(t *testing.T, st *db.Store, n int) model.Organ {
 	return got
 }
 
-func (h *harness) mustNotSee(not ...string) {
-	h.t.Helper()
-	s := h.screen()
-	for _, n := range not {
-		if strings.Contains(s, n) {
-			h.t.Fatalf("screen still shows %q:\n%s", n, s)
-		}
-	}
-}
-
 // TestOpenDrawsBeforeTheYearLoads: opening an organ-year shows the outline
 // and the request log's first page from the report alone; the status line
 // says 检查中… and a section that needs the whole year says 正在载入… until
 // the load and check land, then the counts and the section appear.
 func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
-	ctx := context.Background()
 	dir := t.TempDir()
 	st := openStore(t, filepath.Join(dir, "nianbao.db"))
-	t.Cleanup(func() { st.Close() })
 	o := seedYear(t, st, 40)
 	today := model.NewDate(2022, 1, 10)
-	a := New(ctx, &desk.Store{Store: st}, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
-	h.run(a.Init())
+	h := appHarness(t, st, dir, 160, 40)
+	a := h.app
 
 	_, cmd := a.Update(common.OpenMsg{Organ: o, Year: 2021})
 	cmds := batchCmds(t, cmd)
@@ -134,15 +119,11 @@ func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
 // TestLoadAfterBackToStartIsDropped: a load that lands after the clerk went
 // back to the start screen does not reopen the organ-year.
 func TestLoadAfterBackToStartIsDropped(t *testing.T) {
-	ctx := context.Background()
 	dir := t.TempDir()
 	st := openStore(t, filepath.Join(dir, "nianbao.db"))
-	t.Cleanup(func() { st.Close() })
 	o := seedYear(t, st, 5)
-	a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
-	h.run(a.Init())
+	h := appHarness(t, st, dir, 120, 30)
+	a := h.app
 	_, cmd := a.Update(common.OpenMsg{Organ: o, Year: 2021})
 	cmds := batchCmds(t, cmd)
 	h.run(cmds[0])
@@ -164,8 +145,8 @@ func TestDamagedDatabaseBlocksEdits(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "nianbao.db")
-	opt := db.Options{NoBackup: true, Now: func() time.Time { return fixedNow }}
-	st, err := db.Open(ctx, path, opt)
+	opt := desk.Options{NoBackup: true, Now: func() time.Time { return fixedNow }}
+	st, err := desk.Open(ctx, path, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,15 +166,13 @@ func TestDamagedDatabaseBlocksEdits(t *testing.T) {
 	}
 
 	opt.DeferCheck = true
-	st, err = db.Open(ctx, path, opt)
+	st, err = desk.Open(ctx, path, opt)
 	if err != nil {
 		t.Fatalf("open with the deferred check: %v", err)
 	}
 	defer st.Close()
-	a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
-	h.run(a.Init()) // runs the wait for the check's verdict
+	h := appHarness(t, st, dir, 160, 40)
+	a := h.app
 
 	h.mustSee(corruptTitle, "已损坏", filepath.Base(good), "nianbao restore --from", corruptQuit)
 	// Keys that would add an organ or open a year do nothing.
@@ -207,7 +186,7 @@ func TestDamagedDatabaseBlocksEdits(t *testing.T) {
 	if _, err := st.OrganByName(ctx, "伊敏河镇人民政府"); err == nil {
 		t.Fatal("an organ was saved into the damaged database")
 	}
-	if err := st.SaveOrgan(ctx, &model.Organ{Name: "伊敏河镇人民政府", Level: model.LevelTownship, DueMonth: 1, DueDay: 31}); db.KindOf(err) != db.ErrCorrupt {
+	if err := st.SaveOrgan(ctx, &model.Organ{Name: "伊敏河镇人民政府", Level: model.LevelTownship, DueMonth: 1, DueDay: 31}); desk.KindOf(err) != desk.ErrCorrupt {
 		t.Fatalf("a write on the damaged database: %v, want ErrCorrupt", err)
 	}
 	h.key("q")
@@ -235,15 +214,12 @@ func TestDeferredBackupWarningReachesTheStatusLine(t *testing.T) {
 	if err := os.WriteFile(notADir, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	st, err := db.Open(ctx, path, db.Options{DeferCheck: true, BackupDir: notADir, Now: func() time.Time { return fixedNow }})
+	st, err := desk.Open(ctx, path, desk.Options{DeferCheck: true, BackupDir: notADir, Now: func() time.Time { return fixedNow }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.send(tea.WindowSizeMsg{Width: 200, Height: 30})
-	h.run(a.Init())
+	h := appHarness(t, st, dir, 200, 30)
 	if len(st.Warnings()) != 1 {
 		t.Fatalf("warnings after the check: %q", st.Warnings())
 	}
@@ -273,15 +249,13 @@ func TestChangedRecordIsShownAtStart(t *testing.T) {
 	}
 	os.WriteFile(path, bytes.Replace(b, []byte("大雁镇政务公开办公室"), []byte("大雁镇政务公开办公宝"), 1), 0o600)
 
-	st, err = db.Open(ctx, path, db.Options{DeferCheck: true, NoBackup: true, Now: func() time.Time { return fixedNow }})
+	st, err = desk.Open(ctx, path, desk.Options{DeferCheck: true, NoBackup: true, Now: func() time.Time { return fixedNow }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	a := New(ctx, &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
-	h.run(a.Init())
+	h := appHarness(t, st, dir, 160, 40)
+	a := h.app
 	h.mustSee(text.DamagedRowsTitle, "单位「大雁镇人民政府」的基本信息", filepath.Base(good))
 	if len(a.dialogs) != 1 {
 		t.Fatalf("%d dialogs open, want the notice", len(a.dialogs))

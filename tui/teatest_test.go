@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/narrative"
@@ -22,7 +21,7 @@ func TestTeatestFlow(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "nianbao.db")
 	st := openStore(t, path)
-	app := New(context.Background(), &desk.Store{Store: st}, Options{Today: model.NewDate(2022, 1, 10), NoAltScreen: true})
+	app := New(context.Background(), st, Options{Today: model.NewDate(2022, 1, 10), NoAltScreen: true})
 	term := testenv.NewTerm(t, app, app.LastFrame, 80, 24)
 
 	term.WaitFor(text.StartNoOrgans)

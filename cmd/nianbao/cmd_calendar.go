@@ -86,7 +86,7 @@ func runCalendar(args []string, stdout, stderr io.Writer) int {
 		return printErr(stderr, err)
 	}
 	if !cal.KnownYear(*year) {
-		fmt.Fprintf(stdout, model.MissingYearText+"。下面是推算的法定节假日：\n", *year)
+		fmt.Fprintf(stdout, "%s。下面是推算的法定节假日：\n", model.CalendarYearWarning(cal, *year))
 	}
 	for _, d := range cal.Days(*year) {
 		kind, src := "休", "内置"

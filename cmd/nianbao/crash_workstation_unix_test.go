@@ -91,9 +91,7 @@ func (w *wsTerm) openSection1() bool {
 	if !w.wait(demo.OrganName, "2021年") {
 		return false
 	}
-	w.keys("Enter")
-	time.Sleep(100 * time.Millisecond)
-	w.keys("Enter")
+	w.keys("Enter") // on the organ: opens its newest year
 	if !w.wait("› " + demo.OrganName + " 2021年") {
 		return false
 	}
@@ -105,7 +103,7 @@ func (w *wsTerm) openSection1() bool {
 // with Escape (the save starts); it reports whether the typing registered.
 func (w *wsTerm) typeEdit(s string) bool {
 	w.keys("Enter")
-	if !w.wait("ctrl+s 保存") {
+	if !w.wait("esc 结束编辑") {
 		return false
 	}
 	w.text(s)

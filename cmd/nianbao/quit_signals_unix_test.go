@@ -3,12 +3,15 @@
 package main
 
 import (
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"nianbao/db"
 )
 
 // Item 16: closing the terminal window (SIGHUP) or a SIGTERM ends the
@@ -68,5 +71,57 @@ func TestQuitSignalsPerSystem(t *testing.T) {
 	}
 	if !has("linux", syscall.SIGHUP) || !has("linux", syscall.SIGTERM) || !has("darwin", syscall.SIGHUP) {
 		t.Fatal("Unix: SIGHUP or SIGTERM not handled")
+	}
+}
+
+// Item 16: text typed into the field being edited, not yet saved when the
+// terminal closes (SIGHUP) or SIGTERM arrives, is saved as leaving the
+// field would save it, before the close-time backup.
+func TestSignalSavesTheFieldBeingTyped(t *testing.T) {
+	needTmux(t)
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			p := demoDB(t)
+			w := startWorkstation(t, p)
+			defer w.tmux("kill-server")
+			if !w.openSection1() {
+				t.Fatalf("could not open section 一:\n%s", w.screen())
+			}
+			w.keys("Enter")
+			if !w.wait("ctrl+s 保存") {
+				t.Fatalf("the paragraph did not open:\n%s", w.screen())
+			}
+			typed := "关闭终端时还没保存的一句话"
+			w.text(typed)
+			if !w.wait("未保存") {
+				t.Fatalf("typing not registered:\n%s", w.screen())
+			}
+			syscall.Kill(w.pid, sig)
+			gone := false
+			for i := 0; i < 500 && !gone; i++ {
+				gone = syscall.Kill(w.pid, 0) != nil
+				time.Sleep(20 * time.Millisecond)
+			}
+			if !gone {
+				w.kill()
+				t.Fatalf("the workstation did not end on %v", sig)
+			}
+			var st crashStats
+			checkAfterKill(t, p, filepath.Dir(p), t.TempDir(), []string{typed}, "", &st, 1, sig.String())
+			list, err := db.ListBackups(p, db.Options{})
+			if err != nil || len(list) == 0 {
+				t.Fatalf("no backup after %v: %v", sig, err)
+			}
+			raw, err := sql.Open("sqlite", "file:"+list[0].Path+"?mode=ro")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer raw.Close()
+			var n int
+			raw.QueryRow("SELECT count(*) FROM blocks WHERE instr(text, ?) > 0", typed).Scan(&n)
+			if n != 1 {
+				t.Fatalf("the close-time backup %s holds the typed text %d times, want 1", list[0].Path, n)
+			}
+		})
 	}
 }

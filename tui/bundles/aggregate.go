@@ -88,11 +88,33 @@ func (s *Aggregate) Busy() bool { return s.running }
 
 // KeyMap implements common.Screen.
 func (s *Aggregate) KeyMap() help.KeyMap {
-	return keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
-		keys.Bind(text.AggKeyRun, "enter"), keys.Bind(text.AggKeyScroll, "pgdown", "pgup"),
-		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
-	}}
+	k := aggKeys
+	if s.running {
+		return keys.Map{}
+	}
+	if s.focus == s.startRow() {
+		k.Next = k.Run
+	}
+	k.PgDown.SetEnabled(s.res != nil)
+	k.PgUp.SetEnabled(s.res != nil && s.scroll > 0)
+	k.Pick.SetEnabled(s.focus > 2 && s.focus < s.outFolderRow())
+	return keys.Map{Short: []key.Binding{k.Up, k.Down, k.Next, k.Pick, k.PgDown, k.PgUp, k.Refresh, k.Back}}
+}
+
+// aggKeys are the aggregation screen's keys. Enter runs the aggregation
+// from its button and moves on from the fields.
+var aggKeys = struct {
+	Up, Down, Next, Run, Pick, PgDown, PgUp, Refresh, Back key.Binding
+}{
+	Up:      keys.Bind(text.KeyUp, "up", "shift+tab"),
+	Down:    keys.Bind(text.KeyDown, "down", "tab"),
+	Next:    keys.Bind(text.KeyNext, "enter"),
+	Run:     keys.Bind(text.AggKeyRun, "enter"),
+	Pick:    keys.Bind(text.ExpKeyToggle, "space"),
+	PgDown:  keys.Help(keys.Nav.PageDown, text.AggKeyScroll),
+	PgUp:    keys.Help(keys.Nav.PageUp, text.AggKeyScrollUp),
+	Refresh: keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Back:    keys.Global.Back,
 }
 
 type aggDoneMsg struct {
@@ -180,25 +202,26 @@ func (s *Aggregate) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	n := s.startRow() + 1
-	switch k.String() {
-	case "up", "shift+tab":
+	b := aggKeys
+	switch {
+	case key.Matches(k, b.Up):
 		s.focus = (s.focus - 1 + n) % n
 		return nil
-	case "down", "tab":
+	case key.Matches(k, b.Down):
 		s.focus = (s.focus + 1) % n
 		return nil
-	case "pgdown":
+	case key.Matches(k, b.PgDown):
 		s.scroll++
 		return nil
-	case "pgup":
+	case key.Matches(k, b.PgUp):
 		s.scroll = max(0, s.scroll-1)
 		return nil
-	case "ctrl+r":
+	case key.Matches(k, b.Refresh):
 		s.out.scanned = false
 		return scanDrives
-	case "esc":
+	case key.Matches(k, b.Back):
 		return func() tea.Msg { return common.BackMsg{} }
-	case "enter":
+	case key.Matches(k, b.Run):
 		if s.focus == s.startRow() {
 			return s.run()
 		}
@@ -212,7 +235,7 @@ func (s *Aggregate) key(k tea.KeyPressMsg) tea.Cmd {
 		s.typeInto(in, k)
 		return nil
 	}
-	if str := k.String(); (str == "space" || str == " ") && s.focus > 2 && s.focus < s.outFolderRow() {
+	if key.Matches(k, b.Pick) && s.focus > 2 && s.focus < s.outFolderRow() {
 		s.out.sel = s.focus - 3
 	}
 	return nil

@@ -80,24 +80,45 @@ func (s *Import) Typing() bool { return s.stage == 0 && !s.reading && s.focus ==
 // Busy implements common.Busy.
 func (s *Import) Busy() bool { return s.stage == 1 || s.reading || s.working }
 
+// importKeys are the import screen's keys: picking the folder (Up, Down,
+// Pick, Read, Refresh, Back), the bundles read (Up, Down, Select, All,
+// Import, Aggregate, Rescan, Back) and a bundle that differs from the
+// stored year (Replace, Keep).
+var importKeys = struct {
+	Up, Down, Pick, Read, Refresh, Back        key.Binding
+	ListUp, ListDown, Select, All, Import, Agg key.Binding
+	Rescan, ListBack, Replace, Keep            key.Binding
+}{
+	Up:       keys.Bind(text.KeyUp, "up", "shift+tab"),
+	Down:     keys.Bind(text.KeyDown, "down", "tab"),
+	Pick:     keys.Bind(text.ExpKeyToggle, "space"),
+	Read:     keys.Bind(text.BunRead, "enter"),
+	Refresh:  keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Back:     keys.Global.Back,
+	ListUp:   keys.Nav.Up,
+	ListDown: keys.Nav.Down,
+	Select:   keys.Bind(text.BunKeySelect, "space"),
+	All:      keys.Bind(text.BunKeySelectAll, "a"),
+	Import:   keys.Bind(text.BunKeyImport, "enter"),
+	Agg:      keys.Bind(text.BunKeyAggregate, "h"),
+	Rescan:   keys.Bind(text.BunKeyRescan, "ctrl+r"),
+	ListBack: keys.Bind(text.BunKeyFolder, "esc"),
+	Replace:  keys.Bind(text.BunKeyReplace, "r", "R"),
+	Keep:     keys.Bind(text.BunKeyKeep, "k", "K", "esc"),
+}
+
 // KeyMap implements common.Screen.
 func (s *Import) KeyMap() help.KeyMap {
+	k := importKeys
 	switch {
+	case s.reading || s.working && s.deciding < 0:
+		return keys.Map{}
 	case s.deciding >= 0:
-		return keys.Map{Short: []key.Binding{keys.Bind(text.BunKeyReplace, "r"), keys.Bind(text.BunKeyKeep, "k")}}
+		return keys.Map{Short: []key.Binding{k.Replace, k.Keep}}
 	case s.stage == 1:
-		return keys.Map{Short: []key.Binding{
-			keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down"),
-			keys.Bind(text.BunKeySelect, "space"), keys.Bind(text.BunKeySelectAll, "a"),
-			keys.Bind(text.BunKeyImport, "enter"), keys.Bind(text.BunKeyAggregate, "h"),
-			keys.Bind(text.BunKeyRescan, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
-		}}
+		return keys.Map{Short: []key.Binding{k.ListUp, k.ListDown, k.Select, k.All, k.Import, k.Agg, k.Rescan, k.ListBack}}
 	}
-	return keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
-		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.BunRead, "enter"),
-		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.KeyBack, "esc"),
-	}}
+	return keys.Map{Short: []key.Binding{k.Up, k.Down, k.Pick, k.Read, k.Refresh, k.Back}}
 }
 
 type readMsg struct {
@@ -263,13 +284,13 @@ func (s *Import) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	if s.deciding >= 0 {
 		idx := s.deciding
-		switch k.String() {
-		case "r", "R":
+		switch {
+		case key.Matches(k, importKeys.Replace):
 			s.deciding, s.diff = -1, nil
 			e := s.entries[idx]
 			ctx, st := s.c.Context(), s.c.Store
 			return s.c.Track(func() tea.Msg { return stepMsg{idx: idx, state: save(ctx, st, e.OY, true)} })
-		case "k", "K", "esc":
+		case key.Matches(k, importKeys.Keep):
 			s.deciding, s.diff = -1, nil
 			s.entries[idx].State = text.BunStateKept
 			return s.step()
@@ -283,33 +304,36 @@ func (s *Import) key(k tea.KeyPressMsg) tea.Cmd {
 		return s.listKey(k)
 	}
 	n := s.readRow() + 1
-	switch k.String() {
-	case "up", "shift+tab":
+	b := importKeys
+	switch {
+	case key.Matches(k, b.Up):
 		s.focus = (s.focus - 1 + n) % n
 		return nil
-	case "down", "tab":
+	case key.Matches(k, b.Down):
 		s.focus = (s.focus + 1) % n
 		return nil
-	case "ctrl+r":
+	case key.Matches(k, b.Refresh):
 		s.place.scanned = false
 		return scanDrives
-	case "esc":
+	case key.Matches(k, b.Back):
 		return s.back()
 	}
 	if s.focus == s.folderRow() {
-		if k.String() == "enter" {
+		if key.Matches(k, b.Read) {
 			return s.read()
 		}
 		s.place.typeKey(k)
 		return nil
 	}
-	switch k.String() {
-	case "space", " ", "enter":
+	switch {
+	case key.Matches(k, b.Read):
 		if s.focus < s.folderRow() {
 			s.place.sel = s.focus
-			if k.String() == "enter" {
-				return s.read()
-			}
+		}
+		return s.read()
+	case key.Matches(k, b.Pick):
+		if s.focus < s.folderRow() {
+			s.place.sel = s.focus
 			return nil
 		}
 		return s.read()
@@ -318,18 +342,19 @@ func (s *Import) key(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *Import) listKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	b := importKeys
+	switch {
+	case key.Matches(k, b.ListBack):
 		s.stage = 0
 		s.errText, s.done = "", ""
 		return nil
-	case "space", " ":
+	case key.Matches(k, b.Select):
 		if len(s.entries) > 0 {
 			e := &s.entries[s.list.Cursor]
 			e.Selected = e.OY != nil && !e.Selected
 			s.list.Move(1)
 		}
-	case "a":
+	case key.Matches(k, b.All):
 		all := true
 		for _, e := range s.entries {
 			if e.OY != nil && !e.Selected {
@@ -339,9 +364,9 @@ func (s *Import) listKey(k tea.KeyPressMsg) tea.Cmd {
 		for i := range s.entries {
 			s.entries[i].Selected = s.entries[i].OY != nil && !all
 		}
-	case "enter":
+	case key.Matches(k, b.Import):
 		return s.startImport()
-	case "h":
+	case key.Matches(k, b.Agg):
 		// The year of the bundle under the cursor, else of the first good
 		// one, else last year.
 		year := s.c.Today.Year() - 1
@@ -355,12 +380,12 @@ func (s *Import) listKey(k tea.KeyPressMsg) tea.Cmd {
 			year = s.entries[s.list.Cursor].Meta.Year
 		}
 		return common.Push(NewAggregate(s.c, s.dir, year))
-	case "ctrl+r":
+	case key.Matches(k, b.Rescan):
 		s.place.sel = -1
 		s.place.folder.SetValue(s.dir)
 		return s.read()
 	default:
-		s.list.HandleKey(k.String(), 5)
+		s.list.HandleKey(k, 5)
 	}
 	return nil
 }
@@ -456,7 +481,7 @@ func (s *Import) View(width, height int) string {
 			}
 			foot = append(foot, components.Fit("  "+d, width))
 		}
-		foot = append(foot, components.Fit(st.Key.Render(text.BunAskDiffKeys), width))
+		foot = append(foot, st.Key.Render(components.KeyHints([]key.Binding{importKeys.Replace, importKeys.Keep}, key.Binding{}, width)))
 	case s.errText != "":
 		addFoot(st.Error.Render, "✗ "+s.errText)
 	case s.done != "":

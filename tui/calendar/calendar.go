@@ -39,7 +39,13 @@ type Model struct {
 	adding bool             // form adds a day (else it imports a file)
 	msg    string
 	msgErr bool
-	keys   keys.Map
+	keys   calKeys
+}
+
+// calKeys are the screen's keys; Save and Back act in the form.
+type calKeys struct {
+	PrevYear, NextYear, Add, Delete, Import, Complete, Back key.Binding
+	Save, SaveLast, Cancel                                  key.Binding
 }
 
 // New opens the screen on the first year whose schedule is missing among
@@ -55,13 +61,18 @@ func New(c *common.Common) *Model {
 			break
 		}
 	}
-	m.keys = keys.Map{Short: []key.Binding{
-		key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", text.CalKeyYear)),
-		keys.Bind(text.CalKeyAdd, "a"),
-		keys.Bind(text.CalKeyDelete, "d"),
-		keys.Bind(text.CalKeyImport, "i"),
-		keys.Bind(text.KeyBack, "esc"),
-	}}
+	m.keys = calKeys{
+		PrevYear: keys.Bind(text.CalKeyPrevYear, "left", "pgup"),
+		NextYear: keys.Bind(text.CalKeyNextYear, "right", "pgdown"),
+		Add:      keys.Bind(text.CalKeyAdd, "a"),
+		Delete:   keys.Bind(text.CalKeyDelete, "d"),
+		Import:   keys.Bind(text.CalKeyImport, "i"),
+		Complete: keys.Bind(text.CalKeyComplete, "c"),
+		Back:     keys.Global.Back,
+		Save:     keys.Global.Save,
+		SaveLast: keys.Bind(text.KeySave, "enter"),
+		Cancel:   keys.Bind(text.KeyCancel, "esc"),
+	}
 	m.refresh()
 	return m
 }
@@ -82,10 +93,18 @@ func (m *Model) Title() string { return text.CalTitle }
 
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
 	if m.form != nil {
-		return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, keys.Global.Save, keys.Bind(text.KeyBack, "esc")}}
+		return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, k.Save, k.Cancel}}
 	}
-	return m.keys
+	k.Delete.SetEnabled(m.list.Cursor < len(m.days) && m.days[m.list.Cursor].Added)
+	up, down := keys.Nav.Up, keys.Nav.Down
+	up.SetEnabled(m.list.Cursor > 0)
+	down.SetEnabled(m.list.Cursor < len(m.days)-1)
+	return keys.Map{
+		Short: []key.Binding{k.PrevYear, k.NextYear, k.Add, k.Delete, k.Import, k.Complete, k.Back},
+		Full:  [][]key.Binding{{k.PrevYear, k.NextYear, k.Add, k.Delete, k.Import, k.Complete, up, down, k.Back}},
+	}
 }
 
 // Cursor implements common.Screen.
@@ -104,9 +123,28 @@ type savedMsg struct {
 	err     error
 }
 
+// markedMsg reports the year's 全部录入 mark saved (done) or taken back.
+type markedMsg struct {
+	year int
+	done bool
+	err  error
+}
+
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case markedMsg:
+		if msg.err != nil {
+			m.msg, m.msgErr = msg.err.Error(), true
+			return m, nil
+		}
+		m.c.Calendar.SetComplete(msg.year, msg.done)
+		if msg.done {
+			m.msg, m.msgErr = fmt.Sprintf(text.CalMarkedOn, msg.year), false
+		} else {
+			m.msg, m.msgErr = fmt.Sprintf(text.CalMarkedOff, msg.year), false
+		}
+		return m, nil
 	case savedMsg:
 		if msg.err != nil {
 			m.msg, m.msgErr = msg.err.Error(), true
@@ -138,22 +176,23 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	b := m.keys
+	switch {
+	case key.Matches(k, b.Back):
 		return func() tea.Msg { return common.BackMsg{} }
-	case "left", "pgup":
+	case key.Matches(k, b.PrevYear):
 		if m.year > model.BuiltinFirstYear-1 {
 			m.year--
 		}
 		m.msg = ""
 		m.refresh()
-	case "right", "pgdown":
+	case key.Matches(k, b.NextYear):
 		if m.year < 2100 {
 			m.year++
 		}
 		m.msg = ""
 		m.refresh()
-	case "a":
+	case key.Matches(k, b.Add):
 		m.adding = true
 		date := components.TextField(fDate, text.CalFieldDate, "")
 		date.Validate = validDate
@@ -163,11 +202,17 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			components.TextField(fName, text.CalFieldName, ""),
 		)
 		m.msg = ""
-	case "i":
+	case key.Matches(k, b.Import):
 		m.adding = false
 		m.form = components.NewForm(profile.FormStyles(m.c), components.TextField(fPath, text.CalFieldPath, ""))
 		m.msg = ""
-	case "d":
+	case key.Matches(k, b.Complete):
+		if m.c.Calendar == nil || m.year >= model.BuiltinFirstYear && m.year <= model.BuiltinLastYear {
+			return nil // a built-in year needs no mark
+		}
+		st, ctx, y, done := m.c.Store, m.c.Ctx, m.year, !m.c.Calendar.MarkedComplete(m.year)
+		return func() tea.Msg { return markedMsg{year: y, done: done, err: st.SetCalendarYearComplete(ctx, y, done)} }
+	case key.Matches(k, b.Delete):
 		if m.list.Cursor < len(m.days) {
 			d := m.days[m.list.Cursor]
 			if !d.Added {
@@ -178,7 +223,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			return func() tea.Msg { return savedMsg{removed: d.Date, err: st.UnsetCalendarDay(ctx, d.Date)} }
 		}
 	default:
-		m.list.HandleKey(k.String(), 10)
+		m.list.HandleKey(k, 10)
 	}
 	return nil
 }
@@ -196,13 +241,13 @@ func validDate(s string) error {
 
 // formKey edits the form; ctrl+s, or enter on the last field, saves.
 func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, m.keys.Cancel):
 		m.form, m.msg = nil, ""
 		return nil
-	case "ctrl+s":
+	case key.Matches(k, m.keys.Save):
 		return m.submit()
-	case "enter":
+	case key.Matches(k, m.keys.SaveLast):
 		if m.form.Focus == len(m.form.Fields)-1 {
 			return m.submit()
 		}
@@ -254,8 +299,13 @@ func (m *Model) View(width, height int) string {
 		lines = append(lines, st.Error.Render(components.Fit(m.msg, width)))
 	case m.msg != "":
 		lines = append(lines, st.OK.Render(components.Fit(m.msg, width)))
+	case m.c.Calendar != nil && !m.c.Calendar.KnownYear(m.year) && m.c.Calendar.EnteredDays(m.year) > 0:
+		cal := m.c.Calendar
+		lines = append(lines, st.Warning.Render(components.Fit(fmt.Sprintf(text.CalPartial, m.year, cal.EnteredDays(m.year), strings.Join(cal.MissingHolidays(m.year), "、")), width)))
 	case m.c.Calendar != nil && !m.c.Calendar.KnownYear(m.year):
 		lines = append(lines, st.Warning.Render(components.Fit(fmt.Sprintf(text.CalMissing, m.year), width)))
+	case m.c.Calendar != nil && m.c.Calendar.MarkedComplete(m.year):
+		lines = append(lines, st.Muted.Render(components.Fit(fmt.Sprintf(text.CalMarked, m.year), width)))
 	default:
 		lines = append(lines, st.Muted.Render(components.Fit(text.CalKnown, width)))
 	}

@@ -95,3 +95,42 @@ func TestCalendarScreenByKeys(t *testing.T) {
 		t.Errorf("esc sent %T", d.Out[len(d.Out)-1])
 	}
 }
+
+// Driven by keys: one day of 2027 entered leaves the year warned about,
+// naming the holidays still missing; c marks it complete (saved in the
+// store, the warning gone), c again takes the mark back.
+func TestCalendarPartialYearByKeys(t *testing.T) {
+	e := testenv.New(t, 2026)
+	e.C.Today = model.NewDate(2026, 12, 6)
+	d := e.Drive(New(e.C))
+	d.Keys("a")
+	d.Type("2027-01-01")
+	d.Keys("tab", "tab")
+	d.Type("元旦")
+	d.Keys("enter")
+	d.Keys("right", "left") // leave the saved message for the status line
+	view := ansi.Strip(d.View(80, 24))
+	if !strings.Contains(view, "2027年只录入了 1 天，还缺春节、清明节") || e.C.Calendar.KnownYear(2027) {
+		t.Fatalf("after one day:\n%s", view)
+	}
+	d.Keys("c")
+	view = ansi.Strip(d.View(80, 24))
+	if !strings.Contains(view, "已把2027年标为全部录入") || !e.C.Calendar.KnownYear(2027) {
+		t.Fatalf("after c:\n%s", view)
+	}
+	if cal, err := e.Store.Calendar(e.C.Ctx); err != nil || !cal.KnownYear(2027) {
+		t.Fatalf("the mark is not in the store: %v", err)
+	}
+	d.Keys("right", "left")
+	if view = ansi.Strip(d.View(80, 24)); !strings.Contains(view, "2027年已标为全部录入（按 c 取消）") {
+		t.Fatalf("status of a marked year:\n%s", view)
+	}
+	testenv.CheckSize(t, d.View(80, 24), 80, 24)
+	d.Keys("c")
+	if e.C.Calendar.KnownYear(2027) {
+		t.Fatal("c again does not take the mark back")
+	}
+	if cal, _ := e.Store.Calendar(e.C.Ctx); cal.KnownYear(2027) {
+		t.Fatal("the mark taken back is still in the store")
+	}
+}

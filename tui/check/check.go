@@ -170,7 +170,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		m.list.Move(1)
 		return nil
 	case key.Matches(k, b.Page):
-		m.list.HandleKey(k.String(), 10)
+		m.list.HandleKey(k, 10)
 		return nil
 	}
 	f, ok := m.Selected()
@@ -220,13 +220,13 @@ func (m *Model) setAck(f model.Finding, ack *model.Ack) {
 }
 
 func (m *Model) ackKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, m.keys.Cancel):
 		m.acking = false
 		m.in.Blur()
 		m.err = ""
 		return nil
-	case "enter":
+	case key.Matches(k, m.keys.Confirm):
 		reason := strings.TrimSpace(m.in.Value())
 		if reason == "" {
 			m.err = text.CheckAckNeeded

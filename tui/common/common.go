@@ -326,6 +326,7 @@ type Desk interface {
 	Calendar(ctx context.Context) (*model.Calendar, error)
 	SetCalendarDay(ctx context.Context, d model.CalendarDay) error
 	UnsetCalendarDay(ctx context.Context, d model.Date) error
+	SetCalendarYearComplete(ctx context.Context, year int, done bool) error
 	ImportCalendar(ctx context.Context, path string) (desk.CalendarImport, error)
 
 	// Organs and years.

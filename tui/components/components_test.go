@@ -12,7 +12,7 @@ func typeText(s string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Text: s, Code: []rune(s)[0]}
 }
 
-func key(code rune, mod ...tea.KeyMod) tea.KeyPressMsg {
+func press(code rune, mod ...tea.KeyMod) tea.KeyPressMsg {
 	k := tea.KeyPressMsg{Code: code}
 	for _, m := range mod {
 		k.Mod |= m
@@ -31,8 +31,8 @@ func TestInputCursorUsesDisplayWidth(t *testing.T) {
 	if got := in.CursorX(); got != 12 {
 		t.Fatalf("cursor after 政府信息公开 at column %d, want 12 (display width, not 6 runes)", got)
 	}
-	in.Update(key(tea.KeyLeft))
-	in.Update(key(tea.KeyLeft))
+	in.Update(press(tea.KeyLeft))
+	in.Update(press(tea.KeyLeft))
 	if got := in.CursorX(); got != 8 {
 		t.Fatalf("cursor after two lefts at %d, want 8", got)
 	}
@@ -56,7 +56,7 @@ func TestInputScrollsLongChineseText(t *testing.T) {
 	if x < 19 || x > 20 {
 		t.Fatalf("cursor at end should be at the right edge, got %d", x)
 	}
-	in.Update(key(tea.KeyHome))
+	in.Update(press(tea.KeyHome))
 	in.View(21)
 	if in.CursorX() != 0 {
 		t.Fatalf("home: cursor %d", in.CursorX())
@@ -69,7 +69,7 @@ func TestInputPasteIsOneLine(t *testing.T) {
 	if in.Value() != "第一行 第二行" {
 		t.Fatalf("paste gave %q", in.Value())
 	}
-	in.Update(key(tea.KeyBackspace))
+	in.Update(press(tea.KeyBackspace))
 	if in.Value() != "第一行 第二" {
 		t.Fatalf("backspace gave %q", in.Value())
 	}
@@ -98,13 +98,13 @@ func TestEditorWrapsByDisplayWidth(t *testing.T) {
 	if x != 6 || y != 1 {
 		t.Fatalf("cursor at %d,%d, want 6,1", x, y)
 	}
-	e.Update(key(tea.KeyUp))
+	e.Update(press(tea.KeyUp))
 	e.View(11, 5)
 	x, y = e.CursorXY()
 	if x != 6 || y != 0 {
 		t.Fatalf("after up cursor at %d,%d, want 6,0", x, y)
 	}
-	e.Update(key(tea.KeyEnter))
+	e.Update(press(tea.KeyEnter))
 	if e.Value() != "政府信\n息公开工作" {
 		t.Fatalf("enter gave %q", e.Value())
 	}
@@ -125,17 +125,17 @@ func TestFormRefusesInvalidAndReportsChange(t *testing.T) {
 	f := NewForm(FormStyles{}, name, lvl)
 	// Refused in place: the message stays on the field, the cursor moves
 	// on, nothing is reported as changed.
-	ev := f.Update(key(tea.KeyTab))
+	ev := f.Update(press(tea.KeyTab))
 	if !ev.Refused || ev.Changed != nil || f.Focus != 1 || name.Err == "" || f.Invalid() != 0 {
 		t.Fatalf("empty name should be refused in place: %+v focus %d", ev, f.Focus)
 	}
 	f.Update(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
 	f.Update(typeText("大雁镇人民政府"))
-	ev = f.Update(key(tea.KeyEnter))
+	ev = f.Update(press(tea.KeyEnter))
 	if ev.Changed != name || f.Focus != 1 {
 		t.Fatalf("leaving a changed field should report it: %+v", ev)
 	}
-	ev = f.Update(key(tea.KeyRight))
+	ev = f.Update(press(tea.KeyRight))
 	if ev.Changed != lvl || lvl.Value() != "县级" {
 		t.Fatalf("choice change: %+v %q", ev, lvl.Value())
 	}
@@ -154,12 +154,12 @@ const errEmpty = constErr("不能为空")
 func TestListRendersOnlyVisibleRange(t *testing.T) {
 	l := List{}
 	l.SetLen(50000)
-	l.HandleKey("end", 10)
+	l.HandleKey(tea.KeyPressMsg{Code: tea.KeyEnd}, 10)
 	from, to := l.Visible(10)
 	if from != 49990 || to != 50000 || l.Cursor != 49999 {
 		t.Fatalf("end: %d..%d cursor %d", from, to, l.Cursor)
 	}
-	l.HandleKey("home", 10)
+	l.HandleKey(tea.KeyPressMsg{Code: tea.KeyHome}, 10)
 	from, to = l.Visible(10)
 	if from != 0 || to != 10 {
 		t.Fatalf("home: %d..%d", from, to)

@@ -3,8 +3,11 @@ package components
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/tui/keys"
 )
 
 // Editor is a multi-line text editor that wraps by display width and places
@@ -144,45 +147,46 @@ func (e *Editor) Update(msg tea.Msg) bool {
 		ls := e.layout(e.lastWidth)
 		row, col := e.locate(ls, e.pos)
 		keepGoal := false
-		switch msg.String() {
-		case "left", "ctrl+b":
+		switch {
+		case key.Matches(msg, keys.Edit.Left):
 			if e.pos > 0 {
 				e.pos--
 			}
-		case "right", "ctrl+f":
+		case key.Matches(msg, keys.Edit.Right):
 			if e.pos < len(e.text) {
 				e.pos++
 			}
-		case "up", "down":
+		case key.Matches(msg, keys.Edit.Up, keys.Edit.Down):
 			if e.goal < 0 {
 				e.goal = col
 			}
 			keepGoal = true
-			if msg.String() == "up" && row > 0 {
+			up := key.Matches(msg, keys.Edit.Up)
+			if up && row > 0 {
 				e.pos = e.atColumn(ls[row-1], e.goal)
-			} else if msg.String() == "down" && row < len(ls)-1 {
+			} else if !up && row < len(ls)-1 {
 				e.pos = e.atColumn(ls[row+1], e.goal)
-			} else if msg.String() == "up" {
+			} else if up {
 				e.pos = 0
 			} else {
 				e.pos = len(e.text)
 			}
-		case "home", "ctrl+a":
+		case key.Matches(msg, keys.Edit.Home):
 			e.pos = ls[row].start
-		case "end", "ctrl+e":
+		case key.Matches(msg, keys.Edit.End):
 			e.pos = ls[row].end
-		case "enter":
+		case key.Matches(msg, keys.Edit.Newline):
 			e.Insert("\n")
-		case "backspace", "ctrl+h":
+		case key.Matches(msg, keys.Edit.Backspace):
 			if e.pos > 0 {
 				e.text = append(e.text[:e.pos-1], e.text[e.pos:]...)
 				e.pos--
 			}
-		case "delete", "ctrl+d":
+		case key.Matches(msg, keys.Edit.Delete):
 			if e.pos < len(e.text) {
 				e.text = append(e.text[:e.pos], e.text[e.pos+1:]...)
 			}
-		case "ctrl+k":
+		case key.Matches(msg, keys.Edit.KillEnd):
 			end := e.pos
 			for end < len(e.text) && e.text[end] != '\n' {
 				end++

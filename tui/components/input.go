@@ -8,8 +8,11 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/tui/keys"
 )
 
 // Input is a one-line text input that measures by display width: a Chinese
@@ -81,34 +84,34 @@ func (in *Input) Update(msg tea.Msg) bool {
 		in.Insert(msg.Content)
 		return true
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "left", "ctrl+b":
+		switch {
+		case key.Matches(msg, keys.Edit.Left):
 			if in.pos > 0 {
 				in.pos--
 			}
-		case "right", "ctrl+f":
+		case key.Matches(msg, keys.Edit.Right):
 			if in.pos < len(in.value) {
 				in.pos++
 			}
-		case "home", "ctrl+a":
+		case key.Matches(msg, keys.Edit.Home):
 			in.pos = 0
-		case "end", "ctrl+e":
+		case key.Matches(msg, keys.Edit.End):
 			in.pos = len(in.value)
-		case "backspace", "ctrl+h":
+		case key.Matches(msg, keys.Edit.Backspace):
 			if in.pos > 0 {
 				in.value = append(in.value[:in.pos-1], in.value[in.pos:]...)
 				in.pos--
 			}
-		case "delete", "ctrl+d":
+		case key.Matches(msg, keys.Edit.Delete):
 			if in.pos < len(in.value) {
 				in.value = append(in.value[:in.pos], in.value[in.pos+1:]...)
 			}
-		case "ctrl+k":
+		case key.Matches(msg, keys.Edit.KillEnd):
 			in.value = in.value[:in.pos]
-		case "ctrl+u":
+		case key.Matches(msg, keys.Global.Wipe):
 			in.value = in.value[in.pos:]
 			in.pos = 0
-		case "ctrl+w":
+		case key.Matches(msg, keys.Edit.KillWord):
 			start := in.pos
 			for start > 0 && in.value[start-1] == ' ' {
 				start--
@@ -260,9 +263,21 @@ func (in *Input) ViewStart(width int) string {
 	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
 }
 
-// View draws the input into exactly width cells. Call it before CursorX.
+// View draws the input into exactly width cells, scrolled so the cursor
+// shows. Call it before CursorX.
 func (in *Input) View(width int) string {
 	in.scroll(width)
+	return in.Draw(width)
+}
+
+// Scroll keeps the cursor inside a window of width cells: a form calls it
+// in Update (it knows its size from a tea.WindowSizeMsg), so that its View
+// only draws (Draw).
+func (in *Input) Scroll(width int) { in.scroll(width) }
+
+// Draw draws the input into exactly width cells at its current scroll,
+// changing nothing.
+func (in *Input) Draw(width int) string {
 	if len(in.value) == 0 && in.Placeholder != "" {
 		p := ansi.Truncate(in.Placeholder, width, "")
 		return faint(p) + strings.Repeat(" ", width-ansi.StringWidth(p))

@@ -1,5 +1,12 @@
 package components
 
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/tui/keys"
+)
+
 // List is the cursor and scroll state of a list that draws only its visible
 // rows: the caller renders row i on demand, so a list of 50,000 entries
 // costs as much as one screenful.
@@ -41,21 +48,21 @@ func (l *List) Visible(height int) (from, to int) {
 	return l.Offset, min(l.Len, l.Offset+height)
 }
 
-// HandleKey moves the cursor for up/down/pgup/pgdown/home/end and reports
-// whether the key was one of them.
-func (l *List) HandleKey(k string, page int) bool {
-	switch k {
-	case "up", "k":
+// HandleKey moves the cursor for the list keys (keys.Nav up, down, page
+// up, page down, home, end) and reports whether k was one of them.
+func (l *List) HandleKey(k tea.KeyPressMsg, page int) bool {
+	switch {
+	case key.Matches(k, keys.Nav.Up):
 		l.Move(-1)
-	case "down", "j":
+	case key.Matches(k, keys.Nav.Down):
 		l.Move(1)
-	case "pgup":
+	case key.Matches(k, keys.Nav.PageUp):
 		l.Move(-max(1, page))
-	case "pgdown":
+	case key.Matches(k, keys.Nav.PageDown):
 		l.Move(max(1, page))
-	case "home", "g":
+	case key.Matches(k, keys.Nav.Home):
 		l.Cursor = 0
-	case "end", "G":
+	case key.Matches(k, keys.Nav.End):
 		l.Move(l.Len)
 	default:
 		return false

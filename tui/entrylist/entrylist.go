@@ -174,13 +174,12 @@ func (m *List[T]) selectPending() {
 }
 
 func (m *List[T]) key(k tea.KeyPressMsg) tea.Cmd {
-	s := k.String()
 	m.note = ""
 	xs := m.Entries()
 	m.list.SetLen(len(xs))
 	b := m.keys
 	if key.Matches(k, b.Up, b.Down, b.Page) {
-		m.list.HandleKey(s, 10)
+		m.list.HandleKey(k, 10)
 		return nil
 	}
 	switch {

@@ -97,7 +97,7 @@ func (f *Form[T]) Dirty() bool {
 
 // KeyMap implements common.Screen.
 func (f *Form[T]) KeyMap() help.KeyMap {
-	return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", text.ReqKeyChoose)), keys.Global.Save, keys.Global.Back}}
+	return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, keys.Choose, keys.Global.Save, keys.Global.Back}}
 }
 
 type savedMsg[T any] struct {
@@ -166,8 +166,8 @@ func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return f, nil
 	case tea.KeyPressMsg:
 		f.msg = ""
-		switch msg.String() {
-		case "esc":
+		switch {
+		case key.Matches(msg, keys.Global.Back):
 			var cmd tea.Cmd
 			if ev := f.form.Leave(); ev.Changed != nil {
 				cmd = f.save()
@@ -180,7 +180,7 @@ func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				return f, tea.Sequence(cmd, f.done)
 			}
 			return f, f.done
-		case "ctrl+s":
+		case key.Matches(msg, keys.Global.Save):
 			if ev := f.form.Leave(); ev.Refused {
 				return f, nil
 			}
@@ -191,6 +191,12 @@ func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case tea.PasteMsg:
 		f.form.Update(msg)
+	case common.BlurMsg:
+		// The program ends under the form (the terminal closed): the field
+		// being typed is kept when valid, as leaving it would.
+		if ev := f.form.Leave(); ev.Changed != nil {
+			return f, f.save()
+		}
 	}
 	return f, nil
 }

@@ -108,14 +108,33 @@ func (s *Screen) Typing() bool { return !s.running && s.cur().kind == rowFolder 
 // Busy implements common.Busy.
 func (s *Screen) Busy() bool { return s.running }
 
-// KeyMap implements common.Screen.
+// exportKeys are the export screen's keys. Up and Down are arrows and
+// Tab only: letters are typed in the folder field.
+var exportKeys = struct {
+	Up, Down, Toggle, Start, Refresh, Check, Bundle, Preview key.Binding
+}{
+	Up:      keys.Bind(text.KeyUp, "up", "shift+tab"),
+	Down:    keys.Bind(text.KeyDown, "down", "tab"),
+	Toggle:  keys.Bind(text.ExpKeyToggle, "space", "enter"),
+	Start:   keys.Bind(text.ExpKeyStart, "enter"),
+	Refresh: keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Check:   keys.Bind(text.ExpKeyCheck, "ctrl+k"),
+	Bundle:  keys.Bind(text.BunKeyBundle, "ctrl+b"),
+	Preview: keys.Bind(text.ExpKeyPreview, "ctrl+p"),
+}
+
+// KeyMap implements common.Screen: Enter is named for what it does on the
+// row under the cursor (tick, or export).
 func (s *Screen) KeyMap() help.KeyMap {
-	return keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyUp, "up"), keys.Bind(text.KeyDown, "down", "tab"),
-		keys.Bind(text.ExpKeyToggle, "space"), keys.Bind(text.ExpKeyStart, "enter"),
-		keys.Bind(text.ExpKeyRefresh, "ctrl+r"), keys.Bind(text.ExpKeyCheck, "ctrl+k"),
-		keys.Bind(text.BunKeyBundle, "ctrl+b"), keys.Bind(text.ExpKeyPreview, "ctrl+p"),
-	}}
+	k := exportKeys
+	if s.running {
+		return keys.Map{}
+	}
+	act := k.Toggle
+	if r := s.cur(); r.kind == rowFolder || r.kind == rowStart {
+		act = k.Start
+	}
+	return keys.Map{Short: []key.Binding{k.Up, k.Down, act, k.Refresh, k.Check, k.Bundle, k.Preview}}
 }
 
 // Formats is the ticked formats in offer order.
@@ -289,28 +308,28 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	rs := s.rows()
-	str := k.String()
-	switch str {
-	case "up", "shift+tab":
+	b := exportKeys
+	switch {
+	case key.Matches(k, b.Up):
 		s.focus = (s.focus - 1 + len(rs)) % len(rs)
 		return nil
-	case "down", "tab":
+	case key.Matches(k, b.Down):
 		s.focus = (s.focus + 1) % len(rs)
 		return nil
-	case "ctrl+r":
+	case key.Matches(k, b.Refresh):
 		s.note = text.ExpScanning
 		return scanDrives
-	case "ctrl+k":
+	case key.Matches(k, b.Check):
 		return func() tea.Msg { return common.GoToMsg{Section: common.SecCheck} }
-	case "ctrl+p":
+	case key.Matches(k, b.Preview):
 		return func() tea.Msg { return common.GoToMsg{Section: common.SecPreview} }
-	case "ctrl+b":
+	case key.Matches(k, b.Bundle):
 		// The organ-year as a report bundle (报送包), on its own screen.
 		return common.Push(bundles.NewExport(s.c))
 	}
 	r := s.cur()
 	if r.kind == rowFolder {
-		if str == "enter" {
+		if key.Matches(k, b.Start) {
 			// Enter in the folder field exports there, as the bar says.
 			s.errText = ""
 			return s.startOrAsk()
@@ -322,7 +341,7 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if str != "space" && str != "enter" && str != " " {
+	if !key.Matches(k, b.Toggle) {
 		return nil
 	}
 	s.errText = ""

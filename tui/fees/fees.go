@@ -104,7 +104,7 @@ func (s *Screen) committed(key string) string {
 
 // KeyMap implements common.Screen.
 func (s *Screen) KeyMap() help.KeyMap {
-	return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, keys.Global.Save, keys.Global.Back}}
+	return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, keys.Global.Save, keys.Global.Back, s.wipe()}}
 }
 
 // Cursor implements common.Screen.
@@ -199,13 +199,13 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, nil
 	case tea.KeyPressMsg:
 		s.msg = ""
-		if msg.String() == "ctrl+s" {
+		if key.Matches(msg, keys.Global.Save) {
 			if ev := s.form.Leave(); ev.Refused {
 				return s, nil
 			}
 			return s, s.save()
 		}
-		if msg.String() == "esc" {
+		if key.Matches(msg, keys.Global.Back) {
 			// Leaving the screen: keep what is valid, ask about what is not.
 			var cmd tea.Cmd
 			if ev := s.form.Leave(); ev.Changed != nil && (ev.Changed.Key == fNotices || ev.Changed.Key == fCollected) {
@@ -291,4 +291,12 @@ func (s *Screen) View(width, height int) string {
 		}
 	}
 	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+// wipe is Ctrl+U, offered while the field under the cursor holds text.
+func (s *Screen) wipe() key.Binding {
+	k := keys.Global.Wipe
+	cur := s.form.Current()
+	k.SetEnabled(cur != nil && cur.Input != nil && cur.Input.Value() != "")
+	return k
 }

@@ -65,3 +65,63 @@ func (k Map) FullHelp() [][]key.Binding {
 func Bind(help string, keys ...string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
 }
+
+// Navs are the keys that move a cursor in lists, tables and scrolled text.
+// Screens list the ones that act there; components dispatch on them.
+type Navs struct {
+	Up, Down, Left, Right key.Binding
+	PageUp, PageDown      key.Binding
+	Home, End             key.Binding
+}
+
+// Nav are the cursor keys.
+var Nav = Navs{
+	Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", text.KeyUp)),
+	Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", text.KeyDown)),
+	Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", text.KeyLeft)),
+	Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", text.KeyRight)),
+	PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", text.KeyPageUp)),
+	PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdown", text.KeyPageDown)),
+	Home:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home", text.KeyFirst)),
+	End:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", text.KeyLast)),
+}
+
+// Edits are the keys of a text field (one line or several). Letters are
+// typed, so every edit is an arrow, a named key or a Ctrl chord; Ctrl+U
+// (clear) is Global.Wipe.
+type Edits struct {
+	Left, Right, Up, Down key.Binding
+	Home, End             key.Binding
+	Backspace, Delete     key.Binding
+	// KillEnd deletes to the end of the line, KillWord the word before
+	// the cursor.
+	KillEnd, KillWord key.Binding
+	// Newline breaks the line in a text of several lines.
+	Newline key.Binding
+}
+
+// Edit are the text-field keys.
+var Edit = Edits{
+	Left:      key.NewBinding(key.WithKeys("left", "ctrl+b"), key.WithHelp("←", text.KeyLeft)),
+	Right:     key.NewBinding(key.WithKeys("right", "ctrl+f"), key.WithHelp("→", text.KeyRight)),
+	Up:        key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", text.KeyUp)),
+	Down:      key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", text.KeyDown)),
+	Home:      key.NewBinding(key.WithKeys("home", "ctrl+a"), key.WithHelp("home", text.KeyLineStart)),
+	End:       key.NewBinding(key.WithKeys("end", "ctrl+e"), key.WithHelp("end", text.KeyLineEnd)),
+	Backspace: key.NewBinding(key.WithKeys("backspace", "ctrl+h"), key.WithHelp("backspace", text.KeyBackspace)),
+	Delete:    key.NewBinding(key.WithKeys("delete", "ctrl+d"), key.WithHelp("delete", text.KeyDeleteChar)),
+	KillEnd:   key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("ctrl+k", text.KeyKillEnd)),
+	KillWord:  key.NewBinding(key.WithKeys("ctrl+w"), key.WithHelp("ctrl+w", text.KeyKillWord)),
+	Newline:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", text.KeyNewline)),
+}
+
+// Keys returns b with other keys and the same help text: a screen that
+// takes a shared action on its own key.
+func Keys(b key.Binding, ks ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(ks...), key.WithHelp(b.Help().Key, b.Help().Desc))
+}
+
+// Help returns b with another help text (the same keys).
+func Help(b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+}

@@ -343,11 +343,12 @@ func (s *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Template):
 		s.openTemplate()
 		return nil
-	case k.String() == "pgup":
-		s.scroll = max(0, s.scroll-5)
-		return nil
-	case k.String() == "pgdown":
-		s.scroll += 5
+	case key.Matches(k, s.keys.Scroll):
+		if key.Matches(k, keys.Nav.PageUp) {
+			s.scroll = max(0, s.scroll-5)
+		} else {
+			s.scroll += 5
+		}
 		return nil
 	}
 	ev := s.form.Update(k)
@@ -472,7 +473,8 @@ func (s *Screen) View(width, height int) string {
 	head := st.Title.Render(components.Fit(s.Title()+" · "+orDash(s.q.Personal.Name), width))
 	if s.tpl != nil {
 		lines := []string{head, st.Heading.Render(components.Fit(fmt.Sprintf(text.LetTplTitle, templateName(s.tplKey)), width)),
-			st.Muted.Render(components.Fit(text.LetTplHint, width))}
+			st.Muted.Render(components.Fit(text.LetTplHint, width)),
+			st.Muted.Render(components.KeyHints(s.KeyMap().ShortHelp(), key.Binding{}, width))}
 		body := s.tpl.View(width, max(1, height-len(lines)))
 		return components.Block(strings.Join(lines, "\n")+"\n"+body, width, height)
 	}

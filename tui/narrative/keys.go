@@ -52,9 +52,10 @@ func (k keyMap) browseMap() keys.Map {
 	}
 }
 
-// editMap is the help while a paragraph is typed.
+// editMap is the help while a paragraph is typed: how to stop typing
+// comes first, so a narrow bar never drops it.
 func (k keyMap) editMap() keys.Map {
-	return keys.Map{Short: []key.Binding{k.NextPara, k.PrevPara, k.Generate, k.Save, k.Done}}
+	return keys.Map{Short: []key.Binding{k.Done, k.NextPara, k.PrevPara, k.Generate, k.Save}}
 }
 
 // renameMap is the help while an extra heading is typed.

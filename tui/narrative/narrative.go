@@ -477,7 +477,7 @@ func (m *Model) renameKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Done), key.Matches(k, m.keys.Confirm), key.Matches(k, m.keys.Save):
 		m.dirty = m.in.Value() != m.blocks[m.cur].Text
-		next := k.String() == "tab"
+		next := key.Matches(k, m.keys.NextPara)
 		cmd := m.stopEdit()
 		if next {
 			m.editBody()

@@ -28,19 +28,22 @@ type Preamble struct {
 	seq   int
 	curX  int
 	curY  int
-	keys  keys.Map
+	keys  preambleKeys
 }
+
+// preambleKeys are the preamble editor's keys.
+type preambleKeys struct{ Insert, Save, Done key.Binding }
 
 // NewPreamble opens the preamble of the open report.
 func NewPreamble(c *common.Common) *Preamble {
 	p := &Preamble{c: c, ed: components.NewEditor()}
 	p.ed.Clean = model.CleanText
 	p.ed.SetValue(c.Report().Preamble.Text)
-	p.keys = keys.Map{Short: []key.Binding{
-		keys.Bind(text.PreambleKeyInsert, "ctrl+g"),
-		keys.Bind(text.KeySave, "ctrl+s"),
-		keys.Bind(text.NarrKeyDone, "esc"),
-	}}
+	p.keys = preambleKeys{
+		Insert: keys.Bind(text.PreambleKeyInsert, "ctrl+g"),
+		Save:   keys.Global.Save,
+		Done:   keys.Bind(text.NarrKeyDone, "esc"),
+	}
 	return p
 }
 
@@ -51,7 +54,10 @@ func (p *Preamble) Init() tea.Cmd { return nil }
 func (p *Preamble) Title() string { return text.PreambleTitle }
 
 // KeyMap implements common.Screen.
-func (p *Preamble) KeyMap() help.KeyMap { return p.keys }
+func (p *Preamble) KeyMap() help.KeyMap {
+	k := p.keys
+	return keys.Map{Short: []key.Binding{k.Done, k.Insert, k.Save}}
+}
 
 // Typing implements common.Typing.
 func (p *Preamble) Typing() bool { return true }
@@ -83,13 +89,13 @@ func (p *Preamble) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		p.dirty = true
 		return p, p.tick()
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "esc":
+		switch {
+		case key.Matches(msg, p.keys.Done):
 			return p, tea.Sequence(p.save(), func() tea.Msg { return common.BackMsg{} })
-		case "ctrl+s":
+		case key.Matches(msg, p.keys.Save):
 			p.dirty = true
 			return p, p.save()
-		case "ctrl+g":
+		case key.Matches(msg, p.keys.Insert):
 			oy := *p.c.OrganYear()
 			r := *p.c.Report()
 			r.Preamble.Text = ""

@@ -32,14 +32,14 @@ func keyOf(sec string) string {
 	return " "
 }
 
-// jumpTo is the entry whose jump key is k.
-func jumpTo(k string) (string, bool) {
+// jumpTo is the entry whose jump key is k (one of jumpBinding's keys).
+func jumpTo(k string) string {
 	for _, e := range common.Entries {
 		if e.Key == k {
-			return e.ID, true
+			return e.ID
 		}
 	}
-	return "", false
+	return ""
 }
 
 // jumpBinding is the outline's jump keys as one binding, its help listing
@@ -66,21 +66,37 @@ type Model struct {
 	cursor     int
 	focusRight bool
 	children   map[string]common.Screen
-	keys       keys.Map
+	keys       outlineKeys
+	// size is the outline's size (tea.WindowSizeMsg); sized is the size
+	// each child was last told, so a child hears of its width changing
+	// when the list shows or hides beside it.
+	size  tea.WindowSizeMsg
+	sized map[string]tea.WindowSizeMsg
+}
+
+// outlineKeys are the section list's keys, and the two that change
+// section while one has the focus.
+type outlineKeys struct {
+	Open, Next, Prev, Jump, Back, Quit, First, Last key.Binding
+	NextSection, PrevSection, Leave                 key.Binding
 }
 
 // New builds the outline for the open organ-year. factories maps outline
 // entries to their screens; an entry without one shows a note.
 func New(c *common.Common, factories map[string]common.Factory) *Model {
-	m := &Model{c: c, factories: factories, children: map[string]common.Screen{}}
-	m.keys = keys.Map{
-		Short: []key.Binding{
-			keys.Bind(text.KeyOpen, "enter"),
-			keys.Bind(text.KeyNext, "tab"),
-			jumpBinding(),
-			keys.Bind(text.OutlineKeyBack, "esc"),
-			keys.Bind(text.KeyQuit, "q"),
-		},
+	m := &Model{c: c, factories: factories, children: map[string]common.Screen{}, sized: map[string]tea.WindowSizeMsg{}}
+	m.keys = outlineKeys{
+		Open:        keys.Bind(text.KeyOpen, "enter", "right", "l"),
+		Next:        keys.Bind(text.KeyNext, "tab", "down"),
+		Prev:        keys.Bind(text.KeyPrev, "shift+tab", "up"),
+		Jump:        jumpBinding(),
+		Back:        keys.Bind(text.OutlineKeyBack, "esc"),
+		Quit:        keys.Bind(text.KeyQuit, "q"),
+		First:       keys.Keys(keys.Nav.Home, "home"),
+		Last:        keys.Keys(keys.Nav.End, "end"),
+		NextSection: keys.Bind(text.OutlineKeyNextSec, "ctrl+n", "ctrl+pgdown"),
+		PrevSection: keys.Bind(text.OutlineKeyPrevSec, "ctrl+p", "ctrl+pgup"),
+		Leave:       keys.Bind(text.OutlineKeyLeave, "esc"),
 	}
 	return m
 }
@@ -136,10 +152,20 @@ func (m *Model) Dirty() bool {
 
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
 	if m.focusRight {
-		return m.child().KeyMap()
+		// The section's keys, then the two that change section.
+		ck := m.child().KeyMap()
+		full := append(append([][]key.Binding{}, ck.FullHelp()...), []key.Binding{k.NextSection, k.PrevSection})
+		return keys.Map{Short: ck.ShortHelp(), Full: full}
 	}
-	return m.keys
+	// Letters are jump keys here, so the list moves by arrows and Tab only.
+	k.First.SetEnabled(m.cursor > 0)
+	k.Last.SetEnabled(m.cursor < len(common.Outline)-1)
+	return keys.Map{
+		Short: []key.Binding{k.Open, k.Next, k.Jump, k.Back, k.Quit},
+		Full:  [][]key.Binding{{k.Open, k.Next, k.Prev, k.First, k.Last, k.Jump, k.Back, k.Quit}},
+	}
 }
 
 func (m *Model) selectEntry(sec string) tea.Cmd {
@@ -163,6 +189,34 @@ func (m *Model) move(delta int) tea.Cmd {
 
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		m.size = sz
+		return m, m.sizeChild()
+	}
+	s, cmd := m.update(msg)
+	return s, tea.Batch(cmd, m.sizeChild())
+}
+
+// sizeChild tells the selected entry's screen its size when it differs
+// from what it was last told: the outline's, less the list when the list
+// is drawn beside it.
+func (m *Model) sizeChild() tea.Cmd {
+	if m.size.Width <= 0 {
+		return nil
+	}
+	sz := m.size
+	if m.showList(sz.Width) {
+		sz.Width = sz.Width - ListWidth - 1
+	}
+	sec := m.Current()
+	if m.sized[sec] == sz {
+		return nil
+	}
+	m.sized[sec] = sz
+	return m.toChild(sz)
+}
+
+func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if m.focusRight {
@@ -204,23 +258,23 @@ func (m *Model) toChild(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "up", "shift+tab":
+	b := m.keys
+	switch {
+	case key.Matches(k, b.Prev):
 		return m.move(-1)
-	case "down", "tab":
+	case key.Matches(k, b.Next):
 		return m.move(1)
-	case "home":
+	case key.Matches(k, b.First):
 		return m.selectEntry(common.Outline[0])
-	case "end":
+	case key.Matches(k, b.Last):
 		return m.selectEntry(common.Outline[len(common.Outline)-1])
-	case "enter", "right", "l":
+	case key.Matches(k, b.Open):
 		m.focusRight = true
 		return nil
-	case "esc":
+	case key.Matches(k, b.Back):
 		return func() tea.Msg { return common.BackMsg{} }
-	}
-	if sec, ok := jumpTo(k.String()); ok {
-		cmd := m.selectEntry(sec)
+	case key.Matches(k, b.Jump):
+		cmd := m.selectEntry(jumpTo(k.String()))
 		m.focusRight = true
 		return cmd
 	}
@@ -228,16 +282,16 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) rightKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, m.keys.Leave):
 		if !common.IsBusy(m.child()) {
 			m.focusRight = false
 			return m.toChild(common.BlurMsg{})
 		}
-	case "ctrl+n", "ctrl+pgdown":
+	case key.Matches(k, m.keys.NextSection):
 		blur := m.toChild(common.BlurMsg{})
 		return tea.Batch(blur, m.move(1))
-	case "ctrl+p", "ctrl+pgup":
+	case key.Matches(k, m.keys.PrevSection):
 		blur := m.toChild(common.BlurMsg{})
 		return tea.Batch(blur, m.move(-1))
 	}

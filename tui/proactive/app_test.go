@@ -4,9 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
-	"nianbao/db"
-	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui"
 	"nianbao/tui/internal/testenv"
@@ -18,11 +17,7 @@ import (
 // typed heads-down, the counts show them, and the store holds them.
 func TestWorkstationItems(t *testing.T) {
 	ctx := context.Background()
-	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), db.Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := testenv.OpenStore(t, filepath.Join(t.TempDir(), "nianbao.db"), time.Now())
 	o := model.Organ{Name: "大雁镇人民政府", Level: model.LevelTownship, Office: "大雁镇党政综合办公室", Phone: "0470-1234567"}
 	if err := st.SaveOrgan(ctx, &o); err != nil {
 		t.Fatal(err)
@@ -30,7 +25,7 @@ func TestWorkstationItems(t *testing.T) {
 	if err := st.CreateReport(ctx, model.NewReport(o.ID, 2021)); err != nil {
 		t.Fatal(err)
 	}
-	app := tui.New(ctx, &desk.Store{Store: st}, tui.Options{Today: model.NewDate(2021, 12, 1), NoAltScreen: true, OrganID: o.ID, Year: 2021})
+	app := tui.New(ctx, st, tui.Options{Today: model.NewDate(2021, 12, 1), NoAltScreen: true, OrganID: o.ID, Year: 2021})
 	term := testenv.NewTerm(t, app, app.LastFrame, 110, 32)
 
 	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")

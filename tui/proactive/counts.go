@@ -6,12 +6,15 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
 
@@ -113,21 +116,39 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 		v.note = fmt.Sprintf(text.ItemsArt20Switched, art20ModeLabel(msg.mode))
 		return tea.Batch(s.savedCmd(), common.Reload)
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "esc":
+		b := countsKeys
+		switch {
+		case key.Matches(msg, b.Back):
 			s.mode, s.cnt = modeList, nil
 			return nil
-		case "i":
+		case key.Matches(msg, b.Insert):
 			return v.insert(s)
-		case "a":
+		case key.Matches(msg, b.Art20):
 			return v.toggleArt20(s)
-		case "up", "k":
+		case key.Matches(msg, b.Up):
 			v.scroll = max(0, v.scroll-1)
-		case "down", "j":
+		case key.Matches(msg, b.Down):
 			v.scroll++
 		}
 	}
 	return nil
+}
+
+// countsKeys are the keys of the counts view.
+var countsKeys = struct{ Insert, Art20, Up, Down, Back key.Binding }{
+	Insert: keys.Bind(text.ItemsKeyInsert, "i"),
+	Art20:  keys.Bind(text.ItemsKeyArt20, "a"),
+	Up:     keys.Nav.Up,
+	Down:   keys.Nav.Down,
+	Back:   keys.Global.Back,
+}
+
+func (v *countsView) keyMap() help.KeyMap {
+	k := countsKeys
+	return keys.Map{
+		Short: []key.Binding{k.Insert, k.Art20, k.Back},
+		Full:  [][]key.Binding{{k.Insert, k.Art20, k.Up, k.Down, k.Back}},
+	}
 }
 
 func art20ModeLabel(m model.TableMode) string {

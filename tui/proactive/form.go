@@ -1,12 +1,13 @@
 package proactive
 
 import (
-	"charm.land/bubbles/v2/key"
 	"context"
 	"errors"
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"nianbao/desk"
@@ -14,6 +15,7 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
 
@@ -269,22 +271,46 @@ func (ef *entryForm) dirty() bool {
 		f.Field(fLink).Value() != b.Location || ef.art20[ef.arts.pick] != (art20Choice{b.Art20Row, b.Art20Action})
 }
 
+// entryKeys are the keys of the item form: Enter on the last field saves
+// as Ctrl+S does, and the form opens empty for the next item.
+var entryKeys = struct{ Next, Prev, Choose, SaveNext, SaveLast, Wipe, Back key.Binding }{
+	Next:     keys.Global.Next,
+	Prev:     keys.Global.Prev,
+	Choose:   keys.Choose,
+	SaveNext: keys.Bind(text.ItemsKeySaveNext, "ctrl+s"),
+	SaveLast: keys.Bind(text.ItemsKeySaveNext, "enter"),
+	Wipe:     keys.Global.Wipe,
+	Back:     keys.Global.Back,
+}
+
+func (ef *entryForm) keyMap() help.KeyMap {
+	k := entryKeys
+	cur := ef.form.Current()
+	k.Choose.SetEnabled(cur != nil && cur.Choices != nil)
+	k.Wipe.SetEnabled(cur != nil && cur.Input != nil && cur.Input.Value() != "")
+	if ef.form.Focus == len(ef.form.Fields)-1 {
+		k.Next = k.SaveLast
+	}
+	return keys.Map{Short: []key.Binding{k.Next, k.Prev, k.Choose, k.SaveNext, k.Back, k.Wipe}}
+}
+
 func (ef *entryForm) update(s *Screen, msg tea.Msg) tea.Cmd {
 	if ef.saving {
 		return nil
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc":
+		b := entryKeys
+		switch {
+		case key.Matches(k, b.Back):
 			if ef.dirty() || ef.form.Invalid() >= 0 {
 				ef.form.Leave()
 				return dialog.AskLeave(s.c, ef)
 			}
 			s.mode, s.form = modeList, nil
 			return s.reload()
-		case "ctrl+s":
+		case key.Matches(k, b.SaveNext):
 			return ef.save(s)
-		case "enter":
+		case key.Matches(k, b.SaveLast):
 			if ef.form.Focus == len(ef.form.Fields)-1 {
 				return ef.save(s)
 			}

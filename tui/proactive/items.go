@@ -23,6 +23,7 @@ import (
 	"nianbao/tui/components/pagedlist"
 	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
+	"nianbao/tui/sheetimport"
 	"nianbao/tui/text"
 )
 
@@ -118,7 +119,7 @@ func (s *Screen) Typing() bool {
 	case modeForm:
 		return s.form != nil && s.form.typing()
 	case modeImport:
-		return s.imp != nil && s.imp.step == stepPath
+		return s.imp != nil && s.imp.Typing()
 	case modeList:
 		return s.searching
 	}
@@ -139,17 +140,13 @@ func (s *Screen) ctx() context.Context { return s.c.Context() }
 
 // KeyMap implements common.Screen.
 func (s *Screen) KeyMap() help.KeyMap {
-	back := keys.Bind(text.KeyBack, "esc")
 	switch {
 	case s.mode == modeForm:
-		return keys.Map{Short: []key.Binding{
-			keys.Bind(text.KeyNext, "enter", "tab"), keys.Bind(text.KeyPrev, "shift+tab"),
-			keys.Bind(text.ItemsKeySaveNext, "ctrl+s"), back}}
+		return s.form.keyMap()
 	case s.mode == modeImport:
 		return s.imp.keyMap()
 	case s.mode == modeCounts:
-		return keys.Map{Short: []key.Binding{
-			keys.Bind(text.ItemsKeyInsert, "i"), keys.Bind(text.ItemsKeyArt20, "a"), back}}
+		return s.cnt.keyMap()
 	case s.searching:
 		return keys.Map{Short: []key.Binding{s.keys.SearchDone, s.keys.SearchCancel}}
 	}
@@ -341,7 +338,7 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, s.rows.Show(msg.Entry.ID)
 		}
 		return s, nil
-	case importReadMsg, importDoneMsg:
+	case sheetimport.Msg:
 		if s.imp != nil {
 			return s, s.imp.update(s, msg)
 		}

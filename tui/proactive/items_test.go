@@ -23,12 +23,12 @@ import (
 var testNow = time.Date(2021, 12, 20, 9, 0, 0, 0, time.UTC)
 
 // env is a real store in a temp folder with one organ and its 2021 report,
-// and the Common the app would hold for it.
+// and the Common the app would hold for it; saved counts the saves the
+// screen reported (a failed save fails the test).
 type env struct {
 	t     *testing.T
 	c     *common.Common
 	saved int
-	fails []string
 }
 
 func setup(t *testing.T, items []model.DisclosureItem) *env {
@@ -40,39 +40,14 @@ func setup(t *testing.T, items []model.DisclosureItem) *env {
 	})}
 }
 
-// run executes cmd and all it leads to, handing screen messages to s and
-// doing what the app does for reloads.
+// run executes cmd and all it leads to (testenv.Run), counting the saves.
 func (e *env) run(s common.Screen, cmd tea.Cmd) common.Screen {
 	e.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		cmd := queue[0]
-		queue = queue[1:]
-		if cmd == nil {
-			continue
-		}
-		var next tea.Cmd
-		m := cmd()
-		if ns, n, ok := testenv.DialogStep(e.c, s, m); ok {
-			s, queue = ns, append(queue, n)
-			continue
-		}
-		switch msg := m.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case common.ReloadMsg:
-			testenv.Reload(e.t, e.c)
-			s, next = s.Update(common.OrganYearMsg{OY: e.c.OrganYear()})
-		case common.SavedMsg:
+	s, out := testenv.Run(e.t, e.c, s, cmd)
+	for _, m := range out {
+		if _, ok := m.(common.SavedMsg); ok {
 			e.saved++
-		case common.SaveFailedMsg:
-			e.fails = append(e.fails, msg.Err.Error())
-		case common.BackMsg, common.PushMsg, common.StatusMsg:
-		default:
-			s, next = s.Update(msg)
 		}
-		queue = append(queue, next)
 	}
 	return s
 }
@@ -155,7 +130,7 @@ func TestHeadsDownEntry(t *testing.T) {
 	s = e.press(s, "enter") // Enter on the last field saves
 	its := e.items()
 	if len(its) != 1 {
-		t.Fatalf("after the first entry the store holds %d items (fails %v)", len(its), e.fails)
+		t.Fatalf("after the first entry the store holds %d items", len(its))
 	}
 	got := its[0]
 	if got.Title != "关于春耕备耕工作的通知" || got.Published != model.NewDate(2021, 3, 5) || got.Category != "政策文件" ||
@@ -200,8 +175,8 @@ func TestHeadsDownEntry(t *testing.T) {
 	if !strings.Contains(v, "大雁镇3月政务动态") || !strings.Contains(v, "关于春耕备耕工作的通知") || !strings.Contains(v, "共 2 条") {
 		t.Fatalf("list after entry:\n%s", v)
 	}
-	if e.saved < 2 || len(e.fails) != 0 {
-		t.Fatalf("saved %d times, fails %v", e.saved, e.fails)
+	if e.saved < 2 {
+		t.Fatalf("saved %d times", e.saved)
 	}
 	// The findings and tables see the new items through the reload.
 	if len(e.c.OrganYear().Items) != 2 {
@@ -287,7 +262,7 @@ func TestImportFlowByKeys(t *testing.T) {
 	}
 	// Move to 类别, cycle its column away and back.
 	s = e.press(s, "down", "down", "right")
-	if v := view(t, s, 100, 30); !strings.Contains(v, "网址") && !strings.Contains(v, text.ItemsImportNoCol) {
+	if v := view(t, s, 100, 30); !strings.Contains(v, "网址") && !strings.Contains(v, text.ImportNoCol) {
 		t.Fatalf("cycling did not change the column:\n%s", v)
 	}
 	s = e.press(s, "left")
@@ -334,7 +309,7 @@ func TestImportFlowByKeys(t *testing.T) {
 		t.Fatalf("second import preview:\n%s", v)
 	}
 	s = e.press(s, "enter")
-	if v := view(t, s, 100, 30); !strings.Contains(v, text.ItemsImportNothing) {
+	if v := view(t, s, 100, 30); !strings.Contains(v, text.ImportNothing) {
 		t.Fatalf("empty import should say so:\n%s", v)
 	}
 	// A missing file says so in Chinese and keeps the path step.
@@ -549,8 +524,8 @@ func TestEntryTypedTwiceIsRefused(t *testing.T) {
 	if !strings.Contains(v, "已经登记过") {
 		t.Fatalf("a duplicate should be refused with a reason:\n%s", v)
 	}
-	if n := len(e.items()); n != 1 || len(e.fails) != 0 {
-		t.Fatalf("%d items, fails %v", n, e.fails)
+	if n := len(e.items()); n != 1 {
+		t.Fatalf("%d items", n)
 	}
 	// Another date is another item.
 	s = e.press(s, "ctrl+u") // the cursor is still in the date field
@@ -590,8 +565,8 @@ func TestImportPathErrorsInChinese(t *testing.T) {
 	for _, c := range []struct {
 		path, want string
 	}{
-		{filepath.Join(dir, "没有这个文件.xlsx"), text.ItemsImportNotFound},
-		{dir, text.ItemsImportIsDir},
+		{filepath.Join(dir, "没有这个文件.xlsx"), text.ImportNotFound},
+		{dir, text.ImportIsDir},
 	} {
 		e := setup(t, nil)
 		s := e.open()

@@ -44,7 +44,7 @@ func modeIndex(m model.TableMode) int {
 type Profile struct {
 	c    *common.Common
 	form *components.Form
-	keys keys.Map
+	keys profileKeys
 	note string // why a refused value was not saved
 }
 
@@ -72,13 +72,16 @@ func New(c *common.Common) common.Screen {
 	)
 	fs = append(fs, LetterFields(c.Organ)...)
 	p := &Profile{c: c, form: components.NewForm(FormStyles(c), fs...)}
-	p.keys = keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyNext, "tab"), keys.Bind(text.KeyPrev, "shift+tab"),
-		keys.Bind(text.ProfileKeyPreamble, "ctrl+e"),
-		keys.Bind(text.KeySave, "ctrl+s"), keys.Bind(text.KeyBack, "esc"),
-	}}
+	p.keys = profileKeys{
+		Next: keys.Global.Next, Prev: keys.Global.Prev, Choose: keys.Choose, Wipe: keys.Global.Wipe,
+		Preamble: keys.Bind(text.ProfileKeyPreamble, "ctrl+e"),
+		Save:     keys.Global.Save, Back: keys.Global.Back,
+	}
 	return p
 }
+
+// profileKeys are the 基本信息 form's keys.
+type profileKeys struct{ Next, Prev, Choose, Wipe, Preamble, Save, Back key.Binding }
 
 // Init implements common.Screen.
 func (p *Profile) Init() tea.Cmd { return nil }
@@ -87,7 +90,13 @@ func (p *Profile) Init() tea.Cmd { return nil }
 func (p *Profile) Title() string { return text.TitleProfile }
 
 // KeyMap implements common.Screen.
-func (p *Profile) KeyMap() help.KeyMap { return p.keys }
+func (p *Profile) KeyMap() help.KeyMap {
+	k := p.keys
+	cur := p.form.Current()
+	k.Choose.SetEnabled(cur != nil && cur.Choices != nil)
+	k.Wipe.SetEnabled(cur != nil && cur.Input != nil && cur.Input.Value() != "")
+	return keys.Map{Short: []key.Binding{k.Next, k.Prev, k.Choose, k.Preamble, k.Save, k.Back, k.Wipe}}
+}
 
 // Typing implements common.Typing.
 func (p *Profile) Typing() bool { return p.form.Current().Input != nil }
@@ -188,8 +197,8 @@ func (p *Profile) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		p.note = ""
-		switch k.String() {
-		case "esc":
+		switch {
+		case key.Matches(k, p.keys.Back):
 			// Only reached while Busy: a refused value is in the form.
 			var cmd tea.Cmd
 			if ev := p.form.Leave(); ev.Changed != nil {
@@ -199,12 +208,12 @@ func (p *Profile) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				return p, tea.Batch(cmd, dialog.AskLeave(p.c, p))
 			}
 			return p, tea.Batch(cmd, func() tea.Msg { return common.BackMsg{} })
-		case "ctrl+s":
+		case key.Matches(k, p.keys.Save):
 			if ev := p.form.Leave(); ev.Changed != nil {
 				return p, p.apply(ev.Changed)
 			}
 			return p, nil
-		case "ctrl+e":
+		case key.Matches(k, p.keys.Preamble):
 			var cmd tea.Cmd
 			if ev := p.form.Leave(); ev.Changed != nil {
 				cmd = p.apply(ev.Changed)

@@ -31,20 +31,16 @@ func openStored(t *testing.T, c *common.Common, q model.Request) *Form {
 // focusOn tabs to the field with key (Update only: no save runs).
 func focusOn(t *testing.T, f *Form, key string) {
 	t.Helper()
-	for range len(f.fields) {
-		if f.Focus() == key {
-			return
-		}
-		f.setFocus((f.focus + 1) % len(f.fields))
+	if !f.form.FocusKey(key) {
+		t.Fatalf("no field %s", key)
 	}
-	t.Fatalf("no field %s", key)
 }
 
 // retype replaces the focused field's text and leaves it with Tab,
 // returning the save command the form started.
 func retype(t *testing.T, f *Form, text string) tea.Cmd {
 	t.Helper()
-	f.current().input.SetValue(text)
+	f.form.Current().Input.SetValue(text)
 	_, cmd := f.Update(testenv.Key("tab"))
 	if cmd == nil {
 		t.Fatalf("leaving %s with %q started no save", f.Focus(), text)
@@ -152,7 +148,7 @@ func TestFormMarksPersonalData(t *testing.T) {
 			t.Fatal("the personal group's heading lost its tag")
 		}
 		for _, key := range []string{fName, fPhone} {
-			l := lineOf(lines, f.field(key).label)
+			l := lineOf(lines, f.field(key).Label)
 			if tagged := strings.Contains(l, text.ReqPersonalTag); tagged != (key == focus) {
 				t.Fatalf("focus on %s: line of %s tagged %v: %q", focus, key, tagged, l)
 			}
@@ -160,5 +156,36 @@ func TestFormMarksPersonalData(t *testing.T) {
 		if l := strings.TrimSpace(lineOf(lines, text.ReqFieldNotes)); l != text.ReqFieldNotes {
 			t.Fatalf("empty notes drawn as %q", l)
 		}
+	}
+}
+
+// TestBlurSavesTheFieldBeingTyped: when the program ends under the form (a
+// quit signal: the app sends common.BlurMsg to every screen), the valid
+// text in the focused field is saved as leaving it would; a refused value
+// is not.
+func TestBlurSavesTheFieldBeingTyped(t *testing.T) {
+	c := setup(t, nil)
+	f := openStored(t, c, model.Request{OrganID: c.Organ.ID, Received: 20210305, Channel: model.ChannelInPerson,
+		Applicant: model.NaturalPerson, Summary: "申请公开征地补偿标准", Personal: model.Personal{Name: "张三"}})
+	id := f.Request().ID
+	focusOn(t, f, fName)
+	f.form.Current().Input.SetValue("张三丰")
+	_, cmd := f.Update(common.BlurMsg{})
+	if cmd == nil {
+		t.Fatal("BlurMsg with a typed name started no save")
+	}
+	testenv.Run(t, c, f, cmd)
+	got, err := c.Store.Request(c.Ctx, id, true)
+	if err != nil || got.Personal.Name != "张三丰" {
+		t.Fatalf("name after BlurMsg: %q, %v", got.Personal.Name, err)
+	}
+	focusOn(t, f, fReceived)
+	f.form.Current().Input.SetValue("2021-02-30")
+	if _, cmd := f.Update(common.BlurMsg{}); cmd != nil {
+		testenv.Run(t, c, f, cmd)
+	}
+	got, _ = c.Store.Request(c.Ctx, id, true)
+	if got.Received != 20210305 {
+		t.Fatalf("a refused date was saved: %v", got.Received)
 	}
 }

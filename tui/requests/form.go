@@ -10,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/desk"
 	"nianbao/model"
@@ -30,35 +29,7 @@ const (
 	kDate
 	kCount
 	kMoney
-	kChoice
 )
-
-// field is one line of the request form.
-type field struct {
-	key      string
-	label    string
-	group    string // a heading drawn before the first field of a group
-	kind     kind
-	personal bool
-	hint     string
-	input    *components.Input
-	choices  []string
-	ids      []string // the value behind each choice
-	choice   int
-	err      string
-	// warn is a problem that did not stop the value being saved (an ID
-	// number kept as the applicant wrote it).
-	warn string
-	// committed is the last valid value, the one saved.
-	committed string
-}
-
-func (f *field) value() string {
-	if f.kind == kChoice {
-		return f.ids[f.choice]
-	}
-	return f.input.Value()
-}
 
 // Field keys.
 const (
@@ -89,16 +60,17 @@ const (
 	fDelayedTo  = "delayed_to"
 )
 
-// Form adds or edits one request. Every field is saved when the cursor
-// leaves it; a new entry is saved once its received date and applicant type
+// Form adds or edits one request, on the one form engine
+// (components.Form): every field is saved when the cursor leaves it if it
+// is valid; a refused value stays in its field marked ✗ while the cursor
+// moves on; a new entry is saved once its received date and applicant type
 // are valid.
 type Form struct {
 	c      *common.Common
 	q      model.Request
 	isNew  bool
-	fields []*field
-	focus  int
-	top    int
+	form   *components.Form
+	kinds  map[string]kind
 	msg    string
 	msgErr bool
 
@@ -106,14 +78,12 @@ type Form struct {
 	// stored is the entry as the form's saves last wrote it (or as it was
 	// opened); only the saves' write functions use it, one at a time.
 	stored *storedEntry
-	curX   int
-	curY   int
 }
 
 // NewForm opens the form on q (with its personal data), or on a new entry
 // when q is nil.
 func NewForm(c *common.Common, q *model.Request) *Form {
-	f := &Form{c: c}
+	f := &Form{c: c, kinds: map[string]kind{}}
 	if q == nil {
 		f.isNew = true
 		f.q = model.Request{OrganID: c.Organ.ID, Year: c.Year, Channel: model.ChannelInPerson}
@@ -125,8 +95,10 @@ func NewForm(c *common.Common, q *model.Request) *Form {
 	if f.q.ID != 0 {
 		f.stored.q, f.stored.ok = f.q, true
 	}
-	f.build()
-	f.setFocus(0)
+	st := c.Styles
+	f.form = components.NewForm(components.FormStyles{Label: st.Label, Focus: st.Focused, Error: st.Error,
+		Muted: st.Muted, Warning: st.Warning}, f.build()...)
+	f.form.Stops = true
 	return f
 }
 
@@ -135,65 +107,77 @@ func (f *Form) Request() model.Request { return f.q }
 
 func dateText(d model.Date) string { return d.String() }
 
-func (f *Form) text(key, label, group, value string, k kind) *field {
-	in := components.NewInput()
-	in.SetValue(value)
-	in.Clean = model.CleanLine
-	fl := &field{key: key, label: label, group: group, kind: k, input: in, committed: value}
-	f.fields = append(f.fields, fl)
+// text builds a text field of kind k.
+func (f *Form) text(key, label, group, value string, k kind) *components.Field {
+	fl := components.TextField(key, label, value)
+	fl.Input.Clean = model.CleanLine
+	fl.Group = group
+	fl.Validate = func(s string) error { return f.validate(key, k, s) }
+	fl.Normal = func(s string) string { return normal(key, k, s) }
+	f.kinds[key] = k
 	return fl
 }
 
-func (f *Form) choiceField(key, label, group string, labels, ids []string, current string) *field {
-	fl := &field{key: key, label: label, group: group, kind: kChoice, choices: labels, ids: ids}
-	for i, id := range ids {
-		if id == current {
-			fl.choice = i
-		}
-	}
-	fl.committed = ids[fl.choice]
-	f.fields = append(f.fields, fl)
+// choice builds a choice field: labels shown, ids stored.
+func choice(key, label, group string, labels, ids []string, current string) *components.Field {
+	fl := components.ChoiceField(key, label, labels, 0)
+	fl.IDs, fl.Group, fl.Compact = ids, group, true
+	fl.Pick(current)
 	return fl
 }
 
-func (f *Form) build() {
+// hinted sets a field's hint.
+func hinted(fl *components.Field, hint string) *components.Field {
+	fl.Hint = hint
+	return fl
+}
+
+// personal marks a field as the applicant's personal data: its group's
+// heading and the field while it has the cursor say it is not public.
+func personal(fl *components.Field) *components.Field {
+	fl.Group, fl.Tag = text.ReqPersonalTag, text.ReqPersonalTag
+	return fl
+}
+
+func (f *Form) build() []*components.Field {
 	q := &f.q
-	f.text(fReceived, text.ReqFieldReceived, text.ReqGroupReceipt, dateText(q.Received), kDate).hint = text.ReqHintDate
 	var chL, chI []string
 	for _, c := range model.Channels {
 		chL, chI = append(chL, c.Label()), append(chI, string(c))
 	}
-	f.choiceField(fChannel, text.ReqFieldChannel, text.ReqGroupReceipt, chL, chI, string(q.Channel)).hint = text.ReqHintChannel
 	apL, apI := []string{text.ReqChoose}, []string{""}
 	for _, a := range model.ApplicantTypes {
 		apL, apI = append(apL, a.Label()), append(apI, string(a))
 	}
-	f.choiceField(fApplicant, text.ReqFieldApplicant, text.ReqGroupReceipt, apL, apI, string(q.Applicant))
-	f.text(fName, text.ReqFieldName, text.ReqGroupPersonal, q.Personal.Name, kText).personal = true
-	ph := f.text(fPhone, text.ReqFieldPhone, text.ReqGroupPersonal, q.Personal.Phone, kText)
-	ph.personal = true
-	f.text(fIDNumber, text.ReqFieldIDNumber, text.ReqGroupPersonal, q.Personal.IDNumber, kText).personal = true
-	f.text(fAddress, text.ReqFieldAddress, text.ReqGroupPersonal, q.Personal.Address, kText).personal = true
-	f.text(fSummary, text.ReqFieldSummary, text.ReqGroupContent, q.Summary, kText)
-	f.text(fCorrNotice, text.ReqFieldCorrNotice, text.ReqGroupCorrection, dateText(q.CorrectionNotice), kDate).hint = text.ReqHintCorrNotice
-	f.text(fCorrected, text.ReqFieldCorrected, text.ReqGroupCorrection, dateText(q.Corrected), kDate).hint = text.ReqHintCorrected
-	f.text(fExtBy, text.ReqFieldExtBy, text.ReqGroupExtension, q.ExtApprovedBy, kText)
-	f.text(fExtNotice, text.ReqFieldExtNotice, text.ReqGroupExtension, dateText(q.ExtNotice), kDate)
-	f.text(fExtDays, text.ReqFieldExtDays, text.ReqGroupExtension, components.CountText(q.ExtDays), kCount).hint = text.ReqHintExtDays
-	f.text(fExcluded, text.ReqFieldExcluded, text.ReqGroupExtension, components.CountText(q.ExcludedDays), kCount).hint = text.ReqHintExcluded
-	f.text(fAnswered, text.ReqFieldAnswered, text.ReqGroupAnswer, dateText(q.Answered), kDate)
-	f.fields = append(f.fields, f.outcomeField(q.Answered, q.Outcome))
-	f.text(fDelayNote, text.ReqFieldDelayNotice, text.ReqGroupAnswer, dateText(q.DelayNotice), kDate).hint = text.ReqHintDelay
-	f.text(fDelayedTo, text.ReqFieldDelayedTo, text.ReqGroupAnswer, dateText(q.DelayedTo), kDate)
-	f.choiceField(fFeeMethod, text.ReqFieldFeeMethod, text.ReqGroupFee,
-		[]string{model.FeeNone.Label(), model.FeePerRequest.Label(), model.FeePerPage.Label()},
-		[]string{string(model.FeeNone), string(model.FeePerRequest), string(model.FeePerPage)}, string(q.FeeMethod))
-	f.text(fPages, text.ReqFieldPages, text.ReqGroupFee, components.CountText(q.Pages), kCount).hint = text.ReqHintPages
-	f.text(fNth, text.ReqFieldNth, text.ReqGroupFee, "", kCount).hint = text.ReqHintNth
-	f.text(fFee, text.ReqFieldFee, text.ReqGroupFee, components.MoneyText(q.Fee), kMoney).hint = text.ReqHintFee
-	f.text(fFeeNotice, text.ReqFieldFeeNotice, text.ReqGroupFee, dateText(q.FeeNotice), kDate)
-	f.text(fFeePaid, text.ReqFieldFeePaid, text.ReqGroupFee, dateText(q.FeePaid), kDate)
-	f.text(fNotes, text.ReqFieldNotes, text.ReqGroupFee, q.Notes, kText)
+	return []*components.Field{
+		hinted(f.text(fReceived, text.ReqFieldReceived, text.ReqGroupReceipt, dateText(q.Received), kDate), text.ReqHintDate),
+		hinted(choice(fChannel, text.ReqFieldChannel, text.ReqGroupReceipt, chL, chI, string(q.Channel)), text.ReqHintChannel),
+		choice(fApplicant, text.ReqFieldApplicant, text.ReqGroupReceipt, apL, apI, string(q.Applicant)),
+		personal(f.text(fName, text.ReqFieldName, "", q.Personal.Name, kText)),
+		personal(f.text(fPhone, text.ReqFieldPhone, "", q.Personal.Phone, kText)),
+		personal(f.text(fIDNumber, text.ReqFieldIDNumber, "", q.Personal.IDNumber, kText)),
+		personal(f.text(fAddress, text.ReqFieldAddress, "", q.Personal.Address, kText)),
+		f.text(fSummary, text.ReqFieldSummary, text.ReqGroupContent, q.Summary, kText),
+		hinted(f.text(fCorrNotice, text.ReqFieldCorrNotice, text.ReqGroupCorrection, dateText(q.CorrectionNotice), kDate), text.ReqHintCorrNotice),
+		hinted(f.text(fCorrected, text.ReqFieldCorrected, text.ReqGroupCorrection, dateText(q.Corrected), kDate), text.ReqHintCorrected),
+		f.text(fExtBy, text.ReqFieldExtBy, text.ReqGroupExtension, q.ExtApprovedBy, kText),
+		f.text(fExtNotice, text.ReqFieldExtNotice, text.ReqGroupExtension, dateText(q.ExtNotice), kDate),
+		hinted(f.text(fExtDays, text.ReqFieldExtDays, text.ReqGroupExtension, components.CountText(q.ExtDays), kCount), text.ReqHintExtDays),
+		hinted(f.text(fExcluded, text.ReqFieldExcluded, text.ReqGroupExtension, components.CountText(q.ExcludedDays), kCount), text.ReqHintExcluded),
+		f.text(fAnswered, text.ReqFieldAnswered, text.ReqGroupAnswer, dateText(q.Answered), kDate),
+		f.outcomeField(q.Answered, q.Outcome),
+		hinted(f.text(fDelayNote, text.ReqFieldDelayNotice, text.ReqGroupAnswer, dateText(q.DelayNotice), kDate), text.ReqHintDelay),
+		f.text(fDelayedTo, text.ReqFieldDelayedTo, text.ReqGroupAnswer, dateText(q.DelayedTo), kDate),
+		choice(fFeeMethod, text.ReqFieldFeeMethod, text.ReqGroupFee,
+			[]string{model.FeeNone.Label(), model.FeePerRequest.Label(), model.FeePerPage.Label()},
+			[]string{string(model.FeeNone), string(model.FeePerRequest), string(model.FeePerPage)}, string(q.FeeMethod)),
+		hinted(f.text(fPages, text.ReqFieldPages, text.ReqGroupFee, components.CountText(q.Pages), kCount), text.ReqHintPages),
+		hinted(f.text(fNth, text.ReqFieldNth, text.ReqGroupFee, "", kCount), text.ReqHintNth),
+		hinted(f.text(fFee, text.ReqFieldFee, text.ReqGroupFee, components.MoneyText(q.Fee), kMoney), text.ReqHintFee),
+		f.text(fFeeNotice, text.ReqFieldFeeNotice, text.ReqGroupFee, dateText(q.FeeNotice), kDate),
+		f.text(fFeePaid, text.ReqFieldFeePaid, text.ReqGroupFee, dateText(q.FeePaid), kDate),
+		f.text(fNotes, text.ReqFieldNotes, text.ReqGroupFee, q.Notes, kText),
+	}
 }
 
 // outcomeFormat is the format whose outcome rows a request answered on
@@ -211,9 +195,16 @@ func (f *Form) outcomeFormat(answered model.Date) *model.Format {
 }
 
 // outcomeField offers the outcome rows of the answer year's format.
-func (f *Form) outcomeField(answered model.Date, current string) *field {
+func (f *Form) outcomeField(answered model.Date, current string) *components.Field {
+	labels, ids := f.outcomeChoices(answered)
+	return hinted(choice(fOutcome, text.ReqFieldOutcome, text.ReqGroupAnswer, labels, ids, current), text.ReqHintOutcome)
+}
+
+// outcomeChoices are the outcome rows of the answer year's format, after
+// 未答复.
+func (f *Form) outcomeChoices(answered model.Date) (labels, ids []string) {
 	fm := f.outcomeFormat(answered)
-	labels, ids := []string{text.ReqNoOutcome}, []string{""}
+	labels, ids = []string{text.ReqNoOutcome}, []string{""}
 	if fm != nil {
 		for _, g := range fm.OutcomeGroups() {
 			for _, r := range g.Rows {
@@ -221,52 +212,27 @@ func (f *Form) outcomeField(answered model.Date, current string) *field {
 			}
 		}
 	}
-	fl := &field{key: fOutcome, label: text.ReqFieldOutcome, group: text.ReqGroupAnswer, kind: kChoice, choices: labels, ids: ids, hint: text.ReqHintOutcome}
-	for i, id := range ids {
-		if id == current {
-			fl.choice = i
-		}
-	}
-	fl.committed = ids[fl.choice]
-	return fl
+	return labels, ids
 }
 
-func (f *Form) field(key string) *field {
-	for _, fl := range f.fields {
-		if fl.key == key {
-			return fl
-		}
-	}
-	return nil
-}
+func (f *Form) field(key string) *components.Field { return f.form.Field(key) }
 
-func (f *Form) current() *field { return f.fields[f.focus] }
-
-func (f *Form) setFocus(i int) {
-	if cur := f.current(); cur.input != nil {
-		cur.input.Blur()
-	}
-	f.focus = max(0, min(i, len(f.fields)-1))
-	if cur := f.current(); cur.input != nil {
-		cur.input.Focus()
-	}
-}
-
-// validate checks one field's text; the error is a Chinese sentence.
-func (f *Form) validate(fl *field, s string) error {
-	switch fl.kind {
+// validate checks the text of the field key (of kind k); the error is a
+// Chinese sentence, or a components.Warning for a value kept with a note.
+func (f *Form) validate(key string, k kind, s string) error {
+	switch k {
 	case kDate:
 		d, err := model.ParseDate(s)
 		if err != nil {
 			return err
 		}
-		return f.checkDate(fl.key, d)
+		return f.checkDate(key, d)
 	case kCount:
 		n, err := model.ParseCount(s)
 		if err != nil {
 			return err
 		}
-		if fl.key == fExtDays && n > model.MaxExtWorkdays {
+		if key == fExtDays && n > model.MaxExtWorkdays {
 			return fmt.Errorf(text.ReqErrExtDays, n)
 		}
 		return nil
@@ -274,16 +240,41 @@ func (f *Form) validate(fl *field, s string) error {
 		_, err := model.ParseMoney(s, "元")
 		return err
 	}
-	switch fl.key {
+	switch key {
 	case fPhone:
 		return model.ValidatePhones(s)
 	case fIDNumber:
-		return model.ValidateApplicantIdentity(s, model.ApplicantType(f.field(fApplicant).value()))
+		err := model.ValidateApplicantIdentity(s, model.ApplicantType(f.field(fApplicant).ID()))
+		var w *model.IDWarning
+		if errors.As(err, &w) {
+			// Wrong on the paper form: kept as written, with the warning shown.
+			return components.Warn(w.Msg)
+		}
+		return err
 	}
 	return nil
 }
 
-// checkDate checks a date against the others already committed.
+// normal is the stored form of an accepted text of the field key.
+func normal(key string, k kind, s string) string {
+	s = strings.TrimSpace(model.CleanLine(s))
+	switch {
+	case key == fIDNumber:
+		return model.NormalizeIDNumber(s)
+	case k == kDate:
+		d, _ := model.ParseDate(s)
+		return d.String()
+	case k == kCount:
+		n, _ := model.ParseCount(s)
+		return components.CountText(int(n))
+	case k == kMoney:
+		fen, _ := model.ParseMoney(s, "元")
+		return components.MoneyText(fen)
+	}
+	return s
+}
+
+// checkDate checks a date against the others already accepted.
 func (f *Form) checkDate(key string, d model.Date) error {
 	if d.IsZero() {
 		if key == fReceived && !f.isNew {
@@ -291,7 +282,7 @@ func (f *Form) checkDate(key string, d model.Date) error {
 		}
 		return nil
 	}
-	received, _ := model.ParseDate(f.field(fReceived).committed)
+	received, _ := model.ParseDate(f.field(fReceived).Valid())
 	if key == fReceived {
 		if d.Year() > f.c.Year {
 			return fmt.Errorf(text.ReqErrReceivedYear, d.Chinese(), f.c.Year)
@@ -305,38 +296,19 @@ func (f *Form) checkDate(key string, d model.Date) error {
 		return fmt.Errorf(text.ReqErrBeforeReceived, d.Chinese(), received.Chinese())
 	}
 	if !f.c.Today.IsZero() && d > f.c.Today {
-		return fmt.Errorf(text.ReqErrFutureDate, f.field(key).label, d.Chinese())
+		return fmt.Errorf(text.ReqErrFutureDate, f.field(key).Label, d.Chinese())
 	}
 	return nil
 }
 
-// commit stores a field's (valid) text into the entry.
-func (f *Form) commit(fl *field) {
-	s := fl.value()
-	if fl.kind != kChoice {
-		s = strings.TrimSpace(model.CleanLine(s))
-		if fl.key == fIDNumber {
-			s = model.NormalizeIDNumber(s)
-		}
-		if fl.kind == kDate {
-			d, _ := model.ParseDate(s)
-			s = d.String()
-		}
-		if fl.kind == kCount {
-			n, _ := model.ParseCount(s)
-			s = components.CountText(int(n))
-		}
-		if fl.kind == kMoney {
-			fen, _ := model.ParseMoney(s, "元")
-			s = components.MoneyText(fen)
-		}
-		fl.input.SetValue(s)
-	}
-	fl.committed = s
+// commit stores a field's accepted value (already in its normal form)
+// into the entry.
+func (f *Form) commit(fl *components.Field) {
+	s := fl.ID()
 	q := &f.q
 	date := func() model.Date { d, _ := model.ParseDate(s); return d }
 	count := func() int { n, _ := model.ParseCount(s); return int(n) }
-	switch fl.key {
+	switch fl.Key {
 	case fReceived:
 		q.Received = date()
 		if q.ID == 0 && !q.Received.IsZero() {
@@ -395,19 +367,15 @@ func (f *Form) commit(fl *field) {
 	}
 }
 
-// refreshOutcomes rebuilds the outcome choices for the answer year's
-// format, keeping the outcome when that format has it.
+// refreshOutcomes offers the outcome choices of the answer year's format,
+// keeping the outcome when that format has it.
 func (f *Form) refreshOutcomes() {
-	for i, fl := range f.fields {
-		if fl.key != fOutcome {
-			continue
-		}
-		nf := f.outcomeField(f.q.Answered, f.q.Outcome)
-		if f.q.Outcome != "" && nf.ids[nf.choice] != f.q.Outcome {
-			f.msg, f.msgErr = fmt.Sprintf(text.ReqOutcomeReset, f.outcomeFormat(f.q.Answered).Name), true
-			f.q.Outcome = ""
-		}
-		f.fields[i] = nf
+	fl := f.field(fOutcome)
+	fl.Choices, fl.IDs = f.outcomeChoices(f.q.Answered)
+	if !fl.Pick(f.q.Outcome) {
+		f.msg, f.msgErr = fmt.Sprintf(text.ReqOutcomeReset, f.outcomeFormat(f.q.Answered).Name), true
+		f.q.Outcome = ""
+		fl.Pick("")
 	}
 }
 
@@ -417,47 +385,47 @@ func (f *Form) saveable() bool {
 	return f.q.Received.Valid() && f.q.Applicant.Valid()
 }
 
-// leave validates the focused field and commits it; ok is false when the
-// text was refused (the cursor stays and the message shows).
-func (f *Form) leave() (changed, ok bool) {
-	fl := f.current()
-	if fl.kind == kChoice {
-		return false, true
+// unsavedNew reports whether the form holds a new entry with text in it
+// that cannot be saved yet (no received date or applicant type).
+func (f *Form) unsavedNew() bool {
+	return f.isNew && f.q.ID == 0 && f.hasContent() && !f.saveable()
+}
+
+// prefillFee puts the suggested fee into the empty fee field before it is
+// left.
+func (f *Form) prefillFee() {
+	fl := f.form.Current()
+	if fl.Key != fFee || strings.TrimSpace(fl.Input.Value()) != "" {
+		return
 	}
-	s := fl.input.Value()
-	if fl.key == fFee && strings.TrimSpace(s) == "" {
-		if fen, ok := f.suggestedFee(); ok && fen > 0 {
-			fl.input.SetValue(model.FormatMoney(fen, "元"))
-			s = fl.input.Value()
-		}
+	if fen, ok := f.suggestedFee(); ok && fen > 0 {
+		fl.Input.SetValue(model.FormatMoney(fen, "元"))
 	}
-	fl.warn = ""
-	if err := f.validate(fl, s); err != nil {
-		var w *model.IDWarning
-		if !errors.As(err, &w) {
-			fl.err = err.Error()
-			return false, false
-		}
-		// Wrong on the paper form: kept as written, with the warning shown.
-		fl.warn = w.Msg
+}
+
+// apply commits the field an event changed and saves the entry.
+func (f *Form) apply(ev components.FormEvent) tea.Cmd {
+	if ev.Changed == nil {
+		return nil
 	}
-	fl.err = ""
-	before := fl.committed
-	f.commit(fl)
-	return fl.committed != before, true
+	f.commit(ev.Changed)
+	if ev.Changed.Key == fFeeMethod {
+		return tea.Batch(f.save(), f.countNth())
+	}
+	return f.save()
 }
 
 // suggestedFee is the fee the chosen method computes.
 func (f *Form) suggestedFee() (int64, bool) {
-	switch model.FeeMethod(f.field(fFeeMethod).value()) {
+	switch model.FeeMethod(f.field(fFeeMethod).ID()) {
 	case model.FeePerPage:
-		n, err := model.ParseCount(f.field(fPages).input.Value())
+		n, err := model.ParseCount(f.field(fPages).Input.Value())
 		if err != nil {
 			return 0, false
 		}
 		return model.PerPageFee(int(n)), true
 	case model.FeePerRequest:
-		n, err := model.ParseCount(f.field(fNth).input.Value())
+		n, err := model.ParseCount(f.field(fNth).Input.Value())
 		if err != nil || n == 0 {
 			return 0, false
 		}
@@ -583,7 +551,7 @@ type nthMsg struct {
 func (f *Form) countNth() tea.Cmd {
 	q := f.q
 	if q.FeeMethod != model.FeePerRequest || q.Received.IsZero() || f.c.Store == nil ||
-		strings.TrimSpace(f.field(fNth).input.Value()) != "" {
+		strings.TrimSpace(f.field(fNth).Input.Value()) != "" {
 		return nil
 	}
 	ctx, st := f.c.Ctx, f.c.Store
@@ -600,43 +568,35 @@ func (f *Form) countNth() tea.Cmd {
 }
 
 // Typing implements common.Typing.
-func (f *Form) Typing() bool { return f.current().kind != kChoice }
+func (f *Form) Typing() bool { return f.form.Current().Input != nil }
 
-// Dirty implements common.Editing: text typed but not yet committed, a new
-// entry not yet saved, or a save still running.
+// Dirty implements common.Editing: text typed but not accepted yet (or
+// refused), a new entry not yet saved, or a save still running.
 func (f *Form) Dirty() bool {
-	if f.saver.Pending() || f.invalid() >= 0 {
-		return true
-	}
-	if f.isNew && f.q.ID == 0 && f.hasContent() {
-		return true
-	}
-	fl := f.current()
-	return fl.kind != kChoice && strings.TrimSpace(fl.input.Value()) != fl.committed
+	return f.saver.Pending() || f.form.Drafts() || f.unsavedNew()
 }
 
 func (f *Form) hasContent() bool {
-	for _, fl := range f.fields {
-		if fl.kind != kChoice && strings.TrimSpace(fl.input.Value()) != "" {
+	for _, fl := range f.form.Fields {
+		if fl.Input != nil && strings.TrimSpace(fl.Input.Value()) != "" {
 			return true
 		}
 	}
 	return false
 }
 
-// KeyMap implements common.Screen.
+// KeyMap implements common.Screen: the form's keys for the focused field,
+// then saving and leaving.
 func (f *Form) KeyMap() help.KeyMap {
-	prev, choose, wipe := keys.Global.Prev, keys.Choose, keys.Global.Wipe
-	prev.SetEnabled(f.focus > 0)
-	choice := f.current().kind == kChoice
-	choose.SetEnabled(choice)
-	wipe.SetEnabled(!choice)
-	return keys.Map{Short: []key.Binding{keys.Global.Next, prev, choose, wipe, keys.Global.Save, keys.Global.Back}}
+	return keys.Map{Short: append(f.form.Bindings(), keys.Global.Save, keys.Global.Back)}
 }
 
 // Update implements common.Screen.
 func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.form.SetSize(msg.Width, max(1, msg.Height-headerLines))
+		return f, nil
 	case reqSavedMsg:
 		if msg.form != f {
 			return f, nil
@@ -663,143 +623,84 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return f, nil
 	case nthMsg:
 		if msg.form == f && msg.nth > 0 {
-			if fl := f.field(fNth); strings.TrimSpace(fl.input.Value()) == "" {
-				fl.input.SetValue(strconv.Itoa(msg.nth))
-				fl.committed = fl.input.Value()
+			if fl := f.field(fNth); strings.TrimSpace(fl.Input.Value()) == "" {
+				fl.Reset(strconv.Itoa(msg.nth))
 			}
 		}
 		return f, nil
 	case tea.PasteMsg:
-		if fl := f.current(); fl.input != nil {
-			fl.input.Update(msg)
-			fl.err = ""
-		}
+		f.form.Update(msg)
 		return f, nil
 	case tea.KeyPressMsg:
 		return f, f.key(msg)
-	case discardYesMsg:
-		return f, f.done
-	case leaveSaveMsg:
-		// The valid fields are stored already; a refused one cannot be.
-		if i := f.invalid(); i >= 0 {
-			f.setFocus(i)
-			f.msg, f.msgErr = fmt.Sprintf(text.FormCannotSave, f.fields[i].label), true
+	case common.BlurMsg:
+		// The program ends under the form (the terminal closed): the field
+		// being typed is kept when valid, as moving on from it would.
+		f.prefillFee()
+		return f, f.apply(f.form.Leave())
+	case dialog.LeaveMsg:
+		if msg.Owner != f {
 			return f, nil
 		}
-		return f, f.done
-	case leaveDiscardMsg:
-		for _, fl := range f.fields {
-			if fl.err != "" {
-				fl.input.SetValue(fl.committed)
-				fl.err = ""
-			}
-		}
-		if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
-			return f, f.done // the question was about giving the whole entry up
-		}
-		return f, f.done
-	case leaveStayMsg:
-		if i := f.invalid(); i >= 0 {
-			f.setFocus(i)
-		}
-		return f, nil
+		return f, f.settle(msg.Answer)
 	}
 	return f, nil
 }
 
-// Answers to the question asked when the form is left with a refused
-// value in it.
-type (
-	leaveSaveMsg    struct{}
-	leaveDiscardMsg struct{}
-	leaveStayMsg    struct{}
-)
-
-// invalid is the first field holding a refused value, or -1.
-func (f *Form) invalid() int {
-	for i, fl := range f.fields {
-		if fl.err != "" {
-			return i
-		}
+// settle carries out the answer to 保存/放弃/继续修改: 保存 leaves once every
+// field is stored (a refused value or a new entry without its received
+// date and applicant type cannot be, and says so); 放弃 puts back the last
+// valid values and leaves; 继续修改 goes back to the field to fix.
+func (f *Form) settle(a dialog.LeaveAnswer) tea.Cmd {
+	leave, note := dialog.Settle(f.form, a)
+	if note != "" {
+		f.msg, f.msgErr = note, true
+		return nil
 	}
-	return -1
-}
-
-// discardYesMsg is the answer yes to the discard question.
-type discardYesMsg struct{}
-
-// askDiscard asks whether to give up a new entry that cannot be saved yet.
-func (f *Form) askDiscard() tea.Cmd {
-	return dialog.YesNo(f.c, text.ReqDiscardNew, text.ReqDiscard, discardYesMsg{}, text.AskGoOn, nil)
+	if a == dialog.LeaveSave && f.unsavedNew() {
+		f.msg, f.msgErr = text.ReqNeedReceivedApplicant, true
+		if !f.q.Received.Valid() {
+			f.form.FocusKey(fReceived)
+		} else {
+			f.form.FocusKey(fApplicant)
+		}
+		return nil
+	}
+	if leave || a == dialog.LeaveDiscard {
+		return f.done
+	}
+	return nil
 }
 
 func (f *Form) key(k tea.KeyPressMsg) tea.Cmd {
 	f.msg = ""
-	fl := f.current()
-	s := k.String()
-	switch s {
-	case "tab", "enter", "down", "shift+tab", "up":
-		// A refused value stays in its field, marked ✗ with the reason, and
-		// the cursor moves on: the stored value is still the last valid one.
-		changed, _ := f.leave()
-		if s == "shift+tab" || s == "up" {
-			f.setFocus(f.focus - 1)
-		} else if f.focus < len(f.fields)-1 {
-			f.setFocus(f.focus + 1)
-		}
-		if changed {
-			return f.save()
-		}
-		return nil
-	case "ctrl+s":
-		if _, ok := f.leave(); !ok {
+	switch {
+	case key.Matches(k, keys.Global.Save):
+		f.prefillFee()
+		ev := f.form.Leave()
+		if ev.Refused {
 			return nil
 		}
+		if cmd := f.apply(ev); cmd != nil {
+			return cmd
+		}
 		return f.save()
-	case "esc":
-		var cmd tea.Cmd
-		if fl.kind != kChoice {
-			if changed, _ := f.leave(); changed {
-				cmd = f.save()
-			}
-		}
-		if f.invalid() >= 0 {
-			// Never a silent loss: a refused value is kept until the clerk
-			// says what to do with it.
-			return tea.Batch(cmd, dialog.FormLeave(f.c, leaveSaveMsg{}, leaveDiscardMsg{}, leaveStayMsg{}))
-		}
-		if f.q.ID == 0 && f.isNew && f.hasContent() && !f.saveable() {
-			return tea.Batch(cmd, f.askDiscard())
+	case key.Matches(k, keys.Global.Back):
+		f.prefillFee()
+		cmd := f.apply(f.form.Leave())
+		if f.form.Invalid() >= 0 || f.unsavedNew() {
+			// Never a silent loss: a refused value, or a new entry that
+			// cannot be saved yet, is kept until the clerk says what to do.
+			return tea.Batch(cmd, dialog.AskLeave(f.c, f))
 		}
 		if cmd != nil {
 			return tea.Sequence(cmd, f.done)
 		}
 		return f.done
+	case key.Matches(k, components.FormKey.Next, components.FormKey.Prev):
+		f.prefillFee()
 	}
-	if fl.kind == kChoice {
-		n := len(fl.choices)
-		switch s {
-		case "left", "h":
-			fl.choice = (fl.choice - 1 + n) % n
-		case "right", "l", "space":
-			fl.choice = (fl.choice + 1) % n
-		case "home":
-			fl.choice = 0
-		case "end":
-			fl.choice = n - 1
-		default:
-			return nil
-		}
-		f.commit(fl)
-		if fl.key == fFeeMethod {
-			return tea.Batch(f.save(), f.countNth())
-		}
-		return f.save()
-	}
-	if fl.input.Update(k) {
-		fl.err = ""
-	}
-	return nil
+	return f.apply(f.form.Update(k))
 }
 
 // doneMsg closes the form once the saves started before it are through.
@@ -822,7 +723,7 @@ func (f *Form) closeCmd() tea.Cmd {
 func (f *Form) liveRequest() model.Request {
 	q := f.q
 	get := func(key string) (model.Date, bool) {
-		d, err := model.ParseDate(f.field(key).input.Value())
+		d, err := model.ParseDate(f.field(key).Input.Value())
 		return d, err == nil
 	}
 	if d, ok := get(fReceived); ok {
@@ -834,10 +735,10 @@ func (f *Form) liveRequest() model.Request {
 	if d, ok := get(fAnswered); ok {
 		q.Answered = d
 	}
-	if n, err := model.ParseCount(f.field(fExtDays).input.Value()); err == nil {
+	if n, err := model.ParseCount(f.field(fExtDays).Input.Value()); err == nil {
 		q.ExtDays = int(n)
 	}
-	if n, err := model.ParseCount(f.field(fExcluded).input.Value()); err == nil {
+	if n, err := model.ParseCount(f.field(fExcluded).Input.Value()); err == nil {
 		q.ExcludedDays = int(n)
 	}
 	return q
@@ -861,20 +762,12 @@ func (f *Form) DeadlineLine() string {
 	return line
 }
 
+// headerLines are the title, the deadline and the message lines above
+// the fields.
 const headerLines = 3
 
-// personalWidth is the width of a personal-data field with its tag.
-//
-// Bytes per frame: bubbletea v2.1.1 clears its cell buffer before drawing
-// each frame, which marks every line touched, and ultraviolet's renderer
-// repaints every touched line holding a wide character from column 0 (it
-// only diffs lines of narrow cells). So every line of the form holding
-// Chinese is written again in every frame, changed or not; what keeps a
-// key cheap is few bytes on those lines: no padding before a tag, no
-// styled blanks, nothing after the label of an empty field.
-const personalWidth = 72
-
-// View implements common.Screen.
+// View implements common.Screen: the header lines and the form as Update
+// left it. It changes nothing.
 func (f *Form) View(width, height int) string {
 	st := f.c.Styles
 	title := st.Heading.Render(f.Title())
@@ -900,94 +793,8 @@ func (f *Form) View(width, height int) string {
 		msgLine = f.feeLine()
 	}
 	head := []string{components.Fit(title, width), components.Fit(dl, width), components.Fit(msgLine, width)}
-
-	lw := 0
-	for _, fl := range f.fields {
-		lw = max(lw, ansi.StringWidth(fl.label))
-	}
-	tag := " " + text.ReqPersonalTag
-	var lines []string
-	focusLine, group := 0, ""
-	for i, fl := range f.fields {
-		if fl.group != group {
-			group = fl.group
-			g := "── " + group
-			if group == text.ReqGroupPersonal {
-				g = "── " + text.ReqPersonalTag
-			}
-			// A short rule: the renderer repaints every line holding Chinese
-			// in every frame (see personalWidth), so each cell of it is
-			// written again on every key.
-			lines = append(lines, components.Fit(st.Muted.Render(clip(g, width)), width))
-		}
-		label := strings.Repeat(" ", lw-ansi.StringWidth(fl.label)) + fl.label
-		if i == f.focus {
-			focusLine = len(lines)
-			label = st.Focused.Render(label)
-		} else {
-			label = st.Label.Render(label)
-		}
-		vw := max(6, width-lw-2)
-		// The tag sits after the focused personal field (the group's
-		// heading carries it for all four), after a field of personalWidth
-		// cells: the padding before it is written in every frame.
-		tagged := fl.personal && i == f.focus
-		if tagged {
-			vw = max(6, min(vw, personalWidth)-ansi.StringWidth(tag))
-		}
-		var val string
-		if fl.kind == kChoice {
-			c := fl.choices[fl.choice]
-			if i == f.focus {
-				val = components.Fit("◀ "+c+" ▶"+st.Muted.Render(fmt.Sprintf(" (%d/%d)", fl.choice+1, len(fl.choices))), vw)
-			} else {
-				val = components.Fit(c, vw)
-			}
-		} else {
-			val = fl.input.View(vw)
-		}
-		line := label
-		if i == f.focus || fl.kind == kChoice || fl.input.Value() != "" {
-			// An empty field other than the focused one is its label alone:
-			// nothing after it is written. The focused one is marked ▸ as
-			// well as by its style, for a monochrome console.
-			sep := "  "
-			if i == f.focus {
-				sep = components.FocusMark
-			}
-			line += sep + val
-		}
-		if tagged {
-			line += st.Warning.Render(tag)
-		}
-		lines = append(lines, components.Fit(line, width))
-		if fl.err != "" {
-			for _, l := range components.Wrap("✗ "+fl.err, max(4, width-lw-2)) {
-				lines = append(lines, strings.Repeat(" ", lw+2)+st.Error.Render(l))
-			}
-		} else if fl.warn != "" {
-			for _, l := range components.Wrap("! "+fl.warn, max(4, width-lw-2)) {
-				lines = append(lines, strings.Repeat(" ", lw+2)+st.Warning.Render(l))
-			}
-		} else if i == f.focus && fl.hint != "" {
-			lines = append(lines, strings.Repeat(" ", lw+2)+st.Muted.Render(clip(fl.hint, max(4, width-lw-2))))
-		}
-	}
-	bodyH := max(1, height-headerLines)
-	if focusLine < f.top+1 {
-		f.top = max(0, focusLine-1)
-	}
-	if focusLine >= f.top+bodyH-1 {
-		f.top = focusLine - bodyH + 2
-	}
-	f.top = max(0, min(f.top, len(lines)-1))
-	body := lines[f.top:]
-	f.curX, f.curY = -1, -1
-	if cur := f.current(); cur.kind != kChoice {
-		f.curX = lw + 2 + cur.input.CursorX()
-		f.curY = headerLines + focusLine - f.top
-	}
-	return components.Block(strings.Join(append(head, body...), "\n"), width, height)
+	body := f.form.View(width, max(1, height-headerLines))
+	return components.Block(strings.Join(head, "\n")+"\n"+body, width, height)
 }
 
 // feeLine shows the suggested fee when a method is chosen.
@@ -999,22 +806,24 @@ func (f *Form) feeLine() string {
 	return f.c.Styles.Muted.Render(fmt.Sprintf(text.ReqFeeSuggest, model.FormatMoney(fen, "元")))
 }
 
-// Cursor implements common.Screen.
+// Cursor implements common.Screen: the focused input's cursor at the size
+// the form was told.
 func (f *Form) Cursor() *tea.Cursor {
-	if f.curX < 0 {
+	x, y := f.form.CursorXY()
+	if x < 0 {
 		return nil
 	}
-	return tea.NewCursor(f.curX, f.curY)
+	return tea.NewCursor(x, headerLines+y)
 }
 
 // Focus is the key of the focused field (tests).
-func (f *Form) Focus() string { return f.current().key }
+func (f *Form) Focus() string { return f.form.Current().Key }
 
 // Err is the message shown under the focused field (tests).
-func (f *Form) Err() string { return f.current().err }
+func (f *Form) Err() string { return f.form.Current().Err }
 
 // FieldErr is the message of a refused value in the field with key (tests).
-func (f *Form) FieldErr(key string) string { return f.field(key).err }
+func (f *Form) FieldErr(key string) string { return f.field(key).Err }
 
 // FieldText is the text in the field with key, refused or not (tests).
-func (f *Form) FieldText(key string) string { return f.field(key).input.Value() }
+func (f *Form) FieldText(key string) string { return f.field(key).Input.Value() }

@@ -65,8 +65,9 @@ func TestHostileStoredTextIsDrawnSafely(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := NewForm(c, &full)
-	for i := 0; i < len(f.fields); i++ {
-		f.setFocus(i)
+	f.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	for i := 0; i < len(f.form.Fields); i++ {
+		f.form.FocusField(i)
 		v := f.View(100, 30)
 		testenv.CheckSize(t, v, 100, 30)
 		assertNoDataEscapes(t, "form at "+f.Focus(), v)

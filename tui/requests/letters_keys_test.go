@@ -7,6 +7,8 @@ import (
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/ledger"
 	"nianbao/tui/letters"
+	"nianbao/tui/sheetimport"
+	"nianbao/tui/text"
 )
 
 // TestListOpensLetterAndLedgerScreens: w on a request opens its letter
@@ -23,7 +25,7 @@ func TestListOpensLetterAndLedgerScreens(t *testing.T) {
 	}{
 		{"w", func(x any) bool { _, ok := x.(*letters.Screen); return ok }},
 		{"l", func(x any) bool { _, ok := x.(*ledger.Export); return ok }},
-		{"i", func(x any) bool { _, ok := x.(*ledger.Import); return ok }},
+		{"i", func(x any) bool { s, ok := x.(*sheetimport.Screen); return ok && s.Title() == text.LedInTitle }},
 	} {
 		var pushed []any
 		_, screens := testenv.PressPushed(t, c, s, k.key)

@@ -170,8 +170,8 @@ func TestFormAddsRequestByKeys(t *testing.T) {
 	s.View(100, 30)
 	cur := s.Cursor()
 	lw := 0
-	for _, fl := range f.fields {
-		lw = max(lw, ansi.StringWidth(fl.label))
+	for _, fl := range f.form.Fields {
+		lw = max(lw, ansi.StringWidth(fl.Label))
 	}
 	if cur == nil || cur.X != lw+2+ansi.StringWidth("2021年6月1日") {
 		t.Fatalf("cursor %+v, want x=%d", cur, lw+2+ansi.StringWidth("2021年6月1日"))
@@ -260,17 +260,16 @@ func TestFormOutcomesFollowAnswerYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := NewForm(c, &q)
-	f.field(fAnswered).input.SetValue("2020-12-30")
-	f.focus = 0
+	f.field(fAnswered).Input.SetValue("2020-12-30")
 	for f.Focus() != fAnswered {
 		f.Update(testenv.Key("tab"))
 	}
 	f.Update(testenv.Key("tab"))
-	n2019 := len(f.field(fOutcome).choices)
-	f.field(fAnswered).input.SetValue("2021-01-05")
+	n2019 := len(f.field(fOutcome).Choices)
+	f.field(fAnswered).Input.SetValue("2021-01-05")
 	f.Update(testenv.Key("shift+tab"))
 	f.Update(testenv.Key("tab"))
-	n2021 := len(f.field(fOutcome).choices)
+	n2021 := len(f.field(fOutcome).Choices)
 	if n2019 != 1+len(model.FormatByID("2019").OutcomeRows()) || n2021 != 1+len(model.FormatByID("2021").OutcomeRows()) || n2019 == n2021 {
 		t.Fatalf("outcome choices 2019 %d, 2021 %d", n2019, n2021)
 	}
@@ -465,7 +464,7 @@ func TestPerRequestFeeCountsTheApplicantsMonth(t *testing.T) {
 		s, _ = testenv.Press(t, c, s, "tab")
 	}
 	s, _ = testenv.Press(t, c, s, "right") // 按件
-	if got := f.field(fNth).input.Value(); got != "12" {
+	if got := f.field(fNth).Input.Value(); got != "12" {
 		t.Fatalf("nth = %q, want 12", got)
 	}
 	if fen, ok := f.suggestedFee(); !ok || fen != 10000 {

@@ -51,23 +51,33 @@ type Model struct {
 	err       string
 	// selectID is an organ to select when the list arrives.
 	selectID int64
-	keys     keys.Map
+	keys     startKeys
+}
+
+// startKeys are the start screen's keys. Enter does what its hint says
+// where the cursor is: create the first organ, create an organ's first
+// year, or open the year marked on the right (the newest at first).
+type startKeys struct {
+	Open, NewOrgan, EditOrgan, NewYear, Switch, Left, Right key.Binding
+	Import, Aggregate, Calendar, Quit                       key.Binding
 }
 
 // New builds the start screen.
 func New(c *common.Common) *Model {
 	m := &Model{c: c}
-	m.keys = keys.Map{Short: []key.Binding{
-		keys.Bind(text.KeyOpen, "enter"),
-		keys.Bind(text.StartKeyNewOrgan, "n"),
-		keys.Bind(text.StartKeyEditOrgan, "e"),
-		keys.Bind(text.StartKeyNewYear, "y"),
-		keys.Bind(text.StartKeySwitch, "tab"),
-		keys.Bind(text.BunKeyStartImport, "i"),
-		keys.Bind(text.BunKeyStartAgg, "h"),
-		keys.Bind(text.StartKeyCal, "c"),
-		keys.Bind(text.KeyQuit, "q"),
-	}}
+	m.keys = startKeys{
+		Open:      keys.Bind(text.KeyOpen, "enter"),
+		NewOrgan:  keys.Bind(text.StartKeyNewOrgan, "n"),
+		EditOrgan: keys.Bind(text.StartKeyEditOrgan, "e"),
+		NewYear:   keys.Bind(text.StartKeyNewYear, "y"),
+		Switch:    keys.Bind(text.StartKeySwitch, "tab", "shift+tab"),
+		Left:      keys.Help(keys.Keys(keys.Nav.Left, "left", "esc"), text.StartKeyOrgans),
+		Right:     keys.Help(keys.Keys(keys.Nav.Right, "right"), text.StartKeyYears),
+		Import:    keys.Bind(text.BunKeyStartImport, "i"),
+		Aggregate: keys.Bind(text.BunKeyStartAgg, "h"),
+		Calendar:  keys.Bind(text.StartKeyCal, "c"),
+		Quit:      keys.Bind(text.KeyQuit, "q"),
+	}
 	return m
 }
 
@@ -108,8 +118,37 @@ func (m *Model) loadYears() tea.Cmd {
 // Title implements common.Screen.
 func (m *Model) Title() string { return text.StartTitle }
 
-// KeyMap implements common.Screen.
-func (m *Model) KeyMap() help.KeyMap { return m.keys }
+// KeyMap implements common.Screen: Enter is named for what it does where
+// the cursor is; keys that cannot act are left out.
+func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	_, hasOrgan := m.Organ()
+	switch {
+	case !hasOrgan:
+		k.Open = keys.Help(k.Open, text.StartKeyNewOrgan)
+	case len(m.years) == 0 && m.focus == 0:
+		k.Open = keys.Help(k.Open, text.StartKeyNewYear)
+	case len(m.years) > 0:
+		k.Open = keys.Help(k.Open, fmt.Sprintf(text.StartKeyOpenYear, m.years[m.yl.Cursor]))
+	}
+	k.EditOrgan.SetEnabled(hasOrgan)
+	k.NewYear.SetEnabled(hasOrgan)
+	k.Switch.SetEnabled(len(m.years) > 0)
+	k.Left.SetEnabled(m.focus == 1)
+	k.Right.SetEnabled(m.focus == 0 && len(m.years) > 0)
+	nav := []key.Binding{keys.Nav.Up, keys.Nav.Down}
+	if n := m.ol.Len; m.focus == 1 {
+		n = m.yl.Len
+		if n < 2 {
+			nav = nil
+		}
+	} else if n < 2 {
+		nav = nil
+	}
+	short := []key.Binding{k.Open, k.NewOrgan, k.EditOrgan, k.NewYear, k.Switch, k.Import, k.Aggregate, k.Calendar, k.Quit}
+	full := append(append([]key.Binding{}, short...), k.Left, k.Right)
+	return keys.Map{Short: short, Full: [][]key.Binding{append(full, nav...)}}
+}
 
 // Cursor implements common.Screen.
 func (m *Model) Cursor() *tea.Cursor { return nil }
@@ -175,58 +214,61 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	o, hasOrgan := m.Organ()
-	switch k.String() {
-	case "n":
+	b := m.keys
+	switch {
+	case key.Matches(k, b.NewOrgan):
 		return common.Push(NewOrganForm(m.c, model.Organ{Level: model.LevelTownship}))
-	case "e":
+	case key.Matches(k, b.EditOrgan):
 		if hasOrgan {
 			return common.Push(NewOrganForm(m.c, o))
 		}
-	case "y":
+	case key.Matches(k, b.NewYear):
 		if hasOrgan {
 			return common.Push(NewYearForm(m.c, o, m.years))
 		}
-	case "i":
+	case key.Matches(k, b.Import):
 		return common.Push(bundles.NewImport(m.c))
-	case "h":
+	case key.Matches(k, b.Aggregate):
 		return common.Push(bundles.NewAggregate(m.c, "", m.c.Today.Year()-1))
-	case "c":
+	case key.Matches(k, b.Calendar):
 		return common.Push(calendar.New(m.c))
-	case "tab", "shift+tab":
+	case key.Matches(k, b.Switch):
 		if m.focus == 0 && len(m.years) > 0 {
 			m.focus = 1
 		} else {
 			m.focus = 0
 		}
-	case "left", "esc":
+	case key.Matches(k, b.Left):
 		m.focus = 0
-	case "right":
+	case key.Matches(k, b.Right):
 		if len(m.years) > 0 {
 			m.focus = 1
 		}
-	case "enter":
+	case key.Matches(k, b.Open):
 		if !hasOrgan {
 			return common.Push(NewOrganForm(m.c, model.Organ{Level: model.LevelTownship}))
 		}
-		if m.focus == 0 {
-			if len(m.years) == 0 {
-				return common.Push(NewYearForm(m.c, o, m.years))
+		if len(m.years) == 0 {
+			if m.yearsOf != o.ID {
+				return nil // the organ's years are still loading
 			}
-			m.focus = 1
-			return nil
+			return common.Push(NewYearForm(m.c, o, m.years))
 		}
+		// On an organ as on a year, Enter opens the year marked on the
+		// right (the newest unless the clerk moved there).
 		y := m.years[m.yl.Cursor]
 		return func() tea.Msg { return common.OpenMsg{Organ: o, Year: y} }
 	default:
 		if m.focus == 0 {
 			before := m.ol.Cursor
-			if m.ol.HandleKey(k.String(), 10) && m.ol.Cursor != before {
+			if m.ol.HandleKey(k, 10) && m.ol.Cursor != before {
 				m.years = nil
 				m.yl.SetLen(0)
+				m.yl.Cursor = 0
 				return m.loadYears()
 			}
 		} else {
-			m.yl.HandleKey(k.String(), 10)
+			m.yl.HandleKey(k, 10)
 		}
 	}
 	return nil
@@ -271,7 +313,10 @@ func (m *Model) View(width, height int) string {
 		}
 		line := components.Fit(" "+fmt.Sprintf(text.StatusYear, y)+"  "+st.Muted.Render(fname+state), rw)
 		if i == m.yl.Cursor && m.focus == 1 {
-			line = st.Selected.Render(components.Fit(" "+fmt.Sprintf(text.StatusYear, y)+"  "+fname+state, rw))
+			line = st.Selected.Render(components.Fit("▸"+fmt.Sprintf(text.StatusYear, y)+"  "+fname+state, rw))
+		} else if i == m.yl.Cursor {
+			// The year Enter opens from the organ list.
+			line = st.Heading.Render(components.Fit("▸"+fmt.Sprintf(text.StatusYear, y)+"  "+fname+state, rw))
 		}
 		right = append(right, line)
 	}
@@ -286,7 +331,7 @@ func (m *Model) View(width, height int) string {
 	if cal := m.c.Calendar; cal != nil && !m.c.Today.IsZero() {
 		for _, y := range desk.MissingCalendarYears(cal, m.c.Today.Year(), m.c.Today.Year()+1) {
 			right = append(right, "")
-			for _, l := range components.Wrap(fmt.Sprintf(model.MissingYearText, y)+text.CalendarImportHint, rw-1) {
+			for _, l := range components.Wrap(model.CalendarYearWarning(cal, y)+text.CalendarImportHint, rw-1) {
 				right = append(right, " "+st.Warning.Render(l))
 			}
 		}
@@ -299,7 +344,7 @@ func (m *Model) View(width, height int) string {
 		for len(left) < height-1 {
 			left = append(left, "")
 		}
-		hint := components.KeyHints([]key.Binding{m.keys.Short[5], m.keys.Short[6]}, key.Binding{}, lw-1)
+		hint := components.KeyHints([]key.Binding{m.keys.Import, m.keys.Aggregate}, key.Binding{}, lw-1)
 		left = append(left[:height-1], st.Muted.Render(components.Fit(" "+hint, lw)))
 	}
 	l := strings.Split(components.Block(strings.Join(left, "\n"), lw, height), "\n")
@@ -334,11 +379,14 @@ func NewOrganForm(c *common.Common, o model.Organ) *OrganForm {
 	f := &OrganForm{c: c, organ: o, form: components.NewForm(profile.FormStyles(c), profile.OrganFields(o)...)}
 	f.keys = keys.Map{Short: []key.Binding{
 		keys.Global.Next, keys.Global.Prev,
-		key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", text.ReqKeyChoose)),
-		keys.Global.Save, keys.Global.Back,
+		keys.Choose, keys.Global.Save, keys.Global.Back,
 	}}
 	return f
 }
+
+// organSaveLast is Enter on the organ form's last field: it saves the
+// organ, as Tab/Enter move on from the others.
+var organSaveLast = keys.Bind(text.KeySave, "enter")
 
 // Init implements common.Screen.
 func (f *OrganForm) Init() tea.Cmd { return nil }
@@ -418,7 +466,7 @@ func (f *OrganForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				return f, dialog.AskLeave(f.c, f)
 			}
 			return f, func() tea.Msg { return common.BackMsg{} }
-		case msg.String() == "enter":
+		case key.Matches(msg, organSaveLast):
 			// Enter on the last field saves, as Tab/Enter move on elsewhere.
 			if f.form.Focus == len(f.form.Fields)-1 {
 				if ev := f.form.Leave(); ev.Refused {
@@ -482,7 +530,7 @@ func NewYearForm(c *common.Common, o model.Organ, years []int) *YearForm {
 	f.keys = yearKeys{
 		Create: keys.Bind(text.StartNewYear, "enter", "ctrl+s"),
 		Next:   keys.Bind(text.KeyNext, "tab", "shift+tab"),
-		Choose: key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", text.ReqKeyChoose)),
+		Choose: keys.Choose,
 		Back:   keys.Bind(text.KeyBack, "esc"),
 	}
 	f.refreshChoices()

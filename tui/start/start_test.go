@@ -5,10 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
 	"nianbao/tui/common"
+	"nianbao/tui/components"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/text"
 )
@@ -83,7 +85,21 @@ func TestStartListsOrgansAndYearsAndOpens(t *testing.T) {
 	if !strings.Contains(view, "2019版  草稿") || !strings.Contains(view, "2021版  草稿") {
 		t.Fatalf("formats not shown:\n%s", view)
 	}
-	d.Keys("enter", "down", "enter")
+	// The help bar promises what Enter does on the organ: open the newest
+	// year, at once.
+	if bar := components.KeyHints(m.KeyMap().ShortHelp(), key.Binding{}, 200); !strings.Contains(bar, "enter 打开2021年") {
+		t.Fatalf("help %q", bar)
+	}
+	d.Keys("enter")
+	if len(d.Out) != 1 || d.Out[0].(common.OpenMsg).Year != 2021 {
+		t.Fatalf("enter on the organ should open 2021: %+v", d.Out)
+	}
+	d.Out = nil
+	d.Keys("tab", "down")
+	if bar := components.KeyHints(m.KeyMap().ShortHelp(), key.Binding{}, 200); !strings.Contains(bar, "enter 打开2020年") {
+		t.Fatalf("help %q", bar)
+	}
+	d.Keys("enter")
 	if len(d.Out) != 1 {
 		t.Fatalf("out %+v", d.Out)
 	}

@@ -367,7 +367,6 @@ func (m *Model) cancel() {
 }
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
-	s := k.String()
 	b := m.keys
 	if m.editing {
 		switch {
@@ -386,12 +385,12 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			if !ok {
 				return nil
 			}
-			switch s {
-			case "up":
+			switch {
+			case key.Matches(k, keys.Edit.Up):
 				m.moveRow(-1)
-			case "down":
+			case key.Matches(k, keys.Edit.Down):
 				m.moveRow(1)
-			case "shift+tab":
+			case key.Matches(k, b.Prev):
 				m.step(-1)
 			default:
 				m.step(1)
@@ -406,18 +405,19 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	m.err, m.note = "", ""
 	switch {
 	case key.Matches(k, b.Move):
-		switch s {
-		case "up", "k":
+		// Move is listed as one hint; its keys act as the cursor keys do.
+		switch {
+		case key.Matches(k, keys.Nav.Up):
 			m.moveRow(-1)
-		case "down", "j":
+		case key.Matches(k, keys.Nav.Down):
 			m.moveRow(1)
-		case "left", "h":
+		case key.Matches(k, keys.Nav.Left):
 			m.cur.c = max(0, m.cur.c-1)
-		case "right", "l":
+		case key.Matches(k, keys.Nav.Right):
 			m.cur.c = min(len(m.tables[m.cur.t].labels)-1, m.cur.c+1)
-		case "home":
+		case key.Matches(k, keys.Nav.Home):
 			m.cur.c = 0
-		case "end":
+		case key.Matches(k, keys.Nav.End):
 			m.cur.c = len(m.tables[m.cur.t].labels) - 1
 		}
 	case key.Matches(k, b.Next):

@@ -39,7 +39,6 @@ const (
 	BunStateSame      = "内容相同，无需导入"
 	BunStateFailed    = "导入失败：%s"
 	BunAskDiff        = "数据库中已有%s%d年的年报，与报送包（%s）有 %d 处不同（已有 → 报送包）："
-	BunAskDiffKeys    = "r 用报送包替换 · k 保留已有的年报"
 	BunNothingChosen  = "没有可导入的报送包：请用空格勾选，或把光标放在一个完好的报送包上。"
 	BunImportDone     = "导入完成：导入 %d 个，替换 %d 个，保留 %d 个，相同 %d 个，失败 %d 个。"
 	BunKeySelect      = "勾选"
@@ -47,8 +46,9 @@ const (
 	BunKeyImport      = "导入"
 	BunKeyAggregate   = "汇总"
 	BunKeyRescan      = "重新读取"
-	BunKeyReplace     = "替换"
-	BunKeyKeep        = "保留"
+	BunKeyReplace     = "用报送包替换"
+	BunKeyKeep        = "保留已有的年报"
+	BunKeyFolder      = "换文件夹"
 	BunKeyStartImport = "导入报送包"
 	BunKeyStartAgg    = "汇总"
 )
@@ -76,4 +76,5 @@ const (
 	AggMore         = "……另有 %d 行，按 pgdown 查看"
 	AggKeyRun       = "生成"
 	AggKeyScroll    = "翻看结果"
+	AggKeyScrollUp  = "往回翻"
 )

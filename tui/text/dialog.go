@@ -11,7 +11,6 @@ const (
 	QuitAskYes     = "退出"
 	QuitAskNo      = "留下"
 	AskDiscard     = "放弃"
-	AskGoOn        = "继续填写"
 	AskDraft       = "导出草稿"
 	AskOverwrite   = "覆盖"
 	FormAutosave   = "每一项离开时自动保存"

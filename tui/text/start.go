@@ -24,6 +24,9 @@ const (
 	StartKeyEditOrgan  = "修改单位"
 	StartKeyNewYear    = "新建年度"
 	StartKeySwitch     = "切换单位/年度"
+	StartKeyOpenYear   = "打开%d年"
+	StartKeyOrgans     = "回到单位"
+	StartKeyYears      = "到年度"
 )
 
 // CalendarImportHint follows model.MissingYearText on the start screen and

@@ -52,8 +52,8 @@ func Reload(t testing.TB, c *common.Common) {
 // feeds each message back to s. It plays the app's part where a screen
 // test needs it: a ReloadMsg reloads the organ-year into c and hands it to
 // s as an OrganYearMsg; a failed save fails the test. The messages meant
-// for the app (ReloadMsg, SavedMsg, PushMsg, BackMsg, GoToMsg) are
-// returned in the order they came.
+// for the app (ReloadMsg, SavedMsg, PushMsg, BackMsg, GoToMsg, StatusMsg)
+// are returned in the order they came.
 func Run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.Screen, []tea.Msg) {
 	t.Helper()
 	var out []tea.Msg
@@ -84,7 +84,7 @@ func Run(t testing.TB, c *common.Common, s common.Screen, cmd tea.Cmd) (common.S
 			Reload(t, c)
 			out = append(out, msg)
 			s, next = s.Update(common.OrganYearMsg{OY: c.OrganYear()})
-		case common.SavedMsg, common.PushMsg, common.BackMsg, common.GoToMsg:
+		case common.SavedMsg, common.PushMsg, common.BackMsg, common.GoToMsg, common.StatusMsg:
 			out = append(out, msg)
 			continue
 		default:
