@@ -269,20 +269,23 @@ func FuzzNarrative(f *testing.F) {
 
 // TestClaimUnitsCoverEveryCountClaim: narrativeClause skips the count
 // claims of a clause holding none of claimUnits, so every count claim must
-// end in a group of those units only.
+// put a group of those units only after its number.
 func TestClaimUnitsCoverEveryCountClaim(t *testing.T) {
 	res := []*regexp.Regexp{reCombined}
 	for _, c := range narrativeClaims {
 		res = append(res, c.re)
 	}
 	for _, re := range res {
+		// The number is followed by its unit group: \s*(件|份…).
 		s := re.String()
-		i := strings.LastIndex(s, `\s*(`)
-		if i < 0 || !strings.HasSuffix(s, ")") {
-			t.Errorf("%s does not end in a unit group", s)
+		i := strings.Index(s, numPat+`\s*(`)
+		if i < 0 {
+			t.Errorf("%s has no unit group after its number", s)
 			continue
 		}
-		for _, u := range strings.Split(s[i+len(`\s*(`):len(s)-1], "|") {
+		group := s[i+len(numPat+`\s*(`):]
+		group = group[:strings.IndexByte(group, ')')]
+		for _, u := range strings.Split(group, "|") {
 			if utf8.RuneCountInString(u) != 1 || !strings.Contains(claimUnits, u) {
 				t.Errorf("%s: unit %q not in claimUnits %q", s, u, claimUnits)
 			}
