@@ -15,34 +15,7 @@ import (
 // deadline rules (nil means DefaultCalendar); today is the date the L6
 // overdue rule measures against (zero skips it).
 func Check(oy *OrganYear, cal *Calendar, today Date) []Finding {
-	if oy == nil || oy.Report == nil {
-		return nil
-	}
-	if cal == nil {
-		cal = DefaultCalendar()
-	}
-	c := &checker{oy: oy, r: oy.Report, f: oy.Report.Format(), cal: cal, today: today}
-	if c.f == nil {
-		c.add(Finding{Rule: "F1", Severity: Error, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
-			Message: fmt.Sprintf("%d年没有适用的国家统一格式（2019版自2019年度起使用），请核对报告年度", c.r.Year)})
-		return c.out
-	}
-	c.v = EffectiveValues(oy)
-	c.formatRules()
-	c.tableS3()
-	c.tableS4()
-	c.nonNegative()
-	c.section2()
-	c.yearOverYear()
-	c.requests()
-	c.cases()
-	c.narrative()
-	c.reportRules()
-	c.structure()
-	c.copies()
-	c.personalInPublicText()
-	c.finish()
-	return c.out
+	return NewCheckRun(oy, cal, today).Findings()
 }
 
 type checker struct {
@@ -381,11 +354,10 @@ func reqName(q *Request) string {
 // with no received date, which L8 reports). Entries of other years are
 // checked with their own year's report.
 func (c *checker) requests() {
-	start, end := YearStart(c.r.Year), YearEnd(c.r.Year)
 	missing := map[int]int{} // year without a known schedule → entries that need it
 	for i := range c.oy.Requests {
 		q := &c.oy.Requests[i]
-		if !q.Received.IsZero() && (q.Received > end || q.Received < start && !q.Answered.IsZero() && q.Answered < start) {
+		if !CheckedInYear(q, c.r.Year) {
 			continue
 		}
 		c.request(q)
@@ -393,9 +365,25 @@ func (c *checker) requests() {
 			missing[y]++
 		}
 	}
+	c.missingYears(missing)
+}
+
+// CheckedInYear reports whether the request rules check q with the report
+// of year: received in it, or received earlier and not answered before it
+// began (and entries with no received date, which L8 reports).
+func CheckedInYear(q *Request, year int) bool {
+	start, end := YearStart(year), YearEnd(year)
+	return q.Received.IsZero() || !(q.Received > end || q.Received < start && !q.Answered.IsZero() && q.Answered < start)
+}
+
+// missingYears is K1: one finding per year whose holiday schedule is
+// missing, with the number of entries whose deadline needs it.
+func (c *checker) missingYears(missing map[int]int) {
 	years := make([]int, 0, len(missing))
-	for y := range missing {
-		years = append(years, y)
+	for y, n := range missing {
+		if n > 0 {
+			years = append(years, y)
+		}
 	}
 	sort.Ints(years)
 	for _, y := range years {

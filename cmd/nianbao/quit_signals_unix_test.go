@@ -88,7 +88,7 @@ func TestSignalSavesTheFieldBeingTyped(t *testing.T) {
 				t.Fatalf("could not open section 一:\n%s", w.screen())
 			}
 			w.keys("Enter")
-			if !w.wait("ctrl+s 保存") {
+			if !w.wait("esc 结束编辑") {
 				t.Fatalf("the paragraph did not open:\n%s", w.screen())
 			}
 			typed := "关闭终端时还没保存的一句话"

@@ -513,6 +513,14 @@ func (ef *entryForm) view(s *Screen, width, height int) string {
 	return components.Block(strings.Join(lines, "\n"), width, height)
 }
 
+// sizeForm tells an open entry form its size (under its title, above its
+// note and keys), so it settles its scroll in Update.
+func (s *Screen) sizeForm() {
+	if s.form != nil && s.size.Width > 0 {
+		s.form.form.SetSize(s.size.Width, max(1, s.size.Height-4))
+	}
+}
+
 func (ef *entryForm) cursor() *tea.Cursor {
 	x, y := ef.form.CursorXY()
 	if x < 0 {

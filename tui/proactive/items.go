@@ -60,6 +60,7 @@ type Screen struct {
 	height int
 
 	form *entryForm
+	size tea.WindowSizeMsg // the screen's size, for the form
 	last prefill
 	imp  *importFlow
 	cnt  *countsView
@@ -276,6 +277,10 @@ func (s *Screen) listHeight() int { return max(1, s.height-4) }
 
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		s.size = sz
+	}
+	defer s.sizeForm()
 	if ok, cmd := s.rows.Update(msg); ok {
 		return s, cmd
 	}

@@ -64,8 +64,9 @@ type List struct {
 
 	view   view
 	scroll int // first line of the table / overview
-	height int // body height of the last View
-	keys   listKeys
+	// width and height are the screen's size (tea.WindowSizeMsg).
+	width, height int
+	keys          listKeys
 }
 
 type listKeys struct {
@@ -79,7 +80,7 @@ type listKeys struct {
 
 // New builds the request log screen for the open organ-year.
 func New(c *common.Common) common.Screen {
-	m := &List{c: c, input: components.NewInput(), height: 20}
+	m := &List{c: c, input: components.NewInput(), width: 80, height: 20}
 	m.input.Clean = model.CleanLine
 	m.rows = pagedlist.New(c.Context, m.source)
 	// An entry a jump asks for that the filters hide (or that is not due
@@ -273,8 +274,7 @@ func (m *List) ctx() context.Context { return m.c.Context() }
 
 func (m *List) listHeight() int { return max(1, m.height-3) }
 
-// Update implements common.Screen.
-func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *List) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if ok, cmd := m.rows.Update(msg); ok {
 		return m, cmd
 	}
@@ -293,14 +293,14 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		q := msg.q
 		m.undo = &q
 		m.note = fmt.Sprintf(text.ReqDeleted, q.Serial)
-		return m, tea.Batch(m.rows.Reload(), saved(m.c), common.Reload)
+		return m, tea.Batch(m.rows.Reload(), saved(m.c), common.ReloadRequests(q.ID))
 	case restoredMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
 		m.undo = nil
 		m.note = text.UndoDone
-		return m, tea.Batch(m.rows.Show(msg.q.ID), saved(m.c), common.Reload)
+		return m, tea.Batch(m.rows.Show(msg.q.ID), saved(m.c), common.ReloadRequests(msg.q.ID))
 	case common.OrganYearMsg:
 		return m, m.rows.Reload()
 	case common.GoToMsg:
