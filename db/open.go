@@ -841,15 +841,8 @@ func (s *Store) migrate(ctx context.Context, cur int) error {
 
 // tx runs fn in one short (immediate) transaction.
 func (s *Store) tx(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
-	if err := s.waitCheck(ctx); err != nil {
+	if err := s.beforeWrite(ctx); err != nil {
 		return err
-	}
-	if s.walGone() {
-		// Nothing of this save has run: the clerk is told and saves again.
-		if err := s.recoverWAL(ctx); err != nil {
-			return err
-		}
-		return walLostErr(s.path)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -862,9 +855,31 @@ func (s *Store) tx(ctx context.Context, what string, fn func(tx *sql.Tx) error) 
 	if err := tx.Commit(); err != nil {
 		return ioErr(what, err)
 	}
+	return s.afterWrite(ctx)
+}
+
+// beforeWrite is what every write does first (tx, and the one-statement
+// saves): wait for the start-up check, and when the -wal was deleted or
+// replaced, write back what it held and refuse this write — nothing of it
+// has run, the clerk is told and saves again.
+func (s *Store) beforeWrite(ctx context.Context) error {
+	if err := s.waitCheck(ctx); err != nil {
+		return err
+	}
+	if s.walGone() {
+		if err := s.recoverWAL(ctx); err != nil {
+			return err
+		}
+		return walLostErr(s.path)
+	}
+	return nil
+}
+
+// afterWrite follows every committed write, before it is acknowledged.
+func (s *Store) afterWrite(ctx context.Context) error {
 	s.dirty.Store(true)
 	if s.walGone() {
-		// Deleted between the look and the commit: the save is in the
+		// Deleted between the look and the commit: the write is in the
 		// deleted file; the checkpoint makes it durable before it is
 		// acknowledged.
 		if err := s.recoverWAL(ctx); err != nil {
