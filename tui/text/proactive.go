@@ -31,7 +31,7 @@ const (
 	ItemsNoMatch     = "没有符合筛选条件的信息。按 %s 清除筛选。"
 	ItemsLoading     = "正在读取……"
 	ItemsLoadFailed  = "读取主动公开信息失败：%s"
-	ItemsDeleted     = "已删除「%s」（按 %s 撤销）。"
+	ItemsDeleted     = "已删除「%s」。"
 	ItemsSearchLabel = "搜索标题或链接："
 
 	ItemsFormNew      = "新增主动公开信息（本次已录入 %d 条）"
@@ -58,7 +58,6 @@ const (
 	ItemsErrDuplicate = "同一标题、同一发布日期的信息已经登记过，没有重复保存。如确是另一条，请在标题中加以区分。"
 	ItemsSavedNew     = "已保存「%s」，请录入下一条。"
 	ItemsSavedEdit    = "已保存修改。"
-	ItemsDeleteAsk    = "确定删除「%s」吗？"
 
 	ItemsImportTitle    = "从表格导入主动公开信息"
 	ItemsImportPath     = "文件路径（.xlsx 或 .csv）："
