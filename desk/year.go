@@ -35,10 +35,6 @@ type Year struct {
 	// log guards the request log's entries, shared by the snapshots made
 	// from one load (WithLog changes them in place).
 	log *sharedLog
-	// personalGen is the store's count of personal-data writes when the
-	// personal index of oy was read (Store.ReadLogUpdate reads it again
-	// when the count moved).
-	personalGen int64
 	// movesGen is the store's count of writes that may move log entries
 	// between years when oy.Prev was read.
 	movesGen int64
@@ -94,13 +90,13 @@ func Snapshot(oy *model.OrganYear, cal *model.Calendar, today model.Date) *Year 
 // OpenYear loads an organ-year (without personal data) and makes its
 // snapshot.
 func (s *Store) OpenYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*Year, error) {
-	gen, moves := s.personalGen(), s.movesGen()
+	moves := s.movesGen()
 	oy, err := s.LoadOrganYear(ctx, organID, year, false)
 	if err != nil {
 		return nil, err
 	}
 	y := Snapshot(oy, cal, today)
-	y.personalGen, y.movesGen = gen, moves
+	y.movesGen = moves
 	return y, nil
 }
 
