@@ -38,6 +38,8 @@ type LogUpdate struct {
 	prev     *model.PrevYear
 	prevRead bool
 	movesGen int64
+	// moved: an entry may have changed its number since the snapshot.
+	moved bool
 }
 
 // Writes that may move an entry to another year or number, or drop one,
@@ -94,7 +96,7 @@ func (s *Store) ReadLogUpdate(ctx context.Context, y *Year, ids []int64) (*LogUp
 		if err != nil {
 			return nil, err
 		}
-		u.personal, u.prevRead = x, true
+		u.personal, u.prevRead, u.moved = x, true, true
 	}
 	for _, id := range ids {
 		q, err := s.Request(ctx, id, true)
@@ -146,6 +148,7 @@ func (y *Year) WithLog(u *LogUpdate) *Year {
 	oy := *y.oy
 	n.oy = &oy
 	n.tujie = &tujieCache{}
+	n.version = versions.Add(1)
 	in := model.Input(0)
 	if u.prevRead {
 		oy.Prev, n.movesGen = u.prev, u.movesGen
@@ -158,15 +161,7 @@ func (y *Year) WithLog(u *LogUpdate) *Year {
 		defer y.log.mu.Unlock()
 	}
 	year := oy.Report.Year
-	pos := make(map[int64]int, len(u.Requests))
-	for _, ru := range u.Requests {
-		pos[ru.ID] = -1
-	}
-	for i := range oy.Requests {
-		if _, ok := pos[oy.Requests[i].ID]; ok {
-			pos[oy.Requests[i].ID] = i
-		}
-	}
+	pos := entryPlaces(oy.Requests, u.Requests, u.moved)
 	// In place when every entry keeps its place and nobody holds the log.
 	inPlace := true
 	for _, ru := range u.Requests {
@@ -260,4 +255,38 @@ func nextLog(old []model.Request, u *LogUpdate, pos map[int64]int, year int) []m
 		out[i] = q
 	}
 	return out
+}
+
+// entryPlaces finds the place in log of each updated entry (-1: not in
+// it). The log is in (Year, Serial) order and an entry keeps its number
+// unless it was renumbered, so a binary search finds it; when entries may
+// have moved (or went), those not found so are looked for one by one.
+func entryPlaces(log []model.Request, us []RequestUpdate, moved bool) map[int64]int {
+	pos := make(map[int64]int, len(us))
+	missing := 0
+	for _, ru := range us {
+		pos[ru.ID] = -1
+		if ru.Gone {
+			missing++
+			continue
+		}
+		q := &ru.Request
+		i := sort.Search(len(log), func(i int) bool {
+			return log[i].Year > q.Year || log[i].Year == q.Year && log[i].Serial >= q.Serial
+		})
+		if i < len(log) && log[i].ID == ru.ID {
+			pos[ru.ID] = i
+		} else {
+			missing++
+		}
+	}
+	if missing == 0 || !moved {
+		return pos
+	}
+	for i := range log {
+		if p, ok := pos[log[i].ID]; ok && p < 0 {
+			pos[log[i].ID] = i
+		}
+	}
+	return pos
 }
