@@ -46,9 +46,9 @@ type Model struct {
 		width   int
 		lines   []string
 	}
-	curX   int
-	curY   int
-	keys   checkKeys
+	curX int
+	curY int
+	keys checkKeys
 }
 
 // New builds the check screen.
