@@ -38,6 +38,10 @@ type Model struct {
 	err    string
 	note   string
 	top    int
+	curX   int
+	curY   int
+	keys   checkKeys
+
 	// drawn caches the list's lines as drawn without the cursor, by line,
 	// for one snapshot and width: a key moves the cursor over thousands of
 	// findings and only the two lines it leaves and reaches change.
@@ -46,9 +50,6 @@ type Model struct {
 		width   int
 		lines   []string
 	}
-	curX int
-	curY int
-	keys checkKeys
 }
 
 // New builds the check screen.

@@ -74,12 +74,13 @@ type Common struct {
 	// inflight counts saves that have started and not finished, so the
 	// program can let them finish before the store is closed.
 	inflight sync.WaitGroup
+	running  atomic.Int64
+
 	// counts are CountFindings' answers for the snapshot of, by section.
 	counts struct {
 		of *desk.Year
 		by map[string][2]int
 	}
-	running atomic.Int64
 }
 
 // WaitSaves blocks until every save that has started is finished.
