@@ -48,7 +48,10 @@ type Options struct {
 	BackupDir string
 	// Now is the clock (default time.Now).
 	Now func() time.Time
-	// DeferCheck lets Open return before PRAGMA quick_check has finished:
+	// DeferCheck lets Open return before PRAGMA quick_check has finished.
+	// With ReadOnly (a command that reads a year and prints) the check runs
+	// on the other core while the caller reads; the caller waits for
+	// CheckDone and reports CheckErr before it prints anything. Otherwise
 	// the store runs it on its own read-only connection in the background
 	// (WAL lets it read beside the writer) and every write waits for it and
 	// fails with ErrCorrupt when it did not pass (see CheckDone, CheckErr).
@@ -513,7 +516,7 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 			// The check may run behind Open only on a file already in WAL
 			// mode and at the current schema: nothing is migrated and the
 			// journal mode is not switched before it has passed.
-			deferred = s.opt.DeferCheck && !s.opt.ReadOnly && h.wal && int(h.userVersion) == SchemaVersion
+			deferred = s.opt.DeferCheck && h.wal && int(h.userVersion) == SchemaVersion && s.file == s.path
 			cleanup := sidecarCleaner(path, s.opt.ReadOnly)
 			st, err := inspectFile(ctx, path, !deferred)
 			if err == nil && !st.ok {
@@ -557,6 +560,9 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 			return newErr(ErrInvalid, nil, "数据库「%s」是旧版本的格式，只读打开时不能升级。请先正常打开一次年报程序，让它完成升级。", path)
 		}
 		s.journal = "readonly"
+		if deferred {
+			s.startReadOnlyCheck()
+		}
 		return nil
 	}
 
