@@ -55,12 +55,13 @@ func reads(in Input) func(*OrganYear) Input { return func(*OrganYear) Input { re
 
 // groupRequests is the place of the request rules in ruleGroups: they
 // keep their findings per entry (CheckRun.reqs) and K1 apart.
-const groupRequests = 6
+const groupRequests = 7
 
 // ruleGroups run in this order; findings keep it within a severity and
 // section.
 var ruleGroups = []ruleGroup{
 	{"format", reads(InYear | InReport | InBlocks), (*checker).formatRules},
+	{"blank", reads(InYear | InReport | InValues), (*checker).blanks},
 	{"s3", reads(InYear | InValues), (*checker).tableS3},
 	{"s4", reads(InYear | InValues), (*checker).tableS4},
 	{"nonneg", reads(InYear | InValues), (*checker).nonNegative},

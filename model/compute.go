@@ -170,7 +170,9 @@ func TotalRowParts(t *Table, totalRow string) []string {
 
 // EffectiveValues returns the values a report prints and checks: the typed
 // section 二 cells, and table 三 and 四 either computed from the logs or as
-// typed, as the report chose. The report's own map is not changed.
+// typed, as the report chose. The report's own map is not changed. Every
+// cell of a computed table is present; in a typed table a 未填 cell is
+// absent, and so is a derived cell that has a 未填 part (see blank.go).
 func EffectiveValues(oy *OrganYear) Values {
 	r := oy.Report
 	var s3 Values
@@ -208,6 +210,27 @@ func effectiveValues(oy *OrganYear, s3 Values) Values {
 	if r.Art20Mode == FromLog {
 		for a, x := range Art20FromItems(f, r.Year, oy.Items) {
 			v[a] = x
+		}
+	}
+	if f == nil {
+		return v
+	}
+	for _, t := range f.Tables {
+		if !TableTyped(r, t) {
+			// Computed from the logs: every cell has a value, 0 included.
+			for _, a := range t.Cells() {
+				if !v.Has(a) {
+					v[a] = 0
+				}
+			}
+			continue
+		}
+		// Typed: a derived cell not stored is computed once its parts are
+		// all entered; a 未填 cell stays absent.
+		for a, x := range DerivedTotals(t, r.Values) {
+			if !v.Has(a) {
+				v[a] = x
+			}
 		}
 	}
 	return v

@@ -141,6 +141,9 @@ func (c *Common) Saved() tea.Cmd {
 	}
 }
 
+// SaveFailed reports a write that failed, for the status line.
+func SaveFailed(err error) tea.Cmd { return func() tea.Msg { return SaveFailedMsg{Err: err} } }
+
 // Push opens s on top of the current screen.
 func Push(s Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Screen: s} } }
 
