@@ -204,6 +204,11 @@ func Load(dir string) (*Report, error) {
 		}
 		r.Values[model.Addr(c[0], c[1], c[2])] = v
 	}
+	// source.txt lists the cells that are not 0: every other cell of a
+	// table the source prints is 0 as printed, not 未填 (rule U1). The
+	// tables it does not show read as 0 too; findings on them are not
+	// counted (Counted).
+	model.ZeroBlanks(r)
 	r.Preamble.Text = strings.Join(pre, "\n")
 	for i := range blocks {
 		blocks[i].Pos = i

@@ -49,26 +49,57 @@ func (s *Store) LoadOrganYear(ctx context.Context, organID int64, year int, with
 	if oy.Items, err = itemsForYear(ctx, tx, organID, year); err != nil {
 		return nil, err
 	}
+	if oy.Prev, err = prevYear(ctx, tx, oy.Organ, year); err != nil {
+		return nil, err
+	}
+	return oy, nil
+}
+
+// PrevYear reads again what an organ-year needs of the year before
+// (OrganYear.Prev; nil when there is no report of that year in a known
+// format), for a snapshot after a save to that year's log.
+func (s *Store) PrevYear(ctx context.Context, organID int64, year int) (*model.PrevYear, error) {
+	tx, err := s.reader().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, ioErr("读取上年数据", err)
+	}
+	defer tx.Rollback()
+	return prevYear(ctx, tx, model.Organ{ID: organID}, year)
+}
+
+func prevYear(ctx context.Context, tx *sql.Tx, organ model.Organ, year int) (*model.PrevYear, error) {
+	organID := organ.ID
 	prev, err := loadReport(ctx, tx, organID, year-1)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
+		return nil, nil
 	case err != nil:
 		return nil, ioErr("读取上年数据", err)
 	case prev.Format() == nil:
-	default:
-		p := &model.OrganYear{Organ: oy.Organ, Report: prev}
-		if p.Requests, err = requestsForYear(ctx, tx, organID, year-1, false); err != nil {
-			return nil, err
-		}
-		if p.Cases, err = casesForYear(ctx, tx, organID, year-1); err != nil {
-			return nil, err
-		}
-		if p.Items, err = itemsForYear(ctx, tx, organID, year-1); err != nil {
-			return nil, err
-		}
-		oy.Prev = &model.PrevYear{Year: prev.Year, FormatID: prev.Format().ID, Values: model.EffectiveValues(p), Blocks: prev.Blocks}
+		return nil, nil
 	}
-	return oy, nil
+	p := &model.OrganYear{Organ: organ, Report: prev}
+	if p.Requests, err = requestsForYear(ctx, tx, organID, year-1, false); err != nil {
+		return nil, err
+	}
+	if p.Cases, err = casesForYear(ctx, tx, organID, year-1); err != nil {
+		return nil, err
+	}
+	if p.Items, err = itemsForYear(ctx, tx, organID, year-1); err != nil {
+		return nil, err
+	}
+	return &model.PrevYear{Year: prev.Year, FormatID: prev.Format().ID, Values: model.EffectiveValues(p), Blocks: prev.Blocks}, nil
+}
+
+// PersonalIndex reads the index of the organ's personal values again (as
+// LoadOrganYear makes it), for a snapshot whose log changed.
+func (s *Store) PersonalIndex(ctx context.Context, organID int64) (*model.PersonalIndex, error) {
+	tx, err := s.reader().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, ioErr("读取年度数据", err)
+	}
+	defer tx.Rollback()
+	return personalIndex(ctx, tx, organID)
 }
 
 // personalIndex indexes the personal values of every request of the organ

@@ -47,8 +47,10 @@ func (e *BlockedError) Error() string {
 // Export writes the year's report in the chosen formats, reads every file
 // back and writes the manifest. It is the one gate on errors: a report
 // with errors is exported only as a draft (BlockedError otherwise).
-// Progress reports each file as it starts and ends.
+// Progress reports each file as it starts and ends. It may run beside the
+// workstation: it holds y (Year.Hold).
 func (s *Store) Export(ctx context.Context, y *Year, opt ExportOptions, progress func(ExportProgress)) (*ExportResult, error) {
+	defer y.Hold()() // the log must not change under the files being written
 	if errs := y.Errors(); len(errs) > 0 && !opt.Draft {
 		return nil, &BlockedError{Errors: errs}
 	}

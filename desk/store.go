@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"nianbao/db"
 	"nianbao/model"
@@ -15,6 +16,12 @@ import (
 // store: saving one field or one entry is the store's own method.
 type Store struct {
 	*db.Store
+	// personalWrites counts writes that may change personal data (see
+	// ReadLogUpdate).
+	personalWrites atomic.Int64
+	// logMoves counts writes that may move a log entry to another year,
+	// add or drop one (see ReadLogUpdate).
+	logMoves atomic.Int64
 }
 
 // Open opens the database at path, or the default one when path is empty.

@@ -2,30 +2,52 @@ package desk
 
 import (
 	"context"
+	"sync"
 
 	"nianbao/model"
 )
 
 // Year is one opened organ-year: the stored data as loaded (without
-// applicants' personal data) and what is derived from it, each part
-// computed once when the snapshot is made. A Year is never changed after
-// it is made: a change produces a new one (Store.OpenYear after a change to
-// the logs, Edit after a change to the profile or the report), so whoever
-// holds a Year may read it without locks and keep it as long as it likes.
+// applicants' personal data) and what is derived from it. A Year is never
+// changed after it is made, with one exception below: a change produces a
+// new one (Store.OpenYear reloads, Edit after a change to the profile or
+// the report, WithLog after saves to the request log), so whoever holds a
+// Year may read it without locks and keep it as long as it likes.
 //
-// Every derived part is computed by its own function from the organ-year
-// (deriveTables, deriveFees, deriveFindings), so that the next snapshot is
-// made from this one recomputing only the parts that read what changed
-// (Edit shares the parts derived from the logs); running only the rules
-// that read a changed field is the next step of the same idea.
+// The next snapshot is made from this one recomputing only what reads
+// the change: the checks run as a model.CheckRun, whose rule groups
+// declare what they read, and table 三, the overview, the fees and the
+// 即将到期 counts are tallies that take a changed entry's old state out and
+// its new state in.
+//
+// The exception: WithLog changes an entry of the request log in place
+// when it stays at its place (copying 50,000 entries per saved field would
+// cost more than the rest of the save), so the snapshot it replaces sees
+// the entry's new state in OrganYear().Requests (its derived data and
+// findings stay as they were). Code that reads a Year off the Update loop
+// while the workstation may save (an export) holds Year.Hold; WithLog
+// copies the log instead of changing it while a hold is on.
 type Year struct {
 	oy    *model.OrganYear
 	cal   *model.Calendar
 	today model.Date
 
-	// Derived from the log, computed once.
-	s3       model.Values
-	overview model.RequestOverview
+	// log guards the request log's entries, shared by the snapshots made
+	// from one load (WithLog changes them in place).
+	log *sharedLog
+	// personalGen is the store's count of personal-data writes when the
+	// personal index of oy was read (Store.ReadLogUpdate reads it again
+	// when the count moved).
+	personalGen int64
+	// movesGen is the store's count of writes that may move log entries
+	// between years when oy.Prev was read.
+	movesGen int64
+
+	// The checks, kept by rule group, with table 三 counted from the log.
+	run *model.CheckRun
+
+	// Derived from the log.
+	overview *model.OverviewTally
 	fees     LogFees
 	// Unanswered requests due within model.DueSoonWorkdays working days
 	// or already late, and how many of them are late.
@@ -39,6 +61,9 @@ type Year struct {
 	tujie *tujieCache
 }
 
+// sharedLog is the lock over a request log's entries.
+type sharedLog struct{ mu sync.RWMutex }
+
 // LogFees is the year's fee summary computed from the request log, with
 // the number of requests charged by each method.
 type LogFees struct {
@@ -47,50 +72,82 @@ type LogFees struct {
 	PerPage    int
 }
 
+func (l *LogFees) add(year int, q *model.Request, d int) {
+	l.Sum.Add(year, q, d)
+	switch q.FeeMethod {
+	case model.FeePerRequest:
+		l.PerRequest += d
+	case model.FeePerPage:
+		l.PerPage += d
+	}
+}
+
 // Snapshot makes the Year of an organ-year, computing its derived data
 // with cal and today (the date deadlines and rules use).
 func Snapshot(oy *model.OrganYear, cal *model.Calendar, today model.Date) *Year {
-	y := &Year{oy: oy, cal: cal, today: today, tujie: &tujieCache{}}
-	y.deriveTables()
-	y.deriveFees()
-	y.deriveFindings()
+	y := &Year{oy: oy, cal: cal, today: today, log: &sharedLog{}, tujie: &tujieCache{}}
+	y.deriveLog()
+	y.setRun(model.NewCheckRun(oy, cal, today))
 	return y
 }
 
 // OpenYear loads an organ-year (without personal data) and makes its
 // snapshot.
 func (s *Store) OpenYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*Year, error) {
+	gen, moves := s.personalGen(), s.movesGen()
 	oy, err := s.LoadOrganYear(ctx, organID, year, false)
 	if err != nil {
 		return nil, err
 	}
-	return Snapshot(oy, cal, today), nil
+	y := Snapshot(oy, cal, today)
+	y.personalGen, y.movesGen = gen, moves
+	return y, nil
 }
 
-func (y *Year) deriveTables() {
+// CheckYear loads an organ-year (without personal data) and checks it,
+// and no more: what a command that prints the findings needs of OpenYear.
+func (s *Store) CheckYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*model.OrganYear, []model.Finding, error) {
+	oy, err := s.LoadOrganYear(ctx, organID, year, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	return oy, model.Check(oy, cal, today), nil
+}
+
+// deriveLog counts the overview, the fees and the 即将到期 view from the
+// whole log.
+func (y *Year) deriveLog() {
 	r := y.oy.Report
+	y.fees = LogFees{}
+	y.dueSoon, y.late = 0, 0
+	y.overview = nil
 	f := r.Format()
-	if f == nil {
-		return
+	if f != nil {
+		y.overview = model.NewOverviewTally(f, r.Year, y.today, y.cal)
 	}
-	y.s3 = model.ComputeS3(f, r.Year, y.oy.Requests)
-	y.overview = model.SummarizeRequests(f, r.Year, y.oy.Requests, y.today, y.cal)
-	y.dueSoon, y.late = model.CountDueSoon(y.oy.Requests, y.today, y.cal)
-}
-
-func (y *Year) deriveFees() {
-	y.fees = LogFees{Sum: model.FeesOfYear(y.oy.Report.Year, y.oy.Requests)}
-	for _, q := range y.oy.Requests {
-		switch q.FeeMethod {
-		case model.FeePerRequest:
-			y.fees.PerRequest++
-		case model.FeePerPage:
-			y.fees.PerPage++
-		}
+	for i := range y.oy.Requests {
+		y.countEntry(&y.oy.Requests[i], 1)
 	}
 }
 
-func (y *Year) deriveFindings() { y.setFindings(model.Check(y.oy, y.cal, y.today)) }
+// countEntry counts one log entry into the overview, fees and 即将到期
+// counts d times (1 or -1).
+func (y *Year) countEntry(q *model.Request, d int) {
+	year := y.oy.Report.Year
+	if y.overview != nil {
+		y.overview.Add(q, d)
+	}
+	y.fees.add(year, q, d)
+	due, late := model.DueSoonOf(q, y.today, y.cal)
+	y.dueSoon += d * due
+	y.late += d * late
+}
+
+// setRun keeps a check run and its findings.
+func (y *Year) setRun(run *model.CheckRun) {
+	y.run = run
+	y.setFindings(run.Findings())
+}
 
 // setFindings keeps the findings and indexes them by cell.
 func (y *Year) setFindings(fs []model.Finding) {
@@ -99,6 +156,17 @@ func (y *Year) setFindings(fs []model.Finding) {
 	for _, f := range fs {
 		y.byCell[f.Cell] = append(y.byCell[f.Cell], f)
 	}
+}
+
+// Hold keeps WithLog from changing this snapshot's log in place until the
+// returned function is called: an export running beside the workstation
+// holds the Year it writes.
+func (y *Year) Hold() (release func()) {
+	if y.log == nil {
+		return func() {} // a Year made without Snapshot
+	}
+	y.log.mu.RLock()
+	return y.log.mu.RUnlock
 }
 
 // OrganYear is the loaded organ-year. Callers must not change it.
@@ -135,10 +203,15 @@ func (y *Year) Errors() []model.Finding {
 }
 
 // S3 is table 三 computed from the log (also when the report types it).
-func (y *Year) S3() model.Values { return y.s3 }
+func (y *Year) S3() model.Values { return y.run.S3() }
 
 // Overview is the year's summary of the request log.
-func (y *Year) Overview() model.RequestOverview { return y.overview }
+func (y *Year) Overview() model.RequestOverview {
+	if y.overview == nil {
+		return model.RequestOverview{}
+	}
+	return y.overview.Overview()
+}
 
 // DueSoon counts the unanswered requests due within
 // model.DueSoonWorkdays working days or already late (即将到期), and how
@@ -154,7 +227,8 @@ func (y *Year) LogFees() LogFees { return y.fees }
 // and acks copied) and may change Organ and Report, never the logs
 // (requests, cases, measures, items), which stay shared with this
 // snapshot. The parts derived from the logs (table 三, fees, overview) are
-// shared; the findings are checked again. This snapshot does not change.
+// shared; the rules that read the profile or the report run again (all of
+// them when the year or format changed). This snapshot does not change.
 func (y *Year) Edit(edit func(oy *model.OrganYear)) *Year {
 	oy := *y.oy
 	r := *y.oy.Report
@@ -169,7 +243,7 @@ func (y *Year) Edit(edit func(oy *model.OrganYear)) *Year {
 	n := *y
 	n.oy = &oy
 	n.tujie = &tujieCache{}
-	n.deriveFindings()
+	n.setRun(y.run.Next(&oy, model.Change{Inputs: model.InReport | model.InOrgan | model.InValues | model.InBlocks}))
 	return &n
 }
 

@@ -6,6 +6,7 @@ func aggOrganYear(name string, year int, newNP, newBiz int64, licensing int64) *
 	r := NewReport(0, year)
 	fillNarrative(r)
 	r.Values[Addr(TableS2Item5, RowLicensing, "decisions")] = licensing
+	ZeroBlanks(r)
 	oy := &OrganYear{Organ: Organ{Name: name, Level: LevelTownship}, Report: r}
 	serial := 0
 	add := func(n int64, a ApplicantType) {

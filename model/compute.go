@@ -8,47 +8,80 @@ package model
 // an outcome row that f does not have are left out of the outcome rows (rule
 // L2 reports them), so O1 shows the gap rather than hiding it.
 func ComputeS3(f *Format, year int, reqs []Request) Values {
-	v := Values{}
-	start, end := YearStart(year), YearEnd(year)
-	outcomes := f.OutcomeRows()
-	// Count into a small array first (rows: new, carried in, carried out,
-	// then the outcome rows; columns: the six applicant types) so that a log
-	// of 50,000 entries costs no map operation per entry.
-	const rNew, rIn, rOut, rOutcome = 0, 1, 2, 3
-	counts := make([][6]int64, rOutcome+len(outcomes))
+	return NewS3Tally(f, year, reqs).Values()
+}
+
+// S3Tally counts table 三 from a request log so that a changed entry
+// updates the counts without a pass over the log: Add(old, -1) and
+// Add(new, +1) leave the tally equal to one made from the changed log.
+type S3Tally struct {
+	f        *Format
+	year     int
+	outcomes []string
+	// counts has a row for new, carried in, carried out, then each outcome
+	// row of f; columns are the six applicant types. Counting into arrays
+	// costs no map operation per entry.
+	counts [][6]int64
+}
+
+const s3New, s3In, s3Out, s3Outcome = 0, 1, 2, 3
+
+// NewS3Tally counts reqs into table 三 of year in format f.
+func NewS3Tally(f *Format, year int, reqs []Request) *S3Tally {
+	t := &S3Tally{f: f, year: year, outcomes: f.OutcomeRows()}
+	t.counts = make([][6]int64, s3Outcome+len(t.outcomes))
 	for i := range reqs {
-		q := &reqs[i]
-		ai := q.Applicant.Index()
-		if q.Received.IsZero() || q.Received > end || ai < 0 {
-			continue
-		}
-		switch {
-		case q.Received >= start:
-			counts[rNew][ai]++
-		case !q.Closed() || q.Answered >= start:
-			counts[rIn][ai]++
-		default:
-			continue // closed before the year began
-		}
-		if q.Closed() && q.Answered <= end {
-			if oi := f.OutcomeIndex(q.Outcome); oi >= 0 {
-				counts[rOutcome+oi][ai]++
-			}
-			continue
-		}
-		counts[rOut][ai]++
+		t.Add(&reqs[i], 1)
 	}
-	for k, row := range counts {
+	return t
+}
+
+// Add counts q into the tally d times (1 to add an entry, -1 to take it
+// out again).
+func (t *S3Tally) Add(q *Request, d int64) {
+	start, end := YearStart(t.year), YearEnd(t.year)
+	ai := q.Applicant.Index()
+	if q.Received.IsZero() || q.Received > end || ai < 0 {
+		return
+	}
+	switch {
+	case q.Received >= start:
+		t.counts[s3New][ai] += d
+	case !q.Closed() || q.Answered >= start:
+		t.counts[s3In][ai] += d
+	default:
+		return // closed before the year began
+	}
+	if q.Closed() && q.Answered <= end {
+		if oi := t.f.OutcomeIndex(q.Outcome); oi >= 0 {
+			t.counts[s3Outcome+oi][ai] += d
+		}
+		return
+	}
+	t.counts[s3Out][ai] += d
+}
+
+// Clone is a tally that counts on independently of t.
+func (t *S3Tally) Clone() *S3Tally {
+	c := *t
+	c.counts = append([][6]int64(nil), t.counts...)
+	return &c
+}
+
+// Values is table 三 as counted, with its totals.
+func (t *S3Tally) Values() Values {
+	v := Values{}
+	for k, row := range t.counts {
 		var id string
 		switch k {
-		case rNew:
+		case s3New:
 			id = RowNew
-		case rIn:
+		case s3In:
 			id = RowCarriedIn
-		case rOut:
+		case s3Out:
 			id = RowCarriedOut
 		default:
-			id = outcomes[k-rOutcome]
+			id = t.outcomes[k-s3Outcome]
 		}
 		for ai, n := range row {
 			if n != 0 {
@@ -56,7 +89,7 @@ func ComputeS3(f *Format, year int, reqs []Request) Values {
 			}
 		}
 	}
-	FillTotals(f.Table(TableS3), v)
+	FillTotals(t.f.Table(TableS3), v)
 	return v
 }
 
@@ -137,8 +170,21 @@ func TotalRowParts(t *Table, totalRow string) []string {
 
 // EffectiveValues returns the values a report prints and checks: the typed
 // section 二 cells, and table 三 and 四 either computed from the logs or as
-// typed, as the report chose. The report's own map is not changed.
+// typed, as the report chose. The report's own map is not changed. Every
+// cell of a computed table is present; in a typed table a 未填 cell is
+// absent, and so is a derived cell that has a 未填 part (see blank.go).
 func EffectiveValues(oy *OrganYear) Values {
+	r := oy.Report
+	var s3 Values
+	if r.Mode3 != Typed {
+		s3 = ComputeS3(r.Format(), r.Year, oy.Requests)
+	}
+	return effectiveValues(oy, s3)
+}
+
+// effectiveValues is EffectiveValues with table 三 as computed from the
+// log already (used only when the report does not type it).
+func effectiveValues(oy *OrganYear, s3 Values) Values {
 	r := oy.Report
 	f := r.Format()
 	v := Values{}
@@ -152,7 +198,7 @@ func EffectiveValues(oy *OrganYear) Values {
 		v[a] = x
 	}
 	if r.Mode3 != Typed {
-		for a, x := range ComputeS3(f, r.Year, oy.Requests) {
+		for a, x := range s3 {
 			v[a] = x
 		}
 	}
@@ -164,6 +210,27 @@ func EffectiveValues(oy *OrganYear) Values {
 	if r.Art20Mode == FromLog {
 		for a, x := range Art20FromItems(f, r.Year, oy.Items) {
 			v[a] = x
+		}
+	}
+	if f == nil {
+		return v
+	}
+	for _, t := range f.Tables {
+		if !TableTyped(r, t) {
+			// Computed from the logs: every cell has a value, 0 included.
+			for _, a := range t.Cells() {
+				if !v.Has(a) {
+					v[a] = 0
+				}
+			}
+			continue
+		}
+		// Typed: a derived cell not stored is computed once its parts are
+		// all entered; a 未填 cell stays absent.
+		for a, x := range DerivedTotals(t, r.Values) {
+			if !v.Has(a) {
+				v[a] = x
+			}
 		}
 	}
 	return v

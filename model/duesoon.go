@@ -57,11 +57,29 @@ func DueSoon(qs []Request, today Date, cal *Calendar) []DueItem {
 
 // CountDueSoon counts DueSoon's items and how many of them are late.
 func CountDueSoon(qs []Request, today Date, cal *Calendar) (due, late int) {
-	for _, d := range DueSoon(qs, today, cal) {
-		due++
-		if d.Late() {
-			late++
-		}
+	for i := range qs {
+		d, l := DueSoonOf(&qs[i], today, cal)
+		due += d
+		late += l
 	}
 	return due, late
+}
+
+// DueSoonOf tells whether q is one of DueSoon's items (due 1) and whether
+// it is late (late 1), so that counts can follow one changed entry.
+func DueSoonOf(q *Request, today Date, cal *Calendar) (due, late int) {
+	if cal == nil || today.IsZero() || !q.Answered.IsZero() || q.AwaitingCorrection() {
+		return 0, 0
+	}
+	if Deadline(q, cal).IsZero() {
+		return 0, 0
+	}
+	left := RemainingWorkdays(q, today, cal)
+	if left > DueSoonWorkdays {
+		return 0, 0
+	}
+	if left < 0 {
+		return 1, 1
+	}
+	return 1, 0
 }

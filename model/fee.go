@@ -112,13 +112,18 @@ func NthInMonth(reqs []Request, q *Request) int {
 func FeesOfYear(year int, reqs []Request) FeeSummary {
 	var s FeeSummary
 	for i := range reqs {
-		q := &reqs[i]
-		if !q.FeeNotice.IsZero() && q.FeeNotice.Year() == year {
-			s.Notices++
-		}
-		if !q.FeePaid.IsZero() && q.FeePaid.Year() == year {
-			s.Collected += q.Fee
-		}
+		s.Add(year, &reqs[i], 1)
 	}
 	return s
+}
+
+// Add counts q's fee notice and fee into the summary of year d times (1 or
+// -1), so that the summary follows one changed entry.
+func (s *FeeSummary) Add(year int, q *Request, d int) {
+	if !q.FeeNotice.IsZero() && q.FeeNotice.Year() == year {
+		s.Notices += d
+	}
+	if !q.FeePaid.IsZero() && q.FeePaid.Year() == year {
+		s.Collected += int64(d) * q.Fee
+	}
 }

@@ -32,10 +32,12 @@ type NewYearSummary struct {
 //   - narrative blocks are copied; paragraphs with text are marked Stale with
 //     Origin set to last year's text, so they show 待更新 until edited;
 //   - in the 2019 format, 上一年项目数量 is prefilled as last year's
-//     上一年项目数量 + 本年增/减; in the 2021 format nothing typed carries (last
-//     year's 现行有效件数 stays reachable through Prev);
+//     上一年项目数量 + 本年增/减 where last year entered both (0 included);
+//     in the 2021 format nothing typed carries (last year's 现行有效件数
+//     stays reachable through Prev); every other typed cell starts 未填;
 //   - when table 三 is typed, 二、上年结转 is prefilled from last year's
-//     四、结转下年度继续办理;
+//     四、结转下年度继续办理 in each applicant column (0 included; its 总计 is
+//     derived);
 //   - requests unanswered on 31 December are not copied: the same entries
 //     (same IDs) are referenced in Requests, as the year's log includes them,
 //     and listed in the summary;
@@ -90,9 +92,10 @@ func NewYearWithSummary(prev *OrganYear, year int) (*OrganYear, NewYearSummary) 
 				continue
 			}
 			for _, row := range t.Rows {
-				p := prevVals.Get(Addr(t.ID, row.ID, "prev"))
-				d := prevVals.Get(Addr(t.ID, row.ID, "delta"))
-				if p+d == 0 {
+				// Known only when last year entered both (0 included).
+				p, okP := prevVals[Addr(t.ID, row.ID, "prev")]
+				d, okD := prevVals[Addr(t.ID, row.ID, "delta")]
+				if !okP || !okD {
 					continue
 				}
 				a := Addr(t.ID, row.ID, "prev")
@@ -104,8 +107,9 @@ func NewYearWithSummary(prev *OrganYear, year int) (*OrganYear, NewYearSummary) 
 	if r.Mode3 == Typed && nf != nil {
 		if t := nf.Table(TableS3); t != nil {
 			for _, c := range t.Columns {
-				x := prevVals.Get(Addr(TableS3, RowCarriedOut, c.ID))
-				if x == 0 {
+				// 0 carried is a figure too; a 总计 is derived, not entered.
+				x, ok := prevVals[Addr(TableS3, RowCarriedOut, c.ID)]
+				if !ok || c.Total {
 					continue
 				}
 				a := Addr(TableS3, RowCarriedIn, c.ID)

@@ -150,19 +150,25 @@ func TestNewYearFrom2019PrefillsPreviousProjectCount(t *testing.T) {
 	r.Mode3 = Typed
 	r.Values[Addr(TableS3, RowCarriedOut, string(NaturalPerson))] = 2
 	r.Values[Addr(TableS3, RowCarriedOut, ColTotal)] = 2
+	// Entered zeros carry as zeros; blank cells carry nothing.
+	r.Values[Addr(TableS3, RowCarriedOut, string(Business))] = 0
+	r.Values[Addr(TableS2Item6, RowPenalty, "prev")] = 0
+	r.Values[Addr(TableS2Item6, RowPenalty, "delta")] = 0
+	r.Values[Addr(TableS2Item6, RowEnforcement, "prev")] = 3 // delta blank
 	prev := &OrganYear{Organ: Organ{ID: 3, Name: "巴彦镇人民政府"}, Report: r}
 	oy, sum := NewYearWithSummary(prev, 2020)
 	want := Values{
 		Addr(TableS2Item5, RowLicensing, "prev"):           10,
 		Addr(TableS2Item8, RowAdminFees, "prev"):           7,
+		Addr(TableS2Item6, RowPenalty, "prev"):             0,
 		Addr(TableS3, RowCarriedIn, string(NaturalPerson)): 2,
-		Addr(TableS3, RowCarriedIn, ColTotal):              2,
+		Addr(TableS3, RowCarriedIn, string(Business)):      0,
 	}
 	if len(oy.Report.Values) != len(want) || len(sum.PrefilledCells) != len(want) {
 		t.Fatalf("values = %v, want %v", oy.Report.Values, want)
 	}
 	for a, x := range want {
-		if got := oy.Report.Values.Get(a); got != x {
+		if got, ok := oy.Report.Values[a]; !ok || got != x {
 			t.Errorf("%s = %d, want %d", a, got, x)
 		}
 	}

@@ -15,34 +15,7 @@ import (
 // deadline rules (nil means DefaultCalendar); today is the date the L6
 // overdue rule measures against (zero skips it).
 func Check(oy *OrganYear, cal *Calendar, today Date) []Finding {
-	if oy == nil || oy.Report == nil {
-		return nil
-	}
-	if cal == nil {
-		cal = DefaultCalendar()
-	}
-	c := &checker{oy: oy, r: oy.Report, f: oy.Report.Format(), cal: cal, today: today}
-	if c.f == nil {
-		c.add(Finding{Rule: "F1", Severity: Error, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID},
-			Message: fmt.Sprintf("%d年没有适用的国家统一格式（2019版自2019年度起使用），请核对报告年度", c.r.Year)})
-		return c.out
-	}
-	c.v = EffectiveValues(oy)
-	c.formatRules()
-	c.tableS3()
-	c.tableS4()
-	c.nonNegative()
-	c.section2()
-	c.yearOverYear()
-	c.requests()
-	c.cases()
-	c.narrative()
-	c.reportRules()
-	c.structure()
-	c.copies()
-	c.personalInPublicText()
-	c.finish()
-	return c.out
+	return NewCheckRun(oy, cal, today).Findings()
 }
 
 type checker struct {
@@ -208,11 +181,20 @@ func (c *checker) tableS3() {
 		return
 	}
 	get := func(row, col string) int64 { return c.v[Addr(TableS3, row, col)] }
+	// A sum with a 未填 part is not compared: rule U1 names the blank.
+	has := func(col string, rows ...string) bool {
+		for _, row := range rows {
+			if !c.v.Has(Addr(TableS3, row, col)) {
+				return false
+			}
+		}
+		return true
+	}
 	parts := TotalRowParts(t, RowOutcomeSum)
 	for _, col := range s3Cols {
 		a, b := get(RowNew, col), get(RowCarriedIn, col)
 		o, k := get(RowOutcomeSum, col), get(RowCarriedOut, col)
-		if a+b != o+k {
+		if a+b != o+k && has(col, RowNew, RowCarriedIn, RowOutcomeSum, RowCarriedOut) {
 			c.add(Finding{Rule: "O1", Severity: Error, Section: 3, Cell: Addr(TableS3, RowOutcomeSum, col),
 				Message: fmt.Sprintf("%s：第一项加第二项（%d+%d=%d）不等于第三项加第四项（%d+%d=%d）", s3ColName(col), a, b, a+b, o, k, o+k)})
 		}
@@ -220,17 +202,19 @@ func (c *checker) tableS3() {
 		for _, id := range parts {
 			s += get(id, col)
 		}
-		if s != o {
+		if s != o && has(col, append([]string{RowOutcomeSum}, parts...)...) {
 			c.add(Finding{Rule: "I2", Severity: Error, Section: 3, Cell: Addr(TableS3, RowOutcomeSum, col),
 				Message: fmt.Sprintf("%s：（七）总计为 %d，不等于（一）至（六）各项之和 %d", s3ColName(col), o, s)})
 		}
 	}
 	for _, row := range t.Rows {
 		vals := make([]int64, 0, 6)
+		known := c.v.Has(Addr(TableS3, row.ID, ColTotal))
 		for _, a := range ApplicantTypes {
 			vals = append(vals, get(row.ID, string(a)))
+			known = known && c.v.Has(Addr(TableS3, row.ID, string(a)))
 		}
-		if tot := get(row.ID, ColTotal); tot != sum(vals) {
+		if tot := get(row.ID, ColTotal); tot != sum(vals) && known {
 			c.add(Finding{Rule: "I1", Severity: Error, Section: 3, Cell: Addr(TableS3, row.ID, ColTotal),
 				Message: fmt.Sprintf("表三 %s：总计为 %d，不等于六类申请人之和（%s）", row.FullLabel(), tot, sumExpr(vals))})
 		}
@@ -242,11 +226,14 @@ func (c *checker) tableS3() {
 func (c *checker) tableS4() {
 	for _, g := range S4Groups {
 		vals := make([]int64, 0, 4)
-		for _, r := range CaseResults {
-			vals = append(vals, c.v[Addr(TableS4, RowS4Cases, S4Col(g, r))])
-		}
 		cell := Addr(TableS4, RowS4Cases, S4Col(g, ResultTotal))
-		if tot := c.v[cell]; tot != sum(vals) {
+		known := c.v.Has(cell)
+		for _, r := range CaseResults {
+			a := Addr(TableS4, RowS4Cases, S4Col(g, r))
+			vals = append(vals, c.v[a])
+			known = known && c.v.Has(a)
+		}
+		if tot := c.v[cell]; tot != sum(vals) && known {
 			c.add(Finding{Rule: "I3", Severity: Error, Section: 4, Cell: cell,
 				Message: fmt.Sprintf("%s：总计为 %d，不等于结果维持、结果纠正、其他结果、尚未审结之和（%s）", s4GroupName(g), tot, sumExpr(vals))})
 		}
@@ -325,7 +312,7 @@ func (c *checker) yearOverYear() {
 	for _, col := range s3Cols {
 		now := c.v[Addr(TableS3, RowCarriedIn, col)]
 		was := p.Values[Addr(TableS3, RowCarriedOut, col)]
-		if now != was {
+		if now != was && c.v.Has(Addr(TableS3, RowCarriedIn, col)) && p.Values.Has(Addr(TableS3, RowCarriedOut, col)) {
 			c.add(Finding{Rule: "Y1", Severity: Warning, Section: 3, Cell: Addr(TableS3, RowCarriedIn, col),
 				Message: fmt.Sprintf("%s：本年「上年结转」为 %d，%d年报告「结转下年度继续办理」为 %d，两者应相等", s3ColName(col), now, p.Year, was)})
 		}
@@ -336,7 +323,11 @@ func (c *checker) yearOverYear() {
 			get := func(v Values, col string) int64 { return v[Addr(TableS2Item1, row.ID, col)] }
 			prev, issued, repealed := get(p.Values, "in_force"), get(c.v, "issued"), get(c.v, "repealed")
 			now := get(c.v, "in_force")
-			if want := prev + issued - repealed; now != want {
+			known := p.Values.Has(Addr(TableS2Item1, row.ID, "in_force"))
+			for _, col := range []string{"issued", "repealed", "in_force"} {
+				known = known && c.v.Has(Addr(TableS2Item1, row.ID, col))
+			}
+			if want := prev + issued - repealed; now != want && known {
 				c.add(Finding{Rule: "Y2", Severity: Warning, Section: 2, Cell: Addr(TableS2Item1, row.ID, "in_force"),
 					Message: fmt.Sprintf("%s：现行有效件数为 %d，上年现行有效件数 %d 加本年制发件数 %d 减本年废止件数 %d 得 %d；"+
 						"如差额来自修订（计入制发但不增加件数）或文件到期自然失效，属正常情况，请核实后确认", row.Label, now, prev, issued, repealed, want)})
@@ -350,7 +341,8 @@ func (c *checker) yearOverYear() {
 				prevPrev := p.Values[Addr(tid, row.ID, "prev")]
 				prevDelta := p.Values[Addr(tid, row.ID, "delta")]
 				now := c.v[Addr(tid, row.ID, "prev")]
-				if want := prevPrev + prevDelta; now != want {
+				known := c.v.Has(Addr(tid, row.ID, "prev")) && p.Values.Has(Addr(tid, row.ID, "prev")) && p.Values.Has(Addr(tid, row.ID, "delta"))
+				if want := prevPrev + prevDelta; now != want && known {
 					c.add(Finding{Rule: "Y3", Severity: Warning, Section: 2, Cell: Addr(tid, row.ID, "prev"),
 						Message: fmt.Sprintf("%s：上一年项目数量为 %d，而%d年报告的上一年项目数量 %d 加本年增/减 %s 应为 %d",
 							row.Label, now, p.Year, prevPrev, FormatCell(Column{Kind: KindDelta}, prevDelta), want)})
@@ -381,11 +373,10 @@ func reqName(q *Request) string {
 // with no received date, which L8 reports). Entries of other years are
 // checked with their own year's report.
 func (c *checker) requests() {
-	start, end := YearStart(c.r.Year), YearEnd(c.r.Year)
 	missing := map[int]int{} // year without a known schedule → entries that need it
 	for i := range c.oy.Requests {
 		q := &c.oy.Requests[i]
-		if !q.Received.IsZero() && (q.Received > end || q.Received < start && !q.Answered.IsZero() && q.Answered < start) {
+		if !CheckedInYear(q, c.r.Year) {
 			continue
 		}
 		c.request(q)
@@ -393,9 +384,25 @@ func (c *checker) requests() {
 			missing[y]++
 		}
 	}
+	c.missingYears(missing)
+}
+
+// CheckedInYear reports whether the request rules check q with the report
+// of year: received in it, or received earlier and not answered before it
+// began (and entries with no received date, which L8 reports).
+func CheckedInYear(q *Request, year int) bool {
+	start, end := YearStart(year), YearEnd(year)
+	return q.Received.IsZero() || !(q.Received > end || q.Received < start && !q.Answered.IsZero() && q.Answered < start)
+}
+
+// missingYears is K1: one finding per year whose holiday schedule is
+// missing, with the number of entries whose deadline needs it.
+func (c *checker) missingYears(missing map[int]int) {
 	years := make([]int, 0, len(missing))
-	for y := range missing {
-		years = append(years, y)
+	for y, n := range missing {
+		if n > 0 {
+			years = append(years, y)
+		}
 	}
 	sort.Ints(years)
 	for _, y := range years {
@@ -798,5 +805,6 @@ var RuleCatalog = []RuleInfo{
 	{"N7", Warning, "缺少考核、评议、追究情况", "2021版格式要求人民政府在「监督保障」中报告工作考核、社会评议和责任追究结果情况。"},
 	{"N8", Warning, "编制依据重复", "报告开头已写《中华人民共和国政府信息公开条例》（以下简称《条例》），「编制依据」里不要再写一遍条例。"},
 	{"K1", Warning, "节假日安排未录入", "答复期限要按国务院每年公布的放假和调休安排计算。程序内置到2026年；以后的年份在录入安排之前按法定节假日推算，不含调休，期限可能差一两天。"},
+	{"U1", Error, "表格未填", "手工填写的表格（表二，以及选了手工填写的表三、表四）每一格都要填：没有的填 0。未填的格子不算 0，总计要等各项都填了才算出来。在表格中把光标移到这一格输入数字即可。"},
 	{"C1", Error, "复议诉讼案件缺项", "每件复议诉讼案件都要有类别和结果，否则无法统计到表四。"},
 }

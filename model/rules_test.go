@@ -27,6 +27,7 @@ func baseOY() *OrganYear {
 	v[Addr(TableS2Item1, RowNormativeDocs, "repealed")] = 1
 	v[Addr(TableS2Item1, RowNormativeDocs, "in_force")] = 12
 	v[Addr(TableS2Item8, RowAdminFees, "amount")] = 12_500_000 // 12.5 万元
+	ZeroBlanks(r)                                              // every other cell entered as 0
 	refill(r)
 	fillNarrative(r)
 	// 监督保障 of a government names 考核, 评议 and 追究 (N7).
@@ -40,6 +41,7 @@ func baseOY() *OrganYear {
 		Addr(TableS3, RowCarriedOut, string(NaturalPerson)): 1,
 		Addr(TableS3, RowCarriedOut, ColTotal):              1,
 		Addr(TableS2Item1, RowNormativeDocs, "in_force"):    10,
+		Addr(TableS2Item1, RowRules, "in_force"):            0,
 	}
 	return &OrganYear{
 		Organ:  Organ{ID: 1, Name: "大雁镇人民政府", Level: LevelTownship},

@@ -72,6 +72,9 @@ type App struct {
 	outlineID   int64 // report id of the outline on the stack, 0 when none
 	loadErr     error // the last load failed
 
+	// logs reads saved log entries back for the snapshot (logupdate.go).
+	logs logReads
+
 	// corrupt is the failed start-up integrity check: a blocking notice,
 	// no edits.
 	corrupt   error
@@ -387,8 +390,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.c.OrganYear() == nil {
 			return a, nil
 		}
+		if len(msg.Requests) > 0 && a.c.Snap != nil {
+			return a, a.readLog(msg.Requests)
+		}
 		a.loading = true
 		return a, a.loadCmd(a.c.Organ.ID, a.c.Year)
+	case logReadMsg:
+		return a, a.applyLog(msg)
 	case loadedMsg:
 		if msg.seq != a.loadSeq {
 			return a, nil
@@ -429,7 +437,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				a.loadSeq++
 				a.loading, a.reloadAfter, a.loadErr, a.outlineID = false, false, nil, 0
 			}
-			return a, a.Top().Init()
+			return a, tea.Batch(a.catchUp(), a.Top().Init())
 		}
 		return a, nil
 	case common.DialogMsg:
@@ -451,6 +459,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		for len(a.stack) > 2 {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
+		if cmd := a.catchUp(); cmd != nil {
+			return a, tea.Batch(cmd, a.toTop(msg))
+		}
 	}
 	return a, a.toTop(msg)
 }
@@ -466,6 +477,7 @@ func (a *App) applyOrganYear(y *desk.Year) tea.Cmd {
 		// Opening an organ-year: the outline replaces anything above start.
 		return a.pushOutline(oy.Report.ID)
 	}
+	a.logs.behind = false
 	return a.broadcast(common.OrganYearMsg{OY: oy})
 }
 

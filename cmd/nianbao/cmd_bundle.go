@@ -211,9 +211,8 @@ func importBundle(ctx context.Context, st *desk.Store, file string, replace bool
 	if meta.Kind == desk.FullBundle {
 		fmt.Fprintf(stderr, "%s：注意，这是含申请人个人信息的完整报送包，个人信息已存入本机数据库「%s」。完整报送包只用于本单位换电脑；向上级报送请用公开报送包。导入后请删除或妥善保管这个文件。\n", name, st.Path())
 	}
-	if len(meta.Computed) > 0 {
-		f := oy.Report.Format()
-		fmt.Fprintf(stdout, "  报送包中有 %d 个合计单元格空着，已按各项之和算出，例如 %s，请与报送单位核实。\n", len(meta.Computed), f.Place(meta.Computed[0]))
+	if note := meta.ComputedNote(oy.Report.Format()); note != "" {
+		fmt.Fprintf(stdout, "  %s\n", note)
 	}
 	if n := meta.Errors(); n > 0 {
 		fmt.Fprintf(stdout, "  注意：这份年报有 %d 个错误（例如勾稽关系不平），请与报送单位核实：\n", n)

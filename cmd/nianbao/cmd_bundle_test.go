@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,7 +180,7 @@ func TestAggregateCommand(t *testing.T) {
 	yi.Report.Values[model.Addr(model.TableS3, model.RowNew, model.ColTotal)] = 9
 	put("乙.json", yi, time.Date(2022, 2, 2, 10, 0, 0, 0, cst))
 	good := put("丙.json", mk("丙镇人民政府", 0, 1), time.Date(2022, 1, 30, 10, 0, 0, 0, cst))
-	if err := os.WriteFile(filepath.Join(in, "新版.json"), bytes.Replace(good, []byte(`"version": 1`), []byte(`"version": 4`), 1), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(in, "新版.json"), bytes.Replace(good, []byte(fmt.Sprintf(`"version": %d`, bundle.Version)), []byte(`"version": 4`), 1), 0o600); err != nil {
 		t.Fatal(err)
 	}
 

@@ -24,8 +24,10 @@ import (
 const Magic = "nianbao-bundle"
 
 // Version is the bundle format version this program writes and the newest it
-// reads.
-const Version = 1
+// reads. Version 2 keeps 未填 apart from 0: a cell of a typed table that is
+// left out (or null) is 未填. Version 1 said such a cell reads as 0, and a
+// version-1 bundle is still read so (readVersion1).
+const Version = 2
 
 // Program is written into every bundle as the producing program.
 const Program = "nianbao"
@@ -78,8 +80,27 @@ type Meta struct {
 	// with errors (e.g. O1 broken) is still importable but flagged.
 	Findings []model.Finding
 	// Computed are the derivable cells (总计, （七）) of a typed table that
-	// the bundle left blank beside typed parts: they were computed on import.
+	// the bundle left blank while every part was there: they were computed
+	// on import (ComputedNote says which).
 	Computed []model.CellAddress
+}
+
+// ComputedNote says, in one sentence, which blank totals were computed on
+// import, naming the first few; "" when none was.
+func (m Meta) ComputedNote(f *model.Format) string {
+	if len(m.Computed) == 0 || f == nil {
+		return ""
+	}
+	const named = 3
+	names := make([]string, 0, named)
+	for _, a := range m.Computed[:min(named, len(m.Computed))] {
+		names = append(names, model.CellName(f, a))
+	}
+	more := ""
+	if len(m.Computed) > named {
+		more = "等"
+	}
+	return fmt.Sprintf("报送包中有 %d 个合计单元格空着，已按各项之和算出（%s%s），请与报送单位核实。", len(m.Computed), strings.Join(names, "、"), more)
 }
 
 // Errors counts the findings of severity 错误.
@@ -248,6 +269,9 @@ func Decode(data []byte) (*model.OrganYear, Meta, error) {
 	oy, problems := fromPayload(p, meta)
 	if len(problems) > 0 {
 		return nil, meta, &InvalidError{Problems: problems}
+	}
+	if meta.Version == 1 {
+		readVersion1(oy)
 	}
 	meta.Computed = fillBlankTotals(oy.Report)
 	findings, err := check(oy, model.DateOf(meta.Created))

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -258,8 +259,8 @@ func TestDecodeRefusesBrokenBundles(t *testing.T) {
 		{"bad JSON", append(append([]byte{}, good[:200]...), []byte("}},,\n")...), "不是有效的 JSON：第"},
 		{"truncated", good[:len(good)/2], "报送包不完整（文件在中途结束）"},
 		{"not a bundle", []byte(`{"name":"x"}`), "这不是年报报送包"},
-		{"newer version", bytes.Replace(good, []byte(`"version": 1,`), []byte(`"version": 3,`), 1),
-			"该报送包由更新版本的年报程序生成（版本3），请先升级"},
+		{"newer version", bytes.Replace(good, []byte(fmt.Sprintf(`"version": %d,`, Version)), []byte(fmt.Sprintf(`"version": %d,`, Version+1)), 1),
+			fmt.Sprintf("该报送包由更新版本的年报程序生成（版本%d），请先升级", Version+1)},
 		{"checksum", bytes.Replace(good, []byte(`"value": 40`), []byte(`"value": 41`), 1), "校验值（SHA-256）不符"},
 		{"wrong type", bytes.Replace(good, []byte(`"year": 2021`), []byte(`"year": "2021"`), 1), "字段「year」应为整数，实际是文字"},
 		{"unknown field", bytes.Replace(good, []byte(`"kind": "full",`), []byte(`"kind": "full", "extra": 1,`), 1), "不认识的字段"},
@@ -267,15 +268,15 @@ func TestDecodeRefusesBrokenBundles(t *testing.T) {
 		{"bad applicant", edit(func(p *jPayload) { p.Requests[1].Applicant = "alien" }), "申请人类型「alien」无效"},
 		{"bad date", edit(func(p *jPayload) { p.Requests[1].Answered = "2021-02-30" }), "日期「2021-02-30」无效"},
 		{"bad outcome", edit(func(p *jPayload) { p.Requests[1].Outcome = "o6" }), "办理结果「o6」不是2021版表三中的办理结果行"},
-		{"negative count", edit(func(p *jPayload) { p.Report.Values[2].Value = -4 }), "不能为负数"},
+		{"negative count", edit(func(p *jPayload) { p.Report.Values[2].Value = ptr(-4) }), "不能为负数"},
 		{"cell not in format", edit(func(p *jPayload) {
-			p.Report.Values = append(p.Report.Values, jCell{Table: model.TableS2Item9, Row: model.RowProcurement, Col: "projects", Value: 1})
+			p.Report.Values = append(p.Report.Values, jCell{Table: model.TableS2Item9, Row: model.RowProcurement, Col: "projects", Value: ptr(1)})
 		}), "单元格「s2_9.procurement.projects」不在2021版表格中"},
 		{"wrong format", edit(func(p *jPayload) { p.Report.Format = "2019" }), "2021年度报告应使用2021版表格"},
 		{"bad case result", edit(func(p *jPayload) { p.Cases[0].Result = "total" }), "结果「total」无效"},
 		{"bad measure status", edit(func(p *jPayload) { p.Measures[0].Status = "maybe" }), "状态「maybe」无效"},
 		{"huge extension", edit(func(p *jPayload) { p.Requests[1].ExtDays = 2000000000 }), "延期工作日数：数值 2000000000 超出合理范围"},
-		{"huge value", edit(func(p *jPayload) { p.Report.Values[0].Value = 1 << 62 }), "超出合理范围"},
+		{"huge value", edit(func(p *jPayload) { p.Report.Values[0].Value = ptr(1 << 62) }), "超出合理范围"},
 		{"organ mismatch", edit(func(p *jPayload) { p.Organ.Name = "别的镇" }), "不一致"},
 	}
 	for _, c := range cases {
@@ -348,6 +349,7 @@ func TestBrokenFiguresImportWithFindings(t *testing.T) {
 	r.Values[model.Addr(model.TableS3, model.RowDisclosed, model.ColTotal)] = 3
 	r.Values[model.Addr(model.TableS3, model.RowOutcomeSum, string(model.NaturalPerson))] = 3
 	r.Values[model.Addr(model.TableS3, model.RowOutcomeSum, model.ColTotal)] = 3
+	model.ZeroBlanks(r) // every other cell entered as 0
 	data, err := Encode(oy, Public)
 	if err != nil {
 		t.Fatal(err)
@@ -493,7 +495,7 @@ func TestDecodeAcceptsReorderedKeys(t *testing.T) {
 	if _, _, err := Decode(re); err != nil {
 		t.Errorf("reordered bundle refused: %v", err)
 	}
-	newer := bytes.Replace(re, []byte(`"version":1`), []byte(`"version":2`), 1)
+	newer := bytes.Replace(re, []byte(fmt.Sprintf(`"version":%d`, Version)), []byte(fmt.Sprintf(`"version":%d`, Version+1)), 1)
 	if _, _, err := Decode(newer); !errors.Is(err, ErrNewerVersion) {
 		t.Errorf("reordered newer bundle: %v", err)
 	}
@@ -593,3 +595,5 @@ func TestReplacingByPublicBundleComparesOnlyWhatItCarries(t *testing.T) {
 		t.Fatalf("full bundle with a changed summary: %v", d)
 	}
 }
+
+func ptr(x int64) *int64 { return &x }

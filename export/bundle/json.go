@@ -87,11 +87,13 @@ type jBlock struct {
 	Origin  string `json:"origin"`
 }
 
+// jCell is one table cell. Value null means 未填, as a cell left out does
+// (version 2); in version 1 it read as 0.
 type jCell struct {
 	Table string `json:"table"`
 	Row   string `json:"row"`
 	Col   string `json:"col"`
-	Value int64  `json:"value"`
+	Value *int64 `json:"value"`
 }
 
 type jFees struct {
@@ -262,7 +264,8 @@ func toBlocks(bs []model.Block) []jBlock {
 }
 
 // toCells lists the values in the format's cell order. Addresses the format
-// does not have are never printed or checked, and are left out.
+// does not have are never printed or checked, and are left out; so is a
+// 未填 cell (no value).
 func toCells(f *model.Format, v model.Values) []jCell {
 	out := []jCell{}
 	if f == nil {
@@ -271,7 +274,7 @@ func toCells(f *model.Format, v model.Values) []jCell {
 	for _, t := range f.Tables {
 		for _, a := range t.Cells() {
 			if x, ok := v[a]; ok {
-				out = append(out, jCell{Table: a.Table, Row: a.Row, Col: a.Col, Value: x})
+				out = append(out, jCell{Table: a.Table, Row: a.Row, Col: a.Col, Value: &x})
 			}
 		}
 	}

@@ -4,68 +4,43 @@ import "nianbao/model"
 
 // fillBlankTotals computes the derivable cells of the typed tables 三 and 四
 // that a bundle leaves out: a row's 总计 (the applicant columns, or a group's
-// results) and table 三's （七）总计 row. Blank is not 0: a total left out
-// beside typed parts would otherwise import as 0 and break every rule that
-// reads it. It returns the cells it computed, those with at least one of
-// their parts in the bundle (a table left out entirely stays as it is).
+// results) and table 三's （七）总计 row, each when every part it adds up is
+// in the bundle (model.DerivedTotals). It returns the cells it computed. A
+// total with a 未填 part stays blank: rule U1 names the part.
 func fillBlankTotals(r *model.Report) []model.CellAddress {
 	f := r.Format()
 	var out []model.CellAddress
-	for _, tm := range []struct {
-		id   string
-		mode model.TableMode
-	}{{model.TableS3, r.Mode3}, {model.TableS4, r.Mode4}} {
-		t := f.Table(tm.id)
-		if t == nil || tm.mode != model.Typed {
+	for _, id := range []string{model.TableS3, model.TableS4} {
+		t := f.Table(id)
+		if t == nil || !model.TableTyped(r, t) {
 			continue
 		}
-		filled := model.Values{}
-		for k, x := range r.Values {
-			filled[k] = x
-		}
-		model.FillTotals(t, filled)
-		parts := func(row model.Row, col model.Column) []model.CellAddress {
-			var ps []model.CellAddress
-			if col.Total && !row.Total {
-				for _, id := range col.SumOf {
-					ps = append(ps, model.Addr(t.ID, row.ID, id))
-				}
+		d := model.DerivedTotals(t, r.Values)
+		for _, a := range t.Cells() {
+			if x, ok := d[a]; ok && !r.Values.Has(a) {
+				r.Values[a] = x
+				out = append(out, a)
 			}
-			if row.Total {
-				for _, id := range model.TotalRowParts(t, row.ID) {
-					ps = append(ps, model.Addr(t.ID, id, col.ID))
-				}
-			}
-			return ps
 		}
-		// Columns first, then the total row, as FillTotals computes them.
-		for _, pass := range []bool{false, true} {
-			for _, row := range t.Rows {
-				if row.Total != pass {
-					continue
-				}
-				for _, col := range t.Columns {
-					if !col.Total && !row.Total {
-						continue
-					}
-					a := model.Addr(t.ID, row.ID, col.ID)
-					if _, ok := r.Values[a]; ok {
-						continue
-					}
-					present := false
-					for _, p := range parts(row, col) {
-						if _, ok := r.Values[p]; ok {
-							present = true
-							break
-						}
-					}
-					if present {
-						r.Values[a] = filled[a]
-						out = append(out, a)
+	}
+	return out
+}
+
+// readVersion1 reads a version-1 bundle as that version was documented: a
+// cell of a typed table left out read as 0 (the program that wrote it
+// showed and printed it as 0), and last year's values listed only the
+// cells that were not 0.
+func readVersion1(oy *model.OrganYear) {
+	model.ZeroBlanks(oy.Report)
+	if p := oy.Prev; p != nil {
+		if f := model.FormatByID(p.FormatID); f != nil {
+			for _, t := range f.Tables {
+				for _, a := range t.Cells() {
+					if !p.Values.Has(a) {
+						p.Values[a] = 0
 					}
 				}
 			}
 		}
 	}
-	return out
 }

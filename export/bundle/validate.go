@@ -27,6 +27,8 @@ func lines(ss []string) []string {
 // validator collects every problem of a payload, in Chinese.
 type validator struct {
 	problems []string
+	// version is the bundle format version being read.
+	version int
 }
 
 func (v *validator) addf(format string, args ...any) {
@@ -91,9 +93,12 @@ func oneOf[T ~string](x T, all ...T) bool {
 }
 
 // cells converts and checks table values against a format: the address must
-// be a cell of the format, counts and money non-negative, each cell once.
+// be a cell of the format, counts and money non-negative, each cell once. A
+// null value is 未填 and stays out of the values, as a cell left out does
+// (version 1 read it as 0).
 func (v *validator) cells(where string, f *model.Format, cs []jCell) model.Values {
 	out := model.Values{}
+	seen := map[model.CellAddress]bool{}
 	for _, c := range cs {
 		a := model.Addr(c.Table, c.Row, c.Col)
 		_, _, col, ok := f.Cell(a)
@@ -101,19 +106,27 @@ func (v *validator) cells(where string, f *model.Format, cs []jCell) model.Value
 			v.addf("%s：单元格「%s」不在%s表格中", where, a, f.Name)
 			continue
 		}
-		if _, dup := out[a]; dup {
+		if seen[a] {
 			v.addf("%s：单元格「%s」（%s）出现了两次", where, a, f.Place(a))
 			continue
 		}
-		if col.Kind != model.KindDelta && c.Value < 0 {
-			v.addf("%s：%s 的数值 %d 不能为负数", where, f.Place(a), c.Value)
+		seen[a] = true
+		if c.Value == nil {
+			if v.version == 1 {
+				out[a] = 0
+			}
 			continue
 		}
-		if c.Value > maxValue || c.Value < -maxValue {
-			v.addf("%s：%s 的数值 %d 超出合理范围", where, f.Place(a), c.Value)
+		x := *c.Value
+		if col.Kind != model.KindDelta && x < 0 {
+			v.addf("%s：%s 的数值 %d 不能为负数", where, f.Place(a), x)
 			continue
 		}
-		out[a] = c.Value
+		if x > maxValue || x < -maxValue {
+			v.addf("%s：%s 的数值 %d 超出合理范围", where, f.Place(a), x)
+			continue
+		}
+		out[a] = x
 	}
 	return out
 }
@@ -140,7 +153,7 @@ func (v *validator) blocks(where string, bs []jBlock) []model.Block {
 // fromPayload converts a decoded payload into an organ-year and lists every
 // problem that makes it unfit to import.
 func fromPayload(p jPayload, meta Meta) (*model.OrganYear, []string) {
-	v := &validator{}
+	v := &validator{version: meta.Version}
 	o := p.Organ
 	organ := model.Organ{Name: line(o.Name), Level: model.OrganLevel(o.Level), Superior: line(o.Superior), Office: line(o.Office),
 		Phone: line(o.Phone), Email: line(o.Email), Portal: line(o.Portal), DueMonth: o.DueMonth, DueDay: o.DueDay,

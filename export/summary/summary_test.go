@@ -30,6 +30,7 @@ func township(name string, year int, np, biz, open int, licensing, feesFen int64
 	if f := r.Format(); f.ID == "2021" {
 		r.Values[model.Addr(model.TableS2Item8, model.RowAdminFees, "amount")] = feesFen
 	}
+	model.ZeroBlanks(r)
 	oy := &model.OrganYear{Organ: model.Organ{Name: name, Level: model.LevelTownship}, Report: r}
 	n := 0
 	add := func(a model.ApplicantType, closed bool) {
@@ -94,7 +95,7 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	write(t, dir, "丙镇.JSON", encode(t, bing, time.Date(2022, 1, 31, 23, 0, 0, 0, cst)))
 	good := encode(t, bing, time.Date(2022, 1, 20, 9, 0, 0, 0, cst))
 	write(t, dir, "坏的.json", good[:len(good)-40])
-	write(t, dir, "新版.json", bytes.Replace(good, []byte(`"version": 1,`), []byte(`"version": 2,`), 1))
+	write(t, dir, "新版.json", bytes.Replace(good, []byte(fmt.Sprintf(`"version": %d,`, bundle.Version)), []byte(fmt.Sprintf(`"version": %d,`, bundle.Version+1)), 1))
 	write(t, dir, "改过.json", bytes.Replace(good, []byte(`"decisions"`), []byte(`"decisions", "value": 7, "x"`), 1))
 	write(t, dir, "说明.txt", []byte("不是报送包"))
 
@@ -106,7 +107,7 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	for _, r := range folder.Rejected {
 		rejected[r.File] = r.Reason
 	}
-	for file, want := range map[string]string{"坏的.json": "报送包不完整", "新版.json": "由更新版本的年报程序生成（版本2）", "改过.json": "报送包"} {
+	for file, want := range map[string]string{"坏的.json": "报送包不完整", "新版.json": fmt.Sprintf("由更新版本的年报程序生成（版本%d）", bundle.Version+1), "改过.json": "报送包"} {
 		if !strings.Contains(rejected[file], want) {
 			t.Errorf("%s: reason %q, want it to contain %q", file, rejected[file], want)
 		}

@@ -40,6 +40,7 @@ type Model struct {
 	msg    string
 	msgErr bool
 	keys   calKeys
+	width  int // the screen's width (tea.WindowSizeMsg), for the form
 }
 
 // calKeys are the screen's keys; Save and Back act in the form.
@@ -132,7 +133,11 @@ type markedMsg struct {
 
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	defer m.sizeForm()
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width = msg.Width
+		return m, nil
 	case markedMsg:
 		if msg.err != nil {
 			m.msg, m.msgErr = msg.err.Error(), true
@@ -284,6 +289,16 @@ func (m *Model) submit() tea.Cmd {
 	}
 }
 
+// calFormH is the height of the form's fields.
+const calFormH = 4
+
+// sizeForm tells an open form its size, so it settles its scroll in Update.
+func (m *Model) sizeForm() {
+	if m.form != nil && m.width > 0 {
+		m.form.SetSize(m.width, calFormH)
+	}
+}
+
 // formTop is the first line of the form: under the heading, the status
 // line and a blank line.
 func (m *Model) formTop() int { return 3 }
@@ -311,7 +326,7 @@ func (m *Model) View(width, height int) string {
 	}
 	lines = append(lines, "")
 	if m.form != nil {
-		lines = append(lines, strings.Split(m.form.View(width, 4), "\n")...)
+		lines = append(lines, strings.Split(m.form.View(width, calFormH), "\n")...)
 		if !m.adding {
 			lines = append(lines, st.Muted.Render(components.Fit(text.CalFormatHint, width)))
 		}

@@ -23,6 +23,13 @@ func env(t *testing.T) *testenv.Env {
 	if err := e.Store.SaveReportMeta(ctx, r); err != nil {
 		t.Fatal(err)
 	}
+	// Every cell entered (0 unless set below), so that the table rules
+	// compare: O1 breaks in 自然人.
+	full := &model.Report{FormatID: r.FormatID, Year: r.Year, Mode3: model.Typed, Mode4: r.Mode4, Values: model.Values{}}
+	model.ZeroBlanks(full)
+	if err := e.Store.SetValues(ctx, r.ID, full.Values); err != nil {
+		t.Fatal(err)
+	}
 	vals := model.Values{
 		model.Addr(model.TableS2Item1, model.RowRules, "issued"):             1,
 		model.Addr(model.TableS3, model.RowNew, string(model.NaturalPerson)): 2,

@@ -135,6 +135,9 @@ func (c *Common) Saved() tea.Cmd {
 	}
 }
 
+// SaveFailed reports a write that failed, for the status line.
+func SaveFailed(err error) tea.Cmd { return func() tea.Msg { return SaveFailedMsg{Err: err} } }
+
 // Push opens s on top of the current screen.
 func Push(s Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Screen: s} } }
 
@@ -190,6 +193,12 @@ func (c *Common) Save(fn func(ctx context.Context, st Desk) error) tea.Cmd {
 // Reload asks the app to load the open organ-year again and recompute the
 // findings (after a change to the log, cases, measures …).
 func Reload() tea.Msg { return ReloadMsg{} }
+
+// ReloadRequests asks the app to take the saved state of these log entries
+// into the open organ-year (after a save that wrote only them).
+func ReloadRequests(ids ...int64) tea.Cmd {
+	return func() tea.Msg { return ReloadMsg{Requests: ids} }
+}
 
 // SetYear makes y the open organ-year (nil closes it).
 func (c *Common) SetYear(y *desk.Year) {
@@ -337,6 +346,7 @@ type Desk interface {
 	Years(ctx context.Context, organID int64) ([]int, error)
 	StartYear(ctx context.Context, o model.Organ, year int, fromPrev bool) (*desk.StartedYear, error)
 	OpenYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*desk.Year, error)
+	ReadLogUpdate(ctx context.Context, y *desk.Year, ids []int64) (*desk.LogUpdate, error)
 	LoadOrganYear(ctx context.Context, organID int64, year int, withPersonal bool) (*model.OrganYear, error)
 	Report(ctx context.Context, organID int64, year int) (*model.Report, error)
 

@@ -15,8 +15,13 @@ type SavedMsg struct{ At time.Time }
 type SaveFailedMsg struct{ Err error }
 
 // ReloadMsg says data changed: the app reloads the organ-year and recomputes
-// the findings, then sends OrganYearMsg to every screen on the stack.
-type ReloadMsg struct{}
+// the findings, then sends OrganYearMsg to every screen on the stack. When
+// Requests names the log entries a save wrote and nothing else changed,
+// the app reads only those back and updates the open year's snapshot
+// (desk.Year.WithLog) instead of loading the whole organ-year.
+type ReloadMsg struct {
+	Requests []int64
+}
 
 // OrganYearMsg carries a freshly loaded organ-year (or the error loading it).
 type OrganYearMsg struct {

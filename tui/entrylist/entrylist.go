@@ -17,7 +17,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
-	"nianbao/tui/dialog"
+	"nianbao/tui/entrydelete"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -56,8 +56,7 @@ type List[T any] struct {
 	c       *common.Common
 	spec    *Spec[T]
 	list    components.List
-	del     T
-	undo    *T
+	del     *entrydelete.Bin[T]
 	note    string
 	keys    listKeys
 	pending int64
@@ -65,7 +64,8 @@ type List[T any] struct {
 
 // New builds the list of the open organ-year.
 func New[T any](c *common.Common, spec *Spec[T]) *List[T] {
-	return &List[T]{c: c, spec: spec, keys: listKeys{
+	del := entrydelete.New(c, entrydelete.Spec[T]{ID: spec.ID, Name: spec.Name, Deleted: spec.Deleted, Delete: spec.Delete, Restore: spec.Restore})
+	return &List[T]{c: c, spec: spec, del: del, keys: listKeys{
 		New: keys.Bind(text.KeyAdd, "n"), Edit: keys.Bind(text.KeyEdit, "enter", "e"),
 		Delete: keys.Bind(text.KeyDelete, "d", "delete"), Undo: keys.Bind(text.KeyUndo, "u", "ctrl+z"),
 		Up: keys.Bind(text.KeyUp, "up", "k"), Down: keys.Bind(text.KeyDown, "down", "j"),
@@ -107,21 +107,15 @@ func (m *List[T]) KeyMap() help.KeyMap {
 // Cursor implements common.Screen.
 func (m *List[T]) Cursor() *tea.Cursor { return nil }
 
-type (
-	deletedMsg[T any] struct {
-		x   T
-		err error
-	}
-	restoredMsg[T any] struct {
-		x   T
-		err error
-	}
-	// deleteYesMsg is the answer yes to the delete question.
-	deleteYesMsg[T any] struct{}
-)
-
 // Update implements common.Screen.
 func (m *List[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if ok, ev, cmd := m.del.Update(msg); ok {
+		m.note = ev.Note
+		if ev.Restored != 0 {
+			m.pending = ev.Restored
+		}
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case common.OrganYearMsg:
 		m.list.SetLen(len(m.Entries()))
@@ -131,28 +125,6 @@ func (m *List[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.pending = msg.Entry.ID
 			m.selectPending()
 		}
-	case deleteYesMsg[T]:
-		id, ctx, st, del := m.spec.ID(&m.del), m.c.Context(), m.c.Store, m.spec.Delete
-		return m, m.c.Track(func() tea.Msg {
-			x, err := del(ctx, st, id)
-			return deletedMsg[T]{x: x, err: err}
-		})
-	case deletedMsg[T]:
-		if msg.err != nil {
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
-		}
-		x := msg.x
-		m.undo = &x
-		m.note = m.spec.Deleted(&x)
-		return m, tea.Batch(m.c.Saved(), common.Reload)
-	case restoredMsg[T]:
-		if msg.err != nil {
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
-		}
-		m.undo = nil
-		m.note = text.UndoDone
-		m.pending = m.spec.ID(&msg.x)
-		return m, tea.Batch(m.c.Saved(), common.Reload)
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}
@@ -192,19 +164,12 @@ func (m *List[T]) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, b.Delete):
 		if m.list.Cursor < len(xs) {
-			m.del = xs[m.list.Cursor]
-			return dialog.Delete(m.c, m.spec.Name(&m.del), deleteYesMsg[T]{})
+			return m.del.Ask(xs[m.list.Cursor])
 		}
 	case key.Matches(k, b.Undo):
-		if m.undo == nil {
-			m.note = text.UndoNothing
-			return nil
-		}
-		x, ctx, st, restore := *m.undo, m.c.Context(), m.c.Store, m.spec.Restore
-		return m.c.Track(func() tea.Msg {
-			x, err := restore(ctx, st, x)
-			return restoredMsg[T]{x: x, err: err}
-		})
+		cmd, note := m.del.Undo()
+		m.note = note
+		return cmd
 	}
 	return nil
 }

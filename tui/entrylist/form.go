@@ -134,6 +134,9 @@ func (f *Form[T]) save() tea.Cmd {
 // Update implements common.Screen.
 func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.form.SetSize(msg.Width, max(1, msg.Height-2)) // under the title and the note line
+		return f, nil
 	case doneMsg[T]:
 		if msg.form == f {
 			return f, f.closeCmd()

@@ -116,8 +116,8 @@ func (s *Screen) Cursor() *tea.Cursor {
 	return tea.NewCursor(x, y+formTop)
 }
 
-// formTop is the line the form starts on.
-const formTop = 2
+// formTop is the line the form starts on, formH its height.
+const formTop, formH = 2, 6
 
 type savedMsg struct {
 	s    *Screen
@@ -161,6 +161,9 @@ func (s *Screen) save() tea.Cmd {
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.form.SetSize(msg.Width, formH)
+		return s, nil
 	case savedMsg:
 		if msg.s != s {
 			return s, nil
@@ -256,7 +259,6 @@ func (s *Screen) View(width, height int) string {
 	} else {
 		lines = append(lines, st.Muted.Render(components.KeyHints(s.KeyMap().ShortHelp(), key.Binding{}, width-components.StringWidth(text.FeeNote)-3)+" · "+text.FeeNote))
 	}
-	formH := 6
 	lines = append(lines, strings.Split(s.form.View(width, formH), "\n")...)
 	rule := func(title string) string {
 		t := "── " + title + " "

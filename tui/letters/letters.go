@@ -64,6 +64,7 @@ type Screen struct {
 	// written holds the 文号 of each kind written in this visit.
 	written map[model.LetterKind]string
 
+	size   tea.WindowSizeMsg  // the screen's size, for the form
 	tpl    *components.Editor // open while the template is edited
 	tplKey string
 	tplWas string
@@ -219,7 +220,20 @@ func (s *Screen) build() {
 	for s.form.Focus != min(focus, len(fs)-1) {
 		s.form.Update(tea.KeyPressMsg{Code: tea.KeyTab})
 	}
+	s.sizeForm()
 }
+
+// sizeForm tells the form its size on the screen of the last size
+// message: its fields, at most half the screen.
+func (s *Screen) sizeForm() {
+	if s.form != nil && s.size.Width > 0 {
+		s.form.SetSize(s.size.Width, formHeight(len(s.form.Fields), s.size.Height))
+	}
+}
+
+// formHeight is the form's height with n fields on a screen height lines
+// tall.
+func formHeight(n, height int) int { return min(n+2, max(3, height/2)) }
 
 // value is a field's current text ("" when the kind has no such field).
 func (s *Screen) value(k string) string {
@@ -259,6 +273,10 @@ func (s *Screen) compose() {
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.size = msg
+		s.sizeForm()
+		return s, nil
 	case envMsg:
 		if msg.err != nil {
 			s.loadErr = msg.err.Error()
@@ -478,7 +496,7 @@ func (s *Screen) View(width, height int) string {
 		body := s.tpl.View(width, max(1, height-len(lines)))
 		return components.Block(strings.Join(lines, "\n")+"\n"+body, width, height)
 	}
-	formH := min(len(s.form.Fields)+2, max(3, height/2))
+	formH := formHeight(len(s.form.Fields), height)
 	lines := append([]string{head}, strings.Split(s.form.View(width, formH), "\n")...)
 	used := len(lines)
 	label := text.LetPreview

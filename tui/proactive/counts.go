@@ -88,7 +88,7 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 		return nil
 	case insertedMsg:
 		if msg.err != nil {
-			return failed(msg.err)
+			return common.SaveFailed(msg.err)
 		}
 		if s.c.Report() != nil {
 			bs := s.c.Report().SectionBlocks(2)
@@ -107,14 +107,14 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 		if msg.updated {
 			v.note = text.ItemsInsertedUpdated
 		}
-		return tea.Batch(s.savedCmd(), common.Reload)
+		return tea.Batch(s.c.Saved(), common.Reload)
 	case art20Msg:
 		if msg.err != nil {
-			return failed(msg.err)
+			return common.SaveFailed(msg.err)
 		}
 		v.mode = msg.mode
 		v.note = fmt.Sprintf(text.ItemsArt20Switched, art20ModeLabel(msg.mode))
-		return tea.Batch(s.savedCmd(), common.Reload)
+		return tea.Batch(s.c.Saved(), common.Reload)
 	case tea.KeyPressMsg:
 		b := countsKeys
 		switch {

@@ -480,19 +480,19 @@ func (s *Screen) itemSaved(msg itemSavedMsg) (common.Screen, tea.Cmd) {
 		if s.form != nil {
 			s.form.note, s.form.noteErr = fmt.Sprintf(text.StatusSaveFail, msg.err.Error()), true
 		}
-		return s, failed(msg.err)
+		return s, common.SaveFailed(msg.err)
 	}
 	s.pending = msg.it.ID
 	lists := s.loadLists()
 	if !msg.isNew || s.form != nil && s.form.closeAfter {
 		s.mode, s.form = modeList, nil
 		s.note = text.ItemsSavedEdit
-		return s, tea.Batch(s.reload(), lists, s.savedCmd(), common.Reload)
+		return s, tea.Batch(s.reload(), lists, s.c.Saved(), common.Reload)
 	}
 	s.last = prefill{date: msg.it.Published, category: msg.it.Category, channels: msg.it.Channels, entered: s.last.entered + 1}
 	s.openForm(nil)
 	s.form.note = fmt.Sprintf(text.ItemsSavedNew, msg.it.Title)
-	return s, tea.Batch(s.reload(), lists, s.savedCmd(), common.Reload)
+	return s, tea.Batch(s.reload(), lists, s.c.Saved(), common.Reload)
 }
 
 func (ef *entryForm) view(s *Screen, width, height int) string {
@@ -511,6 +511,14 @@ func (ef *entryForm) view(s *Screen, width, height int) string {
 	}
 	lines = append(lines, note, st.Muted.Render(components.KeyHints(s.KeyMap().ShortHelp(), key.Binding{}, width)))
 	return components.Block(strings.Join(lines, "\n"), width, height)
+}
+
+// sizeForm tells an open entry form its size (under its title, above its
+// note and keys), so it settles its scroll in Update.
+func (s *Screen) sizeForm() {
+	if s.form != nil && s.size.Width > 0 {
+		s.form.form.SetSize(s.size.Width, max(1, s.size.Height-4))
+	}
 }
 
 func (ef *entryForm) cursor() *tea.Cursor {

@@ -22,6 +22,7 @@ import (
 	"nianbao/tui/components"
 	"nianbao/tui/components/pagedlist"
 	"nianbao/tui/dialog"
+	"nianbao/tui/entrydelete"
 	"nianbao/tui/keys"
 	"nianbao/tui/sheetimport"
 	"nianbao/tui/text"
@@ -55,11 +56,12 @@ type Screen struct {
 	rows    *pagedlist.List[model.DisclosureItem]
 	pending int64 // an item id to put the cursor on at the next reload
 
-	undo   *model.DisclosureItem
+	del    *entrydelete.Bin[model.DisclosureItem]
 	note   string
 	height int
 
 	form *entryForm
+	size tea.WindowSizeMsg // the screen's size, for the form
 	last prefill
 	imp  *importFlow
 	cnt  *countsView
@@ -80,11 +82,20 @@ func New(c *common.Common) common.Screen {
 	s.categories = append([]string(nil), model.DefaultItemCategories...)
 	s.channels = append([]string(nil), model.DefaultItemChannels...)
 	s.rows = pagedlist.New(c.Context, s.source)
-	// An item a jump asks for that the filters hide: show the whole list.
-	s.rows.OnMissing(func() bool {
-		was := s.filtered() || s.search != ""
-		s.clearFilters()
-		return was
+	s.rows.OnMissing(s.clearFilters)
+	s.del = entrydelete.New(c, entrydelete.Spec[model.DisclosureItem]{
+		ID:      func(it *model.DisclosureItem) int64 { return it.ID },
+		Name:    func(it *model.DisclosureItem) string { return it.Title },
+		Deleted: func(it *model.DisclosureItem) string { return fmt.Sprintf(text.ItemsDeleted, it.Title) },
+		Delete: func(ctx context.Context, st common.Desk, id int64) (model.DisclosureItem, error) {
+			return st.DeleteItem(ctx, id)
+		},
+		Restore: func(ctx context.Context, st common.Desk, it model.DisclosureItem) (model.DisclosureItem, error) {
+			it.ID = 0 // stored again as a new item
+			err := st.SaveItem(ctx, &it)
+			return it, err
+		},
+		Changed: s.rows.Refresh,
 	})
 	s.rows.SetHeight(s.listHeight())
 	s.keys = listKeys{
@@ -223,17 +234,6 @@ func (s *Screen) Query() desk.ItemQuery {
 	return q
 }
 
-type (
-	deletedMsg struct {
-		it  model.DisclosureItem
-		err error
-	}
-	restoredMsg struct {
-		it  model.DisclosureItem
-		err error
-	}
-)
-
 // source reads the items the filters select, in the order of the register
 // (date published, then id) by keyset.
 func (s *Screen) source() pagedlist.Source[model.DisclosureItem] {
@@ -276,7 +276,15 @@ func (s *Screen) listHeight() int { return max(1, s.height-4) }
 
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		s.size = sz
+	}
+	defer s.sizeForm()
 	if ok, cmd := s.rows.Update(msg); ok {
+		return s, cmd
+	}
+	if ok, ev, cmd := s.del.Update(msg); ok {
+		s.note = ev.Note
 		return s, cmd
 	}
 	switch msg := msg.(type) {
@@ -286,22 +294,6 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			s.channels = mergeList(model.DefaultItemChannels, msg.chans)
 		}
 		return s, nil
-	case deletedMsg:
-		if msg.err != nil {
-			return s, failed(msg.err)
-		}
-		it := msg.it
-		s.undo = &it
-		s.note = fmt.Sprintf(text.ItemsDeleted, it.Title)
-		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
-	case restoredMsg:
-		if msg.err != nil {
-			return s, failed(msg.err)
-		}
-		s.undo = nil
-		s.note = text.UndoDone
-		s.pending = msg.it.ID
-		return s, tea.Batch(s.reload(), s.savedCmd(), common.Reload)
 	case itemSavedMsg:
 		return s.itemSaved(msg)
 	case dialog.LeaveMsg:
@@ -324,8 +316,6 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		dialog.Settle(ef.form, msg.Answer)
 		return s, nil
-	case deleteYesMsg:
-		return s, s.deleteCurrent()
 	case common.OrganYearMsg:
 		if s.mode == modeCounts && s.cnt != nil {
 			return s, tea.Batch(s.reload(), s.cnt.load(s))
@@ -368,23 +358,14 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return s, nil
 }
 
-func failed(err error) tea.Cmd {
-	return func() tea.Msg { return common.SaveFailedMsg{Err: err} }
-}
-
-func (s *Screen) savedCmd() tea.Cmd {
-	now := s.c.Now
-	return func() tea.Msg {
-		if now == nil {
-			return common.SavedMsg{}
-		}
-		return common.SavedMsg{At: now()}
-	}
-}
-
-func (s *Screen) clearFilters() {
+// clearFilters shows the whole register again and reports whether
+// anything was filtered (also when an item a jump asks for is hidden by
+// the filters).
+func (s *Screen) clearFilters() bool {
+	was := s.filtered() || s.search != ""
 	s.fCat, s.fChan, s.fMonth, s.search = -1, -1, 0, ""
 	s.input.SetValue("")
+	return was
 }
 
 // cycle moves a filter index over -1 (all) .. n-1.
@@ -412,10 +393,12 @@ func (s *Screen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, km.Delete):
 		if it, ok := s.rows.Current(); ok {
-			return dialog.YesNo(s.c, fmt.Sprintf(text.ItemsDeleteAsk, it.Title), text.KeyDelete, deleteYesMsg{}, text.KeyCancel, nil)
+			return s.del.Ask(*it)
 		}
 	case key.Matches(k, km.Undo):
-		return s.restore()
+		cmd, note := s.del.Undo()
+		s.note = note
+		return cmd
 	case key.Matches(k, km.Search):
 		s.searching = true
 		s.input.SetValue(s.search)
@@ -469,38 +452,6 @@ func (s *Screen) updateSearch(msg tea.Msg) tea.Cmd {
 		return s.refilter()
 	}
 	return nil
-}
-
-// Answers to the questions of the item list and form.
-type (
-	deleteYesMsg struct{}
-)
-
-// deleteCurrent deletes the item under the cursor, keeping it for undo.
-func (s *Screen) deleteCurrent() tea.Cmd {
-	it, ok := s.rows.Current()
-	if !ok || s.c.Store == nil {
-		return nil
-	}
-	id, ctx, st := it.ID, s.ctx(), s.c.Store
-	return s.c.Track(func() tea.Msg {
-		del, err := st.DeleteItem(ctx, id)
-		return deletedMsg{del, err}
-	})
-}
-
-func (s *Screen) restore() tea.Cmd {
-	if s.undo == nil {
-		s.note = text.UndoNothing
-		return nil
-	}
-	it := *s.undo
-	it.ID = 0
-	ctx, st := s.ctx(), s.c.Store
-	return s.c.Track(func() tea.Msg {
-		err := st.SaveItem(ctx, &it)
-		return restoredMsg{it, err}
-	})
 }
 
 // ---- view ----

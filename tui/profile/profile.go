@@ -177,6 +177,10 @@ func (p *Profile) apply(f *components.Field) tea.Cmd {
 
 // Update implements common.Screen.
 func (p *Profile) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		p.form.SetSize(sz.Width, max(1, sz.Height-3)) // under the 3 head lines
+		return p, nil
+	}
 	if _, ok := msg.(common.BlurMsg); ok {
 		// Leaving the screen saves the field being typed when it is valid.
 		if ev := p.form.Leave(); ev.Changed != nil {

@@ -615,7 +615,7 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			// A received date in another year renumbered the entry.
 			f.q.Serial, f.q.Year = msg.serial, msg.year
 		}
-		return f, tea.Batch(saved(f.c), common.Reload)
+		return f, tea.Batch(f.c.Saved(), common.ReloadRequests(f.q.ID))
 	case doneMsg:
 		if msg.form == f {
 			return f, f.closeCmd()

@@ -19,7 +19,7 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/components/pagedlist"
-	"nianbao/tui/dialog"
+	"nianbao/tui/entrydelete"
 	"nianbao/tui/keys"
 	"nianbao/tui/ledger"
 	"nianbao/tui/letters"
@@ -58,14 +58,14 @@ type List struct {
 
 	searching bool
 	input     *components.Input
-	deleting  model.Request
-	undo      *model.Request
+	del       *entrydelete.Bin[model.Request]
 	note      string
 
 	view   view
 	scroll int // first line of the table / overview
-	height int // body height of the last View
-	keys   listKeys
+	// width and height are the screen's size (tea.WindowSizeMsg).
+	width, height int
+	keys          listKeys
 }
 
 type listKeys struct {
@@ -79,15 +79,22 @@ type listKeys struct {
 
 // New builds the request log screen for the open organ-year.
 func New(c *common.Common) common.Screen {
-	m := &List{c: c, input: components.NewInput(), height: 20}
+	m := &List{c: c, input: components.NewInput(), width: 80, height: 20}
 	m.input.Clean = model.CleanLine
 	m.rows = pagedlist.New(c.Context, m.source)
-	// An entry a jump asks for that the filters hide (or that is not due
-	// soon): show the whole log.
-	m.rows.OnMissing(func() bool {
-		was := m.filtered() || m.search != ""
-		m.clearFilters()
-		return was
+	m.rows.OnMissing(m.clearFilters)
+	m.del = entrydelete.New(c, entrydelete.Spec[model.Request]{
+		ID:      func(q *model.Request) int64 { return q.ID },
+		Name:    func(q *model.Request) string { return fmt.Sprintf(text.ReqEntryName, q.Serial, clip(q.Summary, 20)) },
+		Deleted: func(q *model.Request) string { return fmt.Sprintf(text.ReqDeleted, q.Serial) },
+		Delete: func(ctx context.Context, st common.Desk, id int64) (model.Request, error) {
+			return st.DeleteRequest(ctx, id)
+		},
+		Restore: func(ctx context.Context, st common.Desk, q model.Request) (model.Request, error) {
+			return q, st.RestoreRequest(ctx, q)
+		},
+		Reload:  func(q *model.Request) tea.Cmd { return common.ReloadRequests(q.ID) },
+		Changed: m.rows.Refresh,
 	})
 	m.rows.SetHeight(m.listHeight())
 	m.keys = listKeys{
@@ -231,18 +238,6 @@ func (m *List) source() pagedlist.Source[model.Request] {
 	return src
 }
 
-// Messages of the list's own writes.
-type (
-	deletedMsg struct {
-		q   model.Request
-		err error
-	}
-	restoredMsg struct {
-		q   model.Request
-		err error
-	}
-)
-
 // statusOf is a request's state in the report year: answered (已答复) when
 // closed by 31 December, carried (已结转) when still open then and the year
 // is over, else open (办理中).
@@ -273,34 +268,15 @@ func (m *List) ctx() context.Context { return m.c.Context() }
 
 func (m *List) listHeight() int { return max(1, m.height-3) }
 
-// Update implements common.Screen.
-func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *List) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if ok, cmd := m.rows.Update(msg); ok {
 		return m, cmd
 	}
+	if ok, ev, cmd := m.del.Update(msg); ok {
+		m.note = ev.Note
+		return m, cmd
+	}
 	switch msg := msg.(type) {
-	case deleteYesMsg:
-		id := m.deleting.ID
-		ctx, st := m.ctx(), m.c.Store
-		return m, m.c.Track(func() tea.Msg {
-			q, err := st.DeleteRequest(ctx, id)
-			return deletedMsg{q: q, err: err}
-		})
-	case deletedMsg:
-		if msg.err != nil {
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
-		}
-		q := msg.q
-		m.undo = &q
-		m.note = fmt.Sprintf(text.ReqDeleted, q.Serial)
-		return m, tea.Batch(m.rows.Reload(), saved(m.c), common.Reload)
-	case restoredMsg:
-		if msg.err != nil {
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
-		}
-		m.undo = nil
-		m.note = text.UndoDone
-		return m, tea.Batch(m.rows.Show(msg.q.ID), saved(m.c), common.Reload)
 	case common.OrganYearMsg:
 		return m, m.rows.Reload()
 	case common.GoToMsg:
@@ -321,28 +297,20 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-func saved(c *common.Common) tea.Cmd {
-	now := c.Now
-	return func() tea.Msg {
-		if now == nil {
-			return common.SavedMsg{}
-		}
-		return common.SavedMsg{At: now()}
-	}
-}
-
-func (m *List) clearFilters() {
+// clearFilters shows the whole log again and reports whether anything was
+// filtered (also when an entry a jump asks for is hidden by the filters or
+// is not due soon).
+func (m *List) clearFilters() bool {
+	was := m.filtered() || m.search != ""
 	m.status, m.outcome, m.applicant, m.overdue, m.search, m.sortBy = 0, "", "", false, "", sortSerial
 	m.input.SetValue("")
+	return was
 }
 
 func (m *List) searchChanged() tea.Cmd {
 	m.search = strings.TrimSpace(m.input.Value())
 	return m.rows.Restart()
 }
-
-// deleteYesMsg is the answer yes to the delete question.
-type deleteYesMsg struct{}
 
 func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 	if m.searching {
@@ -407,20 +375,12 @@ func (m *List) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.openCurrent(func(full model.Request) common.Screen { return NewForm(m.c, &full) })
 	case key.Matches(k, k0.Delete):
 		if q, ok := m.rows.Current(); ok {
-			m.deleting = *q
-			return dialog.Delete(m.c, fmt.Sprintf(text.ReqEntryName, q.Serial, clip(q.Summary, 20)), deleteYesMsg{})
+			return m.del.Ask(*q)
 		}
 	case key.Matches(k, k0.Undo):
-		if m.undo == nil {
-			m.note = text.UndoNothing
-			return nil
-		}
-		q := *m.undo
-		ctx, st := m.ctx(), m.c.Store
-		return m.c.Track(func() tea.Msg {
-			err := st.RestoreRequest(ctx, q)
-			return restoredMsg{q: q, err: err}
-		})
+		cmd, note := m.del.Undo()
+		m.note = note
+		return cmd
 	}
 	return nil
 }

@@ -1,27 +1,64 @@
 package requests
 
 import (
-	"charm.land/bubbles/v2/key"
-
 	"fmt"
 	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
+	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/styles"
 	"nianbao/tui/text"
 )
 
-// View implements common.Screen.
+// Update implements common.Screen: the log's keys and messages, then the
+// scroll settled for the screen's size, so that View only draws.
+func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		m.width, m.height = sz.Width, sz.Height
+	}
+	s, cmd := m.update(msg)
+	m.settle()
+	return s, cmd
+}
+
+// settle fits the page, the table's or overview's scroll and the search
+// input to the screen's size.
+func (m *List) settle() {
+	m.rows.SetHeight(m.listHeight())
+	m.input.Scroll(m.searchWidth(m.width))
+	if m.view == viewList {
+		return
+	}
+	head, body := m.scrolledView(m.width)
+	m.scroll = max(0, min(m.scroll, len(body)-max(1, m.height-len(head))))
+}
+
+// searchWidth is the room for the search text after its prompt.
+func (m *List) searchWidth(width int) int {
+	return max(4, width-ansi.StringWidth(text.ReqSearchPrompt))
+}
+
+// scrolledView is the head and the scrolled body of the table or the
+// overview.
+func (m *List) scrolledView(width int) (head, body []string) {
+	if m.view == viewTable {
+		return m.tableView(width)
+	}
+	return m.overviewView(width)
+}
+
+// View implements common.Screen. It changes nothing.
 func (m *List) View(width, height int) string {
-	m.height = height
-	switch m.view {
-	case viewTable:
-		return components.Block(m.tableView(width, height), width, height)
-	case viewOverview:
-		return components.Block(m.overviewView(width, height), width, height)
+	if m.view != viewList {
+		head, body := m.scrolledView(width)
+		lines := append(head, window(body, m.scroll, height-len(head))...)
+		return components.Block(strings.Join(lines, "\n"), width, height)
 	}
 	st := m.c.Styles
 	lines := make([]string, 0, height)
@@ -31,7 +68,7 @@ func (m *List) View(width, height int) string {
 	var second string
 	switch {
 	case m.searching:
-		second = text.ReqSearchPrompt + m.input.View(max(4, width-ansi.StringWidth(text.ReqSearchPrompt)))
+		second = text.ReqSearchPrompt + m.input.Draw(m.searchWidth(width))
 	case m.rows.Err() != nil:
 		second = st.Error.Render(fmt.Sprintf(text.ReqLoadFailed, m.rows.Err().Error()))
 	case m.note != "":
@@ -49,7 +86,6 @@ func (m *List) View(width, height int) string {
 	rw := max(1, width-2) // behind the cursor column
 	cols := columnsFor(rw)
 	lines = append(lines, "  "+st.Label.Render(cols.header(rw)))
-	m.rows.SetHeight(m.listHeight())
 	from, to := m.rows.Visible()
 	if m.rows.Total() == 0 && m.rows.Ready() {
 		empty := text.ReqEmpty
@@ -197,13 +233,14 @@ func (m *List) rowLine(c columns, q *model.Request, width int, selected bool) st
 	return components.Fit(plain+deadline, width)
 }
 
-// tableView draws table 三 as computed from the log.
-func (m *List) tableView(width, height int) string {
+// tableView draws table 三 as computed from the log: its head and the
+// rows to scroll.
+func (m *List) tableView(width int) (lines, body []string) {
 	st := m.c.Styles
 	f := m.c.Format()
-	lines := []string{st.Heading.Render(text.ReqTableTitle)}
+	lines = []string{st.Heading.Render(text.ReqTableTitle)}
 	if f == nil || m.c.Snap == nil {
-		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
+		return append(lines, st.Muted.Render(text.ReqNoReport)), nil
 	}
 	if m.c.Report().Mode3 == model.Typed {
 		lines = append(lines, st.Warning.Render(text.ReqTableTypedNote))
@@ -223,7 +260,6 @@ func (m *List) tableView(width, height int) string {
 		head += components.FitRight(ansi.Truncate(col.Label, colW-1, ""), colW)
 	}
 	lines = append(lines, st.Label.Render(head))
-	var body []string
 	for _, r := range t.Rows {
 		label := r.FullLabel()
 		line := components.Fit(label, labelW)
@@ -235,14 +271,15 @@ func (m *List) tableView(width, height int) string {
 		}
 		body = append(body, line)
 	}
-	return strings.Join(append(lines, scrolled(body, &m.scroll, height-len(lines))...), "\n")
+	return lines, body
 }
 
-// scrolled returns the part of lines that fits h lines from *top, clamping it.
-func scrolled(lines []string, top *int, h int) []string {
+// window is the part of lines that fits h lines from top (kept within the
+// lines; it changes nothing).
+func window(lines []string, top, h int) []string {
 	h = max(1, h)
-	*top = max(0, min(*top, len(lines)-h))
-	return lines[*top:min(len(lines), *top+h)]
+	top = max(0, min(top, len(lines)-h))
+	return lines[top:min(len(lines), top+h)]
 }
 
 // bars are the eighth blocks of a vertical bar.
@@ -330,15 +367,14 @@ func (m *List) applicantBars(f *model.Format, width int) []string {
 	return append(out, hbars(rows, width, st)...)
 }
 
-func (m *List) overviewView(width, height int) string {
+func (m *List) overviewView(width int) (lines, body []string) {
 	st := m.c.Styles
 	f := m.c.Format()
-	lines := []string{st.Heading.Render(fmt.Sprintf(text.ReqOverviewTitle, m.c.Year))}
+	lines = []string{st.Heading.Render(fmt.Sprintf(text.ReqOverviewTitle, m.c.Year))}
 	if f == nil || m.c.Snap == nil {
-		return strings.Join(append(lines, st.Muted.Render(text.ReqNoReport)), "\n")
+		return append(lines, st.Muted.Render(text.ReqNoReport)), nil
 	}
 	o := m.c.Snap.Overview()
-	var body []string
 	body = append(body, st.Label.Render(text.ReqPerMonth))
 	colW := 5
 	barH := 6
@@ -375,5 +411,5 @@ func (m *List) overviewView(width, height int) string {
 		late = st.OK.Render(late)
 	}
 	body = append(body, late)
-	return strings.Join(append(lines, scrolled(body, &m.scroll, height-len(lines))...), "\n")
+	return lines, body
 }

@@ -431,6 +431,9 @@ func (f *OrganForm) save() tea.Cmd {
 // Update implements common.Screen.
 func (f *OrganForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.form.SetSize(msg.Width, max(1, msg.Height-4)) // 3 head lines, 1 below
+		return f, nil
 	case organSavedMsg:
 		f.dirty = false
 		f.organ = msg.organ
@@ -634,6 +637,9 @@ func (f *YearForm) create() tea.Cmd {
 // Update implements common.Screen.
 func (f *YearForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.form.SetSize(msg.Width, yearFormH)
+		return f, nil
 	case common.SaveFailedMsg:
 		f.err = msg.Err.Error()
 		return f, nil
@@ -650,11 +656,14 @@ func (f *YearForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return f, nil
 }
 
+// yearFormH is the height of the year form's fields.
+const yearFormH = 4
+
 // View implements common.Screen.
 func (f *YearForm) View(width, height int) string {
 	st := f.c.Styles
 	lines := []string{st.Heading.Render(f.Title()), ""}
-	body := f.form.View(width, 4)
+	body := f.form.View(width, yearFormH)
 	lines = append(lines, body, "")
 	if y, err := f.year(); err == nil {
 		if fm := model.FormatForYear(y); fm != nil {

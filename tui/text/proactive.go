@@ -58,7 +58,6 @@ const (
 	ItemsErrDuplicate = "同一标题、同一发布日期的信息已经登记过，没有重复保存。如确是另一条，请在标题中加以区分。"
 	ItemsSavedNew     = "已保存「%s」，请录入下一条。"
 	ItemsSavedEdit    = "已保存修改。"
-	ItemsDeleteAsk    = "确定删除「%s」吗？"
 
 	ItemsImportTitle    = "从表格导入主动公开信息"
 	ItemsImportPath     = "文件路径（.xlsx 或 .csv）："

@@ -248,6 +248,15 @@ func (l *List[T]) Show(id int64) tea.Cmd {
 	return l.Reload()
 }
 
+// Refresh reads the list again after an entry was deleted (id 0) or
+// stored again (id: put the cursor on it).
+func (l *List[T]) Refresh(id int64) tea.Cmd {
+	if id != 0 {
+		return l.Show(id)
+	}
+	return l.Reload()
+}
+
 // walkTo reads the rows around absolute index target by keyset steps of
 // walkChunk rows and returns them with the index of the first.
 func walkTo[T any](ctx context.Context, src Source[T], target int) ([]T, int, error) {

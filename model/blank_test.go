@@ -1,0 +1,165 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// U1 fails on one cell never entered: one finding, naming the cell, at
+// the cell; the group's I3 is not compared while a part is blank.
+func TestBlankCellIsAnError(t *testing.T) {
+	oy := baseOY()
+	a := Addr(TableS4, RowS4Cases, S4Col(GroupReview, Upheld))
+	delete(oy.Report.Values, a)
+	fs := Check(oy, nil, checkToday)
+	u := ruleFindings(fs, "U1")
+	if len(u) != 1 || u[0].Cell != a || u[0].Severity != Error || u[0].Section != 4 {
+		t.Fatalf("U1 = %+v", u)
+	}
+	if !strings.HasPrefix(u[0].Message, "表四 行政复议·结果维持 未填") {
+		t.Errorf("message %q does not name the cell", u[0].Message)
+	}
+	if i3 := ruleFindings(fs, "I3"); len(i3) != 0 {
+		t.Errorf("I3 compared a sum with a blank part: %+v", i3)
+	}
+	if len(fs) != 1 {
+		t.Errorf("findings = %+v, want only U1", fs)
+	}
+}
+
+// A typed 0 is entered, not blank: the same report with the cell set to 0
+// passes U1.
+func TestTypedZeroIsNotBlank(t *testing.T) {
+	oy := baseOY()
+	a := Addr(TableS2Item5, RowLicensing, "decisions")
+	if x, ok := oy.Report.Values[a]; !ok || x != 0 {
+		t.Fatalf("fixture: %s = %d, %v", a, x, ok)
+	}
+	if u := ruleFindings(Check(oy, nil, checkToday), "U1"); len(u) != 0 {
+		t.Errorf("U1 on a typed 0: %+v", u)
+	}
+}
+
+// Many blank cells give one finding per table, with the count and the first
+// cells named, not one line per cell.
+func TestBlankCellsGroupedPerTable(t *testing.T) {
+	r := NewReport(1, 2022)
+	r.Mode3, r.Mode4 = Typed, Typed
+	fillNarrative(r)
+	oy := &OrganYear{Organ: Organ{ID: 1, Name: "大雁镇人民政府", Level: LevelTownship}, Report: r}
+	u := ruleFindings(Check(oy, nil, checkToday), "U1")
+	f := r.Format()
+	tables := 0
+	for _, tb := range f.Tables {
+		if TableTyped(r, tb) {
+			tables++
+		}
+	}
+	if len(u) != tables {
+		t.Fatalf("%d U1 findings, want one per typed table (%d): %+v", len(u), tables, u)
+	}
+	var s3 *Finding
+	for i := range u {
+		if u[i].Cell.Table == TableS3 {
+			s3 = &u[i]
+		}
+	}
+	if s3 == nil || !strings.Contains(s3.Message, "表三 有 144 格未填") || !strings.Contains(s3.Message, "等") ||
+		s3.Cell != Addr(TableS3, RowNew, string(NaturalPerson)) {
+		t.Errorf("表三's finding = %+v", s3)
+	}
+	// No arithmetic rule fires on an empty typed table.
+	for _, rule := range []string{"O1", "I1", "I2", "I3"} {
+		if fs := ruleFindings(Check(oy, nil, checkToday), rule); len(fs) != 0 {
+			t.Errorf("%s on blank cells: %+v", rule, fs)
+		}
+	}
+}
+
+// Tables computed from the logs and 二（一）'s cells counted from the items
+// are never 未填.
+func TestComputedCellsAreNeverBlank(t *testing.T) {
+	r := NewReport(1, 2022)
+	r.Art20Mode = FromLog
+	for _, a := range EntryCells(r) {
+		if a.Table == TableS3 || a.Table == TableS4 || IsArt20Cell(r.Format(), a) {
+			t.Errorf("%s is an entry cell of a report whose 三, 四 and 二（一） counts are computed", a)
+		}
+	}
+	v := EffectiveValues(&OrganYear{Report: r})
+	for _, tid := range []string{TableS3, TableS4} {
+		for _, a := range r.Format().Table(tid).Cells() {
+			if !v.Has(a) {
+				t.Fatalf("computed %s has no value", a)
+			}
+		}
+	}
+}
+
+// A derived cell is computed once all its parts are entered, and stays
+// blank while one is not; a stored total is kept as stored (I1 compares it).
+func TestDerivedTotals(t *testing.T) {
+	f := FormatByID("2021")
+	tb := f.Table(TableS3)
+	v := Values{}
+	for _, a := range ApplicantTypes {
+		v[Addr(TableS3, RowNew, string(a))] = 1
+	}
+	d := DerivedTotals(tb, v)
+	if x, ok := d[Addr(TableS3, RowNew, ColTotal)]; !ok || x != 6 {
+		t.Errorf("一 总计 = %d, %v; want 6", x, ok)
+	}
+	if d.Has(Addr(TableS3, RowDisclosed, ColTotal)) || d.Has(Addr(TableS3, RowOutcomeSum, string(NaturalPerson))) {
+		t.Errorf("totals with blank parts were computed: %v", d)
+	}
+	for _, id := range TotalRowParts(tb, RowOutcomeSum) {
+		v[Addr(TableS3, id, string(NaturalPerson))] = 2
+	}
+	d = DerivedTotals(tb, v)
+	if x := d[Addr(TableS3, RowOutcomeSum, string(NaturalPerson))]; x != 2*int64(len(TotalRowParts(tb, RowOutcomeSum))) {
+		t.Errorf("（七）总计·自然人 = %d", x)
+	}
+	if d.Has(Addr(TableS3, RowOutcomeSum, ColTotal)) {
+		t.Errorf("（七）总计·总计 computed while the other columns of the outcome rows are blank")
+	}
+
+	r := NewReport(1, 2022)
+	r.Mode3 = Typed
+	for a, x := range v {
+		r.Values[a] = x
+	}
+	r.Values[Addr(TableS3, RowNew, ColTotal)] = 9 // stored, wrong
+	ev := EffectiveValues(&OrganYear{Report: r})
+	if ev[Addr(TableS3, RowNew, ColTotal)] != 9 {
+		t.Errorf("a stored total was replaced")
+	}
+	if ev.Has(Addr(TableS3, RowDisclosed, ColTotal)) {
+		t.Errorf("a total with blank parts has a value")
+	}
+}
+
+func TestZeroBlanks(t *testing.T) {
+	r := NewReport(1, 2020)
+	r.Mode4 = Typed
+	r.Values[Addr(TableS2Item9, RowProcurement, "amount")] = 5
+	n := len(EntryCells(r))
+	if got := ZeroBlanks(r); len(got) != n-1 {
+		t.Errorf("ZeroBlanks set %d cells, want %d", len(got), n-1)
+	}
+	if len(BlankCells(r)) != 0 || r.Values[Addr(TableS2Item9, RowProcurement, "amount")] != 5 {
+		t.Errorf("after ZeroBlanks: blanks %v, amount %d", BlankCells(r), r.Values[Addr(TableS2Item9, RowProcurement, "amount")])
+	}
+}
+
+func TestCellName(t *testing.T) {
+	f := FormatByID("2021")
+	for a, want := range map[CellAddress]string{
+		Addr(TableS4, RowS4Cases, S4Col(GroupSuitReview, Pending)): "表四 行政诉讼（复议后起诉）·尚未审结",
+		Addr(TableS3, RowCarriedIn, string(Business)):              "表三 二、上年结转政府信息公开申请数量·商业企业",
+		Addr(TableS2Item5, RowLicensing, "decisions"):              "表二（五）项 行政许可·本年处理决定数量",
+	} {
+		if got := CellName(f, a); got != want {
+			t.Errorf("CellName(%s) = %q, want %q", a, got, want)
+		}
+	}
+}
