@@ -429,7 +429,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if !a.IsZero() && m.Editable(a) {
 			old, had := m.c.Report().Values[a]
 			m.undo = &cellUndo{a: a, v: old, had: had}
-			m.note = text.GridCleared
+			m.note = fmt.Sprintf(text.GridCleared, keys.Key(b.Undo))
 			return m.store(a, 0, true)
 		}
 		m.refuseReadOnly()
