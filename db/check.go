@@ -64,6 +64,24 @@ func (s *Store) startCheck(openCtx context.Context, existed bool) error {
 	return nil
 }
 
+// startReadOnlyCheck runs quick_check in the background for a read-only
+// store (nothing to hold back: it never writes); its reader waits for
+// CheckDone before trusting what it read.
+func (s *Store) startReadOnlyCheck() {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.check.done = make(chan struct{})
+	s.check.cancel = cancel
+	go func() {
+		defer close(s.check.done)
+		if err := s.runCheck(ctx); err != nil {
+			if ctx.Err() != nil {
+				err = newErr(ErrIO, err, "数据库已关闭，完整性检查没有做完。")
+			}
+			s.check.err = err
+		}
+	}()
+}
+
 // runCheck runs PRAGMA quick_check on a read-only connection of its own and
 // returns the ErrCorrupt error (naming the newest good backup) when the file
 // does not pass.

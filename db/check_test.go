@@ -90,6 +90,47 @@ func TestDeferCheckDamagedRefusesWrites(t *testing.T) {
 	}
 }
 
+// TestDeferCheckReadOnly: a read-only store opened with DeferCheck returns
+// at once and checks beside its reader: CheckErr names the good backup of a
+// damaged file (the file unchanged), and is nil on a sound one.
+func TestDeferCheckReadOnly(t *testing.T) {
+	ctx := context.Background()
+	path, good := damagedWithBackup(t, 2000)
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path, Options{ReadOnly: true, DeferCheck: true, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatalf("read-only Open with DeferCheck must return before the check: %v", err)
+	}
+	<-s.CheckDone()
+	var e *Error
+	if err := s.CheckErr(); !errorsAs(err, &e) || e.Kind != ErrCorrupt || e.Backup != good {
+		t.Fatalf("CheckErr = %v, want ErrCorrupt naming %s", err, good)
+	}
+	s.Close()
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("the read-only check changed the damaged file")
+	}
+	// Without DeferCheck the read-only open refuses it, as before.
+	if _, err := Open(ctx, path, Options{ReadOnly: true}); KindOf(err) != ErrCorrupt {
+		t.Fatalf("read-only Open without DeferCheck: %v, want ErrCorrupt", err)
+	}
+
+	sound := filepath.Join(t.TempDir(), "nianbao.db")
+	makeDB(t, sound, 200)
+	s, err = Open(ctx, sound, Options{ReadOnly: true, DeferCheck: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	<-s.CheckDone()
+	if err := s.CheckErr(); err != nil {
+		t.Fatalf("CheckErr on a sound file: %v", err)
+	}
+}
+
 // TestDeferCheckHealthy: on a sound file the check passes behind Open,
 // writes go through and the day's backup is taken after the check.
 func TestDeferCheckHealthy(t *testing.T) {

@@ -415,3 +415,84 @@ func TestOrganNameLimited(t *testing.T) {
 		t.Fatalf("SaveOrgan with %d characters: %v", model.MaxOrganName, err)
 	}
 }
+
+// Item 3 for the saves that are one statement, not a transaction: a
+// paragraph (SaveBlock) and one field of a log entry (SaveRequestField)
+// were acknowledged after the -wal was deleted, and a kill then lost them
+// and the saves before.
+func TestDeletedWALIsDetectedByOneStatementSaves(t *testing.T) {
+	ctx := context.Background()
+	for _, kind := range []string{"SaveBlock", "SaveRequestField"} {
+		t.Run(kind, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "nianbao.db")
+			s, err := Open(ctx, path, Options{NoBackup: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			o := mustOrgan(t, s, "大雁镇人民政府")
+			q := saveNamedRequest(t, s, o.ID, 1, "赵六")
+			r := model.NewReport(o.ID, 2021)
+			if err := s.CreateReport(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+			b := model.Block{Section: 1, Kind: model.BlockParagraph, Text: "第一稿"}
+			if err := s.SaveBlock(ctx, r.ID, &b); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Remove(path + "-wal"); err != nil {
+				t.Fatal(err)
+			}
+			save := func() error {
+				if kind == "SaveBlock" {
+					b.Text = "第二稿"
+					return s.SaveBlock(ctx, r.ID, &b)
+				}
+				q.Personal.Name = "赵六六"
+				return s.SaveRequestField(ctx, &q, FieldName)
+			}
+			if err := save(); KindOf(err) != ErrWALLost {
+				t.Fatalf("%s after the -wal was deleted: %v, want ErrWALLost", kind, err)
+			}
+			crash := filepath.Join(t.TempDir(), "after-kill.db")
+			copyPlain(t, path, crash)
+			if got := requestNames(t, crash); len(got) != 1 || got[0] != "赵六" {
+				t.Fatalf("after a kill the file holds %v, want the acknowledged 赵六", got)
+			}
+			if err := save(); err != nil {
+				t.Fatalf("second try: %v", err)
+			}
+		})
+	}
+}
+
+// Item 3 when no save follows the deletion: a normal close writes back
+// what the deleted -wal held (SQLite checkpoints through its open handle),
+// and the close-time backup holds it too.
+func TestDeletedWALThenCloseKeepsSaves(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	opt := Options{Now: func() time.Time { return fixedNow }}
+	s, err := Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := mustOrgan(t, s, "大雁镇人民政府")
+	saveNamedRequest(t, s, o.ID, 1, "赵六")
+	if err := os.Remove(path + "-wal"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	if got := requestNames(t, path); len(got) != 1 || got[0] != "赵六" {
+		t.Fatalf("after the close the file holds %v, want 赵六", got)
+	}
+	list, err := ListBackups(path, opt)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("no close-time backup: %v", err)
+	}
+	if got := requestNames(t, list[0].Path); len(got) != 1 || got[0] != "赵六" {
+		t.Fatalf("the close-time backup holds %v, want 赵六", got)
+	}
+}

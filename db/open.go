@@ -48,7 +48,10 @@ type Options struct {
 	BackupDir string
 	// Now is the clock (default time.Now).
 	Now func() time.Time
-	// DeferCheck lets Open return before PRAGMA quick_check has finished:
+	// DeferCheck lets Open return before PRAGMA quick_check has finished.
+	// With ReadOnly (a command that reads a year and prints) the check runs
+	// on the other core while the caller reads; the caller waits for
+	// CheckDone and reports CheckErr before it prints anything. Otherwise
 	// the store runs it on its own read-only connection in the background
 	// (WAL lets it read beside the writer) and every write waits for it and
 	// fails with ErrCorrupt when it did not pass (see CheckDone, CheckErr).
@@ -513,7 +516,7 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 			// The check may run behind Open only on a file already in WAL
 			// mode and at the current schema: nothing is migrated and the
 			// journal mode is not switched before it has passed.
-			deferred = s.opt.DeferCheck && !s.opt.ReadOnly && h.wal && int(h.userVersion) == SchemaVersion
+			deferred = s.opt.DeferCheck && h.wal && int(h.userVersion) == SchemaVersion && s.file == s.path
 			cleanup := sidecarCleaner(path, s.opt.ReadOnly)
 			st, err := inspectFile(ctx, path, !deferred)
 			if err == nil && !st.ok {
@@ -557,6 +560,9 @@ func (s *Store) open(ctx context.Context, exists bool) error {
 			return newErr(ErrInvalid, nil, "数据库「%s」是旧版本的格式，只读打开时不能升级。请先正常打开一次年报程序，让它完成升级。", path)
 		}
 		s.journal = "readonly"
+		if deferred {
+			s.startReadOnlyCheck()
+		}
 		return nil
 	}
 
@@ -835,15 +841,8 @@ func (s *Store) migrate(ctx context.Context, cur int) error {
 
 // tx runs fn in one short (immediate) transaction.
 func (s *Store) tx(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
-	if err := s.waitCheck(ctx); err != nil {
+	if err := s.beforeWrite(ctx); err != nil {
 		return err
-	}
-	if s.walGone() {
-		// Nothing of this save has run: the clerk is told and saves again.
-		if err := s.recoverWAL(ctx); err != nil {
-			return err
-		}
-		return walLostErr(s.path)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -856,9 +855,31 @@ func (s *Store) tx(ctx context.Context, what string, fn func(tx *sql.Tx) error) 
 	if err := tx.Commit(); err != nil {
 		return ioErr(what, err)
 	}
+	return s.afterWrite(ctx)
+}
+
+// beforeWrite is what every write does first (tx, and the one-statement
+// saves): wait for the start-up check, and when the -wal was deleted or
+// replaced, write back what it held and refuse this write — nothing of it
+// has run, the clerk is told and saves again.
+func (s *Store) beforeWrite(ctx context.Context) error {
+	if err := s.waitCheck(ctx); err != nil {
+		return err
+	}
+	if s.walGone() {
+		if err := s.recoverWAL(ctx); err != nil {
+			return err
+		}
+		return walLostErr(s.path)
+	}
+	return nil
+}
+
+// afterWrite follows every committed write, before it is acknowledged.
+func (s *Store) afterWrite(ctx context.Context) error {
 	s.dirty.Store(true)
 	if s.walGone() {
-		// Deleted between the look and the commit: the save is in the
+		// Deleted between the look and the commit: the write is in the
 		// deleted file; the checkpoint makes it durable before it is
 		// acknowledged.
 		if err := s.recoverWAL(ctx); err != nil {

@@ -269,14 +269,13 @@ func (s *Store) SaveCells(ctx context.Context, reportID int64, set model.Values,
 // no BEGIN … COMMIT is wrapped around it: a paragraph's autosave then costs
 // what a bare UPDATE does (BenchmarkFieldEdit/Block).
 func (s *Store) SaveBlock(ctx context.Context, reportID int64, b *model.Block) error {
-	if err := s.waitCheck(ctx); err != nil {
+	if err := s.beforeWrite(ctx); err != nil {
 		return err
 	}
 	if err := saveBlockTx(ctx, s.db, reportID, b); err != nil {
 		return ioErr("保存段落", err)
 	}
-	s.dirty.Store(true)
-	return nil
+	return s.afterWrite(ctx)
 }
 
 func saveBlockTx(ctx context.Context, tx dbtx, reportID int64, b *model.Block) error {

@@ -117,8 +117,9 @@ func (s *Store) SaveRequestField(ctx context.Context, q *model.Request, f Reques
 	if !f.valid() {
 		return newErr(ErrInvalid, nil, "申请登记没有第 %d 个字段，无法保存。", int(f))
 	}
-	// A write outside tx waits for the start-up check like tx does.
-	if err := s.waitCheck(ctx); err != nil {
+	// A write outside tx waits for the start-up check and looks at the
+	// -wal like tx does.
+	if err := s.beforeWrite(ctx); err != nil {
 		return err
 	}
 	const what = "保存申请登记"
@@ -158,8 +159,7 @@ func (s *Store) SaveRequestField(ctx context.Context, q *model.Request, f Reques
 	if err != nil {
 		return ioErr(what, err)
 	}
-	s.dirty.Store(true)
-	return nil
+	return s.afterWrite(ctx)
 }
 
 // savePersonalField upserts one personal column, or deletes the personal

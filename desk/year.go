@@ -104,6 +104,16 @@ func (s *Store) OpenYear(ctx context.Context, organID int64, year int, cal *mode
 	return y, nil
 }
 
+// CheckYear loads an organ-year (without personal data) and checks it,
+// and no more: what a command that prints the findings needs of OpenYear.
+func (s *Store) CheckYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*model.OrganYear, []model.Finding, error) {
+	oy, err := s.LoadOrganYear(ctx, organID, year, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	return oy, model.Check(oy, cal, today), nil
+}
+
 // deriveLog counts the overview, the fees and the 即将到期 view from the
 // whole log.
 func (y *Year) deriveLog() {

@@ -1,8 +1,10 @@
 package model
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // withText adds one paragraph to a section of the base fixture.
@@ -263,4 +265,43 @@ func FuzzNarrative(f *testing.F) {
 		}
 		GeneratedSentences(oy)
 	})
+}
+
+// TestClaimUnitsCoverEveryCountClaim: narrativeClause skips the count
+// claims of a clause holding none of claimUnits, so every count claim must
+// put a group of those units only after its number.
+func TestClaimUnitsCoverEveryCountClaim(t *testing.T) {
+	res := []*regexp.Regexp{reCombined}
+	for _, c := range narrativeClaims {
+		res = append(res, c.re)
+	}
+	for _, re := range res {
+		// The number is followed by its unit group: \s*(件|份…).
+		s := re.String()
+		i := strings.Index(s, numPat+`\s*(`)
+		if i < 0 {
+			t.Errorf("%s has no unit group after its number", s)
+			continue
+		}
+		group := s[i+len(numPat+`\s*(`):]
+		group = group[:strings.IndexByte(group, ')')]
+		for _, u := range strings.Split(group, "|") {
+			if utf8.RuneCountInString(u) != 1 || !strings.Contains(claimUnits, u) {
+				t.Errorf("%s: unit %q not in claimUnits %q", s, u, claimUnits)
+			}
+		}
+	}
+	// And the skip changes nothing: a clause without a unit has no claim,
+	// one with a unit is still read.
+	oy := &OrganYear{Organ: Organ{Name: "甲镇人民政府"}, Report: NewReport(0, 2021)}
+	oy.Report.Blocks = []Block{{Section: 3, Pos: 1, Kind: BlockParagraph, Text: "本年度共收到政府信息公开申请5件，予以公开较多。"}}
+	found := false
+	for _, f := range Check(oy, nil, NewDate(2022, 1, 10)) {
+		if f.Rule == "N1" && strings.Contains(f.Message, "正文为 5 件") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the claim 收到申请5件 against an empty table 三 is not reported")
+	}
 }

@@ -97,6 +97,9 @@ func (x *PersonalIndex) find(text string) (personalHit, bool) {
 // normPersonal drops spaces and dashes and folds full-width letters and
 // digits, so "138 0000 0000" in a text matches 13800000000 in the log.
 func normPersonal(s string) string {
+	if personalNormal(s) {
+		return s // most values (names, digits) need no change: no copy
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -108,6 +111,22 @@ func normPersonal(s string) string {
 		b.WriteRune(unicode.ToUpper(r))
 	}
 	return b.String()
+}
+
+// personalNormal tells whether normPersonal would return s unchanged: no
+// space, dash, full-width form or lower-case letter in it.
+func personalNormal(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if r <= ' ' || r == '-' || r >= 'a' && r <= 'z' || r == 0x7f {
+				return false
+			}
+		case r == utf8.RuneError, unicode.IsSpace(r), r == '－', r == '—', r == '‐', r >= '！' && r <= '～', unicode.ToUpper(r) != r:
+			return false
+		}
+	}
+	return true
 }
 
 func init() {

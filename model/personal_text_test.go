@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // Rule S1 (issue 15 item 9): an applicant's personal value from the log in
@@ -114,5 +115,38 @@ func BenchmarkPersonalInPublicText(b *testing.B) {
 	for b.Loop() {
 		c := &checker{oy: oy, r: oy.Report}
 		c.personalInPublicText()
+	}
+}
+
+// TestNormPersonalFastPathIsExact: a value normPersonal would not change is
+// returned as it is; every other goes through the rewrite, so both paths
+// give what the rewrite alone gives.
+func TestNormPersonalFastPathIsExact(t *testing.T) {
+	slow := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			switch {
+			case unicode.IsSpace(r), r == '-', r == '－', r == '—', r == '‐':
+				continue
+			case r >= '！' && r <= '～':
+				r -= 0xfee0
+			}
+			b.WriteRune(unicode.ToUpper(r))
+		}
+		return b.String()
+	}
+	pieces := []string{"张三", "13800000000", "138 0000", "x", "X", "ａｂ", "１２", "-", "－", "—", "‐", "\t", "\u00a0", "\u3000",
+		"路", "ß", "é", "É", "ǅ", "\xff", "\x7f", "\x01", "Ⅻ", "ⅻ", "号", "a1", "Ω", "ω", "🙂"}
+	var cases []string
+	for _, a := range pieces {
+		cases = append(cases, a)
+		for _, b := range pieces {
+			cases = append(cases, a+b, "北京市"+a+"区"+b)
+		}
+	}
+	for _, s := range cases {
+		if got, want := normPersonal(s), slow(s); got != want {
+			t.Errorf("normPersonal(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -421,11 +421,7 @@ func TestLogScreensFitEverySize(t *testing.T) {
 	for _, sec := range []string{common.SecRequests, common.SecCases, common.SecMeasures, common.SecFees, common.SecExport} {
 		f := screens[sec]
 		s := f(c)
-		if cmd := s.Init(); cmd != nil {
-			if msg := cmd(); msg != nil {
-				s, _ = s.Update(msg)
-			}
-		}
+		s, _ = testenv.Run(t, c, s, s.Init())
 		fit(sec, s)
 		if sec == common.SecRequests {
 			for _, k := range []string{"t", "esc", "v"} {

@@ -128,3 +128,56 @@ func sameAsFresh(t *testing.T, a *App, st *desk.Store, organID int64, today mode
 		t.Fatal("table 三 or the overview differ from a fresh open")
 	}
 }
+
+// TestTypedNameCountsAtOnce (rule S1): an applicant's name saved from the
+// request form counts for the privacy check as soon as the save's update
+// reaches the snapshot, without reopening the year: a paragraph that
+// already holds the name gets the S1 error, and loses it when the name in
+// the log changes again.
+func TestTypedNameCountsAtOnce(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st := openStore(t, filepath.Join(dir, "nianbao.db"))
+	t.Cleanup(func() { st.Close() })
+	o := seedYear(t, st, 10)
+	r, err := st.Report(ctx, o.ID, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := model.Block{Section: 1, Kind: model.BlockParagraph, Text: "本年度欧阳明远等申请人提出的申请均已答复。"}
+	if err := st.SaveBlock(ctx, r.ID, &b); err != nil {
+		t.Fatal(err)
+	}
+	today := model.NewDate(2022, 1, 10)
+	d := &countingDesk{Store: st}
+	a := New(ctx, d, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	h := &harness{t: t, app: a, st: st, dir: dir}
+	h.p = &testenv.Program{T: t, Model: a, Frame: h.screen}
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	h.run(a.Init())
+	h.send(common.OpenMsg{Organ: o, Year: 2021})
+	if n := countRule(a.Common().Findings(), "S1"); n != 0 {
+		t.Fatalf("S1 before the name is in the log: %d", n)
+	}
+	q := a.Common().OrganYear().Requests[2]
+	full, err := d.Request(ctx, q.ID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		want int
+	}{{"欧阳明远", 1}, {"欧阳明", 1}, {"司马光", 0}} {
+		full.Personal.Name = c.name
+		if err := d.SaveRequestField(ctx, &full, db.FieldName); err != nil {
+			t.Fatal(err)
+		}
+		h.send(common.ReloadMsg{Requests: []int64{q.ID}})
+		if got := countRule(a.Common().Findings(), "S1"); got != c.want {
+			t.Fatalf("name %s saved: %d S1 findings, want %d", c.name, got, c.want)
+		}
+	}
+	if d.opens != 1 {
+		t.Fatalf("the year was loaded %d times, want once", d.opens)
+	}
+}

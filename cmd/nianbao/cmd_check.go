@@ -74,7 +74,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	st, err := openStore(ctx, *dbFlag, true)
+	st, err := openReader(ctx, *dbFlag)
 	if err != nil {
 		return printErr(stderr, err)
 	}
@@ -84,11 +84,26 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return code
 		}
 	}
-	y, err := openYear(ctx, st, *organ, *year, today)
-	if err != nil {
+	oy, findings, err := checkYear(ctx, st, *organ, *year, today)
+	if err = intact(st, err); err != nil {
 		return printErr(stderr, err)
 	}
-	return printFindings(stdout, y.OrganYear(), y.Findings())
+	return printFindings(stdout, oy, findings)
+}
+
+// checkYear finds one organ's year by the organ's name, loads it and
+// checks it against today (what openYear does, without the tables and
+// overviews the workstation draws).
+func checkYear(ctx context.Context, st *desk.Store, organ string, year int, today model.Date) (*model.OrganYear, []model.Finding, error) {
+	o, err := st.FindYear(ctx, organ, year)
+	if err != nil {
+		return nil, nil, err
+	}
+	cal, err := st.Calendar(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st.CheckYear(ctx, o.ID, year, cal, today)
 }
 
 func runDeepCheck(dbFlag string, stdout, stderr io.Writer) int {

@@ -96,7 +96,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, err := openStore(ctx, *dbFlag, true)
+	st, err := openReader(ctx, *dbFlag)
 	if err != nil {
 		return printErr(stderr, err)
 	}
@@ -104,7 +104,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	// The public export never loads personal data.
 	now := time.Now()
 	y, err := openYear(ctx, st, *organ, *year, model.DateOf(now))
-	if err != nil {
+	if err = intact(st, err); err != nil {
 		return printErr(stderr, err)
 	}
 	draft := false

@@ -291,6 +291,26 @@ func openStore(ctx context.Context, dbFlag string, readOnly bool) (*desk.Store, 
 	return openStoreWith(ctx, dbFlag, desk.Options{ReadOnly: readOnly}, cliStderr)
 }
 
+// openReader opens the database named by --db, or the default one, for a
+// command that reads a year before it prints or writes anything (check,
+// export): its integrity check runs on the other core meanwhile, and the
+// command calls intact before it trusts what it read.
+func openReader(ctx context.Context, dbFlag string) (*desk.Store, error) {
+	return openStoreWith(ctx, dbFlag, desk.Options{ReadOnly: true, DeferCheck: true}, cliStderr)
+}
+
+// intact waits for the integrity check of a store opened by openReader and
+// returns err, or in its place the damage the check found (a read may fail
+// on a damaged page before the check ends), as an error naming the restore
+// command.
+func intact(st *desk.Store, err error) error {
+	<-st.CheckDone()
+	if cerr := st.CheckErr(); cerr != nil {
+		return desk.RestoreGuide(cerr, st.Path())
+	}
+	return err
+}
+
 // openStoreWith opens the database named by --db, or the default one, with
 // opt; a damaged database that has a good backup gets the exact restore
 // command in its error, and the store's warnings go to stderr.

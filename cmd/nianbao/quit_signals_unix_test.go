@@ -34,16 +34,7 @@ func TestHangupAndTermEndLikeAQuit(t *testing.T) {
 			if !w.wait("已保存") {
 				t.Fatalf("edit not saved:\n%s", w.screen())
 			}
-			syscall.Kill(w.pid, sig)
-			gone := false
-			for i := 0; i < 500 && !gone; i++ {
-				gone = syscall.Kill(w.pid, 0) != nil
-				time.Sleep(20 * time.Millisecond)
-			}
-			if !gone {
-				w.kill()
-				t.Fatalf("the workstation did not end on %v", sig)
-			}
+			w.endBy(sig)
 			if after := backups(); after != before+1 {
 				t.Fatalf("%v: %d backups before, %d after: no close-time backup", sig, before, after)
 			}
@@ -96,16 +87,7 @@ func TestSignalSavesTheFieldBeingTyped(t *testing.T) {
 			if !w.wait("未保存") {
 				t.Fatalf("typing not registered:\n%s", w.screen())
 			}
-			syscall.Kill(w.pid, sig)
-			gone := false
-			for i := 0; i < 500 && !gone; i++ {
-				gone = syscall.Kill(w.pid, 0) != nil
-				time.Sleep(20 * time.Millisecond)
-			}
-			if !gone {
-				w.kill()
-				t.Fatalf("the workstation did not end on %v", sig)
-			}
+			w.endBy(sig)
 			var st crashStats
 			checkAfterKill(t, p, filepath.Dir(p), t.TempDir(), []string{typed}, "", &st, 1, sig.String())
 			list, err := db.ListBackups(p, db.Options{})
@@ -124,4 +106,18 @@ func TestSignalSavesTheFieldBeingTyped(t *testing.T) {
 			}
 		})
 	}
+}
+
+// endBy sends sig to the workstation and waits up to 10 s for it to end.
+func (w *wsTerm) endBy(sig syscall.Signal) {
+	w.t.Helper()
+	syscall.Kill(w.pid, sig)
+	for i := 0; i < 500; i++ {
+		if syscall.Kill(w.pid, 0) != nil {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	w.kill()
+	w.t.Fatalf("the workstation did not end on %v", sig)
 }

@@ -49,7 +49,16 @@ func main() {
 	floor := flag.Bool("floor", false, "internal: be the floor program")
 	teaFloor := flag.Bool("teafloor", false, "internal: be the terminal floor (Bubble Tea, no database)")
 	keyBytes := flag.Bool("keybytes", false, "measure the bytes written per typed key in the 一 editor and the request form instead")
+	command := flag.Bool("command", false, "time the binary run with the arguments after the flags (a command such as check) instead")
 	flag.Parse()
+	if *command {
+		if *bin == "" || flag.NArg() == 0 || *name == "" {
+			fmt.Fprintln(os.Stderr, "用法：startbench -command -bin nianbao -name 标签 [-runs 次数] -- 子命令 参数…")
+			os.Exit(2)
+		}
+		commandMain(*bin, flag.Args(), *runs, *name)
+		return
+	}
 	if *floor {
 		os.Exit(floorMain(*dbPath, *organ, *year))
 	}
@@ -71,7 +80,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	var first, full, flo, teaFirst, teaFull []time.Duration
+	var first, full, flo, teaFirst, teaFull, cpu, teaCPU []time.Duration
 	var peak int64
 	for i := 0; i < *runs; i++ {
 		// Alternate the two so both see the same machine load.
@@ -80,17 +89,17 @@ func main() {
 			fail(err)
 		}
 		flo = append(flo, d)
-		f1, f2, rss, err := runWorkstation(*bin, []string{"--db", *dbPath}, *dbPath, *organ, *year)
+		w, err := runStart(*bin, []string{"--db", *dbPath}, *dbPath, *organ, *year)
 		if err != nil {
 			fail(err)
 		}
-		first, full = append(first, f1), append(full, f2)
-		peak = max(peak, rss)
-		t1, t2, _, err := runWorkstation(self, []string{"-teafloor", "-organ", *organ, "-year", fmt.Sprint(*year)}, *dbPath, *organ, *year)
+		first, full, cpu = append(first, w.first), append(full, w.full), append(cpu, w.cpu)
+		peak = max(peak, w.rss)
+		t, err := runStart(self, []string{"-teafloor", "-organ", *organ, "-year", fmt.Sprint(*year)}, *dbPath, *organ, *year)
 		if err != nil {
 			fail(err)
 		}
-		teaFirst, teaFull = append(teaFirst, t1), append(teaFull, t2)
+		teaFirst, teaFull, teaCPU = append(teaFirst, t.first), append(teaFull, t.full), append(teaCPU, t.cpu)
 	}
 	fmt.Printf("Startup/%s/first-frame\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(first), maxMs(first))
 	fmt.Printf("Startup/%s/request-log\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(full), maxMs(full))
@@ -98,7 +107,30 @@ func main() {
 	fmt.Printf("Startup/%s/ratio\t%d\t%.2f request-log/floor\n", *name, *runs, median(full)/median(flo))
 	fmt.Printf("Startup/%s/tea-floor-first-frame\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(teaFirst), maxMs(teaFirst))
 	fmt.Printf("Startup/%s/tea-floor-request-log\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(teaFull), maxMs(teaFull))
+	fmt.Printf("Startup/%s/tea-ratio\t%d\t%.2f request-log/tea-floor\n", *name, *runs, median(full)/median(teaFull))
+	fmt.Printf("Startup/%s/request-log-cpu\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(cpu), maxMs(cpu))
+	fmt.Printf("Startup/%s/tea-floor-request-log-cpu\t%d\t%.1f median-ms\t%.1f max-ms\n", *name, *runs, median(teaCPU), maxMs(teaCPU))
 	fmt.Printf("PeakRSS/%s\t1\t%.1f MB\n", *name, float64(peak)/1024)
+}
+
+// commandMain runs bin with args runs times, one after the other, output
+// discarded, and reports the wall time from start to exit and the CPU time
+// of the process (user + system, all threads). Exit codes 0 and 1 (findings)
+// count as runs; any other stops the measurement.
+func commandMain(bin string, args []string, runs int, name string) {
+	var wall, cpu []time.Duration
+	for i := 0; i < runs; i++ {
+		cmd := exec.Command(bin, args...)
+		t0 := time.Now()
+		err := cmd.Run()
+		d := time.Since(t0)
+		if cmd.ProcessState == nil || cmd.ProcessState.ExitCode() > 1 {
+			fail(fmt.Errorf("%s %s: %v", bin, strings.Join(args, " "), err))
+		}
+		wall = append(wall, d)
+		cpu = append(cpu, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
+	}
+	fmt.Printf("Command/%s\t%d\t%.1f median-ms\t%.1f max-ms\t%.1f cpu-median-ms\n", name, runs, median(wall), maxMs(wall), median(cpu))
 }
 
 func fail(err error) {
@@ -256,13 +288,47 @@ func (l *screenLog) waitMore(from int, timeout time.Duration) error {
 	return nil
 }
 
-// runWorkstation starts the binary with args on a pty and returns the time to its
-// first frame, the time to the first full frame of the request log and the
-// peak resident memory in KB after the table and overview were drawn.
-func runWorkstation(bin string, args []string, dbPath, organ string, year int) (time.Duration, time.Duration, int64, error) {
+// startRun is what one start measured: the times from process start to the
+// first frame and to the request log's, the CPU time the process had used
+// when the request log was on the terminal (all its threads), and its peak
+// resident memory in KB after table 三 and the overview.
+type startRun struct {
+	first, full, cpu time.Duration
+	rss              int64
+}
+
+// procCPU is the CPU time (user + system, all threads) process pid has
+// used so far, from /proc (clock ticks of 1/100 s).
+func procCPU(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name in parentheses: state is field 3,
+	// utime and stime are fields 14 and 15.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	var ut, st int64
+	fmt.Sscan(f[11], &ut)
+	fmt.Sscan(f[12], &st)
+	return time.Duration(ut+st) * 10 * time.Millisecond
+}
+
+// runStart starts the binary with args on a pty, types the clerk's keys to
+// the request log of organ's year as soon as each screen is drawn, and
+// measures it (startRun); after the request log it draws table 三 and the
+// overview, for the memory peak.
+func runStart(bin string, args []string, dbPath, organ string, year int) (startRun, error) {
+	var run startRun
+	r := func(f1, f2 time.Duration, rss int64, err error) (startRun, error) {
+		run.first, run.full, run.rss = f1, f2, rss
+		return run, err
+	}
 	master, slave, err := openPty()
 	if err != nil {
-		return 0, 0, 0, err
+		return r(0, 0, 0, err)
 	}
 	defer master.Close()
 	cmd := exec.Command(bin, args...)
@@ -273,7 +339,7 @@ func runWorkstation(bin string, args []string, dbPath, organ string, year int) (
 	t0 := time.Now()
 	if err := cmd.Start(); err != nil {
 		slave.Close()
-		return 0, 0, 0, err
+		return r(0, 0, 0, err)
 	}
 	slave.Close()
 	defer func() {
@@ -287,55 +353,56 @@ func runWorkstation(bin string, args []string, dbPath, organ string, year int) (
 	// 1. The start screen with its organ list.
 	t1, err := log.waitFor(0, wait, "选择单位和年度", organ)
 	if err != nil {
-		return 0, 0, 0, err
+		return r(0, 0, 0, err)
 	}
-	// 2. Move to the organ (the list is sorted by name) and open its newest
-	// years; then pick the year.
+	// 2. Move to the organ (the list is sorted by name) and open its
+	// newest year.
 	pos, err := organPos(dbPath, organ)
 	if err != nil {
-		return 0, 0, 0, err
+		return r(0, 0, 0, err)
 	}
 	// Each ↓ moves the highlight: the renderer writes the rows that changed
 	// (and only those: unchanged rows are not written again), so wait for
-	// any text after the key; Enter below checks that it landed on organ.
+	// any text after the key. The organ's years follow from the database;
+	// Enter opens the one marked ▸ (the newest), so wait until it is drawn,
+	// as the clerk does.
+	m := 0
 	for i := 0; i < pos; i++ {
-		m := log.mark()
+		m = log.mark()
 		send("\x1b[B")
 		if err := log.waitMore(m, wait); err != nil {
-			return 0, 0, 0, err
+			return r(0, 0, 0, err)
 		}
 	}
-	m := log.mark()
-	send("\r")
-	// The organ list loses the focus and marks its choice.
-	if _, err := log.waitFor(m, wait, "▸"+organ); err != nil {
-		return 0, 0, 0, err
+	if _, err := log.waitFor(m, wait, fmt.Sprintf("▸%d年", year)); err != nil {
+		return r(0, 0, 0, err)
 	}
 	m = log.mark()
 	send("\r")
 	// The outline: its section list, and the status line with the
 	// findings or, while the year still loads behind it, 检查中….
 	if _, err := log.waitFor(m, wait, "依申请台账", "错误|检查中"); err != nil {
-		return 0, 0, 0, err
+		return r(0, 0, 0, err)
 	}
 	// 3. The request log: its header, its rows and the help bar below.
 	m = log.mark()
 	send("r")
 	t2, err := log.waitFor(m, wait, "依申请公开台账 · 共", fmt.Sprintf("%d-", year%100))
+	run.cpu = procCPU(cmd.Process.Pid)
 	if err != nil {
-		return 0, 0, 0, err
+		return r(0, 0, 0, err)
 	}
 	// Table 三 and the overview of the year, for the memory peak.
 	m = log.mark()
 	send("t")
 	if _, err := log.waitFor(m, wait, "表三"); err != nil {
-		return 0, 0, 0, err
+		return r(0, 0, 0, err)
 	}
 	send("t")
 	m = log.mark()
 	send("v")
 	if err := log.waitMore(m, wait); err != nil {
-		return 0, 0, 0, err
+		return r(0, 0, 0, err)
 	}
 	time.Sleep(200 * time.Millisecond)
 	cmd.Process.Signal(syscall.SIGTERM)
@@ -351,7 +418,7 @@ func runWorkstation(bin string, args []string, dbPath, organ string, year int) (
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss
 	}
-	return t1.Sub(t0), t2.Sub(t0), rss, nil
+	return r(t1.Sub(t0), t2.Sub(t0), rss, nil)
 }
 
 // organPos is the organ's place in the start screen's list (by name).

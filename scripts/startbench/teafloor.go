@@ -12,7 +12,8 @@ import (
 
 // teaFloorMain is the terminal floor: a bare Bubble Tea program with no
 // database that answers the clerk's keys with the frames the harness waits
-// for (start screen, organ chosen, outline, request log, table, overview).
+// for (start screen with the year Enter opens, outline, request log, table,
+// overview).
 // What it costs is what the Go runtime, the terminal set-up and one frame
 // per key cost on their own.
 func teaFloorMain(organ string, year int) int {
@@ -56,14 +57,12 @@ func (m *teaFloor) View() tea.View {
 	var lines []string
 	switch m.step {
 	case 0:
-		lines = []string{fmt.Sprintf("年报 › 选择单位和年度 %d", n), fmt.Sprintf("%s %d", m.organ, n), fmt.Sprintf("%d年 %d", m.year, n)}
+		lines = []string{fmt.Sprintf("年报 › 选择单位和年度 %d", n), fmt.Sprintf("%s %d", m.organ, n), fmt.Sprintf("▸%d年 %d", m.year, n)}
 	case 1:
-		lines = []string{fmt.Sprintf("选择单位和年度 %d", n), fmt.Sprintf("▸%s %d", m.organ, n)}
-	case 2:
 		lines = []string{fmt.Sprintf("%s %d年 %d", m.organ, m.year, n), fmt.Sprintf("依申请台账 %d", n), fmt.Sprintf("错误 0 · 提示 0 %d", n)}
-	case 3:
+	case 2:
 		lines = []string{fmt.Sprintf("依申请公开台账 · 共 1 件 %d", n), fmt.Sprintf("%02d-0001 %d", m.year%100, n), fmt.Sprintf("? 全部按键 %d", n)}
-	case 4:
+	case 3:
 		lines = []string{fmt.Sprintf("表三 %d", n)}
 	default:
 		lines = []string{fmt.Sprintf("概况 %d", n), fmt.Sprintf("? 全部按键 %d", n)}

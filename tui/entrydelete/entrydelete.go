@@ -28,6 +28,9 @@ type Spec[T any] struct {
 	// Reload tells the app which entry changed (nil: common.Reload, the
 	// whole year is read again).
 	Reload func(x *T) tea.Cmd
+	// Changed, when set, has the list read its rows again after a delete
+	// (restored 0) or an undo (restored: the id brought back).
+	Changed func(restored int64) tea.Cmd
 }
 
 // Bin is the delete question and the last deleted entry of one list.
@@ -111,7 +114,11 @@ func (b *Bin[T]) Update(msg tea.Msg) (handled bool, ev Event, cmd tea.Cmd) {
 		if b.spec.Reload != nil {
 			reload = b.spec.Reload(&x)
 		}
-		return true, ev, tea.Batch(b.c.Saved(), reload)
+		var changed tea.Cmd
+		if b.spec.Changed != nil {
+			changed = b.spec.Changed(ev.Restored)
+		}
+		return true, ev, tea.Batch(changed, b.c.Saved(), reload)
 	}
 	return false, ev, nil
 }

@@ -48,7 +48,9 @@ func TestDeleteAsksThenUndoBringsTheEntryBack(t *testing.T) {
 	if err := e.Store.SaveMeasure(c.Ctx, &m); err != nil {
 		t.Fatal(err)
 	}
+	var changed []int64
 	b := New(c, Spec[model.Measure]{
+		Changed: func(id int64) tea.Cmd { changed = append(changed, id); return nil },
 		ID:      func(x *model.Measure) int64 { return x.ID },
 		Name:    func(x *model.Measure) string { return x.Problem },
 		Deleted: func(x *model.Measure) string { return "已删除" + x.Problem },
@@ -79,13 +81,16 @@ func TestDeleteAsksThenUndoBringsTheEntryBack(t *testing.T) {
 	if n := measures(); n != 0 || s.(*screen).ev != (Event{Deleted: true, Note: "已删除更新不及时"}) {
 		t.Fatalf("after yes: %d measures, event %+v", n, s.(*screen).ev)
 	}
-	if !hasSaved(out) {
-		t.Fatalf("the delete did not report a save: %v", out)
+	if !hasSaved(out) || len(changed) != 1 || changed[0] != 0 {
+		t.Fatalf("the delete did not report a save (%v) or tell the list (%v)", out, changed)
 	}
 	s, _ = testenv.Press(t, c, s, "u")
 	ev := s.(*screen).ev
 	if n := measures(); n != 1 || ev.Restored == 0 || ev.Restored != c.OrganYear().Measures[0].ID || ev.Note != text.UndoDone {
 		t.Fatalf("after undo: %d measures, event %+v", n, ev)
+	}
+	if len(changed) != 2 || changed[1] != ev.Restored {
+		t.Fatalf("the list was told %v, want [0 %d]", changed, ev.Restored)
 	}
 	s, _ = testenv.Press(t, c, s, "u")
 	if got := s.(*screen).ev.Note; got != text.UndoNothing {

@@ -95,6 +95,7 @@ func New(c *common.Common) common.Screen {
 			err := st.SaveItem(ctx, &it)
 			return it, err
 		},
+		Changed: s.rows.Refresh,
 	})
 	s.rows.SetHeight(s.listHeight())
 	s.keys = listKeys{
@@ -284,12 +285,6 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	}
 	if ok, ev, cmd := s.del.Update(msg); ok {
 		s.note = ev.Note
-		switch {
-		case ev.Deleted:
-			return s, tea.Batch(s.rows.Reload(), cmd)
-		case ev.Restored != 0:
-			return s, tea.Batch(s.rows.Show(ev.Restored), cmd)
-		}
 		return s, cmd
 	}
 	switch msg := msg.(type) {

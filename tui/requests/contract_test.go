@@ -137,3 +137,21 @@ func TestFormViewIsPure(t *testing.T) {
 		t.Fatalf("after the resize the cursor %+v is not on the notes line:\n%s", cur, strings.Join(lines, "\n"))
 	}
 }
+
+// At 80 columns the focused personal field's line ends with its whole tag.
+func TestFormTagFitsAt80(t *testing.T) {
+	c := setup(t, nil)
+	f := openStored(t, c, model.Request{OrganID: c.Organ.ID, Received: 20210305, Applicant: model.NaturalPerson,
+		Personal: model.Personal{Address: "大雁镇兴安街道12号楼3单元402室再加长一些的地址文字"}})
+	f.Update(tea.WindowSizeMsg{Width: 80, Height: 21})
+	f.form.FocusKey(fAddress)
+	for _, l := range testenv.CheckSize(t, ansi.Strip(f.View(80, 21)), 80, 21) {
+		if strings.Contains(l, text.ReqFieldAddress) {
+			if !strings.HasSuffix(strings.TrimRight(l, " "), text.ReqPersonalTag) {
+				t.Fatalf("the tag is cut: %q", l)
+			}
+			return
+		}
+	}
+	t.Fatal("no address line")
+}

@@ -93,7 +93,8 @@ func New(c *common.Common) common.Screen {
 		Restore: func(ctx context.Context, st common.Desk, q model.Request) (model.Request, error) {
 			return q, st.RestoreRequest(ctx, q)
 		},
-		Reload: func(q *model.Request) tea.Cmd { return common.ReloadRequests(q.ID) },
+		Reload:  func(q *model.Request) tea.Cmd { return common.ReloadRequests(q.ID) },
+		Changed: m.rows.Refresh,
 	})
 	m.rows.SetHeight(m.listHeight())
 	m.keys = listKeys{
@@ -273,12 +274,6 @@ func (m *List) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	}
 	if ok, ev, cmd := m.del.Update(msg); ok {
 		m.note = ev.Note
-		switch {
-		case ev.Deleted:
-			return m, tea.Batch(m.rows.Reload(), cmd)
-		case ev.Restored != 0:
-			return m, tea.Batch(m.rows.Show(ev.Restored), cmd)
-		}
 		return m, cmd
 	}
 	switch msg := msg.(type) {

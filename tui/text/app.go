@@ -40,7 +40,7 @@ const (
 	// The check behind the start found records changed since they were
 	// saved (row checksums): a dialog with the message, then this note.
 	DamagedRowsTitle  = "注意：有记录与保存时不一致"
-	DamagedRowsNote   = "有记录与保存时不一致，详见开始时的提示；可运行 nianbao check --deep 再次核对"
+	DamagedRowsNote   = "有记录与保存时不一致，可用 nianbao check --deep 再核对"
 	KeyQuitWhere      = "退出（在目录或开始界面）"
 	StartFromLabel    = "开始方式"
 	OutlineS1         = "一 总体情况"

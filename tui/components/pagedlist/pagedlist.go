@@ -149,6 +149,10 @@ func (l *List[T]) At(i int) (*T, bool) { return l.win.At(i) }
 // cursor is in view.
 func (l *List[T]) Visible() (from, to int) { return l.nav.Visible(l.height) }
 
+// Window is Visible without scrolling, for a View drawn after Update
+// called Visible.
+func (l *List[T]) Window() (from, to int) { return l.nav.Window(l.height) }
+
 // Total is the number of rows matching the filters.
 func (l *List[T]) Total() int { return l.total }
 
@@ -245,6 +249,15 @@ func (l *List[T]) Restart() tea.Cmd {
 // Show reads the list again and puts the cursor on the entry with id.
 func (l *List[T]) Show(id int64) tea.Cmd {
 	l.pending = id
+	return l.Reload()
+}
+
+// Refresh reads the list again after an entry was deleted (id 0) or
+// stored again (id: put the cursor on it).
+func (l *List[T]) Refresh(id int64) tea.Cmd {
+	if id != 0 {
+		return l.Show(id)
+	}
 	return l.Reload()
 }
 
