@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"sync"
+	"time"
 )
 
 // deferredCheck is the PRAGMA quick_check that runs behind Open
@@ -34,6 +35,12 @@ func (s *Store) startCheck(openCtx context.Context, existed bool) error {
 	s.check.cancel = cancel
 	go func() {
 		defer close(s.check.done)
+		if s.opt.CheckAfter > 0 {
+			select {
+			case <-time.After(s.opt.CheckAfter):
+			case <-ctx.Done():
+			}
+		}
 		err := s.runCheck(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
