@@ -6,6 +6,8 @@ import (
 	"errors"
 	"sync"
 	"time"
+
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // deferredCheck is the PRAGMA quick_check that runs behind Open
@@ -81,8 +83,13 @@ func (s *Store) startReadOnlyCheck() {
 	go func() {
 		defer close(s.check.done)
 		if err := s.runCheck(ctx); err != nil {
-			if ctx.Err() != nil {
+			switch {
+			case ctx.Err() != nil:
 				err = newErr(ErrIO, err, "数据库已关闭，完整性检查没有做完。")
+			case sqliteCode(err) == sqlite3.SQLITE_IOERR && walDeletedUnderWriter(s.path):
+				// As Open tells it: the -wal of a running copy was deleted,
+				// not a pulled stick.
+				err = walDeletedReadErr(s.path, err)
 			}
 			s.check.err = err
 		}
