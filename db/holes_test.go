@@ -465,3 +465,34 @@ func TestDeletedWALIsDetectedByOneStatementSaves(t *testing.T) {
 		})
 	}
 }
+
+// Item 3 when no save follows the deletion: a normal close writes back
+// what the deleted -wal held (SQLite checkpoints through its open handle),
+// and the close-time backup holds it too.
+func TestDeletedWALThenCloseKeepsSaves(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	opt := Options{Now: func() time.Time { return fixedNow }}
+	s, err := Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := mustOrgan(t, s, "大雁镇人民政府")
+	saveNamedRequest(t, s, o.ID, 1, "赵六")
+	if err := os.Remove(path + "-wal"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	if got := requestNames(t, path); len(got) != 1 || got[0] != "赵六" {
+		t.Fatalf("after the close the file holds %v, want 赵六", got)
+	}
+	list, err := ListBackups(path, opt)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("no close-time backup: %v", err)
+	}
+	if got := requestNames(t, list[0].Path); len(got) != 1 || got[0] != "赵六" {
+		t.Fatalf("the close-time backup holds %v, want 赵六", got)
+	}
+}

@@ -10,11 +10,8 @@ import (
 	"nianbao/tui/text"
 )
 
-// A form learns its size from the app (when pushed and on a resize), not
-// from drawing: on the request form at 80×24, Tab to the last field
-// scrolls the form in Update, and the terminal cursor of the frame is on
-// that field's line, also after the terminal shrinks to 80×16.
-func TestPushedFormIsSizedByMessage(t *testing.T) {
+// newRequestForm opens a new request's form by keys on an 80×24 terminal.
+func newRequestForm(t *testing.T) (*harness, *requests.Form) {
 	h := newHarness(t, 80, 24)
 	createOrganAndYear(h)
 	h.key("r")
@@ -24,6 +21,15 @@ func TestPushedFormIsSizedByMessage(t *testing.T) {
 	if !ok {
 		t.Fatalf("n opened %T", h.app.Top())
 	}
+	return h, f
+}
+
+// A form learns its size from the app (when pushed and on a resize), not
+// from drawing: on the request form at 80×24, Tab to the last field
+// scrolls the form in Update, and the terminal cursor of the frame is on
+// that field's line, also after the terminal shrinks to 80×16.
+func TestPushedFormIsSizedByMessage(t *testing.T) {
+	h, f := newRequestForm(t)
 	h.typeText("2021-03-05")
 	for range 40 {
 		if f.Focus() == "notes" {
@@ -47,5 +53,31 @@ func TestPushedFormIsSizedByMessage(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 16})
 	if l := cursorLine(16); !strings.Contains(l, text.ReqFieldNotes) {
 		t.Fatalf("after the resize the cursor is on %q:\n%s", l, h.app.LastFrame())
+	}
+}
+
+// In a field of the request form ? is typed, F1 and Ctrl+O open the key
+// overlay, which lists the form's keys from their bindings (Ctrl+U
+// empties the field), and Ctrl+U does empty it.
+func TestRequestFormKeysInAField(t *testing.T) {
+	h, f := newRequestForm(t)
+	for f.Focus() != "summary" {
+		h.key("tab")
+	}
+	h.typeText("是否公开?")
+	if got := f.FieldText("summary"); got != "是否公开?" {
+		t.Fatalf("? was not typed: %q", got)
+	}
+	for _, open := range []tea.KeyPressMsg{{Code: tea.KeyF1}, keyMsg("ctrl+o")} {
+		h.send(open)
+		h.mustSee(text.HelpTitle, "ctrl+u", text.KeyWipe)
+		h.key("esc")
+		if strings.Contains(h.screen(), text.HelpTitle) {
+			t.Fatalf("esc did not close the overlay:\n%s", h.screen())
+		}
+	}
+	h.key("ctrl+u")
+	if got := f.FieldText("summary"); got != "" {
+		t.Fatalf("ctrl+u left %q", got)
 	}
 }

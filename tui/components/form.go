@@ -321,8 +321,8 @@ func (f *Form) Discard() {
 	f.settle()
 }
 
-// Bindings are the form keys that act on the focused field, for the
-// owner's help bar and key overlay.
+// Bindings are the form keys that act on the focused field (Next first,
+// then Prev, Choose and Wipe), for the owner's help bar and key overlay.
 func (f *Form) Bindings() []kb.Binding {
 	next, prev, choose, wipe := FormKey.Next, FormKey.Prev, FormKey.Choose, FormKey.Wipe
 	cur := f.Current()
@@ -420,7 +420,7 @@ const drawWidth = 80
 func (f *Form) valueWidth(fl *Field, focused bool, lw, width int) int {
 	vw := max(4, width-lw-2)
 	if fl.Tag != "" && focused {
-		vw = max(6, min(vw, tagRoom)-ansi.StringWidth(fl.Tag))
+		vw = max(6, min(vw, tagRoom)-ansi.StringWidth(" "+fl.Tag))
 	}
 	return vw
 }

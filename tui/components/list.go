@@ -48,6 +48,13 @@ func (l *List) Visible(height int) (from, to int) {
 	return l.Offset, min(l.Len, l.Offset+height)
 }
 
+// Window is the range [from, to) of rows from the current offset in height
+// lines, without scrolling: what a View draws after Update called Visible.
+func (l *List) Window(height int) (from, to int) {
+	from = max(0, min(l.Offset, l.Len-1))
+	return from, min(l.Len, from+max(1, height))
+}
+
 // HandleKey moves the cursor for the list keys (keys.Nav up, down, page
 // up, page down, home, end) and reports whether k was one of them.
 func (l *List) HandleKey(k tea.KeyPressMsg, page int) bool {

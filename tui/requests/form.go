@@ -585,10 +585,12 @@ func (f *Form) hasContent() bool {
 	return false
 }
 
-// KeyMap implements common.Screen: the form's keys for the focused field,
-// then saving and leaving.
+// KeyMap implements common.Screen: the next field, leaving and saving
+// first (an 80-column help bar keeps them), then the form's other keys for
+// the focused field.
 func (f *Form) KeyMap() help.KeyMap {
-	return keys.Map{Short: append(f.form.Bindings(), keys.Global.Save, keys.Global.Back)}
+	fk := f.form.Bindings()
+	return keys.Map{Short: append([]key.Binding{fk[0], keys.Global.Back, keys.Global.Save}, fk[1:]...)}
 }
 
 // Update implements common.Screen.

@@ -12,6 +12,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
 	"nianbao/tui/styles"
 	"nianbao/tui/text"
 )
@@ -31,6 +32,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // input to the screen's size.
 func (m *List) settle() {
 	m.rows.SetHeight(m.listHeight())
+	m.rows.Visible() // scrolls the page to the cursor
 	m.input.Scroll(m.searchWidth(m.width))
 	if m.view == viewList {
 		return
@@ -86,11 +88,11 @@ func (m *List) View(width, height int) string {
 	rw := max(1, width-2) // behind the cursor column
 	cols := columnsFor(rw)
 	lines = append(lines, "  "+st.Label.Render(cols.header(rw)))
-	from, to := m.rows.Visible()
+	from, to := m.rows.Window()
 	if m.rows.Total() == 0 && m.rows.Ready() {
-		empty := text.ReqEmpty
+		empty := fmt.Sprintf(text.ReqEmpty, keys.Key(m.keys.New))
 		if m.filtered() || m.search != "" {
-			empty = text.ReqEmptyFiltered
+			empty = fmt.Sprintf(text.ReqEmptyFiltered, keys.Key(m.keys.Clear))
 		}
 		lines = append(lines, st.Muted.Render(components.Fit(empty, width)))
 	}

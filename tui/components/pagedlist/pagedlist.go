@@ -149,6 +149,10 @@ func (l *List[T]) At(i int) (*T, bool) { return l.win.At(i) }
 // cursor is in view.
 func (l *List[T]) Visible() (from, to int) { return l.nav.Visible(l.height) }
 
+// Window is Visible without scrolling, for a View drawn after Update
+// called Visible.
+func (l *List[T]) Window() (from, to int) { return l.nav.Window(l.height) }
+
 // Total is the number of rows matching the filters.
 func (l *List[T]) Total() int { return l.total }
 
