@@ -52,7 +52,7 @@ func TestFormContractOnARefusedIDNumber(t *testing.T) {
 		t.Fatalf("esc did not ask 保存/放弃/继续修改: %q", v)
 	}
 	s, out := testenv.Press(t, c, s, "s")
-	if len(out) != 0 || f.Focus() != fIDNumber || f.msg != fmt.Sprintf(text.FormCannotSave, text.ReqFieldIDNumber) {
+	if len(out) != 0 || f.Focus() != fIDNumber || f.msg != fmt.Sprintf(text.FormCannotSave, text.ReqFieldIDNumber, "esc", "d") {
 		t.Fatalf("保存 with a refused number: out %v focus %s msg %q", out, f.Focus(), f.msg)
 	}
 	if v := ansi.Strip(s.View(80, 21)); !strings.Contains(v, text.ReqFieldIDNumber+"」填写有误") {

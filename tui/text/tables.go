@@ -15,7 +15,7 @@ const (
 	GridDeltaHint      = "可填正负数，如 +3、-1"
 	GridComputedRefuse = "这张表由台账自动计算，不能直接填写。如需手工填写，请在“基本信息”中把表格数据改为“手工填写”。"
 	GridTotalRefuse    = "合计由程序自动计算，不能直接填写。"
-	GridCleared        = "已清空，这一格恢复为未填（ctrl+z 或 u 撤销）。"
+	GridCleared        = "已清空，这一格恢复为未填（按 %s 撤销）。"
 	// A typed cell never entered shows GridBlank, dimmed; a total with a
 	// part not entered shows GridTotalBlank. The line under the table says
 	// what they mean.
