@@ -106,7 +106,8 @@ func (s *Store) PersonalIndex(ctx context.Context, organID int64) (*model.Person
 // (all years) for the check that no public text names an applicant.
 func personalIndex(ctx context.Context, tx *sql.Tx, organID int64) (*model.PersonalIndex, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT r.year, r.serial, p.name, p.phone, p.id_number, p.address
-		FROM request_personal p JOIN requests r ON r.id = p.request_id WHERE r.organ_id = ?`, organID)
+		FROM request_personal p JOIN requests r ON r.id = p.request_id WHERE r.organ_id = ?
+		ORDER BY r.year, r.serial`, organID) // the order PersonalIndex.Update keeps
 	if err != nil {
 		return nil, ioErr("读取年度数据", err)
 	}

@@ -18,6 +18,9 @@ type RequestUpdate struct {
 	ID      int64
 	Request model.Request
 	Gone    bool
+	// personal is the entry's personal data, for the snapshot's index of
+	// personal values only (a snapshot holds no personal data).
+	personal model.Personal
 }
 
 // LogUpdate is what ReadLogUpdate read for Year.WithLog.
@@ -25,102 +28,89 @@ type LogUpdate struct {
 	organID  int64
 	year     int
 	Requests []RequestUpdate
-	// personal is the organ's personal index read again when personal
-	// data may have changed since the snapshot's was read (nil: kept).
-	personal    *model.PersonalIndex
-	personalGen int64
-	// prev is last year's figures read again when a save may have changed
-	// last year's log (an entry received before this year, or one that
-	// moved or went); prevRead tells that it was.
+	// After a write that may have moved an entry to another year or
+	// number, or dropped one (movesGen moved since the snapshot was
+	// read), the index of personal values (keyed by year and number) and
+	// last year's figures are read again; prev is also read again when a
+	// saved entry was received before this year (it counts in last year's
+	// table 三). personal nil: the index follows the saved entries.
+	personal *model.PersonalIndex
 	prev     *model.PrevYear
 	prevRead bool
 	movesGen int64
+	// moved: an entry may have changed its number since the snapshot.
+	moved bool
 }
 
-// The store's writes that may change personal data (or the year and
-// number a personal value is indexed under) count up personalWrites, so
-// that ReadLogUpdate reads the personal index again only then.
-
-func (s *Store) personalGen() int64 { return s.personalWrites.Load() }
-
-// Writes that may move an entry to another year or drop or add one count
-// up logMoves: last year's figures are read again then.
+// Writes that may move an entry to another year or number, or drop one,
+// count up logMoves.
 func (s *Store) movesGen() int64 { return s.logMoves.Load() }
 
-// SaveRequestField saves one field of a stored request (db.Store's), and
-// counts a write of personal data or a renumbering for ReadLogUpdate.
+// SaveRequestField saves one field of a request (db.Store's) and counts a
+// renumbering as a move.
 func (s *Store) SaveRequestField(ctx context.Context, q *model.Request, f RequestField) error {
-	year, serial := q.Year, q.Serial
-	err := s.Store.SaveRequestField(ctx, q, f)
-	if f.Personal() || q.ID == 0 || q.Year != year || q.Serial != serial {
-		s.personalWrites.Add(1)
-	}
-	if q.ID == 0 || q.Year != year || q.Serial != serial {
-		s.logMoves.Add(1)
-	}
-	return err
+	id, year, serial := q.ID, q.Year, q.Serial
+	defer func() {
+		if id != 0 && (q.Year != year || q.Serial != serial) {
+			s.logMoves.Add(1)
+		}
+	}()
+	return s.Store.SaveRequestField(ctx, q, f)
 }
 
-// SaveRequest saves a whole request (db.Store's), counted as a write of
-// personal data.
+// SaveRequest saves a whole request (db.Store's) and counts a renumbering
+// as a move.
 func (s *Store) SaveRequest(ctx context.Context, q *model.Request) error {
-	defer s.logMoves.Add(1)
-	defer s.personalWrites.Add(1)
+	id, year, serial := q.ID, q.Year, q.Serial
+	defer func() {
+		if id != 0 && (q.Year != year || q.Serial != serial) {
+			s.logMoves.Add(1)
+		}
+	}()
 	return s.Store.SaveRequest(ctx, q)
 }
 
-// SavePersonal saves a request's personal data (db.Store's), counted.
-func (s *Store) SavePersonal(ctx context.Context, requestID int64, p model.Personal) error {
-	defer s.personalWrites.Add(1)
-	return s.Store.SavePersonal(ctx, requestID, p)
-}
-
-// DeleteRequest deletes a request (db.Store's), counted as a write of
-// personal data.
+// DeleteRequest deletes a request (db.Store's), counted as a move.
 func (s *Store) DeleteRequest(ctx context.Context, id int64) (model.Request, error) {
 	defer s.logMoves.Add(1)
-	defer s.personalWrites.Add(1)
 	return s.Store.DeleteRequest(ctx, id)
 }
 
 // RestoreRequest re-inserts a deleted request (db.Store's), counted as a
-// write of personal data.
+// move.
 func (s *Store) RestoreRequest(ctx context.Context, q model.Request) error {
 	defer s.logMoves.Add(1)
-	defer s.personalWrites.Add(1)
 	return s.Store.RestoreRequest(ctx, q)
 }
 
 // ReadLogUpdate reads the stored state of the log entries ids for the next
-// snapshot of y (Year.WithLog), and the personal index when personal data
-// was written since y's was read. It only reads, and never touches y's
-// log, so it may run beside the workstation's Update loop.
+// snapshot of y (Year.WithLog), and what else a save may have changed. It
+// only reads, and never touches y's log, so it may run beside the
+// workstation's Update loop.
 func (s *Store) ReadLogUpdate(ctx context.Context, y *Year, ids []int64) (*LogUpdate, error) {
 	r := y.Report()
-	u := &LogUpdate{organID: r.OrganID, year: r.Year, personalGen: s.personalGen(), movesGen: s.movesGen()}
-	if u.personalGen != y.personalGen {
+	u := &LogUpdate{organID: r.OrganID, year: r.Year, movesGen: s.movesGen()}
+	moved := u.movesGen != y.movesGen
+	if moved {
 		x, err := s.PersonalIndex(ctx, r.OrganID)
 		if err != nil {
 			return nil, err
 		}
-		u.personal = x
+		u.personal, u.prevRead, u.moved = x, true, true
 	}
 	for _, id := range ids {
-		q, err := s.Request(ctx, id, false)
+		q, err := s.Request(ctx, id, true)
 		switch {
 		case KindOf(err) == ErrNotFound:
 			u.Requests = append(u.Requests, RequestUpdate{ID: id, Gone: true})
+			continue
 		case err != nil:
 			return nil, err
-		default:
-			u.Requests = append(u.Requests, RequestUpdate{ID: id, Request: q})
 		}
-	}
-	if u.movesGen != y.movesGen {
-		u.prevRead = true
-	}
-	for _, ru := range u.Requests {
-		if !ru.Gone && ru.Request.Year < r.Year {
+		p := q.Personal
+		q.Personal = model.Personal{}
+		u.Requests = append(u.Requests, RequestUpdate{ID: id, Request: q, personal: p})
+		if q.Year < r.Year {
 			u.prevRead = true // an entry of an earlier year counts in last year's table 三
 		}
 	}
@@ -158,25 +148,20 @@ func (y *Year) WithLog(u *LogUpdate) *Year {
 	oy := *y.oy
 	n.oy = &oy
 	n.tujie = &tujieCache{}
+	n.version = versions.Add(1)
 	in := model.Input(0)
-	if u.personal != nil {
-		oy.Personal, n.personalGen = u.personal, u.personalGen
-		in |= model.InPersonal
-	}
 	if u.prevRead {
 		oy.Prev, n.movesGen = u.prev, u.movesGen
 		in |= model.InPrev
 	}
+	// The log and the personal index change in place only while nobody
+	// holds this snapshot (Hold).
+	locked := y.log.mu.TryLock()
+	if locked {
+		defer y.log.mu.Unlock()
+	}
 	year := oy.Report.Year
-	pos := make(map[int64]int, len(u.Requests))
-	for _, ru := range u.Requests {
-		pos[ru.ID] = -1
-	}
-	for i := range oy.Requests {
-		if _, ok := pos[oy.Requests[i].ID]; ok {
-			pos[oy.Requests[i].ID] = i
-		}
-	}
+	pos := entryPlaces(oy.Requests, u.Requests, u.moved)
 	// In place when every entry keeps its place and nobody holds the log.
 	inPlace := true
 	for _, ru := range u.Requests {
@@ -189,8 +174,23 @@ func (y *Year) WithLog(u *LogUpdate) *Year {
 			inPlace = false
 		}
 	}
-	if inPlace && !y.log.mu.TryLock() {
-		inPlace = false
+	inPlace = inPlace && locked
+	// The personal index follows the saved entries (in place with the log).
+	switch {
+	case u.personal != nil:
+		oy.Personal = u.personal
+		in |= model.InPersonal
+	case oy.Personal != nil:
+		x := oy.Personal
+		if !inPlace {
+			x = x.Clone()
+		}
+		for _, ru := range u.Requests {
+			if !ru.Gone && x.Update(ru.Request.Year, ru.Request.Serial, ru.personal) {
+				in |= model.InPersonal
+			}
+		}
+		oy.Personal = x
 	}
 	if !inPlace {
 		oy.Requests = nextLog(y.oy.Requests, u, pos, year)
@@ -217,7 +217,6 @@ func (y *Year) WithLog(u *LogUpdate) *Year {
 		n.countEntry(&oy.Requests[p], 1)
 		edits = append(edits, model.EntryEdit{Pos: p, Old: old})
 	}
-	y.log.mu.Unlock()
 	if len(edits) > 0 {
 		in |= model.InRequests
 	}
@@ -256,4 +255,38 @@ func nextLog(old []model.Request, u *LogUpdate, pos map[int64]int, year int) []m
 		out[i] = q
 	}
 	return out
+}
+
+// entryPlaces finds the place in log of each updated entry (-1: not in
+// it). The log is in (Year, Serial) order and an entry keeps its number
+// unless it was renumbered, so a binary search finds it; when entries may
+// have moved (or went), those not found so are looked for one by one.
+func entryPlaces(log []model.Request, us []RequestUpdate, moved bool) map[int64]int {
+	pos := make(map[int64]int, len(us))
+	missing := 0
+	for _, ru := range us {
+		pos[ru.ID] = -1
+		if ru.Gone {
+			missing++
+			continue
+		}
+		q := &ru.Request
+		i := sort.Search(len(log), func(i int) bool {
+			return log[i].Year > q.Year || log[i].Year == q.Year && log[i].Serial >= q.Serial
+		})
+		if i < len(log) && log[i].ID == ru.ID {
+			pos[ru.ID] = i
+		} else {
+			missing++
+		}
+	}
+	if missing == 0 || !moved {
+		return pos
+	}
+	for i := range log {
+		if p, ok := pos[log[i].ID]; ok && p < 0 {
+			pos[log[i].ID] = i
+		}
+	}
+	return pos
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"nianbao/db"
@@ -69,6 +70,15 @@ func checkRandomSaves(t *testing.T, st *Store, organID int64, year, steps int, s
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A paragraph naming some of the applicants the saves will name, so
+	// that rule S1 (personal data in public text) follows the saves.
+	blk := model.Block{Section: 1, Pos: 90, Kind: model.BlockParagraph, Text: "本年度接待了张3、张17和张42等申请人，电话13800001111。"}
+	if err := st.SaveBlock(ctx, y.Report().ID, &blk); err != nil {
+		t.Fatal(err)
+	}
+	if y, err = st.OpenYear(ctx, organID, year, cal, today); err != nil {
+		t.Fatal(err)
+	}
 	rng := rand.New(rand.NewPCG(seed, 99))
 	// The organ's whole log with personal data, to pick entries of this
 	// year and the years around it.
@@ -81,7 +91,7 @@ func checkRandomSaves(t *testing.T, st *Store, organID int64, year, steps int, s
 		all = append(all, qs...)
 	}
 	var deleted []model.Request
-	inPlace := 0
+	inPlace, s1, lastS1 := 0, 0, ruleMessages(y.Findings(), "S1")
 	for step := 0; step < steps; step++ {
 		ids, what := randomSave(t, st, rng, y, all, &deleted, year)
 		u, err := st.ReadLogUpdate(ctx, y, ids)
@@ -101,6 +111,10 @@ func checkRandomSaves(t *testing.T, st *Store, organID int64, year, steps int, s
 			t.Fatal(err)
 		}
 		sameYear(t, fmt.Sprintf("step %d (%s)", step, what), y, fresh)
+		if n := ruleMessages(y.Findings(), "S1"); n != lastS1 {
+			s1++
+			lastS1 = n
+		}
 		if step%7 == 3 {
 			// A report edit made from the incremental snapshot.
 			x := int64(rng.IntN(40) - 5)
@@ -116,10 +130,13 @@ func checkRandomSaves(t *testing.T, st *Store, organID int64, year, steps int, s
 			}
 		}
 	}
+	if s1 == 0 && steps >= 100 {
+		t.Fatal("no save made or removed a finding of rule S1")
+	}
 	if inPlace == 0 {
 		t.Fatal("no save changed the log in place")
 	}
-	t.Logf("%d saves, %d in place", steps, inPlace)
+	t.Logf("%d saves, %d in place, %d changed S1's findings", steps, inPlace, s1)
 }
 
 // randomSave saves one random change to the log the way the workstation
@@ -164,7 +181,7 @@ func randomSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, all []model.Re
 		return []int64{all[i].ID}, "edit of a deleted entry"
 	}
 	outcomes := f.OutcomeRows()
-	fields := []RequestField{db.FieldOutcome, db.FieldAnswered, db.FieldApplicant, db.FieldSummary, db.FieldNotes, db.FieldExtDays,
+	fields := []RequestField{db.FieldName, db.FieldPhone, db.FieldOutcome, db.FieldAnswered, db.FieldApplicant, db.FieldSummary, db.FieldNotes, db.FieldExtDays,
 		db.FieldExtNotice, db.FieldCorrectionNotice, db.FieldCorrected, db.FieldFee, db.FieldFeeNotice, db.FieldFeePaid, db.FieldName,
 		db.FieldReceived, db.FieldDelayNotice, db.FieldDelayedTo, db.FieldFeeMethod, db.FieldPages}
 	fl := fields[rng.IntN(len(fields))]
@@ -197,7 +214,9 @@ func randomSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, all []model.Re
 	case db.FieldFeePaid:
 		q.FeePaid = date()
 	case db.FieldName:
-		q.Personal.Name = fmt.Sprintf("张%d", rng.IntN(100))
+		q.Personal.Name = fmt.Sprintf("张%d", rng.IntN(50))
+	case db.FieldPhone:
+		q.Personal.Phone = []string{"", "13800001111", "13900002222"}[rng.IntN(3)]
 	case db.FieldReceived:
 		q.Received = date()
 		if q.Received.IsZero() {
@@ -247,4 +266,15 @@ func sameYear(t *testing.T, at string, got, want *Year) {
 	if gd != wd || gl != wl {
 		t.Fatalf("%s: 即将到期 %d/%d, want %d/%d", at, gd, gl, wd, wl)
 	}
+}
+
+// ruleMessages joins the messages of one rule's findings.
+func ruleMessages(fs []model.Finding, rule string) string {
+	var b strings.Builder
+	for _, f := range fs {
+		if f.Rule == rule {
+			b.WriteString(f.Message + "\n")
+		}
+	}
+	return b.String()
 }

@@ -16,9 +16,6 @@ import (
 // store: saving one field or one entry is the store's own method.
 type Store struct {
 	*db.Store
-	// personalWrites counts writes that may change personal data (see
-	// ReadLogUpdate).
-	personalWrites atomic.Int64
 	// logMoves counts writes that may move a log entry to another year,
 	// add or drop one (see ReadLogUpdate).
 	logMoves atomic.Int64

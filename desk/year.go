@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"nianbao/model"
 )
@@ -35,10 +36,6 @@ type Year struct {
 	// log guards the request log's entries, shared by the snapshots made
 	// from one load (WithLog changes them in place).
 	log *sharedLog
-	// personalGen is the store's count of personal-data writes when the
-	// personal index of oy was read (Store.ReadLogUpdate reads it again
-	// when the count moved).
-	personalGen int64
 	// movesGen is the store's count of writes that may move log entries
 	// between years when oy.Prev was read.
 	movesGen int64
@@ -59,7 +56,17 @@ type Year struct {
 
 	// The 图解 page, laid out when first asked for (Tujie).
 	tujie *tujieCache
+
+	// version numbers the snapshots of the process (Version).
+	version uint64
 }
+
+// versions counts the snapshots made, for Version.
+var versions atomic.Uint64
+
+// Version is a number no other snapshot of this process has: screens key
+// what they draw from a snapshot by it, and draw again when it changes.
+func (y *Year) Version() uint64 { return y.version }
 
 // sharedLog is the lock over a request log's entries.
 type sharedLog struct{ mu sync.RWMutex }
@@ -85,7 +92,7 @@ func (l *LogFees) add(year int, q *model.Request, d int) {
 // Snapshot makes the Year of an organ-year, computing its derived data
 // with cal and today (the date deadlines and rules use).
 func Snapshot(oy *model.OrganYear, cal *model.Calendar, today model.Date) *Year {
-	y := &Year{oy: oy, cal: cal, today: today, log: &sharedLog{}, tujie: &tujieCache{}}
+	y := &Year{oy: oy, cal: cal, today: today, log: &sharedLog{}, tujie: &tujieCache{}, version: versions.Add(1)}
 	y.deriveLog()
 	y.setRun(model.NewCheckRun(oy, cal, today))
 	return y
@@ -94,13 +101,13 @@ func Snapshot(oy *model.OrganYear, cal *model.Calendar, today model.Date) *Year 
 // OpenYear loads an organ-year (without personal data) and makes its
 // snapshot.
 func (s *Store) OpenYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*Year, error) {
-	gen, moves := s.personalGen(), s.movesGen()
+	moves := s.movesGen()
 	oy, err := s.LoadOrganYear(ctx, organID, year, false)
 	if err != nil {
 		return nil, err
 	}
 	y := Snapshot(oy, cal, today)
-	y.personalGen, y.movesGen = gen, moves
+	y.movesGen = moves
 	return y, nil
 }
 
@@ -243,6 +250,7 @@ func (y *Year) Edit(edit func(oy *model.OrganYear)) *Year {
 	n := *y
 	n.oy = &oy
 	n.tujie = &tujieCache{}
+	n.version = versions.Add(1)
 	n.setRun(y.run.Next(&oy, model.Change{Inputs: model.InReport | model.InOrgan | model.InValues | model.InBlocks}))
 	return &n
 }

@@ -25,11 +25,15 @@ type Line struct {
 // TextLines lays the Document out as lines of at most width display
 // columns for reading on a terminal: the same document every renderer
 // prints, with body text wrapped to width and tables drawn as the text
-// export draws them (TextGrid), which may be wider than width.
+// export draws them (TextGrid), which may be wider than width. Text is
+// measured as the terminal draws it (termRuneWidth), so “ ” and · take one
+// column there, not two as in the text file.
 func TextLines(d *Document, width int) []Line {
 	if width < 8 {
 		width = 8
 	}
+	wrapText := func(s string, w int) []string { return wrapWidth(s, w, termRuneWidth) }
+	textWidth := termTextWidth
 	var out []Line
 	add := func(k LineKind, s string) { out = append(out, Line{Kind: k, Text: s}) }
 	center := func(k LineKind, s string) {

@@ -17,7 +17,7 @@ func TestTextLines(t *testing.T) {
 	var all strings.Builder
 	for _, l := range lines {
 		all.WriteString(l.Text + "\n")
-		if l.Kind != LineTable && textWidth(l.Text) > 60 {
+		if l.Kind != LineTable && termTextWidth(l.Text) > 60 {
 			t.Fatalf("line wider than 60: %q", l.Text)
 		}
 	}
@@ -43,5 +43,45 @@ func TestTextLines(t *testing.T) {
 			t.Fatalf("paragraph missing or out of order: %q", b.Text)
 		}
 		at += i
+	}
+}
+
+// The preview measures text as the terminal draws it: “ ” take one column
+// there (two in the text file), so a line of quoted words fills the width
+// instead of wrapping early; a web address that fits on a line is moved
+// down whole, not broken.
+func TestTextLinesMeasureLikeTheTerminal(t *testing.T) {
+	quoted := strings.Repeat("“公开”", 10) // 60 columns on a terminal, 80 in the file
+	d := &Document{Title: "标题", Body: []Block{{Kind: KindParagraph, Text: quoted}}}
+	var body []string
+	for _, l := range TextLines(d, 64) { // with the indent of 4
+		if l.Kind == LineText {
+			body = append(body, l.Text)
+		}
+	}
+	if len(body) != 1 || termTextWidth(body[0]) != 64 {
+		t.Fatalf("quoted words at 64 columns: %q", body)
+	}
+	url := "http://www.qingsong.gov.cn/xxgk/"
+	d.Body[0].Text = "本报告的电子版可在县政府门户网站（" + url + "）下载。"
+	body = nil
+	for _, l := range TextLines(d, 40) {
+		if l.Kind == LineText {
+			body = append(body, l.Text)
+			if termTextWidth(l.Text) > 40 {
+				t.Fatalf("line wider than 40: %q", l.Text)
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(body, "\n"), url) {
+		t.Fatalf("the address was broken: %q", body)
+	}
+	// A word longer than a line is still broken, never drawn too wide.
+	long := strings.Repeat("x", 90)
+	d.Body[0].Text = long
+	for _, l := range TextLines(d, 40) {
+		if termTextWidth(l.Text) > 40 {
+			t.Fatalf("line wider than 40: %q", l.Text)
+		}
 	}
 }

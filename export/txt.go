@@ -115,28 +115,48 @@ func encodeText(out, encoding string) ([]byte, error) {
 // monospace font (新宋体 in Notepad, WPS) shows it: two columns for wide,
 // full-width and East Asian ambiguous characters (“ ” · — ①), one for the
 // rest. This differs on purpose from the terminal screens, which measure
-// ambiguous characters narrow (RUNEWIDTH_EASTASIAN=0).
-func runeWidth(r rune) int {
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-		return 2
-	}
+// ambiguous characters narrow (termRuneWidth).
+func runeWidth(r rune) int { return glyphWidth(r, 2) }
+
+// termRuneWidth is the width of r on a terminal, as the workstation
+// measures it (RUNEWIDTH_EASTASIAN=0): ambiguous characters take one
+// column.
+func termRuneWidth(r rune) int { return glyphWidth(r, 1) }
+
+// glyphWidth is the width of r with East Asian ambiguous characters
+// taking ambiguous columns: none for controls, combining marks and
+// zero-width characters, two for wide and full-width ones, one for the
+// rest.
+func glyphWidth(r rune, ambiguous int) int {
 	if r < 0x20 || (r >= 0x300 && r < 0x370) || r == 0x200b || r == 0xfeff {
 		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	case width.EastAsianAmbiguous:
+		return ambiguous
 	}
 	return 1
 }
 
-func textWidth(s string) int {
+func textWidth(s string) int { return widthBy(s, runeWidth) }
+
+func termTextWidth(s string) int { return widthBy(s, termRuneWidth) }
+
+// widthBy is the width of s as rw measures each character.
+func widthBy(s string, rw func(rune) int) int {
 	w := 0
 	for _, r := range s {
-		w += runeWidth(r)
+		w += rw(r)
 	}
 	return w
 }
 
+// latinWord reports whether r belongs to a number, a Latin word, an
+// e-mail or a web address, which are not broken where they fit a line.
 func latinWord(r rune) bool {
-	return r < 0x7f && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune(".@-_", r))
+	return r < 0x7f && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune(".@-_:/?=&#~+", r))
 }
 
 // noLineEnd are characters a Chinese line must not end with.
@@ -145,19 +165,32 @@ const noLineEnd = "（《「『“‘(["
 // noLineStart are characters a Chinese line must not begin with.
 const noLineStart = "，。、；：？！）》」』”’%．,.;:?!)"
 
-// wrapText breaks s into lines no wider than w display columns. A closing
-// punctuation mark never starts a line: the character before it moves down
-// with it.
-func wrapText(s string, w int) []string {
+// wrapText breaks s into lines no wider than w columns of a Chinese
+// monospace font (runeWidth).
+func wrapText(s string, w int) []string { return wrapWidth(s, w, runeWidth) }
+
+// wrapWidth breaks s into lines no wider than w columns as rw measures
+// them. A closing punctuation mark never starts a line: the character
+// before it moves down with it; an opening mark never ends one. A number,
+// Latin word or web address that fits on a line moves down whole; only a
+// longer one is broken.
+func wrapWidth(s string, w int, rw func(rune) int) []string {
 	if w < 2 {
 		w = 2
 	}
+	width := func(rs []rune) int {
+		n := 0
+		for _, r := range rs {
+			n += rw(r)
+		}
+		return n
+	}
+	rs := []rune(s)
 	var out []string
 	var cur []rune
 	cw := 0
-	for _, r := range s {
-		rw := runeWidth(r)
-		if cw+rw > w && cw > 0 {
+	for i, r := range rs {
+		if cw+rw(r) > w && cw > 0 {
 			var carry []rune
 			if strings.ContainsRune(noLineStart, r) && len(cur) > 1 {
 				carry = []rune{cur[len(cur)-1]}
@@ -168,27 +201,28 @@ func wrapText(s string, w int) []string {
 				carry = append([]rune{cur[k-1]}, carry...)
 				cur = cur[:k-1]
 			}
-			// A number or Latin word moves down whole (2021, an
-			// e-mail address) when it is shorter than half a line.
-			if latinWord(r) {
+			// A word cut here moves down whole when all of it fits on
+			// the next line.
+			if latinWord(r) && len(carry) == 0 {
 				k := len(cur)
 				for k > 0 && latinWord(cur[k-1]) {
 					k--
 				}
-				if k > 0 && textWidth(string(cur[k:]))*2 < w {
-					carry = append(append([]rune(nil), cur[k:]...), carry...)
+				end := i
+				for end < len(rs) && latinWord(rs[end]) {
+					end++
+				}
+				if k > 0 && width(cur[k:])+width(rs[i:end]) <= w {
+					carry = append([]rune(nil), cur[k:]...)
 					cur = cur[:k]
 				}
 			}
 			out = append(out, string(cur))
 			cur = carry
-			cw = 0
-			for _, c := range carry {
-				cw += runeWidth(c)
-			}
+			cw = width(carry)
 		}
 		cur = append(cur, r)
-		cw += rw
+		cw += rw(r)
 	}
 	if cw > 0 || len(out) == 0 {
 		out = append(out, string(cur))

@@ -12,51 +12,166 @@ import (
 // phone, ID number, address from the request log) typed into a public text
 // without the snapshot holding the values themselves: it keeps a keyed hash
 // of each normalised value (the key is random per process) with the request
-// it belongs to. The store fills it when it loads an organ-year.
+// it belongs to. The store fills it when it loads an organ-year, in the
+// log's (year, serial) order; Update replaces one request's values, so the
+// index follows a saved personal field without being read again.
 type PersonalIndex struct {
 	seed maphash.Seed
+	// hits holds, for each value, its first holder in (year, serial,
+	// field) order — the one a finding names; more holds the other
+	// holders of values held by several requests.
 	hits map[uint64]personalHit
-	lens map[int]bool // rune lengths of the values held
+	more map[uint64][]personalHit
+	// owned lists the values each request holds, by field.
+	owned map[[2]int][4]personalValue
+	lens  map[int]int // how many values of each rune length are held
 }
 
 type personalHit struct {
 	year, serial int
-	field        string
+	field        int // index in personalFields
 }
 
-// Minimum lengths (in runes, after normalising) of a value the rule looks
-// for; shorter ones would match ordinary words.
-const (
-	minPersonalName    = 2
-	minPersonalPhone   = 7
-	minPersonalID      = 15
-	minPersonalAddress = 5
-)
+type personalValue struct {
+	h uint64
+	n int // rune length; 0: no value
+}
+
+// before orders holders: the earlier request, then the field order.
+func (a personalHit) before(b personalHit) bool {
+	if a.year != b.year {
+		return a.year < b.year
+	}
+	if a.serial != b.serial {
+		return a.serial < b.serial
+	}
+	return a.field < b.field
+}
+
+// personalFields name the personal fields in findings, with the shortest
+// value the rule looks for (in runes, after normalising); shorter ones
+// would match ordinary words.
+var personalFields = [4]struct {
+	label string
+	min   int
+}{
+	{"申请人姓名", 2},
+	{"申请人电话", 7},
+	{"申请人身份证号", 15},
+	{"申请人地址", 5},
+}
 
 // NewPersonalIndex returns an empty index.
 func NewPersonalIndex() *PersonalIndex {
-	return &PersonalIndex{seed: maphash.MakeSeed(), hits: map[uint64]personalHit{}, lens: map[int]bool{}}
+	return &PersonalIndex{seed: maphash.MakeSeed(), hits: map[uint64]personalHit{}, more: map[uint64][]personalHit{},
+		owned: map[[2]int][4]personalValue{}, lens: map[int]int{}}
 }
 
-// Add records the personal values of request year/serial.
+// Add records the personal values of request year/serial (which holds
+// none yet).
 func (x *PersonalIndex) Add(year, serial int, p Personal) {
-	x.add(year, serial, "申请人姓名", p.Name, minPersonalName)
-	x.add(year, serial, "申请人电话", p.Phone, minPersonalPhone)
-	x.add(year, serial, "申请人身份证号", p.IDNumber, minPersonalID)
-	x.add(year, serial, "申请人地址", p.Address, minPersonalAddress)
+	var vs [4]personalValue
+	for i, v := range [4]string{p.Name, p.Phone, p.IDNumber, p.Address} {
+		vs[i] = x.add(personalHit{year, serial, i}, v)
+	}
+	if _, dup := x.owned[[2]int{year, serial}]; !dup && vs != ([4]personalValue{}) {
+		x.owned[[2]int{year, serial}] = vs
+	}
 }
 
-func (x *PersonalIndex) add(year, serial int, field, v string, min int) {
+// Update replaces the personal values of request year/serial with p and
+// reports whether the index changed.
+func (x *PersonalIndex) Update(year, serial int, p Personal) bool {
+	old := x.owned[[2]int{year, serial}]
+	x.remove(year, serial)
+	x.Add(year, serial, p)
+	return x.owned[[2]int{year, serial}] != old
+}
+
+func (x *PersonalIndex) add(hit personalHit, v string) personalValue {
 	v = normPersonal(v)
 	n := utf8.RuneCountInString(v)
-	if n < min {
-		return
+	if n < personalFields[hit.field].min {
+		return personalValue{}
 	}
 	h := maphash.String(x.seed, v)
-	if _, dup := x.hits[h]; !dup {
-		x.hits[h] = personalHit{year, serial, field}
+	first, held := x.hits[h]
+	switch {
+	case !held:
+		x.hits[h] = hit
+		x.lens[n]++
+	case hit.before(first):
+		x.hits[h] = hit
+		x.more[h] = append(x.more[h], first)
+	default:
+		x.more[h] = append(x.more[h], hit)
 	}
-	x.lens[n] = true
+	return personalValue{h, n}
+}
+
+// remove drops the values of request year/serial.
+func (x *PersonalIndex) remove(year, serial int) {
+	key := [2]int{year, serial}
+	vs, ok := x.owned[key]
+	if !ok {
+		return
+	}
+	delete(x.owned, key)
+	for i, v := range vs {
+		if v.n == 0 {
+			continue
+		}
+		hit := personalHit{year, serial, i}
+		others := x.more[v.h]
+		if x.hits[v.h] == hit {
+			if len(others) == 0 {
+				delete(x.hits, v.h)
+				if x.lens[v.n]--; x.lens[v.n] == 0 {
+					delete(x.lens, v.n)
+				}
+				continue
+			}
+			// The next holder in order names the value now.
+			j := 0
+			for k := range others {
+				if others[k].before(others[j]) {
+					j = k
+				}
+			}
+			x.hits[v.h] = others[j]
+			hit = others[j]
+		}
+		for k := range others {
+			if others[k] == hit {
+				others = append(others[:k:k], others[k+1:]...)
+				break
+			}
+		}
+		if len(others) == 0 {
+			delete(x.more, v.h)
+		} else {
+			x.more[v.h] = others
+		}
+	}
+}
+
+// Clone is an index that changes independently of x.
+func (x *PersonalIndex) Clone() *PersonalIndex {
+	c := &PersonalIndex{seed: x.seed, hits: make(map[uint64]personalHit, len(x.hits)), more: make(map[uint64][]personalHit, len(x.more)),
+		owned: make(map[[2]int][4]personalValue, len(x.owned)), lens: make(map[int]int, len(x.lens))}
+	for k, v := range x.hits {
+		c.hits[k] = v
+	}
+	for k, v := range x.more {
+		c.more[k] = append([]personalHit(nil), v...)
+	}
+	for k, v := range x.owned {
+		c.owned[k] = v
+	}
+	for k, v := range x.lens {
+		c.lens[k] = v
+	}
+	return c
 }
 
 // Len is the number of distinct values held.
@@ -152,7 +267,7 @@ func (c *checker) personalInPublicText() {
 	}
 	report := func(h personalHit, f Finding, where string) {
 		f.Rule, f.Severity = "S1", Error
-		f.Message = fmt.Sprintf("%s中出现了%d年第 %d 号申请登记的%s。公开的年报不能含有申请人的个人信息，请删去或改为概括的说法（如“某申请人”）", where, h.year, h.serial, h.field)
+		f.Message = fmt.Sprintf("%s中出现了%d年第 %d 号申请登记的%s。公开的年报不能含有申请人的个人信息，请删去或改为概括的说法（如“某申请人”）", where, h.year, h.serial, personalFields[h.field].label)
 		c.add(f)
 	}
 	if h, ok := x.find(PreambleText(c.oy)); ok {

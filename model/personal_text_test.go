@@ -2,6 +2,9 @@ package model
 
 import (
 	"fmt"
+	"hash/maphash"
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -115,6 +118,59 @@ func BenchmarkPersonalInPublicText(b *testing.B) {
 	for b.Loop() {
 		c := &checker{oy: oy, r: oy.Report}
 		c.personalInPublicText()
+	}
+}
+
+// TestPersonalIndexUpdateEqualsRebuild: after random updates of requests'
+// personal values (shared names, emptied fields), the index holds the same
+// values, each named by the same request and field, as one built afresh
+// from the requests in (year, serial) order.
+func TestPersonalIndexUpdateEqualsRebuild(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	names := []string{"", "张三", "李四", "王五", "赵六六", "13800001111"}
+	pick := func() Personal {
+		return Personal{Name: names[rng.IntN(len(names))], Phone: []string{"", "13800001111", "13900002222"}[rng.IntN(3)],
+			Address: []string{"", "团结路6号院", "张三"}[rng.IntN(3)]}
+	}
+	type key struct{ year, serial int }
+	state := map[key]Personal{}
+	var keys []key
+	for y := 2024; y <= 2025; y++ {
+		for s := 1; s <= 30; s++ {
+			keys = append(keys, key{y, s})
+		}
+	}
+	x := NewPersonalIndex()
+	for _, k := range keys {
+		state[k] = pick()
+		x.Add(k.year, k.serial, state[k])
+	}
+	for step := 0; step < 2000; step++ {
+		k := keys[rng.IntN(len(keys))]
+		p := pick()
+		same := state[k] == p
+		if changed := x.Update(k.year, k.serial, p); same && changed {
+			t.Fatalf("step %d: the same values reported as a change", step)
+		}
+		state[k] = p
+		fresh := &PersonalIndex{seed: x.seed, hits: map[uint64]personalHit{}, more: map[uint64][]personalHit{},
+			owned: map[[2]int][4]personalValue{}, lens: map[int]int{}}
+		for _, k := range keys {
+			fresh.Add(k.year, k.serial, state[k])
+		}
+		if !reflect.DeepEqual(x.hits, fresh.hits) || !reflect.DeepEqual(x.lens, fresh.lens) || !reflect.DeepEqual(x.owned, fresh.owned) {
+			t.Fatalf("step %d: the updated index differs from a rebuilt one", step)
+		}
+		c := x.Clone()
+		c.Update(k.year, k.serial, Personal{Name: "另一个人"})
+		if !reflect.DeepEqual(x.hits, fresh.hits) {
+			t.Fatalf("step %d: changing a clone changed the index", step)
+		}
+	}
+	if h, ok := x.find("今年张三来过两次"); ok {
+		if got := x.hits[maphash.String(x.seed, "张三")]; got != h {
+			t.Fatalf("find names %+v, the index holds %+v", h, got)
+		}
 	}
 }
 

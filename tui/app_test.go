@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,7 +24,7 @@ import (
 // createOrganAndYear walks the start screen: new organ, new 2021 year.
 func createOrganAndYear(h *harness) {
 	h.t.Helper()
-	h.mustSee(text.StartNoOrgans)
+	h.mustSee(fmt.Sprintf(text.StartNoOrgans, "n"))
 	h.key("n")
 	h.mustSee(text.StartNewOrgan, text.FieldName)
 	h.typeText("大雁镇人民政府")
@@ -35,7 +36,7 @@ func createOrganAndYear(h *harness) {
 	h.key("tab")
 	h.typeText("0470-1234567")
 	h.key("ctrl+s")
-	h.mustSee("大雁镇人民政府", text.StartNoYears)
+	h.mustSee("大雁镇人民政府", fmt.Sprintf(text.StartNoYears, "y"))
 	h.key("y")
 	h.mustSee(text.StartNewYear, "2021", "2021版")
 	h.key("enter")

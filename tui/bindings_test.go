@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,34 +95,103 @@ func (h *harness) state() string {
 }
 
 // walks are the screens and nested states the binding test visits, each
-// reached by keys from the outline of the demo's 2021 report.
+// reached by keys from the outline of the demo's 2021 report. A step
+// "=text" types text; {csv} and {dir} stand for a ledger file and an
+// empty folder made for the test.
 var walks = []struct {
 	name string
 	keys []string
+	// see is on the screen once the walk is there (for the deep ones).
+	see string
 }{
-	{"outline", nil},
-	{"start", []string{"esc"}},
-	{"profile", []string{"0"}},
-	{"section 一", []string{"1"}},
-	{"section 一 editing", []string{"1", "down", "enter"}},
-	{"table 二", []string{"2"}},
-	{"table 二 typing", []string{"2", "5"}},
-	{"table 三", []string{"3"}},
-	{"table 四", []string{"4"}},
-	{"section 五", []string{"5"}},
-	{"section 六", []string{"6"}},
-	{"items", []string{"i"}},
-	{"item form", []string{"i", "n"}},
-	{"requests", []string{"r"}},
-	{"request form", []string{"r", "enter"}},
-	{"cases", []string{"c"}},
-	{"case form", []string{"c", "enter"}},
-	{"measures", []string{"m"}},
-	{"measure form", []string{"m", "enter"}},
-	{"fees", []string{"f"}},
-	{"check", []string{"k"}},
-	{"export", []string{"e"}},
-	{"bundle export", []string{"e", "ctrl+b"}},
+	{"outline", nil, ""},
+	{"outline at the end", []string{"end"}, ""},
+	{"keys overlay", []string{"?"}, "全部按键一览"},
+	{"start", []string{"esc"}, ""},
+	{"start on the years", []string{"esc", "tab"}, ""},
+	{"new organ", []string{"esc", "n"}, ""},
+	{"edit organ", []string{"esc", "e"}, ""},
+	{"new year", []string{"esc", "y"}, ""},
+	{"calendar", []string{"esc", "c"}, ""},
+	{"calendar adding a day", []string{"esc", "c", "a"}, ""},
+	{"bundle import", []string{"esc", "i"}, ""},
+	{"aggregate", []string{"esc", "h"}, ""},
+	{"profile", []string{"0"}, ""},
+	{"profile on a choice", []string{"0", "tab"}, ""},
+	{"preamble", []string{"0", "ctrl+e"}, ""},
+	{"section 一", []string{"1"}, ""},
+	{"section 一 editing", []string{"1", "down", "enter"}, ""},
+	{"table 二", []string{"2"}, ""},
+	{"table 二 typing", []string{"2", "5"}, ""},
+	{"table 三", []string{"3"}, ""},
+	{"table 四", []string{"4"}, ""},
+	{"section 五", []string{"5"}, ""},
+	{"section 六", []string{"6"}, ""},
+	{"items", []string{"i"}, ""},
+	{"item form", []string{"i", "n"}, ""},
+	{"item counts", []string{"i", "v"}, ""},
+	{"item import", []string{"i", "i"}, ""},
+	{"requests", []string{"r"}, ""},
+	{"request form", []string{"r", "enter"}, ""},
+	{"letter", []string{"r", "w"}, ""},
+	{"ledger export", []string{"r", "l"}, ""},
+	{"ledger import", []string{"r", "i"}, ""},
+	{"ledger import columns", []string{"r", "i", "={csv}", "enter"}, "请核对每一项对应的列"},
+	{"ledger import words", []string{"r", "i", "={csv}", "enter", "enter"}, "核对文字的对应"},
+	{"ledger import preview", []string{"r", "i", "={csv}", "enter", "enter", "enter"}, "将导入 2 件申请"},
+	{"ledger import result", []string{"r", "i", "={csv}", "enter", "enter", "enter", "enter"}, "已导入 2 件申请"},
+	{"item import columns", []string{"i", "i", "={items}", "enter"}, "第 2 步"},
+	{"item import preview", []string{"i", "i", "={items}", "enter", "enter"}, "将导入 1 条"},
+	{"item search", []string{"i", "/"}, ""},
+	{"request search", []string{"r", "/"}, ""},
+	{"requests table", []string{"r", "t"}, ""},
+	{"letter template", []string{"r", "w", "ctrl+t"}, "占位符"},
+	{"cases", []string{"c"}, ""},
+	{"case form", []string{"c", "enter"}, ""},
+	{"measures", []string{"m"}, ""},
+	{"measure form", []string{"m", "enter"}, ""},
+	{"fees", []string{"f"}, ""},
+	{"overview", []string{"o"}, ""},
+	{"check", []string{"k"}, ""},
+	{"preview", []string{"p"}, ""},
+	{"export", []string{"e"}, ""},
+	{"export on the folder", []string{"e", "up", "up"}, ""},
+	{"bundle export", []string{"e", "ctrl+b"}, ""},
+	{"delete question", []string{"c", "d"}, "确定删除"},
+}
+
+// walkFiles makes the files the walks type: a small ledger in CSV.
+func walkFiles(t *testing.T) map[string]string {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "台账.csv")
+	body := "序号,受理日期,申请人,申请人类别,申请内容,答复时间,处理结果\n" +
+		"1,2021.3.5,赵甲,个人,申请公开某村道路硬化工程预算,2021.3.20,已公开\n" +
+		"2,2021.4.1,某商贸有限公司,企业,申请公开某项目招标文件,2021.4.20,予以公开\n"
+	if err := os.WriteFile(csv, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	items := filepath.Join(dir, "公开目录.csv")
+	body = "标题,发布日期,类别\n关于印发工作要点的通知,2021-03-01,政策文件\n,2021-03-02,政策文件\n"
+	if err := os.WriteFile(items, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"{csv}": csv, "{items}": items, "{dir}": t.TempDir()}
+}
+
+// walk presses the steps of a walk.
+func (h *harness) walk(files map[string]string, steps []string) {
+	h.t.Helper()
+	for _, k := range steps {
+		if strings.HasPrefix(k, "=") {
+			s := k[1:]
+			for ph, v := range files {
+				s = strings.ReplaceAll(s, ph, v)
+			}
+			h.typeText(s)
+			continue
+		}
+		h.key(k)
+	}
 }
 
 // TestEveryListedBindingDoesSomething walks every screen and presses each
@@ -133,9 +203,13 @@ func TestEveryListedBindingDoesSomething(t *testing.T) {
 		t.Skip("walks every screen")
 	}
 	src := demoDB(t)
+	files := walkFiles(t)
 	for _, w := range walks {
 		h := demoHarness(t, src)
-		h.key(w.keys...)
+		h.walk(files, w.keys)
+		if w.see != "" {
+			h.mustSee(w.see)
+		}
 		var binds []key.Binding
 		seen := map[string]bool{}
 		add := func(bs ...key.Binding) {
@@ -147,6 +221,9 @@ func TestEveryListedBindingDoesSomething(t *testing.T) {
 			}
 		}
 		km := h.app.Top().KeyMap()
+		if n := len(h.app.dialogs); n > 0 {
+			km = h.app.dialogs[n-1].KeyMap()
+		}
 		add(km.ShortHelp()...)
 		for _, g := range km.FullHelp() {
 			add(g...)
@@ -161,7 +238,7 @@ func TestEveryListedBindingDoesSomething(t *testing.T) {
 			var before string
 			for _, k := range b.Keys() {
 				h := demoHarness(t, src)
-				h.key(w.keys...)
+				h.walk(files, w.keys)
 				before = h.state()
 				h.key(keyName(k))
 				if h.state() != before {

@@ -38,7 +38,7 @@ func TestTeatestAddRequest(t *testing.T) {
 
 	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")
 	term.Press("r")
-	term.WaitFor(text.ReqEmpty)
+	term.WaitFor(fmt.Sprintf(text.ReqEmpty, "n"))
 	term.Press("n")
 	term.WaitFor(text.ReqNewTitle, text.ReqPersonalTag)
 	term.Type("2021年3月5日")
@@ -225,14 +225,14 @@ func TestEndToEndTmux(t *testing.T) {
 	s.start(100, 30, command)
 
 	// A new organ and its 2021 report.
-	s.waitFor(text.StartNoOrgans)
+	s.waitFor(fmt.Sprintf(text.StartNoOrgans, "n"))
 	s.keys("n")
 	s.waitFor(text.FieldName)
 	s.text("大雁镇人民政府")
 	s.tabs(3)
 	s.text("大雁镇党政综合办公室")
 	s.keys("C-s")
-	s.waitFor("大雁镇人民政府", text.StartNoYears)
+	s.waitFor("大雁镇人民政府", fmt.Sprintf(text.StartNoYears, "y"))
 	s.keys("y")
 	s.waitFor(text.StartYearPrompt)
 	// The form proposes last year; this report is for 2021.
@@ -263,7 +263,7 @@ func TestEndToEndTmux(t *testing.T) {
 
 	// Three requests. 1: answered, disclosed.
 	s.keys("r")
-	s.waitFor(text.ReqEmpty)
+	s.waitFor(fmt.Sprintf(text.ReqEmpty, "n"))
 	s.keys("n")
 	s.waitFor(text.ReqNewTitle)
 	s.text("2021-03-05")

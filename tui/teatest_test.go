@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -24,14 +25,14 @@ func TestTeatestFlow(t *testing.T) {
 	app := New(context.Background(), st, Options{Today: model.NewDate(2022, 1, 10), NoAltScreen: true})
 	term := testenv.NewTerm(t, app, app.LastFrame, 80, 24)
 
-	term.WaitFor(text.StartNoOrgans)
+	term.WaitFor(fmt.Sprintf(text.StartNoOrgans, "n"))
 	term.Press("n")
 	term.WaitFor(text.FieldName)
 	term.Type("大雁镇人民政府")
 	term.Press("tab", "tab", "tab")
 	term.Type("大雁镇党政综合办公室")
 	term.Press("ctrl+s")
-	term.WaitFor("大雁镇人民政府", text.StartNoYears)
+	term.WaitFor("大雁镇人民政府", fmt.Sprintf(text.StartNoYears, "y"))
 	term.Press("y")
 	term.WaitFor("将使用 2021版 格式")
 	term.Press("enter")

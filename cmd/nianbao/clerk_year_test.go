@@ -159,9 +159,9 @@ func TestClerkYearAt80x24(t *testing.T) {
 
 	// ? opens the key overlay, Esc closes it, Ctrl+C quits.
 	term.press("?")
-	term.waitAll("全部按键（")
+	term.waitAll("全部按键一览")
 	term.press("Escape")
-	if s, ok := term.waitScreen(func(s string) bool { return !strings.Contains(s, "全部按键（") }); !ok {
+	if s, ok := term.waitScreen(func(s string) bool { return !strings.Contains(s, "全部按键一览") }); !ok {
 		t.Fatalf("the overlay did not close:\n%s", s)
 	}
 	term.press("C-c")

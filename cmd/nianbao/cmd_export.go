@@ -30,7 +30,7 @@ func usageExport(w io.Writer) {
 选项：
   --organ 单位名称   必填，须与数据库中的单位名称完全一致
   --year 年份        必填，例如 2021
-  --out 文件夹       必填，导出位置，例如 U 盘的根目录
+  --out 文件夹       必填，导出位置，例如 U 盘的根目录；最后一级文件夹不存在时会新建
   --format 格式      用逗号分隔，可选 docx、html、snippet（网站粘贴用片段）、xlsx、txt、md、pdf、tujie；默认 docx,html,xlsx,txt
                      tujie 是图解（一图读懂）：网页「…年度报告（图解）.html」和同名长图 .png
   --encoding 编码    txt 文件的编码：utf-8（默认）或 gb18030
@@ -90,9 +90,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	default:
 		return usageErr(fmt.Sprintf("不认识的文本编码「%s」，请用 utf-8 或 gb18030。", *encoding))
 	}
-	if st, err := os.Stat(*out); err != nil || !st.IsDir() {
-		return usageErr(fmt.Sprintf("导出位置「%s」不存在或不是文件夹。请插好U盘，给出已有的文件夹。", *out))
-	}
+	// The folder is checked by the export itself, after the checks pass:
+	// a missing last folder is created there (and said so below), a
+	// missing drive or parent folder gets the stick message.
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -139,6 +139,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 	})
 	if res != nil {
+		if res.CreatedDir != "" {
+			fmt.Fprintf(stdout, "文件夹「%s」原来不存在，已新建。\n", res.CreatedDir)
+		}
 		for _, f := range res.Files {
 			pdf := ""
 			if strings.HasSuffix(strings.ToLower(f.Path), ".pdf") {

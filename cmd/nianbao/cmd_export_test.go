@@ -163,7 +163,6 @@ func TestExportCommandUsageErrors(t *testing.T) {
 		{"export", "--organ", "某镇", "--year", "2021", "--out", out, "--format", "pages"},
 		{"export", "--organ", "某镇", "--year", "2021", "--out", out, "--encoding", "big5"},
 		{"export", "--organ", "某镇", "--year", "2015", "--out", out},
-		{"export", "--organ", "某镇", "--year", "2021", "--out", filepath.Join(out, "没有这个文件夹")},
 	} {
 		code, _, stderr := exportRunIn(args...)
 		if code != 2 || stderr == "" {
@@ -221,5 +220,35 @@ func TestExportTujieCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, stem+".html")); err != nil {
 		t.Errorf("the html was not written: %v", err)
+	}
+}
+
+// TestExportCommandCreatesTheLastFolder: --out naming a folder that does
+// not exist yet while its parent does creates it and says so, as the
+// export screen does; a missing parent (a stick not plugged in) writes
+// nothing and says which folder is missing.
+func TestExportCommandCreatesTheLastFolder(t *testing.T) {
+	dbPath := exportDemoDB(t)
+	parent := t.TempDir()
+	out := filepath.Join(parent, "年报")
+	code, stdout, stderr := exportRunIn("export", "--db", dbPath, "--organ", "大雁镇人民政府", "--year", "2021",
+		"--format", "txt", "--out", out)
+	if code != 0 {
+		t.Fatalf("export failed (%d): %s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "文件夹「"+out+"」原来不存在，已新建。") {
+		t.Fatalf("no note of the new folder:\n%s", stdout)
+	}
+	if files, _ := filepath.Glob(filepath.Join(out, "*年度报告.txt")); len(files) != 1 {
+		t.Fatalf("files in the new folder: %v", files)
+	}
+	gone := filepath.Join(parent, "没有插的U盘", "年报")
+	code, stdout, stderr = exportRunIn("export", "--db", dbPath, "--organ", "大雁镇人民政府", "--year", "2021",
+		"--format", "txt", "--out", gone)
+	if code == 0 || !strings.Contains(stderr, "找不到文件夹「"+filepath.Dir(gone)+"」") || !strings.Contains(stderr, "U盘") {
+		t.Fatalf("a missing parent: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Dir(gone)); !os.IsNotExist(err) {
+		t.Fatalf("the missing parent was created: %v", err)
 	}
 }

@@ -113,7 +113,7 @@ var aggKeys = struct {
 	Pick:    keys.Bind(text.ExpKeyToggle, "space"),
 	PgDown:  keys.Help(keys.Nav.PageDown, text.AggKeyScroll),
 	PgUp:    keys.Help(keys.Nav.PageUp, text.AggKeyScrollUp),
-	Refresh: keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Refresh: keys.Refresh,
 	Back:    keys.Global.Back,
 }
 
@@ -217,8 +217,7 @@ func (s *Aggregate) key(k tea.KeyPressMsg) tea.Cmd {
 		s.scroll = max(0, s.scroll-1)
 		return nil
 	case key.Matches(k, b.Refresh):
-		s.out.scanned = false
-		return scanDrives
+		return s.out.rescan()
 	case key.Matches(k, b.Back):
 		return func() tea.Msg { return common.BackMsg{} }
 	case key.Matches(k, b.Run):
@@ -271,6 +270,9 @@ func (s *Aggregate) View(width, height int) string {
 	if len(s.out.drives) > 0 {
 		add(st.Label.Render("  " + text.AggOut))
 	}
+	if note := s.out.status(); note != "" && (len(s.out.drives) > 0 || s.out.note != "") {
+		add("  " + st.Muted.Render(note))
+	}
 	for i := range s.out.drives {
 		text := s.out.driveLine(i)
 		mark := "  "
@@ -318,7 +320,7 @@ func (s *Aggregate) View(width, height int) string {
 			s.scroll = min(s.scroll, max(0, len(body)-room+1))
 			body = body[s.scroll:]
 			if len(body) > room {
-				body = append(body[:room-1], st.Muted.Render(fmt.Sprintf(text.AggMore, len(body)-(room-1))))
+				body = append(body[:room-1], st.Muted.Render(fmt.Sprintf(text.AggMore, len(body)-(room-1), keys.Key(aggKeys.PgDown))))
 			}
 			lines = append(lines, body...)
 		}

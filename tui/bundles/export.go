@@ -70,7 +70,7 @@ var bunKeys = struct{ Up, Down, Toggle, Write, Refresh, Back key.Binding }{
 	Down:    keys.Bind(text.KeyDown, "down", "tab"),
 	Toggle:  keys.Bind(text.ExpKeyToggle, "space", " "),
 	Write:   keys.Bind(text.BunKeyWrite, "enter"),
-	Refresh: keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Refresh: keys.Refresh,
 	Back:    keys.Global.Back,
 }
 

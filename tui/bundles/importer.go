@@ -93,7 +93,7 @@ var importKeys = struct {
 	Down:     keys.Bind(text.KeyDown, "down", "tab"),
 	Pick:     keys.Bind(text.ExpKeyToggle, "space"),
 	Read:     keys.Bind(text.BunRead, "enter"),
-	Refresh:  keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Refresh:  keys.Refresh,
 	Back:     keys.Global.Back,
 	ListUp:   keys.Nav.Up,
 	ListDown: keys.Nav.Down,
@@ -118,6 +118,8 @@ func (s *Import) KeyMap() help.KeyMap {
 	case s.stage == 1:
 		return keys.Map{Short: []key.Binding{k.ListUp, k.ListDown, k.Select, k.All, k.Import, k.Agg, k.Rescan, k.ListBack}}
 	}
+	// Space picks a drive; in the folder field it is typed.
+	k.Pick.SetEnabled(s.focus < s.folderRow())
 	return keys.Map{Short: []key.Binding{k.Up, k.Down, k.Pick, k.Read, k.Refresh, k.Back}}
 }
 
@@ -226,7 +228,7 @@ func (s *Import) startImport() tea.Cmd {
 		s.queue = []int{s.list.Cursor}
 	}
 	if len(s.queue) == 0 {
-		s.errText = text.BunNothingChosen
+		s.errText = fmt.Sprintf(text.BunNothingChosen, keys.Key(importKeys.Select))
 		return nil
 	}
 	s.errText, s.done = "", ""
@@ -313,8 +315,7 @@ func (s *Import) key(k tea.KeyPressMsg) tea.Cmd {
 		s.focus = (s.focus + 1) % n
 		return nil
 	case key.Matches(k, b.Refresh):
-		s.place.scanned = false
-		return scanDrives
+		return s.place.rescan()
 	case key.Matches(k, b.Back):
 		return s.back()
 	}
@@ -420,8 +421,8 @@ func (s *Import) View(width, height int) string {
 			}
 			add(mark + text)
 		}
-		if len(s.place.drives) == 0 {
-			add("  " + st.Muted.Render(s.place.noDrives()))
+		if note := s.place.status(); note != "" {
+			add("  " + st.Muted.Render(note))
 		}
 		for i := range s.place.drives {
 			line(i, s.place.driveLine(i))

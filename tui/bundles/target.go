@@ -15,6 +15,7 @@ import (
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
 
@@ -26,6 +27,8 @@ type place struct {
 	scanned bool
 	sel     int
 	folder  *components.Input
+	// note says a rescan is under way, then what it found.
+	note string
 }
 
 func newPlace(value string) *place {
@@ -45,6 +48,9 @@ func scanDrives() tea.Msg { return drivesMsg{desk.Drives()} }
 // folder is typed.
 func (p *place) setDrives(ds []desk.Drive) {
 	p.scanned = true
+	if p.note != "" {
+		p.note = fmt.Sprintf(text.BunDrivesFound, len(ds))
+	}
 	p.drives = ds
 	if p.sel >= len(ds) {
 		p.sel = -1
@@ -105,9 +111,28 @@ func (p *place) folderLine(mark string, width int) string {
 }
 
 // noDrives is the note shown when no drive is listed.
+// rescan looks for drives again, saying so until they are found.
+func (p *place) rescan() tea.Cmd {
+	p.scanned = false
+	p.note = text.ExpScanning
+	return scanDrives
+}
+
+// status is the line under the drives: what the last rescan found, or
+// that there is no drive.
+func (p *place) status() string {
+	if p.note != "" {
+		return p.note
+	}
+	if len(p.drives) == 0 {
+		return p.noDrives()
+	}
+	return ""
+}
+
 func (p *place) noDrives() string {
 	if p.scanned {
-		return text.ExpNoDrives
+		return fmt.Sprintf(text.ExpNoDrives, keys.Key(keys.Refresh))
 	}
 	return text.ExpScanning
 }

@@ -99,6 +99,8 @@ func (m *Model) KeyMap() help.KeyMap {
 		return keys.Map{Short: []key.Binding{keys.Global.Next, keys.Global.Prev, k.Save, k.Cancel}}
 	}
 	k.Delete.SetEnabled(m.list.Cursor < len(m.days) && m.days[m.list.Cursor].Added)
+	// A built-in year needs no mark.
+	k.Complete.SetEnabled(m.c.Calendar != nil && (m.year < model.BuiltinFirstYear || m.year > model.BuiltinLastYear))
 	up, down := keys.Nav.Up, keys.Nav.Down
 	up.SetEnabled(m.list.Cursor > 0)
 	down.SetEnabled(m.list.Cursor < len(m.days)-1)
@@ -221,7 +223,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if m.list.Cursor < len(m.days) {
 			d := m.days[m.list.Cursor]
 			if !d.Added {
-				m.msg, m.msgErr = text.CalNotAdded, true
+				m.msg, m.msgErr = fmt.Sprintf(text.CalNotAdded, keys.Key(m.keys.Add)), true
 				return nil
 			}
 			st, ctx := m.c.Store, m.c.Ctx
@@ -316,11 +318,11 @@ func (m *Model) View(width, height int) string {
 		lines = append(lines, st.OK.Render(components.Fit(m.msg, width)))
 	case m.c.Calendar != nil && !m.c.Calendar.KnownYear(m.year) && m.c.Calendar.EnteredDays(m.year) > 0:
 		cal := m.c.Calendar
-		lines = append(lines, st.Warning.Render(components.Fit(fmt.Sprintf(text.CalPartial, m.year, cal.EnteredDays(m.year), strings.Join(cal.MissingHolidays(m.year), "、")), width)))
+		lines = append(lines, st.Warning.Render(components.Fit(fmt.Sprintf(text.CalPartial, m.year, cal.EnteredDays(m.year), strings.Join(cal.MissingHolidays(m.year), "、"), keys.Key(m.keys.Complete)), width)))
 	case m.c.Calendar != nil && !m.c.Calendar.KnownYear(m.year):
 		lines = append(lines, st.Warning.Render(components.Fit(fmt.Sprintf(text.CalMissing, m.year), width)))
 	case m.c.Calendar != nil && m.c.Calendar.MarkedComplete(m.year):
-		lines = append(lines, st.Muted.Render(components.Fit(fmt.Sprintf(text.CalMarked, m.year), width)))
+		lines = append(lines, st.Muted.Render(components.Fit(fmt.Sprintf(text.CalMarked, m.year, keys.Key(m.keys.Complete)), width)))
 	default:
 		lines = append(lines, st.Muted.Render(components.Fit(text.CalKnown, width)))
 	}
@@ -350,10 +352,12 @@ func (m *Model) View(width, height int) string {
 		case d.Computed:
 			src = text.CalComputed
 		}
-		line := components.Fit(fmt.Sprintf(" %s %s  %s  %s  %s", d.Date, weekday(d.Date), kind, d.Name, src), width)
-		if i == m.list.Cursor && m.form == nil {
+		sel := i == m.list.Cursor && m.form == nil
+		line := components.Fit(fmt.Sprintf("%s %s  %s  %s  %s", d.Date, weekday(d.Date), kind, d.Name, src), width-2)
+		if sel {
 			line = st.Selected.Render(line)
 		}
+		line = components.CursorMark(sel) + line
 		lines = append(lines, line)
 	}
 	return components.Block(strings.Join(lines, "\n"), width, height)

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,7 +73,7 @@ func TestCalendarScreenByKeys(t *testing.T) {
 	// Delete: a computed day cannot be, an entered one can.
 	d.Keys("home")
 	d.Keys("d")
-	if !strings.Contains(ansi.Strip(d.View(80, 24)), text.CalNotAdded) {
+	if !strings.Contains(ansi.Strip(d.View(80, 24)), fmt.Sprintf(text.CalNotAdded, "a")) {
 		t.Error("a computed day was not refused")
 	}
 	m := d.S.(*Model)

@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestCaseAddEditDeleteUndo(t *testing.T) {
 	c := testenv.New(t, 2021).C
 	var list common.Screen = New(c)
 	list.Init()
-	if v := ansi.Strip(list.View(80, 20)); !strings.Contains(v, text.CaseEmpty) {
+	if v := ansi.Strip(list.View(80, 20)); !strings.Contains(v, fmt.Sprintf(text.CaseEmpty, "n")) {
 		t.Fatalf("empty list:\n%s", v)
 	}
 	_, pushed := testenv.PressPushed(t, c, list, "n")

@@ -41,6 +41,15 @@ type Model struct {
 	curX   int
 	curY   int
 	keys   checkKeys
+
+	// drawn caches the list's lines as drawn without the cursor, by line,
+	// for one snapshot and width: a key moves the cursor over thousands of
+	// findings and only the two lines it leaves and reaches change.
+	drawn struct {
+		version uint64
+		width   int
+		lines   []string
+	}
 }
 
 // New builds the check screen.
@@ -83,6 +92,7 @@ func (m *Model) rebuild() {
 	})
 	m.items = items
 	m.lines = nil
+	m.drawn.lines = nil // drawn again from the new findings
 	prev := ""
 	for i, f := range items {
 		sec := common.SectionOf(f)
@@ -278,31 +288,24 @@ func (m *Model) View(width, height int) string {
 		m.top = curLine - listH + 1
 	}
 	m.top = max(0, min(m.top, len(m.lines)-1))
+	var version uint64
+	if m.c.Snap != nil {
+		version = m.c.Snap.Version()
+	}
+	if d := &m.drawn; d.version != version || d.width != width || len(d.lines) != len(m.lines) {
+		d.version, d.width, d.lines = version, width, make([]string, len(m.lines))
+	}
 	var out []string
-	for _, l := range m.lines[m.top:min(len(m.lines), m.top+listH)] {
-		if l.finding < 0 {
-			out = append(out, st.Label.Render(components.Fit(l.heading, width)))
+	for li := m.top; li < min(len(m.lines), m.top+listH); li++ {
+		l := m.lines[li]
+		if l.finding == m.list.Cursor && l.finding >= 0 {
+			out = append(out, m.drawLine(l, width, true))
 			continue
 		}
-		f := m.items[l.finding]
-		mark, style := text.MarkError, st.Error
-		if f.Severity == model.Warning {
-			mark, style = text.MarkWarning, st.Warning
-			if f.Acked {
-				mark, style = text.MarkDone, st.Muted
-			}
+		if m.drawn.lines[li] == "" {
+			m.drawn.lines[li] = m.drawLine(l, width, false)
 		}
-		line := fmt.Sprintf("%s %s %-3s %s", mark, f.Severity.Label(), f.Rule, f.Message)
-		if f.Acked {
-			line = fmt.Sprintf("%s %s %-3s 〔%s〕%s", mark, f.Severity.Label(), f.Rule, text.MarkAcked, f.Message)
-		}
-		s := components.Fit(line, max(1, width-2))
-		if l.finding == m.list.Cursor {
-			s = st.Selected.Render(s)
-		} else {
-			s = style.Render(s)
-		}
-		out = append(out, components.CursorMark(l.finding == m.list.Cursor)+s)
+		out = append(out, m.drawn.lines[li])
 	}
 	list := components.Block(strings.Join(out, "\n"), width, listH)
 	f, _ := m.Selected()
@@ -333,6 +336,32 @@ func (m *Model) View(width, height int) string {
 	}
 	detail := components.Block(strings.Join(det, "\n"), width, detailH+1)
 	return components.Block(head+"\n"+list+"\n"+detail, width, height)
+}
+
+// drawLine draws one line of the list: a section heading, or a finding
+// (selected: under the cursor).
+func (m *Model) drawLine(l line, width int, selected bool) string {
+	st := m.c.Styles
+	if l.finding < 0 {
+		return st.Label.Render(components.Fit(l.heading, width))
+	}
+	f := m.items[l.finding]
+	mark, style := text.MarkError, st.Error
+	if f.Severity == model.Warning {
+		mark, style = text.MarkWarning, st.Warning
+		if f.Acked {
+			mark, style = text.MarkDone, st.Muted
+		}
+	}
+	line := fmt.Sprintf("%s %s %-3s %s", mark, f.Severity.Label(), f.Rule, f.Message)
+	if f.Acked {
+		line = fmt.Sprintf("%s %s %-3s 〔%s〕%s", mark, f.Severity.Label(), f.Rule, text.MarkAcked, f.Message)
+	}
+	s := components.Fit(line, max(1, width-2))
+	if selected {
+		return components.CursorMark(true) + st.Selected.Render(s)
+	}
+	return components.CursorMark(false) + style.Render(s)
 }
 
 // Cursor implements common.Screen.

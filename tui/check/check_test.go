@@ -158,9 +158,20 @@ func TestAcknowledgeWarningWithReason(t *testing.T) {
 	for f, _ := m.Selected(); f.Rule != "I5"; f, _ = m.Selected() {
 		d.Keys("down")
 	}
+	// Off the cursor the line is drawn from the cache of this snapshot:
+	// it shows the acknowledgement, and no longer once it is withdrawn.
+	d.Keys("up")
+	if !strings.Contains(ansi.Strip(d.View(80, 20)), text.MarkAcked) {
+		t.Fatal("the acknowledged line off the cursor lost its mark")
+	}
+	d.Keys("down")
 	d.Keys("x")
 	r, _ = e.Store.Report(context.Background(), e.C.Organ.ID, 2021)
 	if len(r.Acks) != 0 {
 		t.Fatalf("ack not removed: %+v", r.Acks)
+	}
+	d.Keys("up")
+	if strings.Contains(ansi.Strip(d.View(80, 20)), text.MarkAcked) {
+		t.Fatal("the withdrawn acknowledgement is still drawn (a stale cached line)")
 	}
 }

@@ -75,6 +75,12 @@ type Common struct {
 	// program can let them finish before the store is closed.
 	inflight sync.WaitGroup
 	running  atomic.Int64
+
+	// counts are CountFindings' answers for the snapshot of, by section.
+	counts struct {
+		of *desk.Year
+		by map[string][2]int
+	}
 }
 
 // WaitSaves blocks until every save that has started is finished.
@@ -253,19 +259,28 @@ func SectionOf(f model.Finding) string {
 }
 
 // CountFindings counts the unacknowledged errors and warnings of one outline
-// entry ("" counts all).
+// entry ("" counts all). The counts of every entry are made in one pass
+// once per snapshot: the outline and the status line ask on every frame.
 func (c *Common) CountFindings(section string) (errs, warns int) {
-	for _, f := range c.Findings() {
-		if section != "" && SectionOf(f) != section {
-			continue
-		}
-		if f.Severity == model.Error {
-			errs++
-		} else if !f.Acked {
-			warns++
+	if c.counts.of != c.Snap || c.counts.by == nil {
+		c.counts.of, c.counts.by = c.Snap, map[string][2]int{}
+		for _, f := range c.Findings() {
+			k := 0
+			if f.Severity != model.Error {
+				if f.Acked {
+					continue
+				}
+				k = 1
+			}
+			for _, sec := range [2]string{"", SectionOf(f)} {
+				n := c.counts.by[sec]
+				n[k]++
+				c.counts.by[sec] = n
+			}
 		}
 	}
-	return
+	n := c.counts.by[section]
+	return n[0], n[1]
 }
 
 // Outline entries, also the Section of a GoToMsg.

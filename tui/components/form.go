@@ -420,7 +420,7 @@ const drawWidth = 80
 func (f *Form) valueWidth(fl *Field, focused bool, lw, width int) int {
 	vw := max(4, width-lw-2)
 	if fl.Tag != "" && focused {
-		vw = max(6, min(vw, tagRoom)-ansi.StringWidth(fl.Tag))
+		vw = max(6, min(vw, tagRoom)-ansi.StringWidth(" "+fl.Tag))
 	}
 	return vw
 }

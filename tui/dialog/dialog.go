@@ -106,7 +106,7 @@ func Settle(form *components.Form, a LeaveAnswer) (leave bool, note string) {
 	}
 	form.FocusField(i)
 	if a == LeaveSave {
-		return false, fmt.Sprintf(text.FormCannotSave, form.Fields[i].Label)
+		return false, fmt.Sprintf(text.FormCannotSave, form.Fields[i].Label, keys.Key(keys.Global.Back), keys.Key(leaveKeys.Discard))
 	}
 	return false, ""
 }
@@ -116,10 +116,17 @@ func Settle(form *components.Form, a LeaveAnswer) (leave bool, note string) {
 // (stay).
 func FormLeave(c *common.Common, save, discard, stay tea.Msg) tea.Cmd {
 	return Open(NewAsk(c, text.FormLeaveAsk,
-		Choice{Key: keys.Bind(text.KeySave, "s", "S", "ctrl+s"), Reply: save},
-		Choice{Key: keys.Bind(text.AskDiscard, "d", "D"), Reply: discard},
-		Choice{Key: key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", text.AskKeepEditing)), Reply: stay},
+		Choice{Key: leaveKeys.Save, Reply: save},
+		Choice{Key: leaveKeys.Discard, Reply: discard},
+		Choice{Key: leaveKeys.Stay, Reply: stay},
 	))
+}
+
+// leaveKeys are the answers to FormLeave's question.
+var leaveKeys = struct{ Save, Discard, Stay key.Binding }{
+	Save:    keys.Bind(text.KeySave, "s", "S", "ctrl+s"),
+	Discard: keys.Bind(text.AskDiscard, "d", "D"),
+	Stay:    key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", text.AskKeepEditing)),
 }
 
 // Prompt is the question (tests).

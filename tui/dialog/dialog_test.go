@@ -94,7 +94,7 @@ func TestKeysOverlayScrollsWithinItsBox(t *testing.T) {
 	var d common.Screen = NewKeys(c, Section{Title: "目录", Keys: [][]key.Binding{bs}})
 	d, _ = d.Update(SizeMsg{Width: 72, Height: 17})
 	k := d.(*Keys)
-	if !strings.Contains(ansi.Strip(d.View(72, 17)), text.HelpScroll) {
+	if !strings.Contains(ansi.Strip(d.View(72, 17)), ScrollNote()) {
 		t.Fatal("a long list must say it scrolls")
 	}
 	for range 100 {

@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -38,8 +39,8 @@ type Keys struct {
 
 // keys of the overlay itself.
 var keysScroll = struct{ Up, Down, PgUp, PgDown, Close key.Binding }{
-	Up:     keys.Bind(text.KeyUp, "up", "k"),
-	Down:   keys.Bind(text.KeyDown, "down", "j"),
+	Up:     keys.Nav.Up,
+	Down:   keys.Nav.Down,
 	PgUp:   keys.Bind(text.KeyPageUp, "pgup"),
 	PgDown: keys.Bind(text.KeyPageDown, "pgdown", "space"),
 	Close:  key.NewBinding(key.WithKeys("esc", "?", "q", "f1", "ctrl+o"), key.WithHelp("esc", text.KeyClose)),
@@ -133,9 +134,9 @@ func (d *Keys) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func (d *Keys) View(width, height int) string {
 	all := d.lines()
 	end := min(len(all), d.scroll+d.body())
-	head := text.HelpTitle
+	head := Title()
 	if len(all) > d.body() {
-		head += "  " + text.HelpScroll
+		head += "  " + ScrollNote()
 	}
 	out := []string{d.styles.Heading.Render(head)}
 	out = append(out, all[min(d.scroll, end):end]...)
@@ -147,11 +148,27 @@ func (d *Keys) Cursor() *tea.Cursor { return nil }
 
 // KeyMap implements common.Screen.
 func (d *Keys) KeyMap() help.KeyMap {
-	return keys.Map{Short: []key.Binding{keysScroll.Up, keysScroll.Down, keysScroll.PgDown, keysScroll.Close}}
+	k := keysScroll
+	end := len(d.lines()) - d.body()
+	k.Up.SetEnabled(d.scroll > 0)
+	k.PgUp.SetEnabled(d.scroll > 0)
+	k.Down.SetEnabled(d.scroll < end)
+	k.PgDown.SetEnabled(d.scroll < end)
+	return keys.Map{Short: []key.Binding{k.Up, k.Down, k.PgDown, k.PgUp, k.Close}}
 }
 
 // Title implements common.Screen.
 func (d *Keys) Title() string { return text.HelpTitle }
+
+// Title is the overlay's heading: its name and the key that closes it.
+func Title() string {
+	return text.HelpTitle + "（" + components.KeyHints([]key.Binding{keysScroll.Close}, key.Binding{}, 40) + "）"
+}
+
+// ScrollNote says which keys scroll the overlay.
+func ScrollNote() string {
+	return fmt.Sprintf(text.HelpScroll, keys.Key(keysScroll.Up), keys.Key(keysScroll.Down))
+}
 
 // Scroll is the first list row shown (tests).
 func (d *Keys) Scroll() int { return d.scroll }

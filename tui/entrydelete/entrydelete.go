@@ -6,11 +6,13 @@ package entrydelete
 
 import (
 	"context"
+	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
 	"nianbao/tui/common"
 	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
 
@@ -108,7 +110,7 @@ func (b *Bin[T]) Update(msg tea.Msg) (handled bool, ev Event, cmd tea.Cmd) {
 			ev.Restored, ev.Note = b.spec.ID(&x), text.UndoDone
 		} else {
 			b.last = &x
-			ev.Deleted, ev.Note = true, b.spec.Deleted(&x)
+			ev.Deleted, ev.Note = true, b.spec.Deleted(&x)+fmt.Sprintf(text.UndoHint, keys.Key(keys.Global.Undo))
 		}
 		reload := tea.Cmd(common.Reload)
 		if b.spec.Reload != nil {

@@ -53,7 +53,7 @@ func TestDeleteAsksThenUndoBringsTheEntryBack(t *testing.T) {
 		Changed: func(id int64) tea.Cmd { changed = append(changed, id); return nil },
 		ID:      func(x *model.Measure) int64 { return x.ID },
 		Name:    func(x *model.Measure) string { return x.Problem },
-		Deleted: func(x *model.Measure) string { return "已删除" + x.Problem },
+		Deleted: func(x *model.Measure) string { return "已删除" + x.Problem + "。" },
 		Delete: func(ctx context.Context, st common.Desk, id int64) (model.Measure, error) {
 			return st.DeleteMeasure(ctx, id)
 		},
@@ -78,7 +78,7 @@ func TestDeleteAsksThenUndoBringsTheEntryBack(t *testing.T) {
 		t.Fatal("deleted before the answer")
 	}
 	s, out := testenv.Press(t, c, s, "y")
-	if n := measures(); n != 0 || s.(*screen).ev != (Event{Deleted: true, Note: "已删除更新不及时"}) {
+	if n := measures(); n != 0 || s.(*screen).ev != (Event{Deleted: true, Note: "已删除更新不及时。按 ctrl+z/u 撤销。"}) {
 		t.Fatalf("after yes: %d measures, event %+v", n, s.(*screen).ev)
 	}
 	if !hasSaved(out) || len(changed) != 1 || changed[0] != 0 {

@@ -8,6 +8,7 @@ package entrylist
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -40,7 +41,8 @@ type Spec[T any] struct {
 	// Form opens the entry's form: a new entry when x is nil.
 	Form func(c *common.Common, x *T) common.Screen
 	// Heading, Hint and Empty are the list's first line, its key hint and
-	// the line shown when there is no entry.
+	// the line shown when there is no entry (its %s is the key that adds
+	// one).
 	Heading func(n int) string
 	Note    string
 	Empty   string
@@ -191,7 +193,7 @@ func (m *List[T]) View(width, height int) string {
 	rw := max(1, width-2) // behind the cursor column
 	lines = append(lines, "  "+st.Label.Render(m.spec.Header(rw)))
 	if len(xs) == 0 {
-		lines = append(lines, st.Muted.Render(m.spec.Empty))
+		lines = append(lines, st.Muted.Render(fmt.Sprintf(m.spec.Empty, keys.Key(m.keys.New))))
 	}
 	var foot []string
 	if m.spec.Footer != nil {

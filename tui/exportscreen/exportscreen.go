@@ -117,7 +117,7 @@ var exportKeys = struct {
 	Down:    keys.Bind(text.KeyDown, "down", "tab"),
 	Toggle:  keys.Bind(text.ExpKeyToggle, "space", "enter"),
 	Start:   keys.Bind(text.ExpKeyStart, "enter"),
-	Refresh: keys.Bind(text.ExpKeyRefresh, "ctrl+r"),
+	Refresh: keys.Refresh,
 	Check:   keys.Bind(text.ExpKeyCheck, "ctrl+k"),
 	Bundle:  keys.Bind(text.BunKeyBundle, "ctrl+b"),
 	Preview: keys.Bind(text.ExpKeyPreview, "ctrl+p"),
@@ -396,7 +396,7 @@ func (s *Screen) View(width, height int) string {
 	case s.c.Report() == nil:
 		add(st.Muted.Render(text.ReqNoReport))
 	case e > 0:
-		add(st.Error.Render(fmt.Sprintf(text.ExpHasErrors, e, w)))
+		add(st.Error.Render(fmt.Sprintf(text.ExpHasErrors, e, w, keys.Key(exportKeys.Check))))
 	default:
 		add(st.OK.Render(fmt.Sprintf(text.ExpNoErrors, w)))
 	}
@@ -422,7 +422,7 @@ func (s *Screen) View(width, height int) string {
 		switch r.kind {
 		case rowFormat:
 			if r.index == 0 {
-				add(st.Label.Render(text.ExpFormats))
+				add(st.Label.Render(fmt.Sprintf(text.ExpFormats, keys.Key(exportKeys.Toggle))))
 			}
 			f := desk.Formats[r.index]
 			line(i, check(s.ticked[f])+" "+components.Fit(f, formatWidth())+st.Muted.Render(formatNote(f)))
@@ -437,7 +437,7 @@ func (s *Screen) View(width, height int) string {
 			add(st.Label.Render(text.ExpTarget))
 			if len(s.drives) == 0 {
 				if s.scanned {
-					add("  " + st.Muted.Render(text.ExpNoDrives))
+					add("  " + st.Muted.Render(fmt.Sprintf(text.ExpNoDrives, keys.Key(keys.Refresh))))
 				} else {
 					add("  " + st.Muted.Render(text.ExpScanning))
 				}

@@ -61,9 +61,25 @@ func (k Map) FullHelp() [][]key.Binding {
 	return k.Full
 }
 
-// Bind is shorthand for a key binding with help text.
+// Bind is shorthand for a key binding with help text; the help shows the
+// first key as the keyboard labels it (arrows as ↑ ↓ ← →).
 func Bind(help string, keys ...string) key.Binding {
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label(keys[0]), help))
+}
+
+// label is how help writes a key.
+func label(k string) string {
+	switch k {
+	case "up":
+		return "↑"
+	case "down":
+		return "↓"
+	case "left":
+		return "←"
+	case "right":
+		return "→"
+	}
+	return k
 }
 
 // Navs are the keys that move a cursor in lists, tables and scrolled text.
@@ -125,3 +141,14 @@ func Keys(b key.Binding, ks ...string) key.Binding {
 func Help(b key.Binding, desc string) key.Binding {
 	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
 }
+
+// Key is the key a binding shows in help ("ctrl+s", "n"), for a sentence
+// that names it: the sentence changes with the binding.
+func Key(b key.Binding) string { return b.Help().Key }
+
+// DueSoon shows the ledger's 即将到期 view (the requests list; the start
+// screen names it).
+var DueSoon = Bind(text.ReqKeyOverdue, "x")
+
+// Refresh looks for USB sticks again (export, bundles).
+var Refresh = Bind(text.ExpKeyRefresh, "ctrl+r")

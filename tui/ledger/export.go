@@ -103,7 +103,7 @@ func (e *Export) View(width, height int) string {
 	for _, l := range components.Wrap(text.LedOutWarning, width) {
 		lines = append(lines, st.Warning.Render(l))
 	}
-	lines = append(lines, st.Muted.Render(components.Fit(text.LedOutConfirm, width)))
+	lines = append(lines, st.Muted.Render(components.KeyHints(e.KeyMap().ShortHelp(), key.Binding{}, width)))
 	if e.note != "" {
 		for _, l := range components.Wrap(e.note, width) {
 			if e.failed {

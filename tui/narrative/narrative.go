@@ -26,6 +26,7 @@ import (
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/dialog"
+	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
 
@@ -297,10 +298,10 @@ func (m *Model) startRename() {
 	h := m.headingOf(m.cur)
 	switch {
 	case h < 0:
-		m.note = text.NarrNoHeading
+		m.note = fmt.Sprintf(text.NarrNoHeading, keys.Key(m.keys.AddHeading))
 		return
 	case m.fixed(h):
-		m.note = fmt.Sprintf(text.NarrOfficialFixed, m.blocks[h].Text)
+		m.note = fmt.Sprintf(text.NarrOfficialFixed, m.blocks[h].Text, keys.Key(m.keys.AddHeading))
 		return
 	}
 	m.cur = h
@@ -438,7 +439,7 @@ func (m *Model) commitKeepOpen() tea.Cmd {
 func (m *Model) moveEdit(dir int) tea.Cmd {
 	n := m.step(dir, true)
 	if n < 0 {
-		m.note = text.NarrLastPara
+		m.note = fmt.Sprintf(text.NarrLastPara, keys.Key(m.keys.Done))
 		if dir < 0 {
 			m.note = text.NarrFirstPara
 		}
@@ -686,7 +687,7 @@ func (m *Model) deleteCurrent() tea.Cmd {
 		ids = append(ids, b.ID)
 	}
 	bs := append(append([]model.Block(nil), m.blocks[:from]...), m.blocks[to:]...)
-	m.note = text.NarrDeleted
+	m.note = fmt.Sprintf(text.NarrDeleted, keys.Key(m.keys.Undo))
 	return m.restructure(bs, ids, max(0, from-1), false)
 }
 

@@ -36,18 +36,13 @@ var Keys = KeyMap{
 
 // Model is the year overview screen.
 type Model struct {
-	c    *common.Common
-	top  int
-	keys keys.Map
+	c   *common.Common
+	top int
 }
 
 // New builds the year overview.
 func New(c *common.Common) common.Screen {
-	k := Keys
-	return &Model{c: c, keys: keys.Map{
-		Short: []key.Binding{k.Down, k.PgDown, keys.Bind(text.KeyBack, "esc")},
-		Full:  [][]key.Binding{{k.Down, k.Up, k.PgDown, k.PgUp, k.Home, k.End, keys.Bind(text.KeyBack, "esc")}},
-	}}
+	return &Model{c: c}
 }
 
 // Init implements common.Screen.
@@ -56,8 +51,19 @@ func (m *Model) Init() tea.Cmd { return nil }
 // Title implements common.Screen.
 func (m *Model) Title() string { return text.TitleOverview }
 
-// KeyMap implements common.Screen.
-func (m *Model) KeyMap() help.KeyMap { return m.keys }
+// KeyMap implements common.Screen: the keys back to the top are offered
+// once the overview has scrolled.
+func (m *Model) KeyMap() help.KeyMap {
+	k := Keys
+	for _, b := range []*key.Binding{&k.Up, &k.PgUp, &k.Home} {
+		b.SetEnabled(m.top > 0)
+	}
+	back := keys.Bind(text.KeyBack, "esc")
+	return keys.Map{
+		Short: []key.Binding{k.Down, k.PgDown, back},
+		Full:  [][]key.Binding{{k.Down, k.Up, k.PgDown, k.PgUp, k.Home, k.End, back}},
+	}
+}
 
 // Cursor implements common.Screen: the overview has no input.
 func (m *Model) Cursor() *tea.Cursor { return nil }

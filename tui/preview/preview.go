@@ -58,6 +58,10 @@ func (m *Model) Cursor() *tea.Cursor { return nil }
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
+	for _, b := range []*key.Binding{&k.Up, &k.PageUp, &k.Top} {
+		b.SetEnabled(m.top > 0)
+	}
+	k.Left.SetEnabled(m.left > 0)
 	return keys.Map{
 		Short: []key.Binding{k.Down, k.PageDown, k.PageUp, k.Right, k.Left, k.Back},
 		Full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Left, k.Right, k.Back}},
@@ -124,7 +128,7 @@ func (m *Model) View(width, height int) string {
 	bh := bodyHeight(height)
 	top := max(0, min(m.top, len(lines)-1))
 	end := min(len(lines), top+bh)
-	head := st.Heading.Render(text.TitlePreview) + "  " + st.Muted.Render(text.PreviewNote)
+	head := st.Heading.Render(text.TitlePreview) + "  " + st.Muted.Render(fmt.Sprintf(text.PreviewNote, keys.Key(m.keys.Left)+"/"+keys.Key(m.keys.Right)))
 	out := []string{components.Fit(head, width)}
 	if len(lines) == 0 {
 		out = append(out, st.Muted.Render(text.ReqNoReport))

@@ -2,6 +2,7 @@ package proactive_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -30,7 +31,7 @@ func TestWorkstationItems(t *testing.T) {
 
 	term.WaitFor("大雁镇人民政府 · 2021年 · 2021版")
 	term.Type("i")
-	term.WaitFor(text.ItemsEmpty)
+	term.WaitFor(fmt.Sprintf(text.ItemsEmpty, "n", "i"))
 	term.Type("n")
 	term.WaitFor("本次已录入 0 条")
 	term.Type("关于开展森林防火宣传的通知")

@@ -145,6 +145,7 @@ var countsKeys = struct{ Insert, Art20, Up, Down, Back key.Binding }{
 
 func (v *countsView) keyMap() help.KeyMap {
 	k := countsKeys
+	k.Up.SetEnabled(v.scroll > 0)
 	return keys.Map{
 		Short: []key.Binding{k.Insert, k.Art20, k.Back},
 		Full:  [][]key.Binding{{k.Insert, k.Art20, k.Up, k.Down, k.Back}},

@@ -147,7 +147,7 @@ func (s *Screen) newEntryForm(base model.DisclosureItem, editing bool) *entryFor
 	}
 	ef.cats = newCarousel(fCat, text.ItemsFieldCat, cats, ci)
 	cat := ef.cats.field
-	cat.Hint = text.ItemsHintCat
+	cat.Hint = fmt.Sprintf(text.ItemsHintCat, keys.Key(keys.Choose))
 
 	chans := components.TextField(fChans, text.ItemsFieldChans, strings.Join(base.Channels, "、"))
 	chans.Hint = fmt.Sprintf(text.ItemsHintChans, strings.Join(s.channels, "、"))

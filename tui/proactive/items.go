@@ -492,9 +492,9 @@ func (s *Screen) View(width, height int) string {
 	case !s.rows.Ready():
 		lines = append(lines, st.Muted.Render(text.ItemsLoading))
 	case total == 0 && (s.filtered() || s.search != ""):
-		lines = append(lines, st.Muted.Render(text.ItemsNoMatch))
+		lines = append(lines, st.Muted.Render(fmt.Sprintf(text.ItemsNoMatch, keys.Key(s.keys.Clear))))
 	case total == 0:
-		lines = append(lines, st.Muted.Render(text.ItemsEmpty))
+		lines = append(lines, st.Muted.Render(fmt.Sprintf(text.ItemsEmpty, keys.Key(s.keys.New), keys.Key(s.keys.Import))))
 	}
 	for i := from; i < to && total > 0; i++ {
 		var row string

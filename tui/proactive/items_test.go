@@ -98,7 +98,7 @@ func view(t *testing.T, s common.Screen, width, height int) string {
 func TestHeadsDownEntry(t *testing.T) {
 	e := setup(t, nil)
 	s := e.open()
-	if v := view(t, s, 100, 30); !strings.Contains(v, text.ItemsEmpty) {
+	if v := view(t, s, 100, 30); !strings.Contains(v, fmt.Sprintf(text.ItemsEmpty, "n", "i")) {
 		t.Fatalf("empty list should say how to start:\n%s", v)
 	}
 	s = e.press(s, "n")

@@ -5,6 +5,7 @@ package profile
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -237,9 +238,9 @@ func (p *Profile) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func (p *Profile) View(width, height int) string {
 	st := p.c.Styles
 	head := []string{st.Heading.Render(text.TitleProfile) + "  " + st.Muted.Render(p.formatLine())}
-	pre := text.ProfilePreambleAuto
+	pre := fmt.Sprintf(text.ProfilePreambleAuto, keys.Key(p.keys.Preamble))
 	if strings.TrimSpace(p.c.Report().Preamble.Text) != "" {
-		pre = text.ProfilePreambleCustom
+		pre = fmt.Sprintf(text.ProfilePreambleCustom, keys.Key(p.keys.Preamble))
 	}
 	if p.note != "" {
 		pre = st.Error.Render(p.note)

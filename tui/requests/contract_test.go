@@ -52,7 +52,7 @@ func TestFormContractOnARefusedIDNumber(t *testing.T) {
 		t.Fatalf("esc did not ask 保存/放弃/继续修改: %q", v)
 	}
 	s, out := testenv.Press(t, c, s, "s")
-	if len(out) != 0 || f.Focus() != fIDNumber || f.msg != fmt.Sprintf(text.FormCannotSave, text.ReqFieldIDNumber) {
+	if len(out) != 0 || f.Focus() != fIDNumber || f.msg != fmt.Sprintf(text.FormCannotSave, text.ReqFieldIDNumber, "esc", "d") {
 		t.Fatalf("保存 with a refused number: out %v focus %s msg %q", out, f.Focus(), f.msg)
 	}
 	if v := ansi.Strip(s.View(80, 21)); !strings.Contains(v, text.ReqFieldIDNumber+"」填写有误") {
@@ -136,4 +136,22 @@ func TestFormViewIsPure(t *testing.T) {
 	if cur = s.Cursor(); cur == nil || cur.Y >= 12 || !strings.Contains(lines[cur.Y], text.ReqFieldNotes) {
 		t.Fatalf("after the resize the cursor %+v is not on the notes line:\n%s", cur, strings.Join(lines, "\n"))
 	}
+}
+
+// At 80 columns the focused personal field's line ends with its whole tag.
+func TestFormTagFitsAt80(t *testing.T) {
+	c := setup(t, nil)
+	f := openStored(t, c, model.Request{OrganID: c.Organ.ID, Received: 20210305, Applicant: model.NaturalPerson,
+		Personal: model.Personal{Address: "大雁镇兴安街道12号楼3单元402室再加长一些的地址文字"}})
+	f.Update(tea.WindowSizeMsg{Width: 80, Height: 21})
+	f.form.FocusKey(fAddress)
+	for _, l := range testenv.CheckSize(t, ansi.Strip(f.View(80, 21)), 80, 21) {
+		if strings.Contains(l, text.ReqFieldAddress) {
+			if !strings.HasSuffix(strings.TrimRight(l, " "), text.ReqPersonalTag) {
+				t.Fatalf("the tag is cut: %q", l)
+			}
+			return
+		}
+	}
+	t.Fatal("no address line")
 }

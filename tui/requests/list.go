@@ -106,7 +106,7 @@ func New(c *common.Common) common.Screen {
 		Status:    keys.Bind(text.ReqKeyStatus, "s"),
 		Outcome:   keys.Bind(text.ReqKeyOutcome, "o"),
 		Applicant: keys.Bind(text.ReqKeyApplicant, "a"),
-		Overdue:   keys.Bind(text.ReqKeyOverdue, "x"),
+		Overdue:   keys.DueSoon,
 		Sort:      keys.Bind(text.ReqKeySort, "p"),
 		Clear:     keys.Bind(text.ReqKeyClear, "c", "esc"),
 		Table:     keys.Bind(text.ReqKeyTable, "t"),

@@ -12,6 +12,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/keys"
 	"nianbao/tui/styles"
 	"nianbao/tui/text"
 )
@@ -89,9 +90,9 @@ func (m *List) View(width, height int) string {
 	lines = append(lines, "  "+st.Label.Render(cols.header(rw)))
 	from, to := m.rows.Window()
 	if m.rows.Total() == 0 && m.rows.Ready() {
-		empty := text.ReqEmpty
+		empty := fmt.Sprintf(text.ReqEmpty, keys.Key(m.keys.New))
 		if m.filtered() || m.search != "" {
-			empty = text.ReqEmptyFiltered
+			empty = fmt.Sprintf(text.ReqEmptyFiltered, keys.Key(m.keys.Clear))
 		}
 		lines = append(lines, st.Muted.Render(components.Fit(empty, width)))
 	}

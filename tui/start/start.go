@@ -136,15 +136,14 @@ func (m *Model) KeyMap() help.KeyMap {
 	k.Switch.SetEnabled(len(m.years) > 0)
 	k.Left.SetEnabled(m.focus == 1)
 	k.Right.SetEnabled(m.focus == 0 && len(m.years) > 0)
-	nav := []key.Binding{keys.Nav.Up, keys.Nav.Down}
-	if n := m.ol.Len; m.focus == 1 {
-		n = m.yl.Len
-		if n < 2 {
-			nav = nil
-		}
-	} else if n < 2 {
-		nav = nil
+	l := m.ol
+	if m.focus == 1 {
+		l = m.yl
 	}
+	up, down := keys.Nav.Up, keys.Nav.Down
+	up.SetEnabled(l.Cursor > 0)
+	down.SetEnabled(l.Cursor < l.Len-1)
+	nav := []key.Binding{up, down}
 	short := []key.Binding{k.Open, k.NewOrgan, k.EditOrgan, k.NewYear, k.Switch, k.Import, k.Aggregate, k.Calendar, k.Quit}
 	full := append(append([]key.Binding{}, short...), k.Left, k.Right)
 	return keys.Map{Short: short, Full: [][]key.Binding{append(full, nav...)}}
@@ -282,7 +281,7 @@ func (m *Model) View(width, height int) string {
 	var left, right []string
 	left = append(left, st.Heading.Render(text.StartOrgans), "")
 	if len(m.organs) == 0 {
-		left = append(left, components.Wrap(text.StartNoOrgans, lw)...)
+		left = append(left, components.Wrap(fmt.Sprintf(text.StartNoOrgans, keys.Key(m.keys.NewOrgan)), lw)...)
 	}
 	from, to := m.ol.Visible(height - 3)
 	for i := from; i < to; i++ {
@@ -298,7 +297,7 @@ func (m *Model) View(width, height int) string {
 	}
 	right = append(right, st.Heading.Render(text.StartYears), "")
 	if len(m.organs) > 0 && len(m.years) == 0 && m.yearsOf == m.organs[m.ol.Cursor].ID {
-		right = append(right, components.Wrap(text.StartNoYears, rw)...)
+		right = append(right, components.Wrap(fmt.Sprintf(text.StartNoYears, keys.Key(m.keys.NewYear)), rw)...)
 	}
 	from, to = m.yl.Visible(height - 3)
 	for i := from; i < to; i++ {
@@ -322,7 +321,7 @@ func (m *Model) View(width, height int) string {
 	}
 	if m.due > 0 && len(m.organs) > 0 && m.yearsOf == m.organs[m.ol.Cursor].ID {
 		right = append(right, "")
-		for _, l := range components.Wrap(fmt.Sprintf(text.StartDueSoon, m.due, m.late), rw-1) {
+		for _, l := range components.Wrap(fmt.Sprintf(text.StartDueSoon, m.due, m.late, keys.Key(keys.DueSoon)), rw-1) {
 			right = append(right, " "+st.Warning.Render(l))
 		}
 	}
@@ -331,7 +330,7 @@ func (m *Model) View(width, height int) string {
 	if cal := m.c.Calendar; cal != nil && !m.c.Today.IsZero() {
 		for _, y := range desk.MissingCalendarYears(cal, m.c.Today.Year(), m.c.Today.Year()+1) {
 			right = append(right, "")
-			for _, l := range components.Wrap(model.CalendarYearWarning(cal, y)+text.CalendarImportHint, rw-1) {
+			for _, l := range components.Wrap(model.CalendarYearWarning(cal, y)+fmt.Sprintf(text.CalendarImportHint, keys.Key(m.keys.Calendar)), rw-1) {
 				right = append(right, " "+st.Warning.Render(l))
 			}
 		}

@@ -53,6 +53,23 @@ type Model struct {
 	keys    gridKeys
 	note    string
 	undo    *cellUndo
+
+	// valsGen counts refreshes of vals; drawn caches the table rows as
+	// drawn without the cursor (drawRows), for one snapshot, vals, width,
+	// column offset, cursor table and zone: a key moves the cursor and
+	// only the rows it leaves and reaches change.
+	valsGen int
+	drawn   struct {
+		key  drawnKey
+		rows map[[2]int]string // by table and row
+	}
+}
+
+type drawnKey struct {
+	version        uint64
+	valsGen, width int
+	colOff, table  int
+	zone           zone
 }
 
 // cellUndo remembers the cell cleared last, for ctrl+z / u.
@@ -106,8 +123,10 @@ func (m *Model) rebuild() {
 func (m *Model) refresh() {
 	if m.c.OrganYear() == nil {
 		m.vals = model.Values{}
+		m.valsGen++
 		return
 	}
+	m.valsGen++
 	m.vals = model.EffectiveValues(m.c.OrganYear())
 	for _, d := range m.tables {
 		if m.typed(d.t) {
@@ -429,7 +448,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if !a.IsZero() && m.Editable(a) {
 			old, had := m.c.Report().Values[a]
 			m.undo = &cellUndo{a: a, v: old, had: had}
-			m.note = text.GridCleared
+			m.note = fmt.Sprintf(text.GridCleared, keys.Key(b.Undo))
 			return m.store(a, 0, true)
 		}
 		m.refuseReadOnly()

@@ -224,3 +224,33 @@ func TestSpacesLeaveTheCellAsItWas(t *testing.T) {
 		t.Fatalf("a blank entry must keep 6, stored %d err %q", stored(t, e)[a], m.Err())
 	}
 }
+
+// TestCachedRowsFollowSavedValues: rows off the cursor are drawn from a
+// cache; a value typed and saved shows in its row once the cursor has
+// left it, and again after it is cleared.
+func TestCachedRowsFollowSavedValues(t *testing.T) {
+	e := testenv.New(t, 2021)
+	m := New(e.C, 2)
+	d := e.Drive(m)
+	row := func() string {
+		for _, l := range strings.Split(ansi.Strip(d.View(120, 40)), "\n") {
+			if strings.Contains(l, "规章") {
+				return l
+			}
+		}
+		t.Fatal("no 规章 row drawn")
+		return ""
+	}
+	d.Keys("down", "down") // off the first row, which is now cached
+	before := row()
+	d.Keys("up", "up")
+	d.Type("4321")
+	d.Keys("enter", "down", "down")
+	if got := row(); got == before || !strings.Contains(got, "4321") {
+		t.Fatalf("the saved value is not drawn off the cursor:\n%s\nbefore:\n%s", got, before)
+	}
+	d.Keys("up", "up", "delete", "down", "down")
+	if got := row(); strings.Contains(got, "4321") {
+		t.Fatalf("a cleared value is still drawn from the cache:\n%s", got)
+	}
+}

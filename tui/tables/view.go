@@ -58,6 +58,13 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 	curLine, curCol := -1, -1
 	capLine := 0
 	var sticky []string // the cursor table's header lines
+	var version uint64
+	if m.c.Snap != nil {
+		version = m.c.Snap.Version()
+	}
+	if k := (drawnKey{version, m.valsGen, width, m.colOff, m.cur.t, m.zone}); k != m.drawn.key || m.drawn.rows == nil {
+		m.drawn.key, m.drawn.rows = k, map[[2]int]string{}
+	}
 	for ti, d := range m.tables {
 		isCur := ti == m.cur.t
 		if isCur {
@@ -123,6 +130,12 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 				continue
 			}
 			rowCur := isCur && ri == m.cur.r && m.zone == zoneTables
+			if !rowCur {
+				if l, ok := m.drawn.rows[[2]int{ti, ri}]; ok {
+					lines = append(lines, l)
+					continue
+				}
+			}
 			lab := components.Fit(label, stub)
 			if rowCur {
 				lab = st.Heading.Render(lab)
@@ -141,7 +154,11 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 				}
 				x += d.colW
 			}
-			lines = append(lines, components.Fit(line, width))
+			line = components.Fit(line, width)
+			if !rowCur {
+				m.drawn.rows[[2]int{ti, ri}] = line
+			}
+			lines = append(lines, line)
 		}
 		lines = append(lines, "")
 	}

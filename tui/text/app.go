@@ -62,7 +62,7 @@ const (
 	StatusDueSoon     = "即将到期 %d 件"
 	StatusNoReport    = "未打开年报"
 	StatusYear        = "%d年"
-	HelpTitle         = "全部按键（按 ? 或 esc 关闭）"
+	HelpTitle         = "全部按键一览"
 	HelpGlobal        = "任何界面"
 	DeleteConfirm     = "确定删除「%s」吗？"
 	NotReadyNote      = "「%s」这一部分还在制作中，暂时不能使用。请先填写其他部分。"
@@ -76,6 +76,7 @@ const (
 	MarkWarning       = "!"
 	UndoNothing       = "没有可以撤销的删除。"
 	UndoDone          = "已撤销删除。"
+	UndoHint          = "按 %s 撤销。"
 	RefusedKeepOld    = "%s（已保留原值）"
 )
 

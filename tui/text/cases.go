@@ -6,8 +6,8 @@ const (
 
 	CaseHeading      = "行政复议、行政诉讼 · 共 %d 件"
 	CaseNote         = "表四由这里的记录计算"
-	CaseEmpty        = "本年没有行政复议或行政诉讼。按 n 新增一件。"
-	CaseDeleted      = "已删除一件%s。按 u 撤销。"
+	CaseEmpty        = "本年没有行政复议或行政诉讼。按 %s 新增一件。"
+	CaseDeleted      = "已删除一件%s。"
 	CaseTypedNote    = "注意：本年报的表四设为“手工填写”，报告中使用手工填写的数字。"
 	CaseColKind      = "类别"
 	CaseColFiled     = "日期"

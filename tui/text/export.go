@@ -3,9 +3,9 @@ package text
 // Export screen.
 const (
 	ExpTitle             = "导出年报"
-	ExpHasErrors         = "检查发现 %d 个错误（另有提示 %d 条）：改正前只能导出草稿。按 ctrl+k 去检查。"
+	ExpHasErrors         = "检查发现 %d 个错误（另有提示 %d 条）：改正前只能导出草稿。按 %s 去检查。"
 	ExpNoErrors          = "检查没有发现错误（提示 %d 条），可以正式导出。"
-	ExpFormats           = "导出格式（空格勾选）"
+	ExpFormats           = "导出格式（按 %s 勾选）"
 	ExpNoteDocx          = "Word 文档，用于打印和报送"
 	ExpNoteHTML          = "网页，可直接发布到门户网站"
 	ExpNoteSnippet       = "网页片段，粘贴到网站编辑器的源代码模式"
@@ -20,7 +20,7 @@ const (
 	ExpGB18030           = "GB18030（老系统用）"
 	ExpDraft             = "草稿（文件名和正文标明草稿）"
 	ExpTarget            = "导出到（U盘或文件夹）"
-	ExpNoDrives          = "没有找到U盘。插上U盘后按 ctrl+r 刷新，或在下面填写文件夹。"
+	ExpNoDrives          = "没有找到U盘。插上U盘后按 %s 刷新，或在下面填写文件夹。"
 	ExpScanning          = "正在查找U盘……"
 	ExpFree              = "可用 %s"
 	ExpFolder            = "文件夹："

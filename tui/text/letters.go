@@ -41,7 +41,6 @@ const (
 	LedOutTitle   = "台账导出（含个人信息）"
 	LedOutWarning = "导出的台账含申请人姓名、电话、证件号码和住址，只能内部存档，不得公开或随年报报送。"
 	LedOutDir     = "保存到文件夹："
-	LedOutConfirm = "按 enter 导出 · esc 返回"
 	LedOutDone    = "已导出%d件申请：%s（只有本人可读）"
 	LedOutFailed  = "没有导出：%s"
 

@@ -4,8 +4,8 @@ package text
 const (
 	MeasureHeading          = "存在的主要问题及整改措施 · 共 %d 条"
 	MeasureNote             = "第五部分的改进情况由这里列出"
-	MeasureEmpty            = "还没有整改措施。按 n 新增一条。"
-	MeasureDeleted          = "已删除一条整改措施。按 u 撤销。"
+	MeasureEmpty            = "还没有整改措施。按 %s 新增一条。"
+	MeasureDeleted          = "已删除一条整改措施。"
 	MeasureColProblem       = "存在的问题"
 	MeasureColMeasure       = "整改措施"
 	MeasureColDue           = "完成时限"

@@ -31,8 +31,8 @@ const (
 	FormatLabel            = "格式"
 
 	ProfileKeyPreamble    = "编辑引言"
-	ProfilePreambleAuto   = "引言：按单位信息自动生成（ctrl+e 改写）"
-	ProfilePreambleCustom = "引言：已改写（ctrl+e 编辑；清空后恢复自动生成）"
+	ProfilePreambleAuto   = "引言：按单位信息自动生成（按 %s 改写）"
+	ProfilePreambleCustom = "引言：已改写（按 %s 编辑；清空后恢复自动生成）"
 
 	ErrNameEmpty = "单位全称不能为空，请填写。"
 	ErrDueBad    = "报送截止日期应写成“月/日”，例如 1/31。"

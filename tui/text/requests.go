@@ -4,10 +4,10 @@ package text
 const (
 	ReqHeading          = "依申请公开台账 · 共 %d 条"
 	ReqSearchPrompt     = "搜索（申请人姓名、电话、证件号、摘要、备注）："
-	ReqEmpty            = "台账里还没有申请。按 n 新增一条。"
-	ReqEmptyFiltered    = "没有符合筛选条件的申请。按 c 清除筛选。"
+	ReqEmpty            = "台账里还没有申请。按 %s 新增一条。"
+	ReqEmptyFiltered    = "没有符合筛选条件的申请。按 %s 清除筛选。"
 	ReqLoadFailed       = "读取台账失败：%s"
-	ReqDeleted          = "已删除第 %d 号申请。按 u 撤销。"
+	ReqDeleted          = "已删除第 %d 号申请。"
 	ReqEntryName        = "第%d号 %s"
 	ReqFilterAll        = "全部"
 	ReqFilterStatus     = "状态："

@@ -5,9 +5,9 @@ const (
 	StartTitle         = "选择单位和年度"
 	StartOrgans        = "单位"
 	StartYears         = "年度（最近的在前）"
-	StartNoOrgans      = "还没有单位。按 n 新建一个单位。"
-	StartNoYears       = "这个单位还没有年报。按 y 新建一个年度。"
-	StartDueSoon       = "依申请台账：%d 件申请即将到期或已超期（其中已超期 %d 件），打开年度后在台账按 x 查看。"
+	StartNoOrgans      = "还没有单位。按 %s 新建一个单位。"
+	StartNoYears       = "这个单位还没有年报。按 %s 新建一个年度。"
+	StartDueSoon       = "依申请台账：%d 件申请即将到期或已超期（其中已超期 %d 件），打开年度后在台账按 %s 查看。"
 	StartNewOrgan      = "新建单位"
 	StartEditOrgan     = "修改单位"
 	StartNewYear       = "新建年度"
@@ -31,4 +31,4 @@ const (
 
 // CalendarImportHint follows model.MissingYearText on the start screen and
 // in the request form: how to enter the year.
-const CalendarImportHint = "（国务院通知发布后，按 c 打开节假日安排录入或导入）"
+const CalendarImportHint = "（国务院通知发布后，按 %s 打开节假日安排录入或导入）"

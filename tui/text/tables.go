@@ -15,6 +15,6 @@ const (
 	GridDeltaHint      = "可填正负数，如 +3、-1"
 	GridComputedRefuse = "这张表由台账自动计算，不能直接填写。如需手工填写，请在“基本信息”中把表格数据改为“手工填写”。"
 	GridTotalRefuse    = "合计由程序自动计算，不能直接填写。"
-	GridCleared        = "已清空（ctrl+z 或 u 撤销）。"
+	GridCleared        = "已清空（按 %s 撤销）。"
 	GridArt20Refuse    = "这一格由主动公开信息登记自动统计，不能直接填写。"
 )
