@@ -63,9 +63,13 @@ func TestCorpus(t *testing.T) {
 		t.Fatalf("%d reports in the corpus, want at least 10", len(rs))
 	}
 	var formats = map[string]int{}
+	full := map[string]int{}
 	for _, r := range rs {
 		name := filepath.Base(r.Dir)
 		formats[r.OY.Report.Format().ID]++
+		if r.Full() {
+			full[r.OY.Report.Format().ID]++
+		}
 		path := filepath.Join(r.Dir, "report.json")
 		if *update {
 			data, err := bundle.EncodeAt(r.OY, bundle.Public, bundled)
@@ -136,6 +140,12 @@ func TestCorpus(t *testing.T) {
 	}
 	if formats["2021"] < 7 || formats["2019"] < 2 {
 		t.Errorf("formats %v: want at least 7 reports in the 2021 format and 2 in the 2019 format", formats)
+	}
+	// The full reports (every section and cell) are what the table rules are
+	// measured on; none may be lost.
+	t.Logf("full reports: %d in the 2021 format, %d in the 2019 format; excerpts: %d", full["2021"], full["2019"], len(rs)-full["2021"]-full["2019"])
+	if full["2021"] < 5 || full["2019"] < 3 {
+		t.Errorf("full reports %v: the corpus holds 5 in the 2021 format and 3 in the 2019 format", full)
 	}
 }
 

@@ -49,10 +49,13 @@ func build2019() *model.OrganYear {
 	s1.heading(1, "政府信息公开平台建设")
 	s1.para("以旗政府门户网站为主渠道，镇微信公众平台为补充，各社区设立政务公开栏，便民服务中心同步张贴办事指南和办事流程。")
 	s1.heading(1, "监督保障")
-	// The mention of 2018 is on purpose: the check asks (N3) whether last
-	// year is named as if it were the current one, and the clerk confirms
-	// it — the demo shows a 提示 and how to acknowledge it.
-	s1.para("把政务公开纳入机关各办公室和社区的年度目标考核，继续执行2018年制定的考核评议办法，本年度又补充了信息发布登记备案、保密审查和责任追究等制度，做到有人管、有章循、有考核。")
+	// The mention of 2018 is on purpose: 「2018年又补充了…制度」 reads like a
+	// sentence carried over from last year's report, so the check asks (N3)
+	// whether last year is named as if it were the current one; the clerk
+	// confirms the supplements were made in 2018 — the demo shows a 提示 and
+	// how to acknowledge it. (Naming a document of 2018, 「2018年制定的…办
+	// 法」, is not such a sentence and is not asked about.)
+	s1.para("把政务公开纳入机关各办公室和社区的年度目标考核，继续执行考核评议办法，2018年又补充了信息发布登记备案、保密审查和责任追究等制度，做到有人管、有章循、有考核。")
 
 	s2 := section(2)
 	s2.para(model.ItemsSentence(2019, counts))

@@ -216,6 +216,7 @@ func (f *Flow) KeyMap() help.KeyMap {
 	case stepValues:
 		k.Up.SetEnabled(f.row > 0)
 		k.Down.SetEnabled(f.row < f.values.Len()-1)
+		k.Cycle = keys.Help(k.Cycle, text.ImportKeyCycleValue)
 		return keys.Map{Short: []key.Binding{k.Preview, k.Up, k.Down, k.Cycle, k.StepBack}}
 	case stepPreview:
 		up, down := f.scrolls(f.prev.Rows + len(f.prev.Problems))
