@@ -108,6 +108,9 @@ func BenchmarkFieldSave(b *testing.B) {
 			if rss, ok := residentMB(); ok {
 				b.ReportMetric(rss, "rss-MB")
 			}
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "live-heap-MB") // reachable after a collection
 			b.ReportMetric(float64(d.slow), "slow-cmds")
 		})
 	}

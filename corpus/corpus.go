@@ -209,6 +209,10 @@ func Load(dir string) (*Report, error) {
 	// tables it does not show read as 0 too; findings on them are not
 	// counted (Counted).
 	model.ZeroBlanks(r)
+	// A cell the source does not give is 0, as the printed tables show it
+	// (blank cells, written _, included; an unknown table is taken as 0 and
+	// its findings are not counted).
+	model.ZeroBlanks(r)
 	r.Preamble.Text = strings.Join(pre, "\n")
 	for i := range blocks {
 		blocks[i].Pos = i

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"sync"
+	"time"
+
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // deferredCheck is the PRAGMA quick_check that runs behind Open
@@ -34,6 +37,12 @@ func (s *Store) startCheck(openCtx context.Context, existed bool) error {
 	s.check.cancel = cancel
 	go func() {
 		defer close(s.check.done)
+		if s.opt.CheckAfter > 0 {
+			select {
+			case <-time.After(s.opt.CheckAfter):
+			case <-ctx.Done():
+			}
+		}
 		err := s.runCheck(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -74,8 +83,13 @@ func (s *Store) startReadOnlyCheck() {
 	go func() {
 		defer close(s.check.done)
 		if err := s.runCheck(ctx); err != nil {
-			if ctx.Err() != nil {
+			switch {
+			case ctx.Err() != nil:
 				err = newErr(ErrIO, err, "数据库已关闭，完整性检查没有做完。")
+			case sqliteCode(err) == sqlite3.SQLITE_IOERR && walDeletedUnderWriter(s.path):
+				// As Open tells it: the -wal of a running copy was deleted,
+				// not a pulled stick.
+				err = walDeletedReadErr(s.path, err)
 			}
 			s.check.err = err
 		}

@@ -131,6 +131,32 @@ func TestDeferCheckReadOnly(t *testing.T) {
 	}
 }
 
+// TestDeferCheckAfter: CheckAfter holds the check back; a write in the
+// meantime waits for it and then goes through.
+func TestDeferCheckAfter(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	makeDB(t, path, 200)
+	t0 := time.Now()
+	s, err := Open(ctx, path, Options{NoBackup: true, DeferCheck: true, CheckAfter: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	select {
+	case <-s.CheckDone():
+		t.Fatal("the check ended before CheckAfter")
+	default:
+	}
+	o := mustOrgan(t, s, "伊敏河镇人民政府")
+	if o.ID == 0 || time.Since(t0) < 300*time.Millisecond {
+		t.Fatalf("the write went through %v after Open, before the held-back check", time.Since(t0))
+	}
+	if err := s.CheckErr(); err != nil {
+		t.Fatalf("CheckErr on a sound file: %v", err)
+	}
+}
+
 // TestDeferCheckHealthy: on a sound file the check passes behind Open,
 // writes go through and the day's backup is taken after the check.
 func TestDeferCheckHealthy(t *testing.T) {

@@ -59,6 +59,11 @@ type Options struct {
 	// the check cannot run beside the writer (the DELETE-journal fallback,
 	// a schema to migrate, a new file) Open runs it before returning.
 	DeferCheck bool
+	// CheckAfter holds a deferred check back this long after Open, so that
+	// the first screens a clerk goes through get both cores (the check,
+	// the row checksums and the day's backup then run while the clerk
+	// reads them); writes wait for it all the same.
+	CheckAfter time.Duration
 }
 
 func (o Options) now() time.Time {

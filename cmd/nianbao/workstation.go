@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 
@@ -48,10 +49,16 @@ func workstation(ctx context.Context, dbFlag string, today model.Date, stdout, s
 	return exitOK
 }
 
+// workstationCheckAfter holds the integrity check back while the clerk
+// goes from the start screen into a year (about four frames): on a 2-core
+// PC its quick_check, row checksums and backup otherwise take a core from
+// the first screens (scripts/startbench: CPU time used by the request log).
+const workstationCheckAfter = 600 * time.Millisecond
+
 // openWorkstationStore opens the database as openStore does, with the
-// integrity check running behind the first frame (db.Options.DeferCheck):
-// every write waits for it, and the workstation shows a blocking notice
-// when it fails.
+// integrity check running behind the first frames (db.Options.DeferCheck,
+// CheckAfter): every write waits for it, and the workstation shows a
+// blocking notice when it fails.
 func openWorkstationStore(ctx context.Context, dbFlag string, stderr io.Writer) (*desk.Store, error) {
-	return openStoreWith(ctx, dbFlag, desk.Options{DeferCheck: true}, stderr)
+	return openStoreWith(ctx, dbFlag, desk.Options{DeferCheck: true, CheckAfter: workstationCheckAfter}, stderr)
 }

@@ -54,6 +54,10 @@ func parse(r io.Reader) results {
 			out.notes = append(out.notes, rest)
 			continue
 		}
+		if rest, ok := strings.CutPrefix(line, "--- FAIL: "); ok {
+			out.notes = append(out.notes, "❌ failed: "+strings.TrimPrefix(strings.Fields(rest)[0], "Benchmark")+" (see results.txt; its figures are missing from the table)")
+			continue
+		}
 		f := strings.Fields(line)
 		if len(f) < 4 {
 			continue
@@ -216,6 +220,11 @@ func (r results) rows() []row {
 			}
 			x.measured = fmt.Sprintf("median %.0f B, max %.0f B", med, mx)
 			x.load, x.verdict = load, verdict(mx <= limit)
+			if mx == 0 {
+				// Nothing written: the keys did not reach the editor.
+				x.measured += " (nothing written: the keys did not reach the editor)"
+				x.verdict = "❌ not measured"
+			}
 		}
 		add(x)
 	}

@@ -91,10 +91,14 @@ func runKeyBytes(bin, dbPath, organ string, year int) (map[string][]int, map[str
 				return nil, nil, err
 			}
 		}
+		// Enter opens the year marked ▸ (the organ's newest), once drawn.
+		if _, err := log.waitFor(0, wait, fmt.Sprintf("▸%d年", year)); err != nil {
+			stop()
+			return nil, nil, err
+		}
+		m := log.mark()
 		send("\r")
-		log.settle(300*time.Millisecond, 5*time.Second)
-		send("\r")
-		if _, err := log.waitFor(0, wait, "依申请台账"); err != nil {
+		if _, err := log.waitFor(m, wait, "依申请台账"); err != nil {
 			stop()
 			return nil, nil, err
 		}

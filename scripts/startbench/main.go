@@ -387,7 +387,9 @@ func runStart(bin string, args []string, dbPath, organ string, year int) (startR
 	// 3. The request log: its header, its rows and the help bar below.
 	m = log.mark()
 	send("r")
-	t2, err := log.waitFor(m, wait, "依申请公开台账 · 共", fmt.Sprintf("%d-", year%100))
+	// The log opens on its oldest entries, those carried in from the
+	// year before when there are any.
+	t2, err := log.waitFor(m, wait, "依申请公开台账 · 共", fmt.Sprintf("%02d-|%02d-", year%100, (year-1)%100))
 	run.cpu = procCPU(cmd.Process.Pid)
 	if err != nil {
 		return r(0, 0, 0, err)

@@ -73,6 +73,7 @@ var fastRanges = []struct {
 	{0x2190, 0x21FF, 1},                      // ← → arrows
 	{0x2460, 0x24FF, 1},                      // ① enclosed numbers
 	{0x2500, 0x25FC, 1}, {0x25FF, 0x25FF, 1}, // ─ │ box drawing, █ blocks, ▸ ○ ◉ shapes (◽◾ are emoji)
+	{0x2713, 0x2713, 1}, {0x2717, 0x2717, 1}, // ✓ ✗ (the marks of findings)
 	{0x3000, 0x3029, 2}, {0x3030, 0x303E, 2}, // 、。「」〔〕 CJK punctuation
 	{0x3041, 0x3096, 2}, {0x30A0, 0x30FF, 2}, // kana
 	{0x3400, 0x4DBF, 2}, {0x4E00, 0x9FFF, 2}, // CJK ideographs
