@@ -246,12 +246,21 @@ func setValuesTx(ctx context.Context, tx dbtx, reportID int64, v model.Values) e
 	return nil
 }
 
-// ClearValue removes a typed cell (it reads as empty again).
-func (s *Store) ClearValue(ctx context.Context, reportID int64, a model.CellAddress) error {
-	return s.tx(ctx, "清除数值", func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "DELETE FROM report_values WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?",
-			reportID, a.Table, a.Row, a.Col)
-		return err
+// SaveCells stores the cells of set and clears those of clear (each then
+// reads as 未填 again), in one transaction: a cell typed or cleared in the
+// grid and the totals that follow it change together.
+func (s *Store) SaveCells(ctx context.Context, reportID int64, set model.Values, clear []model.CellAddress) error {
+	return s.tx(ctx, "保存数值", func(tx *sql.Tx) error {
+		if err := setValuesTx(ctx, tx, reportID, set); err != nil {
+			return err
+		}
+		for _, a := range clear {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM report_values WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?",
+				reportID, a.Table, a.Row, a.Col); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

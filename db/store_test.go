@@ -110,10 +110,12 @@ func TestReportRoundTrip(t *testing.T) {
 	for k, v := range more {
 		r.Values[k] = v
 	}
-	if err := s.ClearValue(ctx, r.ID, model.Addr("s2_1", "rules", "made")); err != nil {
+	// One cell set, one cleared (未填 again), together.
+	if err := s.SaveCells(ctx, r.ID, model.Values{model.Addr("s3", "new", "biz"): 0}, []model.CellAddress{model.Addr("s2_1", "rules", "made")}); err != nil {
 		t.Fatal(err)
 	}
 	delete(r.Values, model.Addr("s2_1", "rules", "made"))
+	r.Values[model.Addr("s3", "new", "biz")] = 0
 
 	r.Status, r.Mode3, r.Art20Mode, r.Date = model.StatusChecked, model.Typed, model.FromLog, model.NewDate(2020, 1, 15)
 	r.Fees = model.FeeSummary{Notices: 1, Collected: 2500}

@@ -220,7 +220,14 @@ func convertTable(mt *model.Table, v model.Values, width int) *Table {
 			row = append(row, Cell{Text: r.Label, RowSpan: 1, ColSpan: span, Header: true, Align: AlignLeft})
 		}
 		for _, c := range mt.Columns {
-			row = append(row, valueCell(c, v.Get(model.Addr(mt.ID, r.ID, c.ID))))
+			x, ok := v[model.Addr(mt.ID, r.ID, c.ID)]
+			if !ok {
+				// 未填 (or a total with a 未填 part): never printed as 0. Only
+				// a draft gets here; the formal export refuses it (rule U1).
+				row = append(row, Cell{RowSpan: 1, ColSpan: 1, Align: AlignCenter})
+				continue
+			}
+			row = append(row, valueCell(c, x))
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -62,6 +62,7 @@ func TestBuildNumbersHeadingsByPosition(t *testing.T) {
 
 func TestBuildPrintsAllZeroTablesWithEveryCellFilled(t *testing.T) {
 	oy := &model.OrganYear{Organ: model.Organ{Name: "空白乡人民政府"}, Report: model.NewReport(9, 2022)}
+	model.ZeroBlanks(oy.Report) // every typed cell entered as 0
 	d := Build(oy, BuildOptions{Today: today})
 	ts := tables(d)
 	if len(ts) != 3 {
@@ -270,5 +271,30 @@ func TestBuildYearBeforeTheFormatsPrintsNarrativeOnly(t *testing.T) {
 	d := Build(oy, BuildOptions{Today: today})
 	if len(tables(d)) != 0 || len(headings(d, 0)) != 6 {
 		t.Errorf("want the six sections without tables, got %d tables and %d sections", len(tables(d)), len(headings(d, 0)))
+	}
+}
+
+// A 未填 cell of a draft prints blank, never 0; the rest of its table
+// prints as usual.
+func TestBuildDraftPrintsBlankCellsBlank(t *testing.T) {
+	oy := &model.OrganYear{Organ: model.Organ{Name: "空白乡人民政府"}, Report: model.NewReport(9, 2022)}
+	r := oy.Report
+	model.ZeroBlanks(r)
+	delete(r.Values, model.Addr(model.TableS2Item5, model.RowLicensing, "decisions"))
+	r.Values[model.Addr(model.TableS2Item6, model.RowPenalty, "decisions")] = 7
+	d := Build(oy, BuildOptions{Today: today, Draft: true})
+	var blank, seven int
+	for _, tb := range tables(d) {
+		for _, p := range tb.Layout().Cells {
+			switch {
+			case !p.Header && p.Text == "" && !p.Numeric:
+				blank++
+			case p.Numeric && p.Text == "7":
+				seven++
+			}
+		}
+	}
+	if blank != 1 || seven != 1 {
+		t.Errorf("blank cells %d (want the one 未填), cells of 7 %d (want 1)", blank, seven)
 	}
 }

@@ -38,6 +38,7 @@ func fixture2019() *model.OrganYear {
 		model.Addr(model.TableS2Item5, model.RowLicensing, "decisions"):  57,
 		model.Addr(model.TableS2Item1, model.RowNormativeDocs, "made"):   5,
 	}
+	model.ZeroBlanks(r) // the other cells entered as 0
 	return &model.OrganYear{
 		Organ: model.Organ{
 			ID: 1, Name: "大雁镇", Level: model.LevelTownship, Superior: "鄂温克族自治旗",
@@ -83,6 +84,7 @@ func fixture2021() *model.OrganYear {
 		model.Addr(model.TableS2Item6, model.RowPenalty, "decisions"):      36,
 		model.Addr(model.TableS2Item8, model.RowAdminFees, "amount"):       125 * 100 * 100, // 1.25万元
 	}
+	model.ZeroBlanks(r) // the other cells entered as 0
 	d := func(y, m, day int) model.Date { return model.NewDate(y, m, day) }
 	type q struct {
 		app      model.ApplicantType

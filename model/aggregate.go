@@ -47,6 +47,22 @@ type AggregateInput struct {
 	// computed them already (and dropped the logs they come from); nil
 	// means compute them from OY.
 	Row CellRow
+	// Blank lists, by index in the format's AllCells, the cells with no
+	// value (未填, or a total with a 未填 part) when Row is given.
+	Blank []int32
+}
+
+// BlankIndexes lists, by index in f.AllCells(), the cells of f without a
+// value in v: in effective values, a typed cell never entered or a total
+// with such a part.
+func BlankIndexes(f *Format, v Values) []int32 {
+	var out []int32
+	for i, a := range f.AllCells() {
+		if !v.Has(a) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
 }
 
 // CountFindings counts the errors and the warnings not acknowledged.
@@ -70,7 +86,11 @@ type AggregateOrgan struct {
 	Warnings int
 	// Row holds the organ's effective table values in the year's format
 	// (nil when missing or excluded).
-	Row       CellRow
+	Row CellRow
+	// Blank lists the organ's cells without a value, by index in the
+	// format's AllCells: they add nothing to the totals, which
+	// AggregateResult.Incomplete marks, and the Note says so.
+	Blank     []int32
 	Submitted Date
 	Due       Date
 	// OnTime is set when Submitted is known and not after Due.
@@ -105,6 +125,9 @@ type AggregateResult struct {
 	Totals Values
 	// Counted is how many organs the totals add up.
 	Counted int
+	// Incomplete counts, per cell, the counted organs that left it without
+	// a value (未填): that cell's total lacks their figures.
+	Incomplete map[CellAddress]int
 }
 
 // AggregateEntries sums the effective table values of the entries for year,
@@ -148,12 +171,23 @@ func AggregateEntries(year int, in []AggregateInput, expected []string) Aggregat
 			o.Note = "同一单位的报告重复，已按前一份计入，本份未计入"
 		default:
 			seen[name] = true
-			o.Row = e.Row
+			o.Row, o.Blank = e.Row, e.Blank
 			if o.Row == nil {
-				o.Row = PackRow(res.Format, EffectiveValues(oy))
+				v := EffectiveValues(oy)
+				o.Row, o.Blank = PackRow(res.Format, v), BlankIndexes(res.Format, v)
 			}
 			cells := res.Format.AllCells()
 			o.Row.Each(func(i int, x int64) { res.Totals[cells[i]] += x })
+			if len(o.Blank) > 0 {
+				// Blank is not 0: the totals lack this organ's figure there.
+				if res.Incomplete == nil {
+					res.Incomplete = map[CellAddress]int{}
+				}
+				for _, i := range o.Blank {
+					res.Incomplete[cells[i]]++
+				}
+				o.Note = fmt.Sprintf("表格有 %d 格未填（如 %s），合计中缺这些格的数字，请与该单位核实", len(o.Blank), CellName(res.Format, cells[o.Blank[0]]))
+			}
 			res.Counted++
 			o.Status = AggOK
 			if o.Errors > 0 {
@@ -184,4 +218,27 @@ func (r AggregateResult) CountedOrgans() []AggregateOrgan {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// IncompleteNote says which totals lack an organ's figure because a cell
+// was left 未填, naming the first; "" when none does.
+func (r AggregateResult) IncompleteNote() string {
+	if len(r.Incomplete) == 0 {
+		return ""
+	}
+	organs := 0
+	for _, o := range r.CountedOrgans() {
+		if len(o.Blank) > 0 {
+			organs++
+		}
+	}
+	var first CellAddress
+	for _, a := range r.Format.AllCells() {
+		if r.Incomplete[a] > 0 {
+			first = a
+			break
+		}
+	}
+	return fmt.Sprintf("注意：%d 个单位的报告有未填的格子，%d 个合计数缺这些单位的数字（如 %s），不是完整合计；见各单位的说明和“各单位数据”中的“未填”。",
+		organs, len(r.Incomplete), CellName(r.Format, first))
 }

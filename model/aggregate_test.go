@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func aggOrganYear(name string, year int, newNP, newBiz int64, licensing int64) *OrganYear {
 	r := NewReport(0, year)
@@ -117,5 +120,38 @@ func TestCountFindings(t *testing.T) {
 	e, w := CountFindings([]Finding{{Rule: "O1", Severity: Error}, {Rule: "Y1", Severity: Warning}, {Rule: "Y2", Severity: Warning, Acked: true}, {Rule: "O2", Severity: Error, Acked: true}})
 	if e != 2 || w != 1 {
 		t.Errorf("errors/warnings = %d/%d, want 2/1 (an acknowledged warning is not counted, an error always is)", e, w)
+	}
+}
+
+// An organ whose report left a cell 未填 still counts, but the cell is
+// listed as blank, its total marked incomplete, and its line says so.
+func TestAggregateSaysWhenACellIsBlank(t *testing.T) {
+	a := aggOrganYear("甲镇人民政府", 2021, 1, 0, 3)
+	b := aggOrganYear("乙镇人民政府", 2021, 0, 0, 4)
+	cell := Addr(TableS2Item5, RowLicensing, "decisions")
+	delete(b.Report.Values, cell)
+	res := Aggregate(2021, []*OrganYear{a, b})
+	if res.Counted != 2 {
+		t.Fatalf("counted %d", res.Counted)
+	}
+	if res.Incomplete[cell] != 1 || len(res.Incomplete) != 1 {
+		t.Errorf("incomplete = %v, want only %s by one organ", res.Incomplete, cell)
+	}
+	if got := res.Totals.Get(cell); got != 3 {
+		t.Errorf("total = %d, want 3 (甲 only)", got)
+	}
+	o := res.Organs[1]
+	if len(o.Blank) != 1 || res.Format.AllCells()[o.Blank[0]] != cell || !strings.Contains(o.Note, "表格有 1 格未填（如 表二（五）项 行政许可·本年处理决定数量）") {
+		t.Errorf("乙镇 = blank %v note %q", o.Blank, o.Note)
+	}
+	if res.Organs[0].Note != "" || len(res.Organs[0].Blank) != 0 {
+		t.Errorf("甲镇 has no blank cell: %+v", res.Organs[0])
+	}
+	if n := res.IncompleteNote(); !strings.Contains(n, "1 个单位") || !strings.Contains(n, "1 个合计数") {
+		t.Errorf("note = %q", n)
+	}
+	// Nothing blank: no note.
+	if n := Aggregate(2021, []*OrganYear{a}).IncompleteNote(); n != "" {
+		t.Errorf("note without blanks = %q", n)
 	}
 }

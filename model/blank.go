@@ -208,3 +208,43 @@ func (c *checker) blanks() {
 		c.add(Finding{Rule: "U1", Severity: Error, Section: t.Section, Cell: cells[0], Message: msg})
 	}
 }
+
+// Dependents lists the derived cells of t that add up the cell a, directly
+// or through a row's 总计: the 总计 of a's row, the total row's cell in a's
+// column, and the total row's 总计. A typed cell changes only these.
+func Dependents(t *Table, a CellAddress) []CellAddress {
+	inRows := func(total string) bool {
+		for _, id := range TotalRowParts(t, total) {
+			if id == a.Row {
+				return true
+			}
+		}
+		return false
+	}
+	inCols := func(c Column) bool {
+		for _, id := range c.SumOf {
+			if id == a.Col {
+				return true
+			}
+		}
+		return false
+	}
+	var out []CellAddress
+	for _, r := range t.Rows {
+		for _, c := range t.Columns {
+			var dep bool
+			switch {
+			case !r.Total && c.Total:
+				dep = r.ID == a.Row && inCols(c)
+			case r.Total && !c.Total:
+				dep = c.ID == a.Col && inRows(r.ID)
+			case r.Total && c.Total:
+				dep = inRows(r.ID) && inCols(c)
+			}
+			if dep {
+				out = append(out, Addr(t.ID, r.ID, c.ID))
+			}
+		}
+	}
+	return out
+}

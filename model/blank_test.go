@@ -163,3 +163,24 @@ func TestCellName(t *testing.T) {
 		}
 	}
 }
+
+func TestDependents(t *testing.T) {
+	f := FormatByID("2021")
+	got := Dependents(f.Table(TableS3), Addr(TableS3, RowDisclosed, string(Business)))
+	want := []CellAddress{Addr(TableS3, RowDisclosed, ColTotal), Addr(TableS3, RowOutcomeSum, string(Business)), Addr(TableS3, RowOutcomeSum, ColTotal)}
+	if len(got) != len(want) {
+		t.Fatalf("dependents = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("dependents = %v, want %v", got, want)
+		}
+	}
+	// 一 is no part of （七）: only its own 总计 follows it.
+	if got := Dependents(f.Table(TableS3), Addr(TableS3, RowNew, string(NaturalPerson))); len(got) != 1 || got[0] != Addr(TableS3, RowNew, ColTotal) {
+		t.Errorf("dependents of 一 = %v", got)
+	}
+	if got := Dependents(f.Table(TableS2Item5), Addr(TableS2Item5, RowLicensing, "decisions")); len(got) != 0 {
+		t.Errorf("a table without totals has dependents: %v", got)
+	}
+}

@@ -14,7 +14,9 @@ import (
 
 	"nianbao/demo"
 	"nianbao/tui/common"
+	"nianbao/tui/keys"
 	"nianbao/tui/narrative"
+	"nianbao/tui/text"
 )
 
 // demoDB writes the demo organ's years into a database file once per test
@@ -231,6 +233,7 @@ func TestEveryListedBindingDoesSomething(t *testing.T) {
 		if len(binds) == 0 {
 			t.Errorf("%s: no bindings listed", w.name)
 		}
+		checkHelpBar(t, w.name, h, km.ShortHelp())
 		for _, b := range binds {
 			// A binding acts when one of its keys does (↑ at the top of a
 			// list does nothing, ↓ moves).
@@ -250,5 +253,29 @@ func TestEveryListedBindingDoesSomething(t *testing.T) {
 				t.Errorf("%s: %q (%s) listed but nothing changed:\n%s", w.name, b.Help().Key, b.Help().Desc, before)
 			}
 		}
+	}
+}
+
+// checkHelpBar checks the help bar at 80 columns: every hint on it is a
+// whole "key desc" of a binding listed (none cut), and it ends with the
+// all-keys hint (in the key overlay, with the key that closes it).
+func checkHelpBar(t *testing.T, name string, h *harness, short []key.Binding) {
+	t.Helper()
+	h.app.View()
+	lines := strings.Split(strings.TrimRight(h.app.LastFrame(), "\n "), "\n")
+	bar := strings.TrimSpace(lines[len(lines)-1])
+	whole := map[string]bool{}
+	for _, b := range append(short, keys.Global.Help, keys.Global.AllKeys) {
+		whole[b.Help().Key+" "+b.Help().Desc] = true
+	}
+	hints := strings.Split(bar, " · ")
+	for _, hint := range hints {
+		if !whole[hint] {
+			t.Errorf("%s: the help bar holds %q, not a whole hint of a listed key:\n%s", name, hint, bar)
+		}
+	}
+	last := hints[len(hints)-1]
+	if !strings.HasSuffix(last, text.KeyHelpAll) && !(len(h.app.dialogs) > 0 && strings.HasPrefix(last, "esc ")) {
+		t.Errorf("%s: the help bar does not end with the all-keys hint: %q", name, bar)
 	}
 }

@@ -64,6 +64,9 @@ func runAggregate(args []string, stdout, stderr io.Writer) int {
 
 	fmt.Fprintf(stdout, "%d年汇总：%d 个单位计入合计。\n\n", *year, res.Counted)
 	printOrganTable(stdout, res)
+	if note := res.IncompleteNote(); note != "" {
+		fmt.Fprintln(stdout, note)
+	}
 	if len(folder.Rejected) > 0 {
 		fmt.Fprintf(stdout, "\n未能使用的文件（%d 个）：\n", len(folder.Rejected))
 		for _, r := range folder.Rejected {

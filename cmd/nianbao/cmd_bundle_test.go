@@ -114,7 +114,7 @@ func TestBundleExportImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	stdout, _ = bundleRun(t, exitFindings, "import", file, "--db", dst)
-	for _, want := range []string{"表二（五）项 行政许可 · 本年处理决定数量：0 → 7", "整改措施：3 条 → 1 条", "已保留数据库中的年报"} {
+	for _, want := range []string{"表二（五）项 行政许可 · 本年处理决定数量：未填 → 7", "整改措施：3 条 → 1 条", "已保留数据库中的年报"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("kept import lacks %q:\n%s", want, stdout)
 		}

@@ -80,12 +80,19 @@ func Diff(a, b *model.OrganYear) []string {
 		va, vb := model.EffectiveValues(a), model.EffectiveValues(b)
 		for _, t := range fb.Tables {
 			for _, addr := range t.Cells() {
-				x, y := va.Get(addr), vb.Get(addr)
-				if x == y {
+				x, okx := va[addr]
+				y, oky := vb[addr]
+				if x == y && okx == oky {
 					continue
 				}
 				_, _, col, _ := fb.Cell(addr)
-				add("%s：%s → %s", fb.Place(addr), model.FormatCell(col, x), model.FormatCell(col, y))
+				shown := func(v int64, ok bool) string {
+					if !ok {
+						return "未填"
+					}
+					return model.FormatCell(col, v)
+				}
+				add("%s：%s → %s", fb.Place(addr), shown(x, okx), shown(y, oky))
 			}
 		}
 	}

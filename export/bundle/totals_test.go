@@ -158,3 +158,21 @@ func tableErrors(m Meta) int {
 	}
 	return n
 }
+
+// Diff tells a 0 from 未填.
+func TestDiffShowsBlank(t *testing.T) {
+	a, b := typedS3(), typedS3()
+	cell := model.Addr(model.TableS2Item5, model.RowLicensing, "decisions")
+	delete(a.Report.Values, cell)
+	d := Diff(a, b)
+	want := "表二（五）项 · 本年处理决定数量：未填 → 0"
+	found := false
+	for _, line := range d {
+		if strings.Contains(line, "未填 → 0") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("diff %v lacks %q", d, want)
+	}
+}

@@ -119,7 +119,8 @@ func reduce(f bundle.Found, year int, opt ReadOptions) readResult {
 		OrganID: oy.Report.OrganID, Year: oy.Report.Year, FormatID: oy.Report.FormatID, Date: oy.Report.Date}}
 	r.in.OY = slim
 	if fm := oy.Report.Format(); fm != nil {
-		r.in.Row = model.PackRow(fm, model.EffectiveValues(oy))
+		v := model.EffectiveValues(oy)
+		r.in.Row, r.in.Blank = model.PackRow(fm, v), model.BlankIndexes(fm, v)
 	}
 	r.in.Submitted = model.DateOf(meta.Created)
 	r.in.Errors, r.in.Warnings = model.CountFindings(meta.Findings)

@@ -325,17 +325,21 @@ func (w *writer) byOrgan(res model.AggregateResult) {
 	// The totals, then one row per organ; a row is the organ's packed
 	// values, unpacked into the reused line.
 	line := make([]any, 1+len(cells))
-	put := func(row int, name string, vals model.CellRow) {
+	put := func(row int, name string, vals model.CellRow, blank []int32) {
 		line[0] = excelize.Cell{StyleID: w.label, Value: name}
 		copy(line[1:], zero)
 		vals.Each(func(i int, x int64) {
 			line[1+i] = excelize.Cell{StyleID: styles[i], Value: value(columns[i], x)}
 		})
+		for _, i := range blank {
+			// Blank is not 0: the organ's cell says 未填.
+			line[1+i] = excelize.Cell{StyleID: w.text, Value: BlankCell}
+		}
 		w.row(sw, row, line, 0)
 	}
-	put(2+len(ByOrganHeads), TotalHead, model.PackRow(res.Format, res.Totals))
+	put(2+len(ByOrganHeads), TotalHead, model.PackRow(res.Format, res.Totals), nil)
 	for i, o := range organs {
-		put(3+len(ByOrganHeads)+i, o.Name, o.Row)
+		put(3+len(ByOrganHeads)+i, o.Name, o.Row, o.Blank)
 	}
 	if w.err == nil {
 		w.err = sw.Flush()
@@ -353,6 +357,9 @@ func (w *writer) combined(res model.AggregateResult) {
 	}
 	doc := export.Build(&model.OrganYear{Organ: model.Organ{Name: "汇总"}, Report: r}, export.BuildOptions{})
 	w.set(s, 1, 1, fmt.Sprintf("%d年政府信息公开工作年度报告汇总表（%d个单位合计）", res.Year, res.Counted), w.title)
+	if note := res.IncompleteNote(); note != "" {
+		w.set(s, 1, 2, note, w.title)
+	}
 	row := 3
 	section := ""
 	maxWidth := 0
@@ -395,6 +402,9 @@ func (w *writer) combined(res model.AggregateResult) {
 		w.err = w.f.SetColWidth(s, "A", colName(maxWidth), 12)
 	}
 }
+
+// BlankCell is what 各单位数据 shows in an organ's cell that has no value.
+const BlankCell = "未填"
 
 // OrganHeads are the column headers of the organ list.
 var OrganHeads = []string{"序号", "单位", "状态", "错误", "提示", "报送日期", "截止日期", "按时报送", "报送包", "说明"}

@@ -183,6 +183,7 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	if len(heads[3]) != 1+len(f.AllCells()) {
 		t.Errorf("%d address columns, want every cell of the format (%d)", len(heads[3])-1, len(f.AllCells()))
 	}
+	blanks := 0
 	for j, s := range heads[3][1:] {
 		a, err := parseCell(s)
 		if err != nil {
@@ -212,6 +213,17 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 		var sum int64
 		for _, row := range rows[1:] {
 			v := want[row[0]]
+			if row[j+1] == BlankCell {
+				// Blank is not 0: an organ's cell never entered says so.
+				if v.Has(a) {
+					t.Errorf("%s %s shows 未填 but has %d", row[0], a, v[a])
+				}
+				blanks++
+				continue
+			}
+			if !v.Has(a) {
+				t.Errorf("%s %s has no value but shows %q", row[0], a, row[j+1])
+			}
 			if got := parse(row[j+1]); got != v.Get(a) {
 				t.Errorf("%s %s = %d, want %d", row[0], a, got, v.Get(a))
 			}
@@ -221,6 +233,20 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 			t.Errorf("合计 %s = %d, want %d", a, got, sum)
 		}
 	}
+	// 乙镇 typed table 三 and left most of it 未填: its cells say so, its
+	// line in the organ list and the combined sheet say the totals lack them.
+	if blanks == 0 || len(res2.Incomplete) == 0 {
+		t.Errorf("乙镇's 未填 cells not shown (%d) or not counted (%d)", blanks, len(res2.Incomplete))
+	}
+	for _, o := range res2.Organs {
+		if o.Name == "乙镇人民政府" && !strings.Contains(o.Note, "格未填") {
+			t.Errorf("乙镇's note %q does not say its cells are 未填", o.Note)
+		}
+	}
+	if note, _ := xf.GetCellValue(SheetCombined, "A2"); note == "" || note != res2.IncompleteNote() || !strings.Contains(note, "不是完整合计") {
+		t.Errorf("combined sheet note = %q", note)
+	}
+
 	// Spot checks against hand-computed sums: new requests 4+1 (甲) + 4 typed (乙) + 0.
 	if x := res.Totals.Get(model.Addr(model.TableS3, model.RowNew, model.ColTotal)); x != 5+4 {
 		t.Errorf("一、本年新收 总计 = %d, want 9", x)

@@ -314,6 +314,11 @@ func (s *Aggregate) View(width, height int) string {
 	}
 	if s.res != nil {
 		add(st.Heading.Render(fmt.Sprintf(text.AggCounted, s.res.Year, s.res.Counted)))
+		if note := s.res.IncompleteNote(); note != "" {
+			for _, l := range components.Wrap(note, width-2) {
+				add(st.Warning.Render(l))
+			}
+		}
 		body := s.resultLines(width)
 		room := height - len(lines)
 		if room > 0 {

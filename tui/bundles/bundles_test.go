@@ -121,9 +121,12 @@ func writeBundle(t *testing.T, dir string, oy *model.OrganYear) {
 	}
 }
 
+// otherOrgan is another organ's report with every typed cell entered as 0.
 func otherOrgan(name string, year int) *model.OrganYear {
+	r := model.NewReport(0, year)
+	model.ZeroBlanks(r)
 	return &model.OrganYear{Organ: model.Organ{Name: name, Level: model.LevelTownship, Office: name + "党政办", Phone: "0470-1111111"},
-		Report: model.NewReport(0, year)}
+		Report: r}
 }
 
 func TestImportThreeBundlesKeepThenReplace(t *testing.T) {

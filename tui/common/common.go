@@ -371,7 +371,7 @@ type Desk interface {
 	DeleteBlock(ctx context.Context, id int64) error
 	ReorderBlocks(ctx context.Context, reportID int64, section int, ids []int64) error
 	SetValues(ctx context.Context, reportID int64, v model.Values) error
-	ClearValue(ctx context.Context, reportID int64, a model.CellAddress) error
+	SaveCells(ctx context.Context, reportID int64, set model.Values, clear []model.CellAddress) error
 	Art20Mode(ctx context.Context, reportID int64) (model.TableMode, error)
 	SetArt20Mode(ctx context.Context, reportID int64, mode model.TableMode) error
 	SaveAck(ctx context.Context, reportID int64, a model.Ack) error

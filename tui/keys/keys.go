@@ -67,20 +67,15 @@ func Bind(help string, keys ...string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label(keys[0]), help))
 }
 
-// label is how help writes a key.
+// label is how help writes a key: arrows by their sign, the rest by name.
 func label(k string) string {
-	switch k {
-	case "up":
-		return "↑"
-	case "down":
-		return "↓"
-	case "left":
-		return "←"
-	case "right":
-		return "→"
+	if l, ok := arrowSigns[k]; ok {
+		return l
 	}
 	return k
 }
+
+var arrowSigns = map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→"}
 
 // Navs are the keys that move a cursor in lists, tables and scrolled text.
 // Screens list the ones that act there; components dispatch on them.

@@ -118,8 +118,9 @@ func (m *Model) rebuild() {
 	m.refresh()
 }
 
-// refresh recomputes the values: effective values of the organ-year, with
-// the totals of typed tables computed.
+// refresh takes the values shown: the effective values of the organ-year.
+// In a typed table a cell never entered has none (未填), and neither has a
+// total while one of its parts is 未填.
 func (m *Model) refresh() {
 	if m.c.OrganYear() == nil {
 		m.vals = model.Values{}
@@ -128,11 +129,6 @@ func (m *Model) refresh() {
 	}
 	m.valsGen++
 	m.vals = model.EffectiveValues(m.c.OrganYear())
-	for _, d := range m.tables {
-		if m.typed(d.t) {
-			model.FillTotals(d.t, m.vals)
-		}
-	}
 }
 
 // typed reports whether the clerk types the table (else it is computed).
@@ -175,6 +171,10 @@ func (m *Model) Addr() model.CellAddress {
 
 // Value is the value shown in a cell.
 func (m *Model) Value(a model.CellAddress) int64 { return m.vals[a] }
+
+// Blank reports whether the cell shows no value: 未填, or a total with a
+// 未填 part.
+func (m *Model) Blank(a model.CellAddress) bool { return !m.vals.Has(a) }
 
 // fixRow moves the cursor off group rows in direction dir.
 func (m *Model) fixRow(dir int) {
@@ -523,58 +523,44 @@ func (m *Model) commit() (tea.Cmd, bool) {
 	return m.store(a, v, false), true
 }
 
-// store sets a cell (and the totals of its table) in the report and saves
-// them in one transaction.
+// store sets a cell (clear: returns it to 未填) and the totals that add it
+// up, and saves them in one transaction. Each such total is computed when
+// all its parts are entered and cleared otherwise; the other totals of the
+// table are left as they are.
 func (m *Model) store(a model.CellAddress, v int64, clear bool) tea.Cmd {
-	changed := model.Values{a: v}
 	t := m.c.Format().Table(a.Table)
 	rid := m.c.Report().ID
+	set := model.Values{}
+	var drop []model.CellAddress
 	m.c.Edit(func(oy *model.OrganYear) {
 		r := oy.Report
 		if clear {
 			delete(r.Values, a)
+			drop = append(drop, a)
 		} else {
 			r.Values[a] = v
+			set[a] = v
 		}
-		if !hasTotals(t) {
+		deps := model.Dependents(t, a)
+		if len(deps) == 0 {
 			return
 		}
-		tv := model.Values{}
-		for _, c := range t.Cells() {
-			tv[c] = r.Values[c]
-		}
-		model.FillTotals(t, tv)
-		for _, c := range t.Cells() {
-			if m.isComputed(t, c) {
-				r.Values[c] = tv[c]
-				changed[c] = tv[c]
+		d := model.DerivedTotals(t, r.Values)
+		for _, c := range deps {
+			x, ok := d[c]
+			old, had := r.Values[c]
+			switch {
+			case ok && (!had || old != x):
+				r.Values[c] = x
+				set[c] = x
+			case !ok && had:
+				delete(r.Values, c)
+				drop = append(drop, c)
 			}
 		}
 	})
 	m.refresh()
 	return m.c.Save(func(ctx context.Context, st common.Desk) error {
-		if clear && len(changed) == 1 {
-			return st.ClearValue(ctx, rid, a)
-		}
-		return st.SetValues(ctx, rid, changed)
+		return st.SaveCells(ctx, rid, set, drop)
 	})
-}
-
-func hasTotals(t *model.Table) bool {
-	for _, c := range t.Columns {
-		if c.Total {
-			return true
-		}
-	}
-	for _, r := range t.Rows {
-		if r.Total {
-			return true
-		}
-	}
-	return false
-}
-
-func (m *Model) isComputed(t *model.Table, a model.CellAddress) bool {
-	_, r, c, ok := m.c.Format().Cell(a)
-	return ok && (r.Total || c.Total)
 }

@@ -116,6 +116,16 @@ func TestTypedTableTotalsAndFindingMarks(t *testing.T) {
 	if err := e.Store.SaveReportMeta(context.Background(), e.C.Report()); err != nil {
 		t.Fatal(err)
 	}
+	// Every other cell of 三 entered as 0.
+	zeros := &model.Report{FormatID: e.C.Report().FormatID, Year: e.C.Year, Mode3: model.Typed, Values: model.Values{}}
+	for _, a := range model.EntryCells(zeros) {
+		if a.Table == model.TableS3 {
+			zeros.Values[a] = 0
+		}
+	}
+	if err := e.Store.SetValues(context.Background(), e.C.Report().ID, zeros.Values); err != nil {
+		t.Fatal(err)
+	}
 	e.Reload()
 	m := New(e.C, 3)
 	d := e.Drive(m)
@@ -222,6 +232,72 @@ func TestSpacesLeaveTheCellAsItWas(t *testing.T) {
 	d.Keys("enter", "shift+tab", "space", "enter")
 	if stored(t, e)[a] != 6 || m.Err() != "" {
 		t.Fatalf("a blank entry must keep 6, stored %d err %q", stored(t, e)[a], m.Err())
+	}
+}
+
+// A typed table starts 未填, shown as such; a typed cell stores itself and
+// only the totals that add it up, each once all its parts are entered; a
+// cell deleted is 未填 again and so are its totals.
+func TestBlankCellsAndTotals(t *testing.T) {
+	e := testenv.New(t, 2021)
+	e.C.Report().Mode3 = model.Typed
+	if err := e.Store.SaveReportMeta(context.Background(), e.C.Report()); err != nil {
+		t.Fatal(err)
+	}
+	e.Reload()
+	m := New(e.C, 3)
+	d := e.Drive(m)
+	np := model.Addr(model.TableS3, model.RowNew, string(model.NaturalPerson))
+	biz := model.Addr(model.TableS3, model.RowNew, string(model.Business))
+	total := model.Addr(model.TableS3, model.RowNew, model.ColTotal)
+	view := ansi.Strip(d.View(80, 24))
+	if !strings.Contains(view, text.GridBlank) || !strings.Contains(view, text.GridBlankNote[:12]) {
+		t.Fatalf("blank cells not shown as 未填:\n%s", view)
+	}
+	d.Type("2")
+	d.Keys("tab")
+	if v := stored(t, e); len(v) != 1 || v[np] != 2 {
+		t.Fatalf("one cell typed: stored %v, want only 自然人 2 (no total filled)", v)
+	}
+	if !m.Blank(total) || m.Blank(np) {
+		t.Fatalf("the row's 总计 must wait for its parts")
+	}
+	for _, x := range []string{"3", "0", "0", "0", "0"} {
+		d.Type(x)
+		d.Keys("tab")
+	}
+	v := stored(t, e)
+	if v[total] != 5 || len(v) != 7 {
+		t.Fatalf("row 一 entered: stored %v, want the six cells and 总计 5 only", v)
+	}
+	// Retyping one cell changes only its own totals.
+	d.Send(common.GoToMsg{Cell: np})
+	d.Type("4")
+	d.Keys("enter")
+	if v := stored(t, e); v[total] != 7 || len(v) != 7 {
+		t.Fatalf("after retyping: stored %v, want 总计 7 and nothing more", v)
+	}
+	// Delete returns the cell, and the total that adds it up, to 未填.
+	d.Send(common.GoToMsg{Cell: biz})
+	d.Keys("delete")
+	v = stored(t, e)
+	if _, ok := v[biz]; ok {
+		t.Fatal("delete must return the cell to 未填")
+	}
+	if _, ok := v[total]; ok {
+		t.Fatal("a total with a 未填 part must not stay stored")
+	}
+	if !m.Blank(biz) || !m.Blank(total) {
+		t.Fatal("the deleted cell and its total must show blank")
+	}
+	var u1 bool
+	for _, f := range e.C.Findings() {
+		if f.Rule == "U1" && f.Cell.Table == model.TableS3 {
+			u1 = true
+		}
+	}
+	if !u1 {
+		t.Fatal("no U1 finding for the blank cells of 表三")
 	}
 }
 

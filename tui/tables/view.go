@@ -218,6 +218,13 @@ func (m *Model) cellView(a model.CellAddress, w int, selected bool) string {
 	if !m.Editable(a) {
 		style = st.Computed
 	}
+	if m.Blank(a) {
+		// Never entered: 未填, not 0; a total waits for its parts.
+		cell, style = text.GridBlank, st.Muted
+		if !m.Editable(a) {
+			cell = text.GridTotalBlank
+		}
+	}
 	errs, warns := 0, 0
 	for _, f := range m.c.FindingsAt(a) {
 		if f.Severity == model.Error {
@@ -259,6 +266,13 @@ func (m *Model) infoView(width int) string {
 	}
 	if m.err != "" {
 		lines = append(lines, components.Wrap(st.Error.Render("✗ ")+m.err, width)...)
+	}
+	if !a.IsZero() && m.Blank(a) && !m.editing {
+		why := text.GridBlankNote
+		if !m.Editable(a) {
+			why = text.GridTotalBlankNote
+		}
+		lines = append(lines, components.Wrap(st.Muted.Render(why), width)...)
 	}
 	if m.note != "" {
 		lines = append(lines, st.Muted.Render(components.Fit(m.note, width)))

@@ -17,8 +17,6 @@ const (
 	NothingToSave  = "没有未保存的内容（每一项离开时已自动保存）"
 	KeyFirst       = "第一项"
 	KeyLast        = "最后一项"
-	KeyMoveUp      = "上移一位"
-	KeyMoveDown    = "下移一位"
 	KeyWipe        = "清空这一项"
 	BunDrivesFound = "已重新查找U盘：找到 %d 个。"
 	FormLeaveAsk   = "有还没保存或填写有误的内容，怎么处理？"

@@ -21,7 +21,6 @@ const (
 	LetDirHint          = "含个人信息，不要放在存放公开年报的U盘文件夹；没有的文件夹会新建"
 	LetPreview          = "预览（%s）："
 	LetCites            = "引用条例"
-	LetNoOutcome        = "这件申请还没有办理结果：先在台账里选择办理结果，才能写答复书。"
 	LetWriting          = "正在写出…"
 	LetWritten          = "已写出%s %s：%s。日期已记入台账。"
 	LetWriteFailed      = "没有写出：%s"
