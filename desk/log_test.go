@@ -246,7 +246,7 @@ func sameYear(t *testing.T, at string, got, want *Year) {
 	if !reflect.DeepEqual(got.Findings(), want.Findings()) {
 		t.Fatalf("%s: findings differ from a fresh open:\n got %v\nwant %v", at, got.Findings(), want.Findings())
 	}
-	if !reflect.DeepEqual(got.byCell, want.byCell) {
+	if !reflect.DeepEqual(got.cells(), want.cells()) {
 		t.Fatalf("%s: findings by cell differ", at)
 	}
 	if !got.S3().Equal(want.S3()) {

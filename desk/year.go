@@ -52,7 +52,7 @@ type Year struct {
 
 	// The checks, errors first, and the same findings by cell.
 	findings []model.Finding
-	byCell   map[model.CellAddress][]model.Finding
+	byCell   *cellIndex
 
 	// The 图解 page, laid out when first asked for (Tujie).
 	tujie *tujieCache
@@ -156,13 +156,31 @@ func (y *Year) setRun(run *model.CheckRun) {
 	y.setFindings(run.Findings())
 }
 
-// setFindings keeps the findings and indexes them by cell.
+// setFindings keeps the findings; FindingsAt indexes them by cell when
+// first asked (a saved log entry makes a snapshot no grid may draw).
 func (y *Year) setFindings(fs []model.Finding) {
 	y.findings = fs
-	y.byCell = map[model.CellAddress][]model.Finding{}
-	for _, f := range fs {
-		y.byCell[f.Cell] = append(y.byCell[f.Cell], f)
+	y.byCell = &cellIndex{}
+}
+
+// cellIndex is a snapshot's findings by cell, made once on first use.
+type cellIndex struct {
+	once sync.Once
+	m    map[model.CellAddress][]model.Finding
+}
+
+func (y *Year) cells() map[model.CellAddress][]model.Finding {
+	x := y.byCell
+	if x == nil {
+		return nil
 	}
+	x.once.Do(func() {
+		x.m = map[model.CellAddress][]model.Finding{}
+		for _, f := range y.findings {
+			x.m[f.Cell] = append(x.m[f.Cell], f)
+		}
+	})
+	return x.m
 }
 
 // Hold keeps WithLog from changing this snapshot's log in place until the
@@ -194,7 +212,7 @@ func (y *Year) Findings() []model.Finding { return y.findings }
 
 // FindingsAt returns the findings about one table cell.
 func (y *Year) FindingsAt(a model.CellAddress) []model.Finding {
-	out := y.byCell[a]
+	out := y.cells()[a]
 	return out[:len(out):len(out)] // a caller's append copies
 }
 
