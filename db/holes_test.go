@@ -496,3 +496,37 @@ func TestDeletedWALThenCloseKeepsSaves(t *testing.T) {
 		t.Fatalf("the close-time backup holds %v, want 赵六", got)
 	}
 }
+
+// A reader that opens before its first read (as `nianbao check` does, with
+// the integrity check deferred) may open fine beside a writer whose -wal
+// was deleted and fail only when it loads the year: that failure too is
+// explained as the deleted -wal, never as a pulled stick.
+func TestDeletedWALAtAReadAfterOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	s, err := Open(ctx, path, Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	o := mustOrgan(t, s, "大雁镇人民政府")
+	saveNamedRequest(t, s, o.ID, 1, "赵六")
+	if err := os.Remove(path + "-wal"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(ctx, path, Options{ReadOnly: true, DeferCheck: true})
+	if err != nil {
+		if KindOf(err) != ErrWALLost {
+			t.Fatalf("read-only open: %v, want ErrWALLost", err)
+		}
+		return
+	}
+	defer r.Close()
+	_, err = r.LoadOrganYear(ctx, o.ID, 2021, false)
+	if err == nil {
+		t.Skip("this SQLite read the year without touching the deleted -wal's pages")
+	}
+	if err := r.ExplainRead(err); KindOf(err) != ErrWALLost || strings.Contains(err.Error(), "拔出") {
+		t.Fatalf("read after the -wal was deleted: %v, want ErrWALLost saying the -wal is gone, not the stick", err)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // walWatch remembers which file is the database's -wal, so a -wal deleted
@@ -113,4 +115,18 @@ func walDeletedUnderWriter(path string) bool {
 // walDeletedUnderWriter holds.
 func walDeletedReadErr(path string, err error) error {
 	return newErr(ErrWALLost, err, "数据库「%s」旁的日志文件「%s」不见了，而另一个年报程序正开着这个数据库（日志文件可能被杀毒或清理软件删除了）。最近保存的修改此时只在那个程序里，这里读不到；这不是U盘或磁盘的问题。请回到正在运行的年报程序再保存一次（它会发现日志文件丢失，把修改写回数据库文件），或正常退出它，然后再运行本命令。", path, filepath.Base(path)+"-wal")
+}
+
+// ExplainRead turns a read's I/O error into the deleted--wal message when
+// that is its cause: a reader opened beside a writer whose -wal was
+// deleted may open fine and fail only at a later read, whose ioErr
+// message would otherwise blame a pulled stick.
+func (s *Store) ExplainRead(err error) error {
+	if err == nil || !s.opt.ReadOnly {
+		return err
+	}
+	if sqliteCode(err) == sqlite3.SQLITE_IOERR && walDeletedUnderWriter(s.path) {
+		return walDeletedReadErr(s.path, err)
+	}
+	return err
 }

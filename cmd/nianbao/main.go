@@ -308,7 +308,7 @@ func intact(st *desk.Store, err error) error {
 	if cerr := st.CheckErr(); cerr != nil {
 		return desk.RestoreGuide(cerr, st.Path())
 	}
-	return err
+	return st.ExplainRead(err)
 }
 
 // openStoreWith opens the database named by --db, or the default one, with

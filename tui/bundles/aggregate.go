@@ -33,9 +33,10 @@ type Aggregate struct {
 	res      *model.AggregateResult
 	folder   desk.AggregateFolder
 	file     *desk.FileResult
-	scroll   int
-	curX     int
-	curY     int
+	// scroll is the first result line shown, clamped in Update; width and
+	// height are the screen's size, from the size message.
+	scroll        int
+	width, height int
 }
 
 // NewAggregate builds the aggregation screen for the bundles in dir; the
@@ -183,10 +184,48 @@ func (s *Aggregate) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if in := s.input(); in != nil && !s.running {
 			s.typeInto(in, msg)
 		}
+	case tea.WindowSizeMsg:
+		s.width, s.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
-		return s, s.key(msg)
+		cmd := s.key(msg)
+		s.settle()
+		return s, cmd
 	}
+	s.settle()
 	return s, nil
+}
+
+// size is the size the screen is drawn at: as told by the last size
+// message, else 80×21 (80×24 less the app's bars).
+func (s *Aggregate) size() (int, int) {
+	if s.width <= 0 || s.height <= 0 {
+		return 80, 21
+	}
+	return s.width, s.height
+}
+
+// outLabel is the label before the output folder input.
+func (s *Aggregate) outLabel() string {
+	if len(s.out.drives) > 0 {
+		return s.out.folderPrefix("")
+	}
+	return text.AggOut
+}
+
+// inputWidth is the width of an input after its focus mark and label on a
+// line of width cells.
+func inputWidth(label string, width int) int { return max(8, width-ansi.StringWidth("▸ "+label)) }
+
+// settle scrolls the inputs and clamps the result's scroll for the size
+// they are drawn at: Update's part, so that View only draws.
+func (s *Aggregate) settle() {
+	w, h := s.size()
+	s.src.Scroll(inputWidth(text.AggFolder, w))
+	s.year.Scroll(inputWidth(text.AggYear, w))
+	s.expected.Scroll(inputWidth(text.AggExpected, w))
+	s.out.folder.Scroll(inputWidth(s.outLabel(), w))
+	_, _, _, most := s.draw(w, h)
+	s.scroll = min(s.scroll, most)
 }
 
 func (s *Aggregate) typeInto(in *components.Input, msg tea.Msg) {
@@ -240,29 +279,41 @@ func (s *Aggregate) key(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// Cursor implements common.Screen.
+// Cursor implements common.Screen: in the focused input, where the frame
+// at the told size shows it.
 func (s *Aggregate) Cursor() *tea.Cursor {
-	if !s.Typing() || s.curY < 0 {
+	if !s.Typing() {
 		return nil
 	}
-	return tea.NewCursor(s.curX+s.input().CursorX(), s.curY)
+	_, x, y, _ := s.draw(s.size())
+	if y < 0 {
+		return nil
+	}
+	return tea.NewCursor(x+s.input().CursorX(), y)
 }
 
-// View implements common.Screen.
+// View implements common.Screen. It only draws.
 func (s *Aggregate) View(width, height int) string {
+	v, _, _, _ := s.draw(width, height)
+	return v
+}
+
+// draw draws the screen; it says where the focused input starts (y -1
+// when none has the focus) and how far the result can scroll. It changes
+// nothing.
+func (s *Aggregate) draw(width, height int) (view string, curX, curY, most int) {
 	st := s.c.Styles
 	var lines []string
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
 	add(st.Heading.Render(text.AggTitle))
-	s.curY = -1
+	curY = -1
 	field := func(i int, label string, in *components.Input) {
 		mark := "  "
 		if i == s.focus && !s.running {
 			mark = "▸ "
-			s.curY, s.curX = len(lines), ansi.StringWidth(mark+label)
+			curY, curX = len(lines), ansi.StringWidth(mark+label)
 		}
-		w := max(8, width-ansi.StringWidth(mark+label))
-		lines = append(lines, components.Fit(mark+st.Label.Render(label)+in.View(w), width))
+		lines = append(lines, components.Fit(mark+st.Label.Render(label)+in.Draw(inputWidth(label, width)), width))
 	}
 	field(0, text.AggFolder, s.src)
 	field(1, text.AggYear, s.year)
@@ -282,15 +333,12 @@ func (s *Aggregate) View(width, height int) string {
 		add(mark + text)
 	}
 	mark := "  "
-	label := text.AggOut
-	if len(s.out.drives) > 0 {
-		label = s.out.folderPrefix("")
-	}
+	label := s.outLabel()
 	if s.focus == s.outFolderRow() && !s.running {
 		mark = "▸ "
-		s.curY, s.curX = len(lines), ansi.StringWidth(mark+label)
+		curY, curX = len(lines), ansi.StringWidth(mark+label)
 	}
-	lines = append(lines, components.Fit(mark+st.Label.Render(label)+s.out.folder.View(max(8, width-ansi.StringWidth(mark+label))), width))
+	lines = append(lines, components.Fit(mark+st.Label.Render(label)+s.out.folder.Draw(inputWidth(label, width)), width))
 	btn := "[ " + text.AggStart + " ]"
 	if s.focus == s.startRow() && !s.running {
 		add("▸ " + st.Selected.Render(btn))
@@ -322,15 +370,15 @@ func (s *Aggregate) View(width, height int) string {
 		body := s.resultLines(width)
 		room := height - len(lines)
 		if room > 0 {
-			s.scroll = min(s.scroll, max(0, len(body)-room+1))
-			body = body[s.scroll:]
+			most = max(0, len(body)-room+1)
+			body = body[min(s.scroll, most):]
 			if len(body) > room {
 				body = append(body[:room-1], st.Muted.Render(fmt.Sprintf(text.AggMore, len(body)-(room-1), keys.Key(aggKeys.PgDown))))
 			}
 			lines = append(lines, body...)
 		}
 	}
-	return components.Block(strings.Join(lines, "\n"), width, height)
+	return components.Block(strings.Join(lines, "\n"), width, height), curX, curY, most
 }
 
 // resultLines lists the organs (status, errors, due date met) and the files

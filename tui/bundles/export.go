@@ -29,7 +29,8 @@ type Export struct {
 	resKind desk.BundleKind
 	errText string
 	note    string // the outcome of a refresh of the drives
-	curY    int
+	// width and height are the screen's size, from the size message.
+	width, height int
 }
 
 // NewExport builds the bundle export screen of the open organ-year.
@@ -143,10 +144,24 @@ func (s *Export) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case fullYesMsg:
 		s.kind = desk.FullBundle
+	case tea.WindowSizeMsg:
+		s.width, s.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
-		return s, s.key(msg)
+		cmd := s.key(msg)
+		s.place.settle(s.size())
+		return s, cmd
 	}
+	s.place.settle(s.size())
 	return s, nil
+}
+
+// size is the width the screen is drawn at: as told by the last size
+// message, else 80.
+func (s *Export) size() int {
+	if s.width <= 0 {
+		return 80
+	}
+	return s.width
 }
 
 func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
@@ -194,16 +209,31 @@ func (s *Export) key(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// Cursor implements common.Screen.
+// Cursor implements common.Screen: in the folder field, on the line the
+// frame at the told size shows it.
 func (s *Export) Cursor() *tea.Cursor {
-	if !s.Typing() || s.curY < 0 {
+	if !s.Typing() {
 		return nil
 	}
-	return s.place.cursor(s.curY)
+	h := s.height
+	if s.width <= 0 || h <= 0 {
+		h = 21
+	}
+	if _, y := s.draw(s.size(), h); y >= 0 {
+		return s.place.cursor(y)
+	}
+	return nil
 }
 
-// View implements common.Screen.
+// View implements common.Screen. It only draws.
 func (s *Export) View(width, height int) string {
+	v, _ := s.draw(width, height)
+	return v
+}
+
+// draw draws the screen and says on which line the folder input's cursor
+// is (-1 when not shown). It changes nothing.
+func (s *Export) draw(width, height int) (string, int) {
 	st := s.c.Styles
 	var lines []string
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
@@ -217,7 +247,7 @@ func (s *Export) View(width, height int) string {
 	}
 	head := len(lines)
 	focusLine := 0
-	s.curY = -1
+	curY := -1
 	line := func(i int, text string) {
 		mark := "  "
 		if i == s.focus {
@@ -250,7 +280,7 @@ func (s *Export) View(width, height int) string {
 		focusLine = len(lines)
 		if s.Typing() {
 			mark = "▸ "
-			s.curY = len(lines)
+			curY = len(lines)
 		}
 	}
 	lines = append(lines, s.place.folderLine(mark, width))
@@ -285,13 +315,13 @@ func (s *Export) View(width, height int) string {
 		focusLine = min(focusLine, len(lines)-(height-head))
 	}
 	lines, moved := window(lines, head, focusLine, height)
-	if s.curY >= 0 {
-		s.curY -= moved
-		if s.curY < head {
-			s.curY = -1
+	if curY >= 0 {
+		curY -= moved
+		if curY < head {
+			curY = -1
 		}
 	}
-	return components.Block(strings.Join(lines, "\n"), width, height)
+	return components.Block(strings.Join(lines, "\n"), width, height), curY
 }
 
 // Result is the last bundle written (tests).

@@ -13,6 +13,7 @@ import (
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
+	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/text"
 )
@@ -44,14 +45,15 @@ type Import struct {
 	list    components.List
 	errText string
 	// queue holds the entries still to import; deciding is the entry
-	// whose differences are shown, waiting for r or k.
+	// whose differences the open question shows, waiting for its answer.
 	queue    []int
 	deciding int
 	diff     []string
 	working  bool
 	done     string
 	imported bool
-	curY     int
+	// width and height are the screen's size, from the size message.
+	width, height int
 }
 
 // NewImport builds the import screen (no organ need be open).
@@ -111,10 +113,8 @@ var importKeys = struct {
 func (s *Import) KeyMap() help.KeyMap {
 	k := importKeys
 	switch {
-	case s.reading || s.working && s.deciding < 0:
+	case s.reading || s.working:
 		return keys.Map{}
-	case s.deciding >= 0:
-		return keys.Map{Short: []key.Binding{k.Replace, k.Keep}}
 	case s.stage == 1:
 		return keys.Map{Short: []key.Binding{k.ListUp, k.ListDown, k.Select, k.All, k.Import, k.Agg, k.Rescan, k.ListBack}}
 	}
@@ -255,7 +255,7 @@ func (s *Import) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.ask {
 			s.deciding, s.diff = msg.idx, msg.diff
 			s.list.Cursor = msg.idx
-			return s, nil
+			return s, s.ask()
 		}
 		s.entries[msg.idx].State = msg.state
 		if msg.state == text.BunStateImported || msg.state == text.BunStateReplaced {
@@ -267,10 +267,63 @@ func (s *Import) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if s.Typing() {
 			s.place.typeKey(msg)
 		}
+	case decideMsg:
+		return s, s.decide(msg)
+	case tea.WindowSizeMsg:
+		s.width, s.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
-		return s, s.key(msg)
+		cmd := s.key(msg)
+		s.settle()
+		return s, cmd
 	}
+	s.settle()
 	return s, nil
+}
+
+// decideMsg is the answer to the question about a bundle whose organ-year
+// is already kept and differs: replace it, or keep what is stored.
+type decideMsg struct {
+	s       *Import
+	idx     int
+	replace bool
+}
+
+// moreDiffs is how many differences the question lists before it only
+// counts the rest, so it fits a 24-line terminal.
+const moreDiffs = 8
+
+// ask puts the question about the entry being decided on the dialog
+// stack: its differences, then r (replace) or k/Esc (keep).
+func (s *Import) ask() tea.Cmd {
+	e := s.entries[s.deciding]
+	lines := []string{fmt.Sprintf(text.BunAskDiff, e.OY.Organ.Name, e.Meta.Year, e.File, len(s.diff))}
+	for i, d := range s.diff {
+		if i == moreDiffs && len(s.diff) > moreDiffs+1 {
+			lines = append(lines, "  "+fmt.Sprintf(text.BunMoreDiffs, len(s.diff)-moreDiffs))
+			break
+		}
+		lines = append(lines, "  "+d)
+	}
+	return dialog.Open(dialog.NewAsk(s.c, strings.Join(lines, "\n"),
+		dialog.Choice{Key: importKeys.Replace, Reply: decideMsg{s: s, idx: s.deciding, replace: true}},
+		dialog.Choice{Key: importKeys.Keep, Reply: decideMsg{s: s, idx: s.deciding}},
+	))
+}
+
+// decide applies the answer: replace stores the bundle over the kept
+// year, keep marks the entry kept; then the queue goes on.
+func (s *Import) decide(m decideMsg) tea.Cmd {
+	if m.s != s || m.idx != s.deciding {
+		return nil
+	}
+	s.deciding, s.diff = -1, nil
+	if m.replace {
+		e, idx := s.entries[m.idx], m.idx
+		ctx, st := s.c.Context(), s.c.Store
+		return s.c.Track(func() tea.Msg { return stepMsg{idx: idx, state: save(ctx, st, e.OY, true)} })
+	}
+	s.entries[m.idx].State = text.BunStateKept
+	return s.step()
 }
 
 func (s *Import) back() tea.Cmd {
@@ -284,22 +337,7 @@ func (s *Import) key(k tea.KeyPressMsg) tea.Cmd {
 	if s.reading {
 		return nil
 	}
-	if s.deciding >= 0 {
-		idx := s.deciding
-		switch {
-		case key.Matches(k, importKeys.Replace):
-			s.deciding, s.diff = -1, nil
-			e := s.entries[idx]
-			ctx, st := s.c.Context(), s.c.Store
-			return s.c.Track(func() tea.Msg { return stepMsg{idx: idx, state: save(ctx, st, e.OY, true)} })
-		case key.Matches(k, importKeys.Keep):
-			s.deciding, s.diff = -1, nil
-			s.entries[idx].State = text.BunStateKept
-			return s.step()
-		}
-		return nil
-	}
-	if s.working {
+	if s.working || s.deciding >= 0 {
 		return nil
 	}
 	if s.stage == 1 {
@@ -391,66 +429,96 @@ func (s *Import) listKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// Cursor implements common.Screen.
+// Cursor implements common.Screen: in the folder field, on the line the
+// frame at the told size shows it.
 func (s *Import) Cursor() *tea.Cursor {
-	if !s.Typing() || s.curY < 0 {
+	if !s.Typing() {
 		return nil
 	}
-	return s.place.cursor(s.curY)
+	w, h := s.size()
+	if _, y := s.folderStage(w, h); y >= 0 {
+		return s.place.cursor(y)
+	}
+	return nil
 }
 
-// View implements common.Screen.
-func (s *Import) View(width, height int) string {
+// size is the size the screen is drawn at: as told by the last size
+// message, else 80×21 (80×24 less the app's bars).
+func (s *Import) size() (int, int) {
+	if s.width <= 0 || s.height <= 0 {
+		return 80, 21
+	}
+	return s.width, s.height
+}
+
+// settle scrolls the folder input and the bundle list for the size they
+// are drawn at: Update's part, so that View only draws.
+func (s *Import) settle() {
+	w, h := s.size()
+	s.place.settle(w)
+	if s.stage == 1 {
+		s.list.Visible(s.listRoom(w, h))
+	}
+}
+
+// folderStage draws the folder stage and says on which line the folder
+// input's cursor is (-1 when not shown). It changes nothing.
+func (s *Import) folderStage(width, height int) (string, int) {
 	st := s.c.Styles
 	var lines []string
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
 	add(st.Heading.Render(text.BunImportTitle))
-	s.curY = -1
-	if s.stage == 0 {
-		for _, l := range components.Wrap(text.BunImportIntro, width) {
-			add(st.Muted.Render(l))
-		}
-		head := len(lines)
-		add(st.Label.Render(text.BunSource))
-		focusLine := 0
-		line := func(i int, text string) {
-			mark := "  "
-			if i == s.focus {
-				focusLine = len(lines)
-				mark, text = "▸ ", st.Selected.Render(text)
-			}
-			add(mark + text)
-		}
-		if note := s.place.status(); note != "" {
-			add("  " + st.Muted.Render(note))
-		}
-		for i := range s.place.drives {
-			line(i, s.place.driveLine(i))
-		}
-		mark := "  "
-		if s.focus == s.folderRow() {
-			focusLine, mark = len(lines), "▸ "
-			s.curY = len(lines)
-		}
-		lines = append(lines, s.place.folderLine(mark, width))
-		line(s.readRow(), "[ "+text.BunRead+" ]")
-		switch {
-		case s.reading:
-			add(st.Muted.Render(text.BunReading))
-		case s.errText != "":
-			for _, l := range components.Wrap("✗ "+s.errText, width) {
-				add(st.Error.Render(l))
-			}
-		}
-		lines, moved := window(lines, head, focusLine, height)
-		if s.curY >= 0 {
-			if s.curY -= moved; s.curY < head {
-				s.curY = -1
-			}
-		}
-		return components.Block(strings.Join(lines, "\n"), width, height)
+	curY := -1
+	for _, l := range components.Wrap(text.BunImportIntro, width) {
+		add(st.Muted.Render(l))
 	}
+	head := len(lines)
+	add(st.Label.Render(text.BunSource))
+	focusLine := 0
+	line := func(i int, text string) {
+		mark := "  "
+		if i == s.focus {
+			focusLine = len(lines)
+			mark, text = "▸ ", st.Selected.Render(text)
+		}
+		add(mark + text)
+	}
+	if note := s.place.status(); note != "" {
+		add("  " + st.Muted.Render(note))
+	}
+	for i := range s.place.drives {
+		line(i, s.place.driveLine(i))
+	}
+	mark := "  "
+	if s.focus == s.folderRow() {
+		focusLine, mark = len(lines), "▸ "
+		curY = len(lines)
+	}
+	lines = append(lines, s.place.folderLine(mark, width))
+	line(s.readRow(), "[ "+text.BunRead+" ]")
+	switch {
+	case s.reading:
+		add(st.Muted.Render(text.BunReading))
+	case s.errText != "":
+		for _, l := range components.Wrap("✗ "+s.errText, width) {
+			add(st.Error.Render(l))
+		}
+	}
+	lines, moved := window(lines, head, focusLine, height)
+	if curY >= 0 {
+		if curY -= moved; curY < head {
+			curY = -1
+		}
+	}
+	return components.Block(strings.Join(lines, "\n"), width, height), curY
+}
 
+// listHead and listFoot are the lines above and below the bundle list.
+func (s *Import) listHead(width int) []string {
+	st := s.c.Styles
+	var lines []string
+	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
+	add(st.Heading.Render(text.BunImportTitle))
 	bad := 0
 	for _, e := range s.entries {
 		if e.OY == nil {
@@ -464,6 +532,11 @@ func (s *Import) View(width, height int) string {
 			add(st.Label.Render(l))
 		}
 	}
+	return lines
+}
+
+func (s *Import) listFoot(width int) []string {
+	st := s.c.Styles
 	var foot []string
 	addFoot := func(style func(...string) string, text string) {
 		for _, l := range components.Wrap(text, width) {
@@ -471,25 +544,27 @@ func (s *Import) View(width, height int) string {
 		}
 	}
 	switch {
-	case s.deciding >= 0:
-		e := s.entries[s.deciding]
-		addFoot(st.Warning.Render, fmt.Sprintf(text.BunAskDiff, e.OY.Organ.Name, e.Meta.Year, e.File, len(s.diff)))
-		room := max(1, height/2-2)
-		for i, d := range s.diff {
-			if i == room && len(s.diff) > room+1 {
-				foot = append(foot, components.Fit(fmt.Sprintf("  ……另有 %d 处不同", len(s.diff)-room), width))
-				break
-			}
-			foot = append(foot, components.Fit("  "+d, width))
-		}
-		foot = append(foot, st.Key.Render(components.KeyHints([]key.Binding{importKeys.Replace, importKeys.Keep}, key.Binding{}, width)))
 	case s.errText != "":
 		addFoot(st.Error.Render, "✗ "+s.errText)
 	case s.done != "":
 		addFoot(st.OK.Render, s.done)
 	}
-	room := max(1, height-len(lines)-len(foot))
-	from, to := s.list.Visible(room)
+	return foot
+}
+
+// listRoom is how many bundles the list shows at width×height.
+func (s *Import) listRoom(width, height int) int {
+	return max(1, height-len(s.listHead(width))-len(s.listFoot(width)))
+}
+
+// View implements common.Screen. It only draws.
+func (s *Import) View(width, height int) string {
+	if s.stage == 0 {
+		v, _ := s.folderStage(width, height)
+		return v
+	}
+	lines, foot := s.listHead(width), s.listFoot(width)
+	from, to := s.list.Window(max(1, height-len(lines)-len(foot)))
 	for i := from; i < to; i++ {
 		lines = append(lines, s.entryLine(i, width))
 	}

@@ -104,10 +104,19 @@ func (p *place) cursor(y int) *tea.Cursor {
 	return tea.NewCursor(ansi.StringWidth(p.folderPrefix("▸ "))+p.folder.CursorX(), y)
 }
 
-// folderLine draws the folder input after its prefix, fitted to width.
+// folderWidth is the width of the folder input on a line of width cells.
+func (p *place) folderWidth(width int) int {
+	return max(8, width-ansi.StringWidth(p.folderPrefix("▸ ")))
+}
+
+// settle scrolls the folder input for a line of width cells (Update's
+// part; folderLine only draws).
+func (p *place) settle(width int) { p.folder.Scroll(p.folderWidth(width)) }
+
+// folderLine draws the folder input after its prefix, fitted to width, at
+// the scroll settle left it.
 func (p *place) folderLine(mark string, width int) string {
-	prefix := p.folderPrefix(mark)
-	return components.Fit(prefix+p.folder.View(max(8, width-ansi.StringWidth(prefix))), width)
+	return components.Fit(p.folderPrefix(mark)+p.folder.Draw(p.folderWidth(width)), width)
 }
 
 // noDrives is the note shown when no drive is listed.

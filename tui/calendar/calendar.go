@@ -41,6 +41,7 @@ type Model struct {
 	msgErr bool
 	keys   calKeys
 	width  int // the screen's width (tea.WindowSizeMsg), for the form
+	height int // the screen's height, for the list's scroll
 }
 
 // calKeys are the screen's keys; Save and Back act in the form.
@@ -138,7 +139,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	defer m.sizeForm()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width = msg.Width
+		m.width, m.height = msg.Width, msg.Height
 		return m, nil
 	case markedMsg:
 		if msg.err != nil {
@@ -294,11 +295,26 @@ func (m *Model) submit() tea.Cmd {
 // calFormH is the height of the form's fields.
 const calFormH = 4
 
-// sizeForm tells an open form its size, so it settles its scroll in Update.
+// sizeForm tells an open form its size and scrolls the list to its
+// cursor, so that the scroll is settled in Update and View only draws.
 func (m *Model) sizeForm() {
 	if m.form != nil && m.width > 0 {
 		m.form.SetSize(m.width, calFormH)
 	}
+	m.list.Visible(m.rows(m.height))
+}
+
+// rows is the number of list lines a screen of height lines has under the
+// heading, the status line, a blank line and the form when one is open.
+func (m *Model) rows(height int) int {
+	rows := height - 3
+	if m.form != nil {
+		rows -= calFormH + 1
+		if !m.adding {
+			rows--
+		}
+	}
+	return rows
 }
 
 // formTop is the first line of the form: under the heading, the status
@@ -334,12 +350,11 @@ func (m *Model) View(width, height int) string {
 		}
 		lines = append(lines, "")
 	}
-	rows := height - len(lines)
 	if len(m.days) == 0 {
 		lines = append(lines, st.Muted.Render(components.Fit(text.CalNoDays, width)))
 	}
-	from, to := m.list.Visible(rows)
-	for i := from; i < to; i++ {
+	from, to := m.list.Window(m.rows(height))
+	for i := from; i < min(to, len(m.days)); i++ {
 		d := m.days[i]
 		kind := text.CalOff
 		if d.Workday {

@@ -62,6 +62,8 @@ type List[T any] struct {
 	note    string
 	keys    listKeys
 	pending int64
+	// height is the screen's height (tea.WindowSizeMsg).
+	height int
 }
 
 // New builds the list of the open organ-year.
@@ -109,8 +111,35 @@ func (m *List[T]) KeyMap() help.KeyMap {
 // Cursor implements common.Screen.
 func (m *List[T]) Cursor() *tea.Cursor { return nil }
 
-// Update implements common.Screen.
+// Update implements common.Screen: the list's keys and messages, then its
+// scroll settled for the screen's height, so that View only draws.
 func (m *List[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		m.height = sz.Height
+	}
+	s, cmd := m.update(msg)
+	n := len(m.Entries())
+	m.list.SetLen(n)
+	m.list.Visible(m.rows(m.height, n))
+	return s, cmd
+}
+
+// rows is the number of entry rows a screen of height lines shows for n
+// entries: all but the heading, note, column header, empty-list note and
+// footer.
+func (m *List[T]) rows(height, n int) int {
+	head := 3
+	if n == 0 {
+		head++
+	}
+	foot := 0
+	if m.spec.Footer != nil {
+		foot = len(m.spec.Footer(m.c))
+	}
+	return max(1, height-head-foot)
+}
+
+func (m *List[T]) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if ok, ev, cmd := m.del.Update(msg); ok {
 		m.note = ev.Note
 		if ev.Restored != 0 {
@@ -180,7 +209,6 @@ func (m *List[T]) key(k tea.KeyPressMsg) tea.Cmd {
 func (m *List[T]) View(width, height int) string {
 	st := m.c.Styles
 	xs := m.Entries()
-	m.list.SetLen(len(xs))
 	lines := []string{st.Heading.Render(m.spec.Heading(len(xs)))}
 	switch {
 	case m.note != "":
@@ -199,8 +227,8 @@ func (m *List[T]) View(width, height int) string {
 	if m.spec.Footer != nil {
 		foot = m.spec.Footer(m.c)
 	}
-	from, to := m.list.Visible(max(1, height-len(lines)-len(foot)))
-	for i := from; i < to; i++ {
+	from, to := m.list.Window(m.rows(height, len(xs)))
+	for i := from; i < min(to, len(xs)); i++ {
 		line := m.spec.Row(i, &xs[i], rw)
 		if i == m.list.Cursor {
 			line = st.Selected.Render(components.Fit(line, rw))

@@ -44,7 +44,8 @@ type Screen struct {
 	errText  string
 	note     string
 	events   chan tea.Msg
-	curY     int
+	// width and height are the screen's size, from the size message.
+	width, height int
 }
 
 // New builds the export screen of the open organ-year.
@@ -224,6 +225,33 @@ type answerMsg struct{ draft, overwrite bool }
 
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if m, ok := msg.(tea.WindowSizeMsg); ok {
+		s.width, s.height = m.Width, m.Height
+	}
+	next, cmd := s.update(msg)
+	// Update's part of drawing: the folder input scrolls for the width it
+	// is drawn at, so that View only draws.
+	w, _ := s.size()
+	s.folder.Scroll(folderWidth(w))
+	return next, cmd
+}
+
+// size is the size the screen is drawn at: as told by the last size
+// message, else 80×21 (80×24 less the app's bars).
+func (s *Screen) size() (int, int) {
+	if s.width <= 0 || s.height <= 0 {
+		return 80, 21
+	}
+	return s.width, s.height
+}
+
+// folderWidth is the width of the folder input on a line of width cells.
+func folderWidth(width int) int { return max(8, width-ansi.StringWidth(folderPrefix)) }
+
+// folderPrefix is what stands before the focused folder input.
+const folderPrefix = "▸ (•) " + text.ExpFolder
+
+func (s *Screen) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case drivesMsg:
 		s.scanned = true
@@ -370,12 +398,17 @@ func (s *Screen) startOrAsk() tea.Cmd {
 	return s.start(false)
 }
 
-// Cursor implements common.Screen.
+// Cursor implements common.Screen: in the folder field, on the line the
+// frame at the told size shows it.
 func (s *Screen) Cursor() *tea.Cursor {
-	if !s.Typing() || s.curY < 0 {
+	if !s.Typing() {
 		return nil
 	}
-	return tea.NewCursor(4+ansi.StringWidth(text.ExpFolder)+s.folder.CursorX(), s.curY)
+	_, y := s.draw(s.size())
+	if y < 0 {
+		return nil
+	}
+	return tea.NewCursor(ansi.StringWidth(folderPrefix)+s.folder.CursorX(), y)
 }
 
 func check(on bool) string {
@@ -385,8 +418,15 @@ func check(on bool) string {
 	return "[ ]"
 }
 
-// View implements common.Screen.
+// View implements common.Screen. It only draws.
 func (s *Screen) View(width, height int) string {
+	v, _ := s.draw(width, height)
+	return v
+}
+
+// draw draws the screen and says on which line the folder input's cursor
+// is (-1 when not shown). It changes nothing.
+func (s *Screen) draw(width, height int) (string, int) {
 	st := s.c.Styles
 	var lines []string
 	add := func(l string) { lines = append(lines, components.Fit(l, width)) }
@@ -401,7 +441,7 @@ func (s *Screen) View(width, height int) string {
 		add(st.OK.Render(fmt.Sprintf(text.ExpNoErrors, w)))
 	}
 	rs := s.rows()
-	s.curY = -1
+	curY := -1
 	mark := func(i int) string {
 		if i == s.focus && !s.running {
 			return "▸ "
@@ -455,11 +495,11 @@ func (s *Screen) View(width, height int) string {
 				sel = "(•)"
 			}
 			if i == s.focus {
-				s.curY = len(lines)
+				curY = len(lines)
 				focusLine = len(lines)
 			}
 			prefix := mark(i) + sel + " " + text.ExpFolder
-			lines = append(lines, components.Fit(prefix+s.folder.View(max(8, width-ansi.StringWidth(prefix))), width))
+			lines = append(lines, components.Fit(prefix+s.folder.Draw(folderWidth(width)), width))
 		case rowStart:
 			label := "[ " + text.ExpStart + " ]"
 			if s.draft {
@@ -484,11 +524,11 @@ func (s *Screen) View(width, height int) string {
 		head := 2
 		from := max(head, min(focusLine, len(lines)-(height-head)))
 		lines = append(lines[:head:head], lines[from:]...)
-		if s.curY >= 0 {
-			s.curY -= from - head
+		if curY >= 0 {
+			curY -= from - head
 		}
 	}
-	return components.Block(strings.Join(lines, "\n"), width, height)
+	return components.Block(strings.Join(lines, "\n"), width, height), curY
 }
 
 // progressLines shows each file: running, failed, or written and verified.

@@ -168,6 +168,8 @@ type Flow struct {
 	top    int // preview and result: the first line shown
 	done   int
 	err    string
+	// width is the flow's width, from the size message.
+	width int
 }
 
 // New starts an import at its path step.
@@ -237,8 +239,35 @@ func (f *Flow) KeyMap() help.KeyMap {
 	return keys.Map{}
 }
 
-// Update handles the flow's keys, pastes and replies.
+// Update handles the flow's keys, pastes, replies and its size; the path
+// input scrolls here for the width it is drawn at, so that View only draws.
 func (f *Flow) Update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(tea.WindowSizeMsg); ok {
+		f.width = m.Width
+	}
+	cmd := f.update(msg)
+	f.path.Scroll(f.pathWidth(f.drawWidth()))
+	return cmd
+}
+
+// drawWidth is the width the flow is drawn at: as told by the last size
+// message, else the terminal's, else 80.
+func (f *Flow) drawWidth() int {
+	switch {
+	case f.width > 0:
+		return f.width
+	case f.h.C != nil && f.h.C.Width > 0:
+		return f.h.C.Width
+	}
+	return 80
+}
+
+// pathWidth is the width of the path input on a line of width cells.
+func (f *Flow) pathWidth(width int) int {
+	return max(4, width-components.StringWidth(f.h.Texts.PathLabel))
+}
+
+func (f *Flow) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case Msg:
 		if msg.flow == f {
@@ -482,8 +511,7 @@ func (f *Flow) View(width, height int) string {
 	}
 	switch f.step {
 	case stepPath, stepReading:
-		lw := components.StringWidth(t.PathLabel)
-		lines = append(lines, st.Label.Render(t.PathLabel)+f.path.View(max(4, width-lw)))
+		lines = append(lines, st.Label.Render(t.PathLabel)+f.path.Draw(f.pathWidth(width)))
 		for _, l := range components.Wrap(t.PathHint, width) {
 			lines = append(lines, st.Muted.Render(l))
 		}

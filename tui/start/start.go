@@ -52,6 +52,8 @@ type Model struct {
 	// selectID is an organ to select when the list arrives.
 	selectID int64
 	keys     startKeys
+	// height is the screen's height (tea.WindowSizeMsg).
+	height int
 }
 
 // startKeys are the start screen's keys. Enter does what its hint says
@@ -160,8 +162,20 @@ func (m *Model) Organ() (model.Organ, bool) {
 	return m.organs[m.ol.Cursor], true
 }
 
-// Update implements common.Screen.
+// Update implements common.Screen: the screen's keys and messages, then
+// the lists' scroll settled for the screen's height, so that View only
+// draws.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		m.height = sz.Height
+	}
+	s, cmd := m.update(msg)
+	m.ol.Visible(m.height - 3)
+	m.yl.Visible(m.height - 3)
+	return s, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case organsMsg:
 		if msg.err != nil {
@@ -283,7 +297,7 @@ func (m *Model) View(width, height int) string {
 	if len(m.organs) == 0 {
 		left = append(left, components.Wrap(fmt.Sprintf(text.StartNoOrgans, keys.Key(m.keys.NewOrgan)), lw)...)
 	}
-	from, to := m.ol.Visible(height - 3)
+	from, to := m.ol.Window(height - 3)
 	for i := from; i < to; i++ {
 		line := components.Fit(" "+m.organs[i].Name, lw)
 		if i == m.ol.Cursor {
@@ -299,7 +313,7 @@ func (m *Model) View(width, height int) string {
 	if len(m.organs) > 0 && len(m.years) == 0 && m.yearsOf == m.organs[m.ol.Cursor].ID {
 		right = append(right, components.Wrap(fmt.Sprintf(text.StartNoYears, keys.Key(m.keys.NewYear)), rw)...)
 	}
-	from, to = m.yl.Visible(height - 3)
+	from, to = m.yl.Window(height - 3)
 	for i := from; i < to; i++ {
 		y := m.years[i]
 		fname := ""

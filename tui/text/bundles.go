@@ -78,3 +78,7 @@ const (
 	AggKeyScroll    = "翻看结果"
 	AggKeyScrollUp  = "往回翻"
 )
+
+// BunMoreDiffs ends the bundle import's question when it lists only the
+// first differences.
+const BunMoreDiffs = "……另有 %d 处不同"
