@@ -41,6 +41,8 @@ type Model struct {
 	curX   int
 	curY   int
 	keys   checkKeys
+	// width and height are the screen's size (tea.WindowSizeMsg).
+	width, height int
 
 	// drawn caches the list's lines as drawn without the cursor, by line,
 	// for one snapshot and width: a key moves the cursor over thousands of
@@ -151,8 +153,71 @@ func (m *Model) Typing() bool { return m.acking }
 // Busy implements common.Busy.
 func (m *Model) Busy() bool { return m.acking }
 
-// Update implements common.Screen.
+// Update implements common.Screen: the screen's keys and messages, then
+// the scroll, the reason input's scroll and the cursor settled for the
+// screen's size, so that View only draws.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		m.width, m.height = sz.Width, sz.Height
+	}
+	s, cmd := m.update(msg)
+	m.settle()
+	return s, cmd
+}
+
+// heights are the list's and the detail's heights on a screen of height
+// lines (under the heading; a rule line above the detail).
+func heights(height int) (listH, detailH int) {
+	detailH = min(6, max(3, height/3))
+	return max(1, height-1-detailH-1), detailH
+}
+
+// settle scrolls the list to the cursor's finding, fills the cache of the
+// lines now in view, scrolls the reason input and places the cursor.
+func (m *Model) settle() {
+	m.curX, m.curY = -1, -1
+	if len(m.items) == 0 || m.width <= 0 {
+		return
+	}
+	listH, _ := heights(m.height)
+	curLine := 0
+	for li, l := range m.lines {
+		if l.finding >= 0 && l.finding == m.list.Cursor {
+			curLine = li
+			break
+		}
+	}
+	if curLine < m.top {
+		m.top = max(0, curLine-1)
+	}
+	if curLine >= m.top+listH {
+		m.top = curLine - listH + 1
+	}
+	m.top = max(0, min(m.top, len(m.lines)-1))
+	var version uint64
+	if m.c.Snap != nil {
+		version = m.c.Snap.Version()
+	}
+	if d := &m.drawn; d.version != version || d.width != m.width || len(d.lines) != len(m.lines) {
+		d.version, d.width, d.lines = version, m.width, make([]string, len(m.lines))
+	}
+	for li := m.top; li < min(len(m.lines), m.top+listH); li++ {
+		if l := m.lines[li]; m.drawn.lines[li] == "" && l.finding != m.list.Cursor {
+			m.drawn.lines[li] = m.drawLine(l, m.width, false)
+		}
+	}
+	if m.acking {
+		m.in.Scroll(m.inputWidth(m.width))
+	}
+	_, m.curX, m.curY = m.detail(m.width, m.height)
+}
+
+// inputWidth is the room for the reason after its prompt.
+func (m *Model) inputWidth(width int) int {
+	return max(4, width-components.StringWidth(text.CheckAckPrompt+"："))
+}
+
+func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.OrganYearMsg, common.SavedMsg:
 		m.rebuild()
@@ -269,59 +334,54 @@ func (m *Model) View(width, height int) string {
 	if len(m.items) == 0 {
 		return components.Block(head+"\n\n"+st.OK.Render(text.CheckNone), width, height)
 	}
-	detailH := min(6, max(3, height/3))
-	listH := max(1, height-1-detailH-1)
-	fm := m.c.Format()
+	listH, detailH := heights(height)
 	// Only the visible lines are drawn: at 50,000 requests a check run
 	// holds thousands of findings, and drawing them all took 14–21 ms a key.
-	curLine := 0
-	for li, l := range m.lines {
-		if l.finding >= 0 && l.finding == m.list.Cursor {
-			curLine = li
-			break
-		}
-	}
-	if curLine < m.top {
-		m.top = max(0, curLine-1)
-	}
-	if curLine >= m.top+listH {
-		m.top = curLine - listH + 1
-	}
-	m.top = max(0, min(m.top, len(m.lines)-1))
+	// Update drew them into the cache; a line missing there (a new
+	// snapshot not yet heard of) is drawn here and not kept.
+	top := max(0, min(m.top, len(m.lines)-1))
 	var version uint64
 	if m.c.Snap != nil {
 		version = m.c.Snap.Version()
 	}
-	if d := &m.drawn; d.version != version || d.width != width || len(d.lines) != len(m.lines) {
-		d.version, d.width, d.lines = version, width, make([]string, len(m.lines))
-	}
+	cached := m.drawn.version == version && m.drawn.width == width && len(m.drawn.lines) == len(m.lines)
 	var out []string
-	for li := m.top; li < min(len(m.lines), m.top+listH); li++ {
+	for li := top; li < min(len(m.lines), top+listH); li++ {
 		l := m.lines[li]
-		if l.finding == m.list.Cursor && l.finding >= 0 {
+		switch {
+		case l.finding == m.list.Cursor && l.finding >= 0:
 			out = append(out, m.drawLine(l, width, true))
-			continue
+		case cached && m.drawn.lines[li] != "":
+			out = append(out, m.drawn.lines[li])
+		default:
+			out = append(out, m.drawLine(l, width, false))
 		}
-		if m.drawn.lines[li] == "" {
-			m.drawn.lines[li] = m.drawLine(l, width, false)
-		}
-		out = append(out, m.drawn.lines[li])
 	}
 	list := components.Block(strings.Join(out, "\n"), width, listH)
+	det, _, _ := m.detail(width, height)
+	detail := components.Block(strings.Join(det, "\n"), width, detailH+1)
+	return components.Block(head+"\n"+list+"\n"+detail, width, height)
+}
+
+// detail is the selected finding's detail under the list, with the reason
+// input while acknowledging, and where the cursor is in the screen (-1, -1
+// when there is no input). It changes nothing: Update scrolled the input.
+func (m *Model) detail(width, height int) (det []string, curX, curY int) {
+	st := m.c.Styles
+	listH, detailH := heights(height)
 	f, _ := m.Selected()
-	var det []string
 	det = append(det, st.Border.Render(strings.Repeat("─", width)))
-	det = append(det, st.Label.Render(components.Fit(f.Place(fm), width)))
+	det = append(det, st.Label.Render(components.Fit(f.Place(m.c.Format()), width)))
 	det = append(det, components.Wrap(f.Message, width)...)
 	if f.Acked {
 		det = append(det, st.Muted.Render(fmt.Sprintf(text.CheckAckedLabel, f.AckReason)))
 	}
-	m.curX, m.curY = -1, -1
+	curX, curY = -1, -1
 	if m.acking {
 		label := text.CheckAckPrompt + "："
 		lw := components.StringWidth(label)
-		det = append(det, st.Label.Render(label)+m.in.View(max(4, width-lw)))
-		m.curX, m.curY = lw+m.in.CursorX(), 1+listH+len(det)-1
+		det = append(det, st.Label.Render(label)+m.in.Draw(m.inputWidth(width)))
+		curX, curY = lw+m.in.CursorX(), 1+listH+len(det)-1
 	}
 	if m.err != "" {
 		det = append(det, st.Error.Render(m.err))
@@ -329,13 +389,12 @@ func (m *Model) View(width, height int) string {
 	if m.acking && len(det) > detailH+1 {
 		// Keep the reason input visible.
 		det = append(det[:1], det[len(det)-detailH:]...)
-		m.curY = 1 + listH + len(det) - 1
+		curY = 1 + listH + len(det) - 1
 		if m.err != "" {
-			m.curY--
+			curY--
 		}
 	}
-	detail := components.Block(strings.Join(det, "\n"), width, detailH+1)
-	return components.Block(head+"\n"+list+"\n"+detail, width, height)
+	return det, curX, curY
 }
 
 // drawLine draws one line of the list: a section heading, or a finding

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
@@ -93,6 +94,7 @@ func TestAcknowledgeWarningWithReason(t *testing.T) {
 	e := env(t)
 	m := New(e.C).(*Model)
 	d := e.Drive(m)
+	d.Send(tea.WindowSizeMsg{Width: 80, Height: 20})
 	_, warnsBefore := e.C.CountFindings("")
 	for {
 		f, _ := m.Selected()

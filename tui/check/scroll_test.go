@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
@@ -30,6 +31,7 @@ func TestLongListDrawsTheCursorsWindow(t *testing.T) {
 	m := New(e.C).(*Model)
 	d := e.Drive(m)
 	const w, h = 100, 24
+	d.Send(tea.WindowSizeMsg{Width: w, Height: h})
 	// A list line shows the rule before the message; the detail below
 	// shows the selected message alone.
 	// (the line is cut at the window's width: the head of the message up

@@ -38,6 +38,8 @@ var Keys = KeyMap{
 type Model struct {
 	c   *common.Common
 	top int
+	// width and height are the screen's size (tea.WindowSizeMsg).
+	width, height int
 }
 
 // New builds the year overview.
@@ -76,12 +78,29 @@ func (m *Model) Page() *desk.TujiePage {
 	return m.c.Snap.Tujie()
 }
 
-// Update implements common.Screen.
+// Update implements common.Screen: the scroll keys, then the scroll
+// clamped to the page's length at the screen's size, so that View only
+// draws.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return m, nil
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case tea.KeyPressMsg:
+		m.key(msg)
 	}
+	if p := m.Page(); p != nil && m.width > 0 {
+		m.top = clampTop(m.top, len(Lines(p, m.width, m.c.Styles)), m.height)
+	}
+	return m, nil
+}
+
+// clampTop keeps the first shown line of n inside a window of height
+// lines: never past the point where the last line is at the bottom.
+func clampTop(top, n, height int) int {
+	return max(0, min(top, n-max(1, height)))
+}
+
+func (m *Model) key(k tea.KeyPressMsg) {
 	step := max(1, m.c.Height-6)
 	switch {
 	case key.Matches(k, Keys.Down):
@@ -98,7 +117,6 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.top = 1 << 30
 	}
 	m.top = max(0, m.top)
-	return m, nil
 }
 
 // View implements common.Screen.
@@ -108,9 +126,8 @@ func (m *Model) View(width, height int) string {
 		return components.Block(m.c.Styles.Muted.Render(text.OverviewNoYear), width, height)
 	}
 	lines := Lines(p, width, m.c.Styles)
-	h := max(1, height)
-	m.top = min(m.top, max(0, len(lines)-h))
-	return components.Block(joinLines(lines[m.top:min(len(lines), m.top+h)]), width, height)
+	top := clampTop(m.top, len(lines), height)
+	return components.Block(joinLines(lines[top:min(len(lines), top+max(1, height))]), width, height)
 }
 
 func joinLines(ls []string) string {
