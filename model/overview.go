@@ -11,19 +11,10 @@ type RequestOverview struct {
 	OpenOverdue  int
 }
 
-// SummarizeRequests counts the year's log: requests received per month, answers
-// per outcome group (answered in the year), and lateness.
-func SummarizeRequests(f *Format, year int, reqs []Request, today Date, cal *Calendar) RequestOverview {
-	o := NewOverviewTally(f, year, today, cal)
-	for i := range reqs {
-		o.Add(&reqs[i], 1)
-	}
-	return o.Overview()
-}
-
-// OverviewTally counts the year's RequestOverview entry by entry, so that a
-// changed entry is taken out (Add(old, -1)) and counted again (Add(new, 1))
-// without a pass over the log.
+// OverviewTally counts the year's RequestOverview (requests received per
+// month, answers per outcome group in the year, lateness) entry by entry,
+// so that a changed entry is taken out (Add(old, -1)) and counted again
+// (Add(new, 1)) without a pass over the log.
 type OverviewTally struct {
 	o          RequestOverview
 	group      map[string]int

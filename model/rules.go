@@ -368,28 +368,12 @@ func reqName(q *Request) string {
 	return "一条未编号的申请"
 }
 
-// requests checks the log entries that belong to the report year: received
-// in it, or received earlier and not answered before it began (and entries
-// with no received date, which L8 reports). Entries of other years are
-// checked with their own year's report.
-func (c *checker) requests() {
-	missing := map[int]int{} // year without a known schedule → entries that need it
-	for i := range c.oy.Requests {
-		q := &c.oy.Requests[i]
-		if !CheckedInYear(q, c.r.Year) {
-			continue
-		}
-		c.request(q)
-		for _, y := range CalendarYearsNeeded(q, c.cal) {
-			missing[y]++
-		}
-	}
-	c.missingYears(missing)
-}
-
 // CheckedInYear reports whether the request rules check q with the report
 // of year: received in it, or received earlier and not answered before it
-// began (and entries with no received date, which L8 reports).
+// began (and entries with no received date, which L8 reports). Entries of
+// other years are checked with their own year's report. CheckRun runs the
+// rules entry by entry (request) and counts the years whose holiday
+// schedule the deadlines need (K1, missingYears).
 func CheckedInYear(q *Request, year int) bool {
 	start, end := YearStart(year), YearEnd(year)
 	return q.Received.IsZero() || !(q.Received > end || q.Received < start && !q.Answered.IsZero() && q.Answered < start)

@@ -272,14 +272,36 @@ func (s *Screen) reload() tea.Cmd {
 
 func (s *Screen) listHeight() int { return max(1, s.height-4) }
 
+// settle is Update's part of drawing, so that View only draws: the open
+// form learns its size, the list scrolls to keep its cursor in view, and
+// the search input scrolls for the width it is drawn at.
+func (s *Screen) settle() {
+	s.sizeForm()
+	s.rows.SetHeight(s.listHeight())
+	s.rows.Visible()
+	s.input.Scroll(searchWidth(s.drawWidth()))
+}
+
+// drawWidth is the width the screen is drawn at: as told by the last size
+// message, else 80.
+func (s *Screen) drawWidth() int {
+	if s.size.Width <= 0 {
+		return 80
+	}
+	return s.size.Width
+}
+
+// searchWidth is the width of the search input on a line of width cells.
+func searchWidth(width int) int { return max(4, width-components.StringWidth(text.ItemsSearchLabel)) }
+
 // ---- update ----
 
 // Update implements common.Screen.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if sz, ok := msg.(tea.WindowSizeMsg); ok {
-		s.size = sz
+		s.size, s.height = sz, sz.Height
 	}
-	defer s.sizeForm()
+	defer s.settle()
 	if ok, cmd := s.rows.Update(msg); ok {
 		return s, cmd
 	}
@@ -458,7 +480,6 @@ func (s *Screen) updateSearch(msg tea.Msg) tea.Cmd {
 
 // View implements common.Screen.
 func (s *Screen) View(width, height int) string {
-	s.height = height
 	switch s.mode {
 	case modeForm:
 		return s.form.view(s, width, height)
@@ -479,13 +500,11 @@ func (s *Screen) View(width, height int) string {
 	}
 	lines = append(lines, st.Title.Render(text.TitleItems)+"  "+st.Muted.Render(head))
 	if s.searching {
-		lw := components.StringWidth(text.ItemsSearchLabel)
-		lines = append(lines, st.Label.Render(text.ItemsSearchLabel)+s.input.View(max(4, width-lw)))
+		lines = append(lines, st.Label.Render(text.ItemsSearchLabel)+s.input.Draw(searchWidth(width)))
 	} else {
 		lines = append(lines, "  "+st.Muted.Render(s.columnsHeader(max(1, width-2))))
 	}
-	s.rows.SetHeight(s.listHeight())
-	from, to := s.rows.Visible()
+	from, to := s.rows.Window()
 	switch {
 	case s.rows.Err() != nil:
 		lines = append(lines, st.Error.Render(fmt.Sprintf(text.ItemsLoadFailed, s.rows.Err().Error())))

@@ -54,7 +54,7 @@ func (e *env) run(s common.Screen, cmd tea.Cmd) common.Screen {
 
 func (e *env) open() common.Screen {
 	s := New(e.c)
-	s.View(100, 30)
+	s.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	return e.run(s, s.Init())
 }
 

@@ -327,7 +327,7 @@ func TestTableAndOverview(t *testing.T) {
 		!regexp.MustCompile(`（一）予以公开 █+ 10件（100\.0%）`).MatchString(v) {
 		t.Fatalf("bars without their numbers at the ends:\n%s", v)
 	}
-	o := model.SummarizeRequests(c.Format(), 2021, c.OrganYear().Requests, c.Today, c.Calendar)
+	o := c.Snap.Overview()
 	if o.PerMonth[0] != 5 || o.Closed != 10 || o.GroupCounts[0] != 10 {
 		t.Fatalf("summary %+v", o)
 	}

@@ -1,0 +1,66 @@
+package proactive
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
+	"nianbao/tui/common"
+	"nianbao/tui/internal/testenv"
+	"nianbao/tui/text"
+)
+
+// frame draws s at w×h three times, fails unless the frames and the
+// cursor stay the same, and returns the frame's plain lines and cursor.
+func frame(t *testing.T, s common.Screen, w, h int) ([]string, *tea.Cursor) {
+	t.Helper()
+	first, cur := s.View(w, h), s.Cursor()
+	for range 3 {
+		if s.View(w, h) != first {
+			t.Fatalf("%dx%d: drawing again changed the frame", w, h)
+		}
+		if again := s.Cursor(); (cur == nil) != (again == nil) || cur != nil && *again != *cur {
+			t.Fatalf("%dx%d: drawing moved the cursor: %+v then %+v", w, h, cur, again)
+		}
+	}
+	return testenv.CheckSize(t, ansi.Strip(first), w, h), cur
+}
+
+// View only draws: the list scrolls in Update to keep the chosen item in
+// view, also after a resize, and the search input scrolls in Update so the
+// cursor ends the typed text.
+func TestItemsViewIsPure(t *testing.T) {
+	var stored []model.DisclosureItem
+	for i := range 40 {
+		stored = append(stored, model.DisclosureItem{Title: fmt.Sprintf("信息%03d", i), Published: model.NewDate(2021, 3, 1+i%28),
+			Category: model.DefaultItemCategories[0], Channels: []string{model.DefaultItemChannels[0]}})
+	}
+	e := setup(t, stored)
+	s := e.run(New(e.c), func() tea.Msg { return tea.WindowSizeMsg{Width: 80, Height: 21} })
+	s = e.run(s, s.Init())
+	for range 25 {
+		s = e.press(s, "down")
+	}
+	it, _ := s.(*Screen).rows.Current()
+	for _, size := range [][2]int{{80, 21}, {80, 10}} {
+		w, h := size[0], size[1]
+		s = e.run(s, func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} })
+		lines, _ := frame(t, s, w, h)
+		if !strings.Contains(strings.Join(lines, "\n"), "▸ ") || !strings.Contains(strings.Join(lines, "\n"), it.Title) {
+			t.Fatalf("%dx%d: the chosen item %q is not in view:\n%s", w, h, it.Title, strings.Join(lines, "\n"))
+		}
+	}
+	s = e.press(s, "/")
+	s = e.run(s, func() tea.Msg { return tea.PasteMsg{Content: strings.Repeat("政务公开通知", 12)} })
+	for _, w := range []int{80, 40} {
+		s = e.run(s, func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: 21} })
+		lines, cur := frame(t, s, w, 21)
+		if cur == nil || !strings.HasPrefix(lines[cur.Y], text.ItemsSearchLabel) || cur.X < w-2 || cur.X >= w {
+			t.Fatalf("width %d: cursor %+v is not at the end of the search text:\n%s", w, cur, strings.Join(lines, "\n"))
+		}
+	}
+}
