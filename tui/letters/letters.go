@@ -71,10 +71,11 @@ type Screen struct {
 	keys   keyMap
 }
 
-// Screen rows where the form and the template editor start.
+// Screen rows where the form and the template editor start (under the
+// title, and under the title, the template's name, the hint and the keys).
 const (
 	formTop = 1
-	tplTop  = 3
+	tplTop  = 4
 )
 
 type (
@@ -270,8 +271,39 @@ func (s *Screen) compose() {
 	}
 }
 
-// Update implements common.Screen.
+// Update implements common.Screen. After each message the preview's
+// scroll is clamped and the template editor scrolled for the size they
+// are drawn at, so that View only draws.
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	next, cmd := s.update(msg)
+	s.settle()
+	return next, cmd
+}
+
+// drawSize is the size the screen is drawn at: as told by the last size
+// message, else 80×21 (80×24 less the app's bars).
+func (s *Screen) drawSize() (int, int) {
+	if s.size.Width <= 0 || s.size.Height <= 0 {
+		return 80, 21
+	}
+	return s.size.Width, s.size.Height
+}
+
+func (s *Screen) settle() {
+	w, h := s.drawSize()
+	if s.tpl != nil {
+		// The editor keeps its own scroll; drawing it here at the size
+		// View will use settles it, so View's drawing changes nothing.
+		s.tpl.View(w, max(1, h-tplTop))
+		return
+	}
+	if s.form != nil {
+		_, most := s.draw(w, h)
+		s.scroll = max(0, min(s.scroll, most))
+	}
+}
+
+func (s *Screen) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		s.size = msg
@@ -487,14 +519,22 @@ func (s *Screen) previewLines(width int) []string {
 
 // View implements common.Screen.
 func (s *Screen) View(width, height int) string {
+	v, _ := s.draw(width, height)
+	return v
+}
+
+// draw draws the screen and says how far the preview can scroll. It
+// changes nothing but the template editor's scroll, which Update already
+// settled for this size.
+func (s *Screen) draw(width, height int) (string, int) {
 	st := s.c.Styles
 	head := st.Title.Render(components.Fit(s.Title()+" · "+orDash(s.q.Personal.Name), width))
 	if s.tpl != nil {
 		lines := []string{head, st.Heading.Render(components.Fit(fmt.Sprintf(text.LetTplTitle, templateName(s.tplKey)), width)),
 			st.Muted.Render(components.Fit(text.LetTplHint, width)),
 			st.Muted.Render(components.KeyHints(s.KeyMap().ShortHelp(), key.Binding{}, width))}
-		body := s.tpl.View(width, max(1, height-len(lines)))
-		return components.Block(strings.Join(lines, "\n")+"\n"+body, width, height)
+		body := s.tpl.View(width, max(1, height-tplTop))
+		return components.Block(strings.Join(lines, "\n")+"\n"+body, width, height), 0
 	}
 	formH := formHeight(len(s.form.Fields), height)
 	lines := append([]string{head}, strings.Split(s.form.View(width, formH), "\n")...)
@@ -519,8 +559,9 @@ func (s *Screen) View(width, height int) string {
 	noteLines := len(notes)
 	prev := s.previewLines(max(4, width-2))
 	h := max(0, height-used-noteLines)
-	s.scroll = max(0, min(s.scroll, len(prev)-h))
-	for i := s.scroll; i < len(prev) && i < s.scroll+h; i++ {
+	most := max(0, len(prev)-h)
+	top := min(s.scroll, most)
+	for i := top; i < len(prev) && i < top+h; i++ {
 		lines = append(lines, " "+prev[i])
 	}
 	for len(lines) < height-noteLines {
@@ -535,7 +576,7 @@ func (s *Screen) View(width, height int) string {
 		}
 		lines = append(lines, n)
 	}
-	return components.Block(strings.Join(lines, "\n"), width, height)
+	return components.Block(strings.Join(lines, "\n"), width, height), most
 }
 
 // Cursor implements common.Screen.
