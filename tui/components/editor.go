@@ -211,11 +211,18 @@ func (e *Editor) Update(msg tea.Msg) bool {
 }
 
 // View draws the text into exactly width×height cells, scrolled so the
-// cursor line is visible.
+// cursor line is visible (Scroll, then Draw).
 func (e *Editor) View(width, height int) string {
-	if height < 1 {
-		height = 1
-	}
+	e.Scroll(width, height)
+	return e.Draw(width, height)
+}
+
+// Scroll settles the editor for a window of width×height cells: the
+// width up/down move by, the first line shown (so the cursor line is
+// visible) and the cursor cell. A screen calls it in Update, so that its
+// View only draws (Draw).
+func (e *Editor) Scroll(width, height int) {
+	height = max(1, height)
 	e.lastWidth = width
 	ls := e.layout(width)
 	row, col := e.locate(ls, e.pos)
@@ -229,9 +236,17 @@ func (e *Editor) View(width, height int) string {
 		e.top = max(0, len(ls)-1)
 	}
 	e.curX, e.curY = col, row-e.top
+}
+
+// Draw draws the text into exactly width×height cells from the line
+// Scroll chose, changing nothing.
+func (e *Editor) Draw(width, height int) string {
+	height = max(1, height)
+	ls := e.layout(width)
+	top := max(0, min(e.top, len(ls)-1))
 	out := make([]string, height)
 	for i := range height {
-		li := e.top + i
+		li := top + i
 		if li >= len(ls) {
 			out[i] = strings.Repeat(" ", width)
 			continue
@@ -242,6 +257,6 @@ func (e *Editor) View(width, height int) string {
 	return strings.Join(out, "\n")
 }
 
-// CursorXY is the cursor cell relative to the editor's top-left, as drawn
-// by the last View.
+// CursorXY is the cursor cell relative to the editor's top-left, as
+// settled by the last Scroll (or View).
 func (e *Editor) CursorXY() (x, y int) { return e.curX, e.curY }

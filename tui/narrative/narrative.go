@@ -80,7 +80,9 @@ type Model struct {
 	top     int
 	curX    int
 	curY    int
-	keys    keyMap
+	// width and height are the screen's size (tea.WindowSizeMsg).
+	width, height int
+	keys          keyMap
 }
 
 // New builds the editor of section (1..6) of the open report.
@@ -337,8 +339,25 @@ func (m *Model) tick() tea.Cmd {
 	return tea.Tick(AutosaveDelay, func(time.Time) tea.Msg { return autosaveMsg{section: sec, seq: seq} })
 }
 
-// Update implements common.Screen.
+// Update implements common.Screen: the section's keys and messages, then
+// the scroll, the editor's or heading input's scroll and the cursor
+// settled for the screen's size, so that View only draws.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		m.width, m.height = sz.Width, sz.Height
+	}
+	s, cmd := m.update(msg)
+	w, h := m.width, m.height
+	if w <= 0 {
+		// Not yet told its size (a screen driven on its own): settle
+		// for the smallest terminal the workstation is made for.
+		w, h = 80, 22
+	}
+	_, m.top, m.curX, m.curY = m.render(w, h, true)
+	return s, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case autosaveMsg:
 		if msg.section == m.section && msg.seq == m.seq && m.dirty && m.mode == editingText {
@@ -752,8 +771,19 @@ func (m *Model) insertGenerated() tea.Cmd {
 	return m.saveBlock(i)
 }
 
-// View implements common.Screen.
+// View implements common.Screen: it only draws, at the scroll Update
+// settled.
 func (m *Model) View(width, height int) string {
+	frame, _, _, _ := m.render(width, height, false)
+	return frame
+}
+
+// render lays the section out in width×height cells and returns the frame,
+// the first body line shown (so the current block, or at least its cursor,
+// is visible) and the cursor cell (-1, -1 when nothing is edited). Only
+// with settle does it scroll the open editor or heading input; it writes
+// nothing else.
+func (m *Model) render(width, height int, settle bool) (frame string, top, curX, curY int) {
 	st := m.c.Styles
 	head := st.Heading.Render(model.SectionTitles[m.section]) + "  " + st.Muted.Render(fmt.Sprintf(text.NarrChars, m.Chars()))
 	var foot string
@@ -772,7 +802,7 @@ func (m *Model) View(width, height int) string {
 	textW := max(4, width-2)
 	var lines []string
 	curFrom, curTo := 0, 0
-	m.curX, m.curY = -1, -1
+	curX, curY = -1, -1
 	heading := 0
 	for i, b := range m.blocks {
 		if i == m.cur {
@@ -794,8 +824,11 @@ func (m *Model) View(width, height int) string {
 			}
 			if i == m.cur && m.mode == renaming {
 				nw := components.StringWidth(num)
-				view := m.in.View(max(2, textW-nw))
-				m.curX, m.curY = 2+nw+m.in.CursorX(), len(lines)
+				if settle {
+					m.in.Scroll(max(2, textW-nw))
+				}
+				view := m.in.Draw(max(2, textW-nw))
+				curX, curY = 2+nw+m.in.CursorX(), len(lines)
 				lines = append(lines, gutter+st.Heading.Render(num)+st.Focused.Render(view))
 			} else {
 				t := num + b.Text
@@ -814,9 +847,12 @@ func (m *Model) View(width, height int) string {
 		} else if i == m.cur && m.mode == editingText {
 			n := len(components.Wrap(m.ed.Value(), textW-1)) + 1
 			h := max(3, min(n, bodyH-2))
-			view := strings.Split(m.ed.View(textW, h), "\n")
+			if settle {
+				m.ed.Scroll(textW, h)
+			}
+			view := strings.Split(m.ed.Draw(textW, h), "\n")
 			x, y := m.ed.CursorXY()
-			m.curX, m.curY = 2+x, len(lines)+y
+			curX, curY = 2+x, len(lines)+y
 			for j, l := range view {
 				if j > 0 {
 					gutter = "  "
@@ -847,25 +883,26 @@ func (m *Model) View(width, height int) string {
 		}
 	}
 	// Scroll so the current block (or at least its cursor) is visible.
-	if curFrom < m.top {
-		m.top = curFrom
+	top = m.top
+	if curFrom < top {
+		top = curFrom
 	}
-	if curTo > m.top+bodyH {
-		m.top = curTo - bodyH
-		if m.mode == browsing && m.top > curFrom {
+	if curTo > top+bodyH {
+		top = curTo - bodyH
+		if m.mode == browsing && top > curFrom {
 			// A block taller than the view is shown from its start.
-			m.top = curFrom
+			top = curFrom
 		}
-		if m.curY >= 0 && m.curY < m.top {
-			m.top = m.curY
+		if curY >= 0 && curY < top {
+			top = curY
 		}
 	}
-	m.top = max(0, min(m.top, max(0, len(lines)-1)))
-	if m.curY >= 0 {
-		m.curY = m.curY - m.top + 1
+	top = max(0, min(top, max(0, len(lines)-1)))
+	if curY >= 0 {
+		curY = curY - top + 1
 	}
-	body := components.Block(strings.Join(lines[m.top:], "\n"), width, bodyH)
-	return components.Block(head+"\n"+body+"\n"+foot, width, height)
+	body := components.Block(strings.Join(lines[top:], "\n"), width, bodyH)
+	return components.Block(head+"\n"+body+"\n"+foot, width, height), top, curX, curY
 }
 
 // Cursor implements common.Screen.

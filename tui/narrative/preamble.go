@@ -29,6 +29,8 @@ type Preamble struct {
 	curX  int
 	curY  int
 	keys  preambleKeys
+	// width and height are the screen's size (tea.WindowSizeMsg).
+	width, height int
 }
 
 // preambleKeys are the preamble editor's keys.
@@ -77,8 +79,33 @@ func (p *Preamble) save() tea.Cmd {
 	return p.c.Save(func(ctx context.Context, st common.Desk) error { return st.SaveReportMeta(ctx, &cp) })
 }
 
-// Update implements common.Screen.
+// Update implements common.Screen: the editor's keys, then its scroll and
+// the cursor settled for the screen's size, so that View only draws.
 func (p *Preamble) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if sz, ok := msg.(tea.WindowSizeMsg); ok {
+		p.width, p.height = sz.Width, sz.Height
+	}
+	s, cmd := p.update(msg)
+	w, h := p.width, p.height
+	if w <= 0 {
+		w, h = 80, 22 // not yet told its size: the smallest terminal
+	}
+	p.ed.Scroll(w, p.editorHeight(h))
+	p.curX, p.curY = p.ed.CursorXY()
+	p.curY++ // under the heading
+	return s, cmd
+}
+
+// editorHeight is the editor's height on a screen of height lines: half
+// of it, a third while the generated preamble is shown below.
+func (p *Preamble) editorHeight(height int) int {
+	if strings.TrimSpace(p.ed.Value()) == "" {
+		return max(3, height/3)
+	}
+	return max(3, height/2)
+}
+
+func (p *Preamble) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case preambleSaveMsg:
 		if msg.seq == p.seq {
@@ -123,13 +150,7 @@ func (p *Preamble) View(width, height int) string {
 	st := p.c.Styles
 	lines := []string{st.Heading.Render(text.PreambleTitle) + "  " + st.Muted.Render(
 		fmt.Sprintf(text.NarrChars, p.ed.Len()))}
-	edH := max(3, height/2)
-	if strings.TrimSpace(p.ed.Value()) == "" {
-		edH = max(3, height/3)
-	}
-	lines = append(lines, p.ed.View(width, edH))
-	p.curX, p.curY = p.ed.CursorXY()
-	p.curY++
+	lines = append(lines, p.ed.Draw(width, p.editorHeight(height)))
 	if strings.TrimSpace(p.ed.Value()) == "" && p.c.OrganYear() != nil {
 		lines = append(lines, "", st.Label.Render(text.PreambleGenerated))
 		for _, l := range components.Wrap(model.PreambleText(p.c.OrganYear()), width) {
