@@ -98,6 +98,7 @@ func New(c *common.Common, factories map[string]common.Factory) *Model {
 		PrevSection: keys.Bind(text.OutlineKeyPrevSec, "ctrl+p", "ctrl+pgup"),
 		Leave:       keys.Bind(text.OutlineKeyLeave, "esc"),
 	}
+	m.build()
 	return m
 }
 
@@ -122,7 +123,19 @@ func (m *Model) ListFocused() bool { return !m.focusRight }
 // Child is the screen of the selected entry.
 func (m *Model) Child() common.Screen { return m.child() }
 
+// child is the selected entry's screen, built when the entry was selected
+// (New, selectEntry): View, Cursor and KeyMap only look it up.
 func (m *Model) child() common.Screen {
+	if s, ok := m.children[m.Current()]; ok {
+		return s
+	}
+	// Not reached: every change of the selection builds its screen.
+	return newNote(m.c, m.Current())
+}
+
+// build makes the selected entry's screen if it is not made yet, and
+// returns it.
+func (m *Model) build() common.Screen {
 	sec := m.Current()
 	if s, ok := m.children[sec]; ok {
 		return s
@@ -174,7 +187,7 @@ func (m *Model) selectEntry(sec string) tea.Cmd {
 			_, built := m.children[sec]
 			m.cursor = i
 			if !built {
-				return m.child().Init()
+				return m.build().Init()
 			}
 			return nil
 		}
@@ -412,7 +425,11 @@ func (m *Model) Cursor() *tea.Cursor {
 	if c == nil {
 		return nil
 	}
-	if m.showList(m.c.Width) {
+	w := m.size.Width
+	if w <= 0 {
+		w = m.c.Width
+	}
+	if m.showList(w) {
 		c.X += ListWidth + 1
 	}
 	return c
