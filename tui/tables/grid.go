@@ -53,6 +53,9 @@ type Model struct {
 	keys    gridKeys
 	note    string
 	undo    *cellUndo
+	// size is the screen's size (tea.WindowSizeMsg); textSize is the size
+	// last told to the section's text above the tables.
+	size, textSize tea.WindowSizeMsg
 
 	// valsGen counts refreshes of vals; drawn caches the table rows as
 	// drawn without the cursor (drawRows), for one snapshot, vals, width,
@@ -307,8 +310,32 @@ func (m *Model) Dirty() bool { return m.text.Dirty() || m.editing && m.in.Value(
 // Err is the message of refused input, if any.
 func (m *Model) Err() string { return m.err }
 
-// Update implements common.Screen.
+// Update implements common.Screen: the grid's keys and messages, then the
+// text's size, the column offset, the scroll, the cell input's scroll and
+// the cursor settled for the screen's size, so that View only draws.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	sz, sized := msg.(tea.WindowSizeMsg)
+	if sized {
+		m.size = sz
+		msg = m.textSizeMsg()
+	}
+	s, cmd := m.update(msg)
+	if !sized && m.size.Width > 0 && m.textSizeMsg() != m.textSize {
+		// The text's share of the screen changes with the zone.
+		_, tcmd := m.text.Update(m.textSizeMsg())
+		cmd = tea.Batch(cmd, tcmd)
+	}
+	m.textSize = m.textSizeMsg()
+	m.settle()
+	return s, cmd
+}
+
+// textSizeMsg is the size of the section's text above the tables.
+func (m *Model) textSizeMsg() tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: m.size.Width, Height: m.textHeight(m.size.Height)}
+}
+
+func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.OrganYearMsg, common.SavedMsg:
 		m.rebuild()

@@ -20,20 +20,35 @@ func (m *Model) textHeight(height int) int {
 	return min(4, max(0, height-infoLines-6))
 }
 
-// View implements common.Screen.
-func (m *Model) View(width, height int) string {
+// settle fits the grid to the screen's size in Update: the column offset,
+// the scroll, the cache of the rows in view, the cell input's scroll and
+// the cursor, so that View only draws.
+func (m *Model) settle() {
+	w, h := m.size.Width, m.size.Height
+	if w <= 0 {
+		// Not yet told its size (a screen driven on its own): settle
+		// for the smallest terminal the workstation is made for.
+		w, h = 80, 22
+	}
 	m.curX, m.curY = -1, -1
+	th := m.textHeight(h)
+	_, cy, cx := m.tablesView(w, max(1, h-th-infoLines), true)
+	if m.zone == zoneTables && m.editing && cy >= 0 {
+		m.curX, m.curY = cx, th+cy
+	}
+}
+
+// View implements common.Screen: it only draws, at the scroll Update
+// settled.
+func (m *Model) View(width, height int) string {
 	th := m.textHeight(height)
 	var parts []string
 	if th > 0 {
 		parts = append(parts, components.Block(m.text.View(width, th), width, th))
 	}
 	tableH := max(1, height-th-infoLines)
-	tables, cy, cx := m.tablesView(width, tableH)
+	tables, _, _ := m.tablesView(width, tableH, false)
 	parts = append(parts, tables, m.infoView(width))
-	if m.zone == zoneTables && m.editing && cy >= 0 {
-		m.curX, m.curY = cx, th+cy
-	}
 	return components.Block(strings.Join(parts, "\n"), width, height)
 }
 
@@ -52,7 +67,10 @@ func stubWidth(d *dtable, short bool) int {
 
 // tablesView draws every table of the section; it returns the lines and the
 // cursor cell's line and column (for the input cursor), -1 when off screen.
-func (m *Model) tablesView(width, height int) (string, int, int) {
+// With settle (in Update) it scrolls: the column offset, the first line
+// shown and the cell input, and it caches the rows it draws; without, it
+// draws at the settled scroll and writes nothing.
+func (m *Model) tablesView(width, height int, settle bool) (string, int, int) {
 	st := m.c.Styles
 	var lines []string
 	curLine, curCol := -1, -1
@@ -62,9 +80,14 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 	if m.c.Snap != nil {
 		version = m.c.Snap.Version()
 	}
-	if k := (drawnKey{version, m.valsGen, width, m.colOff, m.cur.t, m.zone}); k != m.drawn.key || m.drawn.rows == nil {
-		m.drawn.key, m.drawn.rows = k, map[[2]int]string{}
+	cache := m.drawn.rows
+	if k := (drawnKey{version, m.valsGen, width, m.colOff, m.cur.t, m.zone}); k != m.drawn.key || cache == nil {
+		cache = map[[2]int]string{}
+		if settle {
+			m.drawn.key, m.drawn.rows = k, cache
+		}
 	}
+	colOff, top := m.colOff, m.top
 	for ti, d := range m.tables {
 		isCur := ti == m.cur.t
 		if isCur {
@@ -87,14 +110,14 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 		fit := max(1, (width-stub)/d.colW)
 		off := 0
 		if isCur && fit < n {
-			if m.colOff > m.cur.c {
-				m.colOff = m.cur.c
+			if colOff > m.cur.c {
+				colOff = m.cur.c
 			}
-			if m.cur.c >= m.colOff+fit {
-				m.colOff = m.cur.c - fit + 1
+			if m.cur.c >= colOff+fit {
+				colOff = m.cur.c - fit + 1
 			}
-			m.colOff = max(0, min(m.colOff, n-fit))
-			off = m.colOff
+			colOff = max(0, min(colOff, n-fit))
+			off = colOff
 		}
 		end := min(n, off+fit)
 		left, right := " ", " "
@@ -131,7 +154,7 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 			}
 			rowCur := isCur && ri == m.cur.r && m.zone == zoneTables
 			if !rowCur {
-				if l, ok := m.drawn.rows[[2]int{ti, ri}]; ok {
+				if l, ok := cache[[2]int{ti, ri}]; ok {
 					lines = append(lines, l)
 					continue
 				}
@@ -146,7 +169,10 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 				a := r.cells[ci]
 				cellCur := rowCur && ci == m.cur.c
 				if cellCur && m.editing {
-					view := m.in.View(d.colW - 1)
+					if settle {
+						m.in.Scroll(d.colW - 1)
+					}
+					view := m.in.Draw(d.colW - 1)
 					curLine, curCol = len(lines), x+m.in.CursorX()
 					line += st.Focused.Render(view) + " "
 				} else {
@@ -155,8 +181,8 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 				x += d.colW
 			}
 			line = components.Fit(line, width)
-			if !rowCur {
-				m.drawn.rows[[2]int{ti, ri}] = line
+			if !rowCur && settle {
+				cache[[2]int{ti, ri}] = line
 			}
 			lines = append(lines, line)
 		}
@@ -164,35 +190,38 @@ func (m *Model) tablesView(width, height int) (string, int, int) {
 	}
 	// Scroll: keep the cursor row (and when possible its caption) visible.
 	rowLine := m.cursorLine()
-	if rowLine < m.top {
-		m.top = max(0, min(capLine, rowLine))
+	if rowLine < top {
+		top = max(0, min(capLine, rowLine))
 	}
-	if rowLine >= m.top+height {
-		m.top = rowLine - height + 1
+	if rowLine >= top+height {
+		top = rowLine - height + 1
 	}
 	if m.cur.t == 0 && rowLine < height {
-		m.top = 0
+		top = 0
 	}
-	m.top = max(0, min(m.top, max(0, len(lines)-height)))
+	top = max(0, min(top, max(0, len(lines)-height)))
 	// When the cursor table's header has scrolled away, draw it on top of
 	// the first two visible lines, keeping the cursor row below it.
-	if m.top > capLine+1 && height > 4 {
-		if rowLine < m.top+2 {
-			m.top = rowLine - 2
+	if top > capLine+1 && height > 4 {
+		if rowLine < top+2 {
+			top = rowLine - 2
 		}
-		if m.top > capLine+1 {
-			vis := append([]string(nil), lines[m.top:]...)
+		if top > capLine+1 {
+			vis := append([]string(nil), lines[top:]...)
 			copy(vis, sticky)
-			lines = append(lines[:m.top:m.top], vis...)
+			lines = append(lines[:top:top], vis...)
 		}
 	}
 	if curLine >= 0 {
-		curLine -= m.top
+		curLine -= top
 		if curLine < 0 || curLine >= height {
 			curLine = -1
 		}
 	}
-	return components.Block(strings.Join(lines[m.top:], "\n"), width, height), curLine, curCol
+	if settle {
+		m.colOff, m.top = colOff, top
+	}
+	return components.Block(strings.Join(lines[top:], "\n"), width, height), curLine, curCol
 }
 
 // cursorLine is the line of the cursor row in tablesView's layout.
