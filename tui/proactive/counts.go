@@ -242,15 +242,22 @@ func setArt20(ctx context.Context, st common.Desk, id int64, m model.TableMode) 
 }
 
 func (v *countsView) view(s *Screen, width, height int) string {
+	out, _ := v.draw(s, width, height)
+	return out
+}
+
+// draw draws the counts from the scroll Update left (clamped to this
+// size) and says how far they can scroll. It changes nothing.
+func (v *countsView) draw(s *Screen, width, height int) (string, int) {
 	st := s.c.Styles
 	lines := []string{st.Title.Render(fmt.Sprintf(text.ItemsCountsTitle, s.c.Year))}
 	if v.err != "" {
 		lines = append(lines, st.Error.Render(v.err))
-		return components.Block(strings.Join(lines, "\n"), width, height)
+		return components.Block(strings.Join(lines, "\n"), width, height), 0
 	}
 	if !v.loaded {
 		lines = append(lines, st.Muted.Render(text.ItemsLoading))
-		return components.Block(strings.Join(lines, "\n"), width, height)
+		return components.Block(strings.Join(lines, "\n"), width, height), 0
 	}
 	c := v.counts
 	var body []string
@@ -311,7 +318,9 @@ func (v *countsView) view(s *Screen, width, height int) string {
 			body = append(body, "  "+st.Muted.Render(l))
 		}
 	}
-	lines = append(lines, scrolled(body, &v.scroll, height-3)...)
+	top := v.scroll
+	lines = append(lines, scrolled(body, &top, height-3)...)
+	most := max(0, len(body)-max(1, height-3))
 	for len(lines) < height-1 {
 		lines = append(lines, "")
 	}
@@ -321,5 +330,5 @@ func (v *countsView) view(s *Screen, width, height int) string {
 		note = st.OK.Render(note)
 	}
 	lines = append(lines, note)
-	return components.Block(strings.Join(lines, "\n"), width, height)
+	return components.Block(strings.Join(lines, "\n"), width, height), most
 }

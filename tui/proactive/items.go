@@ -274,12 +274,20 @@ func (s *Screen) listHeight() int { return max(1, s.height-4) }
 
 // settle is Update's part of drawing, so that View only draws: the open
 // form learns its size, the list scrolls to keep its cursor in view, and
-// the search input scrolls for the width it is drawn at.
+// the search input and the counts scroll for the size they are drawn at.
 func (s *Screen) settle() {
 	s.sizeForm()
 	s.rows.SetHeight(s.listHeight())
 	s.rows.Visible()
 	s.input.Scroll(searchWidth(s.drawWidth()))
+	if s.mode == modeCounts && s.cnt != nil {
+		h := s.size.Height
+		if h <= 0 {
+			h = 21
+		}
+		_, most := s.cnt.draw(s, s.drawWidth(), h)
+		s.cnt.scroll = min(s.cnt.scroll, most)
+	}
 }
 
 // drawWidth is the width the screen is drawn at: as told by the last size

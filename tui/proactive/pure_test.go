@@ -64,3 +64,33 @@ func TestItemsViewIsPure(t *testing.T) {
 		}
 	}
 }
+
+// The counts scroll by keys, clamped in Update: past the end the scroll
+// stops at the last page, drawing never moves it, and one key up moves at
+// once.
+func TestCountsScrollIsClampedInUpdate(t *testing.T) {
+	e := setup(t, []model.DisclosureItem{{Title: "通知", Published: model.NewDate(2021, 3, 1),
+		Category: model.DefaultItemCategories[0], Channels: []string{model.DefaultItemChannels[0]}}})
+	s := e.run(New(e.c), func() tea.Msg { return tea.WindowSizeMsg{Width: 80, Height: 10} })
+	s = e.run(s, s.Init())
+	s = e.press(s, "v")
+	l := s.(*Screen)
+	if l.mode != modeCounts || !l.cnt.loaded {
+		t.Fatalf("v did not open the counts (mode %v)", l.mode)
+	}
+	for range 60 {
+		s = e.press(s, "down")
+	}
+	_, most := l.cnt.draw(l, 80, 10)
+	if most == 0 || l.cnt.scroll != most {
+		t.Fatalf("scroll %d after 60 downs, want it clamped at %d", l.cnt.scroll, most)
+	}
+	end, _ := frame(t, s, 80, 10)
+	if l.cnt.scroll != most {
+		t.Fatal("drawing moved the scroll")
+	}
+	s = e.press(s, "up")
+	if up, _ := frame(t, s, 80, 10); l.cnt.scroll != most-1 || strings.Join(up, "\n") == strings.Join(end, "\n") {
+		t.Fatalf("one up from the end: scroll %d, want %d", l.cnt.scroll, most-1)
+	}
+}
