@@ -272,8 +272,8 @@ func (s *Screen) compose() {
 }
 
 // Update implements common.Screen. After each message the preview's
-// scroll is clamped and the template editor scrolled for the size they
-// are drawn at, so that View only draws.
+// scroll is clamped and the template editor scrolled (Editor.Scroll) for
+// the size they are drawn at, so that View only draws (Editor.Draw).
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	next, cmd := s.update(msg)
 	s.settle()
@@ -292,9 +292,7 @@ func (s *Screen) drawSize() (int, int) {
 func (s *Screen) settle() {
 	w, h := s.drawSize()
 	if s.tpl != nil {
-		// The editor keeps its own scroll; drawing it here at the size
-		// View will use settles it, so View's drawing changes nothing.
-		s.tpl.View(w, max(1, h-tplTop))
+		s.tpl.Scroll(w, max(1, h-tplTop))
 		return
 	}
 	if s.form != nil {
@@ -524,8 +522,7 @@ func (s *Screen) View(width, height int) string {
 }
 
 // draw draws the screen and says how far the preview can scroll. It
-// changes nothing but the template editor's scroll, which Update already
-// settled for this size.
+// changes nothing.
 func (s *Screen) draw(width, height int) (string, int) {
 	st := s.c.Styles
 	head := st.Title.Render(components.Fit(s.Title()+" · "+orDash(s.q.Personal.Name), width))
@@ -533,7 +530,7 @@ func (s *Screen) draw(width, height int) (string, int) {
 		lines := []string{head, st.Heading.Render(components.Fit(fmt.Sprintf(text.LetTplTitle, templateName(s.tplKey)), width)),
 			st.Muted.Render(components.Fit(text.LetTplHint, width)),
 			st.Muted.Render(components.KeyHints(s.KeyMap().ShortHelp(), key.Binding{}, width))}
-		body := s.tpl.View(width, max(1, height-tplTop))
+		body := s.tpl.Draw(width, max(1, height-tplTop))
 		return components.Block(strings.Join(lines, "\n")+"\n"+body, width, height), 0
 	}
 	formH := formHeight(len(s.form.Fields), height)
