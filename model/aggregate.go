@@ -186,7 +186,7 @@ func AggregateEntries(year int, in []AggregateInput, expected []string) Aggregat
 				for _, i := range o.Blank {
 					res.Incomplete[cells[i]]++
 				}
-				o.Note = fmt.Sprintf("表格有 %d 格未填（如 %s），合计中缺这些格的数字，请与该单位核实", len(o.Blank), CellName(res.Format, cells[o.Blank[0]]))
+				o.Note = fmt.Sprintf("表格有 %d 格未填（如 %s），合计中缺这些格的数字，请与该单位核实", len(o.Blank), res.Format.Place(cells[o.Blank[0]]))
 			}
 			res.Counted++
 			o.Status = AggOK
@@ -240,5 +240,5 @@ func (r AggregateResult) IncompleteNote() string {
 		}
 	}
 	return fmt.Sprintf("注意：%d 个单位的报告有未填的格子，%d 个合计数缺这些单位的数字（如 %s），不是完整合计；见各单位的说明和“各单位数据”中的“未填”。",
-		organs, len(r.Incomplete), CellName(r.Format, first))
+		organs, len(r.Incomplete), r.Format.Place(first))
 }

@@ -141,7 +141,7 @@ func TestAggregateSaysWhenACellIsBlank(t *testing.T) {
 		t.Errorf("total = %d, want 3 (甲 only)", got)
 	}
 	o := res.Organs[1]
-	if len(o.Blank) != 1 || res.Format.AllCells()[o.Blank[0]] != cell || !strings.Contains(o.Note, "表格有 1 格未填（如 表二（五）项 行政许可·本年处理决定数量）") {
+	if len(o.Blank) != 1 || res.Format.AllCells()[o.Blank[0]] != cell || !strings.Contains(o.Note, "表格有 1 格未填（如 表二（五）项 行政许可 · 本年处理决定数量）") {
 		t.Errorf("乙镇 = blank %v note %q", o.Blank, o.Note)
 	}
 	if res.Organs[0].Note != "" || len(res.Organs[0].Blank) != 0 {

@@ -155,24 +155,6 @@ func DerivedTotals(t *Table, v Values) Values {
 	return out
 }
 
-// CellName names a cell for a 未填 message: 表三 一、本年新收政府信息公开申请数量·自然人,
-// 表四 行政复议·结果维持, 表二（五） 行政许可·处理决定数量.
-func CellName(f *Format, a CellAddress) string {
-	t, r, c, ok := f.Cell(a)
-	if !ok {
-		return a.String()
-	}
-	col := c.Label
-	if t.ID == TableS4 {
-		// The group (行政复议 …) is the column id's prefix: rv_upheld.
-		col = s4GroupName(strings.SplitN(a.Col, "_", 2)[0]) + "·" + c.Label
-	}
-	if r.Label == "" {
-		return TableName(t) + " " + col
-	}
-	return TableName(t) + " " + r.FullLabel() + "·" + col
-}
-
 // blankNamed is how many 未填 cells a finding names before 等.
 const blankNamed = 3
 
@@ -193,11 +175,13 @@ func (c *checker) blanks() {
 		t := c.f.Table(id)
 		var msg string
 		if len(cells) == 1 {
-			msg = CellName(c.f, cells[0]) + " 未填；没有的请填 0"
+			// Named in the message too: the check list shows messages
+			// under their section, without the place.
+			msg = c.f.Place(cells[0]) + " 未填；没有的请填 0"
 		} else {
 			names := make([]string, 0, blankNamed)
 			for _, a := range cells[:min(blankNamed, len(cells))] {
-				names = append(names, strings.TrimPrefix(CellName(c.f, a), TableName(t)+" "))
+				names = append(names, strings.TrimPrefix(c.f.Place(a), TableName(t)+" "))
 			}
 			more := ""
 			if len(cells) > blankNamed {

@@ -16,8 +16,8 @@ func TestBlankCellIsAnError(t *testing.T) {
 	if len(u) != 1 || u[0].Cell != a || u[0].Severity != Error || u[0].Section != 4 {
 		t.Fatalf("U1 = %+v", u)
 	}
-	if !strings.HasPrefix(u[0].Message, "表四 行政复议·结果维持 未填") {
-		t.Errorf("message %q does not name the cell", u[0].Message)
+	if p := u[0].Place(oy.Report.Format()); p != "表四 · 行政复议·结果维持" || !strings.HasPrefix(u[0].Message, p+" 未填") {
+		t.Errorf("place %q and message %q must both name the cell with its group", p, u[0].Message)
 	}
 	if i3 := ruleFindings(fs, "I3"); len(i3) != 0 {
 		t.Errorf("I3 compared a sum with a blank part: %+v", i3)
@@ -151,15 +151,18 @@ func TestZeroBlanks(t *testing.T) {
 	}
 }
 
-func TestCellName(t *testing.T) {
+// A cell's place names it unambiguously: 表四's columns repeat under each
+// group, so the group is part of the name.
+func TestPlaceNamesTheCell(t *testing.T) {
 	f := FormatByID("2021")
 	for a, want := range map[CellAddress]string{
-		Addr(TableS4, RowS4Cases, S4Col(GroupSuitReview, Pending)): "表四 行政诉讼（复议后起诉）·尚未审结",
-		Addr(TableS3, RowCarriedIn, string(Business)):              "表三 二、上年结转政府信息公开申请数量·商业企业",
-		Addr(TableS2Item5, RowLicensing, "decisions"):              "表二（五）项 行政许可·本年处理决定数量",
+		Addr(TableS4, RowS4Cases, S4Col(GroupSuitReview, Pending)): "表四 · 行政诉讼（复议后起诉）·尚未审结",
+		Addr(TableS4, RowS4Cases, S4Col(GroupReview, Pending)):     "表四 · 行政复议·尚未审结",
+		Addr(TableS3, RowCarriedIn, string(Business)):              "表三 二、上年结转政府信息公开申请数量 · 商业企业",
+		Addr(TableS2Item5, RowLicensing, "decisions"):              "表二（五）项 行政许可 · 本年处理决定数量",
 	} {
-		if got := CellName(f, a); got != want {
-			t.Errorf("CellName(%s) = %q, want %q", a, got, want)
+		if got := f.Place(a); got != want {
+			t.Errorf("Place(%s) = %q, want %q", a, got, want)
 		}
 	}
 }

@@ -183,11 +183,17 @@ func (f *Format) Place(a CellAddress) string {
 	if !ok {
 		return a.String()
 	}
+	col := c.Label
+	if t.ID == TableS4 {
+		// 表四's columns repeat under each group (行政复议, the two kinds of
+		// 行政诉讼); the group is the column id's prefix: rv_upheld.
+		col = s4GroupName(strings.SplitN(a.Col, "_", 2)[0]) + "·" + c.Label
+	}
 	name := TableName(t)
 	if r.Label == "" {
-		return name + " · " + c.Label
+		return name + " · " + col
 	}
-	return name + " " + r.FullLabel() + " · " + c.Label
+	return name + " " + r.FullLabel() + " · " + col
 }
 
 // TableName is the short Chinese name of a table: 表二（一）, 表三, 表四.

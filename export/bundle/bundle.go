@@ -94,7 +94,7 @@ func (m Meta) ComputedNote(f *model.Format) string {
 	const named = 3
 	names := make([]string, 0, named)
 	for _, a := range m.Computed[:min(named, len(m.Computed))] {
-		names = append(names, model.CellName(f, a))
+		names = append(names, f.Place(a))
 	}
 	more := ""
 	if len(m.Computed) > named {
