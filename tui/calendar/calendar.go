@@ -218,8 +218,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if m.c.Calendar == nil || m.year >= model.BuiltinFirstYear && m.year <= model.BuiltinLastYear {
 			return nil // a built-in year needs no mark
 		}
-		st, ctx, y, done := m.c.Store, m.c.Ctx, m.year, !m.c.Calendar.MarkedComplete(m.year)
-		return func() tea.Msg { return markedMsg{year: y, done: done, err: st.SetCalendarYearComplete(ctx, y, done)} }
+		st, ctx, y, done := m.c.Store, m.c.Context(), m.year, !m.c.Calendar.MarkedComplete(m.year)
+		return m.c.Track(func() tea.Msg { return markedMsg{year: y, done: done, err: st.SetCalendarYearComplete(ctx, y, done)} })
 	case key.Matches(k, b.Delete):
 		if m.list.Cursor < len(m.days) {
 			d := m.days[m.list.Cursor]
@@ -227,8 +227,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 				m.msg, m.msgErr = fmt.Sprintf(text.CalNotAdded, keys.Key(m.keys.Add)), true
 				return nil
 			}
-			st, ctx := m.c.Store, m.c.Ctx
-			return func() tea.Msg { return savedMsg{removed: d.Date, err: st.UnsetCalendarDay(ctx, d.Date)} }
+			st, ctx := m.c.Store, m.c.Context()
+			return m.c.Track(func() tea.Msg { return savedMsg{removed: d.Date, err: st.UnsetCalendarDay(ctx, d.Date)} })
 		}
 	default:
 		m.list.HandleKey(k, 10)
@@ -268,17 +268,18 @@ func (m *Model) submit() tea.Cmd {
 	if ev := m.form.Leave(); ev.Refused {
 		return nil
 	}
-	st, ctx := m.c.Store, m.c.Ctx
+	// Every write is tracked, so quitting waits for it.
+	st, ctx := m.c.Store, m.c.Context()
 	if !m.adding {
-		path := strings.TrimSpace(m.form.Field(fPath).Value())
+		path := components.CleanPath(m.form.Field(fPath).Value())
 		if path == "" {
 			m.form.Field(fPath).Err = text.CalPathEmpty
 			return nil
 		}
-		return func() tea.Msg {
+		return m.c.Track(func() tea.Msg {
 			res, err := st.ImportCalendar(ctx, path)
 			return savedMsg{days: res.Days, err: err}
-		}
+		})
 	}
 	dateF := m.form.Field(fDate)
 	if err := validDate(dateF.Value()); err != nil {
@@ -287,9 +288,9 @@ func (m *Model) submit() tea.Cmd {
 	}
 	date, _ := model.ParseDate(dateF.Value())
 	d := model.CalendarDay{Date: date, Workday: m.form.Field(fKind).Choice == 1, Name: model.CleanLine(m.form.Field(fName).Value()), Added: true}
-	return func() tea.Msg {
+	return m.c.Track(func() tea.Msg {
 		return savedMsg{days: []model.CalendarDay{d}, err: st.SetCalendarDay(ctx, d)}
-	}
+	})
 }
 
 // calFormH is the height of the form's fields.
