@@ -424,9 +424,12 @@ func (s *Screen) write() tea.Cmd {
 		s.note, s.noteErr = s.draftErr, true
 		return nil
 	}
-	dir := s.value(fDir)
-	if err := desk.CheckLetterFolder(dir); err != nil && dir == "" {
-		s.note, s.noteErr = err.Error(), true
+	// The folder itself is checked by WriteLetter, off the Update loop (a
+	// slow or pulled stick must not freeze the screen); only the empty
+	// field is answered here.
+	dir := components.CleanPath(s.value(fDir))
+	if dir == "" {
+		s.note, s.noteErr = desk.CheckLetterFolder(dir).Error(), true
 		return nil
 	}
 	s.busy, s.note, s.noteErr = true, text.LetWriting, false
