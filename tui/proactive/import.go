@@ -36,7 +36,7 @@ func newImportFlow(s *Screen) *importFlow {
 		Read: func(path string) (sheetimport.File, error) {
 			fh, err := os.Open(path)
 			if err != nil {
-				return nil, fmt.Errorf(text.ImportOpenFail, path, err)
+				return nil, err // the flow says why in Chinese
 			}
 			defer fh.Close()
 			sh, err := importer.ReadItems(fh, path)

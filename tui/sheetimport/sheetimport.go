@@ -8,7 +8,9 @@
 package sheetimport
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -463,6 +465,11 @@ func (f *Flow) read() tea.Cmd {
 			return Msg{flow: fl, kind: stepReading, err: fmt.Errorf(text.ImportOpenFail, p, text.ImportIsDir)}
 		}
 		file, err := read(p)
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			// A file that is there but does not open (no permission to
+			// read it, locked by Excel): said in Chinese, not the system's words.
+			err = fmt.Errorf(text.ImportOpenFail, p, openReason(err))
+		}
 		return Msg{flow: fl, kind: stepReading, file: file, err: err}
 	}
 }
