@@ -45,7 +45,7 @@ func jumpTo(k string) string {
 // jumpBinding is the outline's jump keys as one binding, its help listing
 // them as the registry has them ("0-6" for the report's sections).
 func jumpBinding() key.Binding {
-	var ks, letters []string
+	var ks, digits, letters []string
 	for _, e := range common.Entries {
 		if e.Key == "" {
 			continue
@@ -53,9 +53,16 @@ func jumpBinding() key.Binding {
 		ks = append(ks, e.Key)
 		if e.Section == 0 && e.ID != common.SecProfile {
 			letters = append(letters, e.Key)
+		} else {
+			digits = append(digits, e.Key)
 		}
 	}
-	h := "0-6 " + strings.Join(letters, " ")
+	h := strings.Join(letters, " ")
+	if len(digits) > 0 {
+		// The profile and the sections have the digit keys in order: one
+		// range says them.
+		h = digits[0] + "-" + digits[len(digits)-1] + " " + h
+	}
 	return key.NewBinding(key.WithKeys(ks...), key.WithHelp(h, text.OutlineKeyJump))
 }
 
