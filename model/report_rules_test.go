@@ -58,7 +58,7 @@ func TestDeliverRules(t *testing.T) {
 		{"P1 unpaid without a notice", "P1", withReq(func(q *Request) { q.Answered, q.Outcome = 20220320, RowUnpaidFee }),
 			[]string{"逾期未按收费通知要求缴纳费用」，但没有收费通知日期"}},
 		{"P1 typed table, the log holds no notice", "P1", unpaidTyped(true, 0),
-			[]string{"表三（六）2「逾期未按收费通知要求缴纳费用」为 1，但本年没有发出收费通知"}},
+			[]string{"表三 （六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 · 总计 为 1，但本年没有发出收费通知"}},
 		{"P1 typed table without a log is not an error", "P1", unpaidTyped(false, 0), nil},
 		{"P5 typed table without a log, notices entered", "P5", unpaidTyped(false, 1), nil},
 		{"P5 typed table without a log nor notices", "P5", unpaidTyped(false, 0), []string{"说明本年至少发出 1 份收费通知"}},

@@ -727,12 +727,12 @@ func (c *checker) reportRules() {
 			if len(c.oy.Requests) > 0 {
 				// The log is kept and holds no fee notice: the table is wrong.
 				c.add(Finding{Rule: "P1", Severity: Error, Section: 3, Cell: a,
-					Message: fmt.Sprintf("表三（六）2「逾期未按收费通知要求缴纳费用」为 %d，但本年没有发出收费通知", n)})
+					Message: fmt.Sprintf("%s 为 %d，但本年没有发出收费通知", c.f.Place(a), n)})
 			} else {
 				// No log: the notices were simply not entered, and the
 				// report's section 六 should name them.
 				c.add(Finding{Rule: "P5", Severity: Warning, Section: 6, Cell: a,
-					Message: fmt.Sprintf("表三（六）2「逾期未按收费通知要求缴纳费用」为 %d，说明本年至少发出 %d 份收费通知，但信息处理费的收费通知件数为 0；请填写收费通知件数，并在「六、其他需要报告的事项」中写明", n, n)})
+					Message: fmt.Sprintf("%s 为 %d，说明本年至少发出 %d 份收费通知，但信息处理费的收费通知件数为 0；请填写收费通知件数，并在「%s」中写明", c.f.Place(a), n, n, SectionTitles[6])})
 			}
 		}
 	}
