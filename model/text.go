@@ -289,11 +289,6 @@ func atoi(s string) int {
 	return n
 }
 
-// ValidatePhone checks a contact phone number: an 11-digit mobile number
-// (1[3-9]…, optionally after +86), a fixed line with or without area code
-// (0471-1234567, (0471)12345678, 12345678) and an optional extension, or a
-// 400/800 service number. Spaces and hyphens between digit groups are fine.
-// An empty field is allowed.
 // ValidatePostcode accepts an empty value or six digits (full-width digits
 // count as digits), the form of a Chinese 邮政编码.
 func ValidatePostcode(s string) error {
@@ -307,6 +302,11 @@ func ValidatePostcode(s string) error {
 	return nil
 }
 
+// ValidatePhone checks a contact phone number: an 11-digit mobile number
+// (1[3-9]…, optionally after +86), a fixed line with or without area code
+// (0471-1234567, (0471)12345678, 12345678) and an optional extension, or a
+// 400/800 service number. Spaces and hyphens between digit groups are fine.
+// An empty field is allowed.
 func ValidatePhone(s string) error {
 	if s == "" {
 		return nil
