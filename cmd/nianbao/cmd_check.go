@@ -62,14 +62,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "年份 %d 不对：政府信息公开工作年度报告的格式从2019年度开始，请给出2019年或以后的年份。\n", *year)
 		return exitUsage
 	}
-	today := model.DateOf(time.Now())
-	if *todayFlag != "" {
-		d, err := model.ParseDate(*todayFlag)
-		if err != nil {
-			fmt.Fprintf(stderr, "--today 的日期不对：%v\n", err)
-			return exitUsage
-		}
-		today = d
+	today, ok := parseToday(*todayFlag, stderr)
+	if !ok {
+		return exitUsage
+	}
+	if today.IsZero() {
+		today = model.DateOf(time.Now())
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -175,16 +175,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), quitSignals()...)
 	defer stop()
-	var today model.Date
-	if *todayFlag != "" {
-		d, err := model.ParseDate(*todayFlag)
-		if err != nil || d.IsZero() {
-			fmt.Fprintf(stderr, "--today 的日期「%s」看不懂，请写成 2021-12-06。\n", *todayFlag)
-			return exitUsage
-		}
-		today = d
+	today, ok := parseToday(*todayFlag, stderr)
+	if !ok {
+		return exitUsage
 	}
 	return workstation(ctx, *dbFlag, today, stdout, stderr)
+}
+
+// parseToday reads a --today flag (the workstation's and check's): the zero
+// date when it is empty; false, after saying why in Chinese, when it is not
+// a date.
+func parseToday(s string, stderr io.Writer) (model.Date, bool) {
+	if s == "" {
+		return model.Date(0), true
+	}
+	d, err := model.ParseDate(s)
+	if err != nil || d.IsZero() {
+		fmt.Fprintf(stderr, "--today 的日期「%s」看不懂，请写成 2021-12-06。\n", s)
+		return d, false
+	}
+	return d, true
 }
 
 // withDB passes a global --db on to a command's own flags: before them, or

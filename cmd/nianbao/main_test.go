@@ -527,3 +527,17 @@ func TestNewerAndForeignDatabasesUntouched(t *testing.T) {
 		}
 	}
 }
+
+// A --today that is not a date is refused in Chinese by the workstation and
+// by check alike (one parser), before anything is opened.
+func TestBadTodayIsRefused(t *testing.T) {
+	for _, args := range [][]string{
+		{"--today", "2021-13-40", "--db", filepath.Join(t.TempDir(), "x.db")},
+		{"check", "--organ", "大雁镇人民政府", "--year", "2021", "--today", "明天", "--db", filepath.Join(t.TempDir(), "x.db")},
+	} {
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != exitUsage || !strings.Contains(errb.String(), "--today 的日期") || !strings.Contains(errb.String(), "看不懂") {
+			t.Errorf("%v: exit %d, %q", args, code, errb.String())
+		}
+	}
+}
