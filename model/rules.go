@@ -235,21 +235,9 @@ func (c *checker) tableS4() {
 		}
 		if tot := c.v[cell]; tot != sum(vals) && known {
 			c.add(Finding{Rule: "I3", Severity: Error, Section: 4, Cell: cell,
-				Message: fmt.Sprintf("%s：总计为 %d，不等于结果维持、结果纠正、其他结果、尚未审结之和（%s）", s4GroupName(g), tot, sumExpr(vals))})
+				Message: fmt.Sprintf("%s：总计为 %d，不等于结果维持、结果纠正、其他结果、尚未审结之和（%s）", S4GroupLabel(g), tot, sumExpr(vals))})
 		}
 	}
-}
-
-func s4GroupName(g string) string {
-	switch g {
-	case GroupReview:
-		return "行政复议"
-	case GroupDirectSuit:
-		return "行政诉讼（未经复议直接起诉）"
-	case GroupSuitReview:
-		return "行政诉讼（复议后起诉）"
-	}
-	return g
 }
 
 // ---- I4: no negative counts or amounts ----
