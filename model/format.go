@@ -199,7 +199,7 @@ func (f *Format) Place(a CellAddress) string {
 	return name + " " + r.FullLabel() + " · " + col
 }
 
-// TableName is the short Chinese name of a table: 表二（一）, 表三, 表四.
+// TableName is the short Chinese name of a table: 表二（一）项, 表三, 表四.
 func TableName(t *Table) string {
 	switch t.Section {
 	case 3:

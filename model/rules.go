@@ -272,11 +272,12 @@ func (c *checker) nonNegative() {
 func (c *checker) section2() {
 	lvl := c.oy.Organ.Level
 	if t := c.f.Table(TableS2Item1); t != nil && lvl != "" && !lvl.MayMakeRules() {
+		row, _ := t.Row(RowRules)
 		for _, col := range t.Columns {
 			a := Addr(TableS2Item1, RowRules, col.ID)
 			if x := c.v[a]; x != 0 {
 				c.add(Finding{Rule: "I5", Severity: Warning, Section: 2, Cell: a,
-					Message: fmt.Sprintf("%s没有制定规章的权限，表二（一）「规章」一行应为 0，现在「%s」为 %d", lvl.Label(), col.Label, x)})
+					Message: fmt.Sprintf("%s没有制定规章的权限，%s「%s」一行应为 0，现在「%s」为 %d", lvl.Label(), TableName(t), row.Label, col.Label, x)})
 				break
 			}
 		}
