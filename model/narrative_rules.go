@@ -99,6 +99,14 @@ func s2Normative(col string) func(g figures) (int64, bool) {
 	}
 }
 
+// s2NormativeName names a 行政规范性文件 cell of 二（一） by the labels of the
+// 2021 format, the one format that has it (s2Normative skips the others):
+// 表二（一）项「行政规范性文件」现行有效件数.
+func s2NormativeName(col string) string {
+	t, r, c, _ := format2021.Cell(Addr(TableS2Item1, RowNormativeDocs, col))
+	return TableName(t) + "「" + r.Label + "」" + c.Label
+}
+
 func s4Total(groups ...string) func(g figures) (int64, bool) {
 	return func(g figures) (int64, bool) {
 		var s int64
@@ -154,9 +162,9 @@ var narrativeClaims = []narrativeClaim{
 		"表四「行政诉讼」两组总计之和", s4Total(GroupDirectSuit, GroupSuitReview), nil},
 	// 「现行有效行政规范性文件698件」「本年度制发的规范性文件88件」 (2021 format).
 	{regexp.MustCompile(`现行有效[^。；;，,！？!?（(\n]{0,6}?规范性文件` + gapPat + numPat + `\s*(件)`),
-		"表二（一）「行政规范性文件」现行有效件数", s2Normative("in_force"), nil},
+		s2NormativeName("in_force"), s2Normative("in_force"), nil},
 	{regexp.MustCompile(`制发[^。；;，,！？!?（(\n]{0,6}?规范性文件` + gapPat + numPat + `\s*(件)`),
-		"表二（一）「行政规范性文件」本年制发件数", s2Normative("issued"), nil},
+		s2NormativeName("issued"), s2Normative("issued"), nil},
 	{regexp.MustCompile(`主动公开[^。；;，,！？!?\n]{0,8}?信息[^。；;，,！？!?\n]{0,6}?` + numPat + `\s*(条|件)`),
 		"主动公开信息登记的条数", func(g figures) (int64, bool) {
 			if len(g.items) == 0 {

@@ -84,11 +84,11 @@ func TestNarrativeN1(t *testing.T) {
 			setv(oy, TableS2Item1, RowNormativeDocs, "in_force", 470)
 			setv(oy, TableS2Item1, RowNormativeDocs, "issued", 77)
 		}, withText(1, "清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。")),
-			[]string{"正文为 393 件，但表二（一）「行政规范性文件」现行有效件数为 470"}},
+			[]string{"正文为 393 件，但表二（一）项「行政规范性文件」现行有效件数为 470"}},
 		{"制发 differs from 二（一）", func(oy *OrganYear) {
 			setv(oy, TableS2Item1, RowNormativeDocs, "issued", 5)
 			withText(1, "本年度制发行政规范性文件6件。")(oy)
-		}, []string{"正文为 6 件，但表二（一）「行政规范性文件」本年制发件数为 5"}},
+		}, []string{"正文为 6 件，但表二（一）项「行政规范性文件」本年制发件数为 5"}},
 		{"blank 总计: the applicant columns count", func(oy *OrganYear) {
 			oy.Report.Values[Addr(TableS3, RowDisclosed, ColTotal)] = 0
 			withText(3, "予以公开3件。")(oy)

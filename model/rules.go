@@ -260,21 +260,9 @@ func (c *checker) tableS4() {
 		}
 		if tot := c.v[cell]; tot != sum(vals) && known {
 			c.add(Finding{Rule: "I3", Severity: Error, Section: 4, Cell: cell,
-				Message: fmt.Sprintf("%s：总计为 %d，不等于结果维持、结果纠正、其他结果、尚未审结之和（%s）", s4GroupName(g), tot, sumExpr(vals))})
+				Message: fmt.Sprintf("%s：总计为 %d，不等于结果维持、结果纠正、其他结果、尚未审结之和（%s）", S4GroupLabel(g), tot, sumExpr(vals))})
 		}
 	}
-}
-
-func s4GroupName(g string) string {
-	switch g {
-	case GroupReview:
-		return "行政复议"
-	case GroupDirectSuit:
-		return "行政诉讼（未经复议直接起诉）"
-	case GroupSuitReview:
-		return "行政诉讼（复议后起诉）"
-	}
-	return g
 }
 
 // ---- I4: no negative counts or amounts ----
@@ -309,11 +297,12 @@ func (c *checker) nonNegative() {
 func (c *checker) section2() {
 	lvl := c.oy.Organ.Level
 	if t := c.f.Table(TableS2Item1); t != nil && lvl != "" && !lvl.MayMakeRules() {
+		row, _ := t.Row(RowRules)
 		for _, col := range t.Columns {
 			a := Addr(TableS2Item1, RowRules, col.ID)
 			if x := c.v[a]; x != 0 {
 				c.add(Finding{Rule: "I5", Severity: Warning, Section: 2, Cell: a,
-					Message: fmt.Sprintf("%s没有制定规章的权限，表二（一）「规章」一行应为 0，现在「%s」为 %d", lvl.Label(), col.Label, x)})
+					Message: fmt.Sprintf("%s没有制定规章的权限，%s「%s」一行应为 0，现在「%s」为 %d", lvl.Label(), TableName(t), row.Label, col.Label, x)})
 				break
 			}
 		}

@@ -162,7 +162,7 @@ func TestRules(t *testing.T) {
 		}, false, Warning, nil, CellAddress{}},
 		{"I5 township with rules", "I5", func(oy *OrganYear) {
 			setv(oy, TableS2Item1, RowRules, "in_force", 2)
-		}, true, Warning, []string{"乡镇/街道没有制定规章的权限", "「现行有效件数」为 2"}, Addr(TableS2Item1, RowRules, "in_force")},
+		}, true, Warning, []string{"乡镇/街道没有制定规章的权限，表二（一）项「规章」一行应为 0", "「现行有效件数」为 2"}, Addr(TableS2Item1, RowRules, "in_force")},
 
 		// Y1
 		{"Y1 carried over matches", "Y1", func(oy *OrganYear) {}, false, Warning, nil, CellAddress{}},
