@@ -78,3 +78,7 @@ func StringWidth(s string) int { return cellWidth(s) }
 func NoLineStart(r rune) bool {
 	return strings.ContainsRune("，。、；：？！）》」』”’〕】…,.;:?!)", r)
 }
+
+// ChoiceArrows draws a value picked with ← and → between the arrows of a
+// choice: ◀ 值 ▶ (a compact form choice, a column or meaning in an import).
+func ChoiceArrows(value string) string { return "◀ " + value + " ▶" }
