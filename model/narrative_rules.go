@@ -40,10 +40,19 @@ type narrativeClaim struct {
 	// left blank still counts its requests there, and a narrative that
 	// agrees with either is not contradicted by the table.
 	alt func(g figures) (int64, bool)
+	// also, when set, is another figure the same words may mean: 「办理…申请
+	// N件」 is read as the requests answered （七） or as the year's workload
+	// 一 + 二; a narrative that agrees with either is not contradicted.
+	also func(g figures) (int64, bool)
 }
 
 func s3Total(row string) func(g figures) (int64, bool) {
 	return func(g figures) (int64, bool) { return g.v[Addr(TableS3, row, ColTotal)], true }
+}
+
+// workload is the requests an organ had to handle in the year: 一 + 二.
+func workload(g figures) (int64, bool) {
+	return g.v[Addr(TableS3, RowNew, ColTotal)] + g.v[Addr(TableS3, RowCarriedIn, ColTotal)], true
 }
 
 // s3Applicants sums a table 三 row over the six applicant columns.
@@ -139,39 +148,43 @@ const claimNewAfter = 1
 
 var narrativeClaims = []narrativeClaim{
 	{regexp.MustCompile(`(?:收到|新收|受理|接收)` + gapPat + `申请` + gapPat + numPat + `\s*(件|份|起|宗)`),
-		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew)},
+		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew), nil},
 	// 「收到70件申请」: the count before the word 申请.
 	{regexp.MustCompile(`(?:收到|新收|受理|接收)[^。；;，,！？!?（(\n申]{0,6}?` + numPat + `\s*(件)[^。；;，,！？!?\n]{0,8}?申请`),
-		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew)},
+		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew), nil},
 	{regexp.MustCompile(`(?:上年|上一年|去年)度?结转` + gapPat + numPat + `\s*(件)`),
-		"表三「二、上年结转政府信息公开申请数量」总计", s3Total(RowCarriedIn), s3RowApplicants(RowCarriedIn)},
+		"表三「二、上年结转政府信息公开申请数量」总计", s3Total(RowCarriedIn), s3RowApplicants(RowCarriedIn), nil},
 	{regexp.MustCompile(`(?:办结|办理完毕|答复)` + gapPat + numPat + `\s*(件)`),
-		"表三「（七）总计」", s3Total(RowOutcomeSum), s3RowApplicants(RowOutcomeSum)},
-	{regexp.MustCompile(`予以公开` + gapPat + numPat + `\s*(件)`), "表三「（一）予以公开」总计", s3Group("o1"), s3GroupApplicants("o1")},
-	{regexp.MustCompile(`部分公开` + gapPat + numPat + `\s*(件)`), "表三「（二）部分公开」总计", s3Group("o2"), s3GroupApplicants("o2")},
-	{regexp.MustCompile(`不予公开` + gapPat + numPat + `\s*(件)`), "表三「（三）不予公开」各项之和", s3Group("o3"), s3GroupApplicants("o3")},
-	{regexp.MustCompile(`无法提供` + gapPat + numPat + `\s*(件)`), "表三「（四）无法提供」各项之和", s3Group("o4"), s3GroupApplicants("o4")},
-	{regexp.MustCompile(`不予处理` + gapPat + numPat + `\s*(件)`), "表三「（五）不予处理」各项之和", s3Group("o5"), s3GroupApplicants("o5")},
-	{regexp.MustCompile(`其他处理` + gapPat + numPat + `\s*(件)`), "表三「（六）其他处理」各项之和", s3Group("o6"), s3GroupApplicants("o6")},
+		"表三「（七）总计」", s3Total(RowOutcomeSum), s3RowApplicants(RowOutcomeSum), nil},
+	// 「办理依申请公开18件」「办理政府信息公开申请30件」: answered, or the
+	// year's workload (一 + 二); either agrees.
+	{regexp.MustCompile(`办理[^。；;，,！？!?（(\n0-9]{0,10}?申请` + gapPat + numPat + `\s*(件)`),
+		"表三「（七）总计」", s3Total(RowOutcomeSum), s3RowApplicants(RowOutcomeSum), workload},
+	{regexp.MustCompile(`予以公开` + gapPat + numPat + `\s*(件)`), "表三「（一）予以公开」总计", s3Group("o1"), s3GroupApplicants("o1"), nil},
+	{regexp.MustCompile(`部分公开` + gapPat + numPat + `\s*(件)`), "表三「（二）部分公开」总计", s3Group("o2"), s3GroupApplicants("o2"), nil},
+	{regexp.MustCompile(`不予公开` + gapPat + numPat + `\s*(件)`), "表三「（三）不予公开」各项之和", s3Group("o3"), s3GroupApplicants("o3"), nil},
+	{regexp.MustCompile(`无法提供` + gapPat + numPat + `\s*(件)`), "表三「（四）无法提供」各项之和", s3Group("o4"), s3GroupApplicants("o4"), nil},
+	{regexp.MustCompile(`不予处理` + gapPat + numPat + `\s*(件)`), "表三「（五）不予处理」各项之和", s3Group("o5"), s3GroupApplicants("o5"), nil},
+	{regexp.MustCompile(`其他处理` + gapPat + numPat + `\s*(件)`), "表三「（六）其他处理」各项之和", s3Group("o6"), s3GroupApplicants("o6"), nil},
 	{regexp.MustCompile(`结转下(?:一)?年度?` + gapPat + numPat + `\s*(件)`),
-		"表三「四、结转下年度继续办理」总计", s3Total(RowCarriedOut), s3RowApplicants(RowCarriedOut)},
+		"表三「四、结转下年度继续办理」总计", s3Total(RowCarriedOut), s3RowApplicants(RowCarriedOut), nil},
 	{regexp.MustCompile(`行政复议` + gapPat + numPat + `\s*(件|起|宗|次)`),
-		"表四「行政复议」总计", s4Total(GroupReview), nil},
+		"表四「行政复议」总计", s4Total(GroupReview), nil, nil},
 	// 「诉讼2件」 is as much a claim as 「行政诉讼2件」.
 	{regexp.MustCompile(`诉讼` + gapPat + numPat + `\s*(件|起|宗|次)`),
-		"表四「行政诉讼」两组总计之和", s4Total(GroupDirectSuit, GroupSuitReview), nil},
+		"表四「行政诉讼」两组总计之和", s4Total(GroupDirectSuit, GroupSuitReview), nil, nil},
 	// 「现行有效行政规范性文件698件」「本年度制发的规范性文件88件」 (2021 format).
 	{regexp.MustCompile(`现行有效[^。；;，,！？!?（(\n]{0,6}?规范性文件` + gapPat + numPat + `\s*(件)`),
-		s2NormativeName("in_force"), s2Normative("in_force"), nil},
+		s2NormativeName("in_force"), s2Normative("in_force"), nil, nil},
 	{regexp.MustCompile(`制发[^。；;，,！？!?（(\n]{0,6}?规范性文件` + gapPat + numPat + `\s*(件)`),
-		s2NormativeName("issued"), s2Normative("issued"), nil},
+		s2NormativeName("issued"), s2Normative("issued"), nil, nil},
 	{regexp.MustCompile(`主动公开[^。；;，,！？!?\n]{0,8}?信息[^。；;，,！？!?\n]{0,6}?` + numPat + `\s*(条|件)`),
 		"主动公开信息登记的条数", func(g figures) (int64, bool) {
 			if len(g.items) == 0 {
 				return 0, false
 			}
 			return int64(CountItems(g.year, g.items).Total), true
-		}, nil},
+		}, nil, nil},
 }
 
 // Words that make a number a comparison or a part rather than the figure.
@@ -488,6 +501,11 @@ func (c *checker) countClaims(cl, whole string, g figures, whose string, add fun
 			}
 			if cla.alt != nil {
 				if a, ok := cla.alt(g); ok && a == n {
+					continue
+				}
+			}
+			if cla.also != nil {
+				if a, ok := cla.also(g); ok && a == n {
 					continue
 				}
 			}

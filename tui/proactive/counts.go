@@ -107,14 +107,14 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 		if msg.updated {
 			v.note = text.ItemsInsertedUpdated
 		}
-		return tea.Batch(s.c.Saved(), common.Reload)
+		return tea.Batch(s.c.Saved(), common.ReloadParts(desk.PartReport))
 	case art20Msg:
 		if msg.err != nil {
 			return common.SaveFailed(msg.err)
 		}
 		v.mode = msg.mode
 		v.note = fmt.Sprintf(text.ItemsArt20Switched, art20ModeLabel(msg.mode))
-		return tea.Batch(s.c.Saved(), common.Reload)
+		return tea.Batch(s.c.Saved(), common.ReloadParts(desk.PartReport))
 	case tea.KeyPressMsg:
 		b := countsKeys
 		switch {

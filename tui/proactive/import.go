@@ -54,7 +54,7 @@ func newImportFlow(s *Screen) *importFlow {
 			s.mode, s.imp = modeList, nil
 			return s.refilter()
 		},
-		Saved: func() tea.Cmd { return tea.Batch(s.loadLists(), s.c.Saved(), common.Reload) },
+		Saved: func() tea.Cmd { return tea.Batch(s.loadLists(), s.c.Saved(), common.ReloadParts(desk.PartItems)) },
 	})
 	return f
 }
