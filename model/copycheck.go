@@ -53,6 +53,10 @@ var (
 	// 「2018年」 last year's accounts or their evaluation, published in the
 	// report year on purpose: 「2019年政府决算」「2018年度财政支出项目绩效评价结果」.
 	lastYearAccounts = []string{"决算", "绩效评价", "审计"}
+	// lastYearProblems, later in the same clause, make 「2020年」 the year
+	// whose problems section 五 reports as rectified: 「针对2020年政府信息
+	// 公开中存在的问题，认真分析，积极整改」.
+	lastYearProblems = []string{"存在的问题", "发现的问题", "提出的问题", "指出的问题", "问题整改"}
 )
 
 // clauseRest returns what follows in the same clause, at most n runes.
@@ -85,7 +89,7 @@ func lastYearAsCurrent(text string, year int) string {
 		if hasAnyPrefix(after, lastYearAfter) || hasAnyPrefix(strings.TrimPrefix(after, "年"), lastYearAfter) {
 			continue
 		}
-		if hasAnyPrefix(after, lastYearDocument) || containsAny(clauseRest(after, 16), lastYearAccounts) {
+		if hasAnyPrefix(after, lastYearDocument) || containsAny(clauseRest(after, 16), lastYearAccounts) || containsAny(clauseRest(after, 20), lastYearProblems) {
 			continue
 		}
 		before := t[:m[0]]
