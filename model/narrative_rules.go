@@ -192,7 +192,10 @@ var claimSkipWords = []string{"增加", "减少", "增长", "下降", "同比", 
 	"维持", "纠正", "审结", "结果", "其中", "属于", "持平"}
 
 var (
-	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理|接收)` + `[^。；;，,！？!?\n]{0,30}?申请`)
+	// reNoRequests is a 「未收到…」 phrase up to the end of its clause; it
+	// denies requests only when 申请 follows other than in 申请人
+	// (noRequests): 「未收到该申请人提交的补正」 is about a correction.
+	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理|接收)` + `[^。；;，,！？!?\n]{0,30}`)
 	reNoCases    = regexp.MustCompile(`(?:未|没有)(?:发生|出现|产生)[^。；;，,！？!?\n]*`)
 	reAllUpheld  = regexp.MustCompile(`(?:均|全部|都)(?:获|被|予以|得到)?维持`)
 	reYear       = regexp.MustCompile(`([0-9]{4})\s*年`)
@@ -535,7 +538,7 @@ func (c *checker) negativeClaims(cl string, g figures, whose string, add func(st
 		return // the 「未…」 sentences below speak of this year's tables
 	}
 	newReq := g.v[Addr(TableS3, RowNew, ColTotal)]
-	if reNoRequests.MatchString(cl) && newReq > 0 {
+	if noRequests(cl) && newReq > 0 {
 		add("但表三「一、本年新收政府信息公开申请数量」总计为 " + i64(newReq) + "，两者矛盾")
 	}
 	rv := g.v[Addr(TableS4, RowS4Cases, S4Col(GroupReview, ResultTotal))]
@@ -564,6 +567,18 @@ func (c *checker) negativeClaims(cl string, g figures, whose string, add func(st
 			add(msg + "，并非全部维持")
 		}
 	}
+}
+
+// noRequests reports whether a clause says no request was received:
+// 「未收到政府信息公开申请」, 「未收到申请人提出的申请」, but not 「未收到该
+// 申请人提交的补正」 (the correction of a request that was received).
+func noRequests(cl string) bool {
+	for _, m := range reNoRequests.FindAllString(cl, -1) {
+		if strings.Contains(strings.ReplaceAll(m, "申请人", ""), "申请") {
+			return true
+		}
+	}
+	return false
 }
 
 // applicantsNote adds the applicant columns' sum to a message when the
