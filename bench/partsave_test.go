@@ -82,28 +82,9 @@ func BenchmarkPartSave(b *testing.B) {
 				d.app.View()
 				return c1 - c0, ok && ok1
 			}
-			for i := 0; i < 6; i++ { // warm-up
-				save(i)
-			}
-			if f := d.app.LastFrame(); !strings.Contains(f, "已保存") {
-				b.Fatalf("nothing was saved:\n%s", f)
-			}
-			cpu := make([]time.Duration, 0, b.N)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				if t, ok := save(i); ok {
-					cpu = append(cpu, t)
-				}
-			}
-			b.StopTimer()
+			timeSaves(b, d, 6, save)
 			if d.slow > 0 {
 				b.Fatalf("%d commands did not return", d.slow)
-			}
-			if len(cpu) > 0 {
-				sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
-				b.ReportMetric(percentile(cpu, 50), "cpu-p50-ms")
-				b.ReportMetric(percentile(cpu, 90), "cpu-p90-ms")
-				b.ReportMetric(percentile(cpu, 99), "cpu-p99-ms")
 			}
 		})
 	}
@@ -158,5 +139,32 @@ func addParts(tb testing.TB, st *db.Store) {
 	}
 	if err := st.SaveItems(ctx, items); err != nil {
 		tb.Fatal(err)
+	}
+}
+
+// timeSaves makes warm saves (after which the status line must say
+// 已保存), then b.N timed ones, and reports the percentiles of their CPU
+// times.
+func timeSaves(b *testing.B, d *driver, warm int, save func(i int) (time.Duration, bool)) {
+	b.Helper()
+	for i := 0; i < warm; i++ {
+		save(i)
+	}
+	if f := d.app.LastFrame(); !strings.Contains(f, "已保存") {
+		b.Fatalf("nothing was saved:\n%s", f)
+	}
+	cpu := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if t, ok := save(i); ok {
+			cpu = append(cpu, t)
+		}
+	}
+	b.StopTimer()
+	if len(cpu) > 0 {
+		sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
+		b.ReportMetric(percentile(cpu, 50), "cpu-p50-ms")
+		b.ReportMetric(percentile(cpu, 90), "cpu-p90-ms")
+		b.ReportMetric(percentile(cpu, 99), "cpu-p99-ms")
 	}
 }

@@ -9,13 +9,11 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 
 	"nianbao/db"
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
-	"nianbao/tui/internal/testenv"
 	"nianbao/tui/narrative"
 	"nianbao/tui/text"
 )
@@ -28,18 +26,8 @@ import (
 // once: each save reads only the measures back, and the snapshot equals a
 // fresh open after every step.
 func TestSavedMeasureUpdatesTheSnapshotByKeys(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	st := openStore(t, filepath.Join(dir, "nianbao.db"))
-	o := seedYear(t, st, 10)
-	today := model.NewDate(2022, 1, 10)
-	d := &countingDesk{Store: st}
-	a := New(ctx, d, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.p = &testenv.Program{T: t, Model: a, Frame: h.screen}
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 36})
-	h.run(a.Init())
-	h.send(common.OpenMsg{Organ: o, Year: 2021})
+	h, d, o, today := seededApp(t)
+	a := h.app
 	b3 := func() int { return countRule(a.Common().Findings(), "B3") }
 	status := func() string {
 		e, w := a.Common().CountFindings("")
@@ -114,17 +102,8 @@ func partsAsFresh(t *testing.T, a *App, st *desk.Store, organID int64, today mod
 func TestEditedYearEqualsFreshOpen(t *testing.T) {
 	narrative.AutosaveDelay = time.Millisecond
 	ctx := context.Background()
-	dir := t.TempDir()
-	st := openStore(t, filepath.Join(dir, "nianbao.db"))
-	o := seedYear(t, st, 10)
-	today := model.NewDate(2022, 1, 10)
-	d := &countingDesk{Store: st}
-	a := New(ctx, d, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.p = &testenv.Program{T: t, Model: a, Frame: h.screen}
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 36})
-	h.run(a.Init())
-	h.send(common.OpenMsg{Organ: o, Year: 2021})
+	h, d, o, today := seededApp(t)
+	a := h.app
 	fresh := func(at string) {
 		t.Helper()
 		partsAsFresh(t, a, d.Store, o.ID, today)
@@ -221,13 +200,8 @@ func TestSavedItemUpdatesTheSnapshotByKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	today := model.NewDate(2022, 1, 10)
-	d := &countingDesk{Store: st}
-	a := New(ctx, d, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.p = &testenv.Program{T: t, Model: a, Frame: h.screen}
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 36})
-	h.run(a.Init())
-	h.send(common.OpenMsg{Organ: o, Year: 2021})
+	h, d := countedApp(t, st, dir, o, today, 120, 36)
+	a := h.app
 	h.key("i", "n")
 	h.typeText("关于印发某某办法的通知")
 	h.key("enter")
@@ -274,4 +248,16 @@ func TestSavedItemUpdatesTheSnapshotByKeys(t *testing.T) {
 	if d.opens != 1 {
 		t.Fatalf("the year was loaded %d times, want once", d.opens)
 	}
+}
+
+// seededApp opens a year of 10 requests (seedYear) on a workstation of
+// 120×36 whose loads are counted.
+func seededApp(t *testing.T) (*harness, *countingDesk, model.Organ, model.Date) {
+	t.Helper()
+	dir := t.TempDir()
+	st := openStore(t, filepath.Join(dir, "nianbao.db"))
+	o := seedYear(t, st, 10)
+	today := model.NewDate(2022, 1, 10)
+	h, d := countedApp(t, st, dir, o, today, 120, 36)
+	return h, d, o, today
 }
