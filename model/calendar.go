@@ -127,53 +127,27 @@ func loadBase() {
 // whose State Council schedule is not known: it has no 调休 and no bridging
 // days, so deadlines in such a year may be a day or two off; Check warns.
 func StatutoryHolidays(y int) []CalendarDay {
-	if i := y - BuiltinLastYear - 1; i >= 0 && i < len(statutoryDates) {
-		var lunar [4]Date
-		for k, md := range statutoryDates[i] {
-			lunar[k] = NewDate(y, int(md/100), int(md%100))
-		}
-		return statutoryDays(y, lunar)
-	}
-	return statutoryDays(y, lunarHolidays(y))
-}
-
-// lunarHolidays computes the first day off of 春节 (除夕, the day before
-// 正月初一 of lunar year y), 清明 (its solar term), 端午 (五月初五) and 中秋
-// (八月十五) in year y; a date not found is zero.
-func lunarHolidays(y int) [4]Date {
-	solar := func(s *calendar.Solar) Date { return NewDate(s.GetYear(), s.GetMonth(), s.GetDay()) }
-	var out [4]Date
-	if ny := solar(calendar.NewLunarFromYmd(y, 1, 1).GetSolar()); ny.Valid() {
-		out[0] = ny.AddDaysFast(-1)
-	}
-	if qm, ok := calendar.NewSolarFromYmd(y, 4, 4).GetLunar().GetJieQiTable()["清明"]; ok {
-		out[1] = solar(qm)
-	}
-	out[2] = solar(calendar.NewLunarFromYmd(y, 5, 5).GetSolar())
-	out[3] = solar(calendar.NewLunarFromYmd(y, 8, 15).GetSolar())
-	return out
-}
-
-// statutoryDays are the days off of year y with lunar the dates of
-// lunarHolidays.
-func statutoryDays(y int, lunar [4]Date) []CalendarDay {
 	var out []CalendarDay
 	add := func(d Date, name string) {
 		if d.Valid() && d.Year() == y {
 			out = append(out, CalendarDay{Date: d, Name: name, Computed: true})
 		}
 	}
+	lunar := lunarDaysOf(y)
 	add(NewDate(y, 1, 1), "元旦")
-	if lunar[0].Valid() {
-		for k := 0; k <= 3; k++ {
-			add(lunar[0].AddDaysFast(k), "春节")
+	// 春节: 除夕 is the day before 正月初一 of lunar year y.
+	if ny := lunar.newYear; ny.Valid() {
+		for k := -1; k <= 2; k++ {
+			add(ny.AddDaysFast(k), "春节")
 		}
 	}
-	add(lunar[1], "清明节")
+	if lunar.qingming.Valid() {
+		add(lunar.qingming, "清明节")
+	}
 	add(NewDate(y, 5, 1), "劳动节")
 	add(NewDate(y, 5, 2), "劳动节")
-	add(lunar[2], "端午节")
-	add(lunar[3], "中秋节")
+	add(lunar.duanwu, "端午节")
+	add(lunar.zhongqiu, "中秋节")
 	for d := 1; d <= 3; d++ {
 		add(NewDate(y, 10, d), "国庆节")
 	}
@@ -181,86 +155,36 @@ func statutoryDays(y int, lunar [4]Date) []CalendarDay {
 	return out
 }
 
-// statutoryDates are lunarHolidays of the years from BuiltinLastYear+1 to
-// calLastYear, as month*100+day: computing them from the lunar calendar
-// takes about half a millisecond a year, and the 74 years were 35–80 ms at
-// the start of every command (the calendar is built before any deadline is
-// worked out). TestStatutoryDatesTable computes them again.
-var statutoryDates = [calLastYear - BuiltinLastYear][4]uint16{
-	{205, 405, 609, 915},  // 2027
-	{125, 404, 528, 1003}, // 2028
-	{212, 404, 616, 922},  // 2029
-	{202, 405, 605, 912},  // 2030
-	{122, 405, 624, 1001}, // 2031
-	{210, 404, 612, 919},  // 2032
-	{130, 404, 601, 908},  // 2033
-	{218, 405, 620, 927},  // 2034
-	{207, 405, 610, 916},  // 2035
-	{127, 404, 530, 1004}, // 2036
-	{214, 404, 618, 924},  // 2037
-	{203, 405, 607, 913},  // 2038
-	{123, 405, 527, 1002}, // 2039
-	{211, 404, 614, 920},  // 2040
-	{131, 404, 603, 910},  // 2041
-	{121, 404, 622, 928},  // 2042
-	{209, 405, 611, 917},  // 2043
-	{129, 404, 531, 1005}, // 2044
-	{216, 404, 619, 925},  // 2045
-	{205, 404, 608, 915},  // 2046
-	{125, 405, 529, 1004}, // 2047
-	{213, 404, 615, 922},  // 2048
-	{201, 404, 604, 911},  // 2049
-	{122, 404, 623, 930},  // 2050
-	{210, 405, 613, 919},  // 2051
-	{131, 404, 601, 907},  // 2052
-	{218, 404, 620, 926},  // 2053
-	{207, 404, 610, 916},  // 2054
-	{127, 405, 530, 1005}, // 2055
-	{214, 404, 617, 924},  // 2056
-	{203, 404, 606, 913},  // 2057
-	{123, 404, 625, 1002}, // 2058
-	{211, 405, 614, 921},  // 2059
-	{201, 404, 603, 909},  // 2060
-	{120, 404, 622, 928},  // 2061
-	{208, 404, 611, 917},  // 2062
-	{128, 405, 601, 1006}, // 2063
-	{216, 404, 619, 925},  // 2064
-	{204, 404, 608, 915},  // 2065
-	{125, 404, 528, 1003}, // 2066
-	{213, 405, 616, 923},  // 2067
-	{202, 404, 604, 911},  // 2068
-	{122, 404, 623, 929},  // 2069
-	{210, 404, 613, 919},  // 2070
-	{130, 405, 602, 908},  // 2071
-	{218, 404, 620, 926},  // 2072
-	{206, 404, 610, 916},  // 2073
-	{126, 404, 530, 1005}, // 2074
-	{214, 404, 617, 924},  // 2075
-	{204, 404, 606, 912},  // 2076
-	{123, 404, 624, 1001}, // 2077
-	{211, 404, 614, 920},  // 2078
-	{201, 404, 604, 910},  // 2079
-	{121, 404, 622, 928},  // 2080
-	{208, 404, 611, 917},  // 2081
-	{128, 404, 601, 1006}, // 2082
-	{216, 404, 619, 926},  // 2083
-	{205, 404, 607, 914},  // 2084
-	{125, 404, 527, 1003}, // 2085
-	{213, 404, 615, 922},  // 2086
-	{202, 404, 605, 911},  // 2087
-	{123, 404, 623, 929},  // 2088
-	{209, 404, 613, 918},  // 2089
-	{129, 404, 602, 908},  // 2090
-	{217, 404, 621, 927},  // 2091
-	{206, 404, 609, 916},  // 2092
-	{126, 404, 529, 1005}, // 2093
-	{214, 404, 617, 924},  // 2094
-	{204, 404, 606, 913},  // 2095
-	{124, 404, 624, 930},  // 2096
-	{211, 404, 614, 920},  // 2097
-	{131, 404, 604, 909},  // 2098
-	{120, 404, 623, 929},  // 2099
-	{208, 405, 612, 918},  // 2100
+// lunarDays are the solar dates of year y's holidays that follow the
+// lunar calendar or a solar term: 正月初一, 清明, 端午 (五月初五) and 中秋
+// (八月十五); a zero Date where there is none.
+type lunarDays struct{ newYear, qingming, duanwu, zhongqiu Date }
+
+// lunarDaysOf looks year y up in lunarTable (the years after the built-in
+// schedule up to calLastYear, which the calendar fills at start-up), or
+// computes it.
+func lunarDaysOf(y int) lunarDays {
+	if i := y - lunarTableFirst; i >= 0 && i < len(lunarTable) {
+		e := lunarTable[i]
+		at := func(mmdd uint16) Date { return NewDate(y, int(mmdd/100), int(mmdd%100)) }
+		return lunarDays{at(e[0]), at(e[1]), at(e[2]), at(e[3])}
+	}
+	return computeLunarDays(y)
+}
+
+// computeLunarDays works year y's lunarDays out with lunar-go: about 1.5 ms
+// a year on an office PC, which is why the years the calendar fills at
+// start-up come from lunarTable instead.
+func computeLunarDays(y int) lunarDays {
+	solar := func(s *calendar.Solar) Date { return NewDate(s.GetYear(), s.GetMonth(), s.GetDay()) }
+	var l lunarDays
+	l.newYear = solar(calendar.NewLunarFromYmd(y, 1, 1).GetSolar())
+	if qm, ok := calendar.NewSolarFromYmd(y, 4, 4).GetLunar().GetJieQiTable()["清明"]; ok {
+		l.qingming = solar(qm)
+	}
+	l.duanwu = solar(calendar.NewLunarFromYmd(y, 5, 5).GetSolar())
+	l.zhongqiu = solar(calendar.NewLunarFromYmd(y, 8, 15).GetSolar())
+	return l
 }
 
 // parseISODay reads "2019-10-12".

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 )
@@ -102,26 +101,5 @@ func TestMissingCalendarYear(t *testing.T) {
 	cal.SetComplete(2027, true)
 	if fs := ruleFindings(Check(oy, cal, 20261220), "K1"); len(fs) != 0 {
 		t.Errorf("K1 after the year was marked complete: %+v", fs)
-	}
-}
-
-// The table of lunar holiday dates the calendar uses after the built-in
-// years holds what the lunar calendar gives, year by year, and the holidays
-// made from it equal those computed.
-func TestStatutoryDatesTable(t *testing.T) {
-	for i, md := range statutoryDates {
-		y := BuiltinLastYear + 1 + i
-		lunar := lunarHolidays(y)
-		for k := range md {
-			if got := NewDate(y, int(md[k]/100), int(md[k]%100)); got != lunar[k] || !got.Valid() {
-				t.Errorf("%d: table holds %v for holiday %d, the lunar calendar gives %v", y, got, k, lunar[k])
-			}
-		}
-		if got, want := StatutoryHolidays(y), statutoryDays(y, lunar); !reflect.DeepEqual(got, want) {
-			t.Errorf("%d: %v from the table, %v computed", y, got, want)
-		}
-	}
-	if last := BuiltinLastYear + len(statutoryDates); last != calLastYear {
-		t.Errorf("the table ends in %d, the calendar in %d", last, calLastYear)
 	}
 }

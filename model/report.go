@@ -384,18 +384,8 @@ const (
 // CaseKinds lists the kinds in print order.
 var CaseKinds = []CaseKind{CaseReview, CaseDirectSuit, CaseSuitReview}
 
-// Label returns the Chinese name.
-func (k CaseKind) Label() string {
-	switch k {
-	case CaseReview:
-		return "行政复议"
-	case CaseDirectSuit:
-		return "行政诉讼（未经复议直接起诉）"
-	case CaseSuitReview:
-		return "行政诉讼（复议后起诉）"
-	}
-	return string(k)
-}
+// Label returns the Chinese name, the label of the kind's group in table 四.
+func (k CaseKind) Label() string { return S4GroupLabel(string(k)) }
 
 // Case is an administrative review or lawsuit about disclosure.
 type Case struct {

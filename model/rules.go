@@ -136,6 +136,16 @@ func citesNotice(text, basis string) bool {
 	return false
 }
 
+// citesTitle reports whether text cites a format by its title (年度报告格式
+// （试行）), with either kind of bracket and any spaces inside.
+func citesTitle(text, title string) bool {
+	if title == "" || text == "" {
+		return false
+	}
+	norm := strings.NewReplacer("(", "（", ")", "）", " ", "", "\u3000", "")
+	return strings.Contains(norm.Replace(text), norm.Replace(title))
+}
+
 func (c *checker) formatRules() {
 	want := FormatForYear(c.r.Year)
 	if want == nil {
@@ -151,16 +161,31 @@ func (c *checker) formatRules() {
 		if other.ID == want.ID {
 			continue
 		}
-		msg := func(where string) string {
-			return fmt.Sprintf("%s引用了%s（%s格式的依据），%d年的报告应依据%s", where, other.Basis, other.Name, c.r.Year, want.Basis)
+		// cited names what text cites of the other format: its notice, or
+		// else its title; "" when neither.
+		cited := func(text string) string {
+			if citesNotice(text, other.Basis) {
+				return other.Basis
+			}
+			if citesTitle(text, other.Title) {
+				return "《" + other.Title + "》"
+			}
+			return ""
 		}
-		if citesNotice(c.r.Preamble.Text, other.Basis) || citesNotice(c.r.Preamble.Basis, other.Basis) {
-			c.add(Finding{Rule: "F2", Severity: Error, Section: 0, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID}, Message: msg("报告开头一段")})
+		msg := func(where, what string) string {
+			return fmt.Sprintf("%s引用了%s（%s格式的依据），%d年的报告应依据%s", where, what, other.Name, c.r.Year, want.Basis)
+		}
+		what := cited(c.r.Preamble.Text)
+		if what == "" {
+			what = cited(c.r.Preamble.Basis)
+		}
+		if what != "" {
+			c.add(Finding{Rule: "F2", Severity: Error, Section: 0, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID}, Message: msg("报告开头一段", what)})
 		}
 		for _, b := range c.r.Blocks {
-			if citesNotice(b.Text, other.Basis) {
+			if what := cited(b.Text); what != "" {
 				c.add(Finding{Rule: "F2", Severity: Error, Section: b.Section, Entry: EntryRef{Kind: EntryBlock, ID: b.ID},
-					Message: msg(sectionName(b.Section))})
+					Message: msg(sectionName(b.Section), what)})
 			}
 		}
 	}
@@ -235,21 +260,9 @@ func (c *checker) tableS4() {
 		}
 		if tot := c.v[cell]; tot != sum(vals) && known {
 			c.add(Finding{Rule: "I3", Severity: Error, Section: 4, Cell: cell,
-				Message: fmt.Sprintf("%s：总计为 %d，不等于结果维持、结果纠正、其他结果、尚未审结之和（%s）", s4GroupName(g), tot, sumExpr(vals))})
+				Message: fmt.Sprintf("%s：总计为 %d，不等于结果维持、结果纠正、其他结果、尚未审结之和（%s）", S4GroupLabel(g), tot, sumExpr(vals))})
 		}
 	}
-}
-
-func s4GroupName(g string) string {
-	switch g {
-	case GroupReview:
-		return "行政复议"
-	case GroupDirectSuit:
-		return "行政诉讼（未经复议直接起诉）"
-	case GroupSuitReview:
-		return "行政诉讼（复议后起诉）"
-	}
-	return g
 }
 
 // ---- I4: no negative counts or amounts ----
@@ -284,11 +297,12 @@ func (c *checker) nonNegative() {
 func (c *checker) section2() {
 	lvl := c.oy.Organ.Level
 	if t := c.f.Table(TableS2Item1); t != nil && lvl != "" && !lvl.MayMakeRules() {
+		row, _ := t.Row(RowRules)
 		for _, col := range t.Columns {
 			a := Addr(TableS2Item1, RowRules, col.ID)
 			if x := c.v[a]; x != 0 {
 				c.add(Finding{Rule: "I5", Severity: Warning, Section: 2, Cell: a,
-					Message: fmt.Sprintf("%s没有制定规章的权限，表二（一）「规章」一行应为 0，现在「%s」为 %d", lvl.Label(), col.Label, x)})
+					Message: fmt.Sprintf("%s没有制定规章的权限，%s「%s」一行应为 0，现在「%s」为 %d", lvl.Label(), TableName(t), row.Label, col.Label, x)})
 				break
 			}
 		}
