@@ -18,12 +18,7 @@ import (
 // CPU time of the whole process (both cores), the figure to compare on a
 // loaded machine; scripts/startbench -command times the real binary.
 func BenchmarkCheckCommand(b *testing.B) {
-	for _, fx := range []struct {
-		name  string
-		path  func(testing.TB) string
-		organ string
-		year  int
-	}{
+	for _, fx := range []yearFixture{
 		{"stress50k", stressPath, StressOrganName, StressYear},
 		{"demo2021", demoPath, demo.OrganName, 2021},
 	} {
