@@ -26,6 +26,23 @@ const SimilarityLimit = 70.0
 // (stock phrases such as 「无。」 repeat every year and are fine).
 const minCopyRunes = 20
 
+// nilFeeStatement reports whether a paragraph is the stock statement that
+// no 信息处理费 arose this year (「按照《…信息处理费管理办法》…规定的按件、
+// 按量收费标准，本年度没有产生信息公开处理费。」): worded for any year, it
+// is right to repeat it word for word, so N2 leaves it alone. A paragraph
+// that names an amount (元) is not a nil statement.
+func nilFeeStatement(text string) bool {
+	if !strings.Contains(text, "处理费") || strings.Contains(text, "元") {
+		return false
+	}
+	for _, w := range []string{"没有产生", "未产生", "没有收取", "未收取", "无收取", "不收取", "没有发生", "未发生"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // squash drops spaces and line breaks so that re-wrapped text compares equal.
 func squash(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -192,7 +209,7 @@ func (c *checker) copies() {
 			add("N5", "中有一段是从上年带过来的文字，还没有更新（待更新）：「"+quote(strings.TrimSpace(b.Text))+"」")
 		} else if b.Kind != BlockHeading {
 			s := squash(b.Text)
-			if utf8.RuneCountInString(s) >= minCopyRunes && (prev[s] || b.Origin != "" && squash(b.Origin) == s) {
+			if utf8.RuneCountInString(s) >= minCopyRunes && (prev[s] || b.Origin != "" && squash(b.Origin) == s) && !nilFeeStatement(b.Text) {
 				add("N2", "中有一段与上年报告一字不差：「"+quote(strings.TrimSpace(b.Text))+"」，请按本年度情况改写")
 			}
 		}

@@ -7,6 +7,8 @@ import (
 
 const (
 	lastYearPara = "我镇严格落实政府信息公开各项制度，通过政府门户网站、政务新媒体和政务公开栏及时发布各类政府信息，保障群众的知情权、参与权和监督权。"
+	nilFee       = "按照《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》（国办函〔2020〕109号）规定的按件、按量收费标准，本年度没有产生信息公开处理费。"
+	feeCharged   = "按照《政府信息公开信息处理费管理办法》规定，本年度共收取信息处理费200元，均已上缴国库，未发生超标准收费。"
 	thisYearPara = "本年度我镇把政务公开与乡村振兴结合起来，在各嘎查村公开栏集中公开惠农补贴发放名单，并通过微信公众号逐项解读新出台的救助政策。"
 )
 
@@ -43,6 +45,9 @@ func TestCopyChecks(t *testing.T) {
 		{"N2 short stock phrase repeats", "N2", both(withPrevText("无。"), withBlock(Block{Section: 6, Text: "无。"})), nil},
 		{"N2 paragraph copied from last year", "N2", both(withPrevText(lastYearPara), withBlock(Block{Text: " " + lastYearPara + "\n"})),
 			[]string{"「一、总体情况」中有一段与上年报告一字不差：「我镇严格落实政府信息公开各项制度"}},
+		{"N2 the stock nil-fee statement repeats", "N2", both(withPrevText(nilFee), withBlock(Block{Section: 6, Text: nilFee})), nil},
+		{"N2 a fee paragraph with an amount copied", "N2", both(withPrevText(feeCharged), withBlock(Block{Section: 6, Text: feeCharged})),
+			[]string{"「六、其他需要报告的事项」中有一段与上年报告一字不差"}},
 		{"N2 carried-over text never edited", "N2", withBlock(Block{Text: lastYearPara, Origin: lastYearPara}),
 			[]string{"与上年报告一字不差"}},
 
