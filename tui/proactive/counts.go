@@ -318,8 +318,7 @@ func (v *countsView) draw(s *Screen, width, height int) (string, int) {
 			body = append(body, "  "+st.Muted.Render(l))
 		}
 	}
-	top := v.scroll
-	lines = append(lines, scrolled(body, &top, height-3)...)
+	lines = append(lines, components.Scrolled(body, v.scroll, height-3)...)
 	most := max(0, len(body)-max(1, height-3))
 	for len(lines) < height-1 {
 		lines = append(lines, "")

@@ -167,17 +167,3 @@ func saveImport(ctx context.Context, st common.Desk, organ int64, items []model.
 	}
 	return nil
 }
-
-// scrolled returns at most h lines of body from *top, clamping *top.
-func scrolled(body []string, top *int, h int) []string {
-	from, to := window(len(body), top, h)
-	return body[from:to]
-}
-
-// window is the range [from, to) of n lines shown in h lines from *top,
-// clamping *top.
-func window(n int, top *int, h int) (int, int) {
-	h = max(1, h)
-	*top = max(0, min(*top, n-h))
-	return *top, min(n, *top+h)
-}
