@@ -142,10 +142,12 @@ func (y *Year) WithParts(u *PartsUpdate) *Year {
 			oy.Items, in = items, in|model.InItems
 		}
 	}
-	if u.kinds&PartReport != 0 && !reflect.DeepEqual(oy.Report, u.report) {
-		oy.Report, in = u.report, in|model.InReport|model.InValues|model.InBlocks
+	report := u.kinds&PartReport != 0 && !reflect.DeepEqual(oy.Report, u.report)
+	if report {
+		oy.Report = u.report
+		in |= edited(y.oy, &oy) // none when only acknowledgements changed
 	}
-	if in == 0 {
+	if in == 0 && !report {
 		return y
 	}
 	n := *y

@@ -356,7 +356,20 @@ func randomReportSave(t *testing.T, st *Store, rng *rand.Rand, y *Year) Parts {
 		}
 	}
 	modes := []model.TableMode{model.FromLog, model.Typed}
-	switch rng.IntN(6) {
+	switch rng.IntN(7) {
+	case 6:
+		// A warning acknowledged, or an acknowledgement taken back.
+		if len(r.Acks) > 0 && rng.IntN(2) == 0 {
+			a := r.Acks[rng.IntN(len(r.Acks))]
+			must(st.DeleteAck(ctx, r.ID, a.Rule, a.Target))
+			break
+		}
+		for _, f := range y.Findings() {
+			if f.Severity == model.Warning && !f.Acked && rng.IntN(4) == 0 {
+				must(st.SaveAck(ctx, r.ID, model.Ack{Rule: f.Rule, Target: f.Target(), Reason: "已核实"}))
+				break
+			}
+		}
 	case 0:
 		r.Fees = model.FeeSummary{Notices: rng.IntN(3), Collected: int64(rng.IntN(3)) * 5000}
 		must(st.SaveReportMeta(ctx, r))
@@ -403,6 +416,68 @@ func TestPartsReadMerge(t *testing.T) {
 	} {
 		if got := c.a.Merge(c.b); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%+v merged with %+v = %+v, want %+v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestEditEqualsFullCheck: after each random Edit as the screens make them
+// (a typed cell set, set to 0 or cleared, a paragraph, the profile, the
+// report's head, an acknowledgement), the findings equal a full check of
+// the edited organ-year, and the printed values its EffectiveValues.
+func TestEditEqualsFullCheck(t *testing.T) {
+	st := demoDesk(t)
+	y := openDemo2021(t, st)
+	rng := rand.New(rand.NewPCG(11, 4))
+	f := y.Report().Format()
+	var cells []model.CellAddress
+	for _, tb := range f.Tables {
+		if tb.Section == 2 {
+			cells = append(cells, tb.Cells()...)
+		}
+	}
+	texts := []string{"", "本年度主动公开政府信息12条。", "接待申请人张三。", "本年度新制发规范性文件3件。"}
+	for step := 0; step < 300; step++ {
+		var what string
+		y = y.Edit(func(oy *model.OrganYear) {
+			r := oy.Report
+			switch k := rng.IntN(7); k {
+			case 0, 1, 2:
+				a := cells[rng.IntN(len(cells))]
+				switch rng.IntN(3) {
+				case 0:
+					delete(r.Values, a)
+					what = "cell cleared"
+				case 1:
+					r.Values[a] = 0
+					what = "cell 0"
+				default:
+					r.Values[a] = int64(rng.IntN(9))
+					what = "cell"
+				}
+			case 3:
+				i := rng.IntN(len(r.Blocks))
+				r.Blocks[i].Text = texts[rng.IntN(len(texts))]
+				what = "paragraph"
+			case 4:
+				oy.Organ.Level = []model.OrganLevel{model.LevelTownship, model.LevelCountyGov}[rng.IntN(2)]
+				what = "profile"
+			case 5:
+				r.Date = model.NewDate(r.Year+1, 1+rng.IntN(3), 1+rng.IntN(28))
+				r.Mode4 = []model.TableMode{model.FromLog, model.Typed}[rng.IntN(2)]
+				what = "head"
+			default:
+				fs := y.Findings()
+				if fi := fs[rng.IntN(len(fs))]; fi.Severity == model.Warning {
+					r.Acks = append(r.Acks, model.Ack{Rule: fi.Rule, Target: fi.Target(), Reason: "核实无误"})
+				}
+				what = "ack"
+			}
+		})
+		if want := model.Check(y.oy, y.cal, y.today); !reflect.DeepEqual(y.Findings(), want) {
+			t.Fatalf("step %d (%s): findings differ from a full check:\n got %v\nwant %v", step, what, y.Findings(), want)
+		}
+		if want := model.EffectiveValues(y.oy); !reflect.DeepEqual(y.Values(), want) {
+			t.Fatalf("step %d (%s): printed values differ from EffectiveValues", step, what)
 		}
 	}
 }
