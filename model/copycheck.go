@@ -158,6 +158,9 @@ func phraseAround(orig, t string, i, j int) string {
 	start := ri
 	for start > 0 && ri-start < span && !isClauseEnd(rs[start-1]) {
 		start--
+		if rs[start] == '《' {
+			break // a document's title is quoted from its start
+		}
 	}
 	// Never cut a number in two (「019年度」).
 	for start > 0 && start < ri && unicode.IsDigit(rs[start]) && unicode.IsDigit(rs[start-1]) {
@@ -166,6 +169,9 @@ func phraseAround(orig, t string, i, j int) string {
 	end := rj
 	for end < len(rs) && end-rj < span && !isClauseEnd(rs[end]) {
 		end++
+		if rs[end-1] == '》' {
+			break // ... to its end
+		}
 	}
 	for end < len(rs) && end > rj && unicode.IsDigit(rs[end-1]) && unicode.IsDigit(rs[end]) {
 		end++

@@ -72,7 +72,10 @@ func TestCopyChecks(t *testing.T) {
 		{"N3 last year as if current", "N3", withBlock(Block{Text: "2021年我镇政务公开工作取得了明显成效。"}),
 			[]string{"提到「2021年我镇政务公开工作取得了明显成效」", "应改为2022年"}},
 		{"N3 full-width year", "N3", withBlock(Block{Text: "按照《全旗２０２１年政务公开工作要点》要求，扎实推进。"}),
-			[]string{"２０２１年政务公开工作要点"}},
+			[]string{"提到「《全旗２０２１年政务公开工作要点》」"}},
+		{"N3 quotes the title the year stands in", "N3", func(oy *OrganYear) {
+			oy.Report.Preamble.Text = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅关于印发2021年政务公开工作要点的通知》（国办发〔2021〕12号）要求，特向社会公布本报告。"
+		}, []string{"报告开头一段提到「《国务院办公厅关于印发2021年政务公开工作要点的通知》」，这是上一年"}},
 
 		{"N3 preamble names last year", "N3", func(oy *OrganYear) {
 			oy.Report.Preamble.Text = "现公布本镇2021年政府信息公开工作年度报告。"
