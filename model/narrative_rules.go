@@ -152,7 +152,8 @@ var narrativeClaims = []narrativeClaim{
 	// 「收到70件申请」: the count before the word 申请.
 	{regexp.MustCompile(`(?:收到|新收|受理|接收)[^。；;，,！？!?（(\n申]{0,6}?` + numPat + `\s*(件)[^。；;，,！？!?\n]{0,8}?申请`),
 		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew), nil},
-	{regexp.MustCompile(`(?:上年|上一年|去年)度?结转` + gapPat + numPat + `\s*(件)`),
+	// 「上年结转N件」, and the reversed 「结转上年度政府信息公开申请1件」.
+	{regexp.MustCompile(`(?:(?:上年|上一年|去年)度?结转|结转上(?:一)?年度?)` + gapPat + numPat + `\s*(件)`),
 		"表三「二、上年结转政府信息公开申请数量」总计", s3Total(RowCarriedIn), s3RowApplicants(RowCarriedIn), nil},
 	{regexp.MustCompile(`(?:办结|办理完毕|答复)` + gapPat + numPat + `\s*(件)`),
 		"表三「（七）总计」", s3Total(RowOutcomeSum), s3RowApplicants(RowOutcomeSum), nil},
@@ -303,8 +304,8 @@ func clauseYear(cl string, year, cur int) int {
 		ms = append(ms, mention{m[0], y})
 	}
 	for _, m := range reOtherYearWord.FindAllStringIndex(cl, -1) {
-		if strings.HasPrefix(cl[m[1]:], "结转") || strings.HasPrefix(cl[m[1]:], "度结转") {
-			continue // 上年结转 is a row of this year's table
+		if strings.HasPrefix(cl[m[1]:], "结转") || strings.HasPrefix(cl[m[1]:], "度结转") || strings.HasSuffix(cl[:m[0]], "结转") {
+			continue // 上年结转 (结转上年度) is a row of this year's table
 		}
 		ms = append(ms, mention{m[0], year - 1})
 	}

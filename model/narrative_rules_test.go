@@ -81,6 +81,9 @@ func TestNarrativeN1(t *testing.T) {
 		{"count before 申请 differs", withText(1, "本年度全区共收到5件申请，及时依法依规办结4件。"),
 			[]string{"正文为 5 件，但表三「一、本年新收政府信息公开申请数量」总计为 4"}},
 		{"上年度结转 agrees", withText(3, "答复政府信息公开申请4件（含上年度结转申请1件）。"), nil},
+		{"结转上年度 agrees", withText(1, "结转上年度政府信息公开申请1件，因申请人逾期不补正，不再处理。"), nil},
+		{"结转上年度 differs", withText(1, "结转上年度政府信息公开申请2件，因申请人逾期不补正，不再处理。"),
+			[]string{"正文为 2 件，但表三「二、上年结转政府信息公开申请数量」总计为 1"}},
 		{"上年度结转 differs", withText(3, "答复政府信息公开申请4件（含上年度结转申请2件）。"),
 			[]string{"正文为 2 件，但表三「二、上年结转政府信息公开申请数量」总计为 1"}},
 		{"现行有效 agrees with 二（一）", both(func(oy *OrganYear) {
