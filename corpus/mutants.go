@@ -32,7 +32,7 @@ const (
 var reOwnClaims = []*regexp.Regexp{
 	regexp.MustCompile(`(?:收到|受理|接收|新收)[^。；;，,0-9]{0,16}?申请[^。；;，,！？0-9（(%％]{0,10}?([0-9]+)\s*件`),
 	regexp.MustCompile(`(?:收到|受理|接收|新收)[^。；;，,0-9申]{0,6}?([0-9]+)\s*件[^。；;，,0-9]{0,8}?申请`),
-	regexp.MustCompile(`(?:办结|答复|结转|行政复议|诉讼|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|现行有效[^。；;，,0-9]{0,8}?规范性文件|制发[^。；;，,0-9]{0,8}?规范性文件)[^。；;，,！？0-9（(%％]{0,16}?([0-9]+)\s*(?:件|起)`),
+	regexp.MustCompile(`(?:办结|办理[^。；;，,0-9]{0,10}?申请|答复|结转|行政复议|诉讼|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|现行有效[^。；;，,0-9]{0,8}?规范性文件|制发[^。；;，,0-9]{0,8}?规范性文件)[^。；;，,！？0-9（(%％]{0,16}?([0-9]+)\s*(?:件|起)`),
 }
 
 // claimMutants plants one contradiction per count the narrative states
@@ -109,6 +109,17 @@ func s3Total(oy *model.OrganYear, row string) int64 {
 	return oy.Report.Values[model.Addr(model.TableS3, row, model.ColTotal)]
 }
 
+// s3ApplicantSum is the sum of a table 三 row's six applicant columns.
+func s3ApplicantSum(oy *model.OrganYear, row string) int64 {
+	var n int64
+	for _, c := range oy.Report.Format().Table(model.TableS3).Columns {
+		if !c.Total {
+			n += oy.Report.Values[model.Addr(model.TableS3, row, c.ID)]
+		}
+	}
+	return n
+}
+
 // Mutants plants each kind of contradiction once in the report.
 func (r *Report) Mutants() []Mutant {
 	var out []Mutant
@@ -175,9 +186,12 @@ func (r *Report) Mutants() []Mutant {
 	model.FillTotals(m.Report.Format().Table(model.TableS4), m.Report.Values)
 	out = append(out, Mutant{KindNone, what, m})
 
-	// A written-out sum that no longer adds up to the answered total.
+	// A written-out sum that no longer adds up to the answered total. Where
+	// the published （七） row disagrees with its own 总计 column, N1 takes
+	// either reading, so the sum is built on the larger one and contradicts
+	// both.
 	m = clone(base)
-	done7 := s3Total(base, model.RowOutcomeSum)
+	done7 := max(s3Total(base, model.RowOutcomeSum), s3ApplicantSum(base, model.RowOutcomeSum))
 	s := "本年度办结政府信息公开申请" + strconv.FormatInt(done7, 10) + "+1件。"
 	addParagraph(m, 3, s)
 	out = append(out, Mutant{KindSum, "加入算式之和与表三（七）总计不符的句子「" + s + "」", m})

@@ -27,6 +27,7 @@ type RequestUpdate struct {
 type LogUpdate struct {
 	organID  int64
 	year     int
+	load     uint64 // the load the snapshot read for descends from
 	Requests []RequestUpdate
 	// After a write that may have moved an entry to another year or
 	// number, or dropped one (movesGen moved since the snapshot was
@@ -89,7 +90,7 @@ func (s *Store) RestoreRequest(ctx context.Context, q model.Request) error {
 // workstation's Update loop.
 func (s *Store) ReadLogUpdate(ctx context.Context, y *Year, ids []int64) (*LogUpdate, error) {
 	r := y.Report()
-	u := &LogUpdate{organID: r.OrganID, year: r.Year, movesGen: s.movesGen()}
+	u := &LogUpdate{organID: r.OrganID, year: r.Year, load: y.load, movesGen: s.movesGen()}
 	moved := u.movesGen != y.movesGen
 	if moved {
 		x, err := s.PersonalIndex(ctx, r.OrganID)
@@ -124,10 +125,12 @@ func (s *Store) ReadLogUpdate(ctx context.Context, y *Year, ids []int64) (*LogUp
 	return u, nil
 }
 
-// For reports whether u was read for this snapshot's organ-year.
+// For reports whether u was read for this snapshot's organ-year, from a
+// snapshot of the same load (a load made after the read started may hold
+// newer entries than u).
 func (u *LogUpdate) For(y *Year) bool {
 	r := y.Report()
-	return u != nil && r.OrganID == u.organID && r.Year == u.year
+	return u != nil && r.OrganID == u.organID && r.Year == u.year && u.load == y.load
 }
 
 // inOrganYear tells whether the organ-year of year loads q: received in

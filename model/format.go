@@ -129,9 +129,14 @@ func (t *Table) Cells() []CellAddress {
 
 // Format is one national layout of the report tables.
 type Format struct {
-	ID     string // "2019" or "2021"
-	Name   string // 2019版
-	Basis  string // the notice that set the format
+	ID    string // "2019" or "2021"
+	Name  string // 2019版
+	Basis string // the notice that set the format
+	// Title is the layout's own title as its notice printed it, where a
+	// report citing the title alone can be told to mean this format: the
+	// 2019 layout was issued as 《…年度报告格式（试行）》; the 2021 one
+	// dropped 「（试行）」, so its title, a prefix of the other, is not used.
+	Title  string
 	Tables []*Table
 
 	// outcomeRows and outcomeIdx cache OutcomeRows and its index, built
@@ -411,6 +416,7 @@ func buildFormat(id string) *Format {
 	if id == "2019" {
 		f.Name = "2019版"
 		f.Basis = "国办公开办函〔2019〕60号"
+		f.Title = "政府信息公开工作年度报告格式（试行）"
 	} else {
 		f.Name = "2021版"
 		f.Basis = "国办公开办函〔2021〕30号"

@@ -136,6 +136,16 @@ func citesNotice(text, basis string) bool {
 	return false
 }
 
+// citesTitle reports whether text cites a format by its title (年度报告格式
+// （试行）), with either kind of bracket and any spaces inside.
+func citesTitle(text, title string) bool {
+	if title == "" || text == "" {
+		return false
+	}
+	norm := strings.NewReplacer("(", "（", ")", "）", " ", "", "\u3000", "")
+	return strings.Contains(norm.Replace(text), norm.Replace(title))
+}
+
 func (c *checker) formatRules() {
 	want := FormatForYear(c.r.Year)
 	if want == nil {
@@ -151,16 +161,31 @@ func (c *checker) formatRules() {
 		if other.ID == want.ID {
 			continue
 		}
-		msg := func(where string) string {
-			return fmt.Sprintf("%s引用了%s（%s格式的依据），%d年的报告应依据%s", where, other.Basis, other.Name, c.r.Year, want.Basis)
+		// cited names what text cites of the other format: its notice, or
+		// else its title; "" when neither.
+		cited := func(text string) string {
+			if citesNotice(text, other.Basis) {
+				return other.Basis
+			}
+			if citesTitle(text, other.Title) {
+				return "《" + other.Title + "》"
+			}
+			return ""
 		}
-		if citesNotice(c.r.Preamble.Text, other.Basis) || citesNotice(c.r.Preamble.Basis, other.Basis) {
-			c.add(Finding{Rule: "F2", Severity: Error, Section: 0, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID}, Message: msg("报告开头一段")})
+		msg := func(where, what string) string {
+			return fmt.Sprintf("%s引用了%s（%s格式的依据），%d年的报告应依据%s", where, what, other.Name, c.r.Year, want.Basis)
+		}
+		what := cited(c.r.Preamble.Text)
+		if what == "" {
+			what = cited(c.r.Preamble.Basis)
+		}
+		if what != "" {
+			c.add(Finding{Rule: "F2", Severity: Error, Section: 0, Entry: EntryRef{Kind: EntryReport, ID: c.r.ID}, Message: msg("报告开头一段", what)})
 		}
 		for _, b := range c.r.Blocks {
-			if citesNotice(b.Text, other.Basis) {
+			if what := cited(b.Text); what != "" {
 				c.add(Finding{Rule: "F2", Severity: Error, Section: b.Section, Entry: EntryRef{Kind: EntryBlock, ID: b.ID},
-					Message: msg(sectionName(b.Section))})
+					Message: msg(sectionName(b.Section), what)})
 			}
 		}
 	}

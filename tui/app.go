@@ -83,6 +83,9 @@ type App struct {
 
 	// logs reads saved log entries back for the snapshot (logupdate.go).
 	logs logReads
+	// parts reads saved cases, measures, items and the report back
+	// (partsupdate.go).
+	parts partReads
 
 	// corrupt is the failed start-up integrity check: a blocking notice,
 	// no edits.
@@ -455,10 +458,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(msg.Requests) > 0 && a.c.Snap != nil {
 			return a, a.readLog(msg.Requests)
 		}
+		if msg.Parts != 0 && a.c.Snap != nil {
+			return a, a.readParts(msg.Parts)
+		}
 		a.loading = true
 		return a, a.loadCmd(a.c.Organ.ID, a.c.Year)
 	case logReadMsg:
 		return a, a.applyLog(msg)
+	case partsReadMsg:
+		return a, a.applyParts(msg)
 	case loadedMsg:
 		if msg.seq != a.loadSeq {
 			return a, nil

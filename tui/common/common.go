@@ -206,6 +206,13 @@ func ReloadRequests(ids ...int64) tea.Cmd {
 	return func() tea.Msg { return ReloadMsg{Requests: ids} }
 }
 
+// ReloadParts asks the app to take the saved state of these lists of the
+// open organ-year (cases, measures, items) into its snapshot (after a save
+// that wrote only them).
+func ReloadParts(kinds desk.Parts) tea.Cmd {
+	return func() tea.Msg { return ReloadMsg{Parts: kinds} }
+}
+
 // SetYear makes y the open organ-year (nil closes it).
 func (c *Common) SetYear(y *desk.Year) {
 	c.Snap, c.head = y, nil
@@ -362,6 +369,7 @@ type Desk interface {
 	StartYear(ctx context.Context, o model.Organ, year int, fromPrev bool) (*desk.StartedYear, error)
 	OpenYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*desk.Year, error)
 	ReadLogUpdate(ctx context.Context, y *desk.Year, ids []int64) (*desk.LogUpdate, error)
+	ReadParts(ctx context.Context, y *desk.Year, kinds desk.Parts) (*desk.PartsUpdate, error)
 	LoadOrganYear(ctx context.Context, organID int64, year int, withPersonal bool) (*model.OrganYear, error)
 	Report(ctx context.Context, organID int64, year int) (*model.Report, error)
 

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -18,9 +19,12 @@ type SaveFailedMsg struct{ Err error }
 // the findings, then sends OrganYearMsg to every screen on the stack. When
 // Requests names the log entries a save wrote and nothing else changed,
 // the app reads only those back and updates the open year's snapshot
-// (desk.Year.WithLog) instead of loading the whole organ-year.
+// (desk.Year.WithLog) instead of loading the whole organ-year; when Parts
+// names the lists a save wrote (cases, measures, items), it reads those
+// lists back (desk.Year.WithParts).
 type ReloadMsg struct {
 	Requests []int64
+	Parts    desk.Parts
 }
 
 // OrganYearMsg carries a freshly loaded organ-year (or the error loading it).

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -26,6 +27,9 @@ import (
 type FormSpec[T any] struct {
 	Kind    string // model.EntryCase, model.EntryMeasure …
 	Section string // the outline entry of the list: common.SecCases …
+	// Part is the part of the organ-year the entry is: the app reads it
+	// back after each save (common.ReloadParts).
+	Part desk.Parts
 	// NewTitle and EditTitle head the form of a new and a stored entry;
 	NewTitle, EditTitle string
 	ID                  func(x *T) int64
@@ -154,7 +158,7 @@ func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return f, nil
 		}
 		f.spec.SetID(&f.x, msg.id)
-		return f, tea.Batch(f.c.Saved(), common.Reload)
+		return f, tea.Batch(f.c.Saved(), common.ReloadParts(f.spec.Part))
 	case dialog.LeaveMsg:
 		if msg.Owner != f {
 			return f, nil

@@ -309,7 +309,7 @@ func (s *Screen) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.err != nil {
 			return s, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
 		}
-		return s, common.Reload
+		return s, common.ReloadParts(desk.PartReport)
 	case tea.PasteMsg:
 		if s.Typing() {
 			s.folder.Update(msg)

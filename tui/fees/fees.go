@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -184,7 +185,7 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				return common.SavedMsg{}
 			}
 			return common.SavedMsg{At: now()}
-		}, common.Reload}
+		}, common.ReloadParts(desk.PartReport)}
 		if s.again {
 			s.again = false
 			cmds = append(cmds, s.save())

@@ -71,9 +71,9 @@ func TestLedgerImportScreen(t *testing.T) {
 		}
 		return view
 	}
-	see("columns", "请核对每一项对应的列")
+	see("columns", "请核对每一项对应的列", " ▶")
 	d.Keys("enter")
-	see("value table", "核对文字的对应", "已办结", "？请选择", "（一）予以公开")
+	see("value table", "核对文字的对应", "已办结", "◀ ？请选择 ▶", "◀ （一）予以公开 ▶")
 	d.Keys("enter")
 	see("an unmapped text let the import on", "核对文字的对应", "还有1种写法没有对应")
 	// Down to 已办结 and pick the first outcome row, 予以公开.

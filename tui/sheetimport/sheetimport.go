@@ -546,7 +546,7 @@ func (f *Flow) View(width, height int) string {
 			if cols.Required(i) {
 				mark = "*"
 			}
-			part := components.Fit(cols.Label(i), lw) + mark + " ← " + components.Fit(name, 16) + " →"
+			part := components.Fit(cols.Label(i), lw) + mark + " " + components.ChoiceArrows(components.Fit(name, 16))
 			if i == f.field {
 				part = st.Selected.Render(components.CursorMark(true) + part)
 			} else {
@@ -559,9 +559,9 @@ func (f *Flow) View(width, height int) string {
 		lw := min(40, width/2)
 		body(f.values.Len(), f.row-(height-3)/2, func(i int) string {
 			what, target := f.values.Row(i)
-			tgt := "← " + target + " →"
+			tgt := components.ChoiceArrows(target)
 			if target == "" {
-				tgt = st.Error.Render("← " + text.ImportValUnset + " →")
+				tgt = st.Error.Render(components.ChoiceArrows(text.ImportValUnset))
 			}
 			w := components.CursorMark(i == f.row) + components.Fit(what, lw)
 			if i == f.row {
