@@ -447,24 +447,6 @@ func (s *Store) CountRequests(ctx context.Context, q RequestQuery) (int, error) 
 	return n, ioErr("统计申请登记", err)
 }
 
-// RequestsForYear returns every entry relevant to year (received in it, or
-// earlier and open at its start) in (Year, Serial) order.
-func (s *Store) RequestsForYear(ctx context.Context, organID int64, year int, withPersonal bool) ([]model.Request, error) {
-	return requestsForYear(ctx, s.db, organID, year, withPersonal)
-}
-
-func requestsForYear(ctx context.Context, db querier, organID int64, year int, withPersonal bool) ([]model.Request, error) {
-	c, args := yearWhere(year)
-	query := "SELECT " + requestCols
-	if withPersonal {
-		query += personalCols + " FROM requests r" + personalJoin
-	} else {
-		query += " FROM requests r"
-	}
-	query += " WHERE r.organ_id = ? AND " + c + " ORDER BY r.year, r.serial"
-	return queryRequests(ctx, db, query, append([]any{organID}, args...), withPersonal)
-}
-
 func (s *Store) queryRequests(ctx context.Context, query string, args []any, withPersonal bool) ([]model.Request, error) {
 	return queryRequests(ctx, s.db, query, args, withPersonal)
 }

@@ -48,13 +48,48 @@ func (c *checker) finish() {
 			}
 		}
 	}
-	sort.SliceStable(c.out, func(i, j int) bool {
-		a, b := c.out[i], c.out[j]
-		if a.Severity != b.Severity {
-			return a.Severity < b.Severity
+	c.out = sortFindings(c.out)
+}
+
+// sortFindings orders findings errors first, then by section, keeping the
+// order of equal ones. The key has a handful of values, so it is a
+// counting sort: a year of 50,000 requests has thousands of findings,
+// which a stable comparison sort moved about n·log²n times on every check
+// of a saved field.
+func sortFindings(fs []Finding) []Finding {
+	type key struct{ sev, sec int }
+	var keys []key // the distinct keys, sorted
+	at := func(k key) int {
+		i := sort.Search(len(keys), func(i int) bool {
+			return keys[i].sev > k.sev || keys[i].sev == k.sev && keys[i].sec >= k.sec
+		})
+		if i == len(keys) || keys[i] != k {
+			keys = append(keys, key{})
+			copy(keys[i+1:], keys[i:])
+			keys[i] = k
 		}
-		return a.Section < b.Section
-	})
+		return i
+	}
+	for i := range fs {
+		at(key{int(fs[i].Severity), fs[i].Section})
+	}
+	if len(keys) <= 1 {
+		return fs
+	}
+	start := make([]int, len(keys)+1)
+	for i := range fs {
+		start[at(key{int(fs[i].Severity), fs[i].Section})+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	out := make([]Finding, len(fs))
+	for i := range fs {
+		b := at(key{int(fs[i].Severity), fs[i].Section})
+		out[start[b]] = fs[i]
+		start[b]++
+	}
+	return out
 }
 
 // s3ColName names a table 三 column for messages: 自然人列, 总计列.
