@@ -392,7 +392,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.saveText = fmt.Sprintf(text.StatusSaved, msg.At.Format("15:04:05"))
 		a.saveFailed = false
 	case common.SaveFailedMsg:
-		a.saveText = fmt.Sprintf(text.StatusSaveFail, msg.Err.Error())
+		a.saveText = common.SaveFailedText(msg.Err)
 		a.saveFailed = true
 	case common.StatusMsg:
 		a.note = msg.Text
