@@ -395,6 +395,7 @@ type Desk interface {
 	Request(ctx context.Context, id int64, withPersonal bool) (model.Request, error)
 	RequestPage(ctx context.Context, q desk.RequestQuery) ([]model.Request, error)
 	CountRequests(ctx context.Context, q desk.RequestQuery) (int, error)
+	DueSoonCounts(ctx context.Context, organID int64, today model.Date, cal *model.Calendar) (due, late int, err error)
 	RequestsForYear(ctx context.Context, organID int64, year int, withPersonal bool) ([]model.Request, error)
 	SaveRequest(ctx context.Context, q *model.Request) error
 	SaveRequestField(ctx context.Context, q *model.Request, f desk.RequestField) error
