@@ -123,7 +123,9 @@ func main() {
 	// same package.)
 	stdout, stderr := termsafe.NewWriter(os.Stdout), termsafe.NewWriter(os.Stderr)
 	cliStderr = stderr
+	stopProfile := startProfile()
 	code := run(os.Args[1:], stdout, stderr)
+	stopProfile()
 	stdout.Flush()
 	stderr.Flush()
 	os.Exit(code)
