@@ -83,11 +83,9 @@ func clone(oy *model.OrganYear) *model.OrganYear {
 // reRequestClaim finds a count of requests received in a sentence.
 var reRequestClaim = regexp.MustCompile(`(?:收到|受理|接收|新收)[^。；;，,（(]{0,20}?申请[^。；;，,（(]{0,10}?([0-9]+)\s*件`)
 
-// reNoRequests and reNoReview find the sentences that say none.
-var (
-	reNoRequests = regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收)`)
-	reNoReview   = regexp.MustCompile(`(?:未|没有)(?:发生|出现)[^。；;，,]*复议`)
-)
+// reNoReview finds the sentences that say no review was brought; the ones
+// that say no request was received are model.DeniesRequests.
+var reNoReview = regexp.MustCompile(`(?:未|没有)(?:发生|出现)[^。；;，,]*复议`)
 
 // addParagraph appends a paragraph to a section.
 func addParagraph(oy *model.OrganYear, section int, text string) {
@@ -154,7 +152,7 @@ func (r *Report) Mutants() []Mutant {
 	m = clone(base)
 	says := false
 	for _, b := range m.Report.Blocks {
-		if reRequestClaim.MatchString(b.Text) || reNoRequests.MatchString(b.Text) && strings.Contains(b.Text, "申请") {
+		if reRequestClaim.MatchString(b.Text) || model.DeniesRequests(b.Text) {
 			says = true
 			break
 		}
