@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -166,5 +167,38 @@ func timeSaves(b *testing.B, d *driver, warm int, save func(i int) (time.Duratio
 		b.ReportMetric(percentile(cpu, 50), "cpu-p50-ms")
 		b.ReportMetric(percentile(cpu, 90), "cpu-p90-ms")
 		b.ReportMetric(percentile(cpu, 99), "cpu-p99-ms")
+	}
+}
+
+// BenchmarkYearReload is what each of those saves cost before it read back
+// only its part: loading and checking the whole organ-year again
+// (desk.Store.OpenYear) at 50,000 requests, CPU of the whole process.
+func BenchmarkYearReload(b *testing.B) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
+	}
+	st := desk.Wrap(openStore(b, stressPath(b)))
+	ctx := context.Background()
+	o, err := st.OrganByName(ctx, StressOrganName)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cal := model.DefaultCalendar()
+	cpu := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c0, ok := processCPU()
+		if _, err := st.OpenYear(ctx, o.ID, StressYear, cal, today); err != nil {
+			b.Fatal(err)
+		}
+		c1, ok1 := processCPU()
+		if ok && ok1 {
+			cpu = append(cpu, c1-c0)
+		}
+	}
+	b.StopTimer()
+	if len(cpu) > 0 {
+		sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
+		b.ReportMetric(percentile(cpu, 50), "cpu-p50-ms")
 	}
 }
