@@ -60,6 +60,15 @@ var (
 	stressDB fixture // the demo plus StressOrganName with 50,000 in StressYear
 )
 
+// yearFixture is one organ-year of a fixture database, as the benchmarks
+// that run on several name them.
+type yearFixture struct {
+	name  string
+	path  func(testing.TB) string
+	organ string
+	year  int
+}
+
 // demoPath returns the file `nianbao demo --requests 50000` would write.
 func demoPath(tb testing.TB) string {
 	tb.Helper()

@@ -189,12 +189,7 @@ func percentile(sorted []time.Duration, p float64) float64 {
 // commands the key started (database page reads, saves) with their
 // replies, and View.
 func BenchmarkKeystroke(b *testing.B) {
-	for _, fx := range []struct {
-		name  string
-		path  func(testing.TB) string
-		organ string
-		year  int
-	}{
+	for _, fx := range []yearFixture{
 		{"stress50k", stressPath, StressOrganName, StressYear},
 		{"demo2025", demoPath, "演示单位（批量申请数据）", 2025},
 	} {

@@ -10,6 +10,8 @@
 //	url: the page the text was taken from
 //	organ: the organ's full name          level: township | county_dep | county_gov | other
 //	year: the report year                  note: free text (how much of the page the source held)
+//	format: 2019                           the national format the published tables use, when it is not
+//	                                       the year's (a 2021 report printed on the 2019 tables)
 //	unknown: s3 s4     tables the source does not show: findings that compare with them are not counted
 //	zero: s3 「sentence」  a table the source does not show but the report's own sentence pins at 0
 //	cell: s2_1 normative issued 3          one cell as printed (money as printed, e.g. 20.001万元)
@@ -75,6 +77,7 @@ func Load(dir string) (*Report, error) {
 	var pre []string
 	var blocks []model.Block
 	var cells, rows [][]string
+	formatID := ""
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	n := 0
@@ -144,6 +147,11 @@ func Load(dir string) (*Report, error) {
 			rows = append(rows, strings.Fields(val))
 		case "source":
 			rep.Source = val
+		case "format":
+			if model.FormatByID(val) == nil {
+				return nil, fmt.Errorf("%s:%d: no format %q", dir, n, val)
+			}
+			formatID = val
 		case "prev":
 			rep.Prev = val
 		default:
@@ -155,6 +163,9 @@ func Load(dir string) (*Report, error) {
 	}
 	if r == nil || organ.Name == "" || rep.URL == "" {
 		return nil, fmt.Errorf("%s: url, organ and year are required", dir)
+	}
+	if formatID != "" {
+		r.FormatID = formatID
 	}
 	fm := r.Format()
 	for _, rw := range rows {

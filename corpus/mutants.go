@@ -11,7 +11,7 @@ import (
 // A Mutant is a corpus report with one narrative-vs-table contradiction
 // planted in it.
 type Mutant struct {
-	Kind string // sentence, cell, none, sum
+	Kind string // one of the kinds below
 	What string // the change, in words
 	OY   *model.OrganYear
 }
@@ -23,6 +23,7 @@ const (
 	KindNone     = "none"     // a 「未发生」 sentence against a non-zero table
 	KindSum      = "sum"      // a written-out sum that no longer adds up
 	KindClaim    = "claim"    // a count the report's own narrative states, changed by one
+	KindParts    = "parts"    // one part of a 「N条，其中……其他……」 list that added up, changed by one
 )
 
 // reOwnClaims find a count of requests, outcomes, cases or rules that a
@@ -32,7 +33,7 @@ const (
 var reOwnClaims = []*regexp.Regexp{
 	regexp.MustCompile(`(?:收到|受理|接收|新收)[^。；;，,0-9]{0,16}?申请[^。；;，,！？0-9（(%％]{0,10}?([0-9]+)\s*件`),
 	regexp.MustCompile(`(?:收到|受理|接收|新收)[^。；;，,0-9申]{0,6}?([0-9]+)\s*件[^。；;，,0-9]{0,8}?申请`),
-	regexp.MustCompile(`(?:办结|答复|结转|行政复议|诉讼|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|现行有效[^。；;，,0-9]{0,8}?规范性文件|制发[^。；;，,0-9]{0,8}?规范性文件)[^。；;，,！？0-9（(%％]{0,16}?([0-9]+)\s*(?:件|起)`),
+	regexp.MustCompile(`(?:办结|办理[^。；;，,0-9]{0,10}?申请|答复|结转|行政复议|诉讼|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|现行有效[^。；;，,0-9]{0,8}?规范性文件|制发[^。；;，,0-9]{0,8}?规范性文件)[^。；;，,！？0-9（(%％]{0,16}?([0-9]+)\s*(?:件|起)`),
 }
 
 // claimMutants plants one contradiction per count the narrative states
@@ -82,11 +83,9 @@ func clone(oy *model.OrganYear) *model.OrganYear {
 // reRequestClaim finds a count of requests received in a sentence.
 var reRequestClaim = regexp.MustCompile(`(?:收到|受理|接收|新收)[^。；;，,（(]{0,20}?申请[^。；;，,（(]{0,10}?([0-9]+)\s*件`)
 
-// reNoRequests and reNoReview find the sentences that say none.
-var (
-	reNoRequests = regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收)`)
-	reNoReview   = regexp.MustCompile(`(?:未|没有)(?:发生|出现)[^。；;，,]*复议`)
-)
+// reNoReview finds the sentences that say no review was brought; the ones
+// that say no request was received are model.DeniesRequests.
+var reNoReview = regexp.MustCompile(`(?:未|没有)(?:发生|出现)[^。；;，,]*复议`)
 
 // addParagraph appends a paragraph to a section.
 func addParagraph(oy *model.OrganYear, section int, text string) {
@@ -107,6 +106,17 @@ func setS3(oy *model.OrganYear, n int64) {
 
 func s3Total(oy *model.OrganYear, row string) int64 {
 	return oy.Report.Values[model.Addr(model.TableS3, row, model.ColTotal)]
+}
+
+// s3ApplicantSum is the sum of a table 三 row's six applicant columns.
+func s3ApplicantSum(oy *model.OrganYear, row string) int64 {
+	var n int64
+	for _, c := range oy.Report.Format().Table(model.TableS3).Columns {
+		if !c.Total {
+			n += oy.Report.Values[model.Addr(model.TableS3, row, c.ID)]
+		}
+	}
+	return n
 }
 
 // Mutants plants each kind of contradiction once in the report.
@@ -142,7 +152,7 @@ func (r *Report) Mutants() []Mutant {
 	m = clone(base)
 	says := false
 	for _, b := range m.Report.Blocks {
-		if reRequestClaim.MatchString(b.Text) || reNoRequests.MatchString(b.Text) && strings.Contains(b.Text, "申请") {
+		if reRequestClaim.MatchString(b.Text) || model.DeniesRequests(b.Text) {
 			says = true
 			break
 		}
@@ -175,13 +185,33 @@ func (r *Report) Mutants() []Mutant {
 	model.FillTotals(m.Report.Format().Table(model.TableS4), m.Report.Values)
 	out = append(out, Mutant{KindNone, what, m})
 
-	// A written-out sum that no longer adds up to the answered total.
+	// A written-out sum that no longer adds up to the answered total. Where
+	// the published （七） row disagrees with its own 总计 column, N1 takes
+	// either reading, so the sum is built on the larger one and contradicts
+	// both.
 	m = clone(base)
-	done7 := s3Total(base, model.RowOutcomeSum)
+	done7 := max(s3Total(base, model.RowOutcomeSum), s3ApplicantSum(base, model.RowOutcomeSum))
 	s := "本年度办结政府信息公开申请" + strconv.FormatInt(done7, 10) + "+1件。"
 	addParagraph(m, 3, s)
 	out = append(out, Mutant{KindSum, "加入算式之和与表三（七）总计不符的句子「" + s + "」", m})
-	return append(out, claimMutants(base)...)
+	out = append(out, claimMutants(base)...)
+
+	// A breakdown that no longer adds up: the first part of the first
+	// complete 「其中」 list that did, +1.
+	for i, b := range base.Report.Blocks {
+		at, end, ok := model.BreakdownPart(b.Text)
+		if !ok {
+			continue
+		}
+		n, _ := strconv.Atoi(b.Text[at:end])
+		m := clone(base)
+		m.Report.Blocks[i].Text = b.Text[:at] + strconv.Itoa(n+1) + b.Text[end:]
+		lead := []rune(b.Text[:at])
+		lead = lead[max(0, len(lead)-12):]
+		out = append(out, Mutant{KindParts, "正文分项「" + string(lead) + b.Text[at:end] + "」的 " + strconv.Itoa(n) + " 改为 " + strconv.Itoa(n+1), m})
+		break
+	}
+	return out
 }
 
 // Detected reports whether the checks raise on the mutant a finding they

@@ -103,9 +103,13 @@ func (s *Store) PersonalIndex(ctx context.Context, organID int64) (*model.Person
 }
 
 // personalIndex indexes the personal values of every request of the organ
-// (all years) for the check that no public text names an applicant.
+// (all years) for the check that no public text names an applicant. The
+// rows come packed, as in requestsForYear: year, serial, the byte length of
+// each value, '|' and the values.
 func personalIndex(ctx context.Context, tx *sql.Tx, organID int64) (*model.PersonalIndex, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT r.year, r.serial, p.name, p.phone, p.id_number, p.address
+	rows, err := tx.QueryContext(ctx, `SELECT r.year || ' ' || r.serial || ' ' || octet_length(p.name) || ' ' ||
+		octet_length(p.phone) || ' ' || octet_length(p.id_number) || ' ' || octet_length(p.address) || '|' ||
+		p.name || p.phone || p.id_number || p.address
 		FROM request_personal p JOIN requests r ON r.id = p.request_id WHERE r.organ_id = ?
 		ORDER BY r.year, r.serial`, organID) // the order PersonalIndex.Update keeps
 	if err != nil {
@@ -113,13 +117,21 @@ func personalIndex(ctx context.Context, tx *sql.Tx, organID int64) (*model.Perso
 	}
 	defer rows.Close()
 	x := model.NewPersonalIndex()
+	var row sql.RawBytes
+	var n [6]int64
 	for rows.Next() {
-		var year, serial int
-		var p model.Personal
-		if err := rows.Scan(&year, &serial, &p.Name, &p.Phone, &p.IDNumber, &p.Address); err != nil {
+		if err := rows.Scan(&row); err != nil {
 			return nil, ioErr("读取年度数据", err)
 		}
-		x.Add(year, serial, p)
+		texts, err := unpackInts(row, n[:])
+		if err != nil {
+			return nil, ioErr("读取年度数据", err)
+		}
+		var v [4]string
+		if err := splitTexts(texts, n[2:], v[:]); err != nil {
+			return nil, ioErr("读取年度数据", err)
+		}
+		x.Add(int(n[0]), int(n[1]), model.Personal{Name: v[0], Phone: v[1], IDNumber: v[2], Address: v[3]})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, ioErr("读取年度数据", err)

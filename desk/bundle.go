@@ -101,7 +101,8 @@ func (s *Store) WriteBundle(ctx context.Context, organID int64, year int, kind B
 // listed as AggFullCounted, a warning. The organ list and the files not
 // used stay on disk until the caller closes the Aggregation; it comes
 // with the error when only writing the table failed (see
-// summary.Aggregate).
-func Aggregate(folder string, year int, expected []string, out string, acceptFull bool) (*Aggregation, error) {
-	return summary.Aggregate(folder, year, expected, summary.ReadOptions{AcceptFull: acceptFull}, out)
+// summary.Aggregate). When ctx ends while the bundles are read, nothing is
+// written.
+func Aggregate(ctx context.Context, folder string, year int, expected []string, out string, acceptFull bool) (*Aggregation, error) {
+	return summary.Aggregate(ctx, folder, year, expected, summary.ReadOptions{AcceptFull: acceptFull}, out)
 }

@@ -27,6 +27,7 @@ type RequestUpdate struct {
 type LogUpdate struct {
 	organID  int64
 	year     int
+	load     uint64 // the load the snapshot read for descends from
 	Requests []RequestUpdate
 	// After a write that may have moved an entry to another year or
 	// number, or dropped one (movesGen moved since the snapshot was
@@ -89,7 +90,7 @@ func (s *Store) RestoreRequest(ctx context.Context, q model.Request) error {
 // workstation's Update loop.
 func (s *Store) ReadLogUpdate(ctx context.Context, y *Year, ids []int64) (*LogUpdate, error) {
 	r := y.Report()
-	u := &LogUpdate{organID: r.OrganID, year: r.Year, movesGen: s.movesGen()}
+	u := &LogUpdate{organID: r.OrganID, year: r.Year, load: y.load, movesGen: s.movesGen()}
 	moved := u.movesGen != y.movesGen
 	if moved {
 		x, err := s.PersonalIndex(ctx, r.OrganID)
@@ -124,16 +125,12 @@ func (s *Store) ReadLogUpdate(ctx context.Context, y *Year, ids []int64) (*LogUp
 	return u, nil
 }
 
-// For reports whether u was read for this snapshot's organ-year.
+// For reports whether u was read for this snapshot's organ-year, from a
+// snapshot of the same load (a load made after the read started may hold
+// newer entries than u).
 func (u *LogUpdate) For(y *Year) bool {
 	r := y.Report()
-	return u != nil && r.OrganID == u.organID && r.Year == u.year
-}
-
-// inOrganYear tells whether the organ-year of year loads q: received in
-// it, or earlier and not closed before it began (db's yearWhere).
-func inOrganYear(q *model.Request, year int) bool {
-	return q.Year == year || q.Year < year && !(q.Closed() && q.Answered < model.YearStart(year))
+	return u != nil && r.OrganID == u.organID && r.Year == u.year && u.load == y.load
 }
 
 // WithLog is the snapshot after the saves u read: each entry takes its
@@ -166,7 +163,7 @@ func (y *Year) WithLog(u *LogUpdate) *Year {
 	inPlace := true
 	for _, ru := range u.Requests {
 		p := pos[ru.ID]
-		stays := !ru.Gone && inOrganYear(&ru.Request, year)
+		stays := !ru.Gone && ru.Request.InOrganYear(year)
 		if p < 0 && !stays {
 			continue // neither was nor is in the year
 		}
@@ -243,7 +240,7 @@ func nextLog(old []model.Request, u *LogUpdate, pos map[int64]int, year int) []m
 		}
 	}
 	for _, ru := range u.Requests {
-		if ru.Gone || !inOrganYear(&ru.Request, year) {
+		if ru.Gone || !ru.Request.InOrganYear(year) {
 			continue
 		}
 		q := ru.Request

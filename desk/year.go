@@ -12,7 +12,8 @@ import (
 // applicants' personal data) and what is derived from it. A Year is never
 // changed after it is made, with one exception below: a change produces a
 // new one (Store.OpenYear reloads, Edit after a change to the profile or
-// the report, WithLog after saves to the request log), so whoever holds a
+// the report, WithLog after saves to the request log, WithParts after
+// saves to the cases, measures, items or report), so whoever holds a
 // Year may read it without locks and keep it as long as it likes.
 //
 // The next snapshot is made from this one recomputing only what reads
@@ -57,8 +58,9 @@ type Year struct {
 	// The 图解 page, laid out when first asked for (Tujie).
 	tujie *tujieCache
 
-	// version numbers the snapshots of the process (Version).
-	version uint64
+	// version numbers the snapshots of the process (Version); load is the
+	// version of the snapshot made by the load this one descends from.
+	version, load uint64
 }
 
 // versions counts the snapshots made, for Version.
@@ -93,6 +95,7 @@ func (l *LogFees) add(year int, q *model.Request, d int) {
 // with cal and today (the date deadlines and rules use).
 func Snapshot(oy *model.OrganYear, cal *model.Calendar, today model.Date) *Year {
 	y := &Year{oy: oy, cal: cal, today: today, log: &sharedLog{}, tujie: &tujieCache{}, version: versions.Add(1)}
+	y.load = y.version
 	y.deriveLog()
 	y.setRun(model.NewCheckRun(oy, cal, today))
 	return y
@@ -229,6 +232,10 @@ func (y *Year) Errors() []model.Finding {
 
 // S3 is table 三 computed from the log (also when the report types it).
 func (y *Year) S3() model.Values { return y.run.S3() }
+
+// Values are the values the tables print (model.EffectiveValues of the
+// organ-year). Callers must not change them.
+func (y *Year) Values() model.Values { return y.run.Values() }
 
 // Overview is the year's summary of the request log.
 func (y *Year) Overview() model.RequestOverview {

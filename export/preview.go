@@ -1,6 +1,10 @@
 package export
 
-import "strings"
+import (
+	"strings"
+
+	"nianbao/termsafe"
+)
 
 // LineKind says how a preview line is drawn.
 type LineKind int
@@ -26,13 +30,13 @@ type Line struct {
 // columns for reading on a terminal: the same document every renderer
 // prints, with body text wrapped to width and tables drawn as the text
 // export draws them (TextGrid), which may be wider than width. Text is
-// measured as the terminal draws it (termRuneWidth), so “ ” and · take one
+// measured as the terminal draws it (termsafe.RuneWidth), so “ ” and · take one
 // column there, not two as in the text file.
 func TextLines(d *Document, width int) []Line {
 	if width < 8 {
 		width = 8
 	}
-	wrapText := func(s string, w int) []string { return wrapWidth(s, w, termRuneWidth) }
+	wrapText := func(s string, w int) []string { return wrapWidth(s, w, termsafe.RuneWidth) }
 	textWidth := termTextWidth
 	var out []Line
 	add := func(k LineKind, s string) { out = append(out, Line{Kind: k, Text: s}) }

@@ -345,16 +345,9 @@ func Manifest(files []FileResult, organ string, year int, version string, now ti
 		"文件名\t大小（字节）\tSHA-256",
 	}
 	for _, f := range files {
-		lines = append(lines, baseName(f.Path)+"\t"+strconv.FormatInt(f.Size, 10)+"\t"+f.SHA256)
+		lines = append(lines, filepath.Base(f.Path)+"\t"+strconv.FormatInt(f.Size, 10)+"\t"+f.SHA256)
 	}
 	lines = append(lines, "", "核对方法：在 Windows 命令提示符中运行 certutil -hashfile 文件名 SHA256，结果应与上表一致。")
 	text := strings.Join(lines, "\r\n") + "\r\n"
 	return encodeText(text, encoding)
-}
-
-func baseName(p string) string {
-	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
-		return p[i+1:]
-	}
-	return p
 }

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/width"
+
+	"nianbao/termsafe"
 )
 
 // Text encodings of the .txt export.
@@ -112,37 +114,21 @@ func encodeText(out, encoding string) ([]byte, error) {
 }
 
 // runeWidth is the display width of one character as a Chinese
-// monospace font (新宋体 in Notepad, WPS) shows it: two columns for wide,
-// full-width and East Asian ambiguous characters (“ ” · — ①), one for the
-// rest. This differs on purpose from the terminal screens, which measure
-// ambiguous characters narrow (termRuneWidth).
-func runeWidth(r rune) int { return glyphWidth(r, 2) }
-
-// termRuneWidth is the width of r on a terminal, as the workstation
-// measures it (RUNEWIDTH_EASTASIAN=0): ambiguous characters take one
-// column.
-func termRuneWidth(r rune) int { return glyphWidth(r, 1) }
-
-// glyphWidth is the width of r with East Asian ambiguous characters
-// taking ambiguous columns: none for controls, combining marks and
-// zero-width characters, two for wide and full-width ones, one for the
-// rest.
-func glyphWidth(r rune, ambiguous int) int {
-	if r < 0x20 || (r >= 0x300 && r < 0x370) || r == 0x200b || r == 0xfeff {
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
+// monospace font (新宋体 in Notepad, WPS) shows it: as on the terminal
+// (termsafe.RuneWidth, which the screens and the preview measure with),
+// except that East Asian ambiguous characters (“ ” · — ①) take two
+// columns there, one on the terminal.
+func runeWidth(r rune) int {
+	w := termsafe.RuneWidth(r)
+	if w == 1 && width.LookupRune(r).Kind() == width.EastAsianAmbiguous {
 		return 2
-	case width.EastAsianAmbiguous:
-		return ambiguous
 	}
-	return 1
+	return w
 }
 
 func textWidth(s string) int { return widthBy(s, runeWidth) }
 
-func termTextWidth(s string) int { return widthBy(s, termRuneWidth) }
+func termTextWidth(s string) int { return widthBy(s, termsafe.RuneWidth) }
 
 // widthBy is the width of s as rw measures each character.
 func widthBy(s string, rw func(rune) int) int {

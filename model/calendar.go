@@ -133,26 +133,58 @@ func StatutoryHolidays(y int) []CalendarDay {
 			out = append(out, CalendarDay{Date: d, Name: name, Computed: true})
 		}
 	}
-	solar := func(s *calendar.Solar) Date { return NewDate(s.GetYear(), s.GetMonth(), s.GetDay()) }
+	lunar := lunarDaysOf(y)
 	add(NewDate(y, 1, 1), "元旦")
 	// 春节: 除夕 is the day before 正月初一 of lunar year y.
-	if ny := solar(calendar.NewLunarFromYmd(y, 1, 1).GetSolar()); ny.Valid() {
+	if ny := lunar.newYear; ny.Valid() {
 		for k := -1; k <= 2; k++ {
 			add(ny.AddDaysFast(k), "春节")
 		}
 	}
-	if qm, ok := calendar.NewSolarFromYmd(y, 4, 4).GetLunar().GetJieQiTable()["清明"]; ok {
-		add(solar(qm), "清明节")
+	if lunar.qingming.Valid() {
+		add(lunar.qingming, "清明节")
 	}
 	add(NewDate(y, 5, 1), "劳动节")
 	add(NewDate(y, 5, 2), "劳动节")
-	add(solar(calendar.NewLunarFromYmd(y, 5, 5).GetSolar()), "端午节")
-	add(solar(calendar.NewLunarFromYmd(y, 8, 15).GetSolar()), "中秋节")
+	add(lunar.duanwu, "端午节")
+	add(lunar.zhongqiu, "中秋节")
 	for d := 1; d <= 3; d++ {
 		add(NewDate(y, 10, d), "国庆节")
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
 	return out
+}
+
+// lunarDays are the solar dates of year y's holidays that follow the
+// lunar calendar or a solar term: 正月初一, 清明, 端午 (五月初五) and 中秋
+// (八月十五); a zero Date where there is none.
+type lunarDays struct{ newYear, qingming, duanwu, zhongqiu Date }
+
+// lunarDaysOf looks year y up in lunarTable (the years after the built-in
+// schedule up to calLastYear, which the calendar fills at start-up), or
+// computes it.
+func lunarDaysOf(y int) lunarDays {
+	if i := y - lunarTableFirst; i >= 0 && i < len(lunarTable) {
+		e := lunarTable[i]
+		at := func(mmdd uint16) Date { return NewDate(y, int(mmdd/100), int(mmdd%100)) }
+		return lunarDays{at(e[0]), at(e[1]), at(e[2]), at(e[3])}
+	}
+	return computeLunarDays(y)
+}
+
+// computeLunarDays works year y's lunarDays out with lunar-go: about 1.5 ms
+// a year on an office PC, which is why the years the calendar fills at
+// start-up come from lunarTable instead.
+func computeLunarDays(y int) lunarDays {
+	solar := func(s *calendar.Solar) Date { return NewDate(s.GetYear(), s.GetMonth(), s.GetDay()) }
+	var l lunarDays
+	l.newYear = solar(calendar.NewLunarFromYmd(y, 1, 1).GetSolar())
+	if qm, ok := calendar.NewSolarFromYmd(y, 4, 4).GetLunar().GetJieQiTable()["清明"]; ok {
+		l.qingming = solar(qm)
+	}
+	l.duanwu = solar(calendar.NewLunarFromYmd(y, 5, 5).GetSolar())
+	l.zhongqiu = solar(calendar.NewLunarFromYmd(y, 8, 15).GetSolar())
+	return l
 }
 
 // parseISODay reads "2019-10-12".

@@ -26,6 +26,23 @@ const SimilarityLimit = 70.0
 // (stock phrases such as 「无。」 repeat every year and are fine).
 const minCopyRunes = 20
 
+// nilFeeStatement reports whether a paragraph is the stock statement that
+// no 信息处理费 arose this year (「按照《…信息处理费管理办法》…规定的按件、
+// 按量收费标准，本年度没有产生信息公开处理费。」): worded for any year, it
+// is right to repeat it word for word, so N2 leaves it alone. A paragraph
+// that names an amount (元) is not a nil statement.
+func nilFeeStatement(text string) bool {
+	if !strings.Contains(text, "处理费") || strings.Contains(text, "元") {
+		return false
+	}
+	for _, w := range []string{"没有产生", "未产生", "没有收取", "未收取", "无收取", "不收取", "没有发生", "未发生"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // squash drops spaces and line breaks so that re-wrapped text compares equal.
 func squash(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -53,6 +70,10 @@ var (
 	// 「2018年」 last year's accounts or their evaluation, published in the
 	// report year on purpose: 「2019年政府决算」「2018年度财政支出项目绩效评价结果」.
 	lastYearAccounts = []string{"决算", "绩效评价", "审计"}
+	// lastYearProblems, later in the same clause, make 「2020年」 the year
+	// whose problems section 五 reports as rectified: 「针对2020年政府信息
+	// 公开中存在的问题，认真分析，积极整改」.
+	lastYearProblems = []string{"存在的问题", "发现的问题", "提出的问题", "指出的问题", "问题整改"}
 )
 
 // clauseRest returns what follows in the same clause, at most n runes.
@@ -85,7 +106,7 @@ func lastYearAsCurrent(text string, year int) string {
 		if hasAnyPrefix(after, lastYearAfter) || hasAnyPrefix(strings.TrimPrefix(after, "年"), lastYearAfter) {
 			continue
 		}
-		if hasAnyPrefix(after, lastYearDocument) || containsAny(clauseRest(after, 16), lastYearAccounts) {
+		if hasAnyPrefix(after, lastYearDocument) || containsAny(clauseRest(after, 16), lastYearAccounts) || containsAny(clauseRest(after, 20), lastYearProblems) {
 			continue
 		}
 		before := t[:m[0]]
@@ -137,6 +158,9 @@ func phraseAround(orig, t string, i, j int) string {
 	start := ri
 	for start > 0 && ri-start < span && !isClauseEnd(rs[start-1]) {
 		start--
+		if rs[start] == '《' {
+			break // a document's title is quoted from its start
+		}
 	}
 	// Never cut a number in two (「019年度」).
 	for start > 0 && start < ri && unicode.IsDigit(rs[start]) && unicode.IsDigit(rs[start-1]) {
@@ -145,6 +169,9 @@ func phraseAround(orig, t string, i, j int) string {
 	end := rj
 	for end < len(rs) && end-rj < span && !isClauseEnd(rs[end]) {
 		end++
+		if rs[end-1] == '》' {
+			break // ... to its end
+		}
 	}
 	for end < len(rs) && end > rj && unicode.IsDigit(rs[end-1]) && unicode.IsDigit(rs[end]) {
 		end++
@@ -188,7 +215,7 @@ func (c *checker) copies() {
 			add("N5", "中有一段是从上年带过来的文字，还没有更新（待更新）：「"+quote(strings.TrimSpace(b.Text))+"」")
 		} else if b.Kind != BlockHeading {
 			s := squash(b.Text)
-			if utf8.RuneCountInString(s) >= minCopyRunes && (prev[s] || b.Origin != "" && squash(b.Origin) == s) {
+			if utf8.RuneCountInString(s) >= minCopyRunes && (prev[s] || b.Origin != "" && squash(b.Origin) == s) && !nilFeeStatement(b.Text) {
 				add("N2", "中有一段与上年报告一字不差：「"+quote(strings.TrimSpace(b.Text))+"」，请按本年度情况改写")
 			}
 		}

@@ -7,6 +7,8 @@ import (
 
 const (
 	lastYearPara = "我镇严格落实政府信息公开各项制度，通过政府门户网站、政务新媒体和政务公开栏及时发布各类政府信息，保障群众的知情权、参与权和监督权。"
+	nilFee       = "按照《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》（国办函〔2020〕109号）规定的按件、按量收费标准，本年度没有产生信息公开处理费。"
+	feeCharged   = "按照《政府信息公开信息处理费管理办法》规定，本年度共收取信息处理费200元，均已上缴国库，未发生超标准收费。"
 	thisYearPara = "本年度我镇把政务公开与乡村振兴结合起来，在各嘎查村公开栏集中公开惠农补贴发放名单，并通过微信公众号逐项解读新出台的救助政策。"
 )
 
@@ -43,6 +45,9 @@ func TestCopyChecks(t *testing.T) {
 		{"N2 short stock phrase repeats", "N2", both(withPrevText("无。"), withBlock(Block{Section: 6, Text: "无。"})), nil},
 		{"N2 paragraph copied from last year", "N2", both(withPrevText(lastYearPara), withBlock(Block{Text: " " + lastYearPara + "\n"})),
 			[]string{"「一、总体情况」中有一段与上年报告一字不差：「我镇严格落实政府信息公开各项制度"}},
+		{"N2 the stock nil-fee statement repeats", "N2", both(withPrevText(nilFee), withBlock(Block{Section: 6, Text: nilFee})), nil},
+		{"N2 a fee paragraph with an amount copied", "N2", both(withPrevText(feeCharged), withBlock(Block{Section: 6, Text: feeCharged})),
+			[]string{"「六、其他需要报告的事项」中有一段与上年报告一字不差"}},
 		{"N2 carried-over text never edited", "N2", withBlock(Block{Text: lastYearPara, Origin: lastYearPara}),
 			[]string{"与上年报告一字不差"}},
 
@@ -59,12 +64,18 @@ func TestCopyChecks(t *testing.T) {
 		{"N3 a document made last year", "N3", withBlock(Block{Section: 1, Text: "镇里把政务公开纳入年度考核，继续执行2021年制定的考核评议办法。"}), nil},
 		{"N3 last year's work, not a document", "N3", withBlock(Block{Section: 1, Text: "继续执行考核办法，2021年制定考核细则三项。"}),
 			[]string{"2021年制定考核细则三项"}},
+		{"N3 last year's problems rectified", "N3", withBlock(Block{Section: 5, Text: "我局针对2021年政府信息公开中存在的问题，认真分析，积极整改。"}), nil},
+		{"N3 problems in another clause", "N3", withBlock(Block{Section: 5, Text: "2021年，我局政府信息公开工作取得一定成效，但还存在一些问题。"}),
+			[]string{"提到「2021年」，这是上一年"}},
 		{"N3 accounts in another clause", "N3", withBlock(Block{Section: 1, Text: "2021年共公开信息120条，其中决算信息5条。"}),
 			[]string{"2021年共公开信息120条"}},
 		{"N3 last year as if current", "N3", withBlock(Block{Text: "2021年我镇政务公开工作取得了明显成效。"}),
 			[]string{"提到「2021年我镇政务公开工作取得了明显成效」", "应改为2022年"}},
 		{"N3 full-width year", "N3", withBlock(Block{Text: "按照《全旗２０２１年政务公开工作要点》要求，扎实推进。"}),
-			[]string{"２０２１年政务公开工作要点"}},
+			[]string{"提到「《全旗２０２１年政务公开工作要点》」"}},
+		{"N3 quotes the title the year stands in", "N3", func(oy *OrganYear) {
+			oy.Report.Preamble.Text = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅关于印发2021年政务公开工作要点的通知》（国办发〔2021〕12号）要求，特向社会公布本报告。"
+		}, []string{"报告开头一段提到「《国务院办公厅关于印发2021年政务公开工作要点的通知》」，这是上一年"}},
 
 		{"N3 preamble names last year", "N3", func(oy *OrganYear) {
 			oy.Report.Preamble.Text = "现公布本镇2021年政府信息公开工作年度报告。"

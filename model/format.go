@@ -58,6 +58,9 @@ type Column struct {
 	Total bool
 	// SumOf lists the columns a Total column adds up.
 	SumOf []string
+	// Group is the full official label of the column group the column
+	// repeats under (table 四: S4GroupLabel), "" in the other tables.
+	Group string
 }
 
 // Row is one data row. Path holds the labels of the merged groups the row sits
@@ -126,9 +129,14 @@ func (t *Table) Cells() []CellAddress {
 
 // Format is one national layout of the report tables.
 type Format struct {
-	ID     string // "2019" or "2021"
-	Name   string // 2019版
-	Basis  string // the notice that set the format
+	ID    string // "2019" or "2021"
+	Name  string // 2019版
+	Basis string // the notice that set the format
+	// Title is the layout's own title as its notice printed it, where a
+	// report citing the title alone can be told to mean this format: the
+	// 2019 layout was issued as 《…年度报告格式（试行）》; the 2021 one
+	// dropped 「（试行）」, so its title, a prefix of the other, is not used.
+	Title  string
 	Tables []*Table
 
 	// outcomeRows and outcomeIdx cache OutcomeRows and its index, built
@@ -184,10 +192,10 @@ func (f *Format) Place(a CellAddress) string {
 		return a.String()
 	}
 	col := c.Label
-	if t.ID == TableS4 {
+	if c.Group != "" {
 		// 表四's columns repeat under each group (行政复议, the two kinds of
-		// 行政诉讼); the group is the column id's prefix: rv_upheld.
-		col = s4GroupName(strings.SplitN(a.Col, "_", 2)[0]) + "·" + c.Label
+		// 行政诉讼).
+		col = c.Group + "·" + c.Label
 	}
 	name := TableName(t)
 	if r.Label == "" {
@@ -196,7 +204,7 @@ func (f *Format) Place(a CellAddress) string {
 	return name + " " + r.FullLabel() + " · " + col
 }
 
-// TableName is the short Chinese name of a table: 表二（一）, 表三, 表四.
+// TableName is the short Chinese name of a table: 表二（一）项, 表三, 表四.
 func TableName(t *Table) string {
 	switch t.Section {
 	case 3:
@@ -348,6 +356,30 @@ func S4Col(group string, r CaseResult) string { return group + "_" + string(r) }
 // S4Groups lists the three groups in print order.
 var S4Groups = []string{GroupReview, GroupDirectSuit, GroupSuitReview}
 
+// s4GroupHeads holds table 四's groups as the form heads them (format.md
+// §5): the top header and, under 行政诉讼, the sub-header. It is the one
+// place these labels are written; the header, Column.Group, CaseKind.Label
+// and every message derive from it.
+var s4GroupHeads = map[string][2]string{
+	GroupReview:     {"行政复议", ""},
+	GroupDirectSuit: {"行政诉讼", "未经复议直接起诉"},
+	GroupSuitReview: {"行政诉讼", "复议后起诉"},
+}
+
+// S4GroupLabel names a group of table 四 in full: 行政复议,
+// 行政诉讼（未经复议直接起诉）, 行政诉讼（复议后起诉）; an unknown id is
+// returned as it is.
+func S4GroupLabel(g string) string {
+	h, ok := s4GroupHeads[g]
+	switch {
+	case !ok:
+		return g
+	case h[1] == "":
+		return h[0]
+	}
+	return h[0] + "（" + h[1] + "）"
+}
+
 var (
 	format2019 = buildFormat("2019")
 	format2021 = buildFormat("2021")
@@ -384,6 +416,7 @@ func buildFormat(id string) *Format {
 	if id == "2019" {
 		f.Name = "2019版"
 		f.Basis = "国办公开办函〔2019〕60号"
+		f.Title = "政府信息公开工作年度报告格式（试行）"
 	} else {
 		f.Name = "2021版"
 		f.Basis = "国办公开办函〔2021〕30号"
@@ -526,19 +559,20 @@ func section4Table() *Table {
 	for i := range row2 {
 		row2[i].RowSpan = 2
 	}
-	row2 = append(row2, HeaderCell{Label: "未经复议直接起诉", RowSpan: 1, ColSpan: 5}, HeaderCell{Label: "复议后起诉", RowSpan: 1, ColSpan: 5})
+	rv, ds, sr := s4GroupHeads[GroupReview], s4GroupHeads[GroupDirectSuit], s4GroupHeads[GroupSuitReview]
+	row2 = append(row2, HeaderCell{Label: ds[1], RowSpan: 1, ColSpan: 5}, HeaderCell{Label: sr[1], RowSpan: 1, ColSpan: 5})
 	t.Header = [][]HeaderCell{
-		{{Label: "行政复议", RowSpan: 1, ColSpan: 5}, {Label: "行政诉讼", RowSpan: 1, ColSpan: 10}},
+		{{Label: rv[0], RowSpan: 1, ColSpan: 5}, {Label: ds[0], RowSpan: 1, ColSpan: 10}},
 		row2,
 		append(leaf(), leaf()...),
 	}
 	for _, g := range S4Groups {
 		var sum []string
 		for _, r := range CaseResults {
-			t.Columns = append(t.Columns, Column{ID: S4Col(g, r), Label: r.Label(), Kind: KindCount})
+			t.Columns = append(t.Columns, Column{ID: S4Col(g, r), Label: r.Label(), Kind: KindCount, Group: S4GroupLabel(g)})
 			sum = append(sum, S4Col(g, r))
 		}
-		t.Columns = append(t.Columns, Column{ID: S4Col(g, ResultTotal), Label: ResultTotal.Label(), Kind: KindCount, Total: true, SumOf: sum})
+		t.Columns = append(t.Columns, Column{ID: S4Col(g, ResultTotal), Label: ResultTotal.Label(), Kind: KindCount, Total: true, SumOf: sum, Group: S4GroupLabel(g)})
 	}
 	t.Rows = []Row{{ID: RowS4Cases}}
 	return t

@@ -40,10 +40,19 @@ type narrativeClaim struct {
 	// left blank still counts its requests there, and a narrative that
 	// agrees with either is not contradicted by the table.
 	alt func(g figures) (int64, bool)
+	// also, when set, is another figure the same words may mean: 「办理…申请
+	// N件」 is read as the requests answered （七） or as the year's workload
+	// 一 + 二; a narrative that agrees with either is not contradicted.
+	also func(g figures) (int64, bool)
 }
 
 func s3Total(row string) func(g figures) (int64, bool) {
 	return func(g figures) (int64, bool) { return g.v[Addr(TableS3, row, ColTotal)], true }
+}
+
+// workload is the requests an organ had to handle in the year: 一 + 二.
+func workload(g figures) (int64, bool) {
+	return g.v[Addr(TableS3, RowNew, ColTotal)] + g.v[Addr(TableS3, RowCarriedIn, ColTotal)], true
 }
 
 // s3Applicants sums a table 三 row over the six applicant columns.
@@ -99,6 +108,14 @@ func s2Normative(col string) func(g figures) (int64, bool) {
 	}
 }
 
+// s2NormativeName names a 行政规范性文件 cell of 二（一） by the labels of the
+// 2021 format, the one format that has it (s2Normative skips the others):
+// 表二（一）项「行政规范性文件」现行有效件数.
+func s2NormativeName(col string) string {
+	t, r, c, _ := format2021.Cell(Addr(TableS2Item1, RowNormativeDocs, col))
+	return TableName(t) + "「" + r.Label + "」" + c.Label
+}
+
 func s4Total(groups ...string) func(g figures) (int64, bool) {
 	return func(g figures) (int64, bool) {
 		var s int64
@@ -131,39 +148,44 @@ const claimNewAfter = 1
 
 var narrativeClaims = []narrativeClaim{
 	{regexp.MustCompile(`(?:收到|新收|受理|接收)` + gapPat + `申请` + gapPat + numPat + `\s*(件|份|起|宗)`),
-		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew)},
+		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew), nil},
 	// 「收到70件申请」: the count before the word 申请.
 	{regexp.MustCompile(`(?:收到|新收|受理|接收)[^。；;，,！？!?（(\n申]{0,6}?` + numPat + `\s*(件)[^。；;，,！？!?\n]{0,8}?申请`),
-		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew)},
-	{regexp.MustCompile(`(?:上年|上一年|去年)度?结转` + gapPat + numPat + `\s*(件)`),
-		"表三「二、上年结转政府信息公开申请数量」总计", s3Total(RowCarriedIn), s3RowApplicants(RowCarriedIn)},
+		"表三「一、本年新收政府信息公开申请数量」总计", s3Total(RowNew), s3RowApplicants(RowNew), nil},
+	// 「上年结转N件」, and the reversed 「结转上年度政府信息公开申请1件」.
+	{regexp.MustCompile(`(?:(?:上年|上一年|去年)度?结转|结转上(?:一)?年度?)` + gapPat + numPat + `\s*(件)`),
+		"表三「二、上年结转政府信息公开申请数量」总计", s3Total(RowCarriedIn), s3RowApplicants(RowCarriedIn), nil},
 	{regexp.MustCompile(`(?:办结|办理完毕|答复)` + gapPat + numPat + `\s*(件)`),
-		"表三「（七）总计」", s3Total(RowOutcomeSum), s3RowApplicants(RowOutcomeSum)},
-	{regexp.MustCompile(`予以公开` + gapPat + numPat + `\s*(件)`), "表三「（一）予以公开」总计", s3Group("o1"), s3GroupApplicants("o1")},
-	{regexp.MustCompile(`部分公开` + gapPat + numPat + `\s*(件)`), "表三「（二）部分公开」总计", s3Group("o2"), s3GroupApplicants("o2")},
-	{regexp.MustCompile(`不予公开` + gapPat + numPat + `\s*(件)`), "表三「（三）不予公开」各项之和", s3Group("o3"), s3GroupApplicants("o3")},
-	{regexp.MustCompile(`无法提供` + gapPat + numPat + `\s*(件)`), "表三「（四）无法提供」各项之和", s3Group("o4"), s3GroupApplicants("o4")},
-	{regexp.MustCompile(`不予处理` + gapPat + numPat + `\s*(件)`), "表三「（五）不予处理」各项之和", s3Group("o5"), s3GroupApplicants("o5")},
-	{regexp.MustCompile(`其他处理` + gapPat + numPat + `\s*(件)`), "表三「（六）其他处理」各项之和", s3Group("o6"), s3GroupApplicants("o6")},
+		"表三「（七）总计」", s3Total(RowOutcomeSum), s3RowApplicants(RowOutcomeSum), nil},
+	// 「办理依申请公开18件」「办理政府信息公开申请30件」: answered, or the
+	// year's workload (一 + 二); either agrees.
+	{regexp.MustCompile(`办理[^。；;，,！？!?（(\n0-9]{0,10}?申请` + gapPat + numPat + `\s*(件)`),
+		"表三「（七）总计」", s3Total(RowOutcomeSum), s3RowApplicants(RowOutcomeSum), workload},
+	{regexp.MustCompile(`予以公开` + gapPat + numPat + `\s*(件)`), "表三「（一）予以公开」总计", s3Group("o1"), s3GroupApplicants("o1"), nil},
+	{regexp.MustCompile(`部分公开` + gapPat + numPat + `\s*(件)`), "表三「（二）部分公开」总计", s3Group("o2"), s3GroupApplicants("o2"), nil},
+	{regexp.MustCompile(`不予公开` + gapPat + numPat + `\s*(件)`), "表三「（三）不予公开」各项之和", s3Group("o3"), s3GroupApplicants("o3"), nil},
+	{regexp.MustCompile(`无法提供` + gapPat + numPat + `\s*(件)`), "表三「（四）无法提供」各项之和", s3Group("o4"), s3GroupApplicants("o4"), nil},
+	{regexp.MustCompile(`不予处理` + gapPat + numPat + `\s*(件)`), "表三「（五）不予处理」各项之和", s3Group("o5"), s3GroupApplicants("o5"), nil},
+	{regexp.MustCompile(`其他处理` + gapPat + numPat + `\s*(件)`), "表三「（六）其他处理」各项之和", s3Group("o6"), s3GroupApplicants("o6"), nil},
 	{regexp.MustCompile(`结转下(?:一)?年度?` + gapPat + numPat + `\s*(件)`),
-		"表三「四、结转下年度继续办理」总计", s3Total(RowCarriedOut), s3RowApplicants(RowCarriedOut)},
+		"表三「四、结转下年度继续办理」总计", s3Total(RowCarriedOut), s3RowApplicants(RowCarriedOut), nil},
 	{regexp.MustCompile(`行政复议` + gapPat + numPat + `\s*(件|起|宗|次)`),
-		"表四「行政复议」总计", s4Total(GroupReview), nil},
+		"表四「行政复议」总计", s4Total(GroupReview), nil, nil},
 	// 「诉讼2件」 is as much a claim as 「行政诉讼2件」.
 	{regexp.MustCompile(`诉讼` + gapPat + numPat + `\s*(件|起|宗|次)`),
-		"表四「行政诉讼」两组总计之和", s4Total(GroupDirectSuit, GroupSuitReview), nil},
+		"表四「行政诉讼」两组总计之和", s4Total(GroupDirectSuit, GroupSuitReview), nil, nil},
 	// 「现行有效行政规范性文件698件」「本年度制发的规范性文件88件」 (2021 format).
 	{regexp.MustCompile(`现行有效[^。；;，,！？!?（(\n]{0,6}?规范性文件` + gapPat + numPat + `\s*(件)`),
-		"表二（一）「行政规范性文件」现行有效件数", s2Normative("in_force"), nil},
+		s2NormativeName("in_force"), s2Normative("in_force"), nil, nil},
 	{regexp.MustCompile(`制发[^。；;，,！？!?（(\n]{0,6}?规范性文件` + gapPat + numPat + `\s*(件)`),
-		"表二（一）「行政规范性文件」本年制发件数", s2Normative("issued"), nil},
+		s2NormativeName("issued"), s2Normative("issued"), nil, nil},
 	{regexp.MustCompile(`主动公开[^。；;，,！？!?\n]{0,8}?信息[^。；;，,！？!?\n]{0,6}?` + numPat + `\s*(条|件)`),
 		"主动公开信息登记的条数", func(g figures) (int64, bool) {
 			if len(g.items) == 0 {
 				return 0, false
 			}
 			return int64(CountItems(g.year, g.items).Total), true
-		}, nil},
+		}, nil, nil},
 }
 
 // Words that make a number a comparison or a part rather than the figure.
@@ -171,10 +193,15 @@ var claimSkipWords = []string{"增加", "减少", "增长", "下降", "同比", 
 	"维持", "纠正", "审结", "结果", "其中", "属于", "持平"}
 
 var (
-	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理|接收)` + `[^。；;，,！？!?\n]{0,30}?申请`)
-	reNoCases    = regexp.MustCompile(`(?:未|没有)(?:发生|出现|产生)[^。；;，,！？!?\n]*`)
-	reAllUpheld  = regexp.MustCompile(`(?:均|全部|都)(?:获|被|予以|得到)?维持`)
-	reYear       = regexp.MustCompile(`([0-9]{4})\s*年`)
+	// reNoRequests is a 「未收到…」 phrase up to the end of its clause; it
+	// denies requests only when 申请 follows other than in 申请人
+	// (DeniesRequests): 「未收到该申请人提交的补正」 is about a correction.
+	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理|接收)` + `[^。；;，,！？!?\n]{0,30}`)
+	// reNoCases is a 「未发生…」 phrase; 「未收到…行政复议、行政诉讼…」 says the
+	// same of cases (negativeClaims reads only the 复议/诉讼 it names).
+	reNoCases   = regexp.MustCompile(`(?:未|没有)(?:发生|出现|产生|收到)[^。；;，,！？!?\n]*`)
+	reAllUpheld = regexp.MustCompile(`(?:均|全部|都)(?:获|被|予以|得到)?维持`)
+	reYear      = regexp.MustCompile(`([0-9]{4})\s*年`)
 	// reSum is an addition written out: 258+35+265+158+0, maybe =716.
 	reSum = regexp.MustCompile(`[0-9]+(?:\s*\+\s*[0-9]+)+(?:\s*=\s*([0-9]+))?`)
 	// reIncludesCarried follows a 收到 count that includes last year's
@@ -279,8 +306,8 @@ func clauseYear(cl string, year, cur int) int {
 		ms = append(ms, mention{m[0], y})
 	}
 	for _, m := range reOtherYearWord.FindAllStringIndex(cl, -1) {
-		if strings.HasPrefix(cl[m[1]:], "结转") || strings.HasPrefix(cl[m[1]:], "度结转") {
-			continue // 上年结转 is a row of this year's table
+		if strings.HasPrefix(cl[m[1]:], "结转") || strings.HasPrefix(cl[m[1]:], "度结转") || strings.HasSuffix(cl[:m[0]], "结转") {
+			continue // 上年结转 (结转上年度) is a row of this year's table
 		}
 		ms = append(ms, mention{m[0], year - 1})
 	}
@@ -483,6 +510,11 @@ func (c *checker) countClaims(cl, whole string, g figures, whose string, add fun
 					continue
 				}
 			}
+			if cla.also != nil {
+				if a, ok := cla.also(g); ok && a == n {
+					continue
+				}
+			}
 			if i <= claimNewAfter {
 				// 「收到申请5件（含上年结转1件）」 counts 一 and 二 together.
 				rest := whole[strings.Index(whole, cl)+len(cl[:m[1]]):]
@@ -509,7 +541,7 @@ func (c *checker) negativeClaims(cl string, g figures, whose string, add func(st
 		return // the 「未…」 sentences below speak of this year's tables
 	}
 	newReq := g.v[Addr(TableS3, RowNew, ColTotal)]
-	if reNoRequests.MatchString(cl) && newReq > 0 {
+	if DeniesRequests(cl) && newReq > 0 {
 		add("但表三「一、本年新收政府信息公开申请数量」总计为 " + i64(newReq) + "，两者矛盾")
 	}
 	rv := g.v[Addr(TableS4, RowS4Cases, S4Col(GroupReview, ResultTotal))]
@@ -538,6 +570,43 @@ func (c *checker) negativeClaims(cl string, g figures, whose string, add func(st
 			add(msg + "，并非全部维持")
 		}
 	}
+}
+
+// DeniesRequests reports whether a text says no request was received:
+// 「未收到政府信息公开申请」, 「未收到申请人提出的申请」, but not 「未收到该
+// 申请人提交的补正」 (the correction of a request that was received) nor
+// 「未收到…行政复议、行政诉讼的申请」 (no cases).
+func DeniesRequests(cl string) bool {
+	for _, m := range reNoRequests.FindAllString(cl, -1) {
+		// 申请人 is the applicant, not the request.
+		t := strings.ReplaceAll(m, "申请人", "")
+		i := strings.Index(t, "申请")
+		if i < 0 {
+			continue
+		}
+		// 「未收到因政府信息公开提出的行政复议、行政诉讼的申请」 and 「未收到依申请
+		// 公开行政复议」 deny cases, not requests: the 申请 is one for 复议 or
+		// 诉讼, or qualifies them (negativeClaims reads them).
+		if firstIndex(t[:i], "复议", "诉讼") >= 0 {
+			continue
+		}
+		if strings.HasSuffix(t[:i], "依") && hasAnyPrefix(t[i+len("申请"):], []string{"公开行政复议", "公开行政诉讼", "公开复议", "公开诉讼"}) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// firstIndex returns the index of the first of words in s, or -1.
+func firstIndex(s string, words ...string) int {
+	first := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // applicantsNote adds the applicant columns' sum to a message when the

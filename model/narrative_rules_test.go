@@ -70,10 +70,25 @@ func TestNarrativeN1(t *testing.T) {
 		{"未发生 ends where a new claim starts after 、", withText(4, "本年度未发生行政诉讼、发生行政复议1件。"), nil},
 		{"诉讼 without 行政", withText(4, "被提起诉讼2件。"), []string{"正文为 2 件，但表四「行政诉讼」两组总计之和为 0"}},
 		{"combined claim agrees", withText(3, "予以公开及部分公开3件。"), nil},
+		{"未收到 an applicant's correction is not 未收到申请", withText(1, "收到政府信息公开申请4件，其中1件已作出补正告知，目前未收到该申请人提交的补正。"), nil},
+		{"未收到复议、诉讼的申请 is about cases, not requests", withText(1, "收到申请公开政府信息的要求4件，完成答复。未收到因政府信息公开提出的行政诉讼的申请。"), nil},
+		{"未收到…行政复议 against a table with one", withText(1, "今年我局未收到依申请公开行政复议、行政诉讼等情况。"),
+			[]string{"但表四「行政复议」总计为 1，两者矛盾"}},
+		{"未收到申请和复议 still denies requests", withText(3, "本年度未收到政府信息公开申请和行政诉讼。"),
+			[]string{"但表三「一、本年新收政府信息公开申请数量」总计为 4，两者矛盾"}},
+		{"未收到申请人的申请 still denies requests", withText(3, "本年度未收到申请人提出的政府信息公开申请。"),
+			[]string{"但表三「一、本年新收政府信息公开申请数量」总计为 4，两者矛盾"}},
+		{"办理 as answered agrees", withText(1, "全年政府信息主动公开128条；办理依申请公开4件。"), nil},
+		{"办理 as the year's workload (一+二) agrees", withText(3, "本年度办理政府信息公开申请5件。"), nil},
+		{"办理 differs from both", withText(1, "全年政府信息主动公开128条；办理依申请公开7件。"),
+			[]string{"正文为 7 件，但表三「（七）总计」为 4，两者不一致"}},
 		{"count before 申请 agrees", withText(1, "本年度全区共收到4件申请，及时依法依规办结4件。"), nil},
 		{"count before 申请 differs", withText(1, "本年度全区共收到5件申请，及时依法依规办结4件。"),
 			[]string{"正文为 5 件，但表三「一、本年新收政府信息公开申请数量」总计为 4"}},
 		{"上年度结转 agrees", withText(3, "答复政府信息公开申请4件（含上年度结转申请1件）。"), nil},
+		{"结转上年度 agrees", withText(1, "结转上年度政府信息公开申请1件，因申请人逾期不补正，不再处理。"), nil},
+		{"结转上年度 differs", withText(1, "结转上年度政府信息公开申请2件，因申请人逾期不补正，不再处理。"),
+			[]string{"正文为 2 件，但表三「二、上年结转政府信息公开申请数量」总计为 1"}},
 		{"上年度结转 differs", withText(3, "答复政府信息公开申请4件（含上年度结转申请2件）。"),
 			[]string{"正文为 2 件，但表三「二、上年结转政府信息公开申请数量」总计为 1"}},
 		{"现行有效 agrees with 二（一）", both(func(oy *OrganYear) {
@@ -84,11 +99,11 @@ func TestNarrativeN1(t *testing.T) {
 			setv(oy, TableS2Item1, RowNormativeDocs, "in_force", 470)
 			setv(oy, TableS2Item1, RowNormativeDocs, "issued", 77)
 		}, withText(1, "清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。")),
-			[]string{"正文为 393 件，但表二（一）「行政规范性文件」现行有效件数为 470"}},
+			[]string{"正文为 393 件，但表二（一）项「行政规范性文件」现行有效件数为 470"}},
 		{"制发 differs from 二（一）", func(oy *OrganYear) {
 			setv(oy, TableS2Item1, RowNormativeDocs, "issued", 5)
 			withText(1, "本年度制发行政规范性文件6件。")(oy)
-		}, []string{"正文为 6 件，但表二（一）「行政规范性文件」本年制发件数为 5"}},
+		}, []string{"正文为 6 件，但表二（一）项「行政规范性文件」本年制发件数为 5"}},
 		{"blank 总计: the applicant columns count", func(oy *OrganYear) {
 			oy.Report.Values[Addr(TableS3, RowDisclosed, ColTotal)] = 0
 			withText(3, "予以公开3件。")(oy)

@@ -206,3 +206,29 @@ func TestNormPersonalFastPathIsExact(t *testing.T) {
 		}
 	}
 }
+
+// Two values starting at the same place of a text ("ZHANG" and
+// "ZHANGSAN"): the finding names the earlier holder every time, not the one
+// a map's order met first.
+func TestPersonalFindSameStartIsStable(t *testing.T) {
+	for run := 0; run < 50; run++ {
+		x := NewPersonalIndex()
+		x.Add(2019, 1, Personal{Address: "ｚｈａｎｇ ｓａｎ路1号"})
+		x.Add(2019, 2, Personal{Name: "Zhang"})
+		x.Add(2019, 3, Personal{Name: "张三丰", Phone: "13800001111"})
+		x.Add(2019, 4, Personal{Name: "张三"})
+		for _, c := range []struct {
+			text string
+			want personalHit
+		}{
+			{"来信人zhangsan路1号反映", personalHit{2019, 1, 3}},
+			{"来信人zhang反映", personalHit{2019, 2, 0}},
+			{"张三丰13800001111", personalHit{2019, 3, 0}},
+			{"张三13800001111", personalHit{2019, 4, 0}},
+		} {
+			if h, ok := x.find(c.text); !ok || h != c.want {
+				t.Fatalf("run %d: %q found %+v (%v), want %+v", run, c.text, h, ok, c.want)
+			}
+		}
+	}
+}

@@ -351,6 +351,14 @@ type Request struct {
 // Closed reports whether the request has been answered with an outcome.
 func (q *Request) Closed() bool { return !q.Answered.IsZero() && q.Outcome != "" }
 
+// InOrganYear reports whether the log of year holds q: received in that
+// year, or earlier and not closed before 1 January of it (carried over,
+// format.md §7). db's yearWhere is the same condition in SQL
+// (TestYearConditionIsInOrganYear).
+func (q *Request) InOrganYear(year int) bool {
+	return q.Year == year || q.Year < year && !(q.Closed() && q.Answered < YearStart(year))
+}
+
 // ClockStart is the day the answer clock starts: the corrected request's
 // arrival when there was a 补正, otherwise the day received. While a 补正
 // notice is out and the correction has not arrived, the clock does not run
@@ -384,18 +392,8 @@ const (
 // CaseKinds lists the kinds in print order.
 var CaseKinds = []CaseKind{CaseReview, CaseDirectSuit, CaseSuitReview}
 
-// Label returns the Chinese name.
-func (k CaseKind) Label() string {
-	switch k {
-	case CaseReview:
-		return "行政复议"
-	case CaseDirectSuit:
-		return "行政诉讼（未经复议直接起诉）"
-	case CaseSuitReview:
-		return "行政诉讼（复议后起诉）"
-	}
-	return string(k)
-}
+// Label returns the Chinese name, the label of the kind's group in table 四.
+func (k CaseKind) Label() string { return S4GroupLabel(string(k)) }
 
 // Case is an administrative review or lawsuit about disclosure.
 type Case struct {

@@ -162,7 +162,7 @@ func TestRules(t *testing.T) {
 		}, false, Warning, nil, CellAddress{}},
 		{"I5 township with rules", "I5", func(oy *OrganYear) {
 			setv(oy, TableS2Item1, RowRules, "in_force", 2)
-		}, true, Warning, []string{"乡镇/街道没有制定规章的权限", "「现行有效件数」为 2"}, Addr(TableS2Item1, RowRules, "in_force")},
+		}, true, Warning, []string{"乡镇/街道没有制定规章的权限，表二（一）项「规章」一行应为 0", "「现行有效件数」为 2"}, Addr(TableS2Item1, RowRules, "in_force")},
 
 		// Y1
 		{"Y1 carried over matches", "Y1", func(oy *OrganYear) {}, false, Warning, nil, CellAddress{}},
@@ -217,6 +217,12 @@ func TestRules(t *testing.T) {
 			oy.Report.Blocks = append(oy.Report.Blocks, Block{ID: 9, Section: 1, Kind: BlockParagraph,
 				Text: "按照国办公开办函[２０１９]60号的要求编制。"})
 		}, true, Error, []string{"「一、总体情况」引用了国办公开办函〔2019〕60号", "2022年的报告应依据国办公开办函〔2021〕30号"}, CellAddress{}},
+		{"F2 cites the 2021 layout by its title", "F2", func(oy *OrganYear) {
+			oy.Report.Preamble.Text = "根据《中华人民共和国政府信息公开工作年度报告格式》编制。"
+		}, false, Error, nil, CellAddress{}},
+		{"F2 cites the 2019 layout by its title", "F2", func(oy *OrganYear) {
+			oy.Report.Preamble.Text = "本报告根据《中华人民共和国政府信息公开条例》《中华人民共和国政府信息公开工作年度报告格式(试行)》规定编制。"
+		}, true, Error, []string{"报告开头一段引用了《政府信息公开工作年度报告格式（试行）》（2019版格式的依据）", "2022年的报告应依据国办公开办函〔2021〕30号"}, CellAddress{}},
 		{"F2 preamble cites the 2019 notice", "F2", func(oy *OrganYear) {
 			oy.Report.Preamble.Basis = "国办公开办函〔2019〕60号"
 		}, true, Error, []string{"报告开头一段引用了国办公开办函〔2019〕60号"}, CellAddress{}},

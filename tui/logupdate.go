@@ -63,16 +63,24 @@ func (a *App) applyLog(msg logReadMsg) tea.Cmd {
 		return a.loadCmd(a.c.Organ.ID, a.c.Year)
 	}
 	a.c.SetYear(a.c.Snap.WithLog(msg.u))
-	var cmd tea.Cmd
-	if n := len(a.stack); n > 1 {
-		a.logs.behind = true
-		a.stack[n-1], cmd = a.stack[n-1].Update(common.OrganYearMsg{OY: a.c.OrganYear()})
-	} else {
-		cmd = a.broadcast(common.OrganYearMsg{OY: a.c.OrganYear()})
-	}
+	cmd := a.handOn()
 	if len(queued) > 0 {
 		return tea.Batch(cmd, a.readLog(queued))
 	}
+	return cmd
+}
+
+// handOn hands the snapshot made after a save to the top screen, and to
+// the others when they are on top again (catchUp).
+func (a *App) handOn() tea.Cmd {
+	msg := common.OrganYearMsg{OY: a.c.OrganYear()}
+	n := len(a.stack)
+	if n <= 1 {
+		return a.broadcast(msg)
+	}
+	a.logs.behind = true
+	var cmd tea.Cmd
+	a.stack[n-1], cmd = a.stack[n-1].Update(msg)
 	return cmd
 }
 

@@ -130,7 +130,7 @@ func TestNoPersonalDataInAnyPublicOutput(t *testing.T) {
 	if _, err := bundle.Write(county, oy, bundle.Public); err != nil {
 		t.Fatal(err)
 	}
-	agg, err := summary.Aggregate(county, 2021, nil, summary.ReadOptions{}, dir)
+	agg, err := summary.Aggregate(context.Background(), county, 2021, nil, summary.ReadOptions{}, dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -234,14 +234,8 @@ func numberFormat(c model.Column) string {
 // ColumnLabel names a column for the by-organ sheet; table 四's columns get
 // their group (行政复议 结果维持), since the five labels repeat in each group.
 func ColumnLabel(t *model.Table, c model.Column) string {
-	if t.ID == model.TableS4 {
-		for _, g := range model.S4Groups {
-			for _, r := range append(append([]model.CaseResult{}, model.CaseResults...), model.ResultTotal) {
-				if model.S4Col(g, r) == c.ID {
-					return model.CaseKind(g).Label() + " " + c.Label
-				}
-			}
-		}
+	if c.Group != "" {
+		return c.Group + " " + c.Label
 	}
 	if c.Kind == model.KindMoney && !c.UnitInHeader && c.Unit != "" {
 		return c.Label + "（" + c.Unit + "）"

@@ -2,8 +2,10 @@ package summary
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -101,7 +103,7 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	write(t, dir, "说明.txt", []byte("不是报送包"))
 
 	out := t.TempDir()
-	agg, err := Aggregate(dir, 2021, []string{"甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丁镇人民政府"}, ReadOptions{}, out)
+	agg, err := Aggregate(context.Background(), dir, 2021, []string{"甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丁镇人民政府"}, ReadOptions{}, out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -389,7 +391,7 @@ func TestWorkbook2019SignedDelta(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "a.json", encode(t, a, time.Date(2021, 1, 10, 9, 0, 0, 0, cst)))
 	write(t, dir, "b.json", encode(t, b, time.Date(2021, 1, 11, 9, 0, 0, 0, cst)))
-	agg, err := Aggregate(dir, 2020, nil, ReadOptions{}, t.TempDir())
+	agg, err := Aggregate(context.Background(), dir, 2020, nil, ReadOptions{}, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -518,4 +520,24 @@ func aggregateRecords(t *testing.T, year int, recs []record, expected []string) 
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestAggregateStopped: an aggregation stopped while the bundles are read
+// writes nothing and leaves no temporary folder.
+func TestAggregateStopped(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	write(t, dir, "甲镇.json", encode(t, township("甲镇人民政府", 2021, 1, 0, 0, 1, 0), time.Date(2022, 1, 10, 9, 0, 0, 0, cst)))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	before, _ := filepath.Glob(filepath.Join(os.TempDir(), "nianbao-aggregate-*"))
+	agg, err := Aggregate(ctx, dir, 2021, nil, ReadOptions{}, out)
+	if !errors.Is(err, context.Canceled) || agg != nil {
+		t.Fatalf("aggregation %v, error %v; want none, context.Canceled", agg, err)
+	}
+	if ents, _ := os.ReadDir(out); len(ents) != 0 {
+		t.Errorf("stopped aggregation wrote %v", ents)
+	}
+	if after, _ := filepath.Glob(filepath.Join(os.TempDir(), "nianbao-aggregate-*")); len(after) > len(before) {
+		t.Errorf("temporary folders left: %v", after)
+	}
 }

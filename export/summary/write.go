@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -72,20 +73,25 @@ func (a *Aggregation) Close() error {
 // FileName(year) is written into out and read back. Only an unreadable
 // folder gives no Aggregation; when the workbook cannot be written the
 // error comes with the Aggregation, whose lists can still be shown. The
-// caller closes the Aggregation.
+// caller closes the Aggregation. When ctx ends while the bundles are
+// read, the reading stops and nothing is written.
 //
 // Each file is read and decoded once, on every core, and reduced at once
 // to what the aggregation needs (a record: organ, dates, the counts of its
 // findings and its table values packed in a row); the records are sorted
 // on disk and the organ list goes to disk too, so a folder of any number
 // of bundles takes the same memory.
-func Aggregate(dir string, year int, expected []string, opt ReadOptions, out string) (*Aggregation, error) {
+func Aggregate(ctx context.Context, dir string, year int, expected []string, opt ReadOptions, out string) (*Aggregation, error) {
 	tmp, err := os.MkdirTemp("", "nianbao-aggregate-")
 	if err != nil {
 		return nil, fmt.Errorf("汇总需要临时文件夹，但无法创建：%v。请检查系统盘是否已满。", err)
 	}
 	a := &Aggregation{tmp: tmp}
-	if err := a.read(dir, year, expected, opt); err != nil {
+	err = a.read(ctx, dir, year, expected, opt)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
 		a.Close()
 		return nil, err
 	}
@@ -94,9 +100,12 @@ func Aggregate(dir string, year int, expected []string, opt ReadOptions, out str
 }
 
 // read reads the folder into the organ list and the file lists.
-func (a *Aggregation) read(dir string, year int, expected []string, opt ReadOptions) error {
+func (a *Aggregation) read(ctx context.Context, dir string, year int, expected []string, opt ReadOptions) error {
 	return a.fill(year, expected, func(add func(record) error) error {
 		return bundle.EachFile(dir, func(f bundle.Found) []record { return reduce(f, year, opt) }, func(rs []record) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			for _, r := range rs {
 				if err := add(r); err != nil {
 					return err

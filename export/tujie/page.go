@@ -507,11 +507,10 @@ func (b *builder) outcomes() Chart {
 func (b *builder) cases() Chart {
 	t := b.f.Table(model.TableS4)
 	c := Chart{ID: "cases", Title: "行政复议、行政诉讼结果"}
-	names := groupNames(t)
-	for gi, grp := range model.S4Groups {
+	for _, grp := range model.S4Groups {
 		totCol, _ := t.Column(model.S4Col(grp, model.ResultTotal))
 		tot := b.value(totCol, "件", model.Addr(t.ID, model.RowS4Cases, totCol.ID))
-		g := Group{Title: names[gi], Total: &tot, Brief: tot.N == 0}
+		g := Group{Title: totCol.Group, Total: &tot, Brief: tot.N == 0}
 		for _, col := range t.Columns {
 			if col.Total || !strings.HasPrefix(col.ID, grp+"_") {
 				continue
@@ -521,30 +520,6 @@ func (b *builder) cases() Chart {
 		c.Groups = append(c.Groups, g)
 	}
 	return c
-}
-
-// groupNames names table 四's column groups from its header: 行政复议,
-// 行政诉讼（未经复议直接起诉）, 行政诉讼（复议后起诉）.
-func groupNames(t *model.Table) []string {
-	out := make([]string, len(model.S4Groups))
-	for i := range out {
-		out[i] = model.CaseKind(model.S4Groups[i]).Label()
-	}
-	if len(t.Header) >= 2 && len(t.Header[0]) >= 2 {
-		out[0] = t.Header[0][0].Label
-		var subs []string
-		for _, h := range t.Header[1] {
-			if h.ColSpan > 1 {
-				subs = append(subs, h.Label)
-			}
-		}
-		for i, s := range subs {
-			if i+1 < len(out) {
-				out[i+1] = t.Header[0][1].Label + "（" + s + "）"
-			}
-		}
-	}
-	return out
 }
 
 // yearOverYear sets each figure this year has and last year's format also

@@ -153,6 +153,6 @@ func window(lines []string, head, focus, height int) ([]string, int) {
 	if len(lines) <= height || height <= head+1 {
 		return lines, 0
 	}
-	from := max(head, min(focus, len(lines)-(height-head)))
-	return append(lines[:head:head], lines[from:]...), from - head
+	from, to := components.ScrollRange(len(lines)-head, focus-head, height-head)
+	return append(lines[:head:head], lines[head+from:head+to]...), from
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -18,6 +19,7 @@ import (
 var spec = &entrylist.Spec[model.Case]{
 	Title:   text.TitleCases,
 	Kind:    model.EntryCase,
+	Part:    desk.PartCases,
 	Entries: func(oy *model.OrganYear) []model.Case { return oy.Cases },
 	ID:      func(c *model.Case) int64 { return c.ID },
 	Name:    func(c *model.Case) string { return c.Kind.Label() + " " + c.Summary },
@@ -68,6 +70,7 @@ type Form = entrylist.Form[model.Case]
 var formSpec = &entrylist.FormSpec[model.Case]{
 	Kind:      model.EntryCase,
 	Section:   common.SecCases,
+	Part:      desk.PartCases,
 	NewTitle:  text.CaseNewTitle,
 	EditTitle: text.CaseEditTitle,
 	ID:        func(cs *model.Case) int64 { return cs.ID },

@@ -7,6 +7,7 @@ package common
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/styles"
+	"nianbao/tui/text"
 )
 
 // Screen is one page of the workstation. Screens are plain values; the root
@@ -144,6 +146,10 @@ func (c *Common) Saved() tea.Cmd {
 // SaveFailed reports a write that failed, for the status line.
 func SaveFailed(err error) tea.Cmd { return func() tea.Msg { return SaveFailedMsg{Err: err} } }
 
+// SaveFailedText is the status line's text for a failed write
+// (保存失败：…), which a form may also show beside its fields.
+func SaveFailedText(err error) string { return fmt.Sprintf(text.StatusSaveFail, err.Error()) }
+
 // Push opens s on top of the current screen.
 func Push(s Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Screen: s} } }
 
@@ -204,6 +210,13 @@ func Reload() tea.Msg { return ReloadMsg{} }
 // into the open organ-year (after a save that wrote only them).
 func ReloadRequests(ids ...int64) tea.Cmd {
 	return func() tea.Msg { return ReloadMsg{Requests: ids} }
+}
+
+// ReloadParts asks the app to take the saved state of these lists of the
+// open organ-year (cases, measures, items) into its snapshot (after a save
+// that wrote only them).
+func ReloadParts(kinds desk.Parts) tea.Cmd {
+	return func() tea.Msg { return ReloadMsg{Parts: kinds} }
 }
 
 // SetYear makes y the open organ-year (nil closes it).
@@ -362,6 +375,7 @@ type Desk interface {
 	StartYear(ctx context.Context, o model.Organ, year int, fromPrev bool) (*desk.StartedYear, error)
 	OpenYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*desk.Year, error)
 	ReadLogUpdate(ctx context.Context, y *desk.Year, ids []int64) (*desk.LogUpdate, error)
+	ReadParts(ctx context.Context, y *desk.Year, kinds desk.Parts) (*desk.PartsUpdate, error)
 	LoadOrganYear(ctx context.Context, organID int64, year int, withPersonal bool) (*model.OrganYear, error)
 	Report(ctx context.Context, organID int64, year int) (*model.Report, error)
 
@@ -381,6 +395,7 @@ type Desk interface {
 	Request(ctx context.Context, id int64, withPersonal bool) (model.Request, error)
 	RequestPage(ctx context.Context, q desk.RequestQuery) ([]model.Request, error)
 	CountRequests(ctx context.Context, q desk.RequestQuery) (int, error)
+	DueSoonCounts(ctx context.Context, organID int64, today model.Date, cal *model.Calendar) (due, late int, err error)
 	RequestsForYear(ctx context.Context, organID int64, year int, withPersonal bool) ([]model.Request, error)
 	SaveRequest(ctx context.Context, q *model.Request) error
 	SaveRequestField(ctx context.Context, q *model.Request, f desk.RequestField) error

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -18,9 +19,12 @@ type SaveFailedMsg struct{ Err error }
 // the findings, then sends OrganYearMsg to every screen on the stack. When
 // Requests names the log entries a save wrote and nothing else changed,
 // the app reads only those back and updates the open year's snapshot
-// (desk.Year.WithLog) instead of loading the whole organ-year.
+// (desk.Year.WithLog) instead of loading the whole organ-year; when Parts
+// names the lists a save wrote (cases, measures, items), it reads those
+// lists back (desk.Year.WithParts).
 type ReloadMsg struct {
 	Requests []int64
+	Parts    desk.Parts
 }
 
 // OrganYearMsg carries a freshly loaded organ-year (or the error loading it).
@@ -64,3 +68,8 @@ type CloseDialogMsg struct{ Reply tea.Msg }
 // list or another section): it saves what the clerk typed and closes any
 // open input.
 type BlurMsg struct{}
+
+// FirstPageMsg tells the app that a screen reading its own rows (the
+// request log) has its first page: the year's load, held back so as not
+// to compete with that read (Options.LoadAfter in package tui), starts.
+type FirstPageMsg struct{}

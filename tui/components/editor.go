@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"nianbao/termsafe"
 	"nianbao/tui/keys"
 )
 
@@ -93,7 +94,7 @@ func (e *Editor) layout(width int) []vline {
 			start, w = i+1, 0
 			continue
 		}
-		rw := RuneWidth(r)
+		rw := termsafe.RuneWidth(r)
 		// Leave one cell for the cursor at the end of a full line.
 		if w+rw > width-1 && i > start {
 			brk := i
@@ -126,7 +127,7 @@ func (e *Editor) locate(ls []vline, p int) (row, col int) {
 func (e *Editor) atColumn(l vline, col int) int {
 	w := 0
 	for i := l.start; i < l.end; i++ {
-		rw := RuneWidth(e.text[i])
+		rw := termsafe.RuneWidth(e.text[i])
 		if w+rw > col {
 			return i
 		}

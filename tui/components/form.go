@@ -450,7 +450,7 @@ func (f *Form) layout(width int) (lines []string, focusLine int) {
 		var val string
 		switch {
 		case fl.Choices != nil && fl.Compact && focused:
-			val = Fit("◀ "+fl.Value()+" ▶"+st.Muted.Render(fmt.Sprintf(" (%d/%d)", fl.Choice+1, len(fl.Choices))), vw)
+			val = Fit(ChoiceArrows(fl.Value())+st.Muted.Render(fmt.Sprintf(" (%d/%d)", fl.Choice+1, len(fl.Choices))), vw)
 		case fl.Choices != nil && fl.Compact:
 			val = Fit(fl.Value(), vw)
 		case fl.Choices != nil:

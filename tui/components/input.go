@@ -6,12 +6,12 @@ package components
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"nianbao/termsafe"
 	"nianbao/tui/keys"
 )
 
@@ -138,39 +138,6 @@ func IsText(k tea.KeyPressMsg) bool {
 	return k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper|tea.ModHyper|tea.ModMeta) == 0
 }
 
-// RuneWidth is the display width of one rune as the views draw it (CJK =
-// 2). A rune that is never drawn (see drawable) takes no cell; a regional
-// indicator takes one, so a pair (a flag, drawn as one two-cell picture)
-// takes two. Summing RuneWidth over runes gives exactly the width of
-// drawText's output, which keeps the cursor where the text ends.
-func RuneWidth(r rune) int {
-	switch {
-	case !drawable(r):
-		return 0
-	case isRegional(r):
-		return 1
-	}
-	return ansi.StringWidth(string(r))
-}
-
-// drawable reports whether r is written to the terminal. Control
-// characters (ESC starts an escape sequence, CR moves the cursor),
-// invisible format characters (bidi overrides, zero-width marks and
-// joiners), variation selectors and skin-tone modifiers (which would merge
-// with the character before into a picture of another width) are never
-// drawn, whatever text a database or a bundle holds.
-func drawable(r rune) bool {
-	switch {
-	case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
-		return false
-	case r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0100 && r <= 0xE01EF: // variation selectors
-		return false
-	case r >= 0x1F3FB && r <= 0x1F3FF: // skin tones
-		return false
-	}
-	return true
-}
-
 func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
 // drawText is the text of rs as drawn: undrawable runes left out, a pair of
@@ -180,7 +147,7 @@ func drawText(rs []rune) string {
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
-		case !drawable(r):
+		case !termsafe.Drawn(r):
 		case isRegional(r) && i+1 < len(rs) && isRegional(rs[i+1]):
 			b.WriteRune(r)
 			b.WriteRune(rs[i+1])
@@ -197,7 +164,7 @@ func drawText(rs []rune) string {
 func widthOf(rs []rune) int {
 	w := 0
 	for _, r := range rs {
-		w += RuneWidth(r)
+		w += termsafe.RuneWidth(r)
 	}
 	return w
 }
@@ -215,7 +182,7 @@ func (in *Input) scroll(width int) {
 	// window's width, not the value's length squared.
 	i, w := in.pos, 0
 	for i > in.offset {
-		rw := RuneWidth(in.value[i-1])
+		rw := termsafe.RuneWidth(in.value[i-1])
 		if w+rw+1 > width {
 			break
 		}
@@ -231,7 +198,7 @@ func (in *Input) scroll(width int) {
 	// (it looks deleted): pull offset back so the tail fills the window.
 	j, w := len(in.value), 0
 	for j > 0 {
-		rw := RuneWidth(in.value[j-1])
+		rw := termsafe.RuneWidth(in.value[j-1])
 		if w+rw+1 > width {
 			break
 		}
@@ -252,7 +219,7 @@ func (in *Input) ViewStart(width int) string {
 	}
 	w, end := 0, 0
 	for _, r := range in.value {
-		rw := RuneWidth(r)
+		rw := termsafe.RuneWidth(r)
 		if w+rw > width {
 			break
 		}
@@ -285,7 +252,7 @@ func (in *Input) Draw(width int) string {
 	var b strings.Builder
 	w, end := 0, in.offset
 	for _, r := range in.value[in.offset:] {
-		rw := RuneWidth(r)
+		rw := termsafe.RuneWidth(r)
 		if w+rw > width {
 			break
 		}

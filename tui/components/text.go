@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/termsafe"
 )
 
 // Fit pads or cuts s (which may hold styles) to exactly width cells.
@@ -50,13 +52,13 @@ func Wrap(s string, width int) []string {
 	for _, para := range strings.Split(s, "\n") {
 		line, w := []rune{}, 0
 		for _, r := range para {
-			rw := RuneWidth(r)
+			rw := termsafe.RuneWidth(r)
 			if w+rw > width && len(line) > 0 {
 				if NoLineStart(r) && len(line) > 1 {
 					// Carry the last character down with the closing mark.
 					last := line[len(line)-1]
 					out = append(out, string(line[:len(line)-1]))
-					line, w = []rune{last}, RuneWidth(last)
+					line, w = []rune{last}, termsafe.RuneWidth(last)
 				} else {
 					out = append(out, string(line))
 					line, w = line[:0:0], 0
@@ -78,3 +80,7 @@ func StringWidth(s string) int { return cellWidth(s) }
 func NoLineStart(r rune) bool {
 	return strings.ContainsRune("，。、；：？！）》」』”’〕】…,.;:?!)", r)
 }
+
+// ChoiceArrows draws a value picked with ← and → between the arrows of a
+// choice: ◀ 值 ▶ (a compact form choice, a column or meaning in an import).
+func ChoiceArrows(value string) string { return "◀ " + value + " ▶" }

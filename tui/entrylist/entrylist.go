@@ -15,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -27,6 +28,9 @@ import (
 type Spec[T any] struct {
 	Title string
 	Kind  string // model.EntryCase, model.EntryMeasure …
+	// Part is the part of the organ-year the entries are: the app reads
+	// it back after a delete or an undo (common.ReloadParts).
+	Part desk.Parts
 	// Entries lists the open year's entries in the order shown.
 	Entries func(oy *model.OrganYear) []T
 	ID      func(x *T) int64
@@ -68,7 +72,8 @@ type List[T any] struct {
 
 // New builds the list of the open organ-year.
 func New[T any](c *common.Common, spec *Spec[T]) *List[T] {
-	del := entrydelete.New(c, entrydelete.Spec[T]{ID: spec.ID, Name: spec.Name, Deleted: spec.Deleted, Delete: spec.Delete, Restore: spec.Restore})
+	del := entrydelete.New(c, entrydelete.Spec[T]{ID: spec.ID, Name: spec.Name, Deleted: spec.Deleted, Delete: spec.Delete, Restore: spec.Restore,
+		Reload: func(*T) tea.Cmd { return common.ReloadParts(spec.Part) }})
 	return &List[T]{c: c, spec: spec, del: del, keys: listKeys{
 		New: keys.Bind(text.KeyAdd, "n"), Edit: keys.Bind(text.KeyEdit, "enter", "e"),
 		Delete: keys.Bind(text.KeyDelete, "d", "delete"), Undo: keys.Bind(text.KeyUndo, "u", "ctrl+z"),

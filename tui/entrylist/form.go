@@ -2,13 +2,13 @@ package entrylist
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -26,6 +26,9 @@ import (
 type FormSpec[T any] struct {
 	Kind    string // model.EntryCase, model.EntryMeasure …
 	Section string // the outline entry of the list: common.SecCases …
+	// Part is the part of the organ-year the entry is: the app reads it
+	// back after each save (common.ReloadParts).
+	Part desk.Parts
 	// NewTitle and EditTitle head the form of a new and a stored entry;
 	NewTitle, EditTitle string
 	ID                  func(x *T) int64
@@ -147,14 +150,14 @@ func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return f, nil
 		}
 		if msg.err != nil {
-			f.msg, f.warn = fmt.Sprintf(text.StatusSaveFail, msg.err.Error()), false
-			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+			f.msg, f.warn = common.SaveFailedText(msg.err), false
+			return f, common.SaveFailed(msg.err)
 		}
 		if msg.skipped {
 			return f, nil
 		}
 		f.spec.SetID(&f.x, msg.id)
-		return f, tea.Batch(f.c.Saved(), common.Reload)
+		return f, tea.Batch(f.c.Saved(), common.ReloadParts(f.spec.Part))
 	case dialog.LeaveMsg:
 		if msg.Owner != f {
 			return f, nil

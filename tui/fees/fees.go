@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -170,8 +171,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		s.inflight = false
 		if msg.err != nil {
-			s.msg = fmt.Sprintf(text.StatusSaveFail, msg.err.Error())
-			return s, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+			s.msg = common.SaveFailedText(msg.err)
+			return s, common.SaveFailed(msg.err)
 		}
 		fees := msg.fees
 		s.c.Edit(func(oy *model.OrganYear) { oy.Report.Fees = fees })
@@ -184,7 +185,7 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				return common.SavedMsg{}
 			}
 			return common.SavedMsg{At: now()}
-		}, common.Reload}
+		}, common.ReloadParts(desk.PartReport)}
 		if s.again {
 			s.again = false
 			cmds = append(cmds, s.save())

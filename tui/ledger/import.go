@@ -65,15 +65,27 @@ func (f *ledgerFile) Preview() func() (*sheetimport.Preview, error) {
 		if err != nil {
 			return nil, err
 		}
-		total := func(row string) int64 { return p.S3.Get(model.Addr(model.TableS3, row, model.ColTotal)) }
+		fm := model.FormatForYear(year)
+		s3 := fm.Table(model.TableS3)
 		out := &sheetimport.Preview{
 			Head: []sheetimport.Line{
 				{Text: fmt.Sprintf(text.LedInPreview, len(p.Requests), len(p.Bad), len(p.Dups))},
-				{Text: fmt.Sprintf(text.LedInS3, total(model.RowNew), total(model.RowCarriedIn), total(model.RowOutcomeSum), total(model.RowCarriedOut)), Tone: sheetimport.Heading},
+				{Text: fmt.Sprintf(text.LedInS3, model.TableName(s3)), Tone: sheetimport.Heading},
 			},
 			Rows: len(p.Requests),
 			Done: func(n int) string { return fmt.Sprintf(text.LedInDone, n, len(p.Bad), len(p.Dups)) },
 			Data: p,
+		}
+		// Table 三's four totals the import changes, named by the format.
+		rows := []string{model.RowNew, model.RowCarriedIn, model.RowOutcomeSum, model.RowCarriedOut}
+		labels, lw := make([]string, len(rows)), 0
+		for i, id := range rows {
+			r, _ := s3.Row(id)
+			labels[i] = r.FullLabel()
+			lw = max(lw, components.StringWidth(labels[i]))
+		}
+		for i, id := range rows {
+			out.Head = append(out.Head, sheetimport.Line{Text: fmt.Sprintf(text.LedInS3Row, components.Fit(labels[i], lw), p.S3.Get(model.Addr(model.TableS3, id, model.ColTotal)))})
 		}
 		for _, b := range p.Bad {
 			out.Problems = append(out.Problems, sheetimport.Line{Text: fmt.Sprintf(text.ImportBadRow, b.Line, b.Reason), Tone: sheetimport.Bad})
@@ -81,7 +93,6 @@ func (f *ledgerFile) Preview() func() (*sheetimport.Preview, error) {
 		for _, b := range p.Dups {
 			out.Problems = append(out.Problems, sheetimport.Line{Text: fmt.Sprintf(text.ImportDupRow, b.Line, b.Reason), Tone: sheetimport.Warning})
 		}
-		fm := model.FormatForYear(year)
 		out.Row = func(i, width int) string {
 			q := &p.Requests[i]
 			oc := ""

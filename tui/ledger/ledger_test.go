@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,9 +71,9 @@ func TestLedgerImportScreen(t *testing.T) {
 		}
 		return view
 	}
-	see("columns", "请核对每一项对应的列")
+	see("columns", "请核对每一项对应的列", " ▶")
 	d.Keys("enter")
-	see("value table", "核对文字的对应", "已办结", "？请选择", "（一）予以公开")
+	see("value table", "核对文字的对应", "已办结", "◀ ？请选择 ▶", "◀ （一）予以公开 ▶")
 	d.Keys("enter")
 	see("an unmapped text let the import on", "核对文字的对应", "还有1种写法没有对应")
 	// Down to 已办结 and pick the first outcome row, 予以公开.
@@ -84,7 +85,21 @@ func TestLedgerImportScreen(t *testing.T) {
 	}
 	d.Keys("right")
 	d.Keys("enter")
-	see("preview", "将导入 3 件申请；1 行有误、1 行重复", "第 6 行", "月份 13", "重复")
+	view := see("preview", "将导入 3 件申请；1 行有误、1 行重复", "第 6 行", "月份 13", "重复", "导入后表三各行总计")
+	// Table 三's totals after the import, each named by its row in the
+	// format: the 3 new requests join this year's new ones.
+	s3 := e.C.OrganYear().Report.Format().Table(model.TableS3)
+	newRow, _ := s3.Row(model.RowNew)
+	s3Now := e.C.Snap.S3()
+	for _, id := range []string{model.RowNew, model.RowCarriedIn, model.RowOutcomeSum, model.RowCarriedOut} {
+		r, _ := s3.Row(id)
+		if !strings.Contains(view, "  "+r.FullLabel()+" ") {
+			t.Errorf("the preview lacks the row %q:\n%s", r.FullLabel(), view)
+		}
+	}
+	if want := fmt.Sprintf("%s  %d 件", newRow.Label, s3Now.Get(model.Addr(model.TableS3, model.RowNew, model.ColTotal))+3); !strings.Contains(view, want) {
+		t.Errorf("the preview lacks %q:\n%s", want, view)
+	}
 	d.Keys("enter")
 	see("result", "已导入 3 件申请")
 	reqs, err := e.Store.RequestsForYear(context.Background(), e.C.Organ.ID, 2021, true)

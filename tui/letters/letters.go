@@ -327,7 +327,7 @@ func (s *Screen) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.note, s.noteErr = fmt.Sprintf(text.LetWritten, msg.res.Letter.Title, msg.res.Record.Number, msg.res.File.Path), false
 		s.written[msg.res.Letter.Kind] = msg.res.Record.Number
 		s.compose()
-		return s, tea.Batch(s.c.Saved(), common.Reload)
+		return s, tea.Batch(s.c.Saved(), common.ReloadRequests(s.q.ID))
 	case tplSavedMsg:
 		if msg.err != nil {
 			s.note, s.noteErr = fmt.Sprintf(text.LetWriteFailed, msg.err.Error()), true

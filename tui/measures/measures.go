@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
@@ -19,6 +20,7 @@ import (
 var spec = &entrylist.Spec[model.Measure]{
 	Title:   text.TitleMeasures,
 	Kind:    model.EntryMeasure,
+	Part:    desk.PartMeasures,
 	Entries: func(oy *model.OrganYear) []model.Measure { return oy.Measures },
 	ID:      func(x *model.Measure) int64 { return x.ID },
 	Name:    func(x *model.Measure) string { return x.Measure },
@@ -63,6 +65,7 @@ type Form = entrylist.Form[model.Measure]
 var formSpec = &entrylist.FormSpec[model.Measure]{
 	Kind:      model.EntryMeasure,
 	Section:   common.SecMeasures,
+	Part:      desk.PartMeasures,
 	NewTitle:  text.MeasureNewTitle,
 	EditTitle: text.MeasureEditTitle,
 	ID:        func(x *model.Measure) int64 { return x.ID },

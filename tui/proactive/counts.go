@@ -107,14 +107,14 @@ func (v *countsView) update(s *Screen, msg tea.Msg) tea.Cmd {
 		if msg.updated {
 			v.note = text.ItemsInsertedUpdated
 		}
-		return tea.Batch(s.c.Saved(), common.Reload)
+		return tea.Batch(s.c.Saved(), common.ReloadParts(desk.PartReport))
 	case art20Msg:
 		if msg.err != nil {
 			return common.SaveFailed(msg.err)
 		}
 		v.mode = msg.mode
 		v.note = fmt.Sprintf(text.ItemsArt20Switched, art20ModeLabel(msg.mode))
-		return tea.Batch(s.c.Saved(), common.Reload)
+		return tea.Batch(s.c.Saved(), common.ReloadParts(desk.PartReport))
 	case tea.KeyPressMsg:
 		b := countsKeys
 		switch {
@@ -318,8 +318,7 @@ func (v *countsView) draw(s *Screen, width, height int) (string, int) {
 			body = append(body, "  "+st.Muted.Render(l))
 		}
 	}
-	top := v.scroll
-	lines = append(lines, scrolled(body, &top, height-3)...)
+	lines = append(lines, components.Scrolled(body, v.scroll, height-3)...)
 	most := max(0, len(body)-max(1, height-3))
 	for len(lines) < height-1 {
 		lines = append(lines, "")

@@ -478,7 +478,7 @@ func (s *Screen) itemSaved(msg itemSavedMsg) (common.Screen, tea.Cmd) {
 	}
 	if msg.err != nil {
 		if s.form != nil {
-			s.form.note, s.form.noteErr = fmt.Sprintf(text.StatusSaveFail, msg.err.Error()), true
+			s.form.note, s.form.noteErr = common.SaveFailedText(msg.err), true
 		}
 		return s, common.SaveFailed(msg.err)
 	}
@@ -487,12 +487,12 @@ func (s *Screen) itemSaved(msg itemSavedMsg) (common.Screen, tea.Cmd) {
 	if !msg.isNew || s.form != nil && s.form.closeAfter {
 		s.mode, s.form = modeList, nil
 		s.note = text.ItemsSavedEdit
-		return s, tea.Batch(s.reload(), lists, s.c.Saved(), common.Reload)
+		return s, tea.Batch(s.reload(), lists, s.c.Saved(), common.ReloadParts(desk.PartItems))
 	}
 	s.last = prefill{date: msg.it.Published, category: msg.it.Category, channels: msg.it.Channels, entered: s.last.entered + 1}
 	s.openForm(nil)
 	s.form.note = fmt.Sprintf(text.ItemsSavedNew, msg.it.Title)
-	return s, tea.Batch(s.reload(), lists, s.c.Saved(), common.Reload)
+	return s, tea.Batch(s.reload(), lists, s.c.Saved(), common.ReloadParts(desk.PartItems))
 }
 
 func (ef *entryForm) view(s *Screen, width, height int) string {

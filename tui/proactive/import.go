@@ -54,7 +54,7 @@ func newImportFlow(s *Screen) *importFlow {
 			s.mode, s.imp = modeList, nil
 			return s.refilter()
 		},
-		Saved: func() tea.Cmd { return tea.Batch(s.loadLists(), s.c.Saved(), common.Reload) },
+		Saved: func() tea.Cmd { return tea.Batch(s.loadLists(), s.c.Saved(), common.ReloadParts(desk.PartItems)) },
 	})
 	return f
 }
@@ -166,18 +166,4 @@ func saveImport(ctx context.Context, st common.Desk, organ int64, items []model.
 		}
 	}
 	return nil
-}
-
-// scrolled returns at most h lines of body from *top, clamping *top.
-func scrolled(body []string, top *int, h int) []string {
-	from, to := window(len(body), top, h)
-	return body[from:to]
-}
-
-// window is the range [from, to) of n lines shown in h lines from *top,
-// clamping *top.
-func window(n int, top *int, h int) (int, int) {
-	h = max(1, h)
-	*top = max(0, min(*top, n-h))
-	return *top, min(n, *top+h)
 }

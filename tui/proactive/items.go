@@ -95,6 +95,7 @@ func New(c *common.Common) common.Screen {
 			err := st.SaveItem(ctx, &it)
 			return it, err
 		},
+		Reload:  func(*model.DisclosureItem) tea.Cmd { return common.ReloadParts(desk.PartItems) },
 		Changed: s.rows.Refresh,
 	})
 	s.rows.SetHeight(s.listHeight())

@@ -324,7 +324,8 @@ func TestTableAndOverview(t *testing.T) {
 	v = ansi.Strip(s.View(100, 30))
 	np := c.Snap.S3().Get(model.Addr(model.TableS3, model.RowNew, string(model.NaturalPerson)))
 	if !regexp.MustCompile(`自然人 +█+[▏▎▍▌▋▊▉]? `+strconv.FormatInt(np, 10)+`件`).MatchString(v) ||
-		!regexp.MustCompile(`（一）予以公开 █+ 10件（100\.0%）`).MatchString(v) {
+		!regexp.MustCompile(`（一）予以公开 +█+ 10件（100\.0%）`).MatchString(v) ||
+		!regexp.MustCompile(`（二）部分公开… +0件（0\.0%）`).MatchString(v) {
 		t.Fatalf("bars without their numbers at the ends:\n%s", v)
 	}
 	o := c.Snap.Overview()

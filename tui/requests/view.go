@@ -59,7 +59,7 @@ func (m *List) scrolledView(width int) (head, body []string) {
 func (m *List) View(width, height int) string {
 	if m.view != viewList {
 		head, body := m.scrolledView(width)
-		lines := append(head, window(body, m.scroll, height-len(head))...)
+		lines := append(head, components.Scrolled(body, m.scroll, height-len(head))...)
 		return components.Block(strings.Join(lines, "\n"), width, height)
 	}
 	st := m.c.Styles
@@ -276,14 +276,6 @@ func (m *List) tableView(width int) (lines, body []string) {
 	return lines, body
 }
 
-// window is the part of lines that fits h lines from top (kept within the
-// lines; it changes nothing).
-func window(lines []string, top, h int) []string {
-	h = max(1, h)
-	top = max(0, min(top, len(lines)-h))
-	return lines[top:min(len(lines), top+h)]
-}
-
 // bars are the eighth blocks of a vertical bar.
 var bars = []rune("▁▂▃▄▅▆▇█")
 
@@ -394,15 +386,13 @@ func (m *List) overviewView(width int) (lines, body []string) {
 	var rows []barRow
 	for i, g := range o.Groups {
 		n := o.GroupCounts[i]
-		label := g.Label
-		if i := strings.Index(label[len("（"):], "（"); i >= 0 {
-			label = label[:i+len("（")] // （二）部分公开（区分处理的…） → （二）部分公开
-		}
 		pct := ""
 		if o.Closed > 0 {
 			pct = fmt.Sprintf("（%.1f%%）", float64(n)*100/float64(o.Closed))
 		}
-		rows = append(rows, barRow{label, int64(n), fmt.Sprintf(text.ReqCount, n) + pct})
+		// hbars fits a long label to its column by display width:
+		// （二）部分公开（区分处理的…） → （二）部分公开…
+		rows = append(rows, barRow{g.Label, int64(n), fmt.Sprintf(text.ReqCount, n) + pct})
 	}
 	body = append(body, hbars(rows, width, st)...)
 	body = append(body, "")

@@ -305,8 +305,7 @@ func (f *Flow) reply(msg Msg) tea.Cmd {
 	case stepSaving:
 		if msg.err != nil {
 			f.step, f.err = stepPreview, fmt.Sprintf(f.h.Texts.Failed, msg.err.Error())
-			err := msg.err
-			return func() tea.Msg { return common.SaveFailedMsg{Err: err} }
+			return common.SaveFailed(msg.err)
 		}
 		f.done, f.step, f.top = msg.n, stepResult, 0
 		return f.h.Saved()
@@ -546,7 +545,7 @@ func (f *Flow) View(width, height int) string {
 			if cols.Required(i) {
 				mark = "*"
 			}
-			part := components.Fit(cols.Label(i), lw) + mark + " ← " + components.Fit(name, 16) + " →"
+			part := components.Fit(cols.Label(i), lw) + mark + " " + components.ChoiceArrows(components.Fit(name, 16))
 			if i == f.field {
 				part = st.Selected.Render(components.CursorMark(true) + part)
 			} else {
@@ -559,9 +558,9 @@ func (f *Flow) View(width, height int) string {
 		lw := min(40, width/2)
 		body(f.values.Len(), f.row-(height-3)/2, func(i int) string {
 			what, target := f.values.Row(i)
-			tgt := "← " + target + " →"
+			tgt := components.ChoiceArrows(target)
 			if target == "" {
-				tgt = st.Error.Render("← " + text.ImportValUnset + " →")
+				tgt = st.Error.Render(components.ChoiceArrows(text.ImportValUnset))
 			}
 			w := components.CursorMark(i == f.row) + components.Fit(what, lw)
 			if i == f.row {

@@ -81,7 +81,8 @@ func buildS4(d *dtable) {
 		d.cols = append(d.cols, c)
 	}
 	for _, g := range model.S4Groups {
-		dr := drow{label: model.CaseKind(g).Label()}
+		tot, _ := t.Column(model.S4Col(g, model.ResultTotal))
+		dr := drow{label: tot.Group}
 		for _, r := range results {
 			dr.cells = append(dr.cells, model.Addr(t.ID, t.Rows[0].ID, model.S4Col(g, r)))
 		}

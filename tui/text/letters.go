@@ -53,7 +53,8 @@ const (
 	LedInOutcome   = "办理结果「%s」（%d行）"
 	LedInUnmapped  = "还有%d种写法没有对应，请逐一选择。"
 	LedInPreview   = "将导入 %d 件申请；%d 行有误、%d 行重复，不导入。"
-	LedInS3        = "导入后表三：本年新收 %d 件 · 上年结转 %d 件 · 办结 %d 件 · 结转下年度 %d 件"
+	LedInS3        = "导入后%s各行总计："
+	LedInS3Row     = "  %s  %d 件"
 	LedInDone      = "已导入 %d 件申请（%d 行有误、%d 行重复未导入）。"
 	LedInFailed    = "导入失败，没有写入任何申请：%s"
 )
