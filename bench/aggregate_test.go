@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -110,7 +111,7 @@ func BenchmarkAggregate(b *testing.B) {
 			cpu0, _ := processCPU()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				res, _, _, err := desk.Aggregate(dir, 2021, nil, out, false)
+				res, _, _, err := desk.Aggregate(context.Background(), dir, 2021, nil, out, false)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -5,7 +5,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,26 +88,7 @@ func BenchmarkFieldSave(b *testing.B) {
 				d.app.View()
 				return c1 - c0, ok && ok1
 			}
-			for i := 0; i < 10; i++ { // warm-up
-				save(i)
-			}
-			if f := d.app.LastFrame(); !strings.Contains(f, "已保存") {
-				b.Fatalf("the field was not saved:\n%s", f)
-			}
-			cpu := make([]time.Duration, 0, b.N)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				if t, ok := save(i); ok {
-					cpu = append(cpu, t)
-				}
-			}
-			b.StopTimer()
-			if len(cpu) > 0 {
-				sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
-				b.ReportMetric(percentile(cpu, 50), "cpu-p50-ms")
-				b.ReportMetric(percentile(cpu, 90), "cpu-p90-ms")
-				b.ReportMetric(percentile(cpu, 99), "cpu-p99-ms")
-			}
+			timeSaves(b, d, 10, save)
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
 			b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-inuse-MB")

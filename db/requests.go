@@ -285,7 +285,8 @@ func ftsPhrase(s string) string {
 }
 
 // yearWhere is the SQL condition "relevant to year": received in it, or
-// received earlier and not closed before it began.
+// received earlier and not closed before it began — model.Request.InOrganYear
+// (TestYearConditionIsInOrganYear holds the two together).
 func yearWhere(year int) (string, []any) {
 	return "r.year <= ? AND " + yearOpenCond, append([]any{year}, yearOpenArgs(year)...)
 }
@@ -373,19 +374,9 @@ func (q RequestQuery) where(keyset bool) (string, []any, error) {
 // last row as AfterSerialKey for the next page, or of the first row as
 // BeforeSerialKey for the previous one.
 func (s *Store) RequestPage(ctx context.Context, q RequestQuery) ([]model.Request, error) {
-	where, args, err := q.where(true)
+	query, args, backward, err := q.pageSQL()
 	if err != nil {
 		return nil, err
-	}
-	backward := q.BeforeSerialKey > 0 && q.AfterSerialKey == 0
-	order := " ORDER BY r.year, r.serial"
-	if backward {
-		order = " ORDER BY r.year DESC, r.serial DESC"
-	}
-	query := "SELECT " + requestCols + " FROM requests r WHERE " + where + order
-	if q.Limit > 0 {
-		query += " LIMIT ?"
-		args = append(args, q.Limit)
 	}
 	out, err := s.queryRequests(ctx, query, args, false)
 	if err != nil {
@@ -397,6 +388,52 @@ func (s *Store) RequestPage(ctx context.Context, q RequestQuery) ([]model.Reques
 		}
 	}
 	return out, nil
+}
+
+// UnansweredRequests returns the organ's entries of every year that have
+// no answer date, in no particular order and without personal data: the
+// only ones that can be due soon or late (model.DueSoonOf). They are found
+// on requests_cover, which holds the answer date, and only they are read
+// from the table (an organ with 50,000 entries, 435 unanswered: 10 ->
+// 4 ms). The read goes through the long-read connection (reader), so that
+// the report's head and the pages read right after it (the clerk opening
+// a year from the start screen) do not queue behind it.
+func (s *Store) UnansweredRequests(ctx context.Context, organID int64) ([]model.Request, error) {
+	return queryRequests(ctx, s.reader(), unansweredSQL, []any{organID}, false)
+}
+
+const unansweredSQL = "SELECT " + requestCols + ` FROM requests r WHERE r.id IN
+	(SELECT id FROM requests INDEXED BY requests_cover WHERE organ_id = ? AND answered = 0)`
+
+// pageSQL is RequestPage's query; backward tells that its rows come in
+// reverse order.
+func (q RequestQuery) pageSQL() (query string, args []any, backward bool, err error) {
+	where, args, err := q.where(true)
+	if err != nil {
+		return "", nil, false, err
+	}
+	backward = q.BeforeSerialKey > 0 && q.AfterSerialKey == 0
+	order := " ORDER BY r.year, r.serial"
+	if backward {
+		order = " ORDER BY r.year DESC, r.serial DESC"
+	}
+	from := " FROM requests r"
+	if strings.TrimSpace(q.Text) == "" {
+		// Every other filter, the year's carried-in condition and the
+		// keyset read columns of requests_cover, so SQLite tests them on
+		// the index and reads only the page's rows from the table; left
+		// to itself it walks requests_serial (the same order) and reads
+		// every entry of the earlier years to find the ones carried in
+		// (the first page of a year with 40,000 entries before it: 14 ->
+		// 5 ms). A text search keeps the plan SQLite picks for it.
+		from += " INDEXED BY requests_cover"
+	}
+	query = "SELECT " + requestCols + from + " WHERE " + where + order
+	if q.Limit > 0 {
+		query += " LIMIT ?"
+		args = append(args, q.Limit)
+	}
+	return query, args, backward, nil
 }
 
 // CountRequests counts the entries the query's filters select (keyset and

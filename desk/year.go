@@ -233,6 +233,10 @@ func (y *Year) Errors() []model.Finding {
 // S3 is table 三 computed from the log (also when the report types it).
 func (y *Year) S3() model.Values { return y.run.S3() }
 
+// Values are the values the tables print (model.EffectiveValues of the
+// organ-year). Callers must not change them.
+func (y *Year) Values() model.Values { return y.run.Values() }
+
 // Overview is the year's summary of the request log.
 func (y *Year) Overview() model.RequestOverview {
 	if y.overview == nil {

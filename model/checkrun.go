@@ -79,6 +79,7 @@ var ruleGroups = []ruleGroup{
 	}, (*checker).reportRules},
 	{"structure", reads(InYear | InReport | InBlocks | InMeasures), (*checker).structure},
 	{"copies", reads(InYear | InReport | InBlocks | InPrev), (*checker).copies},
+	{"listsums", reads(InYear | InBlocks), (*checker).listSums},
 	{"personal", func(oy *OrganYear) Input {
 		in := InYear | InReport | InOrgan | InBlocks | InMeasures | InPersonal
 		if oy.Personal == nil {

@@ -48,13 +48,48 @@ func (c *checker) finish() {
 			}
 		}
 	}
-	sort.SliceStable(c.out, func(i, j int) bool {
-		a, b := c.out[i], c.out[j]
-		if a.Severity != b.Severity {
-			return a.Severity < b.Severity
+	c.out = sortFindings(c.out)
+}
+
+// sortFindings orders findings errors first, then by section, keeping the
+// order of equal ones. The key has a handful of values, so it is a
+// counting sort: a year of 50,000 requests has thousands of findings,
+// which a stable comparison sort moved about n·log²n times on every check
+// of a saved field.
+func sortFindings(fs []Finding) []Finding {
+	type key struct{ sev, sec int }
+	var keys []key // the distinct keys, sorted
+	at := func(k key) int {
+		i := sort.Search(len(keys), func(i int) bool {
+			return keys[i].sev > k.sev || keys[i].sev == k.sev && keys[i].sec >= k.sec
+		})
+		if i == len(keys) || keys[i] != k {
+			keys = append(keys, key{})
+			copy(keys[i+1:], keys[i:])
+			keys[i] = k
 		}
-		return a.Section < b.Section
-	})
+		return i
+	}
+	for i := range fs {
+		at(key{int(fs[i].Severity), fs[i].Section})
+	}
+	if len(keys) <= 1 {
+		return fs
+	}
+	start := make([]int, len(keys)+1)
+	for i := range fs {
+		start[at(key{int(fs[i].Severity), fs[i].Section})+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	out := make([]Finding, len(fs))
+	for i := range fs {
+		b := at(key{int(fs[i].Severity), fs[i].Section})
+		out[start[b]] = fs[i]
+		start[b]++
+	}
+	return out
 }
 
 // s3ColName names a table 三 column for messages: 自然人列, 总计列.
@@ -802,6 +837,7 @@ var RuleCatalog = []RuleInfo{
 	{"D1", Warning, "落款日期晚于报送期限", "县级以上人民政府部门的年报于每年1月31日前公布，县级人民政府的年报于3月31日前公布；落款日期晚于期限的，请核对。"},
 	{"N7", Warning, "缺少考核、评议、追究情况", "2021版格式要求人民政府在「监督保障」中报告工作考核、社会评议和责任追究结果情况。"},
 	{"N8", Warning, "编制依据重复", "报告开头已写《中华人民共和国政府信息公开条例》（以下简称《条例》），「编制依据」里不要再写一遍条例。"},
+	{"N9", Warning, "分项相加不等于总数", "正文写「共N条，其中……其他……」时，所列各项（含「其他」）相加应等于总数；不等说明有一个数字写错了。"},
 	{"K1", Warning, "节假日安排未录入", "答复期限要按国务院每年公布的放假和调休安排计算。程序内置到2026年；以后的年份在录入安排之前按法定节假日推算，不含调休，期限可能差一两天。"},
 	{"U1", Error, "表格未填", "手工填写的表格（表二，以及选了手工填写的表三、表四）每一格都要填：没有的填 0。未填的格子不算 0，总计要等各项都填了才算出来。在表格中把光标移到这一格输入数字即可。"},
 	{"C1", Error, "复议诉讼案件缺项", "每件复议诉讼案件都要有类别和结果，否则无法统计到表四。"},

@@ -45,6 +45,13 @@ type Options struct {
 	Year    int
 	// NoAltScreen keeps the normal screen buffer (for tests and captures).
 	NoAltScreen bool
+	// LoadAfter holds an opened year's load and check back while the
+	// outline and the first screen opened from it read what they need on
+	// their own: the load starts when the request log has its first page
+	// (common.FirstPageMsg), when the clerk goes to a section that needs
+	// the whole year, or after LoadAfter, whichever comes first. Zero
+	// starts it as soon as the outline is drawn.
+	LoadAfter time.Duration
 }
 
 // App is the root model: a stack of screens (start, outline, …) with
@@ -68,8 +75,10 @@ type App struct {
 	// whole year loads and is checked in a command behind it.
 	loadSeq     int   // bumps at every open and return to start; older replies are dropped
 	loading     bool  // the open organ-year is still being loaded
+	loadHeld    bool  // its load waits for LoadAfter or a screen that needs it
 	reloadAfter bool  // data changed during a load: load once more when it lands
 	outlineID   int64 // report id of the outline on the stack, 0 when none
+	building    bool  // pushOutline is building the outline's first screen
 	loadErr     error // the last load failed
 
 	// logs reads saved log entries back for the snapshot (logupdate.go).
@@ -205,6 +214,8 @@ type (
 		y   *desk.Year
 		err error
 	}
+	// startLoadMsg starts the held load of open seq (Options.LoadAfter).
+	startLoadMsg struct{ seq int }
 	// checkDoneMsg is the verdict of the start-up integrity check.
 	checkDoneMsg struct {
 		err      error
@@ -244,14 +255,27 @@ func (a *App) headCmd(organID int64, year int) tea.Cmd {
 	}
 }
 
+// releaseLoad starts the open year's held load (Options.LoadAfter), if
+// there is one.
+func (a *App) releaseLoad() tea.Cmd {
+	if !a.loadHeld || !a.loading {
+		return nil
+	}
+	a.loadHeld = false
+	return a.loadCmd(a.c.Organ.ID, a.c.Year)
+}
+
 // pushOutline shows the outline of report id above the start screen.
 func (a *App) pushOutline(id int64) tea.Cmd {
 	a.stack = a.stack[:1]
+	a.building = true
 	o := outline.New(a.c, a.screens())
 	_, size := o.Update(a.screenSize())
 	a.stack = append(a.stack, o)
 	a.outlineID = id
-	return tea.Batch(size, o.Init())
+	init := o.Init()
+	a.building = false
+	return tea.Batch(size, init)
 }
 
 // screens are the outline's factories; while the organ-year loads, every
@@ -265,7 +289,9 @@ func (a *App) screens() map[string]common.Factory {
 		}
 		m[sec] = func(c *common.Common) common.Screen {
 			if c.OrganYear() == nil {
-				return &pendingScreen{a: a, sec: sec, make: f}
+				// Built with the outline it is only its first preview;
+				// built later, the clerk went to it.
+				return &pendingScreen{a: a, sec: sec, make: f, wanted: !a.building}
 			}
 			return f(c)
 		}
@@ -281,12 +307,28 @@ type pendingScreen struct {
 	make common.Factory
 	// size is the size it was told, passed on to the screen it becomes.
 	size tea.WindowSizeMsg
+	// wanted: the clerk went to the section, so a held load starts.
+	wanted bool
 }
 
-func (p *pendingScreen) Init() tea.Cmd { return nil }
+func (p *pendingScreen) Init() tea.Cmd {
+	if p.wanted {
+		return p.startLoad()
+	}
+	return nil
+}
+
+// startLoad asks the app to start the held load of the year it waits for.
+func (p *pendingScreen) startLoad() tea.Cmd {
+	seq := p.a.loadSeq
+	return func() tea.Msg { return startLoadMsg{seq: seq} }
+}
 
 func (p *pendingScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		// The clerk works in the section: the year is wanted now.
+		return p, p.startLoad()
 	case tea.WindowSizeMsg:
 		p.size = msg
 	case common.OrganYearMsg:
@@ -350,7 +392,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.saveText = fmt.Sprintf(text.StatusSaved, msg.At.Format("15:04:05"))
 		a.saveFailed = false
 	case common.SaveFailedMsg:
-		a.saveText = fmt.Sprintf(text.StatusSaveFail, msg.Err.Error())
+		a.saveText = common.SaveFailedText(msg.Err)
 		a.saveFailed = true
 	case common.StatusMsg:
 		a.note = msg.Text
@@ -377,17 +419,37 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.loadSeq++
 		a.c.SetYear(nil)
 		a.c.Organ, a.c.Year = msg.Organ, msg.Year
-		a.loading, a.reloadAfter, a.loadErr = true, false, nil
-		return a, tea.Batch(a.headCmd(msg.Organ.ID, msg.Year), a.loadCmd(msg.Organ.ID, msg.Year))
+		a.loading, a.loadHeld, a.reloadAfter, a.loadErr = true, false, false, nil
+		// The report's head first, alone: the outline is drawn from it
+		// before the whole year's load takes a core.
+		return a, a.headCmd(msg.Organ.ID, msg.Year)
 	case headMsg:
-		if msg.seq != a.loadSeq || !a.loading || msg.err != nil || msg.report == nil || len(a.stack) > 1 {
-			return a, nil // the whole load reports any error
+		if msg.seq != a.loadSeq || !a.loading {
+			return a, nil // an abandoned open
+		}
+		load := a.loadCmd(a.c.Organ.ID, a.c.Year)
+		if msg.err != nil || msg.report == nil || len(a.stack) > 1 {
+			return a, load // the whole load reports any error
 		}
 		a.c.SetHead(msg.report)
-		return a, a.pushOutline(msg.report.ID)
+		if a.opt.LoadAfter <= 0 {
+			return a, tea.Batch(a.pushOutline(msg.report.ID), load)
+		}
+		a.loadHeld = true
+		seq := a.loadSeq
+		push := a.pushOutline(msg.report.ID)
+		return a, tea.Batch(push, tea.Tick(a.opt.LoadAfter, func(time.Time) tea.Msg { return startLoadMsg{seq: seq} }))
+	case startLoadMsg:
+		if msg.seq != a.loadSeq {
+			return a, nil
+		}
+		return a, a.releaseLoad()
+	case common.FirstPageMsg:
+		return a, a.releaseLoad()
 	case common.ReloadMsg:
 		if a.loading {
-			a.reloadAfter = true
+			// A load that has not started yet reads the change anyway.
+			a.reloadAfter = a.reloadAfter || !a.loadHeld
 			return a, nil
 		}
 		if a.c.OrganYear() == nil {
@@ -443,7 +505,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if len(a.stack) == 1 {
 				a.c.SetYear(nil)
 				a.loadSeq++
-				a.loading, a.reloadAfter, a.loadErr, a.outlineID = false, false, nil, 0
+				a.loading, a.loadHeld, a.reloadAfter, a.loadErr, a.outlineID = false, false, false, nil, 0
 			}
 			return a, tea.Batch(a.catchUp(), a.Top().Init())
 		}

@@ -15,32 +15,10 @@ import (
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
-	"nianbao/tui/internal/testenv"
 	"nianbao/tui/outline"
 	"nianbao/tui/tables"
 	"nianbao/tui/text"
 )
-
-// batchCmds splits a tea.Batch into its commands, so a test can let one of
-// them finish before the other.
-func batchCmds(t *testing.T, cmd tea.Cmd) []tea.Cmd {
-	t.Helper()
-	if cmd == nil {
-		t.Fatal("no command")
-	}
-	msg := cmd()
-	cmds, ok := testenv.Cmds(msg)
-	if !ok {
-		return []tea.Cmd{func() tea.Msg { return msg }}
-	}
-	var out []tea.Cmd
-	for _, c := range cmds {
-		if c != nil {
-			out = append(out, c)
-		}
-	}
-	return out
-}
 
 // seedYear stores an organ with a 2021 report and n requests.
 func seedYear(t *testing.T, st *desk.Store, n int) model.Organ {
@@ -74,12 +52,13 @@ func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
 	h := appHarness(t, st, dir, 160, 40)
 	a := h.app
 
-	_, cmd := a.Update(common.OpenMsg{Organ: o, Year: 2021})
-	cmds := batchCmds(t, cmd)
-	if len(cmds) != 2 {
-		t.Fatalf("opening should read the report's head and load the year side by side, got %d commands", len(cmds))
+	// The year's load runs behind the outline: its result is held back
+	// until the test lets it land.
+	h.p.Hold = func(m tea.Msg) bool { _, ok := m.(loadedMsg); return ok }
+	h.send(common.OpenMsg{Organ: o, Year: 2021})
+	if len(h.p.Held) != 1 {
+		t.Fatalf("opening did not start the year's load behind the outline: %d held", len(h.p.Held))
 	}
-	h.run(cmds[0]) // the report's head only
 	if a.Common().OrganYear() != nil {
 		t.Fatal("the year is loaded although only the head arrived")
 	}
@@ -99,7 +78,7 @@ func TestOpenDrawsBeforeTheYearLoads(t *testing.T) {
 	h.key("down", "enter", "x") // keys on the placeholder do nothing
 	h.mustSee(loadingText)
 
-	h.run(cmds[1]) // the year's load and check land
+	h.p.Release() // the year's load and check land
 	if a.Common().OrganYear() == nil || len(a.Common().OrganYear().Requests) != 40 {
 		t.Fatal("the loaded year was not applied")
 	}
@@ -124,14 +103,13 @@ func TestLoadAfterBackToStartIsDropped(t *testing.T) {
 	o := seedYear(t, st, 5)
 	h := appHarness(t, st, dir, 120, 30)
 	a := h.app
-	_, cmd := a.Update(common.OpenMsg{Organ: o, Year: 2021})
-	cmds := batchCmds(t, cmd)
-	h.run(cmds[0])
+	h.p.Hold = func(m tea.Msg) bool { _, ok := m.(loadedMsg); return ok }
+	h.send(common.OpenMsg{Organ: o, Year: 2021})
 	h.key("esc") // outline list → start
 	if len(a.stack) != 1 {
 		t.Fatalf("esc did not return to the start screen: %d screens", len(a.stack))
 	}
-	h.run(cmds[1])
+	h.p.Release()
 	if len(a.stack) != 1 || a.Common().OrganYear() != nil || a.Common().Report() != nil {
 		t.Fatal("a load that landed after leaving reopened the organ-year")
 	}

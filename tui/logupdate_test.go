@@ -42,13 +42,8 @@ func TestSavedEntryUpdatesTheSnapshotWithoutReload(t *testing.T) {
 	t.Cleanup(func() { st.Close() })
 	o := seedYear(t, st, 40)
 	today := model.NewDate(2022, 1, 10)
-	d := &countingDesk{Store: st}
-	a := New(ctx, d, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.p = &testenv.Program{T: t, Model: a, Frame: h.screen}
-	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
-	h.run(a.Init())
-	h.send(common.OpenMsg{Organ: o, Year: 2021})
+	h, d := countedApp(t, st, dir, o, today, 160, 40)
+	a := h.app
 	if a.Common().Snap == nil || d.opens != 1 {
 		t.Fatalf("the year did not open once (%d loads)", d.opens)
 	}
@@ -149,13 +144,8 @@ func TestTypedNameCountsAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	today := model.NewDate(2022, 1, 10)
-	d := &countingDesk{Store: st}
-	a := New(ctx, d, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
-	h := &harness{t: t, app: a, st: st, dir: dir}
-	h.p = &testenv.Program{T: t, Model: a, Frame: h.screen}
-	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
-	h.run(a.Init())
-	h.send(common.OpenMsg{Organ: o, Year: 2021})
+	h, d := countedApp(t, st, dir, o, today, 160, 40)
+	a := h.app
 	if n := countRule(a.Common().Findings(), "S1"); n != 0 {
 		t.Fatalf("S1 before the name is in the log: %d", n)
 	}
@@ -180,4 +170,18 @@ func TestTypedNameCountsAtOnce(t *testing.T) {
 	if d.opens != 1 {
 		t.Fatalf("the year was loaded %d times, want once", d.opens)
 	}
+}
+
+// countedApp opens organ o's 2021 on a workstation of w×ht cells whose
+// loads of the whole year are counted.
+func countedApp(t *testing.T, st *desk.Store, dir string, o model.Organ, today model.Date, w, ht int) (*harness, *countingDesk) {
+	t.Helper()
+	d := &countingDesk{Store: st}
+	a := New(context.Background(), d, Options{Today: today, Now: func() time.Time { return fixedNow }, NoAltScreen: true})
+	h := &harness{t: t, app: a, st: st, dir: dir}
+	h.p = &testenv.Program{T: t, Model: a, Frame: h.screen}
+	h.send(tea.WindowSizeMsg{Width: w, Height: ht})
+	h.run(a.Init())
+	h.send(common.OpenMsg{Organ: o, Year: 2021})
+	return h, d
 }

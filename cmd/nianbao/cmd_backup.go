@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"nianbao/desk"
 )
@@ -37,7 +34,7 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "多余的参数「%s」。数据库文件请用 --db 给出。\n", fs.Arg(0))
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 	st, err := openStore(ctx, *dbFlag, false)
 	if err != nil {
@@ -83,7 +80,7 @@ func runRestore(args []string, stdout, stderr io.Writer) int {
 		usageRestore(stderr)
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 	path, err := desk.Restore(ctx, *dbFlag, *from)
 	if err != nil {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -88,7 +86,7 @@ func runBundleExport(args []string, stdout, stderr io.Writer) int {
 	if *full {
 		kind = desk.FullBundle
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 	st, err := openStore(ctx, *dbFlag, true)
 	if err != nil {
@@ -153,7 +151,7 @@ func runBundleImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "请给出要导入的报送包文件，例如：nianbao bundle import 大雁镇人民政府2021年年报报送包.json")
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 	st, err := openStore(ctx, *dbFlag, false)
 	if err != nil {
@@ -162,6 +160,9 @@ func runBundleImport(args []string, stdout, stderr io.Writer) int {
 	defer st.Close()
 	code := exitOK
 	for _, file := range files {
+		if ctx.Err() != nil {
+			return printErr(stderr, ctx.Err())
+		}
 		if c := importBundle(ctx, st, file, *replace, stdout, stderr); c > code {
 			code = c
 		}
@@ -181,7 +182,7 @@ func importBundle(ctx context.Context, st *desk.Store, file string, replace bool
 	what := fmt.Sprintf("%s%d年的年报", oy.Organ.Name, meta.Year)
 	exists, diff, err := st.CompareBundle(ctx, oy, meta)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s：%v\n", name, err)
+		fmt.Fprintf(stderr, "%s：%s\n", name, errText(err))
 		return exitUsage
 	}
 	if exists {
@@ -199,7 +200,7 @@ func importBundle(ctx context.Context, st *desk.Store, file string, replace bool
 		}
 	}
 	if err := st.ImportBundle(ctx, oy, exists); err != nil {
-		fmt.Fprintf(stderr, "%s：导入失败，数据库没有改动（%v）\n", name, err)
+		fmt.Fprintf(stderr, "%s：导入失败，数据库没有改动（%s）\n", name, errText(err))
 		return exitUsage
 	}
 	verb := "已导入"

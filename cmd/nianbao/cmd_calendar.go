@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"nianbao/model"
@@ -62,7 +59,7 @@ func runCalendar(args []string, stdout, stderr io.Writer) int {
 	default:
 		return usageErr(fmt.Sprintf("不认识的操作「%s」，请写 list 或 import。", op))
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 	st, err := openStore(ctx, *dbFlag, op == "list")
 	if err != nil {

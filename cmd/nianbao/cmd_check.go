@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"time"
 
 	"nianbao/desk"
@@ -69,7 +67,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if today.IsZero() {
 		today = model.DateOf(time.Now())
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 
 	st, err := openReader(ctx, *dbFlag)
@@ -105,7 +103,7 @@ func checkYear(ctx context.Context, st *desk.Store, organ string, year int, toda
 }
 
 func runDeepCheck(dbFlag string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 	st, err := openStore(ctx, dbFlag, true)
 	if err != nil {

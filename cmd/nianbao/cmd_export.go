@@ -1,12 +1,9 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -94,7 +91,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	// a missing last folder is created there (and said so below), a
 	// missing drive or parent folder gets the stick message.
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 	st, err := openReader(ctx, *dbFlag)
 	if err != nil {
@@ -162,7 +159,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, me.Msg+"（命令行请加 --overwrite）")
 			return exitFindings
 		}
-		fmt.Fprintln(stderr, err.Error())
+		fmt.Fprintln(stderr, errText(err))
 		return exitFindings
 	}
 	return exitOK

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"nianbao/desk"
 )
@@ -35,7 +33,7 @@ func runInfo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "多余的参数「%s」。数据库文件请用 --db 给出。\n", fs.Arg(0))
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 	st, err := openStore(ctx, *dbFlag, true)
 	if err != nil {

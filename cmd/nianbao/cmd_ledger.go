@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"nianbao/desk"
@@ -79,7 +77,7 @@ func runLedger(args []string, stdout, stderr io.Writer) int {
 		file = fs.Arg(0)
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 	st, err := openStore(ctx, *dbFlag, false)
 	if err != nil {

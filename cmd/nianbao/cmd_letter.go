@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -115,7 +112,7 @@ func runLetter(args []string, stdout, stderr io.Writer) int {
 		return usageErr(err.Error() + "。")
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stopContext()
 	defer stop()
 	st, err := openStore(ctx, *dbFlag, false)
 	if err != nil {

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -124,7 +123,9 @@ func main() {
 	// same package.)
 	stdout, stderr := termsafe.NewWriter(os.Stdout), termsafe.NewWriter(os.Stderr)
 	cliStderr = stderr
+	stopProfile := startProfile()
 	code := run(os.Args[1:], stdout, stderr)
+	stopProfile()
 	stdout.Flush()
 	stderr.Flush()
 	os.Exit(code)
@@ -173,7 +174,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "多余的参数「%s」。运行 nianbao --help 查看用法。\n", strings.Join(fs.Args(), " "))
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), quitSignals()...)
+	ctx, stop := stopContext()
 	defer stop()
 	today, ok := parseToday(*todayFlag, stderr)
 	if !ok {
@@ -352,6 +353,18 @@ func openYear(ctx context.Context, st *desk.Store, organ string, year int, today
 
 // printErr prints an error (a Chinese sentence) and returns exitUsage.
 func printErr(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, err.Error())
+	fmt.Fprintln(stderr, errText(err))
 	return exitUsage
 }
+
+// errText is the Chinese text of a command's error; a command a signal
+// stopped (stopContext: Ctrl+C, a closed window, a shutdown) says so.
+func errText(err error) string {
+	if errors.Is(err, context.Canceled) {
+		return msgStopped
+	}
+	return err.Error()
+}
+
+// msgStopped is what a command says when a signal stopped it.
+const msgStopped = "已停止：收到中断信号（Ctrl+C、关闭窗口或关机），这次操作没有做完。已写好的文件和已保存的数据不受影响，写到一半的文件不会留下。"

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
 	"runtime"
 	"syscall"
 )
@@ -13,6 +15,17 @@ import (
 // console window, logging off or shutting down, which Go delivers as SIGTERM
 // once it is asked for (Windows then allows the program a few seconds).
 func quitSignals() []os.Signal { return quitSignalsFor(runtime.GOOS) }
+
+// stopContext is the context of a command's work: it ends on any of
+// quitSignals, so every command — the workstation, and each subcommand
+// that writes a file or the database — stops the same way whether the clerk
+// presses Ctrl+C, closes the window or the computer shuts down: the write
+// under way ends whole (files through a temp file and a rename, the
+// database in a transaction), nothing after it starts, and the store
+// closes and releases its lock.
+func stopContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), quitSignals()...)
+}
 
 // quitSignalsFor is quitSignals for the system goos, so the choice for
 // Windows is tested on any system.

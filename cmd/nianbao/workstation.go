@@ -36,7 +36,7 @@ func workstation(ctx context.Context, dbFlag string, today model.Date, stdout, s
 		}
 		return exitUsage
 	}
-	if err := tui.Run(ctx, st, tui.Options{Today: today}); err != nil {
+	if err := tui.Run(ctx, st, tui.Options{Today: today, LoadAfter: workstationLoadAfter}); err != nil {
 		fmt.Fprintf(stderr, "年报工作台意外退出（%v）。已保存的内容不会丢失，请重新打开。\n", err)
 		return exitUsage
 	}
@@ -54,6 +54,13 @@ func workstation(ctx context.Context, dbFlag string, today model.Date, stdout, s
 // PC its quick_check, row checksums and backup otherwise take a core from
 // the first screens (scripts/startbench: CPU time used by the request log).
 const workstationCheckAfter = 600 * time.Millisecond
+
+// workstationLoadAfter holds an opened year's load and check back until
+// the request log the clerk goes to has its first page (tui.Options
+// .LoadAfter): on a 2-core PC they otherwise share the cores with the
+// outline's first frame and the log's first page (scripts/startbench).
+// A section that needs the whole year starts the load at once.
+const workstationLoadAfter = 250 * time.Millisecond
 
 // openWorkstationStore opens the database as openStore does, with the
 // integrity check running behind the first frames (db.Options.DeferCheck,

@@ -1,6 +1,7 @@
 package bundles
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -156,7 +157,8 @@ func (s *Aggregate) run() tea.Cmd {
 	expected := splitNames(s.expected.Value())
 	s.running, s.errText, s.res, s.file, s.scroll = true, "", nil, nil, 0
 	return s.c.Track(func() tea.Msg {
-		res, folder, fr, err := desk.Aggregate(src, year, expected, dir, false)
+		// Quitting waits for the table being written (c.Track).
+		res, folder, fr, err := desk.Aggregate(context.Background(), src, year, expected, dir, false)
 		return aggDoneMsg{res: res, folder: folder, file: fr, err: err}
 	})
 }

@@ -7,6 +7,7 @@ package common
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/styles"
+	"nianbao/tui/text"
 )
 
 // Screen is one page of the workstation. Screens are plain values; the root
@@ -143,6 +145,10 @@ func (c *Common) Saved() tea.Cmd {
 
 // SaveFailed reports a write that failed, for the status line.
 func SaveFailed(err error) tea.Cmd { return func() tea.Msg { return SaveFailedMsg{Err: err} } }
+
+// SaveFailedText is the status line's text for a failed write
+// (保存失败：…), which a form may also show beside its fields.
+func SaveFailedText(err error) string { return fmt.Sprintf(text.StatusSaveFail, err.Error()) }
 
 // Push opens s on top of the current screen.
 func Push(s Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Screen: s} } }
@@ -389,6 +395,7 @@ type Desk interface {
 	Request(ctx context.Context, id int64, withPersonal bool) (model.Request, error)
 	RequestPage(ctx context.Context, q desk.RequestQuery) ([]model.Request, error)
 	CountRequests(ctx context.Context, q desk.RequestQuery) (int, error)
+	DueSoonCounts(ctx context.Context, organID int64, today model.Date, cal *model.Calendar) (due, late int, err error)
 	RequestsForYear(ctx context.Context, organID int64, year int, withPersonal bool) ([]model.Request, error)
 	SaveRequest(ctx context.Context, q *model.Request) error
 	SaveRequestField(ctx context.Context, q *model.Request, f desk.RequestField) error

@@ -68,3 +68,8 @@ type CloseDialogMsg struct{ Reply tea.Msg }
 // list or another section): it saves what the clerk typed and closes any
 // open input.
 type BlurMsg struct{}
+
+// FirstPageMsg tells the app that a screen reading its own rows (the
+// request log) has its first page: the year's load, held back so as not
+// to compete with that read (Options.LoadAfter in package tui), starts.
+type FirstPageMsg struct{}

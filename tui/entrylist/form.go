@@ -2,7 +2,6 @@ package entrylist
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -151,8 +150,8 @@ func (f *Form[T]) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return f, nil
 		}
 		if msg.err != nil {
-			f.msg, f.warn = fmt.Sprintf(text.StatusSaveFail, msg.err.Error()), false
-			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+			f.msg, f.warn = common.SaveFailedText(msg.err), false
+			return f, common.SaveFailed(msg.err)
 		}
 		if msg.skipped {
 			return f, nil

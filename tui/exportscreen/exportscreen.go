@@ -307,7 +307,7 @@ func (s *Screen) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, nil
 	case statusSavedMsg:
 		if msg.err != nil {
-			return s, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+			return s, common.SaveFailed(msg.err)
 		}
 		return s, common.ReloadParts(desk.PartReport)
 	case tea.PasteMsg:

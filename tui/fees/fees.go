@@ -171,8 +171,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		s.inflight = false
 		if msg.err != nil {
-			s.msg = fmt.Sprintf(text.StatusSaveFail, msg.err.Error())
-			return s, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+			s.msg = common.SaveFailedText(msg.err)
+			return s, common.SaveFailed(msg.err)
 		}
 		fees := msg.fees
 		s.c.Edit(func(oy *model.OrganYear) { oy.Report.Fees = fees })

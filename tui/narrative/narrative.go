@@ -371,7 +371,7 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.storing = false
 		if msg.err != nil {
 			m.load()
-			return m, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+			return m, common.SaveFailed(msg.err)
 		}
 		m.takeStored(msg.blocks, msg.focus)
 		m.publish()

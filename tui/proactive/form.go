@@ -478,7 +478,7 @@ func (s *Screen) itemSaved(msg itemSavedMsg) (common.Screen, tea.Cmd) {
 	}
 	if msg.err != nil {
 		if s.form != nil {
-			s.form.note, s.form.noteErr = fmt.Sprintf(text.StatusSaveFail, msg.err.Error()), true
+			s.form.note, s.form.noteErr = common.SaveFailedText(msg.err), true
 		}
 		return s, common.SaveFailed(msg.err)
 	}

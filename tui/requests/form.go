@@ -604,8 +604,8 @@ func (f *Form) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return f, nil
 		}
 		if msg.err != nil {
-			f.msg, f.msgErr = fmt.Sprintf(text.StatusSaveFail, msg.err.Error()), true
-			return f, func() tea.Msg { return common.SaveFailedMsg{Err: msg.err} }
+			f.msg, f.msgErr = common.SaveFailedText(msg.err), true
+			return f, common.SaveFailed(msg.err)
 		}
 		if msg.skipped {
 			return f, nil

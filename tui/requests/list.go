@@ -55,6 +55,9 @@ type List struct {
 	// view or a sort other than by serial (both depend on the calendar, so
 	// SQL cannot apply them) it holds the whole arranged list in memory.
 	rows *pagedlist.List[model.Request]
+	// firstPage: the first page arrived and the app was told
+	// (common.FirstPageMsg).
+	firstPage bool
 
 	searching bool
 	input     *components.Input
@@ -270,6 +273,10 @@ func (m *List) listHeight() int { return max(1, m.height-3) }
 
 func (m *List) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if ok, cmd := m.rows.Update(msg); ok {
+		if !m.firstPage && m.rows.Ready() {
+			m.firstPage = true
+			cmd = tea.Batch(cmd, func() tea.Msg { return common.FirstPageMsg{} })
+		}
 		return m, cmd
 	}
 	if ok, ev, cmd := m.del.Update(msg); ok {

@@ -305,8 +305,7 @@ func (f *Flow) reply(msg Msg) tea.Cmd {
 	case stepSaving:
 		if msg.err != nil {
 			f.step, f.err = stepPreview, fmt.Sprintf(f.h.Texts.Failed, msg.err.Error())
-			err := msg.err
-			return func() tea.Msg { return common.SaveFailedMsg{Err: err} }
+			return common.SaveFailed(msg.err)
 		}
 		f.done, f.step, f.top = msg.n, stepResult, 0
 		return f.h.Saved()

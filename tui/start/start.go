@@ -31,9 +31,15 @@ type yearsMsg struct {
 	organID int64
 	years   []int
 	status  map[int]model.ReportStatus
-	// due and late count the organ's open requests in the 即将到期 view.
+	err     error
+}
+
+// dueMsg counts the organ's open requests in the 即将到期 view: read after
+// its years, so that the years Enter opens are drawn without waiting for
+// them.
+type dueMsg struct {
+	organID   int64
 	due, late int
-	err       error
 }
 
 // Model is the start screen: organs on the left, the selected organ's years
@@ -44,8 +50,9 @@ type Model struct {
 	years   []int
 	yearsOf int64
 	status  map[int]model.ReportStatus
-	// due and late count the selected organ's requests due soon or late.
+	// due and late count the requests of organ dueOf due soon or late.
 	due, late int
+	dueOf     int64
 	ol, yl    components.List
 	focus     int // 0 organs, 1 years
 	err       string
@@ -97,7 +104,6 @@ func (m *Model) loadYears() tea.Cmd {
 		return nil
 	}
 	ctx, st, id := m.c.Ctx, m.c.Store, m.organs[m.ol.Cursor].ID
-	cal, today := m.c.Calendar, m.c.Today
 	return func() tea.Msg {
 		ys, err := st.Years(ctx, id)
 		if err != nil {
@@ -109,11 +115,20 @@ func (m *Model) loadYears() tea.Cmd {
 				status[y] = r.Status
 			}
 		}
-		msg := yearsMsg{organID: id, years: ys, status: status}
-		if open, err := st.RequestPage(ctx, desk.RequestQuery{OrganID: id, Status: desk.StatusOpen}); err == nil {
-			msg.due, msg.late = model.CountDueSoon(open, today, cal)
+		return yearsMsg{organID: id, years: ys, status: status}
+	}
+}
+
+// loadDue counts the organ's requests due soon; an error leaves the line
+// out (the request log says it again).
+func (m *Model) loadDue(id int64) tea.Cmd {
+	ctx, st, cal, today := m.c.Ctx, m.c.Store, m.c.Calendar, m.c.Today
+	return func() tea.Msg {
+		due, late, err := st.DueSoonCounts(ctx, id, today, cal)
+		if err != nil {
+			return nil
 		}
-		return msg
+		return dueMsg{organID: id, due: due, late: late}
 	}
 }
 
@@ -200,9 +215,12 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		if o, ok := m.Organ(); ok && o.ID == msg.organID {
 			m.years, m.yearsOf, m.status = msg.years, msg.organID, msg.status
-			m.due, m.late = msg.due, msg.late
 			m.yl.SetLen(len(m.years))
+			return m, m.loadDue(msg.organID)
 		}
+		return m, nil
+	case dueMsg:
+		m.due, m.late, m.dueOf = msg.due, msg.late, msg.organID
 		return m, nil
 	case bundles.ImportedMsg:
 		// Bundles were imported: organs and years may be new.
@@ -333,7 +351,7 @@ func (m *Model) View(width, height int) string {
 		}
 		right = append(right, line)
 	}
-	if m.due > 0 && len(m.organs) > 0 && m.yearsOf == m.organs[m.ol.Cursor].ID {
+	if m.due > 0 && len(m.organs) > 0 && m.dueOf == m.organs[m.ol.Cursor].ID {
 		right = append(right, "")
 		for _, l := range components.Wrap(fmt.Sprintf(text.StartDueSoon, m.due, m.late, keys.Key(keys.DueSoon)), rw-1) {
 			right = append(right, " "+st.Warning.Render(l))

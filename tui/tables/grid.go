@@ -131,7 +131,7 @@ func (m *Model) refresh() {
 		return
 	}
 	m.valsGen++
-	m.vals = model.EffectiveValues(m.c.OrganYear())
+	m.vals = m.c.Snap.Values() // kept with the snapshot's checks, not counted again from the log
 }
 
 // typed reports whether the clerk types the table (else it is computed).

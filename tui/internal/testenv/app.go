@@ -31,6 +31,20 @@ type Program struct {
 	T     testing.TB
 	Model tea.Model
 	Frame func() string
+	// Hold, when set, keeps back the messages it is true for, as if their
+	// commands were still running: they wait in Held until Release.
+	Hold func(tea.Msg) bool
+	Held []tea.Msg
+}
+
+// Release delivers the held messages in the order they came.
+func (p *Program) Release() {
+	p.T.Helper()
+	held := p.Held
+	p.Held = nil
+	for _, msg := range held {
+		p.Send(msg)
+	}
 }
 
 // Send passes a message and runs what it leads to.
@@ -58,6 +72,10 @@ func (p *Program) Run(cmd tea.Cmd) {
 		for _, c := range cmds {
 			p.Run(c)
 		}
+		return
+	}
+	if p.Hold != nil && p.Hold(msg) {
+		p.Held = append(p.Held, msg)
 		return
 	}
 	p.Send(msg)

@@ -1,0 +1,77 @@
+package start
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
+	"nianbao/tui/internal/testenv"
+	"nianbao/tui/keys"
+	"nianbao/tui/text"
+)
+
+// TestDueSoonFollowsTheYears: the start screen draws an organ's years
+// without waiting for its 即将到期 count, which follows in a message of its
+// own; the count is that organ's (answered requests and those not due
+// soon left out), and moving to another organ never shows the one before's.
+func TestDueSoonFollowsTheYears(t *testing.T) {
+	e := testenv.New(t, 2021) // 大雁镇人民政府, no requests; today 2022-01-10
+	ctx := context.Background()
+	yimin := model.Organ{Name: "伊敏河镇人民政府", Level: model.LevelTownship}
+	if err := e.Store.SaveOrgan(ctx, &yimin); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Store.CreateReport(ctx, model.NewReport(yimin.ID, 2021)); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []model.Request{
+		{Received: 20211101}, // late since December
+		{Received: 20211213}, // due 2022-01-11: soon
+		{Received: 20211102, Answered: 20211120, Outcome: model.RowDisclosed}, // answered
+		{Received: 20220107}, // due in February
+	} {
+		q.OrganID, q.Year = yimin.ID, q.Received.Year()
+		q.Channel, q.Applicant, q.Summary = model.ChannelOnline, model.NaturalPerson, "申请公开"
+		if err := e.Store.SaveRequest(ctx, &q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dueLine := fmt.Sprintf(text.StartDueSoon, 2, 1, keys.Key(keys.DueSoon))
+	seen := func(m *Model) string {
+		return strings.Join(strings.Fields(ansi.Strip(m.View(200, 30))), "")
+	}
+	line := strings.Join(strings.Fields(dueLine), "")
+
+	m := New(e.C)
+	d := e.Drive(m) // organs (伊敏河镇 first by name), its years, its count
+	if v := seen(m); !strings.Contains(v, "2021年") || !strings.Contains(v, line) {
+		t.Fatalf("伊敏河镇: want its year and %q:\n%s", dueLine, ansi.Strip(m.View(200, 30)))
+	}
+
+	// ↓ to 大雁镇: its years arrive alone and are drawn without the count
+	// of 伊敏河镇; its own count (none) follows.
+	d.Keys("down")
+	if v := seen(m); strings.Contains(v, line) {
+		t.Fatalf("大雁镇 shows 伊敏河镇's count:\n%s", ansi.Strip(m.View(200, 30)))
+	}
+
+	// Back on 伊敏河镇, step by step: the years message holds no count and
+	// brings the command that reads it.
+	m.ol.Cursor = 0
+	years := m.loadYears()()
+	_, dueCmd := m.Update(years)
+	if v := seen(m); !strings.Contains(v, "2021年") || strings.Contains(v, line) {
+		t.Fatalf("after its years alone: want the year, no count yet:\n%s", ansi.Strip(m.View(200, 30)))
+	}
+	if dueCmd == nil {
+		t.Fatal("the years did not ask for the count")
+	}
+	m.Update(dueCmd())
+	if v := seen(m); !strings.Contains(v, line) {
+		t.Fatalf("after the count: want %q:\n%s", dueLine, ansi.Strip(m.View(200, 30)))
+	}
+}
