@@ -102,14 +102,14 @@ func (s *Store) PersonalIndex(ctx context.Context, organID int64) (*model.Person
 	return personalIndex(ctx, tx, organID)
 }
 
+var personalIndexRow = packedSQL([]string{"r.year", "r.serial"}, []string{"p.name", "p.phone", "p.id_number", "p.address"})
+
 // personalIndex indexes the personal values of every request of the organ
 // (all years) for the check that no public text names an applicant. The
 // rows come packed, as in requestsForYear: year, serial, the byte length of
 // each value, '|' and the values.
 func personalIndex(ctx context.Context, tx *sql.Tx, organID int64) (*model.PersonalIndex, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT r.year || ' ' || r.serial || ' ' || octet_length(p.name) || ' ' ||
-		octet_length(p.phone) || ' ' || octet_length(p.id_number) || ' ' || octet_length(p.address) || '|' ||
-		p.name || p.phone || p.id_number || p.address
+	rows, err := tx.QueryContext(ctx, "SELECT "+personalIndexRow+`
 		FROM request_personal p JOIN requests r ON r.id = p.request_id WHERE r.organ_id = ?
 		ORDER BY r.year, r.serial`, organID) // the order PersonalIndex.Update keeps
 	if err != nil {

@@ -300,7 +300,7 @@ func (r *CheckRun) Next(oy *OrganYear, ch Change) *CheckRun {
 		}
 	}
 	if in&(InYear|InReport|InValues|InRequests|InCases|InItems) != 0 {
-		if v := n.values(); !v.Equal(r.v) {
+		if v := n.values(); !v.Same(r.v) {
 			n.v = v
 			in |= InValues
 		} else {
@@ -348,6 +348,20 @@ func (n *CheckRun) recheckEntries(edits []EntryEdit) {
 		}
 	}
 	n.k1 = n.missingFindings()
+}
+
+// Same reports whether v and w hold the same cells with the same values:
+// a missing cell (未填 in a typed table) and a zero one differ.
+func (v Values) Same(w Values) bool {
+	if len(v) != len(w) {
+		return false
+	}
+	for k, x := range v {
+		if y, ok := w[k]; !ok || y != x {
+			return false
+		}
+	}
+	return true
 }
 
 // Equal reports whether v and w hold the same cells (a missing cell and a
