@@ -118,7 +118,7 @@ func (s *Store) OpenYear(ctx context.Context, organID int64, year int, cal *mode
 // CheckYear loads an organ-year (without personal data) and checks it,
 // and no more: what a command that prints the findings needs of OpenYear.
 func (s *Store) CheckYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*model.OrganYear, []model.Finding, error) {
-	oy, err := s.LoadOrganYear(ctx, organID, year, false)
+	oy, err := s.LoadOrganYearToCheck(ctx, organID, year)
 	if err != nil {
 		return nil, nil, err
 	}

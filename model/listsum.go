@@ -69,7 +69,9 @@ func breakdowns(t string) []breakdown {
 				continue
 			}
 			if len(ns) > 1 {
-				broken = true // two counts in one part: not a plain list
+				// Two counts in one part: before 「其他」 not a plain list;
+				// after it, the next statement.
+				broken = !closed
 				break
 			}
 			n, _ := strconv.ParseInt(piece[ns[0][2]:ns[0][3]], 10, 64)
