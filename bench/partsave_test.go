@@ -29,6 +29,8 @@ import (
 //   - item: the title of an item, Ctrl+S (the edit saves and goes back to
 //     the register, which reads its page again);
 //   - fees: the fee notices typed in 信息处理费, Tab;
+//   - text: a character typed in a paragraph of section 一, saved by the
+//     editor's autosave (its delay is 1 ms here);
 //   - cell: a typed cell of table 二, Enter (the grid sets the snapshot
 //     itself and saves the cells).
 func BenchmarkPartSave(b *testing.B) {
@@ -54,6 +56,9 @@ func BenchmarkPartSave(b *testing.B) {
 		}},
 		{"fees", []string{"f", "tab", "tab"}, "收费通知", func(i int) step {
 			return step{before: []string{"backspace", fmt.Sprint(1 + i%2)}, save: "tab", after: []string{"shift+tab"}}
+		}},
+		{"text", []string{"1", "down", "enter"}, "总体情况", func(i int) step {
+			return step{save: typeOrErase(i)[0]}
 		}},
 		{"cell", []string{"2"}, "规章", func(i int) step {
 			return step{before: []string{fmt.Sprint(1 + i%2)}, save: "enter", after: []string{"shift+tab"}}
