@@ -3,6 +3,8 @@
 package bench
 
 import (
+	"os"
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -28,4 +30,14 @@ func processCPU() (time.Duration, bool) {
 		return 0, false
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), true
+}
+
+// childUsage is the CPU time (user + system) and the peak resident memory
+// (max RSS, bytes) of a child process that has ended.
+func childUsage(ps *os.ProcessState) (cpu time.Duration, maxRSS int64, ok bool) {
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return ps.UserTime() + ps.SystemTime(), 0, false
+	}
+	return ps.UserTime() + ps.SystemTime(), ru.Maxrss << 10, true
 }

@@ -11,7 +11,7 @@ import (
 // A Mutant is a corpus report with one narrative-vs-table contradiction
 // planted in it.
 type Mutant struct {
-	Kind string // sentence, cell, none, sum
+	Kind string // one of the kinds below
 	What string // the change, in words
 	OY   *model.OrganYear
 }
@@ -23,6 +23,7 @@ const (
 	KindNone     = "none"     // a 「未发生」 sentence against a non-zero table
 	KindSum      = "sum"      // a written-out sum that no longer adds up
 	KindClaim    = "claim"    // a count the report's own narrative states, changed by one
+	KindParts    = "parts"    // one part of a 「N条，其中……其他……」 list that added up, changed by one
 )
 
 // reOwnClaims find a count of requests, outcomes, cases or rules that a
@@ -82,11 +83,9 @@ func clone(oy *model.OrganYear) *model.OrganYear {
 // reRequestClaim finds a count of requests received in a sentence.
 var reRequestClaim = regexp.MustCompile(`(?:收到|受理|接收|新收)[^。；;，,（(]{0,20}?申请[^。；;，,（(]{0,10}?([0-9]+)\s*件`)
 
-// reNoRequests and reNoReview find the sentences that say none.
-var (
-	reNoRequests = regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收)`)
-	reNoReview   = regexp.MustCompile(`(?:未|没有)(?:发生|出现)[^。；;，,]*复议`)
-)
+// reNoReview finds the sentences that say no review was brought; the ones
+// that say no request was received are model.DeniesRequests.
+var reNoReview = regexp.MustCompile(`(?:未|没有)(?:发生|出现)[^。；;，,]*复议`)
 
 // addParagraph appends a paragraph to a section.
 func addParagraph(oy *model.OrganYear, section int, text string) {
@@ -153,7 +152,7 @@ func (r *Report) Mutants() []Mutant {
 	m = clone(base)
 	says := false
 	for _, b := range m.Report.Blocks {
-		if reRequestClaim.MatchString(b.Text) || reNoRequests.MatchString(b.Text) && strings.Contains(b.Text, "申请") {
+		if reRequestClaim.MatchString(b.Text) || model.DeniesRequests(b.Text) {
 			says = true
 			break
 		}
@@ -195,7 +194,24 @@ func (r *Report) Mutants() []Mutant {
 	s := "本年度办结政府信息公开申请" + strconv.FormatInt(done7, 10) + "+1件。"
 	addParagraph(m, 3, s)
 	out = append(out, Mutant{KindSum, "加入算式之和与表三（七）总计不符的句子「" + s + "」", m})
-	return append(out, claimMutants(base)...)
+	out = append(out, claimMutants(base)...)
+
+	// A breakdown that no longer adds up: the first part of the first
+	// complete 「其中」 list that did, +1.
+	for i, b := range base.Report.Blocks {
+		at, end, ok := model.BreakdownPart(b.Text)
+		if !ok {
+			continue
+		}
+		n, _ := strconv.Atoi(b.Text[at:end])
+		m := clone(base)
+		m.Report.Blocks[i].Text = b.Text[:at] + strconv.Itoa(n+1) + b.Text[end:]
+		lead := []rune(b.Text[:at])
+		lead = lead[max(0, len(lead)-12):]
+		out = append(out, Mutant{KindParts, "正文分项「" + string(lead) + b.Text[at:end] + "」的 " + strconv.Itoa(n) + " 改为 " + strconv.Itoa(n+1), m})
+		break
+	}
+	return out
 }
 
 // Detected reports whether the checks raise on the mutant a finding they

@@ -208,6 +208,19 @@ func (s *Store) Items(ctx context.Context, organID int64, year int) ([]model.Dis
 	return itemsForYear(ctx, s.db, organID, year)
 }
 
+// ItemsByID reads the disclosure items ids that exist (in id order): the
+// items a save wrote, for the open year's snapshot.
+func (s *Store) ItemsByID(ctx context.Context, ids []int64) ([]model.DisclosureItem, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return queryItems(ctx, s.db, "SELECT "+itemCols+" FROM disclosure_items WHERE id IN (?"+strings.Repeat(", ?", len(ids)-1)+") ORDER BY id", args...)
+}
+
 func itemsForYear(ctx context.Context, q querier, organID int64, year int) ([]model.DisclosureItem, error) {
 	return queryItems(ctx, q, "SELECT "+itemCols+" FROM disclosure_items WHERE organ_id = ? AND year = ? ORDER BY published, id", organID, year)
 }

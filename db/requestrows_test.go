@@ -210,4 +210,16 @@ func TestPersonalIndexPackedEqualsColumns(t *testing.T) {
 	if want := s1(&refOY); !reflect.DeepEqual(got, want) || len(got) < 30 {
 		t.Fatalf("S1 with the packed index:\n%s\nwith the reference:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// The load for one check keeps only the values that may occur in the
+	// public texts, and every finding is the same.
+	toCheck, err := s.LoadOrganYearToCheck(ctx, o.ID, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if toCheck.Personal.Len() >= oy.Personal.Len() {
+		t.Errorf("the index for the check holds %d values, the full one %d", toCheck.Personal.Len(), oy.Personal.Len())
+	}
+	if a, b := model.Check(toCheck, nil, 0), model.Check(oy, nil, 0); !reflect.DeepEqual(a, b) {
+		t.Fatalf("findings of the load for the check:\n%v\nof the full load:\n%v", a, b)
+	}
 }

@@ -285,7 +285,8 @@ func ftsPhrase(s string) string {
 }
 
 // yearWhere is the SQL condition "relevant to year": received in it, or
-// received earlier and not closed before it began.
+// received earlier and not closed before it began — model.Request.InOrganYear
+// (TestYearConditionIsInOrganYear holds the two together).
 func yearWhere(year int) (string, []any) {
 	return "r.year <= ? AND " + yearOpenCond, append([]any{year}, yearOpenArgs(year)...)
 }

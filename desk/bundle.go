@@ -98,16 +98,11 @@ func (s *Store) WriteBundle(ctx context.Context, organID int64, year int, kind B
 // Aggregate adds up the bundles of one year in a folder and writes the
 // county's table (汇总年份.xlsx) into out, read back. Full bundles (with
 // personal data) are refused unless acceptFull; then they are counted and
-// listed in the folder's Full as a warning. When ctx ends while the
-// bundles are read, nothing is written.
-func Aggregate(ctx context.Context, folder string, year int, expected []string, out string, acceptFull bool) (model.AggregateResult, AggregateFolder, FileResult, error) {
-	res, f, err := summary.AggregateFolder(folder, year, expected, summary.ReadOptions{AcceptFull: acceptFull})
-	if err == nil {
-		err = ctx.Err()
-	}
-	if err != nil {
-		return res, f, FileResult{}, err
-	}
-	fr, err := summary.Write(out, res)
-	return res, f, fr, err
+// listed as AggFullCounted, a warning. The organ list and the files not
+// used stay on disk until the caller closes the Aggregation; it comes
+// with the error when only writing the table failed (see
+// summary.Aggregate). When ctx ends while the bundles are read, nothing is
+// written.
+func Aggregate(ctx context.Context, folder string, year int, expected []string, out string, acceptFull bool) (*Aggregation, error) {
+	return summary.Aggregate(ctx, folder, year, expected, summary.ReadOptions{AcceptFull: acceptFull}, out)
 }

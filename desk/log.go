@@ -133,12 +133,6 @@ func (u *LogUpdate) For(y *Year) bool {
 	return u != nil && r.OrganID == u.organID && r.Year == u.year && u.load == y.load
 }
 
-// inOrganYear tells whether the organ-year of year loads q: received in
-// it, or earlier and not closed before it began (db's yearWhere).
-func inOrganYear(q *model.Request, year int) bool {
-	return q.Year == year || q.Year < year && !(q.Closed() && q.Answered < model.YearStart(year))
-}
-
 // WithLog is the snapshot after the saves u read: each entry takes its
 // stored state. An entry that stays at its place changes in place (see
 // Year); the checks run again on the changed entries only, and table 三,
@@ -169,7 +163,7 @@ func (y *Year) WithLog(u *LogUpdate) *Year {
 	inPlace := true
 	for _, ru := range u.Requests {
 		p := pos[ru.ID]
-		stays := !ru.Gone && inOrganYear(&ru.Request, year)
+		stays := !ru.Gone && ru.Request.InOrganYear(year)
 		if p < 0 && !stays {
 			continue // neither was nor is in the year
 		}
@@ -246,7 +240,7 @@ func nextLog(old []model.Request, u *LogUpdate, pos map[int64]int, year int) []m
 		}
 	}
 	for _, ru := range u.Requests {
-		if ru.Gone || !inOrganYear(&ru.Request, year) {
+		if ru.Gone || !ru.Request.InOrganYear(year) {
 			continue
 		}
 		q := ru.Request

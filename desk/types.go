@@ -65,8 +65,11 @@ type (
 	BundleKind = bundle.Kind
 	// BundleMeta describes a bundle: organ, year, kind, findings.
 	BundleMeta = bundle.Meta
-	// AggregateFolder is what reading a folder of bundles found.
-	AggregateFolder = summary.Folder
+	// Aggregation is a folder's aggregation: totals, workbook, and the
+	// organ list and unused files kept on disk until Close.
+	Aggregation = summary.Aggregation
+	// FileKind names a list of files an aggregation did not count as they are.
+	FileKind = summary.FileKind
 	// Rejected is a file of the folder that was not counted.
 	Rejected = summary.Rejected
 )
@@ -74,6 +77,11 @@ type (
 // Bundle kinds, the export formats and encodings, and the media error
 // kinds callers tell apart.
 const (
+	// The lists of files an aggregation did not count as they are.
+	AggNotUsed     = summary.NotUsed
+	AggOtherYear   = summary.OtherYear
+	AggFullCounted = summary.FullCounted
+
 	PublicBundle  = bundle.Public
 	FullBundle    = bundle.Full
 	EncodingUTF8  = export.EncodingUTF8

@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"reflect"
 	"sync"
 	"sync/atomic"
 
@@ -117,7 +118,7 @@ func (s *Store) OpenYear(ctx context.Context, organID int64, year int, cal *mode
 // CheckYear loads an organ-year (without personal data) and checks it,
 // and no more: what a command that prints the findings needs of OpenYear.
 func (s *Store) CheckYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*model.OrganYear, []model.Finding, error) {
-	oy, err := s.LoadOrganYear(ctx, organID, year, false)
+	oy, err := s.LoadOrganYearToCheck(ctx, organID, year)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -276,8 +277,31 @@ func (y *Year) Edit(edit func(oy *model.OrganYear)) *Year {
 	n.oy = &oy
 	n.tujie = &tujieCache{}
 	n.version = versions.Add(1)
-	n.setRun(y.run.Next(&oy, model.Change{Inputs: model.InReport | model.InOrgan | model.InValues | model.InBlocks}))
+	n.setRun(y.run.Next(&oy, model.Change{Inputs: edited(y.oy, &oy)}))
 	return &n
+}
+
+// edited is what an Edit changed of old: the rules that read nothing of it
+// keep their findings (a typed cell leaves the rules on the text alone).
+// Acknowledgements are applied to every finding when the run joins them,
+// so they are no input of a rule.
+func edited(old, oy *model.OrganYear) model.Input {
+	var in model.Input
+	if !reflect.DeepEqual(old.Organ, oy.Organ) {
+		in |= model.InOrgan
+	}
+	a, b := *old.Report, *oy.Report
+	if !a.Values.Same(b.Values) {
+		in |= model.InValues
+	}
+	if !reflect.DeepEqual(a.Blocks, b.Blocks) {
+		in |= model.InBlocks
+	}
+	a.Values, b.Values, a.Blocks, b.Blocks, a.Acks, b.Acks = nil, nil, nil, nil, nil, nil
+	if !reflect.DeepEqual(a, b) {
+		in |= model.InReport
+	}
+	return in
 }
 
 // WithSectionBlocks is the snapshot with one section's blocks replaced, in

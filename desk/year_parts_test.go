@@ -116,7 +116,7 @@ func checkRandomPartSaves(t *testing.T, st *Store, organID int64, year, steps in
 						t.Fatal(err)
 					}
 					bin.measures = append(bin.measures, m)
-					kind, w = kind|PartMeasures, w+", measure deleted"
+					kind, w = kind.Merge(PartsRead{Parts: PartMeasures}), w+", measure deleted"
 				}
 			}
 			u, err := st.ReadParts(ctx, y, kind)
@@ -191,7 +191,7 @@ type partBin struct {
 // randomPartSave saves one random change to a list the way the screens
 // do (a whole entry per saved field, a delete, an undo, an import) or to
 // the report, and returns the part it wrote.
-func randomPartSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, bin *partBin) (Parts, string) {
+func randomPartSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, bin *partBin) (PartsRead, string) {
 	t.Helper()
 	ctx := context.Background()
 	r := y.Report()
@@ -210,7 +210,7 @@ func randomPartSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, bin *partB
 	op := rng.IntN(5) // 0 new, 1 delete, 2 undo, 3–4 a field
 	switch rng.IntN(4) {
 	case 3:
-		return randomReportSave(t, st, rng, y), "report"
+		return PartsRead{Parts: randomReportSave(t, st, rng, y)}, "report"
 	case 0:
 		cs, err := st.Cases(ctx, r.OrganID, r.Year)
 		must(err)
@@ -221,18 +221,18 @@ func randomPartSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, bin *partB
 				c.Result = "" // as an imported case may come: rule C1
 			}
 			must(st.SaveCase(ctx, &c))
-			return PartCases, "new case"
+			return PartsRead{Parts: PartCases}, "new case"
 		case op == 1:
 			c, err := st.DeleteCase(ctx, cs[rng.IntN(len(cs))].ID)
 			must(err)
 			bin.cases = append(bin.cases, c)
-			return PartCases, "case deleted"
+			return PartsRead{Parts: PartCases}, "case deleted"
 		case op == 2 && len(bin.cases) > 0:
 			c := bin.cases[len(bin.cases)-1]
 			bin.cases = bin.cases[:len(bin.cases)-1]
 			c.ID = 0
 			must(st.SaveCase(ctx, &c))
-			return PartCases, "case restored"
+			return PartsRead{Parts: PartCases}, "case restored"
 		}
 		c := cs[rng.IntN(len(cs))]
 		switch rng.IntN(4) {
@@ -249,7 +249,7 @@ func randomPartSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, bin *partB
 			c.Summary = fmt.Sprintf("案情%d", rng.IntN(100))
 		}
 		must(st.SaveCase(ctx, &c))
-		return PartCases, "case field"
+		return PartsRead{Parts: PartCases}, "case field"
 	case 1:
 		ms, err := st.Measures(ctx, r.OrganID, r.Year)
 		must(err)
@@ -257,18 +257,18 @@ func randomPartSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, bin *partB
 		case op == 0 || len(ms) == 0:
 			m := model.Measure{OrganID: r.OrganID, Year: r.Year, Problem: "问题", Measure: "措施", Status: model.MeasureNotStarted}
 			must(st.SaveMeasure(ctx, &m))
-			return PartMeasures, "new measure"
+			return PartsRead{Parts: PartMeasures}, "new measure"
 		case op == 1:
 			m, err := st.DeleteMeasure(ctx, ms[rng.IntN(len(ms))].ID)
 			must(err)
 			bin.measures = append(bin.measures, m)
-			return PartMeasures, "measure deleted"
+			return PartsRead{Parts: PartMeasures}, "measure deleted"
 		case op == 2 && len(bin.measures) > 0:
 			m := bin.measures[len(bin.measures)-1]
 			bin.measures = bin.measures[:len(bin.measures)-1]
 			m.ID = 0
 			must(st.SaveMeasure(ctx, &m))
-			return PartMeasures, "measure restored"
+			return PartsRead{Parts: PartMeasures}, "measure restored"
 		}
 		m := ms[rng.IntN(len(ms))]
 		texts := []string{"", "信息公开栏更新不及时", "已联系欧阳海峰核实", "电话13912345678回访", "完善台账"}
@@ -283,7 +283,7 @@ func randomPartSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, bin *partB
 			m.Due = date()
 		}
 		must(st.SaveMeasure(ctx, &m))
-		return PartMeasures, "measure field"
+		return PartsRead{Parts: PartMeasures}, "measure field"
 	}
 	its, err := st.Items(ctx, r.OrganID, r.Year)
 	must(err)
@@ -303,22 +303,25 @@ func randomPartSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, bin *partB
 		if rng.IntN(3) == 0 {
 			batch := []model.DisclosureItem{item(), item(), item()}
 			must(st.SaveItems(ctx, batch))
-			return PartItems, "items imported"
+			if rng.IntN(2) == 0 {
+				return PartsRead{Parts: PartItems}, "items imported, the register read"
+			}
+			return PartsRead{Parts: PartItems, Items: []int64{batch[0].ID, batch[1].ID, batch[2].ID}}, "items imported, read by id"
 		}
 		it := item()
 		must(st.SaveItem(ctx, &it))
-		return PartItems, "new item"
+		return PartsRead{Parts: PartItems, Items: []int64{it.ID}}, "new item"
 	case op == 1:
 		it, err := st.DeleteItem(ctx, its[rng.IntN(len(its))].ID)
 		must(err)
 		bin.items = append(bin.items, it)
-		return PartItems, "item deleted"
+		return PartsRead{Parts: PartItems, Items: []int64{it.ID}}, "item deleted"
 	case op == 2 && len(bin.items) > 0:
 		it := bin.items[len(bin.items)-1]
 		bin.items = bin.items[:len(bin.items)-1]
 		it.ID = 0
 		must(st.SaveItem(ctx, &it))
-		return PartItems, "item restored"
+		return PartsRead{Parts: PartItems, Items: []int64{it.ID}}, "item restored"
 	}
 	it := its[rng.IntN(len(its))]
 	switch rng.IntN(3) {
@@ -333,7 +336,7 @@ func randomPartSave(t *testing.T, st *Store, rng *rand.Rand, y *Year, bin *partB
 		it.Title = fmt.Sprintf("公告%d", rng.IntN(1000))
 	}
 	must(st.SaveItem(ctx, &it))
-	return PartItems, "item field"
+	return PartsRead{Parts: PartItems, Items: []int64{it.ID}}, "item field"
 }
 
 // randomReportSave saves one random change to the report as the screens
@@ -353,7 +356,20 @@ func randomReportSave(t *testing.T, st *Store, rng *rand.Rand, y *Year) Parts {
 		}
 	}
 	modes := []model.TableMode{model.FromLog, model.Typed}
-	switch rng.IntN(6) {
+	switch rng.IntN(7) {
+	case 6:
+		// A warning acknowledged, or an acknowledgement taken back.
+		if len(r.Acks) > 0 && rng.IntN(2) == 0 {
+			a := r.Acks[rng.IntN(len(r.Acks))]
+			must(st.DeleteAck(ctx, r.ID, a.Rule, a.Target))
+			break
+		}
+		for _, f := range y.Findings() {
+			if f.Severity == model.Warning && !f.Acked && rng.IntN(4) == 0 {
+				must(st.SaveAck(ctx, r.ID, model.Ack{Rule: f.Rule, Target: f.Target(), Reason: "已核实"}))
+				break
+			}
+		}
 	case 0:
 		r.Fees = model.FeeSummary{Notices: rng.IntN(3), Collected: int64(rng.IntN(3)) * 5000}
 		must(st.SaveReportMeta(ctx, r))
@@ -383,4 +399,85 @@ func randomReportSave(t *testing.T, st *Store, rng *rand.Rand, y *Year) Parts {
 		must(st.SaveBlock(ctx, r.ID, &b))
 	}
 	return PartReport
+}
+
+// TestPartsReadMerge: a queued read covers both reads; a read of the whole
+// register covers any read of single items.
+func TestPartsReadMerge(t *testing.T) {
+	ids := func(xs ...int64) PartsRead { return PartsRead{Parts: PartItems, Items: xs} }
+	for _, c := range []struct {
+		a, b, want PartsRead
+	}{
+		{ids(1), ids(2), ids(1, 2)},
+		{ids(1), PartsRead{Parts: PartItems}, PartsRead{Parts: PartItems}},
+		{PartsRead{Parts: PartItems}, ids(3), PartsRead{Parts: PartItems}},
+		{PartsRead{Parts: PartCases}, ids(4), PartsRead{Parts: PartCases | PartItems, Items: []int64{4}}},
+		{PartsRead{Parts: PartCases}, PartsRead{Parts: PartReport}, PartsRead{Parts: PartCases | PartReport}},
+	} {
+		if got := c.a.Merge(c.b); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%+v merged with %+v = %+v, want %+v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestEditEqualsFullCheck: after each random Edit as the screens make them
+// (a typed cell set, set to 0 or cleared, a paragraph, the profile, the
+// report's head, an acknowledgement), the findings equal a full check of
+// the edited organ-year, and the printed values its EffectiveValues.
+func TestEditEqualsFullCheck(t *testing.T) {
+	st := demoDesk(t)
+	y := openDemo2021(t, st)
+	rng := rand.New(rand.NewPCG(11, 4))
+	f := y.Report().Format()
+	var cells []model.CellAddress
+	for _, tb := range f.Tables {
+		if tb.Section == 2 {
+			cells = append(cells, tb.Cells()...)
+		}
+	}
+	texts := []string{"", "本年度主动公开政府信息12条。", "接待申请人张三。", "本年度新制发规范性文件3件。"}
+	for step := 0; step < 300; step++ {
+		var what string
+		y = y.Edit(func(oy *model.OrganYear) {
+			r := oy.Report
+			switch k := rng.IntN(7); k {
+			case 0, 1, 2:
+				a := cells[rng.IntN(len(cells))]
+				switch rng.IntN(3) {
+				case 0:
+					delete(r.Values, a)
+					what = "cell cleared"
+				case 1:
+					r.Values[a] = 0
+					what = "cell 0"
+				default:
+					r.Values[a] = int64(rng.IntN(9))
+					what = "cell"
+				}
+			case 3:
+				i := rng.IntN(len(r.Blocks))
+				r.Blocks[i].Text = texts[rng.IntN(len(texts))]
+				what = "paragraph"
+			case 4:
+				oy.Organ.Level = []model.OrganLevel{model.LevelTownship, model.LevelCountyGov}[rng.IntN(2)]
+				what = "profile"
+			case 5:
+				r.Date = model.NewDate(r.Year+1, 1+rng.IntN(3), 1+rng.IntN(28))
+				r.Mode4 = []model.TableMode{model.FromLog, model.Typed}[rng.IntN(2)]
+				what = "head"
+			default:
+				fs := y.Findings()
+				if fi := fs[rng.IntN(len(fs))]; fi.Severity == model.Warning {
+					r.Acks = append(r.Acks, model.Ack{Rule: fi.Rule, Target: fi.Target(), Reason: "核实无误"})
+				}
+				what = "ack"
+			}
+		})
+		if want := model.Check(y.oy, y.cal, y.today); !reflect.DeepEqual(y.Findings(), want) {
+			t.Fatalf("step %d (%s): findings differ from a full check:\n got %v\nwant %v", step, what, y.Findings(), want)
+		}
+		if want := model.EffectiveValues(y.oy); !reflect.DeepEqual(y.Values(), want) {
+			t.Fatalf("step %d (%s): printed values differ from EffectiveValues", step, what)
+		}
+	}
 }

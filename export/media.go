@@ -1,10 +1,12 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -52,7 +54,8 @@ type fileSystem interface {
 	Rename(oldpath, newpath string) error
 	Remove(name string) error
 	SyncDir(dir string) error
-	ReadFile(name string) ([]byte, error)
+	// ReadBack reads a file back from the medium into w.
+	ReadBack(name string, w io.Writer) error
 }
 
 type tempFile interface {
@@ -69,10 +72,10 @@ func (osFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
 func (osFS) CreateTemp(dir, pattern string) (tempFile, error) {
 	return os.CreateTemp(dir, pattern)
 }
-func (osFS) Rename(o, n string) error             { return os.Rename(o, n) }
-func (osFS) Remove(name string) error             { return os.Remove(name) }
-func (osFS) SyncDir(dir string) error             { return syncDir(dir) }
-func (osFS) ReadFile(name string) ([]byte, error) { return readFromMedium(name) }
+func (osFS) Rename(o, n string) error                { return os.Rename(o, n) }
+func (osFS) Remove(name string) error                { return os.Remove(name) }
+func (osFS) SyncDir(dir string) error                { return syncDir(dir) }
+func (osFS) ReadBack(name string, w io.Writer) error { return readFromMedium(name, w) }
 
 // WriteVerified writes data to dir/name so that the final name only ever
 // holds the complete file: it writes a temp file in the same folder, syncs
@@ -83,6 +86,13 @@ func (osFS) ReadFile(name string) ([]byte, error) { return readFromMedium(name) 
 // check with Existing.
 func WriteVerified(dir, name string, data []byte) (FileResult, error) {
 	return writeVerified(osFS{}, dir, name, data)
+}
+
+// WriteVerifiedFrom is WriteVerified for a file too large to hold in
+// memory: write writes it, and it is checked against the SHA-256 of what
+// write wrote, read back in pieces.
+func WriteVerifiedFrom(dir, name string, write func(io.Writer) error) (FileResult, error) {
+	return writeVerifiedFrom(osFS{}, dir, name, write, 0o644)
 }
 
 // WritePrivate is WriteVerified for a file holding applicants' personal
@@ -101,7 +111,7 @@ func VerifyOnMedium(f FileResult) error {
 
 func verifyOnMedium(fsys fileSystem, f FileResult) error {
 	dir, name := filepath.Dir(f.Path), filepath.Base(f.Path)
-	back, err := fsys.ReadFile(f.Path)
+	got, err := sumBack(fsys, f.Path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return &MediaError{Kind: ErrGone, Path: f.Path, Err: err,
@@ -109,8 +119,7 @@ func verifyOnMedium(fsys fileSystem, f FileResult) error {
 		}
 		return classify(err, dir, f.Path)
 	}
-	got := sha256.Sum256(back)
-	if hex.EncodeToString(got[:]) != f.SHA256 {
+	if hex.EncodeToString(got) != f.SHA256 {
 		return &MediaError{Kind: ErrVerify, Path: f.Path,
 			Msg: "「" + name + "」再次读回的内容与写入的不一致，U盘可能被拔出后又插上，或有坏块。请换一个U盘或插口后重新导出。"}
 	}
@@ -122,6 +131,34 @@ func writeVerified(fsys fileSystem, dir, name string, data []byte) (FileResult, 
 }
 
 func writeVerifiedMode(fsys fileSystem, dir, name string, data []byte, mode fs.FileMode) (FileResult, error) {
+	return writeVerifiedFrom(fsys, dir, name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}, mode)
+}
+
+// sumBack is the SHA-256 of a file read back from the medium.
+func sumBack(fsys fileSystem, name string) ([]byte, error) {
+	h := sha256.New()
+	if err := fsys.ReadBack(name, h); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
+}
+
+// countingWriter counts what goes through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func writeVerifiedFrom(fsys fileSystem, dir, name string, write func(io.Writer) error, mode fs.FileMode) (FileResult, error) {
 	final := filepath.Join(dir, name)
 	fail := func(err error) (FileResult, error) { return FileResult{}, classify(err, dir, final) }
 	if st, err := fsys.Stat(dir); err != nil {
@@ -145,7 +182,15 @@ func writeVerifiedMode(fsys fileSystem, dir, name string, data []byte, mode fs.F
 	// Public files are readable by everyone like any copied file, files
 	// with personal data by their owner only; FAT sticks ignore modes.
 	_ = tmp.Chmod(mode)
-	if _, err := tmp.Write(data); err != nil {
+	sum := sha256.New()
+	// Buffered: write may hand over small pieces, and a stick takes large
+	// writes best.
+	buf := bufio.NewWriterSize(tmp, 1<<20)
+	out := &countingWriter{w: io.MultiWriter(buf, sum)}
+	if err := write(out); err != nil {
+		return cleanup(err)
+	}
+	if err := buf.Flush(); err != nil {
 		return cleanup(err)
 	}
 	if err := tmp.Sync(); err != nil {
@@ -163,19 +208,18 @@ func writeVerifiedMode(fsys fileSystem, dir, name string, data []byte, mode fs.F
 		fsys.Remove(final)
 		return fail(err)
 	}
-	back, err := fsys.ReadFile(final)
+	got, err := sumBack(fsys, final)
 	if err != nil {
 		fsys.Remove(final)
 		return fail(err)
 	}
-	want := sha256.Sum256(data)
-	got := sha256.Sum256(back)
-	if !bytes.Equal(want[:], got[:]) {
+	want := sum.Sum(nil)
+	if !bytes.Equal(want, got) {
 		fsys.Remove(final)
 		return FileResult{}, &MediaError{Kind: ErrVerify, Path: final,
 			Msg: "「" + name + "」写入后读回的内容与原文件不一致，U盘可能有坏块或接触不良。已删除该文件，请换一个U盘或插口后重新导出。"}
 	}
-	return FileResult{Path: final, Size: int64(len(data)), SHA256: hex.EncodeToString(want[:])}, nil
+	return FileResult{Path: final, Size: out.n, SHA256: hex.EncodeToString(want)}, nil
 }
 
 // removeStaleTemps deletes the temp files an earlier write of dir/name left

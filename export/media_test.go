@@ -5,6 +5,7 @@ package export
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -69,12 +70,16 @@ func (f *faultFS) Rename(o, n string) error {
 	return os.Rename(o, n)
 }
 
-func (f *faultFS) ReadFile(name string) ([]byte, error) {
+func (f *faultFS) ReadBack(name string, w io.Writer) error {
 	b, err := os.ReadFile(name)
-	if err == nil && f.corrupt && len(b) > 0 {
+	if err != nil {
+		return err
+	}
+	if f.corrupt && len(b) > 0 {
 		b[len(b)/2] ^= 0xff
 	}
-	return b, err
+	_, err = w.Write(b)
+	return err
 }
 
 func listDir(t *testing.T, dir string) []string {

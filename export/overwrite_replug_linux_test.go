@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -163,9 +164,9 @@ func TestReadBackDropsCachedPages(t *testing.T) {
 	if r := resident(); r != 0 {
 		t.Fatalf("%d of %d pages still cached after dropCache: the read-back would come from memory", r, len(data)/4096)
 	}
-	back, err := readFromMedium(p)
-	if err != nil || len(back) != len(data) {
-		t.Fatalf("readFromMedium: %d bytes, %v", len(back), err)
+	var back bytes.Buffer
+	if err := readFromMedium(p, &back); err != nil || back.Len() != len(data) {
+		t.Fatalf("readFromMedium: %d bytes, %v", back.Len(), err)
 	}
 }
 

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -80,7 +79,6 @@ func CountFindings(fs []Finding) (errors, warnings int) {
 // AggregateOrgan is one organ's line in an aggregation.
 type AggregateOrgan struct {
 	Name     string
-	Organ    Organ
 	Status   AggregateStatus
 	Errors   int
 	Warnings int
@@ -100,6 +98,9 @@ type AggregateOrgan struct {
 	Note string
 }
 
+// Counted says whether the organ's figures are in the totals.
+func (o AggregateOrgan) Counted() bool { return o.Status == AggOK || o.Status == AggErrors }
+
 // DueLabel says in Chinese whether the due date was met.
 func (o AggregateOrgan) DueLabel() string {
 	switch {
@@ -113,13 +114,12 @@ func (o AggregateOrgan) DueLabel() string {
 	return fmt.Sprintf("逾期%d天", int(o.Submitted.Time().Sub(o.Due.Time()).Hours()/24))
 }
 
-// AggregateResult is a county's combined figures for one year.
+// AggregateResult is a county's combined figures for one year. The organs'
+// lines are not part of it: an Aggregator hands each back as it is added,
+// so that a province of any number of organs takes the same memory.
 type AggregateResult struct {
 	Year   int
 	Format *Format
-	// Organs lists every organ handed in, in input order, then the expected
-	// ones that are missing, in the expected order.
-	Organs []AggregateOrgan
 	// Totals is the sum of every counted organ's effective values, for every
 	// cell of the format (zero cells included).
 	Totals Values
@@ -128,109 +128,126 @@ type AggregateResult struct {
 	// Incomplete counts, per cell, the counted organs that left it without
 	// a value (未填): that cell's total lacks their figures.
 	Incomplete map[CellAddress]int
+	// BlankOrgans counts the counted organs with a cell left 未填.
+	BlankOrgans int
 }
 
-// AggregateEntries sums the effective table values of the entries for year,
-// in the year's format. Entries of another year or format, and a second
-// entry of an organ already counted, are listed as 未计入 with the reason.
-// Organs named in expected with no entry are listed as 未报送. Names are
-// matched after trimming spaces.
-func AggregateEntries(year int, in []AggregateInput, expected []string) AggregateResult {
-	res := AggregateResult{Year: year, Format: FormatForYear(year), Totals: Values{}}
-	if res.Format != nil {
-		for _, t := range res.Format.Tables {
-			for _, a := range t.Cells() {
-				res.Totals[a] = 0
+// Aggregator sums the effective table values of a county's organ-years for
+// one year, in the year's format, one entry at a time: it holds the totals
+// and hands each organ's line back to the caller. Entries come in the order
+// of their organ's name (after trimming spaces), an organ's preferred
+// (newest) entry first: a second entry of an organ just counted is listed
+// as 未计入, a duplicate, as is an entry of another year or format, with the
+// reason. The expected organs with no counted entry are listed as 未报送
+// by Missing.
+type Aggregator struct {
+	res AggregateResult
+	// last is the name of the organ counted last.
+	last string
+	// expected maps the names of the expected organs to whether an entry
+	// counted them.
+	expected map[string]bool
+}
+
+// NewAggregator starts the aggregation of year; expected names the organs
+// that should hand in a report.
+func NewAggregator(year int, expected []string) *Aggregator {
+	a := &Aggregator{res: AggregateResult{Year: year, Format: FormatForYear(year), Totals: Values{}}, expected: map[string]bool{}}
+	if a.res.Format != nil {
+		for _, t := range a.res.Format.Tables {
+			for _, c := range t.Cells() {
+				a.res.Totals[c] = 0
 			}
 		}
-	}
-	seen := map[string]bool{}
-	for _, e := range in {
-		if e.OY == nil || e.OY.Report == nil {
-			continue
-		}
-		oy := e.OY
-		name := strings.TrimSpace(oy.Organ.Name)
-		o := AggregateOrgan{Name: name, Organ: oy.Organ, Source: e.Source, Due: oy.Organ.DueDate(year)}
-		o.Submitted = e.Submitted
-		if o.Submitted.IsZero() {
-			o.Submitted = oy.Report.Date
-		}
-		o.OnTime = !o.Submitted.IsZero() && o.Submitted <= o.Due
-		o.Errors, o.Warnings = e.Errors, e.Warnings
-		f := oy.Report.Format()
-		switch {
-		case oy.Report.Year != year:
-			o.Status = AggExcluded
-			o.Note = fmt.Sprintf("这是%d年的报告，不计入%d年汇总", oy.Report.Year, year)
-		case res.Format == nil || f == nil || f.ID != res.Format.ID:
-			o.Status = AggExcluded
-			o.Note = "报告的表格格式与汇总年度不符，未计入"
-		case seen[name]:
-			o.Status = AggExcluded
-			o.Note = "同一单位的报告重复，已按前一份计入，本份未计入"
-		default:
-			seen[name] = true
-			o.Row, o.Blank = e.Row, e.Blank
-			if o.Row == nil {
-				v := EffectiveValues(oy)
-				o.Row, o.Blank = PackRow(res.Format, v), BlankIndexes(res.Format, v)
-			}
-			cells := res.Format.AllCells()
-			o.Row.Each(func(i int, x int64) { res.Totals[cells[i]] += x })
-			if len(o.Blank) > 0 {
-				// Blank is not 0: the totals lack this organ's figure there.
-				if res.Incomplete == nil {
-					res.Incomplete = map[CellAddress]int{}
-				}
-				for _, i := range o.Blank {
-					res.Incomplete[cells[i]]++
-				}
-				o.Note = fmt.Sprintf("表格有 %d 格未填（如 %s），合计中缺这些格的数字，请与该单位核实", len(o.Blank), res.Format.Place(cells[o.Blank[0]]))
-			}
-			res.Counted++
-			o.Status = AggOK
-			if o.Errors > 0 {
-				o.Status = AggErrors
-			}
-		}
-		res.Organs = append(res.Organs, o)
 	}
 	for _, n := range expected {
-		n = strings.TrimSpace(n)
-		if n == "" || seen[n] {
-			continue
+		if n = strings.TrimSpace(n); n != "" {
+			a.expected[n] = false
 		}
-		seen[n] = true
-		res.Organs = append(res.Organs, AggregateOrgan{Name: n, Status: AggMissing, Due: Organ{}.DueDate(year), Note: "未收到该单位的报送包"})
 	}
-	return res
+	return a
 }
 
-// CountedOrgans returns the organs whose figures the totals add up, sorted by
-// name for a stable column order.
-func (r AggregateResult) CountedOrgans() []AggregateOrgan {
-	var out []AggregateOrgan
-	for _, o := range r.Organs {
-		if o.Status == AggOK || o.Status == AggErrors {
-			out = append(out, o)
+// Add counts one entry, unless it is excluded, and returns its line.
+func (a *Aggregator) Add(e AggregateInput) AggregateOrgan {
+	res := &a.res
+	year := res.Year
+	oy := e.OY
+	name := strings.TrimSpace(oy.Organ.Name)
+	o := AggregateOrgan{Name: name, Source: e.Source, Due: oy.Organ.DueDate(year)}
+	o.Submitted = e.Submitted
+	if o.Submitted.IsZero() {
+		o.Submitted = oy.Report.Date
+	}
+	o.OnTime = !o.Submitted.IsZero() && o.Submitted <= o.Due
+	o.Errors, o.Warnings = e.Errors, e.Warnings
+	f := oy.Report.Format()
+	switch {
+	case oy.Report.Year != year:
+		o.Status = AggExcluded
+		o.Note = fmt.Sprintf("这是%d年的报告，不计入%d年汇总", oy.Report.Year, year)
+	case res.Format == nil || f == nil || f.ID != res.Format.ID:
+		o.Status = AggExcluded
+		o.Note = "报告的表格格式与汇总年度不符，未计入"
+	case res.Counted > 0 && name == a.last:
+		o.Status = AggExcluded
+		o.Note = "同一单位的报告重复，已按前一份计入，本份未计入"
+	default:
+		a.last = name
+		if _, ok := a.expected[name]; ok {
+			a.expected[name] = true
+		}
+		o.Row, o.Blank = e.Row, e.Blank
+		if o.Row == nil {
+			v := EffectiveValues(oy)
+			o.Row, o.Blank = PackRow(res.Format, v), BlankIndexes(res.Format, v)
+		}
+		cells := res.Format.AllCells()
+		o.Row.Each(func(i int, x int64) { res.Totals[cells[i]] += x })
+		if len(o.Blank) > 0 {
+			// Blank is not 0: the totals lack this organ's figure there.
+			if res.Incomplete == nil {
+				res.Incomplete = map[CellAddress]int{}
+			}
+			for _, i := range o.Blank {
+				res.Incomplete[cells[i]]++
+			}
+			res.BlankOrgans++
+			o.Note = fmt.Sprintf("表格有 %d 格未填（如 %s），合计中缺这些格的数字，请与该单位核实", len(o.Blank), res.Format.Place(cells[o.Blank[0]]))
+		}
+		res.Counted++
+		o.Status = AggOK
+		if o.Errors > 0 {
+			o.Status = AggErrors
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return o
+}
+
+// Missing returns the lines of the expected organs no entry counted, in
+// the order of expected (each name once).
+func (a *Aggregator) Missing(expected []string) []AggregateOrgan {
+	var out []AggregateOrgan
+	listed := map[string]bool{}
+	for _, n := range expected {
+		n = strings.TrimSpace(n)
+		if n == "" || a.expected[n] || listed[n] {
+			continue
+		}
+		listed[n] = true
+		out = append(out, AggregateOrgan{Name: n, Status: AggMissing, Due: Organ{}.DueDate(a.res.Year), Note: "未收到该单位的报送包"})
+	}
 	return out
 }
+
+// Result returns the totals of the entries added so far.
+func (a *Aggregator) Result() AggregateResult { return a.res }
 
 // IncompleteNote says which totals lack an organ's figure because a cell
 // was left 未填, naming the first; "" when none does.
 func (r AggregateResult) IncompleteNote() string {
 	if len(r.Incomplete) == 0 {
 		return ""
-	}
-	organs := 0
-	for _, o := range r.CountedOrgans() {
-		if len(o.Blank) > 0 {
-			organs++
-		}
 	}
 	var first CellAddress
 	for _, a := range r.Format.AllCells() {
@@ -240,5 +257,5 @@ func (r AggregateResult) IncompleteNote() string {
 		}
 	}
 	return fmt.Sprintf("注意：%d 个单位的报告有未填的格子，%d 个合计数缺这些单位的数字（如 %s），不是完整合计；见各单位的说明和“各单位数据”中的“未填”。",
-		organs, len(r.Incomplete), r.Format.Place(first))
+		r.BlankOrgans, len(r.Incomplete), r.Format.Place(first))
 }

@@ -30,12 +30,13 @@ func TestAggregateEntriesSumsAndStatuses(t *testing.T) {
 	b.Organ.DueMonth, b.Organ.DueDay = 1, 20
 	dup := aggOrganYear("甲镇人民政府", 2021, 9, 9, 9)
 	other := aggOrganYear("丙镇人民政府", 2020, 1, 0, 1)
-	res := AggregateEntries(2021, []AggregateInput{
-		{OY: a, Submitted: NewDate(2022, 1, 25), Source: "a.json"},
-		{OY: b, Submitted: NewDate(2022, 1, 25), Errors: 1, Warnings: 1},
-		{OY: dup, Submitted: NewDate(2022, 1, 26)},
+	// In the order of the names (丙 < 乙 < 甲), an organ's newest first.
+	res, organs := aggregateEntries(2021, []AggregateInput{
 		{OY: other},
-	}, []string{"甲镇人民政府", " 丁镇人民政府 "})
+		{OY: b, Submitted: NewDate(2022, 1, 25), Errors: 1, Warnings: 1},
+		{OY: a, Submitted: NewDate(2022, 1, 25), Source: "a.json"},
+		{OY: dup, Submitted: NewDate(2022, 1, 26)},
+	}, []string{"甲镇人民政府", " 丁镇人民政府 ", "丁镇人民政府", "丙镇人民政府"})
 
 	if res.Format == nil || res.Format.ID != "2021" || res.Counted != 2 {
 		t.Fatalf("format %v counted %d", res.Format, res.Counted)
@@ -62,28 +63,36 @@ func TestAggregateEntriesSumsAndStatuses(t *testing.T) {
 		status AggregateStatus
 		due    string
 	}{
-		{"甲镇人民政府", AggOK, "按时"},
-		{"乙镇人民政府", AggErrors, "逾期5天"},
-		{"甲镇人民政府", AggExcluded, "按时"},
 		{"丙镇人民政府", AggExcluded, "报送日期不明"},
+		{"乙镇人民政府", AggErrors, "逾期5天"},
+		{"甲镇人民政府", AggOK, "按时"},
+		{"甲镇人民政府", AggExcluded, "按时"},
+		// Expected ones not counted, each once in the order given: 丙镇's
+		// report was of another year.
 		{"丁镇人民政府", AggMissing, "未报送"},
+		{"丙镇人民政府", AggMissing, "未报送"},
 	}
-	if len(res.Organs) != len(want) {
-		t.Fatalf("organs = %+v", res.Organs)
+	if len(organs) != len(want) {
+		t.Fatalf("organs = %+v", organs)
 	}
 	for i, w := range want {
-		o := res.Organs[i]
+		o := organs[i]
 		if o.Name != w.name || o.Status != w.status || o.DueLabel() != w.due {
 			t.Errorf("organ %d = %s %s %s, want %s %s %s", i, o.Name, o.Status.Label(), o.DueLabel(), w.name, w.status.Label(), w.due)
 		}
 	}
-	if res.Organs[1].Errors != 1 || res.Organs[1].Warnings != 1 {
-		t.Errorf("乙镇 errors/warnings = %d/%d", res.Organs[1].Errors, res.Organs[1].Warnings)
+	if organs[1].Errors != 1 || organs[1].Warnings != 1 {
+		t.Errorf("乙镇 errors/warnings = %d/%d", organs[1].Errors, organs[1].Warnings)
 	}
-	if res.Organs[3].Note == "" || res.Organs[2].Note == "" {
-		t.Errorf("excluded organs need a reason")
+	if organs[0].Note == "" || !strings.Contains(organs[3].Note, "重复") {
+		t.Errorf("excluded organs need a reason: %q, %q", organs[0].Note, organs[3].Note)
 	}
-	c := res.CountedOrgans()
+	var c []AggregateOrgan
+	for _, o := range organs {
+		if o.Counted() {
+			c = append(c, o)
+		}
+	}
 	if len(c) != 2 || c[0].Row.Values(res.Format).Get(Addr(TableS3, RowNew, ColTotal))+c[1].Row.Values(res.Format).Get(Addr(TableS3, RowNew, ColTotal)) != 6 {
 		t.Errorf("counted organs = %+v", c)
 	}
@@ -100,14 +109,15 @@ func TestAggregateChecksEachOrgan(t *testing.T) {
 		broken.Report.Values[Addr(TableS3, RowDisclosed, c)] = 1
 		broken.Report.Values[Addr(TableS3, RowOutcomeSum, c)] = 1
 	}
-	res := Aggregate(2021, []*OrganYear{clean, broken})
-	if len(res.Organs) != 2 || res.Counted != 2 {
-		t.Fatalf("organs = %+v", res.Organs)
+	// 甲 (U+7532) sorts after 乙 (U+4E59).
+	res, organs := Aggregate(2021, []*OrganYear{broken, clean})
+	if len(organs) != 2 || res.Counted != 2 {
+		t.Fatalf("organs = %+v", organs)
 	}
-	if o := res.Organs[0]; o.Status != AggOK || o.Errors != 0 || o.DueLabel() != "按时" {
+	if o := organs[1]; o.Status != AggOK || o.Errors != 0 || o.DueLabel() != "按时" {
 		t.Errorf("甲镇 = %s, %d errors, %s", o.Status.Label(), o.Errors, o.DueLabel())
 	}
-	if o := res.Organs[1]; o.Status != AggErrors || o.Errors == 0 || o.DueLabel() != "报送日期不明" {
+	if o := organs[0]; o.Status != AggErrors || o.Errors == 0 || o.DueLabel() != "报送日期不明" {
 		t.Errorf("乙镇 = %s, %d errors, %s", o.Status.Label(), o.Errors, o.DueLabel())
 	}
 	// Broken figures still count: the county sees them and the status says why.
@@ -130,7 +140,7 @@ func TestAggregateSaysWhenACellIsBlank(t *testing.T) {
 	b := aggOrganYear("乙镇人民政府", 2021, 0, 0, 4)
 	cell := Addr(TableS2Item5, RowLicensing, "decisions")
 	delete(b.Report.Values, cell)
-	res := Aggregate(2021, []*OrganYear{a, b})
+	res, organs := Aggregate(2021, []*OrganYear{b, a})
 	if res.Counted != 2 {
 		t.Fatalf("counted %d", res.Counted)
 	}
@@ -140,18 +150,18 @@ func TestAggregateSaysWhenACellIsBlank(t *testing.T) {
 	if got := res.Totals.Get(cell); got != 3 {
 		t.Errorf("total = %d, want 3 (甲 only)", got)
 	}
-	o := res.Organs[1]
+	o := organs[0]
 	if len(o.Blank) != 1 || res.Format.AllCells()[o.Blank[0]] != cell || !strings.Contains(o.Note, "表格有 1 格未填（如 表二（五）项 行政许可 · 本年处理决定数量）") {
 		t.Errorf("乙镇 = blank %v note %q", o.Blank, o.Note)
 	}
-	if res.Organs[0].Note != "" || len(res.Organs[0].Blank) != 0 {
-		t.Errorf("甲镇 has no blank cell: %+v", res.Organs[0])
+	if organs[1].Note != "" || len(organs[1].Blank) != 0 {
+		t.Errorf("甲镇 has no blank cell: %+v", organs[1])
 	}
 	if n := res.IncompleteNote(); !strings.Contains(n, "1 个单位") || !strings.Contains(n, "1 个合计数") {
 		t.Errorf("note = %q", n)
 	}
 	// Nothing blank: no note.
-	if n := Aggregate(2021, []*OrganYear{a}).IncompleteNote(); n != "" {
-		t.Errorf("note without blanks = %q", n)
+	if res, _ := Aggregate(2021, []*OrganYear{a}); res.IncompleteNote() != "" {
+		t.Errorf("note without blanks = %q", res.IncompleteNote())
 	}
 }

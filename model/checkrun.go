@@ -79,6 +79,7 @@ var ruleGroups = []ruleGroup{
 	}, (*checker).reportRules},
 	{"structure", reads(InYear | InReport | InBlocks | InMeasures), (*checker).structure},
 	{"copies", reads(InYear | InReport | InBlocks | InPrev), (*checker).copies},
+	{"listsums", reads(InYear | InBlocks), (*checker).listSums},
 	{"personal", func(oy *OrganYear) Input {
 		in := InYear | InReport | InOrgan | InBlocks | InMeasures | InPersonal
 		if oy.Personal == nil {
@@ -299,7 +300,7 @@ func (r *CheckRun) Next(oy *OrganYear, ch Change) *CheckRun {
 		}
 	}
 	if in&(InYear|InReport|InValues|InRequests|InCases|InItems) != 0 {
-		if v := n.values(); !v.Equal(r.v) {
+		if v := n.values(); !v.Same(r.v) {
 			n.v = v
 			in |= InValues
 		} else {
@@ -347,6 +348,20 @@ func (n *CheckRun) recheckEntries(edits []EntryEdit) {
 		}
 	}
 	n.k1 = n.missingFindings()
+}
+
+// Same reports whether v and w hold the same cells with the same values:
+// a missing cell (未填 in a typed table) and a zero one differ.
+func (v Values) Same(w Values) bool {
+	if len(v) != len(w) {
+		return false
+	}
+	for k, x := range v {
+		if y, ok := w[k]; !ok || y != x {
+			return false
+		}
+	}
+	return true
 }
 
 // Equal reports whether v and w hold the same cells (a missing cell and a

@@ -23,15 +23,26 @@ func RuleInfoOf(id string) (RuleInfo, bool) {
 }
 
 // Aggregate sums the effective table values of the organ-years of year,
-// each organ's status from Check against the built-in calendar (what the
-// aggregation tests compare with).
-func Aggregate(year int, oys []*OrganYear) AggregateResult {
+// given in the order of their names, each organ's status from Check against
+// the built-in calendar (what the aggregation tests compare with).
+func Aggregate(year int, oys []*OrganYear) (AggregateResult, []AggregateOrgan) {
 	in := make([]AggregateInput, 0, len(oys))
 	for _, oy := range oys {
 		e, w := CountFindings(Check(oy, nil, 0))
 		in = append(in, AggregateInput{OY: oy, Errors: e, Warnings: w})
 	}
-	return AggregateEntries(year, in, nil)
+	return aggregateEntries(year, in, nil)
+}
+
+// aggregateEntries adds the entries to an Aggregator in the order given
+// and returns the result and every line, the missing organs last.
+func aggregateEntries(year int, in []AggregateInput, expected []string) (AggregateResult, []AggregateOrgan) {
+	a := NewAggregator(year, expected)
+	var organs []AggregateOrgan
+	for _, e := range in {
+		organs = append(organs, a.Add(e))
+	}
+	return a.Result(), append(organs, a.Missing(expected)...)
 }
 
 // TemplateKeys lists every template key of format f in order: the kinds,

@@ -195,11 +195,13 @@ var claimSkipWords = []string{"增加", "减少", "增长", "下降", "同比", 
 var (
 	// reNoRequests is a 「未收到…」 phrase up to the end of its clause; it
 	// denies requests only when 申请 follows other than in 申请人
-	// (noRequests): 「未收到该申请人提交的补正」 is about a correction.
+	// (DeniesRequests): 「未收到该申请人提交的补正」 is about a correction.
 	reNoRequests = regexp.MustCompile(`(?:未|没有|无)(?:收到|接到|受理|接收)` + `[^。；;，,！？!?\n]{0,30}`)
-	reNoCases    = regexp.MustCompile(`(?:未|没有)(?:发生|出现|产生)[^。；;，,！？!?\n]*`)
-	reAllUpheld  = regexp.MustCompile(`(?:均|全部|都)(?:获|被|予以|得到)?维持`)
-	reYear       = regexp.MustCompile(`([0-9]{4})\s*年`)
+	// reNoCases is a 「未发生…」 phrase; 「未收到…行政复议、行政诉讼…」 says the
+	// same of cases (negativeClaims reads only the 复议/诉讼 it names).
+	reNoCases   = regexp.MustCompile(`(?:未|没有)(?:发生|出现|产生|收到)[^。；;，,！？!?\n]*`)
+	reAllUpheld = regexp.MustCompile(`(?:均|全部|都)(?:获|被|予以|得到)?维持`)
+	reYear      = regexp.MustCompile(`([0-9]{4})\s*年`)
 	// reSum is an addition written out: 258+35+265+158+0, maybe =716.
 	reSum = regexp.MustCompile(`[0-9]+(?:\s*\+\s*[0-9]+)+(?:\s*=\s*([0-9]+))?`)
 	// reIncludesCarried follows a 收到 count that includes last year's
@@ -539,7 +541,7 @@ func (c *checker) negativeClaims(cl string, g figures, whose string, add func(st
 		return // the 「未…」 sentences below speak of this year's tables
 	}
 	newReq := g.v[Addr(TableS3, RowNew, ColTotal)]
-	if noRequests(cl) && newReq > 0 {
+	if DeniesRequests(cl) && newReq > 0 {
 		add("但表三「一、本年新收政府信息公开申请数量」总计为 " + i64(newReq) + "，两者矛盾")
 	}
 	rv := g.v[Addr(TableS4, RowS4Cases, S4Col(GroupReview, ResultTotal))]
@@ -570,16 +572,41 @@ func (c *checker) negativeClaims(cl string, g figures, whose string, add func(st
 	}
 }
 
-// noRequests reports whether a clause says no request was received:
+// DeniesRequests reports whether a text says no request was received:
 // 「未收到政府信息公开申请」, 「未收到申请人提出的申请」, but not 「未收到该
-// 申请人提交的补正」 (the correction of a request that was received).
-func noRequests(cl string) bool {
+// 申请人提交的补正」 (the correction of a request that was received) nor
+// 「未收到…行政复议、行政诉讼的申请」 (no cases).
+func DeniesRequests(cl string) bool {
 	for _, m := range reNoRequests.FindAllString(cl, -1) {
-		if strings.Contains(strings.ReplaceAll(m, "申请人", ""), "申请") {
-			return true
+		// 申请人 is the applicant, not the request.
+		t := strings.ReplaceAll(m, "申请人", "")
+		i := strings.Index(t, "申请")
+		if i < 0 {
+			continue
 		}
+		// 「未收到因政府信息公开提出的行政复议、行政诉讼的申请」 and 「未收到依申请
+		// 公开行政复议」 deny cases, not requests: the 申请 is one for 复议 or
+		// 诉讼, or qualifies them (negativeClaims reads them).
+		if firstIndex(t[:i], "复议", "诉讼") >= 0 {
+			continue
+		}
+		if strings.HasSuffix(t[:i], "依") && hasAnyPrefix(t[i+len("申请"):], []string{"公开行政复议", "公开行政诉讼", "公开复议", "公开诉讼"}) {
+			continue
+		}
+		return true
 	}
 	return false
+}
+
+// firstIndex returns the index of the first of words in s, or -1.
+func firstIndex(s string, words ...string) int {
+	first := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // applicantsNote adds the applicant columns' sum to a message when the

@@ -232,3 +232,77 @@ func TestPersonalFindSameStartIsStable(t *testing.T) {
 		}
 	}
 }
+
+// An index made for given texts finds in each of them what the full index
+// finds (the same value and holder), over random values and texts that
+// hold them spaced, dashed, in full-width or lower case, or cut short;
+// it keeps far fewer values.
+func TestPersonalIndexForTextsFindsTheSame(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 7))
+	names := []string{"张三", "李四", "王五五", "欧阳娜娜", "Zhang San", "张三丰", "国庆", "建国"}
+	phones := []string{"13800001111", "13900002222", "0470-1234567", "15047012345"}
+	ids := []string{"150724198506124318", "15072419850612431X", "150724199001011234"}
+	addrs := []string{"团结路6号院", "大雁镇政府路1号3-201", "鄂温克族自治旗胜利大街271号", "团结路6号院2单元"}
+	fillers := []string{"本年度共收到申请", "其中", "件，", "已全部办结。", "13件", "150件", "2021年", "政府信息公开", "，", "张", "团结", "路6号"}
+	vary := func(v string) string {
+		switch rng.IntN(6) {
+		case 0:
+			return strings.Join(strings.Split(v, ""), " ")
+		case 1:
+			if len(v) > 4 {
+				return v[:4] + "-" + v[4:]
+			}
+		case 2:
+			return strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {
+					return r + 0xfee0
+				}
+				return r
+			}, v)
+		case 3:
+			return strings.ToLower(v)
+		case 4:
+			if r := []rune(v); len(r) > 2 {
+				return string(r[:len(r)-1])
+			}
+		}
+		return v
+	}
+	pick := func(l []string) string { return l[rng.IntN(len(l))] }
+	kept, all := 0, 0
+	for trial := 0; trial < 300; trial++ {
+		var people []Personal
+		for i := 0; i < 40; i++ {
+			people = append(people, Personal{Name: pick(names), Phone: pick(phones), IDNumber: pick(ids), Address: pick(addrs)})
+		}
+		var texts []string
+		for i := 0; i < 4; i++ {
+			var b strings.Builder
+			for j := 0; j < 8; j++ {
+				b.WriteString(pick(fillers))
+				if rng.IntN(4) == 0 {
+					p := people[rng.IntN(len(people))]
+					b.WriteString(vary([]string{p.Name, p.Phone, p.IDNumber, p.Address}[rng.IntN(4)]))
+				}
+			}
+			texts = append(texts, b.String())
+		}
+		full, only := NewPersonalIndex(), NewPersonalIndexFor(texts)
+		for i, p := range people {
+			full.Add(2019+i/20, 1+i%20, p)
+			only.Add(2019+i/20, 1+i%20, p)
+		}
+		for _, text := range texts {
+			h1, ok1 := full.find(text)
+			h2, ok2 := only.find(text)
+			if h1 != h2 || ok1 != ok2 {
+				t.Fatalf("trial %d, %q: full index finds %+v (%v), the index for the texts %+v (%v)", trial, text, h1, ok1, h2, ok2)
+			}
+		}
+		kept += only.Len()
+		all += full.Len()
+	}
+	if kept*2 > all {
+		t.Errorf("the index for the texts kept %d of %d values", kept, all)
+	}
+}

@@ -351,6 +351,14 @@ type Request struct {
 // Closed reports whether the request has been answered with an outcome.
 func (q *Request) Closed() bool { return !q.Answered.IsZero() && q.Outcome != "" }
 
+// InOrganYear reports whether the log of year holds q: received in that
+// year, or earlier and not closed before 1 January of it (carried over,
+// format.md §7). db's yearWhere is the same condition in SQL
+// (TestYearConditionIsInOrganYear).
+func (q *Request) InOrganYear(year int) bool {
+	return q.Year == year || q.Year < year && !(q.Closed() && q.Answered < YearStart(year))
+}
+
 // ClockStart is the day the answer clock starts: the corrected request's
 // arrival when there was a 补正, otherwise the day received. While a 补正
 // notice is out and the correction has not arrived, the clock does not run

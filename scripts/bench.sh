@@ -8,6 +8,8 @@
 #
 #   scripts/bench.sh                    # measure and print the table
 #   scripts/bench.sh -w                 # …and rewrite the table in docs/BENCHMARKS.md
+#   scripts/bench.sh -province          # …and aggregate 30,000 bundles too (2.3 GB of
+#                                       # bundles in the work folder, about 2 more minutes)
 #   KEEP=/some/dir scripts/bench.sh     # keep the fixtures and the raw output there (reused next time)
 #
 # What runs (each step's raw lines are in results.txt):
@@ -19,12 +21,21 @@
 #                and everything it sets off, CPU; memory after 100 saves)
 #   commands     scripts/startbench -command: nianbao check / export, 5 runs
 #   bytes/key    scripts/startbench -keybytes: the real binary on a 200×60 pty
-#   aggregate    go test -bench 'Aggregate' ./bench/ (3,000 bundles)
+#   aggregate    go test -bench 'Aggregate' ./bench/: the real stripped binary
+#                (nianbao aggregate) over 3,000 and 10,000 generated bundles,
+#                30,000 with -province; wall, CPU and peak RSS of the process.
+#                The bundle folders are removed at the end unless KEEP is set.
 set -eu
 cd "$(dirname "$0")/.."
 
 write_doc=
-[ "${1:-}" = "-w" ] && write_doc=1
+for arg in "$@"; do
+	case $arg in
+	-w) write_doc=1 ;;
+	-province) export NIANBAO_BENCH_PROVINCE=1 ;;
+	*) echo "usage: scripts/bench.sh [-w] [-province]" >&2; exit 2 ;;
+	esac
+done
 
 work=${KEEP:-$(mktemp -d)}
 mkdir -p "$work"
@@ -57,7 +68,7 @@ stress_organ='性能测试单位（同一年5万件申请）'
 clerk_organ='大雁镇人民政府'
 
 gobench() {
-	(cd bench && NIANBAO_BENCH_DIR="$work" "$work/bench.test" -test.run '^$' -test.bench "$1" -test.benchtime "$2" -test.timeout 30m) |
+	(cd bench && NIANBAO_BIN="${NIANBAO_BIN:-}" NIANBAO_BENCH_DIR="$work" "$work/bench.test" -test.run '^$' -test.bench "$1" -test.benchtime "$2" -test.timeout 30m) |
 		tee -a "$out" | grep -E '^(Benchmark|FAIL|---|panic)' >&2 || true
 }
 
@@ -83,7 +94,8 @@ gobench 'Keystroke' 200x
 step "field save"
 gobench 'FieldSave' 100x
 step "aggregate"
-gobench 'Aggregate' 1x
+NIANBAO_BIN="$work/nianbao" gobench 'Aggregate' 1x
+[ -n "${KEEP:-}" ] || rm -rf "$work"/bundles-*
 
 note "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo >&2

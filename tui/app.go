@@ -459,7 +459,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, a.readLog(msg.Requests)
 		}
 		if msg.Parts != 0 && a.c.Snap != nil {
-			return a, a.readParts(msg.Parts)
+			return a, a.readParts(desk.PartsRead{Parts: msg.Parts, Items: msg.Items})
 		}
 		a.loading = true
 		return a, a.loadCmd(a.c.Organ.ID, a.c.Year)

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-
 	"nianbao/db"
 	"nianbao/desk"
 	"nianbao/model"

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -59,36 +60,58 @@ func runAggregate(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := stopContext()
 	defer stop()
-	res, folder, fr, err := desk.Aggregate(ctx, *in, *year, splitNames(*expect), *out, *acceptFull)
+	agg, err := desk.Aggregate(ctx, *in, *year, splitNames(*expect), *out, *acceptFull)
+	if agg != nil {
+		defer agg.Close()
+	}
 	if err != nil {
 		return printErr(stderr, err)
 	}
-
-	fmt.Fprintf(stdout, "%d年汇总：%d 个单位计入合计。\n\n", *year, res.Counted)
-	printOrganTable(stdout, res)
-	if note := res.IncompleteNote(); note != "" {
-		fmt.Fprintln(stdout, note)
+	if err := printAggregation(stdout, stderr, agg); err != nil {
+		return printErr(stderr, err)
 	}
-	if len(folder.Rejected) > 0 {
-		fmt.Fprintf(stdout, "\n未能使用的文件（%d 个）：\n", len(folder.Rejected))
-		for _, r := range folder.Rejected {
-			fmt.Fprintf(stdout, "  %s：%s\n", r.File, strings.ReplaceAll(r.Reason, "\n", "\n    "))
-		}
-	}
-	if len(folder.Full) > 0 {
-		fmt.Fprintf(stderr, "\n注意：已计入含申请人个人信息的完整报送包（%d 个）：\n", len(folder.Full))
-		for _, r := range folder.Full {
-			fmt.Fprintf(stderr, "  %s：%s\n", r.File, r.Reason)
-		}
-	}
-	if len(folder.Skipped) > 0 {
-		fmt.Fprintf(stdout, "\n其他年度的报送包（%d 个，未计入）：\n", len(folder.Skipped))
-		for _, r := range folder.Skipped {
-			fmt.Fprintf(stdout, "  %s：%s\n", r.File, r.Reason)
-		}
-	}
-	fmt.Fprintf(stdout, "\n汇总表已写出：%s（SHA-256 %s，已读回核对）\n", fr.Path, fr.SHA256)
 	return exitOK
+}
+
+// printAggregation prints the aggregation's organ list and the files not
+// counted as they are, reading them from the disk as it goes.
+func printAggregation(stdout, stderr io.Writer, agg *desk.Aggregation) error {
+	out := bufio.NewWriter(stdout)
+	fmt.Fprintf(out, "%d年汇总：%d 个单位计入合计。\n\n", agg.Year, agg.Counted)
+	if err := printOrganTable(out, agg); err != nil {
+		return err
+	}
+	if note := agg.IncompleteNote(); note != "" {
+		fmt.Fprintln(out, note)
+	}
+	list := func(w io.Writer, k desk.FileKind, title string, indent bool) error {
+		if agg.Files(k) == 0 {
+			return nil
+		}
+		fmt.Fprintf(w, title, agg.Files(k))
+		return agg.EachFile(k, func(r desk.Rejected) error {
+			reason := r.Reason
+			if indent {
+				reason = strings.ReplaceAll(reason, "\n", "\n    ")
+			}
+			_, err := fmt.Fprintf(w, "  %s：%s\n", r.File, reason)
+			return err
+		})
+	}
+	if err := list(out, desk.AggNotUsed, "\n未能使用的文件（%d 个）：\n", true); err != nil {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if err := list(stderr, desk.AggFullCounted, "\n注意：已计入含申请人个人信息的完整报送包（%d 个）：\n", false); err != nil {
+		return err
+	}
+	if err := list(out, desk.AggOtherYear, "\n其他年度的报送包（%d 个，未计入）：\n", false); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\n汇总表已写出：%s（SHA-256 %s，已读回核对）\n", agg.File.Path, agg.File.SHA256)
+	return out.Flush()
 }
 
 // splitNames splits an --expect list on commas (half or full width), 、 and
@@ -105,10 +128,10 @@ func splitNames(s string) []string {
 }
 
 // printOrganTable prints the organ list in aligned columns, measuring by
-// display width.
-func printOrganTable(w io.Writer, res model.AggregateResult) {
-	rows := [][]string{{"序号", "单位", "状态", "错误", "提示", "报送日期", "按时报送", "说明"}}
-	for i, o := range res.Organs {
+// display width: one pass over the list for the widths, one to print.
+func printOrganTable(w io.Writer, agg *desk.Aggregation) error {
+	head := []string{"序号", "单位", "状态", "错误", "提示", "报送日期", "按时报送", "说明"}
+	line := func(i int, o model.AggregateOrgan) []string {
 		errs, warns := strconv.Itoa(o.Errors), strconv.Itoa(o.Warnings)
 		if o.Status == model.AggMissing {
 			errs, warns = "-", "-"
@@ -117,22 +140,41 @@ func printOrganTable(w io.Writer, res model.AggregateResult) {
 		if sub == "" {
 			sub = "-"
 		}
-		rows = append(rows, []string{strconv.Itoa(i + 1), o.Name, o.Status.Label(), errs, warns, sub, o.DueLabel(), o.Note})
+		return []string{strconv.Itoa(i), o.Name, o.Status.Label(), errs, warns, sub, o.DueLabel(), o.Note}
 	}
-	widths := make([]int, len(rows[0]))
-	for _, r := range rows {
+	widths := make([]int, len(head))
+	measure := func(r []string) {
 		for i, c := range r {
 			widths[i] = max(widths[i], ansi.StringWidth(c))
 		}
 	}
-	for _, r := range rows {
-		var b strings.Builder
+	measure(head)
+	n := 0
+	if err := agg.EachOrgan(func(o model.AggregateOrgan) error {
+		n++
+		measure(line(n, o))
+		return nil
+	}); err != nil {
+		return err
+	}
+	var b strings.Builder
+	print := func(r []string) error {
+		b.Reset()
 		for i, c := range r {
 			b.WriteString(c)
 			if i < len(r)-1 {
 				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
 			}
 		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		_, err := fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		return err
 	}
+	if err := print(head); err != nil {
+		return err
+	}
+	n = 0
+	return agg.EachOrgan(func(o model.AggregateOrgan) error {
+		n++
+		return print(line(n, o))
+	})
 }

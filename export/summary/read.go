@@ -2,7 +2,6 @@ package summary
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"nianbao/export/bundle"
@@ -16,22 +15,6 @@ type Rejected struct {
 	Reason string
 }
 
-// Folder is what ReadFolder found.
-type Folder struct {
-	// Inputs are the valid bundles of the year by organ name, an organ's
-	// newest first, so that when an organ sent two the newer one is counted
-	// and the older one is listed as a duplicate.
-	Inputs []model.AggregateInput
-	// Rejected lists the files that are not valid bundles.
-	Rejected []Rejected
-	// Skipped lists valid bundles of another year.
-	Skipped []Rejected
-	// Full lists the full bundles (with applicants' personal data) counted
-	// because ReadOptions.AcceptFull was set, as a warning. Without it they
-	// are in Rejected: an aggregation needs only public bundles.
-	Full []Rejected
-}
-
 // ReadOptions say how ReadFolder treats what it finds.
 type ReadOptions struct {
 	// AcceptFull counts full bundles (with personal data) instead of
@@ -39,91 +22,102 @@ type ReadOptions struct {
 	AcceptFull bool
 }
 
-// ReadFolder reads every .json file in dir as a bundle. A bad file is
-// listed with its reason and does not stop the others; a full bundle (with
-// personal data) is refused unless opt.AcceptFull. Only an unreadable
-// folder is an error.
-func ReadFolder(dir string, year int, opt ReadOptions) (Folder, error) {
-	var out Folder
-	// Each file is read and decoded once, on every core, and reduced at
-	// once to what the aggregation needs (organ, dates, the counts of its
-	// findings and its table values packed in a row), so memory does not
-	// hold an organ-year per bundle.
-	results, err := bundle.ReadFolder(dir, func(f bundle.Found) readResult { return reduce(f, year, opt) })
-	if err != nil {
-		return out, err
-	}
-	type found struct {
-		in      model.AggregateInput
-		organ   string
-		created int64
-	}
-	var fs []found
-	for _, r := range results {
-		switch {
-		case r.rejected != "":
-			out.Rejected = append(out.Rejected, Rejected{File: r.in.Source, Reason: r.rejected})
-		case r.skipped != "":
-			out.Skipped = append(out.Skipped, Rejected{File: r.in.Source, Reason: r.skipped})
-		default:
-			if r.full != "" {
-				out.Full = append(out.Full, Rejected{File: r.in.Source, Reason: r.full})
-			}
-			fs = append(fs, found{in: r.in, organ: strings.TrimSpace(r.in.OY.Organ.Name), created: r.created})
-		}
-	}
-	sort.SliceStable(fs, func(i, j int) bool {
-		if fs[i].organ != fs[j].organ {
-			return fs[i].organ < fs[j].organ
-		}
-		return fs[i].created > fs[j].created
-	})
-	out.Inputs = make([]model.AggregateInput, 0, len(fs))
-	for _, f := range fs {
-		out.Inputs = append(out.Inputs, f.in)
-	}
-	return out, nil
+// The classes of records, in the order they are listed.
+const (
+	classInput    = iota // a bundle of the year: an organ's entry
+	classRejected        // a file that is not a valid bundle, or a full one refused
+	classSkipped         // a valid bundle of another year
+	classFull            // a full bundle counted (ReadOptions.AcceptFull): a warning
+)
+
+// record is what the aggregation keeps of one file: an entry of the
+// aggregation (class input), or a file it lists with a reason.
+type record struct {
+	Class uint8
+	// Name is the organ's name, trimmed (inputs).
+	Name string
+	// Created is when the bundle was made (inputs), in Unix nanoseconds.
+	Created int64
+	File    string
+	Reason  string
+	// What the aggregation needs of an input: the organ's due date, the
+	// report's year, format and date, when it was handed in, the counts
+	// of its findings and its table values.
+	Level            model.OrganLevel
+	DueMonth, DueDay int
+	Year             int
+	FormatID         string
+	Date             model.Date
+	Submitted        model.Date
+	Errors, Warnings int
+	Row              model.CellRow
+	Blank            []int32
 }
 
-// readResult is what one file gave: an input, or why it was not used (the
-// file's name is in.Source either way).
-type readResult struct {
-	in                      model.AggregateInput
-	created                 int64
-	rejected, skipped, full string
+// size is about the memory a record takes.
+func (r *record) size() int {
+	return 160 + len(r.Name) + len(r.File) + len(r.Reason) + len(r.FormatID) + len(r.Row) + 4*len(r.Blank)
 }
 
-// reduce turns one decoded file into an aggregation input: the organ, the
-// report's year, format and date, the effective values packed in a row and
-// the counts of the findings; logs, narrative and personal data are
-// dropped.
-func reduce(f bundle.Found, year int, opt ReadOptions) readResult {
-	r := readResult{in: model.AggregateInput{Source: f.Name}}
+// input is the aggregation's entry of an input record.
+func (r *record) input() model.AggregateInput {
+	row := r.Row
+	if row == nil {
+		row = model.CellRow{} // an all-zero row (an empty list reads back as nil)
+	}
+	return model.AggregateInput{
+		OY: &model.OrganYear{
+			Organ:  model.Organ{Name: r.Name, Level: r.Level, DueMonth: r.DueMonth, DueDay: r.DueDay},
+			Report: &model.Report{Year: r.Year, FormatID: r.FormatID, Date: r.Date},
+		},
+		Submitted: r.Submitted, Errors: r.Errors, Warnings: r.Warnings, Source: r.File, Row: row, Blank: r.Blank,
+	}
+}
+
+// recordOrder sorts the records as they are listed: the entries by organ
+// name, an organ's newest bundle first (the one counted when it sent two),
+// then the files not used, those of other years and the full bundles
+// counted, each by file name.
+func recordOrder(a, b *record) bool {
+	if a.Class != b.Class {
+		return a.Class < b.Class
+	}
+	if a.Name != b.Name {
+		return a.Name < b.Name
+	}
+	if a.Created != b.Created {
+		return a.Created > b.Created
+	}
+	return a.File < b.File
+}
+
+// reduce turns one decoded file into the records the aggregation keeps:
+// an entry with the organ, the report's year, format and date, the
+// effective values packed in a row and the counts of the findings (logs,
+// narrative and personal data are dropped), or the reason the file is not
+// used; a full bundle accepted gives its warning too.
+func reduce(f bundle.Found, year int, opt ReadOptions) []record {
 	if f.Problem != "" {
-		r.rejected = f.Problem
-		return r
+		return []record{{Class: classRejected, File: f.Name, Reason: f.Problem}}
 	}
 	oy, meta := f.OY, f.Meta
 	if meta.Year != year {
-		r.skipped = fmt.Sprintf("这是%s%d年的报送包，不属于%d年汇总", meta.Organ, meta.Year, year)
-		return r
+		return []record{{Class: classSkipped, File: f.Name, Reason: fmt.Sprintf("这是%s%d年的报送包，不属于%d年汇总", meta.Organ, meta.Year, year)}}
 	}
+	var out []record
 	if meta.Kind == bundle.Full {
 		if !opt.AcceptFull {
-			r.rejected = fmt.Sprintf("这是%s的完整报送包，含申请人的个人信息；汇总只收公开报送包，未计入。请让该单位改交公开报送包，并删除这个文件", meta.Organ)
-			return r
+			return []record{{Class: classRejected, File: f.Name, Reason: fmt.Sprintf("这是%s的完整报送包，含申请人的个人信息；汇总只收公开报送包，未计入。请让该单位改交公开报送包，并删除这个文件", meta.Organ)}}
 		}
-		r.full = fmt.Sprintf("这是%s的完整报送包，含申请人的个人信息，已计入汇总；请妥善保管，用完后删除", meta.Organ)
+		out = append(out, record{Class: classFull, File: f.Name, Reason: fmt.Sprintf("这是%s的完整报送包，含申请人的个人信息，已计入汇总；请妥善保管，用完后删除", meta.Organ)})
 	}
-	slim := &model.OrganYear{Organ: oy.Organ, Report: &model.Report{
-		OrganID: oy.Report.OrganID, Year: oy.Report.Year, FormatID: oy.Report.FormatID, Date: oy.Report.Date}}
-	r.in.OY = slim
+	r := record{Class: classInput, Name: strings.TrimSpace(oy.Organ.Name), Created: meta.Created.UnixNano(), File: f.Name,
+		Level: oy.Organ.Level, DueMonth: oy.Organ.DueMonth, DueDay: oy.Organ.DueDay,
+		Year: oy.Report.Year, FormatID: oy.Report.FormatID, Date: oy.Report.Date, Submitted: model.DateOf(meta.Created)}
 	if fm := oy.Report.Format(); fm != nil {
 		v := model.EffectiveValues(oy)
-		r.in.Row, r.in.Blank = model.PackRow(fm, v), model.BlankIndexes(fm, v)
+		r.Row, r.Blank = model.PackRow(fm, v), model.BlankIndexes(fm, v)
 	}
-	r.in.Submitted = model.DateOf(meta.Created)
-	r.in.Errors, r.in.Warnings = model.CountFindings(meta.Findings)
-	r.created = meta.Created.UnixNano()
-	return r
+	r.Errors, r.Warnings = model.CountFindings(meta.Findings)
+	return append(out, r)
 }

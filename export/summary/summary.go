@@ -5,7 +5,9 @@
 package summary
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -34,44 +36,51 @@ const TotalHead = "合计"
 // FileName is the workbook's file name: 汇总2021.xlsx.
 func FileName(year int) string { return fmt.Sprintf("汇总%d.xlsx", year) }
 
-// Workbook writes the aggregation as an .xlsx workbook. Values are written
-// as numbers, never formulas: counts as integers, 本年增/减 signed, money in
-// the column's unit (万元).
-func Workbook(res model.AggregateResult) ([]byte, error) {
+// workbook writes the aggregation as an .xlsx workbook to out. Values are
+// written as numbers, never formulas: counts as integers, 本年增/减 signed,
+// money in the column's unit (万元). The organ rows are read from the
+// organ list on disk as they are written (see splice).
+func (a *Aggregation) workbook(out io.Writer) error {
+	res := a.AggregateResult
 	if res.Format == nil {
-		return nil, fmt.Errorf("%d年没有对应的国家年报格式，无法汇总", res.Year)
+		return fmt.Errorf("%d年没有对应的国家年报格式，无法汇总", res.Year)
 	}
 	f := excelize.NewFile()
 	defer f.Close()
 	w := &writer{f: f}
 	if err := w.styles(); err != nil {
-		return nil, err
+		return err
 	}
 	if err := f.SetSheetName("Sheet1", SheetByOrgan); err != nil {
-		return nil, err
+		return err
 	}
 	for _, s := range []string{SheetCombined, SheetOrgans} {
 		if _, err := f.NewSheet(s); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	// The by-organ sheet and the organ list grow with the organs: they go
-	// through excelize's stream writer, which keeps their rows on disk, not
-	// as cells in memory; their page set-up is made before.
 	w.combined(res)
 	w.printSetup(SheetCombined, true)
-	w.byOrgan(res)
-	w.organs(res)
+	byOrgan := w.byOrganHead(res)
+	organs := w.organsHead(res)
 	if w.err != nil {
-		return nil, fmt.Errorf("生成汇总表失败：%v", w.err)
+		return fmt.Errorf("生成汇总表失败：%v", w.err)
 	}
 	// The by-organ sheet is the first and so the active one; SetActiveSheet
 	// would parse the streamed sheets back into memory.
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, fmt.Errorf("生成汇总表失败：%v", err)
+	var head bytes.Buffer
+	if err := f.Write(&head); err != nil {
+		return fmt.Errorf("生成汇总表失败：%v", err)
 	}
-	return buf.Bytes(), nil
+	// The sheets are the workbook's parts in the order they were made.
+	err := splice(head.Bytes(), out, map[string]func(*rowWriter) error{
+		"xl/worksheets/sheet1.xml": func(rw *rowWriter) error { return a.byOrganRows(rw, byOrgan) },
+		"xl/worksheets/sheet3.xml": func(rw *rowWriter) error { return a.organRows(rw, organs) },
+	})
+	if err != nil {
+		return fmt.Errorf("生成汇总表失败：%v", err)
+	}
+	return nil
 }
 
 type writer struct {
@@ -205,6 +214,16 @@ func value(c model.Column, x int64) any {
 	return x
 }
 
+// moneyNumber is a money value in the column's unit as a decimal number
+// (1.75 for 17,500 fen in 万元), for a row written by rowWriter.
+func moneyNumber(c model.Column, x int64) string {
+	s := model.FormatMoney(x, c.Unit)
+	if _, err := strconv.ParseFloat(s, 64); err != nil {
+		return strconv.FormatInt(x, 10)
+	}
+	return s
+}
+
 func numberFormat(c model.Column) string {
 	if c.Kind == model.KindDelta {
 		return "+0;-0;0"
@@ -255,9 +274,22 @@ func (w *writer) row(sw *excelize.StreamWriter, row int, values []any, height fl
 	w.err = sw.SetRow(cell(1, row), values, opts...)
 }
 
-func (w *writer) byOrgan(res model.AggregateResult) {
-	organs := res.CountedOrgans()
+// byOrganLayout is what the organ rows of the by-organ sheet need: where
+// they start, and each cell's column, style and zero.
+type byOrganLayout struct {
+	first   int
+	columns []model.Column
+	styles  []int
+	blank   int // the style of 未填
+	label   int // the style of the organ's name
+}
+
+// byOrganHead starts the by-organ sheet: its page set-up, the title, the
+// four header rows (a column per cell) and the 合计 row; the organ rows
+// follow (byOrganRows).
+func (w *writer) byOrganHead(res model.AggregateResult) byOrganLayout {
 	cells := res.Format.AllCells()
+	l := byOrganLayout{first: 3 + len(ByOrganHeads), styles: make([]int, len(cells)), columns: make([]model.Column, len(cells)), blank: w.text, label: w.label}
 	// Two hundred columns do not fit one page: the sheet prints at full
 	// size over several, each with the header rows and the organ names.
 	sw := w.stream(SheetByOrgan, false)
@@ -266,7 +298,7 @@ func (w *writer) byOrgan(res model.AggregateResult) {
 			RefersTo: fmt.Sprintf("'%s'!$A:$A,'%s'!$2:$%d", SheetByOrgan, SheetByOrgan, 1+len(ByOrganHeads))})
 	}
 	if w.err != nil {
-		return
+		return l
 	}
 	w.err = sw.SetColWidth(1, 1, 28)
 	if w.err == nil {
@@ -275,7 +307,7 @@ func (w *writer) byOrgan(res model.AggregateResult) {
 	if w.err == nil {
 		w.err = sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2 + len(ByOrganHeads), TopLeftCell: cell(2, 3+len(ByOrganHeads)), ActivePane: "bottomRight"})
 	}
-	w.row(sw, 1, []any{excelize.Cell{StyleID: w.title, Value: fmt.Sprintf("%d年政府信息公开工作年度报告各单位数据（%s表格，%d个单位）", res.Year, res.Format.Name, len(organs))}}, 24)
+	w.row(sw, 1, []any{excelize.Cell{StyleID: w.title, Value: fmt.Sprintf("%d年政府信息公开工作年度报告各单位数据（%s表格，%d个单位）", res.Year, res.Format.Name, res.Counted)}}, 24)
 
 	// The four header rows, a column per cell; a table's name and a row's
 	// label are merged over their columns.
@@ -284,9 +316,6 @@ func (w *writer) byOrgan(res model.AggregateResult) {
 		heads[i] = make([]any, 1, 1+len(cells))
 		heads[i][0] = excelize.Cell{StyleID: w.head, Value: h}
 	}
-	styles := make([]int, len(cells))
-	zero := make([]any, len(cells))
-	columns := make([]model.Column, len(cells))
 	merge := func(row, from, to int) {
 		if w.err == nil && to > from {
 			w.err = sw.MergeCell(cell(2+from, row), cell(2+to, row))
@@ -303,9 +332,8 @@ func (w *writer) byOrgan(res model.AggregateResult) {
 				heads[1] = append(heads[1], excelize.Cell{StyleID: w.head, Value: RowLabel(t, r)})
 				heads[2] = append(heads[2], excelize.Cell{StyleID: w.head, Value: ColumnLabel(t, c)})
 				heads[3] = append(heads[3], excelize.Cell{StyleID: w.label, Value: a.String()})
-				styles[i] = w.numStyle(numberFormat(c))
-				columns[i] = c
-				zero[i] = excelize.Cell{StyleID: styles[i], Value: value(c, 0)}
+				l.styles[i] = w.numStyle(numberFormat(c))
+				l.columns[i] = c
 				i++
 			}
 			merge(3, rowFrom, i-1)
@@ -315,29 +343,52 @@ func (w *writer) byOrgan(res model.AggregateResult) {
 	for i, h := range heads {
 		w.row(sw, 2+i, h, []float64{30, 45, 42, 30}[i])
 	}
-
-	// The totals, then one row per organ; a row is the organ's packed
-	// values, unpacked into the reused line.
-	line := make([]any, 1+len(cells))
-	put := func(row int, name string, vals model.CellRow, blank []int32) {
-		line[0] = excelize.Cell{StyleID: w.label, Value: name}
-		copy(line[1:], zero)
-		vals.Each(func(i int, x int64) {
-			line[1+i] = excelize.Cell{StyleID: styles[i], Value: value(columns[i], x)}
-		})
-		for _, i := range blank {
-			// Blank is not 0: the organ's cell says 未填.
-			line[1+i] = excelize.Cell{StyleID: w.text, Value: BlankCell}
-		}
-		w.row(sw, row, line, 0)
+	// The totals.
+	total := make([]any, 1+len(cells))
+	total[0] = excelize.Cell{StyleID: w.label, Value: TotalHead}
+	for i, a := range cells {
+		total[1+i] = excelize.Cell{StyleID: l.styles[i], Value: value(l.columns[i], res.Totals[a])}
 	}
-	put(2+len(ByOrganHeads), TotalHead, model.PackRow(res.Format, res.Totals), nil)
-	for i, o := range organs {
-		put(3+len(ByOrganHeads)+i, o.Name, o.Row, o.Blank)
-	}
+	w.row(sw, 2+len(ByOrganHeads), total, 0)
 	if w.err == nil {
 		w.err = sw.Flush()
 	}
+	return l
+}
+
+// byOrganRows writes a row per counted organ, in the order of the organ
+// list: its name, then its value of every cell (未填 where it left one
+// blank).
+func (a *Aggregation) byOrganRows(rw *rowWriter, l byOrganLayout) error {
+	vals := make([]int64, len(l.columns))
+	blank := make([]bool, len(l.columns))
+	n := l.first
+	return a.EachOrgan(func(o model.AggregateOrgan) error {
+		if !o.Counted() {
+			return nil
+		}
+		clear(vals)
+		clear(blank)
+		o.Row.Each(func(i int, x int64) { vals[i] = x })
+		for _, i := range o.Blank {
+			blank[i] = true
+		}
+		rw.begin(n)
+		n++
+		rw.text(1, l.label, o.Name)
+		for i, c := range l.columns {
+			switch {
+			case blank[i]:
+				// Blank is not 0: the organ's cell says 未填.
+				rw.text(2+i, l.blank, BlankCell)
+			case c.Kind == model.KindMoney:
+				rw.number(2+i, l.styles[i], moneyNumber(c, vals[i]))
+			default:
+				rw.int(2+i, l.styles[i], vals[i])
+			}
+		}
+		return rw.end()
+	})
 }
 
 // combined lays out the county's tables as the official ones, built by the
@@ -403,10 +454,12 @@ const BlankCell = "未填"
 // OrganHeads are the column headers of the organ list.
 var OrganHeads = []string{"序号", "单位", "状态", "错误", "提示", "报送日期", "截止日期", "按时报送", "报送包", "说明"}
 
-func (w *writer) organs(res model.AggregateResult) {
+// organsHead starts the organ list: its page set-up, the title and the
+// header row; the organ rows follow (organRows).
+func (w *writer) organsHead(res model.AggregateResult) organsLayout {
 	sw := w.stream(SheetOrgans, true)
 	if w.err != nil {
-		return
+		return organsLayout{}
 	}
 	for i, wd := range []float64{6, 28, 10, 8, 8, 12, 12, 12, 40, 40} {
 		if w.err == nil {
@@ -419,22 +472,39 @@ func (w *writer) organs(res model.AggregateResult) {
 		heads[i] = excelize.Cell{StyleID: w.head, Value: h}
 	}
 	w.row(sw, 2, heads, 0)
-	line := make([]any, len(OrganHeads))
-	for i, o := range res.Organs {
-		vals := []any{i + 1, o.Name, o.Status.Label(), o.Errors, o.Warnings, o.Submitted.String(), o.Due.String(), o.DueLabel(), o.Source, o.Note}
-		if o.Status == model.AggMissing {
-			vals[3], vals[4] = "", ""
-		}
-		for j, v := range vals {
-			st := w.text
-			if j == 1 || j == 8 || j == 9 {
-				st = w.label
-			}
-			line[j] = excelize.Cell{StyleID: st, Value: v}
-		}
-		w.row(sw, 3+i, line, 0)
-	}
 	if w.err == nil {
 		w.err = sw.Flush()
 	}
+	return organsLayout{first: 3, text: w.text, label: w.label}
+}
+
+// organsLayout is what the rows of the organ list need.
+type organsLayout struct {
+	first       int
+	text, label int
+}
+
+// organRows writes a row per organ of the organ list, in its order.
+func (a *Aggregation) organRows(rw *rowWriter, l organsLayout) error {
+	n := 0
+	return a.EachOrgan(func(o model.AggregateOrgan) error {
+		rw.begin(l.first + n)
+		n++
+		rw.int(1, l.text, int64(n))
+		rw.text(2, l.label, o.Name)
+		rw.text(3, l.text, o.Status.Label())
+		if o.Status == model.AggMissing {
+			rw.text(4, l.text, "")
+			rw.text(5, l.text, "")
+		} else {
+			rw.int(4, l.text, int64(o.Errors))
+			rw.int(5, l.text, int64(o.Warnings))
+		}
+		rw.text(6, l.text, o.Submitted.String())
+		rw.text(7, l.text, o.Due.String())
+		rw.text(8, l.text, o.DueLabel())
+		rw.text(9, l.label, o.Source)
+		rw.text(10, l.label, o.Note)
+		return rw.end()
+	})
 }

@@ -1,10 +1,12 @@
 package summary
 
 import (
-	"archive/zip"
 	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"nianbao/export"
 	"nianbao/export/bundle"
 	"nianbao/model"
 )
@@ -99,61 +102,69 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	write(t, dir, "改过.json", bytes.Replace(good, []byte(`"decisions"`), []byte(`"decisions", "value": 7, "x"`), 1))
 	write(t, dir, "说明.txt", []byte("不是报送包"))
 
-	folder, err := ReadFolder(dir, 2021, ReadOptions{})
+	out := t.TempDir()
+	agg, err := Aggregate(context.Background(), dir, 2021, []string{"甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丁镇人民政府"}, ReadOptions{}, out)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer agg.Close()
 	rejected := map[string]string{}
-	for _, r := range folder.Rejected {
+	var files []string
+	agg.EachFile(NotUsed, func(r Rejected) error {
 		rejected[r.File] = r.Reason
-	}
+		files = append(files, r.File)
+		return nil
+	})
 	for file, want := range map[string]string{"坏的.json": "报送包不完整", "新版.json": fmt.Sprintf("由更新版本的年报程序生成（版本%d）", bundle.Version+1), "改过.json": "报送包"} {
 		if !strings.Contains(rejected[file], want) {
 			t.Errorf("%s: reason %q, want it to contain %q", file, rejected[file], want)
 		}
 	}
-	if len(folder.Rejected) != 3 || len(folder.Skipped) != 1 || len(folder.Inputs) != 4 {
-		t.Fatalf("rejected %v skipped %v inputs %d", folder.Rejected, folder.Skipped, len(folder.Inputs))
+	if strings.Join(files, ",") != "坏的.json,改过.json,新版.json" {
+		t.Errorf("files not used, by name: %v", files)
+	}
+	if agg.Files(NotUsed) != 3 || agg.Files(OtherYear) != 1 || agg.Files(FullCounted) != 0 {
+		t.Fatalf("not used %d, other years %d, full %d", agg.Files(NotUsed), agg.Files(OtherYear), agg.Files(FullCounted))
 	}
 
-	res := model.AggregateEntries(2021, folder.Inputs, []string{"甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丁镇人民政府"})
-	byName := map[string][]model.AggregateOrgan{}
-	for _, o := range res.Organs {
-		byName[o.Name] = append(byName[o.Name], o)
+	// The organ list: by name, an organ's newest bundle first, then the
+	// expected organ that sent none.
+	res := agg.AggregateResult
+	res2 := res
+	var organs []model.AggregateOrgan
+	agg.EachOrgan(func(o model.AggregateOrgan) error { organs = append(organs, o); return nil })
+	wantList := []struct {
+		name   string
+		st     model.AggregateStatus
+		due    string
+		source string
+	}{
+		{"丙镇人民政府", model.AggOK, "按时", "丙镇.JSON"},
+		{"乙镇人民政府", model.AggErrors, "逾期3天", "乙镇.json"},
+		{"甲镇人民政府", model.AggOK, "按时", "甲镇.json"},
+		{"甲镇人民政府", model.AggExcluded, "按时", "甲镇旧.json"},
+		{"丁镇人民政府", model.AggMissing, "未报送", ""},
 	}
-	check := func(name string, i int, st model.AggregateStatus, due, source string) {
-		t.Helper()
-		if len(byName[name]) <= i {
-			t.Errorf("%s missing from the organ list", name)
-			return
-		}
-		o := byName[name][i]
-		if o.Status != st || o.DueLabel() != due || o.Source != source {
-			t.Errorf("%s #%d = %s %s %s, want %s %s %s", name, i, o.Status.Label(), o.DueLabel(), o.Source, st.Label(), due, source)
+	if len(organs) != len(wantList) {
+		t.Fatalf("organ list %+v", organs)
+	}
+	for i, w := range wantList {
+		o := organs[i]
+		if o.Name != w.name || o.Status != w.st || o.DueLabel() != w.due || o.Source != w.source {
+			t.Errorf("organ %d = %s %s %s %s, want %s %s %s %s", i, o.Name, o.Status.Label(), o.DueLabel(), o.Source, w.name, w.st.Label(), w.due, w.source)
 		}
 	}
-	check("甲镇人民政府", 0, model.AggOK, "按时", "甲镇.json")
-	check("甲镇人民政府", 1, model.AggExcluded, "按时", "甲镇旧.json")
-	check("乙镇人民政府", 0, model.AggErrors, "逾期3天", "乙镇.json")
-	check("丙镇人民政府", 0, model.AggOK, "按时", "丙镇.JSON")
-	check("丁镇人民政府", 0, model.AggMissing, "未报送", "")
 
-	// The same through AggregateFolder and Write, as the workstation does.
-	res2, _, err := AggregateFolder(dir, 2021, []string{"甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丁镇人民政府"}, ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := t.TempDir()
-	fr, err := Write(out, res2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fr := agg.File
 	if filepath.Base(fr.Path) != "汇总2021.xlsx" {
 		t.Errorf("workbook path = %s", fr.Path)
 	}
 	data, err := os.ReadFile(fr.Path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != fr.SHA256 || int64(len(data)) != fr.Size {
+		t.Errorf("file result %+v does not match the file (%d bytes)", fr, len(data))
 	}
 	xf, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
@@ -238,7 +249,7 @@ func TestAggregateFolderToWorkbook(t *testing.T) {
 	if blanks == 0 || len(res2.Incomplete) == 0 {
 		t.Errorf("乙镇's 未填 cells not shown (%d) or not counted (%d)", blanks, len(res2.Incomplete))
 	}
-	for _, o := range res2.Organs {
+	for _, o := range organs {
 		if o.Name == "乙镇人民政府" && !strings.Contains(o.Note, "格未填") {
 			t.Errorf("乙镇's note %q does not say its cells are 未填", o.Note)
 		}
@@ -377,12 +388,15 @@ func TestWorkbook2019SignedDelta(t *testing.T) {
 	a.Report.Values[model.Addr(model.TableS2Item9, model.RowProcurement, "amount")] = 130000000
 	b := township("乙镇人民政府", 2020, 0, 1, 0, 3, 0)
 	b.Report.Values[model.Addr(model.TableS2Item5, model.RowLicensing, "delta")] = 5
-	res := model.AggregateEntries(2020, []model.AggregateInput{{OY: a}, {OY: b}}, nil)
-	data, err := Workbook(res)
+	dir := t.TempDir()
+	write(t, dir, "a.json", encode(t, a, time.Date(2021, 1, 10, 9, 0, 0, 0, cst)))
+	write(t, dir, "b.json", encode(t, b, time.Date(2021, 1, 11, 9, 0, 0, 0, cst)))
+	agg, err := Aggregate(context.Background(), dir, 2020, nil, ReadOptions{}, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	xf, err := excelize.OpenReader(bytes.NewReader(data))
+	defer agg.Close()
+	xf, err := excelize.OpenFile(agg.File.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -422,36 +436,21 @@ func TestWorkbookHoldsMoreOrgansThanASheetHasColumns(t *testing.T) {
 	const n = 16385
 	f := model.FormatForYear(2021)
 	addr := model.Addr(model.TableS2Item5, model.RowLicensing, "decisions")
-	in := make([]model.AggregateInput, n)
-	for i := range in {
-		oy := &model.OrganYear{Organ: model.Organ{Name: fmt.Sprintf("第%05d镇人民政府", i+1), Level: model.LevelTownship},
-			Report: &model.Report{Year: 2021, FormatID: f.ID}}
-		in[i] = model.AggregateInput{OY: oy, Row: model.PackRow(f, model.Values{addr: int64(i + 1)})}
+	// Records as the folder reader makes them, in reverse order: the
+	// aggregation sorts them by name on disk.
+	recs := make([]record, n)
+	for i := range recs {
+		recs[n-1-i] = record{Class: classInput, Name: fmt.Sprintf("第%05d镇人民政府", i+1), File: fmt.Sprintf("b%05d.json", i),
+			Level: model.LevelTownship, Year: 2021, FormatID: f.ID, Row: model.PackRow(f, model.Values{addr: int64(i + 1)})}
 	}
-	data, err := Workbook(model.AggregateEntries(2021, in, nil))
+	agg := aggregateRecords(t, 2021, recs, nil)
+	data, err := os.ReadFile(agg.File.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The sheet is read back from the file's XML as it is: a spreadsheet
 	// library's reader takes a minute over 3.3 million cells.
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sheet []byte
-	for _, zf := range zr.File {
-		if zf.Name == "xl/worksheets/sheet1.xml" {
-			rc, err := zf.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			sheet, err = io.ReadAll(rc)
-			rc.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	sheet := sheetXML(t, data, "xl/worksheets/sheet1.xml")
 	text := func(c string) string { // the value of one <c> element
 		if i := strings.Index(c, "<t>"); i >= 0 {
 			return c[i+3 : strings.Index(c, "</t>")]
@@ -498,5 +497,47 @@ func TestWorkbookHoldsMoreOrgansThanASheetHasColumns(t *testing.T) {
 	}
 	if want := strconv.Itoa(n * (n + 1) / 2); total != want {
 		t.Errorf("合计 %q, want %s", total, want)
+	}
+}
+
+// aggregateRecords aggregates records as if the folder reader had made
+// them and writes the workbook into a temporary folder.
+func aggregateRecords(t *testing.T, year int, recs []record, expected []string) *Aggregation {
+	t.Helper()
+	a := &Aggregation{tmp: t.TempDir()}
+	err := a.fill(year, expected, func(add func(record) error) error {
+		for _, r := range recs {
+			if err := add(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.File, err = export.WriteVerifiedFrom(t.TempDir(), FileName(year), a.workbook); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestAggregateStopped: an aggregation stopped while the bundles are read
+// writes nothing and leaves no temporary folder.
+func TestAggregateStopped(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	write(t, dir, "甲镇.json", encode(t, township("甲镇人民政府", 2021, 1, 0, 0, 1, 0), time.Date(2022, 1, 10, 9, 0, 0, 0, cst)))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	before, _ := filepath.Glob(filepath.Join(os.TempDir(), "nianbao-aggregate-*"))
+	agg, err := Aggregate(ctx, dir, 2021, nil, ReadOptions{}, out)
+	if !errors.Is(err, context.Canceled) || agg != nil {
+		t.Fatalf("aggregation %v, error %v; want none, context.Canceled", agg, err)
+	}
+	if ents, _ := os.ReadDir(out); len(ents) != 0 {
+		t.Errorf("stopped aggregation wrote %v", ents)
+	}
+	if after, _ := filepath.Glob(filepath.Join(os.TempDir(), "nianbao-aggregate-*")); len(after) > len(before) {
+		t.Errorf("temporary folders left: %v", after)
 	}
 }

@@ -1,26 +1,169 @@
 package summary
 
 import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
 	"nianbao/export"
+	"nianbao/export/bundle"
 	"nianbao/model"
 )
 
-// AggregateFolder reads every bundle in dir (see ReadFolder) and aggregates
-// those of year; expected names the organs that should have sent one.
-func AggregateFolder(dir string, year int, expected []string, opt ReadOptions) (model.AggregateResult, Folder, error) {
-	folder, err := ReadFolder(dir, year, opt)
-	if err != nil {
-		return model.AggregateResult{}, folder, err
-	}
-	return model.AggregateEntries(year, folder.Inputs, expected), folder, nil
+// Aggregation is a folder's aggregation: the county's totals, the workbook
+// written, and the organ list and the files not used, which stay in a
+// temporary folder on disk (not in memory) for the caller to list until
+// Close.
+type Aggregation struct {
+	model.AggregateResult
+	// File is the workbook, written and read back (zero when writing it
+	// failed).
+	File export.FileResult
+
+	tmp    string
+	organs *list[model.AggregateOrgan]
+	files  [3]*list[Rejected] // by FileKind
 }
 
-// Write writes the aggregation's workbook into dir as FileName(res.Year),
-// verified on the medium.
-func Write(dir string, res model.AggregateResult) (export.FileResult, error) {
-	data, err := Workbook(res)
-	if err != nil {
-		return export.FileResult{}, err
+// FileKind names a list of files an aggregation did not count as they are.
+type FileKind int
+
+const (
+	// NotUsed lists the files that are not valid bundles, and the full
+	// bundles refused.
+	NotUsed FileKind = iota
+	// OtherYear lists the valid bundles of another year.
+	OtherYear
+	// FullCounted lists the full bundles (with applicants' personal data)
+	// counted because ReadOptions.AcceptFull was set: a warning.
+	FullCounted
+)
+
+// EachOrgan calls fn with every line of the organ list, in its order: the
+// organs handed in by name, an organ's newest bundle first (a second one
+// is listed as a duplicate, 未计入), then the expected organs missing, in
+// the order given.
+func (a *Aggregation) EachOrgan(fn func(model.AggregateOrgan) error) error {
+	return a.organs.each(fn)
+}
+
+// Files is the number of files of a list.
+func (a *Aggregation) Files(k FileKind) int { return a.files[k].n }
+
+// EachFile calls fn with every file of a list, by file name.
+func (a *Aggregation) EachFile(k FileKind, fn func(Rejected) error) error {
+	return a.files[k].each(fn)
+}
+
+// Close removes the lists from the disk.
+func (a *Aggregation) Close() error {
+	if a == nil || a.tmp == "" {
+		return nil
 	}
-	return export.WriteVerified(dir, FileName(res.Year), data)
+	err := os.RemoveAll(a.tmp)
+	a.tmp = ""
+	return err
+}
+
+// Aggregate reads every .json file in dir as a bundle and aggregates those
+// of year; expected names the organs that should have sent one. A bad file
+// is listed with its reason and does not stop the others; a full bundle
+// (with personal data) is refused unless opt.AcceptFull. The workbook
+// FileName(year) is written into out and read back. Only an unreadable
+// folder gives no Aggregation; when the workbook cannot be written the
+// error comes with the Aggregation, whose lists can still be shown. The
+// caller closes the Aggregation. When ctx ends while the bundles are
+// read, the reading stops and nothing is written.
+//
+// Each file is read and decoded once, on every core, and reduced at once
+// to what the aggregation needs (a record: organ, dates, the counts of its
+// findings and its table values packed in a row); the records are sorted
+// on disk and the organ list goes to disk too, so a folder of any number
+// of bundles takes the same memory.
+func Aggregate(ctx context.Context, dir string, year int, expected []string, opt ReadOptions, out string) (*Aggregation, error) {
+	tmp, err := os.MkdirTemp("", "nianbao-aggregate-")
+	if err != nil {
+		return nil, fmt.Errorf("汇总需要临时文件夹，但无法创建：%v。请检查系统盘是否已满。", err)
+	}
+	a := &Aggregation{tmp: tmp}
+	err = a.read(ctx, dir, year, expected, opt)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	a.File, err = export.WriteVerifiedFrom(out, FileName(year), a.workbook)
+	return a, err
+}
+
+// read reads the folder into the organ list and the file lists.
+func (a *Aggregation) read(ctx context.Context, dir string, year int, expected []string, opt ReadOptions) error {
+	return a.fill(year, expected, func(add func(record) error) error {
+		return bundle.EachFile(dir, func(f bundle.Found) []record { return reduce(f, year, opt) }, func(rs []record) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			for _, r := range rs {
+				if err := add(r); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+}
+
+// fill sorts the records feed gives (in any order) and aggregates them
+// into the organ list and the file lists.
+func (a *Aggregation) fill(year int, expected []string, feed func(add func(record) error) error) error {
+	tmpErr := func(err error) error {
+		return fmt.Errorf("汇总时写临时文件失败：%v。请检查系统盘是否已满。", err)
+	}
+	sp := newSpool(a.tmp, recordOrder)
+	defer sp.remove()
+	err := feed(func(r record) error {
+		if err := sp.add(r); err != nil {
+			return tmpErr(err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if a.organs, err = createList[model.AggregateOrgan](filepath.Join(a.tmp, "organs")); err != nil {
+		return tmpErr(err)
+	}
+	for k := range a.files {
+		if a.files[k], err = createList[Rejected](filepath.Join(a.tmp, fmt.Sprintf("files%d", k))); err != nil {
+			return tmpErr(err)
+		}
+	}
+	agg := model.NewAggregator(year, expected)
+	err = sp.each(func(r *record) error {
+		if r.Class == classInput {
+			return a.organs.add(agg.Add(r.input()))
+		}
+		return a.files[r.Class-1].add(Rejected{File: r.File, Reason: r.Reason})
+	})
+	for _, o := range agg.Missing(expected) {
+		if err == nil {
+			err = a.organs.add(o)
+		}
+	}
+	for _, l := range a.files {
+		if cerr := l.close(); err == nil {
+			err = cerr
+		}
+	}
+	if cerr := a.organs.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return tmpErr(err)
+	}
+	a.AggregateResult = agg.Result()
+	return nil
 }

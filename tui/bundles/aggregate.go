@@ -32,7 +32,7 @@ type Aggregate struct {
 	running  bool
 	errText  string
 	res      *model.AggregateResult
-	folder   desk.AggregateFolder
+	shown    aggLists
 	file     *desk.FileResult
 	// scroll is the first result line shown, clamped in Update; width and
 	// height are the screen's size, from the size message.
@@ -120,10 +120,31 @@ var aggKeys = struct {
 }
 
 type aggDoneMsg struct {
-	res    model.AggregateResult
-	folder desk.AggregateFolder
-	file   desk.FileResult
-	err    error
+	res   model.AggregateResult
+	lists aggLists
+	file  desk.FileResult
+	err   error
+}
+
+// aggLists are the lines the screen lists after an aggregation: every
+// organ, then the files not used and those of other years.
+type aggLists struct {
+	organs             []model.AggregateOrgan
+	unused             []desk.Rejected
+	notUsed, otherYear int
+}
+
+// readLists reads the lists of an aggregation for the screen.
+func readLists(agg *desk.Aggregation) (aggLists, error) {
+	var l aggLists
+	err := agg.EachOrgan(func(o model.AggregateOrgan) error { l.organs = append(l.organs, o); return nil })
+	for _, k := range []desk.FileKind{desk.AggNotUsed, desk.AggOtherYear} {
+		if err == nil {
+			err = agg.EachFile(k, func(r desk.Rejected) error { l.unused = append(l.unused, r); return nil })
+		}
+	}
+	l.notUsed, l.otherYear = agg.Files(desk.AggNotUsed), agg.Files(desk.AggOtherYear)
+	return l, err
 }
 
 // splitNames splits the expected list on commas (half or full width), 、
@@ -158,8 +179,17 @@ func (s *Aggregate) run() tea.Cmd {
 	s.running, s.errText, s.res, s.file, s.scroll = true, "", nil, nil, 0
 	return s.c.Track(func() tea.Msg {
 		// Quitting waits for the table being written (c.Track).
-		res, folder, fr, err := desk.Aggregate(context.Background(), src, year, expected, dir, false)
-		return aggDoneMsg{res: res, folder: folder, file: fr, err: err}
+		agg, err := desk.Aggregate(context.Background(), src, year, expected, dir, false)
+		msg := aggDoneMsg{err: err}
+		if agg != nil {
+			defer agg.Close()
+			var lerr error
+			msg.res, msg.file = agg.AggregateResult, agg.File
+			if msg.lists, lerr = readLists(agg); msg.err == nil {
+				msg.err = lerr
+			}
+		}
+		return msg
 	})
 }
 
@@ -177,11 +207,11 @@ func (s *Aggregate) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.err != nil {
 			s.errText = msg.err.Error()
 			if msg.res.Format != nil {
-				s.res, s.folder = &msg.res, msg.folder
+				s.res, s.shown = &msg.res, msg.lists
 			}
 			return s, nil
 		}
-		s.res, s.folder, s.file = &msg.res, msg.folder, &msg.file
+		s.res, s.shown, s.file = &msg.res, msg.lists, &msg.file
 	case tea.PasteMsg:
 		if in := s.input(); in != nil && !s.running {
 			s.typeInto(in, msg)
@@ -388,14 +418,14 @@ func (s *Aggregate) draw(width, height int) (view string, curX, curY, most int) 
 func (s *Aggregate) resultLines(width int) []string {
 	st := s.c.Styles
 	nameW := 0
-	for _, o := range s.res.Organs {
+	for _, o := range s.shown.organs {
 		nameW = max(nameW, ansi.StringWidth(o.Name))
 	}
 	nameW = min(max(nameW, 4), max(8, width-34))
 	var out []string
 	out = append(out, st.Label.Render(components.Fit("  "+components.Fit(text.AggColOrgan, nameW)+"  "+
 		components.Fit(text.AggColStatus, 8)+components.Fit(text.AggColErrors, 6)+text.AggColDue, width)))
-	for _, o := range s.res.Organs {
+	for _, o := range s.shown.organs {
 		errs := strconv.Itoa(o.Errors)
 		if o.Status == model.AggMissing {
 			errs = "-"
@@ -410,9 +440,9 @@ func (s *Aggregate) resultLines(width int) []string {
 		out = append(out, components.Fit("  "+components.Fit(o.Name, nameW)+"  "+
 			style.Render(components.Fit(o.Status.Label(), 8))+components.Fit(errs, 6)+o.DueLabel(), width))
 	}
-	if len(s.folder.Rejected)+len(s.folder.Skipped) > 0 {
-		out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf(text.AggRejected, len(s.folder.Rejected), len(s.folder.Skipped)), width)))
-		for _, r := range append(append([]desk.Rejected{}, s.folder.Rejected...), s.folder.Skipped...) {
+	if len(s.shown.unused) > 0 {
+		out = append(out, st.Muted.Render(components.Fit(fmt.Sprintf(text.AggRejected, s.shown.notUsed, s.shown.otherYear), width)))
+		for _, r := range s.shown.unused {
 			reason := strings.Join(strings.Fields(strings.ReplaceAll(r.Reason, "\n", " ")), " ")
 			out = append(out, components.Fit("  "+st.Error.Render(r.File+"："+reason), width))
 		}

@@ -219,6 +219,13 @@ func ReloadParts(kinds desk.Parts) tea.Cmd {
 	return func() tea.Msg { return ReloadMsg{Parts: kinds} }
 }
 
+// ReloadItems asks the app to take the saved state of these items of the
+// register of 主动公开信息 into the open year's snapshot (after a save, a
+// delete or an undo of them).
+func ReloadItems(ids ...int64) tea.Cmd {
+	return func() tea.Msg { return ReloadMsg{Parts: desk.PartItems, Items: ids} }
+}
+
 // SetYear makes y the open organ-year (nil closes it).
 func (c *Common) SetYear(y *desk.Year) {
 	c.Snap, c.head = y, nil
@@ -375,7 +382,7 @@ type Desk interface {
 	StartYear(ctx context.Context, o model.Organ, year int, fromPrev bool) (*desk.StartedYear, error)
 	OpenYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*desk.Year, error)
 	ReadLogUpdate(ctx context.Context, y *desk.Year, ids []int64) (*desk.LogUpdate, error)
-	ReadParts(ctx context.Context, y *desk.Year, kinds desk.Parts) (*desk.PartsUpdate, error)
+	ReadParts(ctx context.Context, y *desk.Year, rd desk.PartsRead) (*desk.PartsUpdate, error)
 	LoadOrganYear(ctx context.Context, organID int64, year int, withPersonal bool) (*model.OrganYear, error)
 	Report(ctx context.Context, organID int64, year int) (*model.Report, error)
 

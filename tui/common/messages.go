@@ -20,11 +20,13 @@ type SaveFailedMsg struct{ Err error }
 // Requests names the log entries a save wrote and nothing else changed,
 // the app reads only those back and updates the open year's snapshot
 // (desk.Year.WithLog) instead of loading the whole organ-year; when Parts
-// names the lists a save wrote (cases, measures, items), it reads those
-// lists back (desk.Year.WithParts).
+// names the parts a save wrote (cases, measures, items, the report), it
+// reads those back (desk.Year.WithParts): of the register of 主动公开信息,
+// only the items named in Items when there are some.
 type ReloadMsg struct {
 	Requests []int64
 	Parts    desk.Parts
+	Items    []int64
 }
 
 // OrganYearMsg carries a freshly loaded organ-year (or the error loading it).

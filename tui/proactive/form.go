@@ -487,12 +487,12 @@ func (s *Screen) itemSaved(msg itemSavedMsg) (common.Screen, tea.Cmd) {
 	if !msg.isNew || s.form != nil && s.form.closeAfter {
 		s.mode, s.form = modeList, nil
 		s.note = text.ItemsSavedEdit
-		return s, tea.Batch(s.reload(), lists, s.c.Saved(), common.ReloadParts(desk.PartItems))
+		return s, tea.Batch(s.reload(), lists, s.c.Saved(), common.ReloadItems(msg.it.ID))
 	}
 	s.last = prefill{date: msg.it.Published, category: msg.it.Category, channels: msg.it.Channels, entered: s.last.entered + 1}
 	s.openForm(nil)
 	s.form.note = fmt.Sprintf(text.ItemsSavedNew, msg.it.Title)
-	return s, tea.Batch(s.reload(), lists, s.c.Saved(), common.ReloadParts(desk.PartItems))
+	return s, tea.Batch(s.reload(), lists, s.c.Saved(), common.ReloadItems(msg.it.ID))
 }
 
 func (ef *entryForm) view(s *Screen, width, height int) string {

@@ -95,7 +95,7 @@ func New(c *common.Common) common.Screen {
 			err := st.SaveItem(ctx, &it)
 			return it, err
 		},
-		Reload:  func(*model.DisclosureItem) tea.Cmd { return common.ReloadParts(desk.PartItems) },
+		Reload:  func(it *model.DisclosureItem) tea.Cmd { return common.ReloadItems(it.ID) },
 		Changed: s.rows.Refresh,
 	})
 	s.rows.SetHeight(s.listHeight())
