@@ -95,7 +95,8 @@ func partsAsFresh(t *testing.T, a *App, st *desk.Store, organID int64, today mod
 
 // TestEditedYearEqualsFreshOpen: the screens that set the snapshot
 // themselves when they save (desk.Year.Edit: table 二's cells, the text of
-// a section, the profile, the typed fees) leave it equal to a fresh open
+// a section and its headings added, deleted and restored, the profile,
+// the typed fees) leave it equal to a fresh open
 // of the year after each save made by keys: report, profile, findings and
 // tables. None of them loads the year again.
 func TestEditedYearEqualsFreshOpen(t *testing.T) {
@@ -150,6 +151,18 @@ func TestEditedYearEqualsFreshOpen(t *testing.T) {
 		t.Fatalf("the paragraph naming an applicant has no S1 error (errors %d, before %d)", errs(), before)
 	}
 	fresh("section 一")
+	// A heading added and named, deleted and brought back.
+	h.key("a")
+	h.typeText("其他工作")
+	h.key("enter")
+	h.mustSee("其他工作")
+	fresh("section 一, heading added")
+	h.key("d", "y")
+	h.mustNotSee("其他工作")
+	fresh("section 一, heading deleted")
+	h.key("u")
+	h.mustSee("其他工作")
+	fresh("section 一, delete undone")
 
 	// The profile's phone, and the typed fees.
 	h.key("esc", "0")
