@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -298,8 +299,25 @@ type startRun struct {
 }
 
 // procCPU is the CPU time (user + system, all threads) process pid has
-// used so far, from /proc (clock ticks of 1/100 s).
+// used so far: the sum of its threads' run time in /proc/<pid>/task/*/
+// schedstat (nanoseconds), or, where that is missing, utime + stime from
+// /proc/<pid>/stat (clock ticks of 1/100 s, too coarse for start-up).
 func procCPU(pid int) time.Duration {
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
+	var ns int64
+	for _, t := range tasks {
+		b, err := os.ReadFile(t)
+		if err != nil {
+			continue
+		}
+		var run int64
+		if _, err := fmt.Sscan(string(b), &run); err == nil {
+			ns += run
+		}
+	}
+	if ns > 0 {
+		return time.Duration(ns)
+	}
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
 		return 0
