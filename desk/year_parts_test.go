@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -43,24 +42,12 @@ func TestWithPartsEqualsFreshOpen(t *testing.T) {
 // requests over five years (the last year's organ-year, which starts with
 // no cases, measures or items).
 func TestWithPartsEqualsFreshOpenBulk(t *testing.T) {
-	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.LoadDemo(ctx, 3000, 7); err != nil {
-		t.Fatal(err)
-	}
-	o, err := st.FindOrgan(ctx, DemoBulkOrganName)
-	if err != nil {
-		t.Fatal(err)
-	}
 	steps := 40
 	if testing.Short() {
 		steps = 15
 	}
-	checkRandomPartSaves(t, st, o.ID, DemoBulkLastYear, steps, 9, model.FromLog)
+	st, organID := bulkDesk(t, 3000)
+	checkRandomPartSaves(t, st, organID, DemoBulkLastYear, steps, 9, model.FromLog)
 }
 
 // partChanges counts what the saves of a run changed, to show the run
