@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -53,16 +52,8 @@ func TestWithLogEqualsFreshOpenBulk(t *testing.T) {
 // over five years, and the organ that holds them.
 func bulkDesk(t *testing.T, n int) (*Store, int64) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.LoadDemo(ctx, n, 7); err != nil {
-		t.Fatal(err)
-	}
-	o, err := st.FindOrgan(ctx, DemoBulkOrganName)
+	st := loadedDesk(t, n, 7)
+	o, err := st.FindOrgan(context.Background(), DemoBulkOrganName)
 	if err != nil {
 		t.Fatal(err)
 	}
