@@ -212,9 +212,9 @@ func ReloadRequests(ids ...int64) tea.Cmd {
 	return func() tea.Msg { return ReloadMsg{Requests: ids} }
 }
 
-// ReloadParts asks the app to take the saved state of these lists of the
-// open organ-year (cases, measures, items) into its snapshot (after a save
-// that wrote only them).
+// ReloadParts asks the app to take the saved state of these parts of the
+// open organ-year (cases, measures, the whole register of items, the
+// report) into its snapshot (after a save that wrote only them).
 func ReloadParts(kinds desk.Parts) tea.Cmd {
 	return func() tea.Msg { return ReloadMsg{Parts: kinds} }
 }
