@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"nianbao/db"
+	"nianbao/desk"
 	"nianbao/model"
 )
 
@@ -28,6 +29,8 @@ import (
 //   - item: the title of an item, Ctrl+S (the edit saves and goes back to
 //     the register, which reads its page again);
 //   - fees: the fee notices typed in 信息处理费, Tab;
+//   - text: a character typed in a paragraph of section 一, saved by the
+//     editor's autosave (its delay is 1 ms here);
 //   - cell: a typed cell of table 二, Enter (the grid sets the snapshot
 //     itself and saves the cells).
 func BenchmarkPartSave(b *testing.B) {
@@ -53,6 +56,9 @@ func BenchmarkPartSave(b *testing.B) {
 		}},
 		{"fees", []string{"f", "tab", "tab"}, "收费通知", func(i int) step {
 			return step{before: []string{"backspace", fmt.Sprint(1 + i%2)}, save: "tab", after: []string{"shift+tab"}}
+		}},
+		{"text", []string{"1", "down", "enter"}, "总体情况", func(i int) step {
+			return step{save: typeOrErase(i)[0]}
 		}},
 		{"cell", []string{"2"}, "规章", func(i int) step {
 			return step{before: []string{fmt.Sprint(1 + i%2)}, save: "enter", after: []string{"shift+tab"}}
@@ -166,5 +172,38 @@ func timeSaves(b *testing.B, d *driver, warm int, save func(i int) (time.Duratio
 		b.ReportMetric(percentile(cpu, 50), "cpu-p50-ms")
 		b.ReportMetric(percentile(cpu, 90), "cpu-p90-ms")
 		b.ReportMetric(percentile(cpu, 99), "cpu-p99-ms")
+	}
+}
+
+// BenchmarkYearReload is what each of those saves cost before it read back
+// only its part: loading and checking the whole organ-year again
+// (desk.Store.OpenYear) at 50,000 requests, CPU of the whole process.
+func BenchmarkYearReload(b *testing.B) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
+	}
+	st := desk.Wrap(openStore(b, stressPath(b)))
+	ctx := context.Background()
+	o, err := st.OrganByName(ctx, StressOrganName)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cal := model.DefaultCalendar()
+	cpu := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c0, ok := processCPU()
+		if _, err := st.OpenYear(ctx, o.ID, StressYear, cal, today); err != nil {
+			b.Fatal(err)
+		}
+		c1, ok1 := processCPU()
+		if ok && ok1 {
+			cpu = append(cpu, c1-c0)
+		}
+	}
+	b.StopTimer()
+	if len(cpu) > 0 {
+		sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
+		b.ReportMetric(percentile(cpu, 50), "cpu-p50-ms")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/model"
 )
@@ -108,6 +109,30 @@ func s3Total(oy *model.OrganYear, row string) int64 {
 	return oy.Report.Values[model.Addr(model.TableS3, row, model.ColTotal)]
 }
 
+// breakdownPart returns the byte span, in text, of the first part's count
+// of the first 「N条，其中……其他……」 list that adds up (rule N9's reading);
+// ok is false when there is none.
+func breakdownPart(text string) (start, end int, ok bool) {
+	t := model.NormalizeDigits(text)
+	// NormalizeDigits maps rune for rune: a rune position in t is one in text.
+	at := func(i int) int {
+		n := utf8.RuneCountInString(t[:i])
+		for j := range text {
+			if n == 0 {
+				return j
+			}
+			n--
+		}
+		return len(text)
+	}
+	for _, bd := range model.Breakdowns(t) {
+		if bd.Complete && bd.AddsUp && bd.First[0] >= 0 {
+			return at(bd.First[0]), at(bd.First[1]), true
+		}
+	}
+	return 0, 0, false
+}
+
 // s3ApplicantSum is the sum of a table 三 row's six applicant columns.
 func s3ApplicantSum(oy *model.OrganYear, row string) int64 {
 	var n int64
@@ -199,7 +224,7 @@ func (r *Report) Mutants() []Mutant {
 	// A breakdown that no longer adds up: the first part of the first
 	// complete 「其中」 list that did, +1.
 	for i, b := range base.Report.Blocks {
-		at, end, ok := model.BreakdownPart(b.Text)
+		at, end, ok := breakdownPart(b.Text)
 		if !ok {
 			continue
 		}

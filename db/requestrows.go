@@ -123,7 +123,24 @@ func unpackRequest(row []byte, withPersonal bool, q *model.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := splitTexts(texts, n[len(packedInts):count], t[:count-len(packedInts)]); err != nil {
+	// The personal values get a string of their own: an entry whose
+	// Personal is cleared (a snapshot keeps none) must not keep them
+	// alive in the block its summary and notes share.
+	lens := n[len(packedInts):count]
+	own := 0
+	for _, l := range lens[:len(packedTexts)] {
+		if l < 0 || l > int64(len(texts)) {
+			return errPacked
+		}
+		own += int(l)
+	}
+	if own > len(texts) {
+		return errPacked
+	}
+	if err := splitTexts(texts[:own], lens[:len(packedTexts)], t[:len(packedTexts)]); err != nil {
+		return err
+	}
+	if err := splitTexts(texts[own:], lens[len(packedTexts):], t[len(packedTexts):len(lens)]); err != nil {
 		return err
 	}
 	*q = model.Request{

@@ -32,22 +32,24 @@ var reNextStatement = regexp.MustCompile(`[;；]\s*(?:全年|今年|本年|同�
 // reBareCount is a count without a unit ending a part: 「主动公开信息数169」.
 var reBareCount = regexp.MustCompile(`([0-9]+)\s*$`)
 
-// A breakdown is one 「N条，其中……」 list as N9 reads it.
-type breakdown struct {
-	total    int64
-	parts    []int64 // up to the 「其他」 one
-	head     [2]int  // byte span of 「135条，其中」 in the text
-	first    [2]int  // byte span of the first part's count
-	complete bool    // a 「其他」 part, no 「等」 at the end
-	addsUp   bool    // the parts reach the total exactly
+// A Breakdown is one 「N条，其中……」 list as N9 reads it. Byte offsets
+// are in the text Breakdowns was given (digits made half-width by
+// NormalizeDigits, which keeps rune positions).
+type Breakdown struct {
+	Total    int64
+	Parts    []int64 // up to the 「其他」 one
+	Head     [2]int  // byte span of 「135条，其中」
+	First    [2]int  // byte span of the first part's count; -1 when none
+	Complete bool    // a 「其他」 part, no 「等」 at the end
+	AddsUp   bool    // the parts reach the total exactly
 }
 
-// breakdowns reads every 「其中」 list of t (digits half-width).
-func breakdowns(t string) []breakdown {
-	var out []breakdown
+// Breakdowns reads every 「其中」 list of t (digits half-width).
+func Breakdowns(t string) []Breakdown {
+	var out []Breakdown
 	for _, m := range reBreakdown.FindAllStringSubmatchIndex(t, -1) {
-		bd := breakdown{head: [2]int{m[0], m[1]}, first: [2]int{-1, -1}}
-		bd.total, _ = strconv.ParseInt(t[m[2]:m[3]], 10, 64)
+		bd := Breakdown{Head: [2]int{m[0], m[1]}, First: [2]int{-1, -1}}
+		bd.Total, _ = strconv.ParseInt(t[m[2]:m[3]], 10, 64)
 		reUnit := regexp.MustCompile(`([0-9]+)\s*` + t[m[4]:m[5]])
 		rest := t[m[1]:]
 		if i := strings.IndexAny(rest, "。！？!?"); i >= 0 {
@@ -75,26 +77,26 @@ func breakdowns(t string) []breakdown {
 				break
 			}
 			n, _ := strconv.ParseInt(piece[ns[0][2]:ns[0][3]], 10, 64)
-			if closed && sum+n > bd.total {
+			if closed && sum+n > bd.Total {
 				break // the next statement, not a part
 			}
-			if bd.first[0] < 0 {
+			if bd.First[0] < 0 {
 				at := m[1] + pc[0]
-				bd.first = [2]int{at + ns[0][2], at + ns[0][3]}
+				bd.First = [2]int{at + ns[0][2], at + ns[0][3]}
 			}
 			sum += n
 			if !closed {
-				bd.parts = append(bd.parts, n)
+				bd.Parts = append(bd.Parts, n)
 			}
 			if strings.Contains(piece, "其他") {
 				closed = true
 			}
-			if closed && sum == bd.total {
-				bd.addsUp = true
+			if closed && sum == bd.Total {
+				bd.AddsUp = true
 				break
 			}
 		}
-		bd.complete = closed && !ended && !broken
+		bd.Complete = closed && !ended && !broken
 		out = append(out, bd)
 	}
 	return out
@@ -120,30 +122,6 @@ func pieces(s string) [][2]int {
 	return out
 }
 
-// BreakdownPart returns the byte span, in text, of the first part's count
-// of the first 「N条，其中……其他……」 list that adds up (the corpus plants a
-// wrong part there); ok is false when there is none.
-func BreakdownPart(text string) (start, end int, ok bool) {
-	t := NormalizeDigits(text)
-	// NormalizeDigits maps rune for rune: a rune position in t is one in text.
-	at := func(i int) int {
-		n := utf8.RuneCountInString(t[:i])
-		for j := range text {
-			if n == 0 {
-				return j
-			}
-			n--
-		}
-		return len(text)
-	}
-	for _, bd := range breakdowns(t) {
-		if bd.complete && bd.addsUp && bd.first[0] >= 0 {
-			return at(bd.first[0]), at(bd.first[1]), true
-		}
-	}
-	return 0, 0, false
-}
-
 // listSums runs N9 on the narrative.
 func (c *checker) listSums() {
 	for _, b := range c.r.Blocks {
@@ -151,19 +129,19 @@ func (c *checker) listSums() {
 			continue
 		}
 		t := NormalizeDigits(b.Text)
-		for _, bd := range breakdowns(t) {
-			if !bd.complete || bd.addsUp {
+		for _, bd := range Breakdowns(t) {
+			if !bd.Complete || bd.AddsUp {
 				continue
 			}
 			var sum int64
-			terms := make([]string, len(bd.parts))
-			for k, p := range bd.parts {
+			terms := make([]string, len(bd.Parts))
+			for k, p := range bd.Parts {
 				sum += p
 				terms[k] = strconv.FormatInt(p, 10)
 			}
 			c.add(Finding{Rule: "N9", Severity: Warning, Section: b.Section, Entry: EntryRef{Kind: EntryBlock, ID: b.ID},
-				Message: sectionName(b.Section) + "中「" + phraseAround(b.Text, t, bd.head[0], bd.head[1]) + "……」所列各项相加为 " +
-					strconv.FormatInt(sum, 10) + "（" + strings.Join(terms, "+") + "），不等于总数 " + strconv.FormatInt(bd.total, 10) + "，请核对"})
+				Message: sectionName(b.Section) + "中「" + phraseAround(b.Text, t, bd.Head[0], bd.Head[1]) + "……」所列各项相加为 " +
+					strconv.FormatInt(sum, 10) + "（" + strings.Join(terms, "+") + "），不等于总数 " + strconv.FormatInt(bd.Total, 10) + "，请核对"})
 			break
 		}
 	}
