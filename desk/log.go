@@ -133,6 +133,15 @@ func (u *LogUpdate) For(y *Year) bool {
 	return u != nil && r.OrganID == u.organID && r.Year == u.year && u.load == y.load
 }
 
+// IDs are the log entries u read, to read them again.
+func (u *LogUpdate) IDs() []int64 {
+	ids := make([]int64, len(u.Requests))
+	for i, ru := range u.Requests {
+		ids[i] = ru.ID
+	}
+	return ids
+}
+
 // WithLog is the snapshot after the saves u read: each entry takes its
 // stored state. An entry that stays at its place changes in place (see
 // Year); the checks run again on the changed entries only, and table 三,

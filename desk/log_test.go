@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -38,12 +37,6 @@ func TestWithLogEqualsFreshOpen(t *testing.T) {
 // requests over five years, or of 50,000 with NIANBAO_TEST_50K=1 (about a
 // minute: each step opens the year afresh to compare).
 func TestWithLogEqualsFreshOpenBulk(t *testing.T) {
-	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	n, steps := 3000, 40
 	if testing.Short() {
 		steps = 20
@@ -51,14 +44,20 @@ func TestWithLogEqualsFreshOpenBulk(t *testing.T) {
 	if os.Getenv("NIANBAO_TEST_50K") == "1" {
 		n, steps = 50000, 12
 	}
-	if err := st.LoadDemo(ctx, n, 7); err != nil {
-		t.Fatal(err)
-	}
-	o, err := st.FindOrgan(ctx, DemoBulkOrganName)
+	st, organID := bulkDesk(t, n)
+	checkRandomSaves(t, st, organID, DemoBulkLastYear, steps, 2)
+}
+
+// bulkDesk is a store holding the demo with a generated log of n requests
+// over five years, and the organ that holds them.
+func bulkDesk(t *testing.T, n int) (*Store, int64) {
+	t.Helper()
+	st := loadedDesk(t, n, 7)
+	o, err := st.FindOrgan(context.Background(), DemoBulkOrganName)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkRandomSaves(t, st, o.ID, DemoBulkLastYear, steps, 2)
+	return st, o.ID
 }
 
 func checkRandomSaves(t *testing.T, st *Store, organID int64, year, steps int, seed uint64) {

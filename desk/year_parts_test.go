@@ -38,6 +38,18 @@ func TestWithPartsEqualsFreshOpen(t *testing.T) {
 	}
 }
 
+// TestWithPartsEqualsFreshOpenBulk is the same on a generated log of 3,000
+// requests over five years (the last year's organ-year, which starts with
+// no cases, measures or items).
+func TestWithPartsEqualsFreshOpenBulk(t *testing.T) {
+	steps := 40
+	if testing.Short() {
+		steps = 15
+	}
+	st, organID := bulkDesk(t, 3000)
+	checkRandomPartSaves(t, st, organID, DemoBulkLastYear, steps, 9, model.FromLog)
+}
+
 // partChanges counts what the saves of a run changed, to show the run
 // exercised the rules that read the lists.
 type partChanges struct {

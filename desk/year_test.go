@@ -12,7 +12,11 @@ import (
 )
 
 // demoStore opens a new database in a temp folder with the demo data.
-func demoDesk(t *testing.T) *Store {
+func demoDesk(t *testing.T) *Store { return loadedDesk(t, 0, 1) }
+
+// loadedDesk is a store in a new file holding the demo and a generated log
+// of bulk requests (LoadDemo).
+func loadedDesk(t *testing.T, bulk int, seed uint64) *Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := Open(ctx, filepath.Join(t.TempDir(), "nianbao.db"), Options{NoBackup: true})
@@ -20,7 +24,7 @@ func demoDesk(t *testing.T) *Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.LoadDemo(ctx, 0, 1); err != nil {
+	if err := st.LoadDemo(ctx, bulk, seed); err != nil {
 		t.Fatal(err)
 	}
 	return st

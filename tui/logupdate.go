@@ -58,9 +58,14 @@ func (a *App) applyLog(msg logReadMsg) tea.Cmd {
 		// A whole load runs; it started after these saves and holds them.
 		return nil
 	}
-	if msg.err != nil || !msg.u.For(a.c.Snap) {
+	if msg.err != nil {
 		a.loading = true
 		return a.loadCmd(a.c.Organ.ID, a.c.Year)
+	}
+	if !msg.u.For(a.c.Snap) {
+		// The year was loaded again while the entries were read: read
+		// them again for the new load.
+		return a.readLog(append(msg.u.IDs(), queued...))
 	}
 	a.c.SetYear(a.c.Snap.WithLog(msg.u))
 	cmd := a.handOn()

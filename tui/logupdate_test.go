@@ -185,3 +185,36 @@ func countedApp(t *testing.T, st *desk.Store, dir string, o model.Organ, today m
 	h.send(common.OpenMsg{Organ: o, Year: 2021})
 	return h, d
 }
+
+// TestLogReadBeforeALoadIsReadAgain: entries read back before a whole load
+// of the year whose reply lands after it are read again for that load,
+// not laid over it (nor is the year loaded a third time).
+func TestLogReadBeforeALoadIsReadAgain(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st := openStore(t, filepath.Join(dir, "nianbao.db"))
+	o := seedYear(t, st, 10)
+	today := model.NewDate(2022, 1, 10)
+	h, d := countedApp(t, st, dir, o, today, 120, 36)
+	a := h.app
+	q := a.Common().OrganYear().Requests[2]
+	q.Summary = "甲"
+	if err := d.SaveRequestField(ctx, &q, db.FieldSummary); err != nil {
+		t.Fatal(err)
+	}
+	_, read := a.Update(common.ReloadMsg{Requests: []int64{q.ID}})
+	stale := read() // the entry as it is now: 甲
+	q.Summary = "乙"
+	if err := d.SaveRequestField(ctx, &q, db.FieldSummary); err != nil {
+		t.Fatal(err)
+	}
+	h.send(common.ReloadMsg{}) // a whole load lands first
+	h.send(stale)
+	if got := a.Common().OrganYear().Requests[2].Summary; got != "乙" {
+		t.Fatalf("summary %q after the stale read, want 乙", got)
+	}
+	sameAsFresh(t, a, d.Store, o.ID, today)
+	if d.opens != 2 {
+		t.Fatalf("%d loads, want 2", d.opens)
+	}
+}

@@ -95,7 +95,8 @@ func partsAsFresh(t *testing.T, a *App, st *desk.Store, organID int64, today mod
 
 // TestEditedYearEqualsFreshOpen: the screens that set the snapshot
 // themselves when they save (desk.Year.Edit: table 二's cells, the text of
-// a section, the profile, the typed fees) leave it equal to a fresh open
+// a section and its headings added, deleted and restored, the profile,
+// the typed fees) leave it equal to a fresh open
 // of the year after each save made by keys: report, profile, findings and
 // tables. None of them loads the year again.
 func TestEditedYearEqualsFreshOpen(t *testing.T) {
@@ -150,6 +151,18 @@ func TestEditedYearEqualsFreshOpen(t *testing.T) {
 		t.Fatalf("the paragraph naming an applicant has no S1 error (errors %d, before %d)", errs(), before)
 	}
 	fresh("section 一")
+	// A heading added and named, deleted and brought back.
+	h.key("a")
+	h.typeText("其他工作")
+	h.key("enter")
+	h.mustSee("其他工作")
+	fresh("section 一, heading added")
+	h.key("d", "y")
+	h.mustNotSee("其他工作")
+	fresh("section 一, heading deleted")
+	h.key("u")
+	h.mustSee("其他工作")
+	fresh("section 一, delete undone")
 
 	// The profile's phone, and the typed fees.
 	h.key("esc", "0")
@@ -259,4 +272,48 @@ func seededApp(t *testing.T) (*harness, *countingDesk, model.Organ, model.Date) 
 	today := model.NewDate(2022, 1, 10)
 	h, d := countedApp(t, st, dir, o, today, 120, 36)
 	return h, d, o, today
+}
+
+// TestPartsReadBeforeALoadIsReadAgain: a read of saved parts that started
+// before a whole load of the year lands after it; it is read again for
+// the new load rather than laid over it, and a save queued behind it is
+// read too.
+func TestPartsReadBeforeALoadIsReadAgain(t *testing.T) {
+	ctx := context.Background()
+	h, d, o, today := seededApp(t)
+	a := h.app
+	c := model.Case{OrganID: o.ID, Year: 2021, Kind: model.CaseReview, Result: model.Pending, Summary: "甲"}
+	if err := d.SaveCase(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	_, read := a.Update(common.ReloadMsg{Parts: desk.PartCases})
+	if read == nil {
+		t.Fatal("no read of the cases started")
+	}
+	stale := read() // the cases as they are now: 甲
+	m := model.Measure{OrganID: o.ID, Year: 2021, Problem: "问题", Measure: "措施"}
+	if err := d.SaveMeasure(ctx, &m); err != nil {
+		t.Fatal(err)
+	}
+	if _, queued := a.Update(common.ReloadMsg{Parts: desk.PartMeasures}); queued != nil {
+		t.Fatal("a second read started while the first runs")
+	}
+	// The case changes again and a whole load (as after a failed read)
+	// lands before the first read's reply.
+	c.Summary = "乙"
+	if err := d.SaveCase(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	h.send(common.ReloadMsg{})
+	if d.opens != 2 {
+		t.Fatalf("%d loads, want 2", d.opens)
+	}
+	h.send(stale) // read for the load before: read again, with the measures queued
+	if got := a.Common().OrganYear().Cases; len(got) != 1 || got[0].Summary != "乙" {
+		t.Fatalf("cases after the stale read: %+v", got)
+	}
+	partsAsFresh(t, a, d.Store, o.ID, today)
+	if d.opens != 2 {
+		t.Fatalf("%d loads, want 2", d.opens)
+	}
 }
