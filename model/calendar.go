@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/bits"
 	"sort"
 	"strconv"
 	"sync"
@@ -292,12 +293,52 @@ func (c *Calendar) AddWorkdays(d Date, n int) Date {
 	day := dayNumber(d)
 	hint := d.Year() - calFirstYear
 	for n > 0 {
+		if i := c.yearIndex(day+1, &hint); i >= 0 {
+			// A year the calendar keeps bits for: count a word of days at
+			// a time (a check of 50,000 requests works out 100,000
+			// deadlines).
+			start, end := int(c.starts[i]), int(c.starts[i+1])
+			for off := day + 1 - start; off < end-start; {
+				b := uint(off & 63)
+				span := min(64-int(b), end-start-off)
+				word := c.bits[i][off>>6] >> b
+				if span < 64 {
+					word &= uint64(1)<<uint(span) - 1
+				}
+				if k := bits.OnesCount64(word); k < n {
+					n -= k
+					off += span
+					continue
+				}
+				for ; n > 1; n-- {
+					word &= word - 1
+				}
+				return fromDayNumber(start + off + bits.TrailingZeros64(word))
+			}
+			day = end - 1
+			continue
+		}
 		day++
 		if c.workdayAt(day, &hint) {
 			n--
 		}
 	}
 	return fromDayNumber(day)
+}
+
+// yearIndex is the index in bits of the year of day number n, or -1 when
+// the calendar keeps no bits for it; hint is the index to try first (it
+// is updated).
+func (c *Calendar) yearIndex(n int, hint *int) int {
+	i := *hint
+	if i < 0 || i >= len(c.bits) || n < int(c.starts[i]) || n >= int(c.starts[i+1]) {
+		i = fromDayNumber(n).Year() - calFirstYear
+		*hint = i
+	}
+	if i < 0 || i >= len(c.bits) {
+		return -1
+	}
+	return i
 }
 
 // WorkdaysBetween counts the working days after a up to and including b; it

@@ -214,8 +214,12 @@ type (
 		y   *desk.Year
 		err error
 	}
-	// startLoadMsg starts the held load of open seq (Options.LoadAfter).
-	startLoadMsg struct{ seq int }
+	// startLoadMsg starts the held load of open seq (Options.LoadAfter);
+	// afterPage: the request log's first page was drawn.
+	startLoadMsg struct {
+		seq       int
+		afterPage bool
+	}
 	// checkDoneMsg is the verdict of the start-up integrity check.
 	checkDoneMsg struct {
 		err      error
@@ -254,6 +258,11 @@ func (a *App) headCmd(organID int64, year int) tea.Cmd {
 		return headMsg{seq: seq, report: r, err: err}
 	}
 }
+
+// firstPageFrame is how long after the request log's first page the held
+// load starts: two frames of Bubble Tea's 60 a second, so the page's
+// frame is drawn first.
+const firstPageFrame = 34 * time.Millisecond
 
 // releaseLoad starts the open year's held load (Options.LoadAfter), if
 // there is one.
@@ -445,7 +454,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.releaseLoad()
 	case common.FirstPageMsg:
-		return a, a.releaseLoad()
+		if !a.loadHeld {
+			return a, nil
+		}
+		// The page is drawn at the renderer's next tick (60 a second):
+		// the load starts after that frame, not beside it.
+		seq := a.loadSeq
+		return a, tea.Tick(firstPageFrame, func(time.Time) tea.Msg { return startLoadMsg{seq: seq, afterPage: true} })
 	case common.ReloadMsg:
 		if a.loading {
 			// A load that has not started yet reads the change anyway.

@@ -54,9 +54,9 @@ func (r *recordingDesk) RequestPage(ctx context.Context, q desk.RequestQuery) ([
 }
 
 // heldHarness is appHarness with the year's load held back for loadAfter
-// (Options.LoadAfter) and the reads recorded; the timer's message is held
-// (testenv.Program.Hold) while holdTimer is true, so the test says when
-// it fires.
+// (Options.LoadAfter) and the reads recorded; the LoadAfter timer's
+// message is held (testenv.Program.Hold) while holdTimer is true, so the
+// test says when it fires.
 func heldHarness(t *testing.T, loadAfter time.Duration, requests int) (h *harness, rec *recordingDesk, o model.Organ, holdTimer *bool) {
 	t.Helper()
 	dir := t.TempDir()
@@ -68,7 +68,7 @@ func heldHarness(t *testing.T, loadAfter time.Duration, requests int) (h *harnes
 	h = &harness{t: t, app: a, st: st, dir: dir}
 	h.p = &testenv.Program{T: t, Model: a, Frame: h.screen}
 	hold := true
-	h.p.Hold = func(m tea.Msg) bool { _, ok := m.(startLoadMsg); return ok && hold }
+	h.p.Hold = func(m tea.Msg) bool { s, ok := m.(startLoadMsg); return ok && !s.afterPage && hold }
 	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
 	h.run(a.Init())
 	return h, rec, o, &hold

@@ -105,15 +105,9 @@ func (m *Model) loadYears() tea.Cmd {
 	}
 	ctx, st, id := m.c.Ctx, m.c.Store, m.organs[m.ol.Cursor].ID
 	return func() tea.Msg {
-		ys, err := st.Years(ctx, id)
+		ys, status, err := st.YearStatuses(ctx, id)
 		if err != nil {
 			return yearsMsg{organID: id, err: err}
-		}
-		status := map[int]model.ReportStatus{}
-		for _, y := range ys {
-			if r, err := st.Report(ctx, id, y); err == nil {
-				status[y] = r.Status
-			}
 		}
 		return yearsMsg{organID: id, years: ys, status: status}
 	}
