@@ -58,7 +58,7 @@ func (s *Store) startCheck(openCtx context.Context, existed bool) error {
 		// A byte changed inside a record passes quick_check: the row
 		// checksums find it. The day's backup is then not taken, so that
 		// rotation does not push out a backup holding the saved values.
-		probs, err := s.VerifyRows(ctx)
+		probs, err := s.verifyRowsAlone(ctx)
 		if err == nil && len(probs) > 0 {
 			s.warnMu.Lock()
 			s.rowProbs = probs
@@ -71,6 +71,20 @@ func (s *Store) startCheck(openCtx context.Context, existed bool) error {
 		}
 	}()
 	return nil
+}
+
+// verifyRowsAlone is VerifyRows on a read-only connection of its own, as
+// quick_check has: the start-up check reads every summed row (seconds on
+// a busy old PC), and on the long-read connection the year the clerk
+// opens meanwhile, and the start screen's count of requests due soon,
+// waited for all of it.
+func (s *Store) verifyRowsAlone(ctx context.Context) ([]RowProblem, error) {
+	d, err := openPool(dsnFor(s.path, "", true))
+	if err != nil {
+		return nil, ioErr("检查数据库", err)
+	}
+	defer d.Close()
+	return s.verifyRowsOn(ctx, d)
 }
 
 // startReadOnlyCheck runs quick_check in the background for a read-only

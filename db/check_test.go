@@ -3,6 +3,7 @@ package db
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -277,5 +278,61 @@ func TestLoadOrganYearSeesEverySave(t *testing.T) {
 	tx.Rollback()
 	if err != nil || len(page) != 50 {
 		t.Fatalf("page query beside a load: %v, %d rows", err, len(page))
+	}
+}
+
+// TestDeferredCheckLeavesTheReaderFree: the start-up check (quick_check,
+// then every row's checksum) reads on connections of its own, so the
+// long-read connection the year's load and the start screen's counts use
+// is never taken by it; a changed record is still found.
+func TestDeferredCheckLeavesTheReaderFree(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTest(t)
+	o := mustOrgan(t, s, "大雁镇人民政府")
+	q := newRequest(o.ID, model.NewDate(2021, 3, 5), model.NaturalPerson, "申请公开征地补偿标准")
+	if err := s.SaveRequest(ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err := Open(ctx, path, Options{NoBackup: true, DeferCheck: true, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-s.CheckDone()
+	if s.CheckErr() != nil || len(s.Warnings()) != 0 {
+		t.Fatalf("a sound file: %v %v", s.CheckErr(), s.Warnings())
+	}
+	if s.rdb != nil {
+		t.Fatal("the start-up check opened the long-read connection")
+	}
+	s.Close()
+
+	// A summary changed behind the store's back: the check on its own
+	// connection still finds it.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.SetMaxOpenConns(1)
+	for _, stmt := range []string{
+		"CREATE TEMP TABLE kept AS SELECT * FROM row_sums",
+		"UPDATE requests SET summary = '申请公开征地补偿标准（改）'",
+		"DELETE FROM row_sums",
+		"INSERT INTO row_sums SELECT * FROM kept", // the saved checksums, as bit rot leaves them
+	} {
+		if _, err := raw.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	raw.Close()
+	s, err = Open(ctx, path, Options{NoBackup: true, DeferCheck: true, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	<-s.CheckDone()
+	if len(s.RowProblems()) != 1 || s.rdb != nil {
+		t.Fatalf("the changed record was not found (%+v) or the reader was opened (%v)", s.RowProblems(), s.rdb != nil)
 	}
 }

@@ -171,13 +171,18 @@ type RowProblem struct {
 // the newest backup that still holds the saved value. It reads through the
 // long-read pool, beside the writer.
 func (s *Store) VerifyRows(ctx context.Context) ([]RowProblem, error) {
-	probs, err := verifyRows(ctx, s.reader())
+	return s.verifyRowsOn(ctx, s.reader())
+}
+
+// verifyRowsOn is VerifyRows reading through d.
+func (s *Store) verifyRowsOn(ctx context.Context, d *sql.DB) ([]RowProblem, error) {
+	probs, err := verifyRows(ctx, d)
 	if err != nil || len(probs) == 0 {
 		return probs, err
 	}
 	backups, _ := ListBackups(s.path, s.opt)
 	for i := range probs {
-		probs[i].Backup = goodBackupFor(ctx, s.reader(), probs[i], backups)
+		probs[i].Backup = goodBackupFor(ctx, d, probs[i], backups)
 	}
 	return probs, nil
 }
