@@ -21,6 +21,18 @@ func s1Count(fs []model.Finding, year, serial int) int {
 	return n
 }
 
+// saveApplicant2019 stores a request of 2019 answered that year (so in
+// the organ's log, not in 2021's) with personal values p.
+func saveApplicant2019(t *testing.T, st *Store, organID int64, p model.Personal) model.Request {
+	t.Helper()
+	q := model.Request{OrganID: organID, Received: model.NewDate(2019, 3, 1), Applicant: model.NaturalPerson, Summary: "申请公开低保名单",
+		Outcome: model.RowDisclosed, Answered: model.NewDate(2019, 3, 12), Personal: p}
+	if err := st.SaveRequest(context.Background(), &q); err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
 // TestS1FollowsTheOpenedYear: the workstation's snapshot of a year runs
 // rule S1 again after each change to a public text, whether made in memory
 // (Edit, WithSectionBlocks: the narrative editor, the preamble, the
@@ -38,14 +50,8 @@ func TestS1FollowsTheOpenedYear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// An applicant of 2019, answered that year: not in 2021's log, only
-	// in the organ's.
 	p := model.Personal{Name: "李娜", Phone: "0470-8123456", IDNumber: "15072419850612431X", Address: "巴彦托海镇团结路6号院2单元"}
-	q := model.Request{OrganID: o.ID, Received: model.NewDate(2019, 3, 1), Applicant: model.NaturalPerson, Summary: "申请公开低保名单",
-		Outcome: model.RowDisclosed, Answered: model.NewDate(2019, 3, 12), Personal: p}
-	if err := st.SaveRequest(ctx, &q); err != nil {
-		t.Fatal(err)
-	}
+	q := saveApplicant2019(t, st, o.ID, p)
 	y, err := st.OpenYear(ctx, o.ID, 2021, cal, snapToday)
 	if err != nil {
 		t.Fatal(err)
@@ -135,4 +141,39 @@ func TestS1FollowsTheOpenedYear(t *testing.T) {
 	}
 	y = step("a saved measure gives the address", y.WithParts(u), 2)
 	saved("a saved measure", y)
+}
+
+// TestS1SnapshotOfACheckNeverPassesSilently: CheckYear's organ-year keeps
+// only the personal values that may occur in its texts as loaded; a
+// snapshot made of it and edited (which the workstation never does: it
+// opens with OpenYear) cannot find a value it left out, and says so on the
+// changed paragraph with an error instead of passing it.
+func TestS1SnapshotOfACheckNeverPassesSilently(t *testing.T) {
+	ctx := context.Background()
+	st := demoDesk(t)
+	cal := model.DefaultCalendar()
+	o, err := st.FindYear(ctx, DemoOrganName, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveApplicant2019(t, st, o.ID, model.Personal{Name: "李娜"})
+	oy, _, err := st.CheckYear(ctx, o.ID, 2021, cal, snapToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := Snapshot(oy, cal, snapToday)
+	bs := append(y.Report().SectionBlocks(2), model.Block{ID: 990, Section: 2, Pos: 99, Kind: model.BlockParagraph, Text: "经与李娜沟通，已答复。"})
+	n := y.WithSectionBlocks(2, bs)
+	var at []model.Finding
+	for _, f := range n.Findings() {
+		if f.Rule == "S1" && f.Severity == model.Error && f.Entry == (model.EntryRef{Kind: model.EntryBlock, ID: 990}) {
+			at = append(at, f)
+		}
+	}
+	if len(at) != 1 {
+		t.Fatalf("S1 on the paragraph naming an applicant the index left out: %+v", at)
+	}
+	if n := len(n.Findings()) - len(y.Findings()); n != 1 {
+		t.Fatalf("%d findings more after one paragraph was added", n)
+	}
 }
