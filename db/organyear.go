@@ -56,17 +56,17 @@ func (s *Store) loadOrganYear(ctx context.Context, organID int64, year int, with
 	if oy.Measures, err = measuresForYear(ctx, tx, organID, year); err != nil {
 		return nil, err
 	}
-	x := model.NewPersonalIndex()
-	if toCheck {
-		x = model.NewPersonalIndexFor(model.PublicTexts(oy)) // the report, organ and measures are read
-	}
-	if oy.Personal, err = personalIndex(ctx, tx, organID, x); err != nil {
-		return nil, err
-	}
 	if oy.Items, err = itemsForYear(ctx, tx, organID, year); err != nil {
 		return nil, err
 	}
 	if oy.Prev, err = prevYear(ctx, tx, oy.Organ, year); err != nil {
+		return nil, err
+	}
+	x := model.NewPersonalIndex()
+	if toCheck {
+		x = model.NewPersonalIndexFor(model.PublicTexts(oy)) // of the whole organ-year as loaded
+	}
+	if oy.Personal, err = personalIndex(ctx, tx, organID, x); err != nil {
 		return nil, err
 	}
 	return oy, nil
