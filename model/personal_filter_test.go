@@ -418,3 +418,21 @@ func TestS1IndexForOtherTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestS1MeasureOfNoYear: a measure without a year is printed with the
+// year's (the export, the 图解 and rule B3 count it so), so rule S1 reads
+// it too; a measure of another year is not printed and not read.
+func TestS1MeasureOfNoYear(t *testing.T) {
+	oy := baseOY()
+	q := req(1, NewDate(2022, 3, 1))
+	q.Personal = Personal{Name: "欧阳明月"}
+	oy.Requests = append(oy.Requests, q)
+	oy.Measures = []Measure{
+		{ID: 8, Year: 2021, Problem: "欧阳明月反映答复超期", Measure: "加强督办"},
+		{ID: 9, Problem: "答复欧阳明月超期", Measure: "加强督办"},
+	}
+	fs := s1Findings(Check(oy, nil, checkToday))
+	if len(fs) != 1 || fs[0].Entry != (EntryRef{Kind: EntryMeasure, ID: 9}) {
+		t.Fatalf("S1 findings: %+v", fs)
+	}
+}

@@ -438,7 +438,7 @@ type publicText struct {
 
 // publicTexts are the texts of oy that go into the public report, as rule
 // S1 searches them: the preamble, every paragraph, the improvement
-// measures of the year.
+// measures of the year (and any of no year, which the export prints too).
 func publicTexts(oy *OrganYear) []publicText {
 	if oy == nil || oy.Report == nil {
 		return nil
@@ -456,8 +456,8 @@ func publicTexts(oy *OrganYear) []publicText {
 			Finding{Section: b.Section, Entry: EntryRef{Kind: EntryBlock, ID: b.ID}}})
 	}
 	for _, m := range oy.Measures {
-		if m.Year != r.Year {
-			continue
+		if m.Year != 0 && m.Year != r.Year {
+			continue // not printed: the export's measures are the year's and those of no year
 		}
 		out = append(out, publicText{m.Problem + "\n" + m.Measure + "\n" + m.Responsible, "整改措施「" + firstRunes(m.Problem, 12) + "」",
 			Finding{Section: 5, Entry: EntryRef{Kind: EntryMeasure, ID: m.ID}}})
