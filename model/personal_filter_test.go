@@ -11,15 +11,17 @@ import (
 
 // s1Pieces are the characters the adversarial texts and values are made
 // of: common and rare (Extension B) ideographs, digits and letters in
-// half and full width and both cases, every kind of space and dash
-// normPersonal drops, punctuation it keeps, line breaks.
+// half and full width and both cases, spaces, dashes, invisible and
+// combining characters and middle dots normPersonal drops, characters it
+// decomposes, punctuation it keeps, line breaks.
 var s1Pieces = []string{
 	"张", "三", "李", "四", "欧", "阳", "娜", "路", "号", "院", "一",
 	"𠮷", "𡈼", "𪚥", "𠀀",
 	"1", "3", "8", "0", "X", "x", "１", "３", "８", "０", "Ｘ", "ｘ",
 	"a", "A", "ａ", "Ａ", "é", "É", "ß",
 	" ", "\u3000", "\u00a0", "\t", "\n", "\r\n",
-	"-", "－", "—", "‐",
+	"-", "－", "—", "‐", "–", "−",
+	"\u200b", "\ufeff", "\U000E0100", "\u0301", "·", "・", "\u2f42", "\uf90a", "①",
 	"，", "。", "（", "）", ".", "、",
 }
 
@@ -434,5 +436,60 @@ func TestS1MeasureOfNoYear(t *testing.T) {
 	fs := s1Findings(Check(oy, nil, checkToday))
 	if len(fs) != 1 || fs[0].Entry != (EntryRef{Kind: EntryMeasure, ID: 9}) {
 		t.Fatalf("S1 findings: %+v", fs)
+	}
+}
+
+// TestS1WritingsOfOneValue: a value printed the same (or as a reader
+// takes it for the same) is found however its characters are encoded:
+// every kind of dash and minus a word processor or an input method puts
+// in a phone number, invisible characters pasted from a web page, the
+// variation selector of a rare ideograph, the Kangxi radicals and
+// compatibility ideographs text copied from a PDF holds, the middle dots
+// of a transcribed name, accents composed or not; in the log or in the
+// text. Punctuation still parts a value.
+func TestS1WritingsOfOneValue(t *testing.T) {
+	cases := []struct {
+		name string
+		p    Personal
+		text string
+		want bool
+	}{
+		{"en dash", Personal{Phone: "0470-8123456"}, "电话0470–8123456。", true},
+		{"en dash in the log", Personal{Phone: "0470–8123456"}, "电话04708123456。", true},
+		{"figure dash and horizontal bar", Personal{Phone: "13800001111"}, "138‒0000―1111", true},
+		{"minus sign", Personal{Phone: "13800001111"}, "138−0000−1111", true},
+		{"non-breaking hyphen", Personal{Phone: "13800001111"}, "138‑0000‑1111", true},
+		{"small hyphen-minus", Personal{Phone: "13800001111"}, "138﹣0000﹣1111", true},
+		{"zero-width space", Personal{Name: "欧阳明月"}, "欧阳\u200b明月来电。", true},
+		{"soft hyphen and word joiner", Personal{Name: "欧阳明月"}, "欧\u00ad阳\u2060明月来电。", true},
+		{"byte order mark", Personal{Name: "\ufeff欧阳明月"}, "欧阳明月来电。", true},
+		{"variation selector in the log", Personal{Name: "葛\U000E0100优"}, "葛优来电。", true},
+		{"variation selector in the text", Personal{Name: "葛优"}, "葛\U000E0101优来电。", true},
+		{"Kangxi radical", Personal{Name: "李文"}, "李\u2f42来电。", true},
+		{"compatibility ideograph", Personal{Name: "金明"}, "\uf90a明来电。", true},
+		{"middle dot of another kind", Personal{Name: "阿依古丽·买买提"}, "阿依古丽•买买提来电。", true},
+		{"katakana middle dot", Personal{Name: "阿依古丽·买买提"}, "阿依古丽・买买提来电。", true},
+		{"no middle dot", Personal{Name: "阿依古丽·买买提"}, "阿依古丽买买提来电。", true},
+		{"accent composed or not", Personal{Name: "José Li"}, "Jose\u0301 Li来电。", true},
+		{"a comma parts it", Personal{Name: "欧阳明月"}, "欧阳，明月来电。", false},
+		{"another name", Personal{Name: "欧阳明月"}, "欧阳明日来电。", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			oy := baseOY()
+			q := req(1, NewDate(2022, 3, 1))
+			q.Personal = c.p
+			oy.Requests = append(oy.Requests, q)
+			blockAt(oy, 3, 0).Text = c.text
+			got := Check(oy, nil, checkToday)
+			withFull := *oy
+			withFull.Personal = fullIndexOf(oy.Requests)
+			if want := Check(&withFull, nil, checkToday); !reflect.DeepEqual(got, want) {
+				t.Fatalf("findings with the index for the texts:\n%v\nwith the full index:\n%v", got, want)
+			}
+			if n := len(s1Findings(got)); n != map[bool]int{false: 0, true: 1}[c.want] {
+				t.Fatalf("%d S1 findings: %+v", n, s1Findings(got))
+			}
+		})
 	}
 }

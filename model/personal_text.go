@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // PersonalIndex lets the checks find an applicant's personal value (name,
@@ -353,38 +355,94 @@ func (x *PersonalIndex) findNormal(t string) (personalHit, bool) {
 	return personalHit{}, false
 }
 
-// normPersonal drops spaces and dashes and folds full-width letters and
-// digits, so "138 0000 0000" in a text matches 13800000000 in the log.
+// normPersonal writes a value or a text the way rule S1 compares them,
+// so that what a reader of the printed report takes for the same value
+// compares equal: "138 0000 0000", "138–0000–0000" or "１３８００００００００" in a
+// text matches 13800000000 in the log. Character by character, it
+// drops spaces, dashes and minus signs of every kind, invisible format
+// characters (zero-width spaces, soft hyphens, byte order marks, pasted
+// with text from a web page), combining marks (accents; the variation
+// selector of a rare ideograph in a name) and middle dots (the name
+// 阿依古丽·买买提 written with •, ・ or none); it takes each character's
+// compatibility decomposition (full-width letters and digits, the Kangxi
+// radicals and compatibility ideographs of text copied from a PDF) and
+// upper-cases letters. As it goes character by character, a value's form
+// is a run of the form of a text that holds it.
 func normPersonal(s string) string {
 	if personalNormal(s) {
 		return s // most values (names, digits) need no change: no copy
 	}
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r), r == '-', r == '－', r == '—', r == '‐':
-			continue
+		case r < 0x80:
+			foldPersonal(&b, r)
+		case r >= 0x4e00 && r <= 0x9fff:
+			b.WriteRune(r) // CJK ideographs: none has a decomposition
 		case r >= '！' && r <= '～':
-			r -= 0xfee0
+			foldPersonal(&b, r-0xfee0) // the decomposition of the full-width forms, without a table
+		default:
+			var buf [utf8.UTFMax]byte
+			n := utf8.EncodeRune(buf[:], r)
+			d := norm.NFKD.Properties(buf[:n]).Decomposition() // none for a Hangul syllable: kept whole
+			if d == nil {
+				foldPersonal(&b, r)
+				continue
+			}
+			for _, r := range string(d) {
+				foldPersonal(&b, r)
+			}
 		}
-		b.WriteRune(unicode.ToUpper(r))
 	}
 	return b.String()
 }
 
-// personalNormal tells whether normPersonal would return s unchanged: no
-// space, dash, full-width form or lower-case letter in it.
-func personalNormal(s string) bool {
-	for _, r := range s {
+// foldPersonal writes a decomposed character r as normPersonal does:
+// nothing for what a reader does not see as a character of the value,
+// else r upper-cased.
+func foldPersonal(b *strings.Builder, r rune) {
+	switch {
+	case r < 0x80:
 		switch {
-		case r >= 0x4e00 && r <= 0x9fff:
-			// CJK ideographs, most of a name or an address: no case, no
-			// space, no dash (and no table lookups below).
-		case r < 0x80:
-			if r <= ' ' || r == '-' || r >= 'a' && r <= 'z' || r == 0x7f {
-				return false
+		case r == '-' || unicode.IsSpace(r):
+		case r >= 'a' && r <= 'z':
+			b.WriteByte(byte(r - 'a' + 'A'))
+		default:
+			b.WriteByte(byte(r))
+		}
+	case personalDropped(r):
+	default:
+		b.WriteRune(unicode.ToUpper(r))
+	}
+}
+
+// personalDropped tells whether normPersonal drops r (not ASCII, not
+// decomposable): spaces, dashes, minus signs, middle dots, combining
+// marks, format characters.
+func personalDropped(r rune) bool {
+	switch r {
+	case '−', '·', '•', '‧', '・', '∙', '⋅', '᛫', '⸱', 'ꞏ':
+		return true
+	}
+	return unicode.IsSpace(r) || unicode.In(r, unicode.Pd, unicode.Mn, unicode.Me, unicode.Cf)
+}
+
+// personalNormal tells whether normPersonal would return s unchanged: it
+// holds only CJK ideographs and ASCII letters (upper case), digits and
+// punctuation other than the dash. Any other character takes the long
+// way, so the two ways agree by construction.
+func personalNormal(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r < 0x4e00 || r > 0x9fff {
+				return false // also an invalid byte (RuneError, written as U+FFFD)
 			}
-		case r == utf8.RuneError, unicode.IsSpace(r), r == '－', r == '—', r == '‐', r >= '！' && r <= '～', unicode.ToUpper(r) != r:
+			i += n - 1
+		case c <= ' ' || c == '-' || c >= 'a' && c <= 'z' || c == 0x7f:
 			return false
 		}
 	}

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Rule S1 (issue 15 item 9): an applicant's personal value from the log in
@@ -174,25 +177,33 @@ func TestPersonalIndexUpdateEqualsRebuild(t *testing.T) {
 	}
 }
 
-// TestNormPersonalFastPathIsExact: a value normPersonal would not change is
-// returned as it is; every other goes through the rewrite, so both paths
-// give what the rewrite alone gives.
+// TestNormPersonalFastPathIsExact: normPersonal gives what its definition
+// gives, written here the plain way (each character's compatibility
+// decomposition, Hangul syllables kept whole; spaces, dashes, minus
+// signs, middle dots, combining marks and format characters dropped; the
+// rest upper-cased), on the fast path (a value returned as it is) and the
+// long one; and character by character: the form of two strings joined
+// is their forms joined, so a value's form is a run of its text's.
 func TestNormPersonalFastPathIsExact(t *testing.T) {
-	slow := func(s string) string {
+	plain := func(s string) string {
 		var b strings.Builder
 		for _, r := range s {
-			switch {
-			case unicode.IsSpace(r), r == '-', r == '－', r == '—', r == '‐':
-				continue
-			case r >= '！' && r <= '～':
-				r -= 0xfee0
+			d := string(r)
+			if r < 0xac00 || r > 0xd7a3 {
+				d = norm.NFKD.String(d)
 			}
-			b.WriteRune(unicode.ToUpper(r))
+			for _, r := range d {
+				if unicode.IsSpace(r) || unicode.In(r, unicode.Pd, unicode.Mn, unicode.Me, unicode.Cf) || strings.ContainsRune("−·•‧・∙⋅᛫⸱ꞏ", r) {
+					continue
+				}
+				b.WriteRune(unicode.ToUpper(r))
+			}
 		}
 		return b.String()
 	}
-	pieces := []string{"张三", "13800000000", "138 0000", "x", "X", "ａｂ", "１２", "-", "－", "—", "‐", "\t", "\u00a0", "\u3000",
-		"路", "ß", "é", "É", "ǅ", "\xff", "\x7f", "\x01", "Ⅻ", "ⅻ", "号", "a1", "Ω", "ω", "🙂"}
+	pieces := []string{"张三", "13800000000", "138 0000", "x", "X", "ａｂ", "１２", "-", "－", "—", "‐", "–", "−", "\t", "\u00a0", "\u3000",
+		"路", "ß", "é", "É", "e\u0301", "ǅ", "\xff", "\x7f", "\x01", "Ⅻ", "ⅻ", "号", "a1", "Ω", "ω", "🙂", "𠮷", "葛\U000E0100",
+		"\u200b", "\u00ad", "\ufeff", "·", "・", "･", "\u2f42", "\uf90a", "①", "가", "ｶﾞ", "，", "（", "。"}
 	var cases []string
 	for _, a := range pieces {
 		cases = append(cases, a)
@@ -201,8 +212,19 @@ func TestNormPersonalFastPathIsExact(t *testing.T) {
 		}
 	}
 	for _, s := range cases {
-		if got, want := normPersonal(s), slow(s); got != want {
+		got, want := normPersonal(s), plain(s)
+		if got != want {
 			t.Errorf("normPersonal(%q) = %q, want %q", s, got, want)
+		}
+		if personalNormal(s) && got != s {
+			t.Errorf("normPersonal(%q) = %q on the fast path", s, got)
+		}
+	}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			if utf8.ValidString(a) && normPersonal(a+b) != normPersonal(a)+normPersonal(b) {
+				t.Errorf("normPersonal(%q) is not normPersonal(%q) + normPersonal(%q)", a+b, a, b)
+			}
 		}
 	}
 }
