@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"sync"
 	"time"
 
@@ -87,16 +88,16 @@ func (s *Store) verifyRowsAlone(ctx context.Context) ([]RowProblem, error) {
 	return s.verifyRowsOn(ctx, d)
 }
 
-// startReadOnlyCheck runs quick_check in the background for a read-only
-// store (nothing to hold back: it never writes); its reader waits for
-// CheckDone before trusting what it read.
+// startReadOnlyCheck runs the check of every table (checkTables) in the
+// background for a read-only store; its reader waits for CheckDone before
+// trusting what it read.
 func (s *Store) startReadOnlyCheck() {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.check.done = make(chan struct{})
 	s.check.cancel = cancel
 	go func() {
 		defer close(s.check.done)
-		if err := s.runCheck(ctx); err != nil {
+		if err := s.runCheckOf(ctx, checkTables); err != nil {
 			switch {
 			case ctx.Err() != nil:
 				err = newErr(ErrIO, err, "数据库已关闭，完整性检查没有做完。")
@@ -114,7 +115,14 @@ func (s *Store) startReadOnlyCheck() {
 // returns the ErrCorrupt error (naming the newest good backup) when the file
 // does not pass.
 func (s *Store) runCheck(ctx context.Context) error {
-	st, err := inspectFile(ctx, s.path, true)
+	return s.runCheckOf(ctx, func(ctx context.Context, path string) (inspection, error) {
+		return inspectFile(ctx, path, true)
+	})
+}
+
+// runCheckOf is runCheck with the given check.
+func (s *Store) runCheckOf(ctx context.Context, check func(context.Context, string) (inspection, error)) error {
+	st, err := check(ctx, s.path)
 	if err != nil {
 		var e *Error
 		if errors.As(err, &e) && e.Kind == ErrNotDatabase {
@@ -200,4 +208,115 @@ func (s *Store) reader() *sql.DB {
 		return s.db
 	}
 	return s.rdb
+}
+
+// checkTables is the integrity check of a store that never writes: PRAGMA
+// quick_check of each ordinary table with its indexes (the search index's
+// own tables among them), on two read-only connections, one per core.
+// Against the whole-file quick_check it leaves out two things, neither of
+// which a reader depends on: the free-page accounting (pages never used,
+// the free list), which only a writer trusts, and FTS5's comparison of the
+// request search index with the requests (SQLite runs it in full for
+// quick_check: half the time on a year of 50,000 requests), which only the
+// search reads and which a read-only command never uses. Every page a
+// reader reaches is still checked.
+func checkTables(ctx context.Context, path string) (inspection, error) {
+	st, err := inspectFile(ctx, path, false)
+	if err != nil || !st.ok {
+		return st, err
+	}
+	d, err := openPool(fileURI(path, roMode(path)+"&_pragma=busy_timeout(5000)"))
+	if err != nil {
+		return st, ioErr("检查数据库", err)
+	}
+	defer d.Close()
+	// Both connections read one snapshot each; the store never writes, and
+	// a writer elsewhere only appends to the -wal, so either snapshot is a
+	// whole database.
+	d.SetMaxOpenConns(2)
+	d.SetMaxIdleConns(2)
+	var tables []string
+	rows, err := d.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 ORDER BY name")
+	if err != nil {
+		return st, ioErr("检查数据库", err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return st, ioErr("检查数据库", err)
+		}
+		tables = append(tables, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return st, ioErr("检查数据库", err)
+	}
+	next := make(chan string, len(tables))
+	for _, t := range tables {
+		next <- t
+	}
+	close(next)
+	var (
+		mu   sync.Mutex
+		msgs []string
+		ferr error
+		wg   sync.WaitGroup
+	)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range next {
+				got, err := quickCheckTable(ctx, d, t)
+				mu.Lock()
+				if err != nil && ferr == nil {
+					ferr = err
+				}
+				msgs = append(msgs, got...)
+				mu.Unlock()
+				if err != nil {
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if ferr != nil {
+		if sqliteCode(ferr) == sqlite3.SQLITE_CORRUPT {
+			st.ok, st.problem = false, ferr.Error()
+			return st, nil
+		}
+		return st, ioErr("检查数据库", ferr)
+	}
+	if len(msgs) == 0 {
+		return st, nil
+	}
+	st.ok = false
+	st.problem = strings.Join(msgs, "; ")
+	if len(st.problem) > 300 {
+		st.problem = st.problem[:300] + "…"
+	}
+	return st, nil
+}
+
+// quickCheckTable runs PRAGMA quick_check on one table and its indexes and
+// returns what it found wrong (nothing when it says ok).
+func quickCheckTable(ctx context.Context, d *sql.DB, table string) ([]string, error) {
+	rows, err := d.QueryContext(ctx, `PRAGMA quick_check("`+strings.ReplaceAll(table, `"`, `""`)+`")`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var msgs []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			return nil, err
+		}
+		if m != "ok" {
+			msgs = append(msgs, m)
+		}
+	}
+	return msgs, rows.Err()
 }

@@ -27,6 +27,11 @@ func (s *Store) LoadOrganYearToCheck(ctx context.Context, organID int64, year in
 }
 
 func (s *Store) loadOrganYear(ctx context.Context, organID int64, year int, withPersonal, toCheck bool) (*model.OrganYear, error) {
+	var dv *dataVersion
+	if toCheck {
+		dv = s.openDataVersion(ctx) // before the transaction: see sideIndex
+		defer dv.close()
+	}
 	tx, err := s.reader().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, ioErr("读取年度数据", err)
@@ -47,26 +52,34 @@ func (s *Store) loadOrganYear(ctx context.Context, organID int64, year int, with
 	if err != nil {
 		return nil, ioErr("读取年度数据", err)
 	}
+	if oy.Measures, err = measuresForYear(ctx, tx, organID, year); err != nil {
+		return nil, err
+	}
+	var side *sideIndex
+	if toCheck {
+		// The report, organ and measures are read: the texts are known.
+		side = s.startSideIndex(ctx, organID, model.PublicTexts(oy), dv)
+	}
 	if oy.Requests, err = requestsForYear(ctx, tx, organID, year, withPersonal); err != nil {
+		side.abandon()
 		return nil, err
 	}
 	if oy.Cases, err = casesForYear(ctx, tx, organID, year); err != nil {
+		side.abandon()
 		return nil, err
 	}
-	if oy.Measures, err = measuresForYear(ctx, tx, organID, year); err != nil {
+	if side != nil {
+		oy.Personal, err = side.wait(ctx, tx, organID)
+	} else {
+		oy.Personal, err = personalIndex(ctx, tx, organID, model.NewPersonalIndex())
+	}
+	if err != nil {
 		return nil, err
 	}
 	if oy.Items, err = itemsForYear(ctx, tx, organID, year); err != nil {
 		return nil, err
 	}
 	if oy.Prev, err = prevYear(ctx, tx, oy.Organ, year); err != nil {
-		return nil, err
-	}
-	x := model.NewPersonalIndex()
-	if toCheck {
-		x = model.NewPersonalIndexFor(model.PublicTexts(oy)) // of the whole organ-year as loaded
-	}
-	if oy.Personal, err = personalIndex(ctx, tx, organID, x); err != nil {
 		return nil, err
 	}
 	return oy, nil
