@@ -99,8 +99,11 @@ type Store struct {
 	// day's backup behind the check, one the clerk asked for).
 	backupMu sync.Mutex
 	// wal is the -wal file the store writes to (see walwatch.go).
-	wal    walWatch
-	dirty  atomic.Bool
+	wal   walWatch
+	dirty atomic.Bool
+	// writes counts the committed writes of this store (afterWrite), so
+	// that a read made ahead of a screen knows whether it is still current.
+	writes atomic.Uint64
 	closed bool
 	// warnings are problems at open that did not stop it, in Chinese.
 	warnings []string
@@ -883,6 +886,7 @@ func (s *Store) beforeWrite(ctx context.Context) error {
 // afterWrite follows every committed write, before it is acknowledged.
 func (s *Store) afterWrite(ctx context.Context) error {
 	s.dirty.Store(true)
+	s.writes.Add(1)
 	if s.walGone() {
 		// Deleted between the look and the commit: the write is in the
 		// deleted file; the checkpoint makes it durable before it is
@@ -894,6 +898,14 @@ func (s *Store) afterWrite(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Writes is the number of writes committed through this store so far. A
+// read that took it before it began, and finds it unchanged afterwards,
+// read the database as it still is (only this store writes to its file:
+// the lock keeps other programs out). A write counts only once committed,
+// so a read that may have seen a write before it was counted is stale by
+// this measure, never the other way round.
+func (s *Store) Writes() uint64 { return s.writes.Load() }
 
 // Close closes the database, taking a backup first when anything was saved
 // during the session (unless NoBackup), and releases the lock.

@@ -105,3 +105,46 @@ func TestLoadToCheckIsOneSnapshotBesideSaves(t *testing.T) {
 		t.Fatalf("only %d loads ran beside the saves", loads)
 	}
 }
+
+// Writes counts every committed write, a transaction or a one-statement
+// save, and nothing else: a read ahead of a screen compares it.
+func TestWritesCountsCommittedWrites(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	o := mustOrgan(t, s, "大雁镇人民政府")
+	n := s.Writes()
+	if n == 0 {
+		t.Fatal("the organ's save was not counted")
+	}
+	q := newRequest(o.ID, model.NewDate(2021, 3, 5), model.NaturalPerson, "申请公开征地补偿标准")
+	if err := s.SaveRequest(ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	if s.Writes() <= n {
+		t.Fatal("SaveRequest was not counted")
+	}
+	n = s.Writes()
+	q.Summary = "申请公开征地补偿标准及依据"
+	if err := s.SaveRequestField(ctx, &q, FieldSummary); err != nil {
+		t.Fatal(err)
+	}
+	if s.Writes() <= n {
+		t.Fatal("SaveRequestField (one statement) was not counted")
+	}
+	n = s.Writes()
+	if _, err := s.RequestPage(ctx, RequestQuery{OrganID: o.ID, Year: 2021}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CountRequests(ctx, RequestQuery{OrganID: o.ID, Year: 2021}); err != nil {
+		t.Fatal(err)
+	}
+	if s.Writes() != n {
+		t.Fatal("a read was counted as a write")
+	}
+	if _, err := s.DeleteRequest(ctx, q.ID); err != nil {
+		t.Fatal(err)
+	}
+	if s.Writes() <= n {
+		t.Fatal("DeleteRequest was not counted")
+	}
+}

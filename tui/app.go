@@ -26,6 +26,7 @@ import (
 	"nianbao/tui/dialog"
 	"nianbao/tui/keys"
 	"nianbao/tui/outline"
+	"nianbao/tui/requests"
 	"nianbao/tui/start"
 	"nianbao/tui/styles"
 	"nianbao/tui/text"
@@ -427,6 +428,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.OpenMsg:
 		a.loadSeq++
 		a.c.SetYear(nil)
+		a.c.DropLogAhead()
 		a.c.Organ, a.c.Year = msg.Organ, msg.Year
 		a.loading, a.loadHeld, a.reloadAfter, a.loadErr = true, false, false, nil
 		// The report's head first, alone: the outline is drawn from it
@@ -447,7 +449,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.loadHeld = true
 		seq := a.loadSeq
 		push := a.pushOutline(msg.report.ID)
-		return a, tea.Batch(push, tea.Tick(a.opt.LoadAfter, func(time.Time) tea.Msg { return startLoadMsg{seq: seq} }))
+		// The request log's first page is read while the outline is
+		// drawn: the log is where the clerk goes first.
+		return a, tea.Batch(push, requests.ReadAhead(a.c), tea.Tick(a.opt.LoadAfter, func(time.Time) tea.Msg { return startLoadMsg{seq: seq} }))
 	case startLoadMsg:
 		if msg.seq != a.loadSeq {
 			return a, nil

@@ -160,3 +160,44 @@ func TestHeldLoadStartsAfterLoadAfter(t *testing.T) {
 	}
 	h.mustNotSee(checkingText)
 }
+
+// TestLogOpensFromItsReadAhead: the request log's count and first page are
+// read while the outline is drawn, and r shows them without reading them
+// again; the held load follows the log's first page as before.
+func TestLogOpensFromItsReadAhead(t *testing.T) {
+	h, rec, o, _ := heldHarness(t, time.Millisecond, 12)
+	h.send(common.OpenMsg{Organ: o, Year: 2021})
+	before := rec.seen()
+	if count(before, "CountRequests") != 1 || count(before, "RequestPage") != 1 || count(before, "OpenYear") != 0 {
+		t.Fatalf("reads while the outline was drawn: %v, want the log's count and first page only", before)
+	}
+	h.key("r")
+	h.mustSee("申请公开第1号材料", "申请公开第12号材料")
+	// (When the year lands the log reads itself again, as it does after
+	// every load: that is after its first frame.)
+	after := rec.seen()[len(before):]
+	if load := slices.Index(after, "OpenYear"); load < 0 || slices.Contains(after[:load], "RequestPage") || slices.Contains(after[:load], "CountRequests") {
+		t.Fatalf("reads after r: %v, want the year's load before any read of the log", after)
+	}
+}
+
+// TestLogReadsAgainAfterASaveSinceItsReadAhead: an entry saved between the
+// read ahead and r (a save committed through the store) is in the log: the
+// read ahead is no longer current and the log reads for itself.
+func TestLogReadsAgainAfterASaveSinceItsReadAhead(t *testing.T) {
+	h, rec, o, _ := heldHarness(t, time.Millisecond, 12)
+	// The year's load stays held, so that what the log shows is what it
+	// read (the year's landing would make it read again).
+	h.p.Hold = func(m tea.Msg) bool { _, ok := m.(startLoadMsg); return ok }
+	h.send(common.OpenMsg{Organ: o, Year: 2021})
+	before := rec.seen()
+	q := model.Request{OrganID: o.ID, Received: model.NewDate(2021, 12, 20), Applicant: model.NaturalPerson, Summary: "申请公开年底新收的材料"}
+	if err := h.st.SaveRequest(context.Background(), &q); err != nil {
+		t.Fatal(err)
+	}
+	h.key("r")
+	h.mustSee("申请公开第1号材料", "申请公开年底新收的材料")
+	if after := rec.seen()[len(before):]; count(after, "RequestPage") == 0 || count(after, "OpenYear") != 0 {
+		t.Fatalf("reads after r: %v, want the log to read its page again (and the load held)", after)
+	}
+}

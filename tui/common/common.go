@@ -78,6 +78,9 @@ type Common struct {
 	inflight sync.WaitGroup
 	running  atomic.Int64
 
+	// logAhead is the request log's first page read ahead (ReadLogAhead).
+	logAhead *LogAhead
+
 	// counts are CountFindings' answers for the snapshot of, by section.
 	counts struct {
 		of *desk.Year
@@ -403,6 +406,8 @@ type Desk interface {
 	Request(ctx context.Context, id int64, withPersonal bool) (model.Request, error)
 	RequestPage(ctx context.Context, q desk.RequestQuery) ([]model.Request, error)
 	CountRequests(ctx context.Context, q desk.RequestQuery) (int, error)
+	// Writes counts the writes committed so far (db.Store.Writes).
+	Writes() uint64
 	DueSoonCounts(ctx context.Context, organID int64, today model.Date, cal *model.Calendar) (due, late int, err error)
 	RequestsForYear(ctx context.Context, organID int64, year int, withPersonal bool) ([]model.Request, error)
 	SaveRequest(ctx context.Context, q *model.Request) error

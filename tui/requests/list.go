@@ -135,7 +135,32 @@ func New(c *common.Common) common.Screen {
 func (m *List) Title() string { return text.TitleRequests }
 
 // Init implements common.Screen: (re)load the list, keeping the cursor.
-func (m *List) Init() tea.Cmd { return m.rows.Reload() }
+func (m *List) Init() tea.Cmd {
+	limit := max(pagedlist.PageSize, m.listHeight())
+	if m.memMode() {
+		return m.rows.Reload()
+	}
+	a := m.c.TakeLogAhead(m.Query(), limit)
+	switch {
+	case a == nil:
+		return m.rows.Reload()
+	case a.Ready():
+		if total, rows, ok := a.Result(); ok {
+			m.firstPage = true
+			return tea.Batch(m.rows.Seed(total, rows), func() tea.Msg { return common.FirstPageMsg{} })
+		}
+		return m.rows.Reload()
+	}
+	return m.rows.ReloadAhead(a.Result)
+}
+
+// ReadAhead reads the count and first page of the request log of the year
+// being opened, for the log to show at once when the clerk opens it
+// (common.TakeLogAhead).
+func ReadAhead(c *common.Common) tea.Cmd {
+	m := &List{c: c}
+	return c.ReadLogAhead(m.Query(), max(pagedlist.PageSize, c.Height))
+}
 
 // Typing implements common.Typing.
 func (m *List) Typing() bool { return m.searching }

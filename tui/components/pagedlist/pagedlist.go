@@ -237,6 +237,43 @@ func (l *List[T]) Reload() tea.Cmd {
 	}
 }
 
+// Seed shows a list opened anew from its count and first rows read ahead
+// of it (from the first row, at least max(PageSize, height) of them or
+// all), as Reload would have read them, without reading.
+func (l *List[T]) Seed(total int, rows []T) tea.Cmd {
+	l.gen++
+	l.loading, l.loaded, l.err, l.mem, l.pending = false, true, nil, false, 0
+	l.nav = components.List{}
+	l.win.Reset(rows, 0)
+	l.total = total
+	l.nav.SetLen(total)
+	return l.ensure()
+}
+
+// ReloadAhead is Reload for a list opened anew whose count and first rows
+// are being read ahead of it: its command waits for them (first; ok false
+// when they are no longer current) and reads for itself only without them.
+func (l *List[T]) ReloadAhead(first func() (total int, rows []T, ok bool)) tea.Cmd {
+	src := l.source()
+	if l.source == nil || src.Count == nil || src.Page == nil || src.Arrange != nil {
+		return l.Reload()
+	}
+	l.gen++
+	l.loading = true
+	gen, h, ctx := l.gen, l.height, l.ctx()
+	return func() tea.Msg {
+		if n, rows, ok := first(); ok {
+			return resetMsg[T]{l: l, gen: gen, total: n, rows: rows}
+		}
+		n, err := src.Count(ctx)
+		if err != nil {
+			return resetMsg[T]{l: l, gen: gen, err: err}
+		}
+		rows, err := src.Page(ctx, Anchor[T]{}, max(PageSize, h))
+		return resetMsg[T]{l: l, gen: gen, total: n, rows: rows, err: err}
+	}
+}
+
 // Restart puts the cursor on the first row and reads the list again (after
 // a change of filters); the rows of the old filters are dropped at once.
 func (l *List[T]) Restart() tea.Cmd {

@@ -276,3 +276,50 @@ func TestKeysAreEnabledWhereTheyMove(t *testing.T) {
 		t.Fatal("at the bottom only the keys up should be enabled")
 	}
 }
+
+// TestSeedAndReloadAhead: a list opened from rows read ahead of it shows
+// them without reading (Seed), or waits for them in its command
+// (ReloadAhead) and reads for itself only when they are no longer current;
+// either way it then pages on as a list it read itself.
+func TestSeedAndReloadAhead(t *testing.T) {
+	s := newSlice(500)
+	first := func() (int, []row) {
+		rows, _ := s.source().Page(context.Background(), Anchor[row]{}, PageSize)
+		return len(s.rows), rows
+	}
+
+	l := New(context.Background, s.source)
+	l.SetHeight(10)
+	total, rows := first()
+	s.reads = 0
+	run(t, l, l.Seed(total, rows))
+	if !l.Ready() || l.Total() != 500 || s.reads != 0 {
+		t.Fatalf("seeded: ready %v, total %d, %d rows read", l.Ready(), l.Total(), s.reads)
+	}
+	checkCursor(t, l, "seeded")
+	press(t, l, keyEnd)
+	checkCursor(t, l, "seeded, then End")
+
+	// In flight: the command waits for the rows read ahead and uses them.
+	l = New(context.Background, s.source)
+	l.SetHeight(10)
+	s.reads = 0
+	run(t, l, l.ReloadAhead(func() (int, []row, bool) { n, r := first(); return n, r, true }))
+	if l.Total() != 500 || s.reads != PageSize {
+		t.Fatalf("read ahead: total %d, %d rows read, want the %d read ahead only", l.Total(), s.reads, PageSize)
+	}
+	checkCursor(t, l, "read ahead")
+
+	// No longer current (a save since): the list reads for itself and
+	// shows what the source holds now.
+	stale, staleRows := first()
+	s.rows = s.rows[:300]
+	l = New(context.Background, s.source)
+	l.SetHeight(10)
+	run(t, l, l.ReloadAhead(func() (int, []row, bool) { return stale, staleRows, false }))
+	if l.Total() != 300 {
+		t.Fatalf("a stale read ahead was used: total %d, want 300", l.Total())
+	}
+	press(t, l, keyEnd)
+	checkCursor(t, l, "read again, then End")
+}
