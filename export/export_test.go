@@ -96,9 +96,7 @@ func officialLabels(f *model.Format) []string {
 			}
 		}
 	}
-	for _, s := range model.SectionTitles[1:] {
-		out = append(out, s)
-	}
+	out = append(out, model.SectionTitles[1:]...)
 	return out
 }
 

@@ -312,16 +312,9 @@ func (x *PersonalIndex) Len() int {
 	return len(x.hits)
 }
 
-// find returns the personal value that starts first in text (of several
-// starting at the same place, the one whose holder comes first).
-func (x *PersonalIndex) find(text string) (personalHit, bool) {
-	if x.Len() == 0 {
-		return personalHit{}, false
-	}
-	return x.findNormal(normPersonal(text))
-}
-
-// findNormal is find in t, normalised.
+// findNormal returns the personal value that starts first in t, a text
+// normalised by normPersonal (of several starting at the same place, the
+// one whose holder comes first).
 func (x *PersonalIndex) findNormal(t string) (personalHit, bool) {
 	if x.Len() == 0 {
 		return personalHit{}, false

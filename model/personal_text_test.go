@@ -328,3 +328,11 @@ func TestPersonalIndexForTextsFindsTheSame(t *testing.T) {
 		t.Errorf("the index for the texts kept %d of %d values", kept, all)
 	}
 }
+
+// find is findNormal in text as it is written.
+func (x *PersonalIndex) find(text string) (personalHit, bool) {
+	if x.Len() == 0 {
+		return personalHit{}, false
+	}
+	return x.findNormal(normPersonal(text))
+}

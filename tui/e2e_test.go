@@ -300,11 +300,11 @@ func TestEndToEndTmux(t *testing.T) {
 	s.tabs(5)
 	s.text("低保名单")
 	s.keys("Escape")
-	screen := s.waitFor("共 3 条", "低保名单", "超期")
+	s.waitFor("共 3 条", "低保名单", "超期")
 
 	// Table 三 as computed from the log.
 	s.keys("t")
-	screen = s.waitFor("一、本年新收政府信息公开申请数量", "四、结转下年度继续办理")
+	screen := s.waitFor("一、本年新收政府信息公开申请数量", "四、结转下年度继续办理")
 	if !rowHas(screen, "一、本年新收政府信息公开申请数量", "2", "1", "0", "0", "0", "0", "3") {
 		t.Fatalf("table 三 row 一 wrong:\n%s", screen)
 	}

@@ -36,7 +36,7 @@ func TestCaseAddEditDeleteUndo(t *testing.T) {
 	if cur := f.Cursor(); cur == nil || cur.X < ansi.StringWidth("申请人不服答复提起诉讼") {
 		t.Fatalf("cursor %+v", cur)
 	}
-	f, _ = testenv.PressPushed(t, c, f, "esc")
+	testenv.PressPushed(t, c, f, "esc")
 	if len(c.OrganYear().Cases) != 1 {
 		t.Fatalf("cases %+v", c.OrganYear().Cases)
 	}

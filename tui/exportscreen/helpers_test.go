@@ -70,7 +70,7 @@ func TestExportWritesVerifiedFilesAndAsksBeforeOverwrite(t *testing.T) {
 	if !strings.Contains(ansi.Strip(s.View(120, 40)), text.ExpCancelled) {
 		t.Fatal("n did not cancel")
 	}
-	s, _ = testenv.PressPushed(t, c, s, "enter", "y")
+	testenv.PressPushed(t, c, s, "enter", "y")
 	if res := e.Result(); res == nil || len(res.Files) != 2 {
 		t.Fatalf("overwrite result %+v", res)
 	}

@@ -29,7 +29,7 @@ func TestMeasureAddedByKeysAndUndo(t *testing.T) {
 	if len(c.OrganYear().Measures) != 0 || !strings.Contains(ansi.Strip(f.View(80, 20)), text.MeasureNeedText) {
 		t.Fatalf("ctrl+s on an empty measure: %d stored, view:\n%s", len(c.OrganYear().Measures), ansi.Strip(f.View(80, 20)))
 	}
-	f, _ = testenv.PressPushed(t, c, f, "esc")
+	testenv.PressPushed(t, c, f, "esc")
 	_, pushed = testenv.PressPushed(t, c, list, "n")
 	f = pushed[0]
 	f.Update(tea.KeyPressMsg{Code: '公', Text: "公开内容更新不及时"})

@@ -111,7 +111,7 @@ func TestIDNumberWithInvisibleCharacterIsCaught(t *testing.T) {
 	if f.Err() != "" {
 		t.Fatalf("a cleaned valid number was refused: %q", f.Err())
 	}
-	s, _ = testenv.Press(t, c, s, "ctrl+s")
+	testenv.Press(t, c, s, "ctrl+s")
 	got, err := c.Store.Request(c.Ctx, q.ID, true)
 	if err != nil {
 		t.Fatal(err)

@@ -152,7 +152,7 @@ func TestListFiltersAndSearch(t *testing.T) {
 	if cur == nil || cur.X != ansi.StringWidth(text.ReqSearchPrompt)+4 || cur.Y != 1 {
 		t.Fatalf("cursor %+v", cur)
 	}
-	s, _ = testenv.Press(t, c, s, "esc")
+	testenv.Press(t, c, s, "esc")
 	if l.rows.Total() != 4 || l.Typing() {
 		t.Fatalf("esc in search: total %d typing %v", l.rows.Total(), l.Typing())
 	}
@@ -241,7 +241,7 @@ func TestFormAddsRequestByKeys(t *testing.T) {
 	s, _ = testenv.Press(t, c, s, "tab") // excluded → answered
 	s = typeText(t, c, s, "2021.6.20")
 	s, _ = testenv.Press(t, c, s, "tab", "right") // outcome （一）予以公开
-	s, _ = testenv.Press(t, c, s, "esc")
+	testenv.Press(t, c, s, "esc")
 
 	got, err := c.Store.Request(c.Ctx, f.Request().ID, true)
 	if err != nil {
@@ -293,7 +293,7 @@ func TestDeleteAsksAndUndoRestores(t *testing.T) {
 	if l.rows.Total() != 2 {
 		t.Fatalf("after delete: %d", l.rows.Total())
 	}
-	s, _ = testenv.Press(t, c, s, "u")
+	testenv.Press(t, c, s, "u")
 	if l.rows.Total() != 3 {
 		t.Fatalf("after undo: %d", l.rows.Total())
 	}
@@ -474,7 +474,7 @@ func TestPerRequestFeeCountsTheApplicantsMonth(t *testing.T) {
 	for f.Focus() != fFee {
 		s, _ = testenv.Press(t, c, s, "tab")
 	}
-	s, _ = testenv.Press(t, c, s, "tab") // empty fee: the suggestion is taken
+	testenv.Press(t, c, s, "tab") // empty fee: the suggestion is taken
 	got, _ := c.Store.Request(c.Ctx, q.ID, false)
 	if got.FeeMethod != model.FeePerRequest || got.Fee != 10000 {
 		t.Fatalf("stored fee %v %d", got.FeeMethod, got.Fee)
