@@ -187,3 +187,51 @@ func TestDependents(t *testing.T) {
 		t.Errorf("a table without totals has dependents: %v", got)
 	}
 }
+
+// N1 compares a narrative count with a typed table 三 only where the table
+// holds a value: with 一 未填 the claim 「收到申请5件」 gives U1 alone (not
+// 「表三…为 0，两者不一致」); with 一 entered as 3 it gives N1 quoting 3;
+// with 一 entered as 5 nothing.
+func TestN1SkipsBlankCells(t *testing.T) {
+	run := func(new *int64) []Finding {
+		r := NewReport(1, 2022)
+		r.Mode3 = Typed
+		if new != nil {
+			for _, a := range ApplicantTypes {
+				r.Values[Addr(TableS3, RowNew, string(a))] = 0
+			}
+			r.Values[Addr(TableS3, RowNew, string(NaturalPerson))] = *new
+		}
+		r.Blocks = append(r.Blocks, Block{Section: 3, Pos: 1, Kind: BlockParagraph, Text: "本年度共收到政府信息公开申请5件。"})
+		var out []Finding
+		for _, f := range Check(&OrganYear{Organ: Organ{Name: "大雁镇人民政府", Level: LevelTownship}, Report: r}, nil, 0) {
+			if f.Rule == "N1" || f.Rule == "U1" && f.Section == 3 {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	got := run(nil)
+	if len(got) != 1 || got[0].Rule != "U1" {
+		t.Fatalf("一 未填: %v, want U1 alone", got)
+	}
+	three, five := int64(3), int64(5)
+	got = run(&three)
+	n1 := 0
+	for _, f := range got {
+		if f.Rule == "N1" {
+			n1++
+			if !strings.Contains(f.Message, "为 3") {
+				t.Errorf("N1 does not quote the entered 3: %s", f.Message)
+			}
+		}
+	}
+	if n1 != 1 {
+		t.Fatalf("一 entered as 3: %v, want one N1", got)
+	}
+	for _, f := range run(&five) {
+		if f.Rule == "N1" {
+			t.Fatalf("一 entered as 5 agrees with the narrative: %v", f)
+		}
+	}
+}

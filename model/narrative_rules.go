@@ -26,6 +26,38 @@ type figures struct {
 	f     *Format
 	items []DisclosureItem // nil for last year: the item log is this year's
 	year  int
+	// r is this year's report, whose typed tables may hold 未填 cells; nil
+	// for last year's figures (compared as they were published).
+	r *Report
+}
+
+// get returns the value of cell a, ok false when the cell holds none: 未填
+// in a table the clerk types, or a total of a part 未填 (rule U1 reports
+// those). A claim compared with such a cell is not compared: the table
+// says nothing yet, and 0 would be a false alarm.
+func (g figures) get(a CellAddress) (int64, bool) {
+	x, ok := g.v[a]
+	if ok || g.r == nil {
+		return x, true
+	}
+	t := g.f.Table(a.Table)
+	if t == nil || !TableTyped(g.r, t) || g.r.Art20Mode == FromLog && IsArt20Cell(g.f, a) {
+		return 0, true // computed from a log: absent is 0
+	}
+	return 0, false
+}
+
+// sum adds the cells as, ok false when one of them holds no value (get).
+func (g figures) sum(as ...CellAddress) (int64, bool) {
+	var s int64
+	for _, a := range as {
+		x, ok := g.get(a)
+		if !ok {
+			return 0, false
+		}
+		s += x
+	}
+	return s, true
 }
 
 // narrativeClaim is one phrasing N1 reads and the figure it must equal.
@@ -47,25 +79,25 @@ type narrativeClaim struct {
 }
 
 func s3Total(row string) func(g figures) (int64, bool) {
-	return func(g figures) (int64, bool) { return g.v[Addr(TableS3, row, ColTotal)], true }
+	return func(g figures) (int64, bool) { return g.get(Addr(TableS3, row, ColTotal)) }
 }
 
 // workload is the requests an organ had to handle in the year: 一 + 二.
 func workload(g figures) (int64, bool) {
-	return g.v[Addr(TableS3, RowNew, ColTotal)] + g.v[Addr(TableS3, RowCarriedIn, ColTotal)], true
+	return g.sum(Addr(TableS3, RowNew, ColTotal), Addr(TableS3, RowCarriedIn, ColTotal))
 }
 
 // s3Applicants sums a table 三 row over the six applicant columns.
-func s3Applicants(v Values, row string) int64 {
-	var s int64
+func s3Applicants(g figures, row string) (int64, bool) {
+	as := make([]CellAddress, 0, len(ApplicantTypes))
 	for _, a := range ApplicantTypes {
-		s += v[Addr(TableS3, row, string(a))]
+		as = append(as, Addr(TableS3, row, string(a)))
 	}
-	return s
+	return g.sum(as...)
 }
 
 func s3RowApplicants(row string) func(g figures) (int64, bool) {
-	return func(g figures) (int64, bool) { return s3Applicants(g.v, row), true }
+	return func(g figures) (int64, bool) { return s3Applicants(g, row) }
 }
 
 // s3Group sums the 总计 column over one outcome group's rows.
@@ -82,11 +114,17 @@ func s3GroupBy(prefix string, applicants bool) func(g figures) (int64, bool) {
 				continue
 			}
 			for _, r := range og.Rows {
+				var x int64
+				var ok bool
 				if applicants {
-					s += s3Applicants(g.v, r)
+					x, ok = s3Applicants(g, r)
 				} else {
-					s += g.v[Addr(TableS3, r, ColTotal)]
+					x, ok = g.get(Addr(TableS3, r, ColTotal))
 				}
+				if !ok {
+					return 0, false
+				}
+				s += x
 			}
 		}
 		return s, true
@@ -104,7 +142,7 @@ func s2Normative(col string) func(g figures) (int64, bool) {
 		if _, ok := t.Column(col); !ok {
 			return 0, false
 		}
-		return g.v[Addr(TableS2Item1, RowNormativeDocs, col)], true
+		return g.get(Addr(TableS2Item1, RowNormativeDocs, col))
 	}
 }
 
@@ -118,11 +156,11 @@ func s2NormativeName(col string) string {
 
 func s4Total(groups ...string) func(g figures) (int64, bool) {
 	return func(g figures) (int64, bool) {
-		var s int64
+		as := make([]CellAddress, 0, len(groups))
 		for _, gr := range groups {
-			s += g.v[Addr(TableS4, RowS4Cases, S4Col(gr, ResultTotal))]
+			as = append(as, Addr(TableS4, RowS4Cases, S4Col(gr, ResultTotal)))
 		}
-		return s, true
+		return g.sum(as...)
 	}
 }
 
@@ -400,7 +438,7 @@ func (c *checker) narrative() {
 // this year's, last year's when its report is known, or none.
 func (c *checker) figuresFor(y int) (figures, bool) {
 	if y == c.r.Year {
-		return figures{v: c.v, f: c.f, items: c.oy.Items, year: c.r.Year}, true
+		return figures{v: c.v, f: c.f, items: c.oy.Items, year: c.r.Year, r: c.r}, true
 	}
 	if p := c.oy.Prev; p != nil && y == c.r.Year-1 && p.Year == y && len(p.Values) > 0 {
 		f := FormatByID(p.FormatID)
@@ -473,18 +511,20 @@ func (c *checker) countClaims(cl, whole string, g figures, whose string, add fun
 		}
 		var fig, alt int64
 		var labels []string
+		known := true
 		for _, w := range outcomeWords {
 			for _, x := range words {
 				if x == w.word {
-					v, _ := s3Group(w.prefix)(g)
-					a, _ := s3GroupApplicants(w.prefix)(g)
+					v, ok1 := s3Group(w.prefix)(g)
+					a, ok2 := s3GroupApplicants(w.prefix)(g)
 					fig += v
 					alt += a
+					known = known && ok1 && ok2
 					labels = append(labels, w.label)
 				}
 			}
 		}
-		if fig != n && alt != n {
+		if known && fig != n && alt != n {
 			add("正文为 " + i64(n) + " 件，但" + whose + "表三" + strings.Join(labels, "与") + "之和为 " + i64(fig) + applicantsNote(fig, alt) + "，两者不一致")
 		}
 	}
@@ -518,7 +558,7 @@ func (c *checker) countClaims(cl, whole string, g figures, whose string, add fun
 			if i <= claimNewAfter {
 				// 「收到申请5件（含上年结转1件）」 counts 一 and 二 together.
 				rest := whole[strings.Index(whole, cl)+len(cl[:m[1]]):]
-				if reIncludesCarried.MatchString(rest) && n == fig+g.v[Addr(TableS3, RowCarriedIn, ColTotal)] {
+				if c2, _ := g.get(Addr(TableS3, RowCarriedIn, ColTotal)); reIncludesCarried.MatchString(rest) && n == fig+c2 {
 					continue
 				}
 			}
