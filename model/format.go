@@ -136,7 +136,14 @@ type Format struct {
 	// report citing the title alone can be told to mean this format: the
 	// 2019 layout was issued as 《…年度报告格式（试行）》; the 2021 one
 	// dropped 「（试行）」, so its title, a prefix of the other, is not used.
-	Title  string
+	Title string
+	// Notice is the title of the notice that set the format, as the
+	// national office issued it (after 「国务院办公厅政府信息与政务公开办公室」,
+	// without its book-title marks): a report that names the notice by
+	// title and not by number still cites it. Local notices (「…关于编制公布
+	// 2021年政府信息公开工作年度报告有关事项的通知」) have other issuers and
+	// titles.
+	Notice string
 	Tables []*Table
 
 	// outcomeRows and outcomeIdx cache OutcomeRows and its index, built
@@ -417,9 +424,11 @@ func buildFormat(id string) *Format {
 		f.Name = "2019版"
 		f.Basis = "国办公开办函〔2019〕60号"
 		f.Title = "政府信息公开工作年度报告格式（试行）"
+		f.Notice = "关于政府信息公开工作年度报告有关事项的通知"
 	} else {
 		f.Name = "2021版"
 		f.Basis = "国办公开办函〔2021〕30号"
+		f.Notice = "关于印发中华人民共和国政府信息公开工作年度报告格式的通知"
 	}
 	f.Tables = append(f.Tables, section2Tables(id)...)
 	f.Tables = append(f.Tables, section3Table(id), section4Table())

@@ -181,6 +181,20 @@ func citesTitle(text, title string) bool {
 	return strings.Contains(norm.Replace(text), norm.Replace(title))
 }
 
+// nationalOffice issues the format notices (国务院办公厅政府信息与政务公开办公室).
+const nationalOffice = "政府信息与政务公开办公室"
+
+// citesNoticeTitle reports whether text names the national office's notice
+// titled notice (Format.Notice), book-title marks and spaces aside:
+// 「国务院办公厅政府信息与政务公开办公室《关于政府信息公开工作年度报告有关事项的通知》」.
+func citesNoticeTitle(text, notice string) bool {
+	if notice == "" || !strings.Contains(text, nationalOffice) {
+		return false
+	}
+	strip := strings.NewReplacer("《", "", "》", "", "〈", "", "〉", "", "<", "", ">", "", "“", "", "”", "", "\"", "", " ", "", "\u3000", "")
+	return strings.Contains(strip.Replace(text), nationalOffice+notice)
+}
+
 func (c *checker) formatRules() {
 	want := FormatForYear(c.r.Year)
 	if want == nil {
@@ -204,6 +218,9 @@ func (c *checker) formatRules() {
 			}
 			if citesTitle(text, other.Title) {
 				return "《" + other.Title + "》"
+			}
+			if citesNoticeTitle(text, other.Notice) {
+				return "《国务院办公厅" + nationalOffice + other.Notice + "》即" + other.Basis
 			}
 			return ""
 		}

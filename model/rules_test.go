@@ -223,6 +223,12 @@ func TestRules(t *testing.T) {
 		{"F2 cites the 2019 layout by its title", "F2", func(oy *OrganYear) {
 			oy.Report.Preamble.Text = "本报告根据《中华人民共和国政府信息公开条例》《中华人民共和国政府信息公开工作年度报告格式(试行)》规定编制。"
 		}, true, Error, []string{"报告开头一段引用了《政府信息公开工作年度报告格式（试行）》（2019版格式的依据）", "2022年的报告应依据国办公开办函〔2021〕30号"}, CellAddress{}},
+		{"F2 cites the 2019 notice by its title", "F2", func(oy *OrganYear) {
+			oy.Report.Preamble.Text = "根据国务院办公厅政府信息与政务公开办公室《关于政府信息公开工作年度报告有关事项的通知》要求编制。"
+		}, true, Error, []string{"报告开头一段引用了《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》即国办公开办函〔2019〕60号（2019版格式的依据）", "2022年的报告应依据国办公开办函〔2021〕30号"}, CellAddress{}},
+		{"F2 a local notice on the year's report", "F2", func(oy *OrganYear) {
+			oy.Report.Preamble.Text = "根据《某某区管委会办公室关于编制公布2022年政府信息公开工作年度报告有关事项的通知》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制。"
+		}, false, Error, nil, CellAddress{}},
 		{"F2 preamble cites the 2019 notice", "F2", func(oy *OrganYear) {
 			oy.Report.Preamble.Basis = "国办公开办函〔2019〕60号"
 		}, true, Error, []string{"报告开头一段引用了国办公开办函〔2019〕60号"}, CellAddress{}},
