@@ -80,6 +80,7 @@ var ruleGroups = []ruleGroup{
 	{"structure", reads(InYear | InReport | InBlocks | InMeasures), (*checker).structure},
 	{"copies", reads(InYear | InReport | InBlocks | InPrev), (*checker).copies},
 	{"listsums", reads(InYear | InBlocks), (*checker).listSums},
+	{"planyears", reads(InYear | InBlocks | InMeasures), (*checker).planYears},
 	{"personal", func(oy *OrganYear) Input {
 		in := InYear | InReport | InOrgan | InBlocks | InMeasures | InPersonal
 		if oy.Personal == nil {
