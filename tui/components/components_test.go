@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -247,6 +248,37 @@ func TestHumanBytes(t *testing.T) {
 	for n, want := range map[uint64]string{0: "0 B", 1023: "1023 B", 1536: "1.5 KB", 5 << 20: "5.0 MB", 3 << 30: "3.0 GB"} {
 		if got := HumanBytes(n); got != want {
 			t.Errorf("HumanBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// A form draws its labels once and keeps them: after the focus has been on
+// every field and a label's field was edited, each frame is what a form
+// drawn afresh at the same focus draws.
+func TestFormLabelsKeptAreTheLabelsDrawn(t *testing.T) {
+	st := FormStyles{Label: lipgloss.NewStyle().Foreground(lipgloss.Color("6")), Focus: lipgloss.NewStyle().Bold(true),
+		Muted: lipgloss.NewStyle().Faint(true), Error: lipgloss.NewStyle().Foreground(lipgloss.Color("1"))}
+	fields := func() []*Field {
+		return []*Field{TextField("name", "单位全称", "大雁镇人民政府"), TextField("phone", "电话", ""),
+			ChoiceField("level", "层级", []string{"乡镇", "县级"}, 0), TextField("addr", "地址", "")}
+	}
+	kept := NewForm(st, fields()...)
+	for range 2 * len(kept.Fields) {
+		kept.View(80, 12)
+		kept.Update(press(tea.KeyTab))
+	}
+	kept.Focus = 3
+	kept.Update(typeText("政府路1号"))
+	if kept.Fields[3].Input.Value() != "政府路1号" {
+		t.Fatalf("typed into %q", kept.Fields[3].Input.Value())
+	}
+	for focus := range kept.Fields {
+		kept.Focus = focus
+		fresh := NewForm(st, fields()...)
+		fresh.Focus = focus
+		fresh.Fields[3].Input.SetValue(kept.Fields[3].Input.Value())
+		if got, want := kept.View(80, 12), fresh.View(80, 12); got != want {
+			t.Fatalf("focus %d: the kept labels draw\n%q\nthe fresh form\n%q", focus, got, want)
 		}
 	}
 }

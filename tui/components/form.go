@@ -180,6 +180,10 @@ type Form struct {
 	// is the first line shown.
 	width, height int
 	top           int
+	// labels holds the labels drawn in Styles.Label (the fields not
+	// focused), by text: lipgloss drew the same dozen labels on every key,
+	// most of what a key in a form cost. Styles are set once, by NewForm.
+	labels map[string]string
 }
 
 // FormEvent tells the owner what a key did.
@@ -425,8 +429,22 @@ func (f *Form) valueWidth(fl *Field, focused bool, lw, width int) int {
 	return vw
 }
 
+// labelDrawn is label in Styles.Label, drawn once per text.
+func (f *Form) labelDrawn(label string) string {
+	if d, ok := f.labels[label]; ok {
+		return d
+	}
+	if f.labels == nil {
+		f.labels = map[string]string{}
+	}
+	d := f.Styles.Label.Render(label)
+	f.labels[label] = d
+	return d
+}
+
 // layout draws the form's lines at width and tells which line holds the
-// focused field. It changes nothing.
+// focused field. It changes nothing the form shows (labelDrawn keeps what
+// it drew).
 func (f *Form) layout(width int) (lines []string, focusLine int) {
 	st := f.Styles
 	lw := f.LabelWidth()
@@ -444,7 +462,7 @@ func (f *Form) layout(width int) (lines []string, focusLine int) {
 			focusLine = len(lines)
 			label = st.Focus.Render(label)
 		} else {
-			label = st.Label.Render(label)
+			label = f.labelDrawn(label)
 		}
 		vw := f.valueWidth(fl, focused, lw, width)
 		var val string
