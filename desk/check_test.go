@@ -14,12 +14,7 @@ import (
 // name and by spaced phone number.
 func TestCheckYearFindsWhatTheFullLoadFinds(t *testing.T) {
 	ctx := context.Background()
-	st := demoDesk(t)
-	cal := model.DefaultCalendar()
-	o, err := st.FindYear(ctx, DemoOrganName, 2021)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cal, o := demoOrgan(t)
 	same := func(year int) []model.Finding {
 		t.Helper()
 		_, got, err := st.CheckYear(ctx, o.ID, year, cal, snapToday)

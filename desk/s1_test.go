@@ -44,12 +44,7 @@ func saveApplicant2019(t *testing.T, st *Store, organID int64, p model.Personal)
 // CheckYear (whose index keeps only what may occur in the texts).
 func TestS1FollowsTheOpenedYear(t *testing.T) {
 	ctx := context.Background()
-	st := demoDesk(t)
-	cal := model.DefaultCalendar()
-	o, err := st.FindYear(ctx, DemoOrganName, 2021)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cal, o := demoOrgan(t)
 	p := model.Personal{Name: "李娜", Phone: "0470-8123456", IDNumber: "15072419850612431X", Address: "巴彦托海镇团结路6号院2单元"}
 	q := saveApplicant2019(t, st, o.ID, p)
 	y, err := st.OpenYear(ctx, o.ID, 2021, cal, snapToday)
@@ -150,12 +145,7 @@ func TestS1FollowsTheOpenedYear(t *testing.T) {
 // changed paragraph with an error instead of passing it.
 func TestS1SnapshotOfACheckNeverPassesSilently(t *testing.T) {
 	ctx := context.Background()
-	st := demoDesk(t)
-	cal := model.DefaultCalendar()
-	o, err := st.FindYear(ctx, DemoOrganName, 2021)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cal, o := demoOrgan(t)
 	saveApplicant2019(t, st, o.ID, model.Personal{Name: "李娜"})
 	oy, _, err := st.CheckYear(ctx, o.ID, 2021, cal, snapToday)
 	if err != nil {

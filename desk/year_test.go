@@ -14,6 +14,18 @@ import (
 // demoStore opens a new database in a temp folder with the demo data.
 func demoDesk(t *testing.T) *Store { return loadedDesk(t, 0, 1) }
 
+// demoOrgan is a demo store, the calendar and the demo organ (which has a
+// 2021 report).
+func demoOrgan(t *testing.T) (*Store, *model.Calendar, model.Organ) {
+	t.Helper()
+	st := demoDesk(t)
+	o, err := st.FindYear(context.Background(), DemoOrganName, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, model.DefaultCalendar(), o
+}
+
 // loadedDesk is a store in a new file holding the demo and a generated log
 // of bulk requests (LoadDemo).
 func loadedDesk(t *testing.T, bulk int, seed uint64) *Store {
