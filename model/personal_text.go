@@ -453,6 +453,11 @@ func init() {
 // names the place and the request, never the value.
 func (c *checker) personalInPublicText() {
 	x := c.oy.Personal
+	if x == nil && !anyPersonal(c.oy.Requests) {
+		// A log without personal data (a public bundle, checked when it is
+		// aggregated or imported): no value to look for.
+		return
+	}
 	texts := publicTexts(c.oy)
 	if x == nil {
 		// Loaded with personal data (a full bundle, a test): index it here.
@@ -478,6 +483,16 @@ func (c *checker) personalInPublicText() {
 			c.add(f)
 		}
 	}
+}
+
+// anyPersonal reports whether a request of qs holds a personal value.
+func anyPersonal(qs []Request) bool {
+	for i := range qs {
+		if qs[i].Personal != (Personal{}) {
+			return true
+		}
+	}
+	return false
 }
 
 // publicText is one text rule S1 searches, with the place its finding
