@@ -493,3 +493,24 @@ func TestS1WritingsOfOneValue(t *testing.T) {
 		})
 	}
 }
+
+// An index made for texts works out their character runs only when a value
+// is weighed: a log without personal data (a public bundle, checked for
+// each organ an aggregation counts) never pays for them, and finds
+// nothing; the first value makes them, and it is found.
+func TestIndexForTextsWorksRunsOutOnDemand(t *testing.T) {
+	texts := []string{"本年度张三申请公开征地补偿标准。"}
+	x := NewPersonalIndexFor(texts)
+	x.Add(2021, 1, Personal{})
+	x.Add(2021, 2, Personal{Name: "李"}) // too short to look for
+	if x.runs.grams != nil || x.Len() != 0 || x.dropped != 0 {
+		t.Fatalf("runs worked out without a value to weigh: %d grams, %d values, %d dropped", len(x.runs.grams), x.Len(), x.dropped)
+	}
+	x.Add(2021, 3, Personal{Name: "张三"})
+	if x.runs.grams == nil {
+		t.Fatal("a value was weighed without the runs")
+	}
+	if h, ok := x.find(texts[0]); !ok || h.serial != 3 {
+		t.Fatalf("find = %+v %v, want request 3", h, ok)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,16 +33,49 @@ type PersonalIndex struct {
 	owned map[[2]int][4]personalValue
 	added []ownedValues
 	lens  map[int]int // how many values of each rune length are held
-	// grams, in an index made for given texts (NewPersonalIndexFor),
-	// holds the hashes of every run of 2, 3 and 4 characters of the texts
-	// as find normalises them. A value whose first characters (up to 4)
-	// are not among them cannot be found in them and is not kept: dropped
-	// counts those. texts holds the hash of each text (normalised) the
-	// index was made for: find is exact in those and in any other text
-	// whose every run is among grams (knows).
-	grams   map[uint64]struct{}
-	texts   map[uint64]struct{}
+	// runs, in an index made for given texts (NewPersonalIndexFor), are
+	// the runs of characters of those texts. A value whose first
+	// characters (up to 4) are not among them cannot be found in them and
+	// is not kept: dropped counts those.
+	runs    *textRuns
 	dropped int
+}
+
+// textRuns are the texts an index was made for (NewPersonalIndexFor) and,
+// worked out when the first value is weighed (a log without personal data
+// never needs them), the hashes of every run of 2, 3 and 4 characters of
+// the texts as find normalises them, and of each whole text: find is
+// exact in those texts and in any other text whose every run is among
+// theirs (knows). Clones share them; they never change once worked out.
+type textRuns struct {
+	once   sync.Once
+	texts  []string
+	grams  map[uint64]struct{}
+	hashes map[uint64]struct{}
+}
+
+// get works the runs out on first use.
+func (r *textRuns) get(seed maphash.Seed) *textRuns {
+	r.once.Do(func() {
+		r.grams, r.hashes = map[uint64]struct{}{}, map[uint64]struct{}{}
+		var starts []int
+		for _, t := range r.texts {
+			t = normPersonal(t)
+			r.hashes[maphash.String(seed, t)] = struct{}{}
+			starts = starts[:0]
+			for i := range t {
+				starts = append(starts, i)
+			}
+			starts = append(starts, len(t))
+			for i := 0; i+1 < len(starts); i++ {
+				for k := 2; k <= maxGram && i+k < len(starts); k++ {
+					r.grams[maphash.String(seed, t[starts[i]:starts[i+k]])] = struct{}{}
+				}
+			}
+		}
+		r.texts = nil
+	})
+	return r
 }
 
 type ownedValues struct {
@@ -98,22 +132,7 @@ func NewPersonalIndex() *PersonalIndex {
 // S1 can only report a changed text it cannot check (knows).
 func NewPersonalIndexFor(texts []string) *PersonalIndex {
 	x := NewPersonalIndex()
-	x.grams, x.texts = map[uint64]struct{}{}, map[uint64]struct{}{}
-	var starts []int
-	for _, t := range texts {
-		t = normPersonal(t)
-		x.texts[maphash.String(x.seed, t)] = struct{}{}
-		starts = starts[:0]
-		for i := range t {
-			starts = append(starts, i)
-		}
-		starts = append(starts, len(t))
-		for i := 0; i+1 < len(starts); i++ {
-			for k := 2; k <= maxGram && i+k < len(starts); k++ {
-				x.grams[maphash.String(x.seed, t[starts[i]:starts[i+k]])] = struct{}{}
-			}
-		}
-	}
+	x.runs = &textRuns{texts: texts}
 	return x
 }
 
@@ -132,7 +151,7 @@ func (x *PersonalIndex) mayOccur(v string, n int) bool {
 		}
 		k--
 	}
-	_, ok := x.grams[maphash.String(x.seed, v[:end])]
+	_, ok := x.runs.get(x.seed).grams[maphash.String(x.seed, v[:end])]
 	return ok
 }
 
@@ -143,10 +162,11 @@ func (x *PersonalIndex) mayOccur(v string, n int) bool {
 // with one of these runs, so it was kept). A text changed after the index
 // was made (a snapshot of a check's load, edited) may not be known.
 func (x *PersonalIndex) knows(t string) bool {
-	if x.grams == nil || x.dropped == 0 {
+	if x.runs == nil || x.dropped == 0 {
 		return true
 	}
-	if _, ok := x.texts[maphash.String(x.seed, t)]; ok {
+	runs := x.runs.get(x.seed)
+	if _, ok := runs.hashes[maphash.String(x.seed, t)]; ok {
 		return true
 	}
 	starts := make([]int, 0, len(t)+1)
@@ -156,7 +176,7 @@ func (x *PersonalIndex) knows(t string) bool {
 	starts = append(starts, len(t))
 	for i := 0; i+1 < len(starts); i++ {
 		for k := 2; k <= maxGram && i+k < len(starts); k++ {
-			if _, ok := x.grams[maphash.String(x.seed, t[starts[i]:starts[i+k]])]; !ok {
+			if _, ok := runs.grams[maphash.String(x.seed, t[starts[i]:starts[i+k]])]; !ok {
 				return false
 			}
 		}
@@ -214,7 +234,7 @@ func (x *PersonalIndex) add(hit personalHit, v string) personalValue {
 	if n < personalFields[hit.field].min {
 		return personalValue{}
 	}
-	if x.grams != nil && !x.mayOccur(v, n) {
+	if x.runs != nil && !x.mayOccur(v, n) {
 		x.dropped++
 		return personalValue{}
 	}
@@ -283,7 +303,7 @@ func (x *PersonalIndex) remove(year, serial int) {
 // Clone is an index that changes independently of x.
 func (x *PersonalIndex) Clone() *PersonalIndex {
 	c := &PersonalIndex{seed: x.seed, hits: make(map[uint64]personalHit, len(x.hits)), more: make(map[uint64][]personalHit, len(x.more)),
-		lens: make(map[int]int, len(x.lens)), grams: x.grams, texts: x.texts, dropped: x.dropped}
+		lens: make(map[int]int, len(x.lens)), runs: x.runs, dropped: x.dropped}
 	for k, v := range x.hits {
 		c.hits[k] = v
 	}
@@ -453,11 +473,6 @@ func init() {
 // names the place and the request, never the value.
 func (c *checker) personalInPublicText() {
 	x := c.oy.Personal
-	if x == nil && !anyPersonal(c.oy.Requests) {
-		// A log without personal data (a public bundle, checked when it is
-		// aggregated or imported): no value to look for.
-		return
-	}
 	texts := publicTexts(c.oy)
 	if x == nil {
 		// Loaded with personal data (a full bundle, a test): index it here.
@@ -483,16 +498,6 @@ func (c *checker) personalInPublicText() {
 			c.add(f)
 		}
 	}
-}
-
-// anyPersonal reports whether a request of qs holds a personal value.
-func anyPersonal(qs []Request) bool {
-	for i := range qs {
-		if qs[i].Personal != (Personal{}) {
-			return true
-		}
-	}
-	return false
 }
 
 // publicText is one text rule S1 searches, with the place its finding
