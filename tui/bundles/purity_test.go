@@ -63,17 +63,10 @@ func TestImportQuestionIsADialog(t *testing.T) {
 // line holds want; it returns the cursor.
 func pure(t *testing.T, s common.Screen, w, h int, want string) *tea.Cursor {
 	t.Helper()
-	first := s.View(w, h)
-	cur := s.Cursor()
-	for range 3 {
-		if s.View(w, h) != first {
-			t.Fatal("drawing again changed the frame")
-		}
+	lines, cur := testenv.Steady(t, s, w, h)
+	if cur == nil {
+		t.Fatalf("%d×%d: no cursor", w, h)
 	}
-	if again := s.Cursor(); cur == nil || again == nil || *again != *cur {
-		t.Fatalf("drawing moved the cursor: %+v then %+v", cur, again)
-	}
-	lines := testenv.CheckSize(t, ansi.Strip(first), w, h)
 	if cur.Y >= len(lines) || !strings.Contains(lines[cur.Y], want) || cur.X >= w {
 		t.Fatalf("cursor %+v is not on the %q line:\n%s", cur, want, strings.Join(lines, "\n"))
 	}

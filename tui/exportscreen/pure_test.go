@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
@@ -29,17 +28,10 @@ func TestViewIsPure(t *testing.T) {
 	for _, size := range [][2]int{{80, 21}, {44, 12}} {
 		w, h := size[0], size[1]
 		s, _ = testenv.Run(t, c, s, func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} })
-		first := s.View(w, h)
-		cur := s.Cursor()
-		for range 3 {
-			if s.View(w, h) != first {
-				t.Fatalf("%dx%d: drawing again changed the frame", w, h)
-			}
+		lines, cur := testenv.Steady(t, s, w, h)
+		if cur == nil {
+			t.Fatalf("%d×%d: no cursor", w, h)
 		}
-		if again := s.Cursor(); cur == nil || *again != *cur {
-			t.Fatalf("%dx%d: drawing moved the cursor: %+v then %+v", w, h, cur, again)
-		}
-		lines := testenv.CheckSize(t, ansi.Strip(first), w, h)
 		if cur.Y >= h || !strings.Contains(lines[cur.Y], text.ExpFolder) || cur.X < w-2 || cur.X >= w {
 			t.Fatalf("%dx%d: cursor %+v is not at the end of the folder line:\n%s", w, h, cur, strings.Join(lines, "\n"))
 		}

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/text"
@@ -22,17 +21,10 @@ func TestImportPathViewIsPure(t *testing.T) {
 	for _, size := range [][2]int{{80, 21}, {40, 10}} {
 		w, h := size[0], size[1]
 		d.Send(tea.WindowSizeMsg{Width: w, Height: h})
-		first := d.View(w, h)
-		cur := s.Cursor()
-		for range 3 {
-			if d.View(w, h) != first {
-				t.Fatalf("%dx%d: drawing again changed the frame", w, h)
-			}
+		lines, cur := testenv.Steady(t, d.S, w, h)
+		if cur == nil {
+			t.Fatalf("%d×%d: no cursor", w, h)
 		}
-		if again := s.Cursor(); cur == nil || *again != *cur {
-			t.Fatalf("%dx%d: drawing moved the cursor: %+v then %+v", w, h, cur, again)
-		}
-		lines := testenv.CheckSize(t, ansi.Strip(first), w, h)
 		if l := lines[cur.Y]; !strings.HasPrefix(l, text.LedInPath) || !strings.Contains(l, ".xlsx") || cur.X < w-2 || cur.X >= w {
 			t.Fatalf("%dx%d: cursor %+v is not at the end of the path:\n%s", w, h, cur, strings.Join(lines, "\n"))
 		}

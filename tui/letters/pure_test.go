@@ -5,27 +5,9 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
-	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
 )
-
-// frame draws s at w×h three times, fails unless the frames and the
-// cursor stay the same, and returns the frame's plain lines and cursor.
-func frame(t *testing.T, s common.Screen, w, h int) ([]string, *tea.Cursor) {
-	t.Helper()
-	first, cur := s.View(w, h), s.Cursor()
-	for range 3 {
-		if s.View(w, h) != first {
-			t.Fatalf("%dx%d: drawing again changed the frame", w, h)
-		}
-		if again := s.Cursor(); (cur == nil) != (again == nil) || cur != nil && *again != *cur {
-			t.Fatalf("%dx%d: drawing moved the cursor: %+v then %+v", w, h, cur, again)
-		}
-	}
-	return testenv.CheckSize(t, ansi.Strip(first), w, h), cur
-}
 
 // View only draws: the preview's scroll is clamped in Update (page down
 // past the end, then one page up moves at once), and the template editor
@@ -39,7 +21,7 @@ func TestLetterViewIsPure(t *testing.T) {
 	for range 20 {
 		d.Keys("pgdown")
 	}
-	end, _ := frame(t, s, 80, 21)
+	end, _ := testenv.Steady(t, s, 80, 21)
 	most := s.scroll
 	if _, m := s.draw(80, 21); most != m || most == 0 {
 		t.Fatalf("scroll %d after paging past the end, want %d", most, m)
@@ -48,7 +30,7 @@ func TestLetterViewIsPure(t *testing.T) {
 	if s.scroll != max(0, most-5) {
 		t.Fatalf("pgup from the end: scroll %d, want %d", s.scroll, max(0, most-5))
 	}
-	if up, _ := frame(t, s, 80, 21); strings.Join(up, "\n") == strings.Join(end, "\n") {
+	if up, _ := testenv.Steady(t, s, 80, 21); strings.Join(up, "\n") == strings.Join(end, "\n") {
 		t.Fatal("pgup from the end did not move the preview")
 	}
 
@@ -61,7 +43,7 @@ func TestLetterViewIsPure(t *testing.T) {
 	for _, size := range [][2]int{{80, 21}, {50, 12}} {
 		w, h := size[0], size[1]
 		d.Send(tea.WindowSizeMsg{Width: w, Height: h})
-		lines, cur := frame(t, s, w, h)
+		lines, cur := testenv.Steady(t, s, w, h)
 		if cur == nil || cur.Y >= h || !strings.Contains(lines[cur.Y], "一句话") {
 			t.Fatalf("%dx%d: cursor %+v is not on the typed line:\n%s", w, h, cur, strings.Join(lines, "\n"))
 		}

@@ -15,17 +15,10 @@ import (
 // not change, and the cursor must sit right after want on its line.
 func purityCheck(t *testing.T, s common.Screen, w, h int, want string) {
 	t.Helper()
-	cur := s.Cursor()
-	first := s.View(w, h)
-	for range 3 {
-		if s.View(w, h) != first {
-			t.Fatalf("%d×%d: drawing again changed the frame", w, h)
-		}
+	lines, cur := testenv.Steady(t, s, w, h)
+	if cur == nil {
+		t.Fatalf("%d×%d: no cursor", w, h)
 	}
-	if again := s.Cursor(); cur == nil || again == nil || *again != *cur {
-		t.Fatalf("%d×%d: drawing moved the cursor: %+v then %+v", w, h, cur, again)
-	}
-	lines := testenv.CheckSize(t, ansi.Strip(first), w, h)
 	if cur.Y < 0 || cur.Y >= h || cur.X >= w {
 		t.Fatalf("%d×%d: cursor %+v outside the screen", w, h, cur)
 	}

@@ -38,16 +38,10 @@ func TestOutlineViewIsPure(t *testing.T) {
 		t.Fatalf("selecting 一 built %d screens, typing %v", built, m.Typing())
 	}
 	d.Type("本年度")
-	first, cur := m.View(120, 20), m.Cursor()
-	for range 3 {
-		if m.View(120, 20) != first {
-			t.Fatal("drawing again changed the frame")
-		}
-		if again := m.Cursor(); cur == nil || *again != *cur {
-			t.Fatalf("drawing moved the cursor: %+v then %+v", cur, again)
-		}
+	lines, cur := testenv.Steady(t, m, 120, 20)
+	if cur == nil {
+		t.Fatalf("%d×%d: no cursor", 120, 20)
 	}
-	lines := testenv.CheckSize(t, ansi.Strip(first), 120, 20)
 	if cur.X <= ListWidth || !strings.Contains(lines[cur.Y], "本年度") {
 		t.Fatalf("cursor %+v is not in the section beside the list:\n%s", cur, strings.Join(lines, "\n"))
 	}

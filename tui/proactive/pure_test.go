@@ -6,29 +6,11 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
-	"nianbao/tui/common"
 	"nianbao/tui/internal/testenv"
 	"nianbao/tui/text"
 )
-
-// frame draws s at w×h three times, fails unless the frames and the
-// cursor stay the same, and returns the frame's plain lines and cursor.
-func frame(t *testing.T, s common.Screen, w, h int) ([]string, *tea.Cursor) {
-	t.Helper()
-	first, cur := s.View(w, h), s.Cursor()
-	for range 3 {
-		if s.View(w, h) != first {
-			t.Fatalf("%dx%d: drawing again changed the frame", w, h)
-		}
-		if again := s.Cursor(); (cur == nil) != (again == nil) || cur != nil && *again != *cur {
-			t.Fatalf("%dx%d: drawing moved the cursor: %+v then %+v", w, h, cur, again)
-		}
-	}
-	return testenv.CheckSize(t, ansi.Strip(first), w, h), cur
-}
 
 // View only draws: the list scrolls in Update to keep the chosen item in
 // view, also after a resize, and the search input scrolls in Update so the
@@ -49,7 +31,7 @@ func TestItemsViewIsPure(t *testing.T) {
 	for _, size := range [][2]int{{80, 21}, {80, 10}} {
 		w, h := size[0], size[1]
 		s = e.run(s, func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} })
-		lines, _ := frame(t, s, w, h)
+		lines, _ := testenv.Steady(t, s, w, h)
 		if !strings.Contains(strings.Join(lines, "\n"), "▸ ") || !strings.Contains(strings.Join(lines, "\n"), it.Title) {
 			t.Fatalf("%dx%d: the chosen item %q is not in view:\n%s", w, h, it.Title, strings.Join(lines, "\n"))
 		}
@@ -58,7 +40,7 @@ func TestItemsViewIsPure(t *testing.T) {
 	s = e.run(s, func() tea.Msg { return tea.PasteMsg{Content: strings.Repeat("政务公开通知", 12)} })
 	for _, w := range []int{80, 40} {
 		s = e.run(s, func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: 21} })
-		lines, cur := frame(t, s, w, 21)
+		lines, cur := testenv.Steady(t, s, w, 21)
 		if cur == nil || !strings.HasPrefix(lines[cur.Y], text.ItemsSearchLabel) || cur.X < w-2 || cur.X >= w {
 			t.Fatalf("width %d: cursor %+v is not at the end of the search text:\n%s", w, cur, strings.Join(lines, "\n"))
 		}
@@ -85,12 +67,12 @@ func TestCountsScrollIsClampedInUpdate(t *testing.T) {
 	if most == 0 || l.cnt.scroll != most {
 		t.Fatalf("scroll %d after 60 downs, want it clamped at %d", l.cnt.scroll, most)
 	}
-	end, _ := frame(t, s, 80, 10)
+	end, _ := testenv.Steady(t, s, 80, 10)
 	if l.cnt.scroll != most {
 		t.Fatal("drawing moved the scroll")
 	}
 	s = e.press(s, "up")
-	if up, _ := frame(t, s, 80, 10); l.cnt.scroll != most-1 || strings.Join(up, "\n") == strings.Join(end, "\n") {
+	if up, _ := testenv.Steady(t, s, 80, 10); l.cnt.scroll != most-1 || strings.Join(up, "\n") == strings.Join(end, "\n") {
 		t.Fatalf("one up from the end: scroll %d, want %d", l.cnt.scroll, most-1)
 	}
 }

@@ -29,17 +29,10 @@ func TestTablesViewIsPure(t *testing.T) {
 	d.Type("4321")
 	check := func(w, h int) {
 		t.Helper()
-		cur := m.Cursor()
-		first := d.View(w, h)
-		for range 3 {
-			if d.View(w, h) != first {
-				t.Fatalf("%d×%d: drawing again changed the frame", w, h)
-			}
+		lines, cur := testenv.Steady(t, d.S, w, h)
+		if cur == nil {
+			t.Fatalf("%d×%d: no cursor", w, h)
 		}
-		if again := m.Cursor(); cur == nil || again == nil || *again != *cur {
-			t.Fatalf("%d×%d: drawing moved the cursor: %+v then %+v", w, h, cur, again)
-		}
-		lines := testenv.CheckSize(t, ansi.Strip(first), w, h)
 		if cur.Y >= h || cur.X >= w {
 			t.Fatalf("%d×%d: cursor %+v outside the screen", w, h, cur)
 		}
@@ -65,12 +58,7 @@ func TestTablesTextGetsItsSize(t *testing.T) {
 	for _, sz := range [][2]int{{80, 20}, {60, 14}} {
 		w, h := sz[0], sz[1]
 		d.Send(tea.WindowSizeMsg{Width: w, Height: h})
-		first := d.View(w, h)
-		if d.View(w, h) != first {
-			t.Fatalf("%d×%d: drawing again changed the frame", w, h)
-		}
-		lines := testenv.CheckSize(t, ansi.Strip(first), w, h)
-		cur := m.Cursor()
+		lines, cur := testenv.Steady(t, d.S, w, h)
 		if cur == nil || cur.Y >= m.textHeight(h) || cur.X >= w {
 			t.Fatalf("%d×%d: cursor %+v not in the text's %d lines", w, h, cur, m.textHeight(h))
 		}

@@ -233,3 +233,21 @@ func CheckSize(t testing.TB, v string, width, height int) []string {
 	}
 	return lines
 }
+
+// Steady draws s at width×height four times and fails unless every frame
+// and the cursor are the same each time (View only draws: what moves is
+// moved in Update); it returns the frame's plain lines, exactly
+// width×height (CheckSize), and the cursor.
+func Steady(t testing.TB, s common.Screen, width, height int) ([]string, *tea.Cursor) {
+	t.Helper()
+	first, cur := s.View(width, height), s.Cursor()
+	for range 3 {
+		if s.View(width, height) != first {
+			t.Fatalf("%d×%d: drawing again changed the frame", width, height)
+		}
+		if again := s.Cursor(); (cur == nil) != (again == nil) || cur != nil && *again != *cur {
+			t.Fatalf("%d×%d: drawing moved the cursor: %+v then %+v", width, height, cur, again)
+		}
+	}
+	return CheckSize(t, ansi.Strip(first), width, height), cur
+}
