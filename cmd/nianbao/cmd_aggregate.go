@@ -58,6 +58,7 @@ func runAggregate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "年份 %d 不对：政府信息公开工作年度报告的格式从2019年度开始，请给出2019年或以后的年份。\n", *year)
 		return exitUsage
 	}
+	tuneBatchGC()
 	ctx, stop := stopContext()
 	defer stop()
 	agg, err := desk.Aggregate(ctx, *in, *year, splitNames(*expect), *out, *acceptFull)
