@@ -13,7 +13,10 @@ import (
 // Numbers may be Arabic (12, １２) or Chinese (十二).
 
 // numPat matches an Arabic or Chinese number.
-const numPat = `([0-9]+|[零〇一二两三四五六七八九十百千万]+)`
+const numPat = `([0-9]+|[` + chineseNumerals + `]+)`
+
+// chineseNumerals are the characters of a number written in Chinese.
+const chineseNumerals = "零〇一二两三四五六七八九十百千万"
 
 // gapPat is the text allowed between a keyword and its number: no sentence
 // or clause break.
@@ -479,18 +482,39 @@ func (c *checker) narrativeSentence(b Block, orig string) {
 // narrativeClause compares the claims of one clause with the tables g; whole
 // is the sentence, for what follows the clause.
 func (c *checker) narrativeClause(cl, whole string, g figures, whose string, add func(string)) {
-	// Every count claim ends in one of claimUnits: a clause without one
-	// holds none, and its regular expressions need not run (they were most
-	// of the cost of checking a bundle).
-	if strings.ContainsAny(cl, claimUnits) {
+	// Every count claim ends in a number and one of claimUnits: a clause
+	// without such a count holds none, and its regular expressions need
+	// not run (they were most of the cost of checking a bundle, and 条例
+	// and 文件 put a unit in most clauses).
+	if hasCount(cl) {
 		c.countClaims(cl, whole, g, whose, add)
 	}
 	c.negativeClaims(cl, g, whose, add)
 }
 
 // claimUnits are the counting words every count claim (reCombined,
-// narrativeClaims) ends in.
+// narrativeClaims) ends in, right after numPat and \s*.
 const claimUnits = "件份起宗次条"
+
+// hasCount reports whether s has a count as every claim ends in: a digit
+// or Chinese numeral of numPat, ASCII white space (\s), then one of
+// claimUnits.
+func hasCount(s string) bool {
+	afterNumber := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9' || strings.ContainsRune(chineseNumerals, r):
+			afterNumber = true
+		case r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r':
+			// \s between the number and the unit
+		case afterNumber && strings.ContainsRune(claimUnits, r):
+			return true
+		default:
+			afterNumber = false
+		}
+	}
+	return false
+}
 
 // countClaims compares the counts a clause gives with the tables g.
 func (c *checker) countClaims(cl, whole string, g figures, whose string, add func(string)) {

@@ -279,18 +279,60 @@ func FuzzNarrative(f *testing.F) {
 			}
 		}
 		GeneratedSentences(oy)
+		checkHasCount(t, s)
 	})
 }
 
-// TestClaimUnitsCoverEveryCountClaim: narrativeClause skips the count
-// claims of a clause holding none of claimUnits, so every count claim must
-// put a group of those units only after its number.
-func TestClaimUnitsCoverEveryCountClaim(t *testing.T) {
+// countClaimRes are the regular expressions narrativeClause skips for a
+// clause without hasCount.
+func countClaimRes() []*regexp.Regexp {
 	res := []*regexp.Regexp{reCombined}
 	for _, c := range narrativeClaims {
 		res = append(res, c.re)
 	}
-	for _, re := range res {
+	return res
+}
+
+// checkHasCount fails when a count claim matches s while hasCount says s
+// has no count.
+func checkHasCount(t *testing.T, s string) {
+	t.Helper()
+	if hasCount(s) {
+		return
+	}
+	for _, re := range countClaimRes() {
+		if m := re.FindString(s); m != "" {
+			t.Fatalf("hasCount(%q) = false, but %s matches %q", s, re, m)
+		}
+	}
+}
+
+func TestHasCount(t *testing.T) {
+	for s, want := range map[string]bool{
+		"收到申请5件":         true,
+		"收到申请 12 \t件":    true,
+		"受理申请十二件":        true,
+		"行政复议一起":         true,
+		"主动公开信息2000条":    true,
+		"依据《条例》和有关文件":    false,
+		"2021年度未发生行政诉讼":  false,
+		"（5）件":           false,
+		"万件":             true, // numPat reads 万 as a number too
+		"":               false,
+		"一是加强培训，二是完善制度。": false,
+	} {
+		if got := hasCount(s); got != want {
+			t.Errorf("hasCount(%q) = %v, want %v", s, got, want)
+		}
+		checkHasCount(t, s)
+	}
+}
+
+// TestClaimUnitsCoverEveryCountClaim: narrativeClause skips the count
+// claims of a clause without hasCount, so every count claim must end in
+// numPat, \s* and a group of claimUnits.
+func TestClaimUnitsCoverEveryCountClaim(t *testing.T) {
+	for _, re := range countClaimRes() {
 		// The number is followed by its unit group: \s*(件|份…).
 		s := re.String()
 		i := strings.Index(s, numPat+`\s*(`)
