@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"runtime/metrics"
 	"sort"
 	"strings"
 	"testing"
@@ -160,6 +161,9 @@ func timeSaves(b *testing.B, d *driver, warm int, save func(i int) (time.Duratio
 		b.Fatalf("nothing was saved:\n%s", f)
 	}
 	cpu := make([]time.Duration, 0, b.N)
+	allocs := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(allocs)
+	before := allocs[0].Value.Uint64()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if t, ok := save(i); ok {
@@ -167,6 +171,10 @@ func timeSaves(b *testing.B, d *driver, warm int, save func(i int) (time.Duratio
 		}
 	}
 	b.StopTimer()
+	// What the garbage collector has to clear up after each save: the
+	// bytes allocated per round (the typed key, Tab and Shift+Tab).
+	metrics.Read(allocs)
+	b.ReportMetric(float64(allocs[0].Value.Uint64()-before)/float64(b.N)/1024, "alloc-KB/save")
 	if len(cpu) > 0 {
 		sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
 		b.ReportMetric(percentile(cpu, 50), "cpu-p50-ms")

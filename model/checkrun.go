@@ -209,27 +209,18 @@ func (r *CheckRun) missingFindings() []Finding {
 // finish joins the groups' findings in order, applies the
 // acknowledgements and sorts them, as Check returns them.
 func (r *CheckRun) finish() {
-	n := len(r.k1)
-	for _, g := range r.groups {
-		n += len(g)
-	}
-	for _, e := range r.reqs {
-		n += len(e.fs)
-	}
-	c := r.checker()
-	c.out = make([]Finding, 0, n)
+	parts := make([][]Finding, 0, len(r.groups)+len(r.reqs)+1)
 	for i, g := range r.groups {
 		if i == groupRequests {
 			for _, e := range r.reqs {
-				c.out = append(c.out, e.fs...)
+				parts = append(parts, e.fs)
 			}
-			c.out = append(c.out, r.k1...)
+			parts = append(parts, r.k1)
 			continue
 		}
-		c.out = append(c.out, g...)
+		parts = append(parts, g)
 	}
-	c.finish()
-	r.out = c.out
+	r.out = r.checker().joined(parts)
 }
 
 // Findings are the run's findings, errors first, then by section. Callers
