@@ -309,16 +309,16 @@ func checkHasCount(t *testing.T, s string) {
 
 func TestHasCount(t *testing.T) {
 	for s, want := range map[string]bool{
-		"收到申请5件":         true,
-		"收到申请 12 \t件":    true,
-		"受理申请十二件":        true,
-		"行政复议一起":         true,
-		"主动公开信息2000条":    true,
-		"依据《条例》和有关文件":    false,
-		"2021年度未发生行政诉讼":  false,
-		"（5）件":           false,
-		"万件":             true, // numPat reads 万 as a number too
-		"":               false,
+		"收到申请5件":        true,
+		"收到申请 12 \t件":   true,
+		"受理申请十二件":       true,
+		"行政复议一起":        true,
+		"主动公开信息2000条":   true,
+		"依据《条例》和有关文件":   false,
+		"2021年度未发生行政诉讼": false,
+		"（5）件":          false,
+		"万件":            true, // numPat reads 万 as a number too
+		"":              false,
 		"一是加强培训，二是完善制度。": false,
 	} {
 		if got := hasCount(s); got != want {
