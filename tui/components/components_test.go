@@ -282,3 +282,40 @@ func TestFormLabelsKeptAreTheLabelsDrawn(t *testing.T) {
 		}
 	}
 }
+
+// Update scrolls a form and places the cursor from a count of its lines
+// that draws nothing: at every width and focus, with group headings, an
+// error that wraps, a warning, a hint and a tag, the count and the focused
+// line are those of the drawn form.
+func TestFormLineCountIsTheDrawnForm(t *testing.T) {
+	st := FormStyles{Label: lipgloss.NewStyle().Foreground(lipgloss.Color("6")), Focus: lipgloss.NewStyle().Bold(true),
+		Muted: lipgloss.NewStyle().Faint(true), Error: lipgloss.NewStyle().Foreground(lipgloss.Color("1")),
+		Warning: lipgloss.NewStyle().Foreground(lipgloss.Color("3"))}
+	name := TextField("name", "申请人姓名", "王五")
+	name.Group = "申请人"
+	phone := TextField("phone", "电话", "138")
+	phone.Err = "电话号码位数不对：手机号应为 11 位，固定电话应带区号，例如 0470-2382772；请核对后重新输入。"
+	kind := ChoiceField("kind", "申请人类型", []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"}, 0)
+	kind.Group = "申请"
+	summary := TextField("summary", "申请内容摘要", "")
+	summary.Hint = "只写申请了什么，不写申请人的姓名和联系方式"
+	summary.Warn = "与上一条申请的摘要相同"
+	date := TextField("date", "收到日期", "2021-03-05")
+	date.Tag = "超期 3 日"
+	date.Hint = "格式 2021-03-05"
+	f := NewForm(st, name, phone, kind, summary, date)
+	for _, width := range []int{30, 56, 80, 200} {
+		for focus := range f.Fields {
+			f.Focus = focus
+			drawn, fl := f.layout(width, true)
+			counted, cfl := f.layout(width, false)
+			if len(counted) != len(drawn) || cfl != fl {
+				t.Errorf("width %d, focus %d: counted %d lines, focus on %d; drawn %d, focus on %d",
+					width, focus, len(counted), cfl, len(drawn), fl)
+			}
+			if len(drawn) < len(f.Fields)+2 {
+				t.Fatalf("width %d: only %d lines drawn", width, len(drawn))
+			}
+		}
+	}
+}

@@ -444,8 +444,11 @@ func (f *Form) labelDrawn(label string) string {
 
 // layout draws the form's lines at width and tells which line holds the
 // focused field. It changes nothing the form shows (labelDrawn keeps what
-// it drew).
-func (f *Form) layout(width int) (lines []string, focusLine int) {
+// it drew). With draw false it only counts: the lines are empty strings,
+// as many as drawing gives, for Update's scrolling and the cursor, which
+// need the focused line and the count only (drawing every field three
+// times a key was most of a form's cost at 200×60).
+func (f *Form) layout(width int, draw bool) (lines []string, focusLine int) {
 	st := f.Styles
 	lw := f.LabelWidth()
 	group := ""
@@ -454,68 +457,95 @@ func (f *Form) layout(width int) (lines []string, focusLine int) {
 		if fl.Group != group {
 			group = fl.Group
 			if group != "" {
-				lines = append(lines, Fit(st.Muted.Render(ansi.Truncate("── "+group, width, "…")), width))
+				line := ""
+				if draw {
+					line = Fit(st.Muted.Render(ansi.Truncate("── "+group, width, "…")), width)
+				}
+				lines = append(lines, line)
 			}
 		}
-		label := strings.Repeat(" ", lw-ansi.StringWidth(fl.Label)) + fl.Label
 		if focused {
 			focusLine = len(lines)
-			label = st.Focus.Render(label)
+		}
+		if draw {
+			lines = append(lines, f.fieldLine(fl, focused, lw, width))
 		} else {
-			label = f.labelDrawn(label)
+			lines = append(lines, "")
 		}
-		vw := f.valueWidth(fl, focused, lw, width)
-		var val string
-		switch {
-		case fl.Choices != nil && fl.Compact && focused:
-			val = Fit(ChoiceArrows(fl.Value())+st.Muted.Render(fmt.Sprintf(" (%d/%d)", fl.Choice+1, len(fl.Choices))), vw)
-		case fl.Choices != nil && fl.Compact:
-			val = Fit(fl.Value(), vw)
-		case fl.Choices != nil:
-			var parts []string
-			for j, c := range fl.Choices {
-				if j == fl.Choice {
-					parts = append(parts, "◉ "+c)
-				} else {
-					parts = append(parts, st.Muted.Render("○ "+c))
-				}
-			}
-			val = Fit(strings.Join(parts, "  "), vw)
-		case focused:
-			val = fl.Input.Draw(vw)
-		default:
-			val = fl.Input.ViewStart(vw)
-		}
-		line := label
-		if focused || fl.Choices != nil || fl.Input.Value() != "" || fl.Input.Placeholder != "" {
-			// An empty field other than the focused one is its label alone:
-			// nothing after it is written. The focused one is marked ▸ as
-			// well as by its style, for a monochrome console.
-			sep := "  "
-			if focused {
-				sep = FocusMark
-			}
-			line += sep + val
-		}
-		if fl.Tag != "" && focused {
-			line += st.Warning.Render(" " + fl.Tag)
-		}
-		lines = append(lines, Fit(line, width))
 		pad := strings.Repeat(" ", lw+2)
+		var msg []string
+		var msgStyle lipgloss.Style
 		switch {
 		case fl.Err != "":
-			for _, l := range Wrap("✗ "+fl.Err, max(4, width-lw-2)) {
-				lines = append(lines, pad+st.Error.Render(l))
-			}
+			msg, msgStyle = Wrap("✗ "+fl.Err, max(4, width-lw-2)), st.Error
 		case fl.Warn != "":
-			for _, l := range Wrap("! "+fl.Warn, max(4, width-lw-2)) {
-				lines = append(lines, pad+st.Warning.Render(l))
-			}
+			msg, msgStyle = Wrap("! "+fl.Warn, max(4, width-lw-2)), st.Warning
 		case fl.Hint != "" && focused:
+			if !draw {
+				lines = append(lines, "")
+				continue
+			}
 			lines = append(lines, pad+st.Muted.Render(ansi.Truncate(fl.Hint, max(4, width-lw-2), "…")))
+		}
+		for _, l := range msg {
+			if draw {
+				l = pad + msgStyle.Render(l)
+			} else {
+				l = ""
+			}
+			lines = append(lines, l)
 		}
 	}
 	return lines, focusLine
+}
+
+// fieldLine draws field fl's own line: its label, right-aligned to lw,
+// and its value.
+func (f *Form) fieldLine(fl *Field, focused bool, lw, width int) string {
+	st := f.Styles
+	label := strings.Repeat(" ", lw-ansi.StringWidth(fl.Label)) + fl.Label
+	if focused {
+		label = st.Focus.Render(label)
+	} else {
+		label = f.labelDrawn(label)
+	}
+	vw := f.valueWidth(fl, focused, lw, width)
+	var val string
+	switch {
+	case fl.Choices != nil && fl.Compact && focused:
+		val = Fit(ChoiceArrows(fl.Value())+st.Muted.Render(fmt.Sprintf(" (%d/%d)", fl.Choice+1, len(fl.Choices))), vw)
+	case fl.Choices != nil && fl.Compact:
+		val = Fit(fl.Value(), vw)
+	case fl.Choices != nil:
+		var parts []string
+		for j, c := range fl.Choices {
+			if j == fl.Choice {
+				parts = append(parts, "◉ "+c)
+			} else {
+				parts = append(parts, st.Muted.Render("○ "+c))
+			}
+		}
+		val = Fit(strings.Join(parts, "  "), vw)
+	case focused:
+		val = fl.Input.Draw(vw)
+	default:
+		val = fl.Input.ViewStart(vw)
+	}
+	line := label
+	if focused || fl.Choices != nil || fl.Input.Value() != "" || fl.Input.Placeholder != "" {
+		// An empty field other than the focused one is its label alone:
+		// nothing after it is written. The focused one is marked ▸ as
+		// well as by its style, for a monochrome console.
+		sep := "  "
+		if focused {
+			sep = FocusMark
+		}
+		line += sep + val
+	}
+	if fl.Tag != "" && focused {
+		line += st.Warning.Render(" " + fl.Tag)
+	}
+	return Fit(line, width)
 }
 
 // scrollTop is the first line to show so that the focused line, the line
@@ -555,7 +585,7 @@ func (f *Form) settle() {
 		cur.Input.Scroll(f.valueWidth(cur, true, f.LabelWidth(), w))
 	}
 	if h > 0 {
-		lines, fl := f.layout(w)
+		lines, fl := f.layout(w, false)
 		f.top = scrollTop(f.top, fl, len(lines), h)
 	}
 }
@@ -564,7 +594,7 @@ func (f *Form) settle() {
 // on the focused field if the size differs from SetSize's). It changes
 // nothing.
 func (f *Form) View(width, height int) string {
-	lines, fl := f.layout(width)
+	lines, fl := f.layout(width, true)
 	if len(lines) == 0 {
 		return Block("", width, height)
 	}
@@ -580,6 +610,6 @@ func (f *Form) CursorXY() (int, int) {
 		return -1, -1
 	}
 	w, _ := f.size()
-	_, fl := f.layout(w)
+	_, fl := f.layout(w, false)
 	return f.LabelWidth() + 2 + cur.Input.CursorX(), fl - f.top
 }
