@@ -11,10 +11,12 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/desk"
 	"nianbao/model"
 	"nianbao/tui/common"
 	"nianbao/tui/components"
 	"nianbao/tui/keys"
+	"nianbao/tui/styles"
 	"nianbao/tui/text"
 )
 
@@ -79,6 +81,27 @@ type Model struct {
 	// when the list shows or hides beside it.
 	size  tea.WindowSizeMsg
 	sized map[string]tea.WindowSizeMsg
+	// list is the section list as last drawn, kept while what it shows is
+	// the same (listKey): drawing it again was more than a third of a key
+	// on the request log at 200×60, beside a list that changes.
+	list struct {
+		key   listKey
+		lines []string
+	}
+}
+
+// listKey is everything the section list is drawn from: the year's
+// snapshot (immutable: a save makes a new one) or, while it loads, the
+// report's head; the organ's fields the profile's ✓ reads; the cursor,
+// the focus, the height and the style sheet.
+type listKey struct {
+	snap       *desk.Year
+	report     *model.Report
+	organ      [3]string
+	cursor     int
+	focusRight bool
+	height     int
+	styles     *styles.Sheet
 }
 
 // outlineKeys are the section list's keys, and the two that change
@@ -328,13 +351,25 @@ func (m *Model) View(width, height int) string {
 	}
 	rw := width - ListWidth - 1
 	right := strings.Split(components.Block(m.child().View(rw, height), rw, height), "\n")
-	left := strings.Split(m.listView(height), "\n")
+	left := m.listLines(height)
 	sep := m.c.Styles.Border.Render("│")
 	out := make([]string, height)
 	for i := range height {
 		out[i] = left[i] + sep + right[i]
 	}
 	return strings.Join(out, "\n")
+}
+
+// listLines is the section list drawn in height lines, drawn again only
+// when its listKey changed.
+func (m *Model) listLines(height int) []string {
+	o := m.c.Organ
+	k := listKey{snap: m.c.Snap, report: m.c.Report(), organ: [3]string{o.Name, o.Office, o.Phone},
+		cursor: m.cursor, focusRight: m.focusRight, height: height, styles: m.c.Styles}
+	if m.list.lines == nil || m.list.key != k {
+		m.list.key, m.list.lines = k, strings.Split(m.listView(height), "\n")
+	}
+	return m.list.lines
 }
 
 func (m *Model) listView(height int) string {

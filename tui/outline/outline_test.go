@@ -2,6 +2,7 @@ package outline
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -129,5 +130,50 @@ func TestListScrollsOnAShortTerminal(t *testing.T) {
 	view := ansi.Strip(d.View(80, 8))
 	if !strings.Contains(view, "导出") {
 		t.Fatalf("the last entry must be visible when selected:\n%s", view)
+	}
+}
+
+// The section list is kept between frames while its snapshot is the same:
+// a save makes a new snapshot, and the list drawn after it shows the
+// save's finding (a township's 规章 in table 二 is rule I5's warning) and
+// where the cursor moved.
+func TestListDrawnAgainAfterASave(t *testing.T) {
+	e := testenv.New(t, 2021)
+	fs := factories()
+	fs[common.SecS2] = func(c *common.Common) common.Screen { return tables.New(c, 2) }
+	m := New(e.C, fs)
+	d := e.Drive(m)
+	e.C.Width = 120
+	line := func(label string) string {
+		for _, l := range strings.Split(ansi.Strip(d.View(120, 24)), "\n") {
+			if l, _, ok := strings.Cut(l, "│"); ok && strings.Contains(l, label) {
+				return strings.TrimRight(l, " ")
+			}
+		}
+		t.Fatalf("no list line for %s:\n%s", label, ansi.Strip(d.View(120, 24)))
+		return ""
+	}
+	d.Keys("2")
+	before, s3Before := line("二 "), line("三 ")
+	again := line("二 ")
+	if again != before {
+		t.Fatalf("the same snapshot drew %q, then %q", before, again)
+	}
+	d.Send(tea.KeyPressMsg{Code: '5', Text: "5"})
+	d.Keys("enter")
+	if m.Current() != common.SecS2 || m.Dirty() {
+		t.Fatalf("enter should save the cell and stay in 二 (at %s, dirty %v)", m.Current(), m.Dirty())
+	}
+	count := func(l string) int {
+		f := strings.Fields(l)
+		n, _ := strconv.Atoi(f[len(f)-1])
+		return n
+	}
+	if after := line("二 "); count(after) != count(before)+1 {
+		t.Errorf("二's line after saving a 规章 count: %q (before %q), want one finding more", after, before)
+	}
+	d.Keys("ctrl+n")
+	if s3After := line("三 "); s3After == s3Before {
+		t.Errorf("三's line did not change when the cursor moved to it: %q", s3After)
 	}
 }
