@@ -492,6 +492,20 @@ func (c *checker) narrativeClause(cl, whole string, g figures, whose string, add
 	c.negativeClaims(cl, g, whose, add)
 }
 
+// combinedLeads and claimLeads are the texts every match of reCombined and
+// of each of narrativeClaims starts with (leadingLiterals): a clause
+// without any of them is not searched.
+var (
+	combinedLeads = leadingLiterals(reCombined)
+	claimLeads    = func() [][]string {
+		out := make([][]string, len(narrativeClaims))
+		for i, c := range narrativeClaims {
+			out[i] = leadingLiterals(c.re)
+		}
+		return out
+	}()
+)
+
 // claimUnits are the counting words every count claim (reCombined,
 // narrativeClaims) ends in, right after numPat and \s*.
 const claimUnits = "件份起宗次条"
@@ -519,7 +533,12 @@ func hasCount(s string) bool {
 // countClaims compares the counts a clause gives with the tables g.
 func (c *checker) countClaims(cl, whole string, g figures, whose string, add func(string)) {
 	// Counts given for several outcome groups together.
-	for _, m := range reCombined.FindAllStringSubmatchIndex(cl, -1) {
+	combined := mayMatch(cl, combinedLeads)
+	var ms [][]int
+	if combined {
+		ms = reCombined.FindAllStringSubmatchIndex(cl, -1)
+	}
+	for _, m := range ms {
 		if strings.HasSuffix(cl[:m[0]], "不") {
 			continue
 		}
@@ -552,8 +571,14 @@ func (c *checker) countClaims(cl, whole string, g figures, whose string, add fun
 			add("正文为 " + i64(n) + " 件，但" + whose + "表三" + strings.Join(labels, "与") + "之和为 " + i64(fig) + applicantsNote(fig, alt) + "，两者不一致")
 		}
 	}
-	masked := reCombined.ReplaceAllStringFunc(cl, func(m string) string { return strings.Repeat("＿", utf8.RuneCountInString(m)) })
+	masked := cl
+	if len(ms) > 0 {
+		masked = reCombined.ReplaceAllStringFunc(cl, func(m string) string { return strings.Repeat("＿", utf8.RuneCountInString(m)) })
+	}
 	for i, cla := range narrativeClaims {
+		if !mayMatch(masked, claimLeads[i]) {
+			continue
+		}
 		for _, m := range cla.re.FindAllStringSubmatchIndex(masked, -1) {
 			part := masked[m[0]:m[1]]
 			// A 不 right before turns the phrase into another one

@@ -280,6 +280,7 @@ func FuzzNarrative(f *testing.F) {
 		}
 		GeneratedSentences(oy)
 		checkHasCount(t, s)
+		checkLeads(t, s)
 	})
 }
 
