@@ -28,16 +28,20 @@ func limitWorkstationMemory() {
 
 // batchGCPercent lets a batch command's heap grow to five times what it
 // holds before each collection (GOGC=400) instead of twice. aggregate holds
-// about 10 MB whatever the number of bundles, and decoding thousands of
-// them makes garbage fast: with the default the collector took about a
-// sixth of its time (3,000 bundles: 8.8 s and 31 MB at GOGC=100, 7.3 s
-// and 55 MB at 400; docs/BENCHMARKS.md). batchMemoryLimit is the soft
-// ceiling above which the collector runs more often again, well under the
-// 200 MB a county's PC can spare. GOGC or GOMEMLIMIT in the environment
-// wins.
+// about 3 MB between collections whatever the number of bundles
+// (GODEBUG=gctrace=1), and decoding thousands of them makes garbage fast:
+// with the default the collector took about a sixth of its time (3,000
+// bundles: 8.8 s and 31 MB at GOGC=100, 7.3 s at 400). batchMemoryLimit is
+// the soft ceiling above which the collector runs more often again: with
+// GOGC=400 alone the resident size followed the job's phases (44, 50 and
+// 56 MB for 3,000, 10,000 and 30,000 bundles); under 32 MiB it is 41–42 MB
+// at every size, at the same speed (docs/BENCHMARKS.md). The heap stays far
+// below it, so it never makes the collector run without pause, as the
+// workstation's limit did to aggregate before. GOGC or GOMEMLIMIT in the
+// environment wins.
 const (
 	batchGCPercent   = 400
-	batchMemoryLimit = 160 << 20
+	batchMemoryLimit = 32 << 20
 )
 
 // tuneBatchGC sets the collector for a batch command.
