@@ -98,12 +98,18 @@ func TestMarksAndCountsAndCursorOffset(t *testing.T) {
 	}
 }
 
-func TestLeavingASectionSavesTheOpenInput(t *testing.T) {
+// withTableTwo is the outline of a 2021 year whose section 二 is its
+// table screen, driven by keys.
+func withTableTwo(t *testing.T) (*testenv.Env, *Model, *testenv.Screen) {
 	e := testenv.New(t, 2021)
 	fs := factories()
 	fs[common.SecS2] = func(c *common.Common) common.Screen { return tables.New(c, 2) }
 	m := New(e.C, fs)
-	d := e.Drive(m)
+	return e, m, e.Drive(m)
+}
+
+func TestLeavingASectionSavesTheOpenInput(t *testing.T) {
+	e, m, d := withTableTwo(t)
 	d.Keys("2")
 	d.Send(tea.KeyPressMsg{Code: '5', Text: "5"})
 	if !m.Dirty() {
@@ -138,11 +144,7 @@ func TestListScrollsOnAShortTerminal(t *testing.T) {
 // save's finding (a township's 规章 in table 二 is rule I5's warning) and
 // where the cursor moved.
 func TestListDrawnAgainAfterASave(t *testing.T) {
-	e := testenv.New(t, 2021)
-	fs := factories()
-	fs[common.SecS2] = func(c *common.Common) common.Screen { return tables.New(c, 2) }
-	m := New(e.C, fs)
-	d := e.Drive(m)
+	e, m, d := withTableTwo(t)
 	e.C.Width = 120
 	line := func(label string) string {
 		for _, l := range strings.Split(ansi.Strip(d.View(120, 24)), "\n") {
