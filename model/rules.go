@@ -30,9 +30,6 @@ type checker struct {
 
 func (c *checker) add(f Finding) { c.out = append(c.out, f) }
 
-// finish applies acknowledgements and sorts.
-func (c *checker) finish() { c.out = c.joined([][]Finding{c.out}) }
-
 // joined is the findings of the parts in order, sorted (sortFindings) into
 // a new slice with the acknowledgements applied; of several parts none is
 // changed (one part may be changed in place). A check run keeps its groups' findings from one run to the next
