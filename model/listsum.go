@@ -37,7 +37,7 @@ var reBareCount = regexp.MustCompile(`([0-9]+)\s*$`)
 // NormalizeDigits, which keeps rune positions).
 type Breakdown struct {
 	Total    int64
-	Parts    []int64 // up to the 「其他」 one
+	Parts    []int64 // every part counted, with those after the 「其他」 one
 	Head     [2]int  // byte span of 「135条，其中」
 	First    [2]int  // byte span of the first part's count; -1 when none
 	Complete bool    // a 「其他」 part, no 「等」 at the end
@@ -85,9 +85,7 @@ func Breakdowns(t string) []Breakdown {
 				bd.First = [2]int{at + ns[0][2], at + ns[0][3]}
 			}
 			sum += n
-			if !closed {
-				bd.Parts = append(bd.Parts, n)
-			}
+			bd.Parts = append(bd.Parts, n)
 			if strings.Contains(piece, "其他") {
 				closed = true
 			}

@@ -27,6 +27,8 @@ func TestListSums(t *testing.T) {
 			[]string{"所列各项相加为 21（9+12），不等于总数 20"}},
 		{"parts over the total", "共收到申请10件，其中自然人8件，其他3件。",
 			[]string{"所列各项相加为 11（8+3），不等于总数 10"}},
+		{"a part after the 其他 one is in the sum the message quotes", "公开政府信息118条，其中国民经济和社会发展规划6条；财政预算、决算信息1条；其他应主动公开的政府信息41条；在“基层政务公开”专题专栏公开信息69条。",
+			[]string{"所列各项相加为 117（6+1+41+69），不等于总数 118"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
