@@ -26,11 +26,11 @@ const SimilarityLimit = 70.0
 // (stock phrases such as 「无。」 repeat every year and are fine).
 const minCopyRunes = 20
 
-// nilFeeStatement reports whether a paragraph is the stock statement that
-// no 信息处理费 arose this year (「按照《…信息处理费管理办法》…规定的按件、
-// 按量收费标准，本年度没有产生信息公开处理费。」): worded for any year, it
-// is right to repeat it word for word, so N2 leaves it alone. A paragraph
-// that names an amount (元) is not a nil statement.
+// nilFeeStatement reports whether a paragraph holds the stock statement
+// that no 信息处理费 arose this year (「按照《…信息处理费管理办法》…规定的
+// 按件、按量收费标准，本年度没有产生信息公开处理费。」): worded for any
+// year, it is right to repeat it word for word, so N2 leaves it alone. A
+// paragraph that names an amount (元) is not a nil statement.
 func nilFeeStatement(text string) bool {
 	if !strings.Contains(text, "处理费") || strings.Contains(text, "元") {
 		return false
@@ -41,6 +41,22 @@ func nilFeeStatement(text string) bool {
 		}
 	}
 	return false
+}
+
+// withoutNilFee is text without its nil-fee statement (the sentences about
+// the fee, 费) when it holds one: what N2 judges, so that the statement does
+// not excuse the rest of its paragraph.
+func withoutNilFee(text string) string {
+	if !nilFeeStatement(text) {
+		return text
+	}
+	var b strings.Builder
+	for _, s := range sentences(text) {
+		if !strings.Contains(s, "费") {
+			b.WriteString(s)
+		}
+	}
+	return b.String()
 }
 
 // squash drops spaces and line breaks so that re-wrapped text compares equal.
@@ -215,7 +231,8 @@ func (c *checker) copies() {
 			add("N5", "中有一段是从上年带过来的文字，还没有更新（待更新）：「"+quote(strings.TrimSpace(b.Text))+"」")
 		} else if b.Kind != BlockHeading {
 			s := squash(b.Text)
-			if utf8.RuneCountInString(s) >= minCopyRunes && (prev[s] || b.Origin != "" && squash(b.Origin) == s) && !nilFeeStatement(b.Text) {
+			if utf8.RuneCountInString(s) >= minCopyRunes && (prev[s] || b.Origin != "" && squash(b.Origin) == s) &&
+				utf8.RuneCountInString(squash(withoutNilFee(b.Text))) >= minCopyRunes {
 				add("N2", "中有一段与上年报告一字不差：「"+quote(strings.TrimSpace(b.Text))+"」，请按本年度情况改写")
 			}
 		}
