@@ -228,7 +228,12 @@ func (r *Report) Mutants() []Mutant {
 		if !ok {
 			continue
 		}
-		n, _ := strconv.Atoi(b.Text[at:end])
+		// The count may be in full-width digits (breakdownPart found it in
+		// the NormalizeDigits copy).
+		n, err := strconv.Atoi(model.NormalizeDigits(b.Text[at:end]))
+		if err != nil {
+			continue
+		}
 		m := clone(base)
 		m.Report.Blocks[i].Text = b.Text[:at] + strconv.Itoa(n+1) + b.Text[end:]
 		lead := []rune(b.Text[:at])
