@@ -297,7 +297,7 @@ func measureBlocks(year int, ms []model.Measure) []Block {
 	var out []Block
 	n := 0
 	for _, m := range ms {
-		if m.Year != 0 && m.Year != year {
+		if !m.PrintedIn(year) {
 			continue
 		}
 		problem := strings.TrimRight(strings.TrimSpace(m.Problem), "。；;，,")

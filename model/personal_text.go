@@ -527,7 +527,7 @@ func publicTexts(oy *OrganYear) []publicText {
 			Finding{Section: b.Section, Entry: EntryRef{Kind: EntryBlock, ID: b.ID}}})
 	}
 	for _, m := range oy.Measures {
-		if m.Year != 0 && m.Year != r.Year {
+		if !m.PrintedIn(r.Year) {
 			continue // not printed: the export's measures are the year's and those of no year
 		}
 		out = append(out, publicText{m.Problem + "\n" + m.Measure + "\n" + m.Responsible, "整改措施「" + firstRunes(m.Problem, 12) + "」",

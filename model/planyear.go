@@ -43,7 +43,7 @@ func (c *checker) planYears() {
 		}
 	}
 	for _, ms := range c.oy.Measures {
-		if ms.Year != 0 && ms.Year != c.r.Year {
+		if !ms.PrintedIn(c.r.Year) {
 			continue
 		}
 		if m, ok := find(ms.Measure); ok {

@@ -441,3 +441,7 @@ type Measure struct {
 	Status      MeasureStatus
 	FirstYear   int // the year it was first raised
 }
+
+// PrintedIn reports whether the measure prints in the report of year: a
+// measure of that year or of no year.
+func (m Measure) PrintedIn(year int) bool { return m.Year == 0 || m.Year == year }

@@ -30,7 +30,7 @@ func hasText(bs []Block) bool {
 // text (measures print in section 五).
 func (c *checker) measuresOfYear() bool {
 	for _, m := range c.oy.Measures {
-		if (m.Year == 0 || m.Year == c.r.Year) && strings.TrimSpace(m.Problem+m.Measure) != "" {
+		if m.PrintedIn(c.r.Year) && strings.TrimSpace(m.Problem+m.Measure) != "" {
 			return true
 		}
 	}

@@ -150,7 +150,7 @@ func Build(in Input) *Page {
 		p.Sections = append(p.Sections, Section{Heading: "与上年对比", Charts: []Chart{b.yearOverYear(p.PrevYear)}})
 	}
 	for _, m := range oy.Measures {
-		if m.Year != 0 && m.Year != r.Year {
+		if !m.PrintedIn(r.Year) {
 			continue
 		}
 		text := strings.TrimSpace(m.Measure)
