@@ -34,6 +34,14 @@ func TableTyped(r *Report, t *Table) bool {
 	return true
 }
 
+// mayBeBlank reports whether cell a of r's table t (of format f) can be 未填:
+// it is in a table the clerk types and is not one of 二（一）'s cells counted
+// from the disclosure items. Derived cells are included: they stay blank
+// while a part is.
+func mayBeBlank(r *Report, f *Format, t *Table, a CellAddress) bool {
+	return TableTyped(r, t) && !(r.Art20Mode == FromLog && IsArt20Cell(f, a))
+}
+
 // IsDerived reports whether the cell a of t is computed from other cells of
 // the table (a 总计 column or a total row).
 func IsDerived(t *Table, a CellAddress) bool {
@@ -53,14 +61,10 @@ func EntryCells(r *Report) []CellAddress {
 	}
 	var out []CellAddress
 	for _, t := range f.Tables {
-		if !TableTyped(r, t) {
-			continue
-		}
 		for _, a := range t.Cells() {
-			if IsDerived(t, a) || r.Art20Mode == FromLog && IsArt20Cell(f, a) {
-				continue
+			if mayBeBlank(r, f, t, a) && !IsDerived(t, a) {
+				out = append(out, a)
 			}
-			out = append(out, a)
 		}
 	}
 	return out

@@ -44,7 +44,7 @@ func (g figures) get(a CellAddress) (int64, bool) {
 		return x, true
 	}
 	t := g.f.Table(a.Table)
-	if t == nil || !TableTyped(g.r, t) || g.r.Art20Mode == FromLog && IsArt20Cell(g.f, a) {
+	if t == nil || !mayBeBlank(g.r, g.f, t, a) {
 		return 0, true // computed from a log: absent is 0
 	}
 	return 0, false
