@@ -263,10 +263,8 @@ func (c *Calendar) isWorkdayN(y, n int) bool {
 // day, which makes walking day by day free of map lookups and date math.
 func (c *Calendar) workdayAt(n int, hint *int) bool {
 	i := *hint
-	if i < 0 || i >= len(c.bits) || n < int(c.starts[i]) || n >= int(c.starts[i+1]) {
-		i = fromDayNumber(n).Year() - calFirstYear
-		*hint = i
-		if i < 0 || i >= len(c.bits) {
+	if !c.inYear(n, i) { // checked here first: a walk asks for every day
+		if i = c.yearIndex(n, hint); i < 0 {
 			if cd, ok := c.added[fromDayNumber(n)]; ok {
 				return cd.Workday
 			}
@@ -331,7 +329,7 @@ func (c *Calendar) AddWorkdays(d Date, n int) Date {
 // is updated).
 func (c *Calendar) yearIndex(n int, hint *int) int {
 	i := *hint
-	if i < 0 || i >= len(c.bits) || n < int(c.starts[i]) || n >= int(c.starts[i+1]) {
+	if !c.inYear(n, i) {
 		i = fromDayNumber(n).Year() - calFirstYear
 		*hint = i
 	}
@@ -339,6 +337,11 @@ func (c *Calendar) yearIndex(n int, hint *int) int {
 		return -1
 	}
 	return i
+}
+
+// inYear reports whether day number n falls in the year of index i in bits.
+func (c *Calendar) inYear(n, i int) bool {
+	return i >= 0 && i < len(c.bits) && n >= int(c.starts[i]) && n < int(c.starts[i+1])
 }
 
 // WorkdaysBetween counts the working days after a up to and including b; it

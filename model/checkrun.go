@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 )
 
@@ -344,17 +345,7 @@ func (n *CheckRun) recheckEntries(edits []EntryEdit) {
 
 // Same reports whether v and w hold the same cells with the same values:
 // a missing cell (未填 in a typed table) and a zero one differ.
-func (v Values) Same(w Values) bool {
-	if len(v) != len(w) {
-		return false
-	}
-	for k, x := range v {
-		if y, ok := w[k]; !ok || y != x {
-			return false
-		}
-	}
-	return true
-}
+func (v Values) Same(w Values) bool { return maps.Equal(v, w) }
 
 // Equal reports whether v and w hold the same cells (a missing cell and a
 // zero one are the same).

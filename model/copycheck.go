@@ -32,15 +32,8 @@ const minCopyRunes = 20
 // year, it is right to repeat it word for word, so N2 leaves it alone. A
 // paragraph that names an amount (元) is not a nil statement.
 func nilFeeStatement(text string) bool {
-	if !strings.Contains(text, "处理费") || strings.Contains(text, "元") {
-		return false
-	}
-	for _, w := range []string{"没有产生", "未产生", "没有收取", "未收取", "无收取", "不收取", "没有发生", "未发生"} {
-		if strings.Contains(text, w) {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(text, "处理费") && !strings.Contains(text, "元") &&
+		containsAny(text, []string{"没有产生", "未产生", "没有收取", "未收取", "无收取", "不收取", "没有发生", "未发生"})
 }
 
 // withoutNilFee is text without its nil-fee statement (the sentences about

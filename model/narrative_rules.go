@@ -676,7 +676,7 @@ func DeniesRequests(cl string) bool {
 		// 「未收到因政府信息公开提出的行政复议、行政诉讼的申请」 and 「未收到依申请
 		// 公开行政复议」 deny cases, not requests: the 申请 is one for 复议 or
 		// 诉讼, or qualifies them (negativeClaims reads them).
-		if firstIndex(t[:i], "复议", "诉讼") >= 0 {
+		if containsAny(t[:i], []string{"复议", "诉讼"}) {
 			continue
 		}
 		if strings.HasSuffix(t[:i], "依") && hasAnyPrefix(t[i+len("申请"):], []string{"公开行政复议", "公开行政诉讼", "公开复议", "公开诉讼"}) {
@@ -685,17 +685,6 @@ func DeniesRequests(cl string) bool {
 		return true
 	}
 	return false
-}
-
-// firstIndex returns the index of the first of words in s, or -1.
-func firstIndex(s string, words ...string) int {
-	first := -1
-	for _, w := range words {
-		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
-			first = i
-		}
-	}
-	return first
 }
 
 // applicantsNote adds the applicant columns' sum to a message when the

@@ -3,7 +3,6 @@ package model
 import (
 	"regexp"
 	"regexp/syntax"
-	"strings"
 )
 
 // leadingLiterals returns texts one of which every match of re starts with,
@@ -54,14 +53,4 @@ func leads(re *syntax.Regexp) []string {
 // mayMatch is false when s holds none of lits, the leading literals of an
 // expression (leadingLiterals): then the expression cannot match s. With
 // no literals it is always true.
-func mayMatch(s string, lits []string) bool {
-	if lits == nil {
-		return true
-	}
-	for _, l := range lits {
-		if strings.Contains(s, l) {
-			return true
-		}
-	}
-	return false
-}
+func mayMatch(s string, lits []string) bool { return lits == nil || containsAny(s, lits) }
