@@ -25,8 +25,12 @@ func TestSortFindingsIsStable(t *testing.T) {
 			}
 			return want[i].Section < want[j].Section
 		})
-		if got := sortFindings(fs); !reflect.DeepEqual(got, want) {
+		got := sortFindings(fs)
+		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%d findings: got %v\nwant %v", n, got, want)
+		}
+		if n > 0 && &got[0] == &fs[0] {
+			t.Fatalf("%d findings: the result shares the part", n)
 		}
 		// The same findings cut into parts (some empty) give the same
 		// order, in a new slice: the parts are left as they were.
@@ -37,7 +41,7 @@ func TestSortFindingsIsStable(t *testing.T) {
 			rest = rest[k:]
 		}
 		before := append([]Finding(nil), fs...)
-		got := sortFindings(parts...)
+		got = sortFindings(parts...)
 		if len(got) == 0 && n == 0 {
 			continue
 		}
