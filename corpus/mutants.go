@@ -84,10 +84,6 @@ func clone(oy *model.OrganYear) *model.OrganYear {
 // reRequestClaim finds a count of requests received in a sentence.
 var reRequestClaim = regexp.MustCompile(`(?:收到|受理|接收|新收)[^。；;，,（(]{0,20}?申请[^。；;，,（(]{0,10}?([0-9]+)\s*件`)
 
-// reNoReview finds the sentences that say no review was brought; the ones
-// that say no request was received are model.DeniesRequests.
-var reNoReview = regexp.MustCompile(`(?:未|没有)(?:发生|出现)[^。；;，,]*复议`)
-
 // addParagraph appends a paragraph to a section.
 func addParagraph(oy *model.OrganYear, section int, text string) {
 	b := oy.Report.Blocks
@@ -195,7 +191,7 @@ func (r *Report) Mutants() []Mutant {
 	m = clone(base)
 	says = false
 	for _, b := range m.Report.Blocks {
-		if reNoReview.MatchString(b.Text) {
+		if review, _ := model.DeniesCases(b.Text); review {
 			says = true
 			break
 		}

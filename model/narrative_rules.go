@@ -635,14 +635,12 @@ func (c *checker) negativeClaims(cl string, g figures, whose string, add func(st
 	}
 	rv := g.v[Addr(TableS4, RowS4Cases, S4Col(GroupReview, ResultTotal))]
 	lit := g.v[Addr(TableS4, RowS4Cases, S4Col(GroupDirectSuit, ResultTotal))] + g.v[Addr(TableS4, RowS4Cases, S4Col(GroupSuitReview, ResultTotal))]
-	for _, m := range reNoCases.FindAllString(cl, -1) {
-		m = negScope(m)
-		if strings.Contains(m, "复议") && rv > 0 {
-			add("但表四「行政复议」总计为 " + i64(rv) + "，两者矛盾")
-		}
-		if strings.Contains(m, "诉讼") && lit > 0 {
-			add("但表四「行政诉讼」共有 " + i64(lit) + " 件，两者矛盾")
-		}
+	review, suit := DeniesCases(cl)
+	if review && rv > 0 {
+		add("但表四「行政复议」总计为 " + i64(rv) + "，两者矛盾")
+	}
+	if suit && lit > 0 {
+		add("但表四「行政诉讼」共有 " + i64(lit) + " 件，两者矛盾")
 	}
 	if reAllUpheld.MatchString(cl) {
 		var upheld, total, pending int64
@@ -659,6 +657,18 @@ func (c *checker) negativeClaims(cl string, g figures, whose string, add func(st
 			add(msg + "，并非全部维持")
 		}
 	}
+}
+
+// DeniesCases reports whether a text says no 行政复议 (review) or no 行政诉讼
+// (suit) arose: 「未发生因政府信息公开引起的行政复议、行政诉讼」, 「未收到…
+// 行政复议…」 (reNoCases, read as far as negScope takes it).
+func DeniesCases(cl string) (review, suit bool) {
+	for _, m := range reNoCases.FindAllString(cl, -1) {
+		m = negScope(m)
+		review = review || strings.Contains(m, "复议")
+		suit = suit || strings.Contains(m, "诉讼")
+	}
+	return review, suit
 }
 
 // DeniesRequests reports whether a text says no request was received:

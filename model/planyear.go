@@ -22,7 +22,7 @@ func (c *checker) planYears() {
 	year := strconv.Itoa(c.r.Year)
 	next := strconv.Itoa(c.r.Year + 1)
 	msg := func(orig, t string, i, j int) string {
-		return "「" + SectionTitles[5] + "」中「" + phraseAround(orig, t, i, j) + "……」说的是今后的打算，本报告是" + year +
+		return sectionName(5) + "中「" + phraseAround(orig, t, i, j) + "……」说的是今后的打算，本报告是" + year +
 			"年度的，下一步的工作应写" + next + "年；请核对年份"
 	}
 	find := func(orig string) (string, bool) {
