@@ -145,8 +145,9 @@ type Aggregator struct {
 	// last is the name of the organ counted last.
 	last string
 	// expected maps the names of the expected organs to whether an entry
-	// counted them.
+	// counted them; order lists those names in the order given, each once.
 	expected map[string]bool
+	order    []string
 }
 
 // NewAggregator starts the aggregation of year; expected names the organs
@@ -162,6 +163,9 @@ func NewAggregator(year int, expected []string) *Aggregator {
 	}
 	for _, n := range expected {
 		if n = strings.TrimSpace(n); n != "" {
+			if _, dup := a.expected[n]; !dup {
+				a.order = append(a.order, n)
+			}
 			a.expected[n] = false
 		}
 	}
@@ -224,17 +228,14 @@ func (a *Aggregator) Add(e AggregateInput) AggregateOrgan {
 	return o
 }
 
-// Missing returns the lines of the expected organs no entry counted, in
-// the order of expected (each name once).
-func (a *Aggregator) Missing(expected []string) []AggregateOrgan {
+// Missing returns the lines of the expected organs (NewAggregator) no entry
+// counted, in the order given (each name once).
+func (a *Aggregator) Missing() []AggregateOrgan {
 	var out []AggregateOrgan
-	listed := map[string]bool{}
-	for _, n := range expected {
-		n = strings.TrimSpace(n)
-		if n == "" || a.expected[n] || listed[n] {
+	for _, n := range a.order {
+		if a.expected[n] {
 			continue
 		}
-		listed[n] = true
 		out = append(out, AggregateOrgan{Name: n, Status: AggMissing, Due: Organ{}.DueDate(a.res.Year), Note: "未收到该单位的报送包"})
 	}
 	return out

@@ -42,7 +42,7 @@ func aggregateEntries(year int, in []AggregateInput, expected []string) (Aggrega
 	for _, e := range in {
 		organs = append(organs, a.Add(e))
 	}
-	return a.Result(), append(organs, a.Missing(expected)...)
+	return a.Result(), append(organs, a.Missing()...)
 }
 
 // TemplateKeys lists every template key of format f in order: the kinds,

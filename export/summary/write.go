@@ -148,7 +148,7 @@ func (a *Aggregation) fill(year int, expected []string, feed func(add func(recor
 		}
 		return a.files[r.Class-1].add(Rejected{File: r.File, Reason: r.Reason})
 	})
-	for _, o := range agg.Missing(expected) {
+	for _, o := range agg.Missing() {
 		if err == nil {
 			err = a.organs.add(o)
 		}
