@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"strings"
 	"syscall"
 	"testing"
 
+	"nianbao/export"
 	"nianbao/model"
 )
 
@@ -69,5 +72,52 @@ func TestWorkbookKeepsTheStickError(t *testing.T) {
 		if !errors.Is(err, syscall.ENOSPC) {
 			t.Errorf("stick full after %d bytes: error %v, want one that is ENOSPC", room, err)
 		}
+	}
+}
+
+// TestListReadFailureSaidInChinese: an organ list that cannot be read
+// back (removed, or cut short, from the system's temporary folder) is
+// said in Chinese, when listed and when the workbook is written, and is
+// not taken for a stick pulled out.
+func TestListReadFailureSaidInChinese(t *testing.T) {
+	const want = "汇总时读取临时文件失败（"
+	for _, damage := range []struct {
+		name string
+		do   func(path string) error
+	}{
+		{"removed", os.Remove},
+		{"cut short", func(path string) error {
+			st, err := os.Stat(path)
+			if err != nil {
+				return err
+			}
+			return os.Truncate(path, st.Size()/2)
+		}},
+	} {
+		t.Run(damage.name, func(t *testing.T) {
+			a := fillRecords(t, 2021, townships(50), nil)
+			if err := damage.do(a.organs.path); err != nil {
+				t.Fatal(err)
+			}
+			err := a.EachOrgan(func(model.AggregateOrgan) error { return nil })
+			if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "。请检查系统盘后重新汇总。") {
+				t.Errorf("listing: error %v, want %s…", err, want)
+			}
+			out := t.TempDir()
+			_, err = export.WriteVerifiedFrom(out, FileName(2021), a.workbook)
+			var me *export.MediaError
+			if !errors.As(err, &me) || me.Kind != export.ErrOther || !strings.HasPrefix(me.Msg, want) {
+				t.Errorf("workbook: error %v, want %s…", err, want)
+			}
+			if ents, _ := os.ReadDir(out); len(ents) != 0 {
+				t.Errorf("left in the folder: %v", ents)
+			}
+		})
+	}
+	// fn's own error is not a reading error.
+	a := fillRecords(t, 2021, townships(3), nil)
+	stop := errors.New("stop")
+	if err := a.EachOrgan(func(model.AggregateOrgan) error { return stop }); err != stop {
+		t.Errorf("fn's error came back as %v", err)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+
+	"nianbao/export"
 )
 
 // A folder of a province holds tens of thousands of bundles. What the
@@ -187,14 +189,15 @@ func (l *list[T]) close() error {
 	return err
 }
 
-// each reads the list back in the order written.
+// each reads the list back in the order written. A file that cannot be
+// read back is said in Chinese; fn's own errors come back as they are.
 func (l *list[T]) each(fn func(T) error) error {
 	if l.n == 0 {
 		return nil
 	}
 	r, err := openList[T](l.path)
 	if err != nil {
-		return err
+		return readErr(l.path, err)
 	}
 	defer r.close()
 	for {
@@ -203,12 +206,21 @@ func (l *list[T]) each(fn func(T) error) error {
 		case errors.Is(err, io.EOF):
 			return nil
 		case err != nil:
-			return err
+			return readErr(l.path, err)
 		}
 		if err := fn(v); err != nil {
 			return err
 		}
 	}
+}
+
+// readErr is a temporary list that cannot be read back. It may come up
+// while the workbook is written to the stick, so it is a MediaError of no
+// kind: export.WriteVerifiedFrom passes it on as it is, instead of taking
+// a missing file on the system disk for a stick pulled out.
+func readErr(path string, err error) error {
+	return &export.MediaError{Kind: export.ErrOther, Path: path, Err: err,
+		Msg: "汇总时读取临时文件失败（" + err.Error() + "）。请检查系统盘后重新汇总。"}
 }
 
 type listReader[T any] struct {
