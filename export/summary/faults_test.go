@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -119,5 +120,51 @@ func TestListReadFailureSaidInChinese(t *testing.T) {
 	stop := errors.New("stop")
 	if err := a.EachOrgan(func(model.AggregateOrgan) error { return stop }); err != stop {
 		t.Errorf("fn's error came back as %v", err)
+	}
+}
+
+// openUnder lists the files this process holds open under dir (Linux's
+// /proc/self/fd); the test is skipped where there is no such listing.
+func openUnder(t *testing.T, dir string) []string {
+	t.Helper()
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Skipf("no /proc/self/fd to list open files (%v)", err)
+	}
+	var open []string
+	for _, fd := range fds {
+		if p, err := os.Readlink(filepath.Join("/proc/self/fd", fd.Name())); err == nil && strings.HasPrefix(p, dir+string(filepath.Separator)) {
+			open = append(open, p)
+		}
+	}
+	return open
+}
+
+// TestFillClosesItsListsOnFailure: when a list cannot be created after
+// others were, those are closed (Windows cannot remove an open file, and
+// Close removes the folder), and the error is said in Chinese.
+func TestFillClosesItsListsOnFailure(t *testing.T) {
+	for k := range len(Aggregation{}.files) {
+		t.Run(fmt.Sprintf("files%d", k), func(t *testing.T) {
+			a := &Aggregation{tmp: t.TempDir()}
+			// A folder where the list's file should go: it cannot be created.
+			if err := os.Mkdir(filepath.Join(a.tmp, fmt.Sprintf("files%d", k)), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			err := a.fill(2021, nil, func(add func(record) error) error {
+				for _, r := range townships(3) {
+					if err := add(r); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err == nil || !strings.HasPrefix(err.Error(), "汇总时写临时文件失败") {
+				t.Fatalf("error %v, want 汇总时写临时文件失败…", err)
+			}
+			if open := openUnder(t, a.tmp); len(open) != 0 {
+				t.Errorf("left open: %v", open)
+			}
+		})
 	}
 }

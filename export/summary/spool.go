@@ -176,9 +176,10 @@ func (l *list[T]) add(v T) error {
 	return l.enc.Encode(&v)
 }
 
-// close ends the writing; the file stays for reading.
+// close ends the writing; the file stays for reading. A list not created
+// (nil) or closed already is left as it is.
 func (l *list[T]) close() error {
-	if l.f == nil {
+	if l == nil || l.f == nil {
 		return nil
 	}
 	err := l.w.Flush()

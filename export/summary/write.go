@@ -133,11 +133,25 @@ func (a *Aggregation) fill(year int, expected []string, feed func(add func(recor
 	if err != nil {
 		return err
 	}
+	// Every list opened is closed on every path: an open file cannot be
+	// removed on Windows, and Close removes the folder.
+	closeAll := func(err error) error {
+		for _, l := range a.files {
+			if cerr := l.close(); err == nil {
+				err = cerr
+			}
+		}
+		if cerr := a.organs.close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
 	if a.organs, err = createList[model.AggregateOrgan](filepath.Join(a.tmp, "organs")); err != nil {
 		return tmpErr(err)
 	}
 	for k := range a.files {
 		if a.files[k], err = createList[Rejected](filepath.Join(a.tmp, fmt.Sprintf("files%d", k))); err != nil {
+			closeAll(nil)
 			return tmpErr(err)
 		}
 	}
@@ -153,15 +167,7 @@ func (a *Aggregation) fill(year int, expected []string, feed func(add func(recor
 			err = a.organs.add(o)
 		}
 	}
-	for _, l := range a.files {
-		if cerr := l.close(); err == nil {
-			err = cerr
-		}
-	}
-	if cerr := a.organs.close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err = closeAll(err); err != nil {
 		return tmpErr(err)
 	}
 	a.AggregateResult = agg.Result()
