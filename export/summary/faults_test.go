@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"nianbao/export"
 	"nianbao/model"
@@ -166,5 +168,59 @@ func TestFillClosesItsListsOnFailure(t *testing.T) {
 				t.Errorf("left open: %v", open)
 			}
 		})
+	}
+}
+
+// privateTemp points the system's temporary folder at a folder of the
+// test's own, so that what an aggregation leaves there is seen and other
+// tests' aggregations are not.
+func privateTemp(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, v := range []string{"TMPDIR", "TMP", "TEMP"} {
+		t.Setenv(v, dir)
+	}
+	if os.TempDir() != dir {
+		t.Skipf("the temporary folder is %s, not %s", os.TempDir(), dir)
+	}
+	return dir
+}
+
+// TestAggregateRemovesStaleFolders: the temporary folders that killed
+// aggregations left for more than a day are removed when the next one
+// starts; a recent one (an aggregation at work) and other folders stay.
+func TestAggregateRemovesStaleFolders(t *testing.T) {
+	tmp := privateTemp(t)
+	mk := func(name string, age time.Duration) string {
+		p := filepath.Join(tmp, name)
+		if err := os.MkdirAll(filepath.Join(p, "run0"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		then := time.Now().Add(-age)
+		if err := os.Chtimes(p, then, then); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	stale := mk("nianbao-aggregate-1234", 25*time.Hour)
+	recent := mk("nianbao-aggregate-5678", 23*time.Hour)
+	other := mk("其他程序-aggregate", 100*time.Hour)
+
+	dir, out := t.TempDir(), t.TempDir()
+	write(t, dir, "甲镇.json", encode(t, township("甲镇人民政府", 2021, 1, 0, 0, 1, 0), time.Date(2022, 1, 10, 9, 0, 0, 0, cst)))
+	agg, err := Aggregate(context.Background(), dir, 2021, nil, ReadOptions{}, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := agg.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s: %v, want it removed", stale, err)
+	}
+	for _, p := range []string{recent, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s: %v, want it kept", p, err)
+		}
 	}
 }
