@@ -23,8 +23,9 @@ import (
 
 // runBytes is about how much of the records is sorted in memory at once:
 // small enough that a county of 1,500 organs fills it as a province does
-// (records are 300–500 bytes), so that memory is the same for both; a
-// province of 30,000 makes about 30 runs, merged with a 32 KB buffer each.
+// (records are 300–500 bytes), so that memory is about the same for both:
+// a province of 30,000 makes about 30 runs, merged with a 32 KB buffer
+// (and a decoder) each, about 1 MB.
 const runBytes = 512 << 10
 
 // spool sorts records on disk.

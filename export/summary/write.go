@@ -83,7 +83,8 @@ func (a *Aggregation) Close() error {
 // to what the aggregation needs (a record: organ, dates, the counts of its
 // findings and its table values packed in a row); the records are sorted
 // on disk and the organ list goes to disk too, so a folder of any number
-// of bundles takes the same memory.
+// of bundles takes about the same memory (the merge of the sorted runs
+// holds a buffer and a decoder per run: about 1 MB at 30,000 bundles).
 func Aggregate(ctx context.Context, dir string, year int, expected []string, opt ReadOptions, out string) (*Aggregation, error) {
 	removeStale(time.Now())
 	tmp, err := os.MkdirTemp("", tmpPrefix)
