@@ -221,13 +221,9 @@ func (s *Store) reader() *sql.DB {
 // search reads and which a read-only command never uses. Every page a
 // reader reaches is still checked.
 func checkTables(ctx context.Context, path string) (inspection, error) {
-	st, err := inspectFile(ctx, path, false)
-	if err != nil || !st.ok {
-		return st, err
-	}
-	d, err := openPool(fileURI(path, roMode(path)+"&_pragma=busy_timeout(5000)"))
+	d, err := openPool(checkDSN(path))
 	if err != nil {
-		return st, ioErr("检查数据库", err)
+		return inspection{}, ioErr("检查数据库", err)
 	}
 	defer d.Close()
 	// Both connections read one snapshot each; the store never writes, and
@@ -235,22 +231,26 @@ func checkTables(ctx context.Context, path string) (inspection, error) {
 	// whole database.
 	d.SetMaxOpenConns(2)
 	d.SetMaxIdleConns(2)
+	st, err := identify(ctx, d, path)
+	if err != nil || !st.ok {
+		return st, err
+	}
 	var tables []string
 	rows, err := d.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 ORDER BY name")
 	if err != nil {
-		return st, ioErr("检查数据库", err)
+		return classifyCheck(st, path, err)
 	}
 	for rows.Next() {
 		var n string
 		if err := rows.Scan(&n); err != nil {
 			rows.Close()
-			return st, ioErr("检查数据库", err)
+			return classifyCheck(st, path, err)
 		}
 		tables = append(tables, n)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return st, ioErr("检查数据库", err)
+		return classifyCheck(st, path, err)
 	}
 	next := make(chan string, len(tables))
 	for _, t := range tables {
@@ -283,19 +283,10 @@ func checkTables(ctx context.Context, path string) (inspection, error) {
 	}
 	wg.Wait()
 	if ferr != nil {
-		if sqliteCode(ferr) == sqlite3.SQLITE_CORRUPT {
-			st.ok, st.problem = false, ferr.Error()
-			return st, nil
-		}
-		return st, ioErr("检查数据库", ferr)
+		return classifyCheck(st, path, ferr)
 	}
-	if len(msgs) == 0 {
-		return st, nil
-	}
-	st.ok = false
-	st.problem = strings.Join(msgs, "; ")
-	if len(st.problem) > 300 {
-		st.problem = st.problem[:300] + "…"
+	if len(msgs) > 0 {
+		st.ok, st.problem = false, problemOf(msgs)
 	}
 	return st, nil
 }

@@ -718,62 +718,83 @@ func inspect(ctx context.Context, path string) (inspection, error) {
 // and the schema (st.ok then says no more than that), for an open whose
 // quick_check runs behind it.
 func inspectFile(ctx context.Context, path string, quick bool) (inspection, error) {
-	var st inspection
-	d, err := openPool(fileURI(path, roMode(path)+"&_pragma=busy_timeout(5000)"))
+	d, err := openPool(checkDSN(path))
 	if err != nil {
-		return st, ioErr("检查数据库", err)
+		return inspection{}, ioErr("检查数据库", err)
 	}
 	defer d.Close()
-	classify := func(err error) (inspection, error) {
-		switch sqliteCode(err) {
-		case sqlite3.SQLITE_CORRUPT:
-			st.ok, st.problem = false, err.Error()
-			return st, nil
-		case sqlite3.SQLITE_NOTADB:
-			return st, notDatabase(path)
-		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
-			return st, newErr(ErrUnreadable, err, "无法读取数据库文件「%s」（%v）。请检查文件权限。", path, err)
-		}
-		return st, ioErr("检查数据库", err)
-	}
-	if err := d.QueryRowContext(ctx, "PRAGMA application_id").Scan(&st.appID); err != nil {
-		return classify(err)
-	}
-	if err := d.QueryRowContext(ctx, "PRAGMA user_version").Scan(&st.userVersion); err != nil {
-		return classify(err)
-	}
-	if err := d.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&st.tables); err != nil {
-		return classify(err)
-	}
-	if !quick {
-		st.ok = true
-		return st, nil
+	st, err := identify(ctx, d, path)
+	if err != nil || !quick {
+		return st, err
 	}
 	rows, err := d.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
-		return classify(err)
+		return classifyCheck(st, path, err)
 	}
 	defer rows.Close()
 	var msgs []string
 	for rows.Next() {
 		var m string
 		if err := rows.Scan(&m); err != nil {
-			return classify(err)
+			return classifyCheck(st, path, err)
 		}
 		msgs = append(msgs, m)
 	}
 	if err := rows.Err(); err != nil {
-		return classify(err)
+		return classifyCheck(st, path, err)
 	}
 	if len(msgs) == 1 && msgs[0] == "ok" {
-		st.ok = true
 		return st, nil
 	}
-	st.problem = strings.Join(msgs, "; ")
-	if len(st.problem) > 300 {
-		st.problem = st.problem[:300] + "…"
-	}
+	st.ok, st.problem = false, problemOf(msgs)
 	return st, nil
+}
+
+// checkDSN opens a file read-only for a check, waiting for a writer.
+func checkDSN(path string) string {
+	return fileURI(path, roMode(path)+"&_pragma=busy_timeout(5000)")
+}
+
+// identify reads the identity pragmas and counts the schema through d (st.ok
+// then says no more than that the file reads as a database).
+func identify(ctx context.Context, d *sql.DB, path string) (inspection, error) {
+	var st inspection
+	if err := d.QueryRowContext(ctx, "PRAGMA application_id").Scan(&st.appID); err != nil {
+		return classifyCheck(st, path, err)
+	}
+	if err := d.QueryRowContext(ctx, "PRAGMA user_version").Scan(&st.userVersion); err != nil {
+		return classifyCheck(st, path, err)
+	}
+	if err := d.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&st.tables); err != nil {
+		return classifyCheck(st, path, err)
+	}
+	st.ok = true
+	return st, nil
+}
+
+// classifyCheck turns an error met while checking the file at path into
+// the check's result: damage is a finding (st not ok), not an error; a
+// file that is no database, or cannot be read, gets its own message.
+func classifyCheck(st inspection, path string, err error) (inspection, error) {
+	switch sqliteCode(err) {
+	case sqlite3.SQLITE_CORRUPT:
+		st.ok, st.problem = false, err.Error()
+		return st, nil
+	case sqlite3.SQLITE_NOTADB:
+		return st, notDatabase(path)
+	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
+		return st, newErr(ErrUnreadable, err, "无法读取数据库文件「%s」（%v）。请检查文件权限。", path, err)
+	}
+	return st, ioErr("检查数据库", err)
+}
+
+// problemOf joins what a check found wrong, cut to 300 bytes.
+func problemOf(msgs []string) string {
+	p := strings.Join(msgs, "; ")
+	if len(p) > 300 {
+		p = p[:300] + "…"
+	}
+	return p
 }
 
 // corruptErr builds the ErrCorrupt error, naming the newest backup that

@@ -10,20 +10,8 @@ import (
 
 // Years lists the years organID has a report for, most recent first.
 func (s *Store) Years(ctx context.Context, organID int64) ([]int, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT year FROM reports WHERE organ_id = ? ORDER BY year DESC", organID)
-	if err != nil {
-		return nil, ioErr("读取年度列表", err)
-	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, ioErr("读取年度列表", err)
-		}
-		out = append(out, y)
-	}
-	return out, ioErr("读取年度列表", rows.Err())
+	years, _, err := s.YearStatuses(ctx, organID)
+	return years, err
 }
 
 // YearStatuses returns the organ's report years, newest first, with each
@@ -43,17 +31,21 @@ func (s *Store) YearStatuses(ctx context.Context, organID int64) ([]int, map[int
 		if err := rows.Scan(&y, &st); err != nil {
 			return nil, nil, ioErr("读取年度列表", err)
 		}
-		r := model.Report{Status: model.ReportStatus(st)}
-		normalizeReport(&r)
-		years, status[y] = append(years, y), r.Status
+		years, status[y] = append(years, y), normalizeStatus(model.ReportStatus(st))
 	}
 	return years, status, ioErr("读取年度列表", rows.Err())
 }
 
-func normalizeReport(r *model.Report) {
-	if r.Status == "" {
-		r.Status = model.StatusDraft
+// normalizeStatus is a stored status, a draft when none was stored.
+func normalizeStatus(s model.ReportStatus) model.ReportStatus {
+	if s == "" {
+		return model.StatusDraft
 	}
+	return s
+}
+
+func normalizeReport(r *model.Report) {
+	r.Status = normalizeStatus(r.Status)
 	if r.Mode3 == "" {
 		r.Mode3 = model.FromLog
 	}

@@ -168,10 +168,16 @@ func requestsForYear(ctx context.Context, db querier, organID int64, year int, w
 	c, args := yearWhere(year)
 	args = append([]any{organID}, args...)
 	where := " FROM requests r WHERE r.organ_id = ? AND " + c
-	// The count (from the index alone) sizes the slice: growing it by
-	// appending copied 15 MB twice over at 50,000 entries.
+	// The count sizes the slice: growing it by appending copied 15 MB twice
+	// over at 50,000 entries. It is the log's own count (RequestQuery),
+	// which reads the carried-in entries through their indexes instead of
+	// walking every earlier year's, in the same transaction.
+	countQuery, countArgs, err := RequestQuery{OrganID: organID, Year: year}.countSQL()
+	if err != nil {
+		return nil, ioErr("读取申请登记", err)
+	}
 	var count int
-	if err := db.QueryRowContext(ctx, "SELECT count(*)"+where, args...).Scan(&count); err != nil {
+	if err := db.QueryRowContext(ctx, countQuery, countArgs...).Scan(&count); err != nil {
 		return nil, ioErr("读取申请登记", err)
 	}
 	query := "SELECT " + packedQuery

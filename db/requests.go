@@ -288,15 +288,9 @@ func ftsPhrase(s string) string {
 // received earlier and not closed before it began — model.Request.InOrganYear
 // (TestYearConditionIsInOrganYear holds the two together).
 func yearWhere(year int) (string, []any) {
-	return "r.year <= ? AND " + yearOpenCond, append([]any{year}, yearOpenArgs(year)...)
+	return "r.year <= ? AND (r.year = ? OR NOT (r.answered <> 0 AND r.outcome <> '' AND r.answered < ?))",
+		[]any{year, year, int64(model.YearStart(year))}
 }
-
-// yearOpenCond is yearWhere without its upper bound on r.year, for queries
-// that bound the year through the keyset instead (so SQLite seeks with one
-// bound rather than choosing between two).
-const yearOpenCond = "(r.year = ? OR NOT (r.answered <> 0 AND r.outcome <> '' AND r.answered < ?))"
-
-func yearOpenArgs(year int) []any { return []any{year, int64(model.YearStart(year))} }
 
 // queryPart is one SELECT's table and conditions; a query's parts select
 // rows apart from one another.

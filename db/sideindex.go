@@ -86,7 +86,8 @@ type sideIndex struct {
 }
 
 // startSideIndex starts reading the organ's personal values that may occur
-// in texts on dv's connection. nil when dv is nil: wait is then not called.
+// in texts on dv's connection. With no second connection (dv nil) it reads
+// nothing; wait then reads the index in the load's own transaction.
 func (s *Store) startSideIndex(ctx context.Context, organID int64, texts []string, dv *dataVersion) *sideIndex {
 	if dv == nil {
 		return &sideIndex{texts: texts}

@@ -31,11 +31,12 @@ func limitWorkstationMemory() {
 // about 3 MB between collections whatever the number of bundles
 // (GODEBUG=gctrace=1), and decoding thousands of them makes garbage fast:
 // with the default the collector took about a sixth of its time (3,000
-// bundles: 8.8 s and 31 MB at GOGC=100, 7.3 s at 400). batchMemoryLimit is
+// bundles: 7.0–8.6 s wall at GOGC=100, 6.0 s at 400). batchMemoryLimit is
 // the soft ceiling above which the collector runs more often again: with
 // GOGC=400 alone the resident size followed the job's phases (44, 50 and
-// 56 MB for 3,000, 10,000 and 30,000 bundles); under 32 MiB it is 41–42 MB
-// at every size, at the same speed (docs/BENCHMARKS.md). The heap stays far
+// 56 MB for 3,000, 10,000 and 30,000 bundles); under 32 MiB it is 39–42 MB
+// at every size, at the same speed (docs/BENCHMARKS.md, "Fourth pass" and
+// the Results table: 39, 39 and 42 MB). The heap stays far
 // below it, so it never makes the collector run without pause, as the
 // workstation's limit did to aggregate before. GOGC or GOMEMLIMIT in the
 // environment wins.

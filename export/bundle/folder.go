@@ -85,6 +85,13 @@ func EachFile[R any](dir string, reduce func(Found) R, emit func(R) error) error
 				if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".json") {
 					continue
 				}
+				// Stopped first: a select with both ready picks either,
+				// and would go on listing names after emit's error.
+				select {
+				case <-stop:
+					return
+				default:
+				}
 				select {
 				case names <- e.Name():
 				case <-stop:

@@ -15,7 +15,7 @@ type Rejected struct {
 	Reason string
 }
 
-// ReadOptions say how ReadFolder treats what it finds.
+// ReadOptions say how Aggregate treats what it finds.
 type ReadOptions struct {
 	// AcceptFull counts full bundles (with personal data) instead of
 	// refusing them.

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+
+	"nianbao/export"
 )
 
 // A folder of a province holds tens of thousands of bundles. What the
@@ -21,8 +23,9 @@ import (
 
 // runBytes is about how much of the records is sorted in memory at once:
 // small enough that a county of 1,500 organs fills it as a province does
-// (records are 300–500 bytes), so that memory is the same for both; a
-// province of 30,000 makes about 30 runs, merged with a 32 KB buffer each.
+// (records are 300–500 bytes), so that memory is about the same for both:
+// a province of 30,000 makes about 30 runs, merged with a 32 KB buffer
+// (and a decoder) each, about 1 MB.
 const runBytes = 512 << 10
 
 // spool sorts records on disk.
@@ -174,9 +177,10 @@ func (l *list[T]) add(v T) error {
 	return l.enc.Encode(&v)
 }
 
-// close ends the writing; the file stays for reading.
+// close ends the writing; the file stays for reading. A list not created
+// (nil) or closed already is left as it is.
 func (l *list[T]) close() error {
-	if l.f == nil {
+	if l == nil || l.f == nil {
 		return nil
 	}
 	err := l.w.Flush()
@@ -187,14 +191,15 @@ func (l *list[T]) close() error {
 	return err
 }
 
-// each reads the list back in the order written.
+// each reads the list back in the order written. A file that cannot be
+// read back is said in Chinese; fn's own errors come back as they are.
 func (l *list[T]) each(fn func(T) error) error {
 	if l.n == 0 {
 		return nil
 	}
 	r, err := openList[T](l.path)
 	if err != nil {
-		return err
+		return readErr(l.path, err)
 	}
 	defer r.close()
 	for {
@@ -203,12 +208,21 @@ func (l *list[T]) each(fn func(T) error) error {
 		case errors.Is(err, io.EOF):
 			return nil
 		case err != nil:
-			return err
+			return readErr(l.path, err)
 		}
 		if err := fn(v); err != nil {
 			return err
 		}
 	}
+}
+
+// readErr is a temporary list that cannot be read back. It may come up
+// while the workbook is written to the stick, so it is a MediaError of no
+// kind: export.WriteVerifiedFrom passes it on as it is, instead of taking
+// a missing file on the system disk for a stick pulled out.
+func readErr(path string, err error) error {
+	return &export.MediaError{Kind: export.ErrOther, Path: path, Err: err,
+		Msg: "汇总时读取临时文件失败（" + err.Error() + "）。请检查系统盘后重新汇总。"}
 }
 
 type listReader[T any] struct {

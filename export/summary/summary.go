@@ -39,7 +39,9 @@ func FileName(year int) string { return fmt.Sprintf("汇总%d.xlsx", year) }
 // workbook writes the aggregation as an .xlsx workbook to out. Values are
 // written as numbers, never formulas: counts as integers, 本年增/减 signed,
 // money in the column's unit (万元). The organ rows are read from the
-// organ list on disk as they are written (see splice).
+// organ list on disk as they are written (see splice). A failure of out
+// is wrapped, not flattened into text, so that export.WriteVerifiedFrom
+// still tells a full or write-protected stick by its error number.
 func (a *Aggregation) workbook(out io.Writer) error {
 	res := a.AggregateResult
 	if res.Format == nil {
@@ -64,13 +66,13 @@ func (a *Aggregation) workbook(out io.Writer) error {
 	byOrgan := w.byOrganHead(res)
 	organs := w.organsHead(res)
 	if w.err != nil {
-		return fmt.Errorf("生成汇总表失败：%v", w.err)
+		return fmt.Errorf("生成汇总表失败：%w", w.err)
 	}
 	// The by-organ sheet is the first and so the active one; SetActiveSheet
 	// would parse the streamed sheets back into memory.
 	var head bytes.Buffer
 	if err := f.Write(&head); err != nil {
-		return fmt.Errorf("生成汇总表失败：%v", err)
+		return fmt.Errorf("生成汇总表失败：%w", err)
 	}
 	// The sheets are the workbook's parts in the order they were made.
 	err := splice(head.Bytes(), out, map[string]func(*rowWriter) error{
@@ -78,7 +80,7 @@ func (a *Aggregation) workbook(out io.Writer) error {
 		"xl/worksheets/sheet3.xml": func(rw *rowWriter) error { return a.organRows(rw, organs) },
 	})
 	if err != nil {
-		return fmt.Errorf("生成汇总表失败：%v", err)
+		return fmt.Errorf("生成汇总表失败：%w", err)
 	}
 	return nil
 }

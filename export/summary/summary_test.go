@@ -525,11 +525,11 @@ func aggregateRecords(t *testing.T, year int, recs []record, expected []string) 
 // TestAggregateStopped: an aggregation stopped while the bundles are read
 // writes nothing and leaves no temporary folder.
 func TestAggregateStopped(t *testing.T) {
+	tmp := privateTemp(t)
 	dir, out := t.TempDir(), t.TempDir()
 	write(t, dir, "甲镇.json", encode(t, township("甲镇人民政府", 2021, 1, 0, 0, 1, 0), time.Date(2022, 1, 10, 9, 0, 0, 0, cst)))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	before, _ := filepath.Glob(filepath.Join(os.TempDir(), "nianbao-aggregate-*"))
 	agg, err := Aggregate(ctx, dir, 2021, nil, ReadOptions{}, out)
 	if !errors.Is(err, context.Canceled) || agg != nil {
 		t.Fatalf("aggregation %v, error %v; want none, context.Canceled", agg, err)
@@ -537,7 +537,25 @@ func TestAggregateStopped(t *testing.T) {
 	if ents, _ := os.ReadDir(out); len(ents) != 0 {
 		t.Errorf("stopped aggregation wrote %v", ents)
 	}
-	if after, _ := filepath.Glob(filepath.Join(os.TempDir(), "nianbao-aggregate-*")); len(after) > len(before) {
-		t.Errorf("temporary folders left: %v", after)
+	if ents, _ := os.ReadDir(tmp); len(ents) != 0 {
+		t.Errorf("left in the temporary folder: %v", ents)
+	}
+}
+
+// TestReadStopsWithItsContext: the reading itself stops when ctx ends
+// (Aggregate looks at ctx again after it, which would hide a reading that
+// went on to the end).
+func TestReadStopsWithItsContext(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 3 {
+		name := fmt.Sprintf("%d镇人民政府", i)
+		write(t, dir, name+".json", encode(t, township(name, 2021, 1, 0, 0, 1, 0), time.Date(2022, 1, 10, 9, 0, 0, 0, cst)))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	a := &Aggregation{tmp: t.TempDir()}
+	defer a.Close()
+	if err := a.read(ctx, dir, 2021, nil, ReadOptions{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("read with its context ended: %v, want context.Canceled", err)
 	}
 }

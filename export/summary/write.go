@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"nianbao/export"
 	"nianbao/export/bundle"
@@ -74,15 +76,18 @@ func (a *Aggregation) Close() error {
 // folder gives no Aggregation; when the workbook cannot be written the
 // error comes with the Aggregation, whose lists can still be shown. The
 // caller closes the Aggregation. When ctx ends while the bundles are
-// read, the reading stops and nothing is written.
+// read, the reading stops and nothing is written. The temporary folders
+// that killed aggregations left over a day ago are removed first.
 //
 // Each file is read and decoded once, on every core, and reduced at once
 // to what the aggregation needs (a record: organ, dates, the counts of its
 // findings and its table values packed in a row); the records are sorted
 // on disk and the organ list goes to disk too, so a folder of any number
-// of bundles takes the same memory.
+// of bundles takes about the same memory (the merge of the sorted runs
+// holds a buffer and a decoder per run: about 1 MB at 30,000 bundles).
 func Aggregate(ctx context.Context, dir string, year int, expected []string, opt ReadOptions, out string) (*Aggregation, error) {
-	tmp, err := os.MkdirTemp("", "nianbao-aggregate-")
+	removeStale(time.Now())
+	tmp, err := os.MkdirTemp("", tmpPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("汇总需要临时文件夹，但无法创建：%v。请检查系统盘是否已满。", err)
 	}
@@ -97,6 +102,32 @@ func Aggregate(ctx context.Context, dir string, year int, expected []string, opt
 	}
 	a.File, err = export.WriteVerifiedFrom(out, FileName(year), a.workbook)
 	return a, err
+}
+
+// tmpPrefix starts the name of an aggregation's temporary folder.
+const tmpPrefix = "nianbao-aggregate-"
+
+// staleAge is how long ago an aggregation's temporary folder must have
+// last changed to be taken for one that a killed aggregation left: an
+// aggregation writes its folder within minutes and is closed once listed.
+const staleAge = 24 * time.Hour
+
+// removeStale removes, quietly, the temporary folders of aggregations
+// that were killed before they could remove their own.
+func removeStale(now time.Time) {
+	tmp := os.TempDir()
+	ents, err := os.ReadDir(tmp)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), tmpPrefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAge {
+			os.RemoveAll(filepath.Join(tmp, e.Name()))
+		}
+	}
 }
 
 // read reads the folder into the organ list and the file lists.
@@ -133,11 +164,25 @@ func (a *Aggregation) fill(year int, expected []string, feed func(add func(recor
 	if err != nil {
 		return err
 	}
+	// Every list opened is closed on every path: an open file cannot be
+	// removed on Windows, and Close removes the folder.
+	closeAll := func(err error) error {
+		for _, l := range a.files {
+			if cerr := l.close(); err == nil {
+				err = cerr
+			}
+		}
+		if cerr := a.organs.close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
 	if a.organs, err = createList[model.AggregateOrgan](filepath.Join(a.tmp, "organs")); err != nil {
 		return tmpErr(err)
 	}
 	for k := range a.files {
 		if a.files[k], err = createList[Rejected](filepath.Join(a.tmp, fmt.Sprintf("files%d", k))); err != nil {
+			closeAll(nil)
 			return tmpErr(err)
 		}
 	}
@@ -153,15 +198,7 @@ func (a *Aggregation) fill(year int, expected []string, feed func(add func(recor
 			err = a.organs.add(o)
 		}
 	}
-	for _, l := range a.files {
-		if cerr := l.close(); err == nil {
-			err = cerr
-		}
-	}
-	if cerr := a.organs.close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err = closeAll(err); err != nil {
 		return tmpErr(err)
 	}
 	a.AggregateResult = agg.Result()

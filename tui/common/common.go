@@ -381,7 +381,6 @@ type Desk interface {
 	Organ(ctx context.Context, id int64) (model.Organ, error)
 	OrganByName(ctx context.Context, name string) (model.Organ, error)
 	SaveOrgan(ctx context.Context, o *model.Organ) error
-	Years(ctx context.Context, organID int64) ([]int, error)
 	YearStatuses(ctx context.Context, organID int64) ([]int, map[int]model.ReportStatus, error)
 	StartYear(ctx context.Context, o model.Organ, year int, fromPrev bool) (*desk.StartedYear, error)
 	OpenYear(ctx context.Context, organID int64, year int, cal *model.Calendar, today model.Date) (*desk.Year, error)

@@ -75,3 +75,43 @@ func TestDueSoonFollowsTheYears(t *testing.T) {
 		t.Fatalf("after the count: want %q:\n%s", dueLine, ansi.Strip(m.View(200, 30)))
 	}
 }
+
+// The count of an organ the cursor has left can come back after the count
+// of the one now selected: it must not take the selected organ's place.
+func TestDueSoonOfALeftOrganArrivingLate(t *testing.T) {
+	e := testenv.New(t, 2021)
+	ctx := context.Background()
+	yimin := model.Organ{Name: "伊敏河镇人民政府", Level: model.LevelTownship}
+	if err := e.Store.SaveOrgan(ctx, &yimin); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Store.CreateReport(ctx, model.NewReport(yimin.ID, 2021)); err != nil {
+		t.Fatal(err)
+	}
+	q := model.Request{OrganID: yimin.ID, Year: 2021, Received: 20211101, Channel: model.ChannelOnline,
+		Applicant: model.NaturalPerson, Summary: "申请公开"} // late since December
+	if err := e.Store.SaveRequest(ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	m := New(e.C)
+	e.Drive(m) // 伊敏河镇 selected, its count read
+	late := m.loadDue(yimin.ID)
+	if late == nil {
+		t.Fatal("no command reads 伊敏河镇's count")
+	}
+	lateMsg := late() // read now, delivered after the move below
+
+	m.ol.Cursor = 1 // 大雁镇
+	years := m.loadYears()()
+	_, dueCmd := m.Update(years)
+	m.Update(dueCmd())
+	daYan, _ := m.Organ()
+	if m.dueOf != daYan.ID {
+		t.Fatalf("大雁镇 selected, its count not kept (dueOf %d)", m.dueOf)
+	}
+	m.Update(lateMsg)
+	if m.dueOf != daYan.ID || m.late != 0 {
+		t.Errorf("伊敏河镇's late count took 大雁镇's place: dueOf %d (want %d), late %d",
+			m.dueOf, daYan.ID, m.late)
+	}
+}

@@ -214,7 +214,11 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case dueMsg:
-		m.due, m.late, m.dueOf = msg.due, msg.late, msg.organID
+		// Replies come back in any order as the cursor moves: only the
+		// selected organ's is kept.
+		if o, ok := m.Organ(); ok && o.ID == msg.organID {
+			m.due, m.late, m.dueOf = msg.due, msg.late, msg.organID
+		}
 		return m, nil
 	case bundles.ImportedMsg:
 		// Bundles were imported: organs and years may be new.

@@ -254,8 +254,11 @@ func (l *List[T]) Seed(total int, rows []T) tea.Cmd {
 // are being read ahead of it: its command waits for them (first; ok false
 // when they are no longer current) and reads for itself only without them.
 func (l *List[T]) ReloadAhead(first func() (total int, rows []T, ok bool)) tea.Cmd {
+	if l.source == nil {
+		return l.Reload()
+	}
 	src := l.source()
-	if l.source == nil || src.Count == nil || src.Page == nil || src.Arrange != nil {
+	if src.Count == nil || src.Page == nil || src.Arrange != nil {
 		return l.Reload()
 	}
 	l.gen++
