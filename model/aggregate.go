@@ -116,7 +116,7 @@ func (o AggregateOrgan) DueLabel() string {
 
 // AggregateResult is a county's combined figures for one year. The organs'
 // lines are not part of it: an Aggregator hands each back as it is added,
-// so that a province of any number of organs takes the same memory.
+// so that it does not grow with the number of organs.
 type AggregateResult struct {
 	Year   int
 	Format *Format
