@@ -11,6 +11,8 @@ import (
 // invisible format characters (bidi overrides such as U+202E, zero-width
 // spaces and joiners), variation selectors and skin-tone modifiers (which
 // would merge with the character before into a picture of another width)
+// and the prepended letters of a few Indic scripts (which merge with the
+// character after, a space or a border included: found by FuzzDrawText)
 // are never drawn, whatever text a database, a bundle or a file holds.
 func Drawn(r rune) bool {
 	switch {
@@ -20,8 +22,24 @@ func Drawn(r rune) bool {
 		return false
 	case r >= 0x1F3FB && r <= 0x1F3FF: // skin tones
 		return false
+	case prepended(r):
+		return false
 	}
 	return true
+}
+
+// prepended reports whether r is one of the letters Unicode's grapheme
+// rules join to the character after (Grapheme_Cluster_Break=Prepend, the
+// ones not already format characters): Malayalam dot reph, Sharada,
+// Tulu-Tigalari, Dives Akuru, Soyombo, Masaram Gondi and Kawi signs.
+// TestDrawnRunesMeasureAlone checks every rune against ansi.StringWidth.
+func prepended(r rune) bool {
+	switch {
+	case r == 0x0D4E, r == 0x111C2, r == 0x111C3, r == 0x113D1, r == 0x1193F, r == 0x11941,
+		r >= 0x11A84 && r <= 0x11A89, r == 0x11D46, r == 0x11F02:
+		return true
+	}
+	return false
 }
 
 // RuneWidth is the number of terminal cells r takes as the workstation

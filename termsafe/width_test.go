@@ -2,6 +2,7 @@ package termsafe
 
 import (
 	"testing"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -79,6 +80,31 @@ func TestRuneWidthOfWhatTextDrops(t *testing.T) {
 		}
 		if sum(s) != sum(Text(s)) || sum(Text(s)) != ansi.StringWidth(Text(s)) {
 			t.Errorf("%q: %d cells, cleaned %q %d cells, drawn %d", s, sum(s), Text(s), sum(Text(s)), ansi.StringWidth(Text(s)))
+		}
+	}
+}
+
+// TestDrawnRunesMeasureAlone: the inputs, the editor and the preview draw
+// text one character at a time and add up RuneWidth; so every character
+// drawn must measure, followed by a letter, a space or a 汉字, its own
+// width plus the other's, or the line ends a cell short (a character
+// joined to the padding after it). Regional indicators are drawn in pairs
+// and measured so (drawText).
+func TestDrawnRunesMeasureAlone(t *testing.T) {
+	bad := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || !Drawn(r) || r >= 0x1F1E6 && r <= 0x1F1FF {
+			continue
+		}
+		for _, next := range []string{"a", " ", "中"} {
+			if got, want := ansi.StringWidth(string(r)+next), RuneWidth(r)+ansi.StringWidth(next); got != want {
+				t.Errorf("%U followed by %q measures %d cells, drawn alone %d", r, next, got, want)
+				bad++
+				break
+			}
+		}
+		if bad > 20 {
+			t.Fatal("too many")
 		}
 	}
 }
