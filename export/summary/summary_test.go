@@ -504,18 +504,8 @@ func TestWorkbookHoldsMoreOrgansThanASheetHasColumns(t *testing.T) {
 // them and writes the workbook into a temporary folder.
 func aggregateRecords(t *testing.T, year int, recs []record, expected []string) *Aggregation {
 	t.Helper()
-	a := &Aggregation{tmp: t.TempDir()}
-	err := a.fill(year, expected, func(add func(record) error) error {
-		for _, r := range recs {
-			if err := add(r); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := fillRecords(t, year, recs, expected)
+	var err error
 	if a.File, err = export.WriteVerifiedFrom(t.TempDir(), FileName(year), a.workbook); err != nil {
 		t.Fatal(err)
 	}

@@ -14,20 +14,28 @@ import (
 	"nianbao/tui/text"
 )
 
+// withYimin is the test desk (大雁镇人民政府, 2021) with a second township,
+// 伊敏河镇人民政府, and its 2021 report.
+func withYimin(t *testing.T) (*testenv.Env, model.Organ) {
+	t.Helper()
+	e := testenv.New(t, 2021)
+	yimin := model.Organ{Name: "伊敏河镇人民政府", Level: model.LevelTownship}
+	if err := e.Store.SaveOrgan(context.Background(), &yimin); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Store.CreateReport(context.Background(), model.NewReport(yimin.ID, 2021)); err != nil {
+		t.Fatal(err)
+	}
+	return e, yimin
+}
+
 // TestDueSoonFollowsTheYears: the start screen draws an organ's years
 // without waiting for its 即将到期 count, which follows in a message of its
 // own; the count is that organ's (answered requests and those not due
 // soon left out), and moving to another organ never shows the one before's.
 func TestDueSoonFollowsTheYears(t *testing.T) {
-	e := testenv.New(t, 2021) // 大雁镇人民政府, no requests; today 2022-01-10
+	e, yimin := withYimin(t) // and 大雁镇人民政府, no requests; today 2022-01-10
 	ctx := context.Background()
-	yimin := model.Organ{Name: "伊敏河镇人民政府", Level: model.LevelTownship}
-	if err := e.Store.SaveOrgan(ctx, &yimin); err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Store.CreateReport(ctx, model.NewReport(yimin.ID, 2021)); err != nil {
-		t.Fatal(err)
-	}
 	for _, q := range []model.Request{
 		{Received: 20211101}, // late since December
 		{Received: 20211213}, // due 2022-01-11: soon
@@ -79,15 +87,8 @@ func TestDueSoonFollowsTheYears(t *testing.T) {
 // The count of an organ the cursor has left can come back after the count
 // of the one now selected: it must not take the selected organ's place.
 func TestDueSoonOfALeftOrganArrivingLate(t *testing.T) {
-	e := testenv.New(t, 2021)
+	e, yimin := withYimin(t)
 	ctx := context.Background()
-	yimin := model.Organ{Name: "伊敏河镇人民政府", Level: model.LevelTownship}
-	if err := e.Store.SaveOrgan(ctx, &yimin); err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Store.CreateReport(ctx, model.NewReport(yimin.ID, 2021)); err != nil {
-		t.Fatal(err)
-	}
 	q := model.Request{OrganID: yimin.ID, Year: 2021, Received: 20211101, Channel: model.ChannelOnline,
 		Applicant: model.NaturalPerson, Summary: "申请公开"} // late since December
 	if err := e.Store.SaveRequest(ctx, &q); err != nil {
